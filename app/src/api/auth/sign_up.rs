@@ -1,0 +1,18 @@
+use crate::model::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "inscription")]
+pub async fn sign_up(email: String, name: String, password: String) -> Result<(), AppError> {
+    use crate::server::{policy::Action, service::accounts};
+    let call = super::super::support::call().await?;
+    call.allow(Action::SignUp)?;
+    let input = accounts::SignUp {
+        email: &email,
+        name: &name,
+        password: &password,
+        locale: call.ctx.locale,
+    };
+    let result = accounts::sign_up(&call.state, &call.ctx.origin(), input).await;
+    call.keep(result, &[("email", &email), ("name", &name)]).await?;
+    call.done(None, "/inscription/envoye").await
+}

@@ -1,0 +1,28 @@
+//! Server functions, one file per resource and verb: current actor → policy
+//! → service → DTO. Thin on purpose. Endpoints are stable French paths under
+//! `/api` so that forms keep working across releases.
+
+pub mod admin;
+pub mod auth;
+pub mod outbox;
+
+#[cfg(feature = "ssr")]
+pub mod support;
+
+/// Every server function's endpoint and the policy action it asks. The
+/// policy test fails when a registered server function is missing here.
+pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
+    ("/api/inscription", "SignUp"),
+    ("/api/verification", "UseEmailedToken"),
+    ("/api/connexion", "SignIn"),
+    ("/api/lien-de-connexion", "RequestMagicLink"),
+    ("/api/connexion-par-lien", "UseEmailedToken"),
+    ("/api/mot-de-passe-oublie", "RequestPasswordReset"),
+    ("/api/nouveau-mot-de-passe", "UseEmailedToken"),
+    ("/api/deconnexion", "SignOut"),
+    ("/api/utilisateurs", "ListUsers"),
+    ("/api/attribuer-role", "ManageRoles"),
+    ("/api/retirer-role", "ManageRoles"),
+    ("/api/activation-compte", "SetAccountDisabled"),
+    ("/api/courriels", "ViewOutbox"),
+];

@@ -1,0 +1,79 @@
+//! What every server function starts with: the state, the request context,
+//! the session; and how it keeps typed values across an error redirect.
+
+use crate::i18n::Msg;
+use crate::model::AppError;
+use crate::model::page::Flash;
+use crate::server::policy::{self, Action};
+use crate::server::web::RequestContext;
+use crate::server::{AppState, auth_session};
+use axum::Extension;
+use tower_sessions::Session;
+
+pub struct Call {
+    pub state: AppState,
+    pub ctx: RequestContext,
+    pub session: Session,
+}
+
+pub async fn call() -> Result<Call, AppError> {
+    let Extension(state) = leptos_axum::extract::<Extension<AppState>>().await?;
+    let Extension(ctx) = leptos_axum::extract::<Extension<RequestContext>>().await?;
+    let session = leptos_axum::extract::<Session>().await?;
+    Ok(Call {
+        state,
+        ctx,
+        session,
+    })
+}
+
+impl Call {
+    pub fn allow(&self, action: Action) -> Result<(), AppError> {
+        policy::require(&self.ctx.actor, action)
+    }
+
+    /// The signed-in person's id (the policy has already required one).
+    pub fn viewer_id(&self) -> Result<i64, AppError> {
+        self.ctx
+            .actor
+            .viewer()
+            .map(|v| v.id)
+            .ok_or(AppError::Forbidden)
+    }
+
+    /// On error, keeps `values` (never passwords) for the page the browser
+    /// is sent back to.
+    pub async fn keep<T>(
+        &self,
+        result: Result<T, AppError>,
+        values: &[(&str, &str)],
+    ) -> Result<T, AppError> {
+        if result.is_err() {
+            let flash = Flash {
+                notice: None,
+                values: values
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .collect(),
+            };
+            auth_session::set_flash(&self.session, flash).await?;
+        }
+        result
+    }
+
+    /// A notice for the next page, then a redirect there.
+    pub async fn done(&self, notice: Option<Msg>, to: &str) -> Result<(), AppError> {
+        if notice.is_some() {
+            auth_session::set_flash(
+                &self.session,
+                Flash {
+                    notice,
+                    ..Flash::default()
+                },
+            )
+            .await?;
+        }
+        leptos_axum::redirect(to);
+        Ok(())
+    }
+}

@@ -1,0 +1,16 @@
+//! Pure rules shared by the server and the browser: value types that cannot
+//! hold an invalid value, roles, tokens. No I/O and no `cfg` here; each file
+//! carries its own unit tests.
+
+pub mod email;
+pub mod password;
+pub mod person_name;
+pub mod retry;
+pub mod role;
+pub mod token;
+
+pub use email::Email;
+pub use password::Password;
+pub use person_name::PersonName;
+pub use role::{HostRole, Role};
+pub use token::TokenPurpose;

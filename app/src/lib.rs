@@ -1,0 +1,76 @@
+//! Cohorte: the shell, the application root and the route table.
+
+pub mod api;
+pub mod domain;
+pub mod i18n;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod server;
+pub mod ui;
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+use ui::{account, admin, coordinator, layout::Layout, public};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = use_context::<model::page::PageContext>()
+        .unwrap_or_default()
+        .locale;
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="cohorte" href="/pkg/cohorte.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Meta name="description" content=ui::tr(i18n::Msg::Tagline)/>
+        <Title formatter=|t: String| if t.is_empty() { "Cohorte".to_owned() } else { format!("{t} — Cohorte") }/>
+        <Router>
+            <Layout>
+                <Routes fallback=public::NotFound>
+                    <Route path=path!("") view=public::Home ssr=SsrMode::Async/>
+                    <Route path=path!("inscription") view=public::SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("inscription/envoye") view=public::SignUpSent ssr=SsrMode::Async/>
+                    <Route path=path!("verification") view=public::VerifyPage ssr=SsrMode::Async/>
+                    <Route path=path!("connexion") view=public::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("connexion/lien") view=public::MagicLinkPage ssr=SsrMode::Async/>
+                    <Route path=path!("mot-de-passe-oublie") view=public::ForgotPage ssr=SsrMode::Async/>
+                    <Route path=path!("mot-de-passe-oublie/nouveau") view=public::NewPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("accessibilite") view=public::AccessibilityPage ssr=SsrMode::Async/>
+                    <Route path=path!("mentions-legales") view=public::LegalPage ssr=SsrMode::Async/>
+                    <Route path=path!("donnees-personnelles") view=public::PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("espace") view=account::AreaPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/utilisateurs") view=admin::UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/courriels") view=coordinator::OutboxPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

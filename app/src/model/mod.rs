@@ -1,0 +1,8 @@
+//! Serde types that cross the wire between server functions and pages.
+//! Never database rows.
+
+pub mod error;
+pub mod page;
+pub mod user;
+
+pub use error::{AppError, FieldError};

@@ -1,0 +1,44 @@
+//! Opening the database: SQLite (file, WAL, foreign keys, a busy timeout so
+//! that concurrent writers wait instead of failing) or PostgreSQL; and the
+//! write transaction every service uses.
+
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
+use std::time::Duration;
+
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .sqlx_logging(false)
+        .acquire_timeout(Duration::from_secs(15));
+    if url.starts_with("sqlite:") {
+        // One writer at a time; WAL lets readers run alongside it.
+        options
+            .max_connections(8)
+            .min_connections(1)
+            .map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(15))
+                    .foreign_keys(true)
+            });
+    } else {
+        options.max_connections(20);
+    }
+    Database::connect(options).await
+}
+
+/// A transaction that takes SQLite's write lock at once (`BEGIN IMMEDIATE`),
+/// so that two writers queue on the busy timeout instead of one failing
+/// with "database is locked" when it upgrades a read. PostgreSQL ignores the
+/// option.
+pub async fn write_txn(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}

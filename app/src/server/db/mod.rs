@@ -1,0 +1,13 @@
+//! sea-orm entities and the connection. Queries that more than one service
+//! needs live next to their entity.
+
+pub mod audit_entry;
+pub mod auth_token;
+pub mod connect;
+pub mod outbox_message;
+pub mod role_grant;
+pub mod session;
+pub mod session_store;
+pub mod user;
+
+pub use connect::{connect, write_txn};

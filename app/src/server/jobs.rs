@@ -1,0 +1,23 @@
+//! Scheduled work that runs inside `cohorte serve`: the outbox worker and a
+//! periodic clean-up of expired sessions, spent tokens and idle rate-limit keys.
+
+use super::AppState;
+use super::db::session_store::DbSessionStore;
+use super::mail::worker;
+use super::service::tokens;
+
+pub fn spawn(state: AppState) {
+    tokio::spawn(worker::run(state.clone()));
+    tokio::spawn(async move {
+        let store = DbSessionStore::new(state.db.clone());
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+        loop {
+            tick.tick().await;
+            if let Err(e) = store.delete_expired().await {
+                tracing::warn!(error = %e, "deleting expired sessions");
+            }
+            let _ = tokens::delete_stale(&state.db).await;
+            state.limits.shrink();
+        }
+    });
+}

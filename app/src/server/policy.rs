@@ -1,0 +1,186 @@
+//! Who may do what: the only place that decides. Every server function and
+//! every protected route asks `allows`. Rows a person may not see are answered
+//! "not found" by the callers (see `require`), never "forbidden", so that their
+//! existence does not leak.
+
+use crate::domain::Role;
+use crate::model::{AppError, user::Viewer};
+
+/// The person behind a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Actor {
+    Anonymous,
+    Person(Viewer),
+}
+
+impl Actor {
+    pub fn viewer(&self) -> Option<&Viewer> {
+        match self {
+            Actor::Anonymous => None,
+            Actor::Person(v) => Some(v),
+        }
+    }
+
+    fn has(&self, role: Role) -> bool {
+        self.viewer().is_some_and(|v| v.has(role))
+    }
+}
+
+/// Everything a request can ask to do. A new server function adds its
+/// action here, a rule in `allows`, and a row in the matrix test below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    SignUp,
+    SignIn,
+    RequestMagicLink,
+    RequestPasswordReset,
+    /// Spending an emailed token: the token itself is the credential.
+    UseEmailedToken,
+    SignOut,
+    ViewOwnArea,
+    ListUsers,
+    /// Grant or revoke an instance role on another person's account.
+    ManageRoles { target: i64 },
+    /// Disable or re-enable another person's account.
+    SetAccountDisabled { target: i64 },
+    ViewOutbox,
+}
+
+impl Action {
+    /// How many kinds of action exist; the matrix test checks it has a row
+    /// for each.
+    pub const ALL_KINDS: usize = 11;
+}
+
+pub fn allows(actor: &Actor, action: Action) -> bool {
+    let signed_in = actor.viewer().is_some();
+    match action {
+        Action::SignUp
+        | Action::SignIn
+        | Action::RequestMagicLink
+        | Action::RequestPasswordReset => !signed_in,
+        Action::UseEmailedToken => true,
+        Action::SignOut | Action::ViewOwnArea => signed_in,
+        Action::ListUsers => actor.has(Role::Admin),
+        // An admin never locks themself out: they cannot change their own
+        // account; another admin must.
+        Action::ManageRoles { target } | Action::SetAccountDisabled { target } => {
+            actor.has(Role::Admin) && actor.viewer().is_some_and(|v| v.id != target)
+        }
+        Action::ViewOutbox => actor.has(Role::Admin) || actor.has(Role::Coordinator),
+    }
+}
+
+/// `Ok` when allowed; otherwise the error the caller should return.
+/// Anonymous people are sent to sign in (`Forbidden`); signed-in people who
+/// lack the right are told the page does not exist.
+pub fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
+    if allows(actor, action) {
+        Ok(())
+    } else if actor.viewer().is_none() {
+        Err(AppError::Forbidden)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::HostRole;
+
+    const SELF_ID: i64 = 1;
+    const OTHER_ID: i64 = 2;
+
+    fn person(roles: &[Role]) -> Actor {
+        Actor::Person(Viewer {
+            id: SELF_ID,
+            name: "Camille".into(),
+            email: "camille@example.fr".into(),
+            roles: roles.to_vec(),
+        })
+    }
+
+    fn personas() -> Vec<(&'static str, Actor)> {
+        vec![
+            ("anonymous", Actor::Anonymous),
+            ("applicant", person(&[])),
+            (
+                "host lead",
+                person(&[Role::Host {
+                    organisation: 4,
+                    role: HostRole::Lead,
+                }]),
+            ),
+            ("reviewer", person(&[Role::Reviewer { promotion: 1 }])),
+            ("coordinator", person(&[Role::Coordinator])),
+            ("admin", person(&[Role::Admin])),
+        ]
+    }
+
+    /// (action, [anonymous, applicant, host lead, reviewer, coordinator, admin])
+    fn matrix() -> Vec<(Action, [bool; 6])> {
+        use Action::*;
+        vec![
+            (SignUp, [true, false, false, false, false, false]),
+            (SignIn, [true, false, false, false, false, false]),
+            (RequestMagicLink, [true, false, false, false, false, false]),
+            (RequestPasswordReset, [true, false, false, false, false, false]),
+            (UseEmailedToken, [true, true, true, true, true, true]),
+            (SignOut, [false, true, true, true, true, true]),
+            (ViewOwnArea, [false, true, true, true, true, true]),
+            (ListUsers, [false, false, false, false, false, true]),
+            (ManageRoles { target: OTHER_ID }, [false, false, false, false, false, true]),
+            (ManageRoles { target: SELF_ID }, [false, false, false, false, false, false]),
+            (SetAccountDisabled { target: OTHER_ID }, [false, false, false, false, false, true]),
+            (SetAccountDisabled { target: SELF_ID }, [false, false, false, false, false, false]),
+            (ViewOutbox, [false, false, false, false, true, true]),
+        ]
+    }
+
+    #[test]
+    fn matrix_holds() {
+        let personas = personas();
+        for (action, expected) in matrix() {
+            for ((name, actor), want) in personas.iter().zip(expected) {
+                assert_eq!(allows(actor, action), want, "{name} × {action:?}");
+            }
+        }
+    }
+
+    /// Adding an action without a matrix row fails here: the count of
+    /// distinct action kinds in the matrix must equal `ALL_KINDS`, and the
+    /// exhaustive match below must name every variant.
+    #[test]
+    fn every_action_has_a_row() {
+        let kind = |a: &Action| -> usize {
+            match a {
+                Action::SignUp => 0,
+                Action::SignIn => 1,
+                Action::RequestMagicLink => 2,
+                Action::RequestPasswordReset => 3,
+                Action::UseEmailedToken => 4,
+                Action::SignOut => 5,
+                Action::ViewOwnArea => 6,
+                Action::ListUsers => 7,
+                Action::ManageRoles { .. } => 8,
+                Action::SetAccountDisabled { .. } => 9,
+                Action::ViewOutbox => 10,
+            }
+        };
+        let mut kinds: Vec<usize> = matrix().iter().map(|(a, _)| kind(a)).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert_eq!(kinds.len(), Action::ALL_KINDS);
+    }
+
+    #[test]
+    fn refusals_hide_existence_from_signed_in_people() {
+        assert_eq!(
+            require(&Actor::Anonymous, Action::ListUsers),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(require(&person(&[]), Action::ListUsers), Err(AppError::NotFound));
+        assert_eq!(require(&person(&[Role::Admin]), Action::ListUsers), Ok(()));
+    }
+}

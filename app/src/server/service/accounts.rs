@@ -1,0 +1,321 @@
+//! Sign-up, email verification, sign-in (password or emailed link) and
+//! password reset. The HTTP session itself is handled by the caller
+//! (`auth_session`); these functions decide and record.
+
+use super::{Origin, audit, outbox, passwords, tokens, users};
+use crate::domain::{Email, Password, PersonName, TokenPurpose};
+use crate::i18n::{Locale, Msg};
+use crate::model::AppError;
+use crate::model::error::Checks;
+use crate::server::AppState;
+use crate::server::db::{session, user, write_txn};
+use crate::server::mail::MailTemplate;
+use crate::server::ratelimit::Door;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
+use serde_json::json;
+
+pub struct SignUp<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password: &'a str,
+    pub locale: Locale,
+}
+
+fn ip_key(origin: &Origin) -> &str {
+    origin.ip.as_deref().unwrap_or("unknown")
+}
+
+fn locale_of(u: &user::Model) -> Locale {
+    Locale::from_code(&u.locale).unwrap_or_default()
+}
+
+/// Creates an account and emails a verification link. When the address is
+/// already taken, the owner gets an email instead and the answer is the
+/// same, so that sign-up does not reveal who has an account.
+pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Result<(), AppError> {
+    let mut checks = Checks::default();
+    let email = checks.check("email", Email::parse(input.email));
+    let name = checks.check("name", PersonName::parse(input.name));
+    let password = checks.check(
+        "password",
+        Password::parse(input.password, &[input.email, input.name]),
+    );
+    checks.finish()?;
+    let (Some(email), Some(name), Some(password)) = (email, name, password) else {
+        return Err(AppError::Unexpected);
+    };
+    state.limits.check(Door::SignUpPerIp, ip_key(origin))?;
+    state.limits.check(Door::EmailLinkPerEmail, email.as_str())?;
+
+    let hash = passwords::hash(password.expose().to_owned()).await?;
+    let txn = write_txn(&state.db).await?;
+    if let Some(existing) = users::by_email(&txn, email.as_str()).await? {
+        outbox::queue(
+            &txn,
+            MailTemplate::AccountExists,
+            locale_of(&existing),
+            &existing.email,
+            json!({
+                "name": existing.name,
+                "sign_in_link": state.link("/connexion"),
+                "reset_link": state.link("/mot-de-passe-oublie"),
+            }),
+        )
+        .await?;
+        audit::record(
+            &txn,
+            origin,
+            audit::Entry {
+                action: "auth.sign_up_existing",
+                target: Some(("user", existing.id)),
+                details: json!({}),
+            },
+        )
+        .await?;
+    } else {
+        let now = Utc::now();
+        let created = user::ActiveModel {
+            email: Set(email.as_str().to_owned()),
+            name: Set(name.as_str().to_owned()),
+            password_hash: Set(Some(hash)),
+            locale: Set(input.locale.code().to_owned()),
+            email_verified_at: Set(None),
+            disabled_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        send_verification(state, &txn, &created).await?;
+        audit::record(
+            &txn,
+            origin,
+            audit::Entry {
+                action: "auth.sign_up",
+                target: Some(("user", created.id)),
+                details: json!({ "locale": input.locale.code() }),
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+async fn send_verification<C: ConnectionTrait>(
+    state: &AppState,
+    db: &C,
+    u: &user::Model,
+) -> Result<(), AppError> {
+    let token = tokens::issue(db, u.id, TokenPurpose::VerifyEmail).await?;
+    outbox::queue(
+        db,
+        MailTemplate::VerifyEmail,
+        locale_of(u),
+        &u.email,
+        json!({ "name": u.name, "link": state.link(&format!("/verification?jeton={token}")) }),
+    )
+    .await
+}
+
+async fn mark_verified<C: ConnectionTrait>(db: &C, u: &user::Model) -> Result<(), AppError> {
+    if u.email_verified_at.is_none() {
+        let mut row: user::ActiveModel = u.clone().into();
+        row.email_verified_at = Set(Some(Utc::now()));
+        row.updated_at = Set(Utc::now());
+        row.update(db).await?;
+    }
+    Ok(())
+}
+
+/// Spends a token of `purpose` and returns its active account, or refuses.
+async fn spend_for_sign_in<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+    purpose: TokenPurpose,
+) -> Result<user::Model, AppError> {
+    let user_id = tokens::spend(db, token, purpose).await?;
+    let u = users::by_id(db, user_id)
+        .await?
+        .ok_or(AppError::Refused(Msg::TokenInvalid))?;
+    if u.disabled_at.is_some() {
+        return Err(AppError::Refused(Msg::AccountDisabled));
+    }
+    Ok(u)
+}
+
+/// Confirms the address; the person is then signed in by the caller.
+pub async fn verify_email(state: &AppState, origin: &Origin, token: &str) -> Result<i64, AppError> {
+    let txn = write_txn(&state.db).await?;
+    let u = spend_for_sign_in(&txn, token, TokenPurpose::VerifyEmail).await?;
+    mark_verified(&txn, &u).await?;
+    let origin = Origin { actor_id: Some(u.id), ..origin.clone() };
+    audit::record(&txn, &origin, audit::Entry { action: "auth.email_verified", target: Some(("user", u.id)), details: json!({}) }).await?;
+    audit::record(&txn, &origin, audit::Entry { action: "auth.sign_in", target: Some(("user", u.id)), details: json!({ "method": "verification_link" }) }).await?;
+    txn.commit().await?;
+    Ok(u.id)
+}
+
+/// Checks an email and password. Unknown email and wrong password get the
+/// same answer after the same work (a decoy hash is verified).
+pub async fn sign_in(state: &AppState, origin: &Origin, email: &str, password: &str) -> Result<i64, AppError> {
+    let mut checks = Checks::default();
+    let email = checks.check("email", Email::parse(email));
+    if password.is_empty() {
+        checks.check::<()>("password", Err(Msg::PasswordRequired));
+    }
+    checks.finish()?;
+    let Some(email) = email else {
+        return Err(AppError::Unexpected);
+    };
+    state.limits.check(Door::SignInPerIp, ip_key(origin))?;
+    state.limits.check(Door::SignInPerEmail, email.as_str())?;
+
+    let found = users::by_email(&state.db, email.as_str()).await?;
+    let stored = found.as_ref().and_then(|u| u.password_hash.clone());
+    let ok = passwords::verify(password.to_owned(), stored).await;
+    let txn = write_txn(&state.db).await?;
+    let result = match found {
+        Some(u) if ok => {
+            if u.disabled_at.is_some() {
+                Err(("auth.sign_in_refused_disabled", Some(u.id), AppError::Refused(Msg::AccountDisabled)))
+            } else if u.email_verified_at.is_none() {
+                send_verification(state, &txn, &u).await?;
+                Err(("auth.sign_in_refused_unverified", Some(u.id), AppError::Refused(Msg::EmailNotVerified)))
+            } else {
+                Ok(u.id)
+            }
+        }
+        Some(u) => Err(("auth.sign_in_failed", Some(u.id), AppError::Refused(Msg::BadCredentials))),
+        None => Err(("auth.sign_in_failed", None, AppError::Refused(Msg::BadCredentials))),
+    };
+    match result {
+        Ok(id) => {
+            let origin = Origin { actor_id: Some(id), ..origin.clone() };
+            audit::record(&txn, &origin, audit::Entry { action: "auth.sign_in", target: Some(("user", id)), details: json!({ "method": "password" }) }).await?;
+            txn.commit().await?;
+            Ok(id)
+        }
+        Err((action, target, err)) => {
+            audit::record(
+                &txn,
+                origin,
+                audit::Entry {
+                    action,
+                    target: target.map(|id| ("user", id)),
+                    details: if target.is_none() { json!({ "email": email.as_str() }) } else { json!({}) },
+                },
+            )
+            .await?;
+            txn.commit().await?;
+            state.outbox_wake.notify_one();
+            Err(err)
+        }
+    }
+}
+
+/// Emails a link of `purpose` (magic sign-in or password reset) when an
+/// active account has this address; answers the same either way.
+pub async fn request_link(
+    state: &AppState,
+    origin: &Origin,
+    email: &str,
+    purpose: TokenPurpose,
+) -> Result<(), AppError> {
+    let mut checks = Checks::default();
+    let email = checks.check("email", Email::parse(email));
+    checks.finish()?;
+    let Some(email) = email else {
+        return Err(AppError::Unexpected);
+    };
+    state.limits.check(Door::EmailLinkPerIp, ip_key(origin))?;
+    state.limits.check(Door::EmailLinkPerEmail, email.as_str())?;
+    let txn = write_txn(&state.db).await?;
+    let found = users::by_email(&txn, email.as_str()).await?;
+    let (template, path, action) = match purpose {
+        TokenPurpose::MagicLink => (MailTemplate::MagicLink, "/connexion/lien", "auth.magic_link_requested"),
+        TokenPurpose::ResetPassword => (MailTemplate::ResetPassword, "/mot-de-passe-oublie/nouveau", "auth.reset_requested"),
+        TokenPurpose::VerifyEmail => return Err(AppError::Unexpected),
+    };
+    if let Some(u) = found.as_ref().filter(|u| u.disabled_at.is_none()) {
+        let token = tokens::issue(&txn, u.id, purpose).await?;
+        outbox::queue(
+            &txn,
+            template,
+            locale_of(u),
+            &u.email,
+            json!({ "name": u.name, "link": state.link(&format!("{path}?jeton={token}")) }),
+        )
+        .await?;
+    }
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action,
+            target: found.as_ref().map(|u| ("user", u.id)),
+            details: if found.is_none() { json!({ "email": email.as_str(), "unknown": true }) } else { json!({}) },
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// Signs in with an emailed link; it also proves the address.
+pub async fn use_magic_link(state: &AppState, origin: &Origin, token: &str) -> Result<i64, AppError> {
+    let txn = write_txn(&state.db).await?;
+    let u = spend_for_sign_in(&txn, token, TokenPurpose::MagicLink).await?;
+    mark_verified(&txn, &u).await?;
+    let origin = Origin { actor_id: Some(u.id), ..origin.clone() };
+    audit::record(&txn, &origin, audit::Entry { action: "auth.sign_in", target: Some(("user", u.id)), details: json!({ "method": "magic_link" }) }).await?;
+    txn.commit().await?;
+    Ok(u.id)
+}
+
+/// Sets a new password from a reset link, and ends every session of the
+/// account (whoever knew the old password is out).
+pub async fn reset_password(state: &AppState, origin: &Origin, token: &str, password: &str) -> Result<(), AppError> {
+    let user_id = tokens::peek(&state.db, token, TokenPurpose::ResetPassword).await?;
+    let u = users::by_id(&state.db, user_id).await?.ok_or(AppError::Refused(Msg::TokenInvalid))?;
+    let mut checks = Checks::default();
+    let password = checks.check("password", Password::parse(password, &[&u.email, &u.name]));
+    checks.finish()?;
+    let Some(password) = password else {
+        return Err(AppError::Unexpected);
+    };
+    let hash = passwords::hash(password.expose().to_owned()).await?;
+    let txn = write_txn(&state.db).await?;
+    let u = spend_for_sign_in(&txn, token, TokenPurpose::ResetPassword).await?;
+    let mut row: user::ActiveModel = u.clone().into();
+    row.password_hash = Set(Some(hash));
+    row.email_verified_at = Set(Some(u.email_verified_at.unwrap_or_else(Utc::now)));
+    row.updated_at = Set(Utc::now());
+    row.update(&txn).await?;
+    end_sessions(&txn, u.id).await?;
+    let origin = Origin { actor_id: Some(u.id), ..origin.clone() };
+    audit::record(&txn, &origin, audit::Entry { action: "auth.password_reset", target: Some(("user", u.id)), details: json!({}) }).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn end_sessions<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<u64, AppError> {
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
+pub async fn record_sign_out(state: &AppState, origin: &Origin) -> Result<(), AppError> {
+    let txn = write_txn(&state.db).await?;
+    audit::record(&txn, origin, audit::Entry { action: "auth.sign_out", target: origin.actor_id.map(|id| ("user", id)), details: json!({}) }).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,100 @@
+//! Reading people and their roles.
+
+use crate::domain::Role;
+use crate::model::AppError;
+use crate::model::user::{AccountStatus, UserRow, Viewer};
+use crate::server::db::{role_grant, user};
+use sea_orm::{
+    ExprTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use std::collections::HashMap;
+
+pub async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<Role>, AppError> {
+    let grants = role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.eq(user_id))
+        .order_by_asc(role_grant::Column::Id)
+        .all(db)
+        .await?;
+    Ok(grants
+        .iter()
+        .filter_map(|g| Role::from_parts(&g.role, g.scope_id))
+        .collect())
+}
+
+pub async fn by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<Option<user::Model>, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?)
+}
+
+pub async fn by_id<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<user::Model>, AppError> {
+    Ok(user::Entity::find_by_id(id).one(db).await?)
+}
+
+/// The signed-in person for a session's user id; `None` when the account is
+/// gone or disabled, which ends the session.
+pub async fn viewer<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Viewer>, AppError> {
+    let Some(u) = by_id(db, id).await? else {
+        return Ok(None);
+    };
+    if u.disabled_at.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(Viewer {
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        roles: roles_of(db, id).await?,
+    }))
+}
+
+fn status(u: &user::Model) -> AccountStatus {
+    if u.disabled_at.is_some() {
+        AccountStatus::Disabled
+    } else if u.email_verified_at.is_none() {
+        AccountStatus::Unverified
+    } else {
+        AccountStatus::Active
+    }
+}
+
+/// Users whose name or email contains `query` (all when empty), by name.
+pub async fn search<C: ConnectionTrait>(db: &C, query: &str, limit: u64) -> Result<Vec<UserRow>, AppError> {
+    let q = query.trim().to_lowercase();
+    let mut select = user::Entity::find().order_by_asc(user::Column::Name).limit(limit);
+    if !q.is_empty() {
+        let pattern = format!("%{q}%");
+        select = select.filter(
+            Condition::any()
+                .add(user::Column::Email.like(pattern.clone()))
+                .add(sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(
+                    sea_orm::sea_query::Expr::col(user::Column::Name),
+                ))
+                .like(pattern)),
+        );
+    }
+    let users = select.all(db).await?;
+    let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
+    let mut roles: HashMap<i64, Vec<Role>> = HashMap::new();
+    for g in role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.is_in(ids))
+        .order_by_asc(role_grant::Column::Id)
+        .all(db)
+        .await?
+    {
+        if let Some(r) = Role::from_parts(&g.role, g.scope_id) {
+            roles.entry(g.user_id).or_default().push(r);
+        }
+    }
+    Ok(users
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id,
+            status: status(&u),
+            roles: roles.remove(&u.id).unwrap_or_default(),
+            name: u.name,
+            email: u.email,
+        })
+        .collect())
+}

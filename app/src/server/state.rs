@@ -1,0 +1,46 @@
+//! What every request and job shares.
+
+use super::mail::Mailer;
+use super::ratelimit::RateLimits;
+use sea_orm::DatabaseConnection;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// Settings the application needs at run time (the binary reads them from
+/// the environment).
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Public URL, without a trailing slash, used in emailed links.
+    pub base_url: String,
+    pub production: bool,
+    pub data_dir: PathBuf,
+    /// Sender of every email, e.g. `Cohorte <ne-pas-repondre@example.org>`.
+    pub mail_from: String,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub limits: Arc<RateLimits>,
+    pub mailer: Mailer,
+    /// Wakes the outbox worker after a transaction queued mail.
+    pub outbox_wake: Arc<Notify>,
+}
+
+impl AppState {
+    pub fn new(db: DatabaseConnection, settings: Settings, mailer: Mailer) -> Self {
+        Self {
+            db,
+            settings: Arc::new(settings),
+            limits: Arc::new(RateLimits::default()),
+            mailer,
+            outbox_wake: Arc::new(Notify::new()),
+        }
+    }
+
+    pub fn link(&self, path_and_query: &str) -> String {
+        format!("{}{}", self.settings.base_url, path_and_query)
+    }
+}

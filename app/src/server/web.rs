@@ -1,0 +1,72 @@
+//! Per-request context, loaded once by a middleware and read by page renders
+//! and server functions alike: who is asking, in which language, from where.
+
+use super::policy::Actor;
+use super::service::Origin;
+use super::{AppState, auth_session, service::users};
+use crate::i18n::Locale;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::HeaderMap;
+use axum::middleware::Next;
+use axum::response::Response;
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+pub const LANG_COOKIE: &str = "cohorte_lang";
+
+#[derive(Clone, Debug)]
+pub struct RequestContext {
+    pub actor: Actor,
+    pub locale: Locale,
+    pub ip: Option<String>,
+}
+
+impl RequestContext {
+    pub fn origin(&self) -> Origin {
+        Origin {
+            actor_id: self.actor.viewer().map(|v| v.id),
+            ip: self.ip.clone(),
+        }
+    }
+}
+
+/// The language: the cookie set by the switch, else French.
+pub fn locale_from(headers: &HeaderMap) -> Locale {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == LANG_COOKIE)
+        .and_then(|(_, v)| Locale::from_code(v))
+        .unwrap_or_default()
+}
+
+/// Axum middleware; needs the session layer outside it.
+pub async fn load_context(
+    State(state): State<AppState>,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let locale = locale_from(req.headers());
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
+    let mut actor = Actor::Anonymous;
+    if let Some(id) = auth_session::user_id(&session).await {
+        match users::viewer(&state.db, id).await {
+            Ok(Some(viewer)) => actor = Actor::Person(viewer),
+            // Account gone or disabled: the session ends here.
+            Ok(None) => {
+                let _ = auth_session::end(&session).await;
+            }
+            Err(_) => {}
+        }
+    }
+    req.extensions_mut().insert(RequestContext { actor, locale, ip });
+    req.extensions_mut().insert(state);
+    next.run(req).await
+}

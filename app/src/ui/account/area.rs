@@ -1,0 +1,45 @@
+use crate::domain::{HostRole, Role};
+use crate::i18n::{Msg, fill};
+use crate::ui::{page, response, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+pub fn role_label(role: Role) -> Msg {
+    match role {
+        Role::Admin => Msg::RoleAdmin,
+        Role::Coordinator => Msg::RoleCoordinator,
+        Role::Host { role: HostRole::Lead, .. } => Msg::RoleHostLead,
+        Role::Host { role: HostRole::Mentor, .. } => Msg::RoleHostMentor,
+        Role::Host { role: HostRole::Hr, .. } => Msg::RoleHostHr,
+        Role::Reviewer { .. } => Msg::RoleReviewer,
+    }
+}
+
+/// `/espace`: the home of whoever is signed in; anonymous visitors are sent
+/// to sign in.
+#[component]
+pub fn AreaPage() -> impl IntoView {
+    let Some(viewer) = page().viewer else {
+        response::redirect("/connexion");
+        return ().into_any();
+    };
+    let admin = viewer.has(Role::Admin);
+    let outbox = admin || viewer.has(Role::Coordinator);
+    let roles = viewer.roles.clone();
+    view! {
+        <Title text=tr(Msg::AreaTitle)/>
+        <h1>{fill(tr(Msg::Hello), &[&viewer.name])}</h1>
+        <h2>{tr(Msg::YourRoles)}</h2>
+        {if roles.is_empty() {
+            view! { <p>{tr(Msg::NoRolesYet)}</p> }.into_any()
+        } else {
+            view! { <ul>{roles.into_iter().map(|r| view! { <li>{tr(role_label(r))}</li> }).collect_view()}</ul> }.into_any()
+        }}
+        <p>{tr(Msg::AreaApplicantHint)}</p>
+        <ul class="actions-list">
+            {admin.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::AreaAdminLink)}</a></li> })}
+            {outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::AreaOutboxLink)}</a></li> })}
+        </ul>
+    }
+    .into_any()
+}

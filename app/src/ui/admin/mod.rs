@@ -1,0 +1,5 @@
+//! Instance administration.
+
+mod users;
+
+pub use users::UsersPage;

@@ -1,0 +1,5 @@
+//! The programme team's pages.
+
+mod outbox;
+
+pub use outbox::OutboxPage;

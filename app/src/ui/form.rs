@@ -1,0 +1,123 @@
+//! Form pieces: a labelled field with its hint and error, the error summary
+//! at the top of a form.
+
+use super::tr;
+use crate::i18n::Msg;
+use crate::model::AppError;
+use leptos::prelude::*;
+
+/// The error a server action left (after a no-JS redirect, or a hydrated
+/// call), read once at render.
+pub fn action_error<S>(action: ServerAction<S>) -> Option<AppError>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+    S: Clone,
+{
+    action.value().get_untracked().and_then(Result::err)
+}
+
+/// The summary at the top of a form, focused by the browser via `role=alert`.
+#[component]
+pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
+    error.map(|e| {
+        let fields: Vec<_> = match &e {
+            AppError::Validation(errors) => errors.clone(),
+            _ => Vec::new(),
+        };
+        view! {
+            <div class="error-summary" role="alert">
+                <p>{tr(e.summary())}</p>
+                {(!fields.is_empty()).then(|| view! {
+                    <ul>
+                        {fields.into_iter().map(|f| view! {
+                            <li><a href=format!("#champ-{}", f.field)>{tr(f.message)}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        }
+    })
+}
+
+/// A labelled input. The id is `champ-<name>`; the hint and error are tied
+/// to it with `aria-describedby`.
+#[component]
+pub fn Field(
+    name: &'static str,
+    label: Msg,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional_no_strip)] error: Option<Msg>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = format!("champ-{name}");
+    let hint_id = format!("{id}-aide");
+    let error_id = format!("{id}-erreur");
+    let described = [
+        hint.map(|_| hint_id.clone()),
+        error.map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:field-invalid=error.is_some()>
+            <label for=id.clone()>{tr(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{tr(h)}</p> })}
+            {error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=error.map(|_| "true")
+                aria-describedby=(!described.is_empty()).then_some(described)
+            />
+        </div>
+    }
+}
+
+/// A labelled password field; the input itself is an island.
+#[component]
+pub fn PasswordField(
+    name: &'static str,
+    label: Msg,
+    autocomplete: &'static str,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional_no_strip)] error: Option<Msg>,
+) -> impl IntoView {
+    let id = format!("champ-{name}");
+    let hint_id = format!("{id}-aide");
+    let error_id = format!("{id}-erreur");
+    let described = [
+        hint.map(|_| hint_id.clone()),
+        error.map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:field-invalid=error.is_some()>
+            <label for=id.clone()>{tr(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{tr(h)}</p> })}
+            {error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
+            <super::islands::PasswordInput
+                id=id
+                name=name.to_owned()
+                autocomplete=autocomplete.to_owned()
+                describedby=(!described.is_empty()).then_some(described)
+                invalid=error.is_some()
+                show_label=tr(Msg::ShowPassword).to_owned()
+                hide_label=tr(Msg::HidePassword).to_owned()
+                count_template=tr(Msg::PasswordCount).to_owned()
+            />
+        </div>
+    }
+}

@@ -1,0 +1,172 @@
+//! Sign-up, sign-in, emailed links and password reset pages. Emailed links
+//! open a page whose button confirms by POST: a GET never changes anything
+//! (mail scanners open links).
+
+use crate::api::auth::{
+    RequestMagicLink, RequestPasswordReset, ResetPassword, SignIn, SignUp, UseMagicLink,
+    VerifyEmail,
+};
+use crate::i18n::Msg;
+use crate::model::AppError;
+use crate::ui::form::{ErrorSummary, Field, PasswordField, action_error};
+use crate::ui::{page, response, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+fn err_for(e: &Option<AppError>, field: &str) -> Option<Msg> {
+    e.as_ref().and_then(|e| e.for_field(field))
+}
+
+/// Signed-in people have nothing to do on these pages.
+fn send_home_if_signed_in() {
+    if page().viewer.is_some() {
+        response::redirect("/espace");
+    }
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    send_home_if_signed_in();
+    let action = ServerAction::<SignUp>::new();
+    let error = action_error(action);
+    let kept = page().flash;
+    view! {
+        <Title text=tr(Msg::SignUpTitle)/>
+        <h1>{tr(Msg::SignUpTitle)}</h1>
+        <p>{tr(Msg::SignUpIntro)}</p>
+        <ErrorSummary error=error.clone()/>
+        <ActionForm action=action>
+            <Field name="email" label=Msg::FieldEmail kind="email" autocomplete="email"
+                required=true value=kept.value("email").unwrap_or_default() error=err_for(&error, "email")/>
+            <Field name="name" label=Msg::FieldName autocomplete="name"
+                required=true value=kept.value("name").unwrap_or_default() error=err_for(&error, "name")/>
+            <PasswordField name="password" label=Msg::FieldPassword autocomplete="new-password"
+                hint=Msg::PasswordHint error=err_for(&error, "password")/>
+            <button type="submit">{tr(Msg::SignUpSubmit)}</button>
+        </ActionForm>
+        <p><a href="/connexion">{tr(Msg::HaveAccount)}</a></p>
+    }
+}
+
+#[component]
+pub fn SignUpSent() -> impl IntoView {
+    view! {
+        <Title text=tr(Msg::SignUpSentTitle)/>
+        <h1>{tr(Msg::SignUpSentTitle)}</h1>
+        <p>{tr(Msg::SignUpSentBody)}</p>
+    }
+}
+
+/// The token from the emailed link (`?jeton=`).
+fn token() -> String {
+    use_query_map().with_untracked(|q| q.get("jeton").unwrap_or_default())
+}
+
+#[component]
+fn ConfirmFrame(title: Msg, body: Msg, error: Option<AppError>, children: Children) -> impl IntoView {
+    view! {
+        <Title text=tr(title)/>
+        <h1>{tr(title)}</h1>
+        <ErrorSummary error=error/>
+        <p>{tr(body)}</p>
+        {children()}
+    }
+}
+
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let action = ServerAction::<VerifyEmail>::new();
+    view! {
+        <ConfirmFrame title=Msg::VerifyTitle body=Msg::VerifyBody error=action_error(action)>
+            <ActionForm action=action>
+                <input type="hidden" name="jeton" value=token()/>
+                <button type="submit">{tr(Msg::VerifySubmit)}</button>
+            </ActionForm>
+        </ConfirmFrame>
+    }
+}
+
+#[component]
+pub fn MagicLinkPage() -> impl IntoView {
+    let action = ServerAction::<UseMagicLink>::new();
+    view! {
+        <ConfirmFrame title=Msg::MagicConfirmTitle body=Msg::MagicConfirmBody error=action_error(action)>
+            <ActionForm action=action>
+                <input type="hidden" name="jeton" value=token()/>
+                <button type="submit">{tr(Msg::MagicConfirmSubmit)}</button>
+            </ActionForm>
+        </ConfirmFrame>
+    }
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    send_home_if_signed_in();
+    let action = ServerAction::<SignIn>::new();
+    let magic = ServerAction::<RequestMagicLink>::new();
+    let error = action_error(action);
+    let magic_error = action_error(magic);
+    let kept = page().flash;
+    let email = kept.value("email").unwrap_or_default();
+    let magic_email = kept.value("magic_email").unwrap_or_default();
+    view! {
+        <Title text=tr(Msg::SignInTitle)/>
+        <h1>{tr(Msg::SignInTitle)}</h1>
+        <ErrorSummary error=error.clone()/>
+        <ActionForm action=action>
+            <Field name="email" label=Msg::FieldEmail kind="email" autocomplete="username"
+                required=true value=email error=err_for(&error, "email")/>
+            <PasswordField name="password" label=Msg::FieldPassword autocomplete="current-password"
+                error=err_for(&error, "password")/>
+            <button type="submit">{tr(Msg::SignInSubmit)}</button>
+        </ActionForm>
+        <p><a href="/mot-de-passe-oublie">{tr(Msg::ForgotPassword)}</a></p>
+        <p><a href="/inscription">{tr(Msg::NoAccount)}</a></p>
+        <section aria-labelledby="titre-lien" class="panel">
+            <h2 id="titre-lien">{tr(Msg::MagicTitle)}</h2>
+            <p>{tr(Msg::MagicIntro)}</p>
+            <ErrorSummary error=magic_error.clone()/>
+            <ActionForm action=magic>
+                <Field name="email" label=Msg::FieldEmail kind="email" autocomplete="email"
+                    required=true value=magic_email error=err_for(&magic_error, "email")/>
+                <button type="submit" class="secondary">{tr(Msg::MagicSubmit)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+pub fn ForgotPage() -> impl IntoView {
+    let action = ServerAction::<RequestPasswordReset>::new();
+    let error = action_error(action);
+    let kept = page().flash;
+    view! {
+        <Title text=tr(Msg::ResetTitle)/>
+        <h1>{tr(Msg::ResetTitle)}</h1>
+        <p>{tr(Msg::ResetIntro)}</p>
+        <ErrorSummary error=error.clone()/>
+        <ActionForm action=action>
+            <Field name="email" label=Msg::FieldEmail kind="email" autocomplete="email"
+                required=true value=kept.value("email").unwrap_or_default() error=err_for(&error, "email")/>
+            <button type="submit">{tr(Msg::ResetSubmit)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn NewPasswordPage() -> impl IntoView {
+    let action = ServerAction::<ResetPassword>::new();
+    let error = action_error(action);
+    view! {
+        <Title text=tr(Msg::NewPasswordTitle)/>
+        <h1>{tr(Msg::NewPasswordTitle)}</h1>
+        <ErrorSummary error=error.clone()/>
+        <ActionForm action=action>
+            <input type="hidden" name="jeton" value=token()/>
+            <PasswordField name="password" label=Msg::FieldNewPassword autocomplete="new-password"
+                hint=Msg::PasswordHint error=err_for(&error, "password")/>
+            <button type="submit">{tr(Msg::NewPasswordSubmit)}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,11 @@
+//! Pages anyone can open: home, accounts, static pages, not found.
+
+mod accounts;
+mod home;
+mod static_pages;
+
+pub use accounts::{
+    ForgotPage, MagicLinkPage, NewPasswordPage, SignInPage, SignUpPage, SignUpSent, VerifyPage,
+};
+pub use home::Home;
+pub use static_pages::{AccessibilityPage, LegalPage, NotFound, PrivacyPage};

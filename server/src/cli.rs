@@ -1,0 +1,124 @@
+//! The command-line actions.
+
+use crate::config::{Config, MailMode};
+use crate::http;
+use anyhow::{Context, bail};
+use app::domain::{Email, Password, PersonName, Role};
+use app::server::mail::Mailer;
+use app::server::service::{Origin, admin, passwords};
+use app::server::{AppState, Settings, db, jobs};
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::DatabaseConnection;
+use std::io::Read;
+use std::net::SocketAddr;
+
+pub async fn migrate(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("creating {}", config.data_dir.display()))?;
+    let db = db::connect(&config.database_url)
+        .await
+        .with_context(|| "connecting to the database (COHORTE_DATABASE_URL)".to_string())?;
+    Migrator::up(&db, None).await.context("migrating")?;
+    Ok(db)
+}
+
+pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
+    Ok(match &config.mail {
+        MailMode::File => Mailer::file(config.data_dir.join("mail")).map_err(anyhow::Error::msg)?,
+        MailMode::Smtp(url) => Mailer::smtp(url).map_err(anyhow::Error::msg)?,
+        MailMode::Stub => Mailer::stub(),
+    })
+}
+
+pub fn app_state(config: &Config, db: DatabaseConnection) -> anyhow::Result<AppState> {
+    let settings = Settings {
+        base_url: config.base_url.clone(),
+        production: config.production,
+        data_dir: config.data_dir.clone(),
+        mail_from: config.mail_from.clone(),
+    };
+    Ok(AppState::new(db, settings, mailer(config)?))
+}
+
+/// Binds, spawns the workers and returns the bound address; the server runs
+/// until the process ends. Tests call this with port 0.
+pub async fn start(config: &Config, state: AppState) -> anyhow::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+    passwords::warm_up();
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("binding {}", config.addr))?;
+    let addr = listener.local_addr()?;
+    let mut config = config.clone();
+    config.addr = addr;
+    let router = http::router(&config, state);
+    let handle = tokio::spawn(async move {
+        let service = router.into_make_service_with_connect_info::<SocketAddr>();
+        if let Err(e) = axum::serve(listener, service)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+        {
+            tracing::error!(error = %e, "server stopped");
+        }
+    });
+    Ok((addr, handle))
+}
+
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let db = migrate(&config).await?;
+    let state = app_state(&config, db)?;
+    jobs::spawn(state.clone());
+    if config.production {
+        tracing::info!("production mode: Secure __Host- cookies, SMTP mail");
+    } else {
+        tracing::info!(mail = ?config.mail, "development mode");
+    }
+    let (addr, handle) = start(&config, state).await?;
+    println!("Cohorte écoute sur http://{addr}  (serving on http://{addr})");
+    handle.await?;
+    Ok(())
+}
+
+fn read_password(from_stdin: bool) -> anyhow::Result<String> {
+    if from_stdin {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        return Ok(s.trim_end_matches(['\n', '\r']).to_owned());
+    }
+    let first = rpassword::prompt_password("Mot de passe (12 caractères minimum) : ")?;
+    let again = rpassword::prompt_password("Confirmez le mot de passe : ")?;
+    if first != again {
+        bail!("les deux saisies diffèrent / the two entries differ");
+    }
+    Ok(first)
+}
+
+pub async fn create_admin(config: &Config, email: &str, name: &str, password_stdin: bool) -> anyhow::Result<()> {
+    let email = Email::parse(email).map_err(|m| anyhow::anyhow!(app::i18n::Locale::Fr.t(m)))?;
+    let name = PersonName::parse(name).map_err(|m| anyhow::anyhow!(app::i18n::Locale::Fr.t(m)))?;
+    let raw = read_password(password_stdin)?;
+    let password = Password::parse(&raw, &[email.as_str(), name.as_str()])
+        .map_err(|m| anyhow::anyhow!("{} / {}", app::i18n::Locale::Fr.t(m), app::i18n::Locale::En.t(m)))?;
+    let db = migrate(config).await?;
+    let hash = passwords::hash(password.expose().to_owned())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (_, created) = admin::ensure_account(&db, &Origin::default(), &email, &name, hash, true, &[Role::Admin])
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if created {
+        println!("Compte administrateur créé : {email}");
+    } else {
+        println!("Le compte {email} existe : il est maintenant administrateur et son mot de passe a été remplacé.");
+    }
+    Ok(())
+}
+
+pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
+    if config.production {
+        bail!("seed-demo refuses to run with COHORTE_ENV=production");
+    }
+    let db = migrate(config).await?;
+    crate::seed::run(&db, &config.base_url).await
+}

@@ -1,0 +1,84 @@
+//! Configuration from environment variables (and an optional `.env`). Every
+//! variable is documented in the README with its default.
+
+use anyhow::{Context, bail};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailMode {
+    File,
+    Smtp(String),
+    Stub,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub addr: SocketAddr,
+    pub base_url: String,
+    pub mail: MailMode,
+    pub mail_from: String,
+    pub production: bool,
+    /// Where the built site (pkg/, assets) lives.
+    pub site_root: PathBuf,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+impl Config {
+    pub fn from_env() -> anyhow::Result<Self> {
+        let data_dir = PathBuf::from(var("COHORTE_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database_url = match var("COHORTE_DATABASE_URL") {
+            Some(url) => url,
+            None => format!("sqlite://{}/cohorte.sqlite?mode=rwc", data_dir.display()),
+        };
+        let addr: SocketAddr = var("COHORTE_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .context("COHORTE_ADDR must look like 127.0.0.1:3000")?;
+        let base_url = var("COHORTE_BASE_URL")
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_owned();
+        let production = match var("COHORTE_ENV").as_deref() {
+            None | Some("development") => false,
+            Some("production") => true,
+            Some(other) => bail!("COHORTE_ENV must be development or production, not {other:?}"),
+        };
+        let mail = match var("COHORTE_MAIL").as_deref() {
+            None | Some("file") => MailMode::File,
+            Some("stub") => MailMode::Stub,
+            Some("smtp") => MailMode::Smtp(
+                var("COHORTE_SMTP_URL").context("COHORTE_MAIL=smtp needs COHORTE_SMTP_URL")?,
+            ),
+            Some(other) => bail!("COHORTE_MAIL must be file, smtp or stub, not {other:?}"),
+        };
+        if production {
+            if matches!(mail, MailMode::File | MailMode::Stub) {
+                bail!("COHORTE_ENV=production refuses the {mail:?} mail transport: set COHORTE_MAIL=smtp and COHORTE_SMTP_URL");
+            }
+            if !base_url.starts_with("https://") {
+                bail!("COHORTE_ENV=production needs an https:// COHORTE_BASE_URL (session cookies are Secure)");
+            }
+        }
+        let mail_from = var("COHORTE_MAIL_FROM")
+            .unwrap_or_else(|| "Cohorte <ne-pas-repondre@cohorte.localhost>".into());
+        let site_root = PathBuf::from(
+            var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+        );
+        Ok(Self {
+            data_dir,
+            database_url,
+            addr,
+            base_url,
+            mail,
+            mail_from,
+            production,
+            site_root,
+        })
+    }
+}

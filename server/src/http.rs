@@ -1,0 +1,186 @@
+//! The HTTP application: routes, page rendering with per-request context,
+//! server functions, static files, and the layers around them (trace,
+//! compression, security headers, CSRF, sessions, request context).
+
+use crate::config::Config;
+use crate::csrf;
+use app::model::page::PageContext;
+use app::server::auth_session::{self, IDLE_MINUTES};
+use app::server::db::session_store::DbSessionStore;
+use app::server::web::{self, LANG_COOKIE, RequestContext};
+use app::server::AppState;
+use app::{App, shell};
+use axum::body::Body;
+use axum::extract::{FromRef, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use leptos::prelude::*;
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use serde::Deserialize;
+use tower::ServiceExt;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+
+#[derive(Clone)]
+pub struct ServerState {
+    pub leptos: LeptosOptions,
+    pub app: AppState,
+    pub routes: Vec<AxumRouteListing>,
+    pub production: bool,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(s: &ServerState) -> Self {
+        s.leptos.clone()
+    }
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("cohorte")
+        .site_root(config.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build()
+}
+
+pub fn router(config: &Config, app: AppState) -> Router {
+    let leptos = leptos_options(config);
+    let routes = generate_route_list(App);
+    let state = ServerState {
+        leptos,
+        app: app.clone(),
+        routes: routes.clone(),
+        production: config.production,
+    };
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(app.db.clone()))
+        .with_name(if config.production { "__Host-cohorte" } else { "cohorte" })
+        .with_secure(config.production)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)))
+        .with_always_save(true);
+    Router::new()
+        .route("/healthz", get(health))
+        .route("/langue", post(set_language))
+        .route("/api/{*fn_name}", post(server_fn).get(server_fn))
+        .leptos_routes_with_handler(routes, get(page))
+        .fallback(static_or_not_found)
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(app, web::load_context))
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(csrf::guard))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        // Same-origin referrers are what sends a no-JS form back to its page.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn health(State(st): State<ServerState>) -> Response {
+    match st.app.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// Renders a page with the request's context (person, language, flash).
+async fn page(State(st): State<ServerState>, session: Session, req: Request) -> Response {
+    let ctx = req
+        .extensions()
+        .get::<RequestContext>()
+        .cloned()
+        .expect("load_context runs before every route");
+    let flash = auth_session::take_flash(&session).await;
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".into());
+    let page_ctx = PageContext {
+        viewer: ctx.actor.viewer().cloned(),
+        locale: ctx.locale,
+        flash,
+        path,
+    };
+    let app = st.app.clone();
+    let options = st.leptos.clone();
+    let handler = leptos_axum::render_route_with_context(
+        st.routes.clone(),
+        move || {
+            provide_context(page_ctx.clone());
+            provide_context(app.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let mut res = handler(State(st), req).await;
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+async fn server_fn(State(st): State<ServerState>, req: Request) -> impl IntoResponse {
+    let app = st.app.clone();
+    leptos_axum::handle_server_fns_with_context(move || provide_context(app.clone()), req).await
+}
+
+/// Built files (`/pkg/…`, favicon) first; anything else is a page, which
+/// the router answers with the 404 page.
+async fn static_or_not_found(State(st): State<ServerState>, session: Session, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let probe = Request::from_parts(parts.clone(), Body::empty());
+    let res = ServeDir::new(st.leptos.site_root.as_ref())
+        .oneshot(probe)
+        .await
+        .map(IntoResponse::into_response)
+        .unwrap_or_else(|e| match e {});
+    if res.status() != StatusCode::NOT_FOUND {
+        return res;
+    }
+    page(State(st), session, Request::from_parts(parts, body)).await
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    lang: String,
+    retour: Option<String>,
+}
+
+async fn set_language(State(st): State<ServerState>, Form(form): Form<LanguageForm>) -> Response {
+    let locale = app::i18n::Locale::from_code(&form.lang).unwrap_or_default();
+    // Only a local path: never an open redirect.
+    let back = form
+        .retour
+        .filter(|r| r.starts_with('/') && !r.starts_with("//") && !r.contains('\\'))
+        .unwrap_or_else(|| "/".into());
+    let secure = if st.production { "; Secure" } else { "" };
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        locale.code()
+    );
+    let mut res = Redirect::to(&back).into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res
+}

@@ -1,0 +1,9 @@
+//! The `cohorte` binary's library: configuration, the HTTP application
+//! (router and layers) and the command-line actions. Split from `main.rs`
+//! so that integration tests start the very same application.
+
+pub mod cli;
+pub mod config;
+pub mod csrf;
+pub mod http;
+pub mod seed;

@@ -1,0 +1,55 @@
+//! `cohorte`: serve, migrate, create-admin, seed-demo.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use server::{cli, config::Config};
+
+#[derive(Parser)]
+#[command(name = "cohorte", version, about = "Cohorte — programme manager for public-interest tech fellowships")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate the database, then serve the application and run the workers.
+    Serve,
+    /// Apply pending database migrations.
+    Migrate,
+    /// Create an administrator account (or make an existing account admin).
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrateur")]
+        name: String,
+        /// Read the password from standard input instead of asking.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Create the demo data once (idempotent) and print its accounts.
+    SeedDemo,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("COHORTE_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+        )
+        .init();
+    let args = Cli::parse();
+    let config = Config::from_env().context("configuration")?;
+    match args.command {
+        Command::Serve => cli::serve(config).await,
+        Command::Migrate => cli::migrate(&config).await.map(|_| ()),
+        Command::CreateAdmin {
+            email,
+            name,
+            password_stdin,
+        } => cli::create_admin(&config, &email, &name, password_stdin).await,
+        Command::SeedDemo => cli::seed_demo(&config).await,
+    }
+}
