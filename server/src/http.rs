@@ -106,6 +106,12 @@ async fn health(State(st): State<ServerState>) -> Response {
 
 /// Renders a page with the request's context (person, language, flash).
 async fn page(State(st): State<ServerState>, session: Session, req: Request) -> Response {
+    render(st, session, req, true).await
+}
+
+/// `known_route` is false for paths outside the route table, which render
+/// the application's 404 page.
+async fn render(st: ServerState, session: Session, req: Request, known_route: bool) -> Response {
     let ctx = req
         .extensions()
         .get::<RequestContext>()
@@ -125,15 +131,21 @@ async fn page(State(st): State<ServerState>, session: Session, req: Request) -> 
     };
     let app = st.app.clone();
     let options = st.leptos.clone();
-    let handler = leptos_axum::render_route_with_context(
-        st.routes.clone(),
-        move || {
-            provide_context(page_ctx.clone());
-            provide_context(app.clone());
-        },
-        move || shell(options.clone()),
-    );
-    let mut res = handler(State(st), req).await;
+    let context = move || {
+        provide_context(page_ctx.clone());
+        provide_context(app.clone());
+    };
+    let mut res = if known_route {
+        let handler = leptos_axum::render_route_with_context(st.routes.clone(), context, move || {
+            shell(options.clone())
+        });
+        handler(State(st), req).await
+    } else {
+        let handler = leptos_axum::render_app_to_stream_with_context(context, move || {
+            shell(options.clone())
+        });
+        handler(req).await.into_response()
+    };
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
@@ -157,7 +169,7 @@ async fn static_or_not_found(State(st): State<ServerState>, session: Session, re
     if res.status() != StatusCode::NOT_FOUND {
         return res;
     }
-    page(State(st), session, Request::from_parts(parts, body)).await
+    render(st, session, Request::from_parts(parts, body), false).await
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,26 @@
+// The language switch in the header: to English and back, on the same page.
+
+import { expect, test } from '@playwright/test';
+import { expectAccessible, ready, visit } from './helpers';
+
+test('the interface switches to English and back to French', async ({ page }) => {
+  await visit(page, '/connexion');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Se connecter');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/connexion$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+  await expect(page.locator('main form').first().getByLabel('Email address')).toBeVisible();
+  await ready(page);
+  await expectAccessible(page, '/connexion (English)');
+
+  // The choice follows the person to other pages.
+  await page.getByRole('link', { name: 'Create an account' }).first().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Créer un compte');
+});

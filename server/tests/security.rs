@@ -1,0 +1,159 @@
+//! CSRF, policy over HTTP, admin actions, the outbox.
+
+mod support;
+
+use app::domain::Role;
+use support::{TestApp, location};
+
+const PASSWORD: &str = "radium polonium 1898";
+
+#[tokio::test]
+async fn cross_site_posts_are_refused() {
+    let app = TestApp::spawn().await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/api/connexion", app.base);
+    let form = [("email", "a@example.fr"), ("password", "whatever password")];
+    let res = client.post(&url).header("Origin", "https://evil.example").form(&form).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    let res = client.post(&url).header("Sec-Fetch-Site", "cross-site").form(&form).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    let res = client
+        .post(format!("{}/langue", app.base))
+        .header("Origin", "https://evil.example")
+        .form(&[("lang", "en")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // Same origin passes.
+    let res = client.post(&url).header("Sec-Fetch-Site", "same-origin").form(&form).send().await.unwrap();
+    assert_ne!(res.status(), 403);
+}
+
+#[tokio::test]
+async fn every_server_function_is_in_the_policy_table() {
+    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    assert!(!registered.is_empty());
+    for path in &registered {
+        assert!(
+            app::api::ENDPOINT_ACTIONS.iter().any(|(p, _)| p == path),
+            "server function {path} has no row in api::ENDPOINT_ACTIONS / the policy matrix"
+        );
+    }
+    for (path, _) in app::api::ENDPOINT_ACTIONS {
+        assert!(registered.iter().any(|p| p == path), "{path} listed but not registered");
+    }
+}
+
+async fn admin(app: &TestApp) -> support::Browser {
+    let b = app.verified_user("alice@example.fr", "Alice Admin", PASSWORD).await;
+    let alice = app::server::service::users::by_email(&app.state.db, "alice@example.fr").await.unwrap().unwrap();
+    app::server::service::admin::grant_role(&app.state.db, &Default::default(), alice.id, Role::Admin).await.unwrap();
+    b
+}
+
+async fn user_id(app: &TestApp, email: &str) -> i64 {
+    app::server::service::users::by_email(&app.state.db, email).await.unwrap().unwrap().id
+}
+
+#[tokio::test]
+async fn admin_pages_are_hidden_from_everyone_else() {
+    let app = TestApp::spawn().await;
+    let anon = app.browser();
+    let res = anon.get("/admin/utilisateurs").await;
+    assert_eq!(location(&res), "/connexion");
+    let marie = app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    assert_eq!(marie.get("/admin/utilisateurs").await.status(), 404);
+    assert_eq!(marie.get("/coordination/courriels").await.status(), 404);
+    // Posting directly is refused too, and changes nothing.
+    let me = user_id(&app, "marie@example.fr").await.to_string();
+    let res = marie
+        .post("/espace", "/api/attribuer-role", &[("user_id", me.as_str()), ("role", "admin")])
+        .await;
+    assert!(location(&res).contains("__err"));
+    assert!(app::server::service::users::roles_of(&app.state.db, me.parse().unwrap()).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn an_admin_grants_and_revokes_the_coordinator_role() {
+    let app = TestApp::spawn().await;
+    let alice = admin(&app).await;
+    let marie = app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    let id = user_id(&app, "marie@example.fr").await.to_string();
+    let page = alice.page("/admin/utilisateurs?q=marie").await;
+    assert!(page.contains("marie@example.fr"));
+    assert!(!page.contains("alice@example.fr"), "search filters");
+    let res = alice
+        .post("/admin/utilisateurs", "/api/attribuer-role", &[("user_id", id.as_str()), ("role", "coordinator")])
+        .await;
+    assert_eq!(location(&res), "/admin/utilisateurs");
+    assert!(alice.page("/admin/utilisateurs").await.contains("Le rôle a été attribué."));
+    // Marie's next request sees the new role.
+    assert_eq!(marie.get("/coordination/courriels").await.status(), 200);
+    let res = alice
+        .post("/admin/utilisateurs", "/api/retirer-role", &[("user_id", id.as_str()), ("role", "coordinator")])
+        .await;
+    assert_eq!(location(&res), "/admin/utilisateurs");
+    assert_eq!(marie.get("/coordination/courriels").await.status(), 404);
+    let audit = app.audit_actions().await;
+    assert!(audit.iter().any(|a| a == "role.granted"));
+    assert!(audit.iter().any(|a| a == "role.revoked"));
+}
+
+#[tokio::test]
+async fn disabling_an_account_ends_its_sessions_at_once() {
+    let app = TestApp::spawn().await;
+    let alice = admin(&app).await;
+    let marie = app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    assert_eq!(marie.get("/espace").await.status(), 200);
+    let id = user_id(&app, "marie@example.fr").await.to_string();
+    let res = alice
+        .post("/admin/utilisateurs", "/api/activation-compte", &[("user_id", id.as_str()), ("disabled", "1")])
+        .await;
+    assert_eq!(location(&res), "/admin/utilisateurs");
+    assert_eq!(marie.get("/espace").await.status(), 302);
+    let b = app.browser();
+    let res = b.post("/connexion", "/api/connexion", &[("email", "marie@example.fr"), ("password", PASSWORD)]).await;
+    assert_eq!(support::error_in(&location(&res)).unwrap()["Refused"], "AccountDisabled");
+    // An admin cannot disable themself.
+    let alice_id = user_id(&app, "alice@example.fr").await.to_string();
+    let res = alice
+        .post("/admin/utilisateurs", "/api/activation-compte", &[("user_id", alice_id.as_str()), ("disabled", "1")])
+        .await;
+    assert!(location(&res).contains("__err"));
+    assert_eq!(alice.get("/espace").await.status(), 200);
+}
+
+#[tokio::test]
+async fn the_outbox_page_lists_messages_with_their_state() {
+    let app = TestApp::spawn().await;
+    let alice = admin(&app).await;
+    let page = alice.page("/coordination/courriels").await;
+    assert!(page.contains("Confirmez votre adresse e-mail"), "{page}");
+    assert!(page.contains("alice@example.fr"));
+    assert!(page.contains("Envoyé"));
+}
+
+#[tokio::test]
+async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
+    let app = TestApp::spawn().await;
+    let b = app.browser();
+    let res = b.post("/connexion", "/langue", &[("lang", "en"), ("retour", "/connexion")]).await;
+    assert_eq!(location(&res), "/connexion");
+    let page = b.page("/connexion").await;
+    assert!(page.contains(r#"<html lang="en""#));
+    assert!(page.contains("Sign in"));
+    // Never an open redirect.
+    let res = b.post("/", "/langue", &[("lang", "fr"), ("retour", "//evil.example/")]).await;
+    assert_eq!(location(&res), "/");
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404_with_a_helpful_page() {
+    let app = TestApp::spawn().await;
+    let res = app.browser().get("/nulle-part").await;
+    assert_eq!(res.status(), 404);
+    assert!(res.text().await.unwrap().contains("Page introuvable"));
+}
