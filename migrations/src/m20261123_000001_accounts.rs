@@ -68,7 +68,10 @@ fn at<T: IntoIden>(col: T) -> ColumnDef {
 }
 
 fn at_null<T: IntoIden>(col: T) -> ColumnDef {
-    ColumnDef::new(col).timestamp_with_time_zone().null().to_owned()
+    ColumnDef::new(col)
+        .timestamp_with_time_zone()
+        .null()
+        .to_owned()
 }
 
 #[async_trait::async_trait]
@@ -79,7 +82,12 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(Users::Table)
                     .col(id(Users::Id))
-                    .col(ColumnDef::new(Users::Email).string().not_null().unique_key())
+                    .col(
+                        ColumnDef::new(Users::Email)
+                            .string()
+                            .not_null()
+                            .unique_key(),
+                    )
                     .col(ColumnDef::new(Users::Name).string().not_null())
                     .col(ColumnDef::new(Users::PasswordHash).string().null())
                     .col(
@@ -132,7 +140,12 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Sessions::Table)
-                    .col(ColumnDef::new(Sessions::Id).string().not_null().primary_key())
+                    .col(
+                        ColumnDef::new(Sessions::Id)
+                            .string()
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(Sessions::UserId).big_integer().null())
                     .col(ColumnDef::new(Sessions::Data).text().not_null())
                     .col(at(Sessions::ExpiresAt))

@@ -42,7 +42,10 @@ pub fn app_state(config: &Config, db: DatabaseConnection) -> anyhow::Result<AppS
 
 /// Binds, spawns the workers and returns the bound address; the server runs
 /// until the process ends. Tests call this with port 0.
-pub async fn start(config: &Config, state: AppState) -> anyhow::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+pub async fn start(
+    config: &Config,
+    state: AppState,
+) -> anyhow::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
     passwords::warm_up();
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
@@ -94,23 +97,43 @@ fn read_password(from_stdin: bool) -> anyhow::Result<String> {
     Ok(first)
 }
 
-pub async fn create_admin(config: &Config, email: &str, name: &str, password_stdin: bool) -> anyhow::Result<()> {
+pub async fn create_admin(
+    config: &Config,
+    email: &str,
+    name: &str,
+    password_stdin: bool,
+) -> anyhow::Result<()> {
     let email = Email::parse(email).map_err(|m| anyhow::anyhow!(app::i18n::Locale::Fr.t(m)))?;
     let name = PersonName::parse(name).map_err(|m| anyhow::anyhow!(app::i18n::Locale::Fr.t(m)))?;
     let raw = read_password(password_stdin)?;
-    let password = Password::parse(&raw, &[email.as_str(), name.as_str()])
-        .map_err(|m| anyhow::anyhow!("{} / {}", app::i18n::Locale::Fr.t(m), app::i18n::Locale::En.t(m)))?;
+    let password = Password::parse(&raw, &[email.as_str(), name.as_str()]).map_err(|m| {
+        anyhow::anyhow!(
+            "{} / {}",
+            app::i18n::Locale::Fr.t(m),
+            app::i18n::Locale::En.t(m)
+        )
+    })?;
     let db = migrate(config).await?;
     let hash = passwords::hash(password.expose().to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let (_, created) = admin::ensure_account(&db, &Origin::default(), &email, &name, hash, true, &[Role::Admin])
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (_, created) = admin::ensure_account(
+        &db,
+        &Origin::default(),
+        &email,
+        &name,
+        hash,
+        true,
+        &[Role::Admin],
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     if created {
         println!("Compte administrateur créé : {email}");
     } else {
-        println!("Le compte {email} existe : il est maintenant administrateur et son mot de passe a été remplacé.");
+        println!(
+            "Le compte {email} existe : il est maintenant administrateur et son mot de passe a été remplacé."
+        );
     }
     Ok(())
 }

@@ -59,17 +59,20 @@ impl Config {
         };
         if production {
             if matches!(mail, MailMode::File | MailMode::Stub) {
-                bail!("COHORTE_ENV=production refuses the {mail:?} mail transport: set COHORTE_MAIL=smtp and COHORTE_SMTP_URL");
+                bail!(
+                    "COHORTE_ENV=production refuses the {mail:?} mail transport: set COHORTE_MAIL=smtp and COHORTE_SMTP_URL"
+                );
             }
             if !base_url.starts_with("https://") {
-                bail!("COHORTE_ENV=production needs an https:// COHORTE_BASE_URL (session cookies are Secure)");
+                bail!(
+                    "COHORTE_ENV=production needs an https:// COHORTE_BASE_URL (session cookies are Secure)"
+                );
             }
         }
         let mail_from = var("COHORTE_MAIL_FROM")
             .unwrap_or_else(|| "Cohorte <ne-pas-repondre@cohorte.localhost>".into());
-        let site_root = PathBuf::from(
-            var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
-        );
+        let site_root =
+            PathBuf::from(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()));
         Ok(Self {
             data_dir,
             database_url,

@@ -11,7 +11,12 @@ use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-pub fn is_allowed(method: &Method, fetch_site: Option<&str>, origin: Option<&str>, host: Option<&str>) -> bool {
+pub fn is_allowed(
+    method: &Method,
+    fetch_site: Option<&str>,
+    origin: Option<&str>,
+    host: Option<&str>,
+) -> bool {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return true;
     }
@@ -51,7 +56,12 @@ mod tests {
 
     #[test]
     fn safe_methods_pass() {
-        assert!(is_allowed(&Method::GET, Some("cross-site"), Some("https://evil.example"), Some("a")));
+        assert!(is_allowed(
+            &Method::GET,
+            Some("cross-site"),
+            Some("https://evil.example"),
+            Some("a")
+        ));
     }
 
     #[test]
@@ -64,13 +74,33 @@ mod tests {
 
     #[test]
     fn origin_must_match_host() {
-        assert!(is_allowed(&Method::POST, None, Some("http://127.0.0.1:3000"), Some("127.0.0.1:3000")));
-        assert!(!is_allowed(&Method::POST, None, Some("https://evil.example"), Some("127.0.0.1:3000")));
-        assert!(!is_allowed(&Method::POST, None, Some("null"), Some("127.0.0.1:3000")));
+        assert!(is_allowed(
+            &Method::POST,
+            None,
+            Some("http://127.0.0.1:3000"),
+            Some("127.0.0.1:3000")
+        ));
+        assert!(!is_allowed(
+            &Method::POST,
+            None,
+            Some("https://evil.example"),
+            Some("127.0.0.1:3000")
+        ));
+        assert!(!is_allowed(
+            &Method::POST,
+            None,
+            Some("null"),
+            Some("127.0.0.1:3000")
+        ));
     }
 
     #[test]
     fn non_browser_clients_pass() {
-        assert!(is_allowed(&Method::POST, None, None, Some("127.0.0.1:3000")));
+        assert!(is_allowed(
+            &Method::POST,
+            None,
+            None,
+            Some("127.0.0.1:3000")
+        ));
     }
 }

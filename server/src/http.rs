@@ -5,10 +5,10 @@
 use crate::config::Config;
 use crate::csrf;
 use app::model::page::PageContext;
+use app::server::AppState;
 use app::server::auth_session::{self, IDLE_MINUTES};
 use app::server::db::session_store::DbSessionStore;
 use app::server::web::{self, LANG_COOKIE, RequestContext};
-use app::server::AppState;
 use app::{App, shell};
 use axum::body::Body;
 use axum::extract::{FromRef, Request, State};
@@ -60,7 +60,11 @@ pub fn router(config: &Config, app: AppState) -> Router {
         production: config.production,
     };
     let sessions = SessionManagerLayer::new(DbSessionStore::new(app.db.clone()))
-        .with_name(if config.production { "__Host-cohorte" } else { "cohorte" })
+        .with_name(if config.production {
+            "__Host-cohorte"
+        } else {
+            "cohorte"
+        })
         .with_secure(config.production)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -136,14 +140,14 @@ async fn render(st: ServerState, session: Session, req: Request, known_route: bo
         provide_context(app.clone());
     };
     let mut res = if known_route {
-        let handler = leptos_axum::render_route_with_context(st.routes.clone(), context, move || {
-            shell(options.clone())
-        });
+        let handler =
+            leptos_axum::render_route_with_context(st.routes.clone(), context, move || {
+                shell(options.clone())
+            });
         handler(State(st), req).await
     } else {
-        let handler = leptos_axum::render_app_to_stream_with_context(context, move || {
-            shell(options.clone())
-        });
+        let handler =
+            leptos_axum::render_app_to_stream_with_context(context, move || shell(options.clone()));
         handler(req).await.into_response()
     };
     res.headers_mut()
@@ -158,7 +162,11 @@ async fn server_fn(State(st): State<ServerState>, req: Request) -> impl IntoResp
 
 /// Built files (`/pkg/…`, favicon) first; anything else is a page, which
 /// the router answers with the 404 page.
-async fn static_or_not_found(State(st): State<ServerState>, session: Session, req: Request) -> Response {
+async fn static_or_not_found(
+    State(st): State<ServerState>,
+    session: Session,
+    req: Request,
+) -> Response {
     let (parts, body) = req.into_parts();
     let probe = Request::from_parts(parts.clone(), Body::empty());
     let res = ServeDir::new(st.leptos.site_root.as_ref())

@@ -5,7 +5,11 @@ use clap::{Parser, Subcommand};
 use server::{cli, config::Config};
 
 #[derive(Parser)]
-#[command(name = "cohorte", version, about = "Cohorte — programme manager for public-interest tech fellowships")]
+#[command(
+    name = "cohorte",
+    version,
+    about = "Cohorte — programme manager for public-interest tech fellowships"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -13,16 +13,39 @@ const DEMO_ORGANISATION: i64 = 1;
 
 pub fn demo_accounts() -> Vec<(&'static str, &'static str, Vec<Role>, &'static str)> {
     vec![
-        ("admin@demo.cohorte.localhost", "Alice Admin", vec![Role::Admin], "administration"),
-        ("coordination@demo.cohorte.localhost", "Claire Coordination", vec![Role::Coordinator], "coordination du programme"),
+        (
+            "admin@demo.cohorte.localhost",
+            "Alice Admin",
+            vec![Role::Admin],
+            "administration",
+        ),
+        (
+            "coordination@demo.cohorte.localhost",
+            "Claire Coordination",
+            vec![Role::Coordinator],
+            "coordination du programme",
+        ),
         (
             "hote@demo.cohorte.localhost",
             "Hugo Hôte",
-            vec![Role::Host { organisation: DEMO_ORGANISATION, role: HostRole::Lead }],
+            vec![Role::Host {
+                organisation: DEMO_ORGANISATION,
+                role: HostRole::Lead,
+            }],
             "responsable de défi",
         ),
-        ("jury@demo.cohorte.localhost", "Jeanne Jury", vec![Role::Reviewer { promotion: 1 }], "jury"),
-        ("candidat@demo.cohorte.localhost", "Camille Candidat", vec![], "candidature"),
+        (
+            "jury@demo.cohorte.localhost",
+            "Jeanne Jury",
+            vec![Role::Reviewer { promotion: 1 }],
+            "jury",
+        ),
+        (
+            "candidat@demo.cohorte.localhost",
+            "Camille Candidat",
+            vec![],
+            "candidature",
+        ),
     ]
 }
 
@@ -34,14 +57,31 @@ pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> 
     for (email, name, roles, _) in demo_accounts() {
         let email = Email::parse(email).map_err(|m| anyhow::anyhow!("{m:?}"))?;
         let name = PersonName::parse(name).map_err(|m| anyhow::anyhow!("{m:?}"))?;
-        let (_, created) = admin::ensure_account(db, &Origin::default(), &email, &name, hash.clone(), false, &roles)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let (_, created) = admin::ensure_account(
+            db,
+            &Origin::default(),
+            &email,
+            &name,
+            hash.clone(),
+            false,
+            &roles,
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
         created_any |= created;
     }
     println!();
-    println!("{}", if created_any { "Données de démonstration créées." } else { "Données de démonstration déjà présentes." });
-    println!("Connectez-vous sur {base_url}/connexion avec l'un de ces comptes (mot de passe : {DEMO_PASSWORD}) :");
+    println!(
+        "{}",
+        if created_any {
+            "Données de démonstration créées."
+        } else {
+            "Données de démonstration déjà présentes."
+        }
+    );
+    println!(
+        "Connectez-vous sur {base_url}/connexion avec l'un de ces comptes (mot de passe : {DEMO_PASSWORD}) :"
+    );
     for (email, _, _, what) in demo_accounts() {
         println!("  - {email:<40} {what}");
     }

@@ -17,12 +17,18 @@ async fn health_answers_when_the_database_does() {
 #[tokio::test]
 async fn sign_up_verify_and_land_in_the_personal_area() {
     let app = TestApp::spawn().await;
-    let b = app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    let b = app
+        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     let page = b.page("/espace").await;
     assert!(page.contains("Bonjour Marie Curie"), "{page}");
     assert!(page.contains("Votre adresse e-mail est confirmée."));
     // The notice is shown once.
-    assert!(!b.page("/espace").await.contains("Votre adresse e-mail est confirmée."));
+    assert!(
+        !b.page("/espace")
+            .await
+            .contains("Votre adresse e-mail est confirmée.")
+    );
     let audit = app.audit_actions().await;
     for action in ["auth.sign_up", "auth.email_verified", "auth.sign_in"] {
         assert!(audit.iter().any(|a| a == action), "{action} in {audit:?}");
@@ -34,21 +40,45 @@ async fn invalid_sign_up_changes_nothing_and_keeps_what_was_typed() {
     let app = TestApp::spawn().await;
     let b = app.browser();
     let res = b
-        .post("/inscription", "/api/inscription", &[("email", "marie@"), ("name", "Marie Curie"), ("password", "court")])
+        .post(
+            "/inscription",
+            "/api/inscription",
+            &[
+                ("email", "marie@"),
+                ("name", "Marie Curie"),
+                ("password", "court"),
+            ],
+        )
         .await;
     let to = location(&res);
     assert!(to.starts_with("/inscription?"), "{to}");
     let err = error_in(&to).expect("error carried back");
-    let fields: Vec<&str> = err["Validation"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> = err["Validation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
     assert_eq!(fields, ["email", "password"]);
     let page = b.page(&to).await;
-    assert!(page.contains("Le formulaire contient des erreurs"), "{page}");
-    assert!(page.contains("Cette adresse e-mail n&#x27;est pas valide") || page.contains("Cette adresse e-mail n'est pas valide"));
+    assert!(
+        page.contains("Le formulaire contient des erreurs"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Cette adresse e-mail n&#x27;est pas valide")
+            || page.contains("Cette adresse e-mail n'est pas valide")
+    );
     assert!(page.contains("au moins 12 caractères"));
     assert!(page.contains(r#"value="Marie Curie""#), "typed name kept");
     assert!(page.contains(r#"aria-invalid="true""#));
     assert!(app.mail().await.is_empty());
-    assert!(!app.audit_actions().await.iter().any(|a| a == "auth.sign_up"));
+    assert!(
+        !app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "auth.sign_up")
+    );
 }
 
 #[tokio::test]
@@ -56,7 +86,15 @@ async fn common_passwords_are_refused() {
     let app = TestApp::spawn().await;
     let res = app
         .browser()
-        .post("/inscription", "/api/inscription", &[("email", "a@example.fr"), ("name", "A B"), ("password", "motdepasse123")])
+        .post(
+            "/inscription",
+            "/api/inscription",
+            &[
+                ("email", "a@example.fr"),
+                ("name", "A B"),
+                ("password", "motdepasse123"),
+            ],
+        )
         .await;
     let err = error_in(&location(&res)).unwrap();
     assert_eq!(err["Validation"][0]["message"], "PasswordTooCommon");
@@ -65,10 +103,19 @@ async fn common_passwords_are_refused() {
 #[tokio::test]
 async fn signing_up_twice_reveals_nothing_and_warns_the_owner() {
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     let res = app
         .browser()
-        .post("/inscription", "/api/inscription", &[("email", "Marie@Example.fr"), ("name", "Someone Else"), ("password", "another long secret")])
+        .post(
+            "/inscription",
+            "/api/inscription",
+            &[
+                ("email", "Marie@Example.fr"),
+                ("name", "Someone Else"),
+                ("password", "another long secret"),
+            ],
+        )
         .await;
     assert_eq!(location(&res), "/inscription/envoye");
     let mails = app.mail().await;
@@ -76,22 +123,53 @@ async fn signing_up_twice_reveals_nothing_and_warns_the_owner() {
     assert_eq!(mails[0].subject, "Vous avez déjà un compte Cohorte");
     // The original password still works.
     let b = app.browser();
-    let res = b.post("/connexion", "/api/connexion", &[("email", "marie@example.fr"), ("password", PASSWORD)]).await;
+    let res = b
+        .post(
+            "/connexion",
+            "/api/connexion",
+            &[("email", "marie@example.fr"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(location(&res), "/espace");
 }
 
 #[tokio::test]
 async fn wrong_password_and_unknown_email_get_the_same_answer() {
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     let b = app.browser();
-    let wrong = b.post("/connexion", "/api/connexion", &[("email", "marie@example.fr"), ("password", "not the password")]).await;
-    let unknown = b.post("/connexion", "/api/connexion", &[("email", "nobody@example.fr"), ("password", "not the password")]).await;
+    let wrong = b
+        .post(
+            "/connexion",
+            "/api/connexion",
+            &[
+                ("email", "marie@example.fr"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    let unknown = b
+        .post(
+            "/connexion",
+            "/api/connexion",
+            &[
+                ("email", "nobody@example.fr"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
     assert_eq!(location(&wrong), location(&unknown));
-    assert_eq!(error_in(&location(&wrong)).unwrap()["Refused"], "BadCredentials");
+    assert_eq!(
+        error_in(&location(&wrong)).unwrap()["Refused"],
+        "BadCredentials"
+    );
     let page = b.page(&location(&wrong)).await;
     assert!(page.contains("Adresse e-mail ou mot de passe incorrect."));
-    assert!(page.contains(r#"value="nobody@example.fr""#), "typed email kept");
+    assert!(
+        page.contains(r#"value="nobody@example.fr""#),
+        "typed email kept"
+    );
     assert_eq!(b.get("/espace").await.status(), 302, "still signed out");
 }
 
@@ -99,10 +177,28 @@ async fn wrong_password_and_unknown_email_get_the_same_answer() {
 async fn an_unverified_account_cannot_sign_in_and_gets_the_link_again() {
     let app = TestApp::spawn().await;
     let b = app.browser();
-    b.post("/inscription", "/api/inscription", &[("email", "lea@example.fr"), ("name", "Léa"), ("password", PASSWORD)]).await;
+    b.post(
+        "/inscription",
+        "/api/inscription",
+        &[
+            ("email", "lea@example.fr"),
+            ("name", "Léa"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
     assert_eq!(app.mail().await.len(), 1);
-    let res = b.post("/connexion", "/api/connexion", &[("email", "lea@example.fr"), ("password", PASSWORD)]).await;
-    assert_eq!(error_in(&location(&res)).unwrap()["Refused"], "EmailNotVerified");
+    let res = b
+        .post(
+            "/connexion",
+            "/api/connexion",
+            &[("email", "lea@example.fr"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap()["Refused"],
+        "EmailNotVerified"
+    );
     let again = app.mail().await;
     assert_eq!(again.len(), 1);
     assert!(again[0].text.contains("/verification?jeton="));
@@ -113,11 +209,33 @@ async fn session_cookie_is_http_only_lax_and_renewed_at_sign_in() {
     let app = TestApp::spawn().await;
     let b = app.browser();
     // An anonymous session exists once a flash was stored.
-    let res = b.post("/connexion", "/api/connexion", &[("email", "x@example.fr"), ("password", "wrong password!")]).await;
-    let before = res.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_owned());
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
-    let res = b.post("/connexion", "/api/connexion", &[("email", "marie@example.fr"), ("password", PASSWORD)]).await;
-    let cookie = res.headers().get("set-cookie").expect("session cookie").to_str().unwrap().to_owned();
+    let res = b
+        .post(
+            "/connexion",
+            "/api/connexion",
+            &[("email", "x@example.fr"), ("password", "wrong password!")],
+        )
+        .await;
+    let before = res
+        .headers()
+        .get("set-cookie")
+        .map(|v| v.to_str().unwrap().to_owned());
+    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
+    let res = b
+        .post(
+            "/connexion",
+            "/api/connexion",
+            &[("email", "marie@example.fr"), ("password", PASSWORD)],
+        )
+        .await;
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .expect("session cookie")
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(cookie.starts_with("cohorte="), "{cookie}");
     assert!(cookie.contains("HttpOnly"));
     assert!(cookie.contains("SameSite=Lax"));
@@ -131,7 +249,9 @@ async fn session_cookie_is_http_only_lax_and_renewed_at_sign_in() {
 #[tokio::test]
 async fn sign_out_ends_the_session_on_the_server() {
     let app = TestApp::spawn().await;
-    let b = app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    let b = app
+        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     // Keep a copy of the cookie, as a thief would.
     let res = b.get("/espace").await;
     assert_eq!(res.status(), 200);
@@ -140,7 +260,12 @@ async fn sign_out_ends_the_session_on_the_server() {
     assert_eq!(location(&res), "/connexion");
     assert!(count_sessions(&app).await < sessions_before + 1);
     assert_eq!(b.get("/espace").await.status(), 302);
-    assert!(app.audit_actions().await.iter().any(|a| a == "auth.sign_out"));
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "auth.sign_out")
+    );
 }
 
 async fn count_sessions(app: &TestApp) -> u64 {
@@ -155,11 +280,22 @@ async fn count_sessions(app: &TestApp) -> u64 {
 #[tokio::test]
 async fn magic_link_signs_in_once_and_only_by_post() {
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     let b = app.browser();
-    let res = b.post("/connexion", "/api/lien-de-connexion", &[("email", "marie@example.fr")]).await;
+    let res = b
+        .post(
+            "/connexion",
+            "/api/lien-de-connexion",
+            &[("email", "marie@example.fr")],
+        )
+        .await;
     assert_eq!(location(&res), "/connexion");
-    assert!(b.page("/connexion").await.contains("un lien de connexion vient d"));
+    assert!(
+        b.page("/connexion")
+            .await
+            .contains("un lien de connexion vient d")
+    );
     let mails = app.mail().await;
     assert_eq!(mails[0].subject, "Votre lien de connexion à Cohorte");
     let token = token_in(&mails[0].text, "/connexion/lien?jeton=");
@@ -168,22 +304,35 @@ async fn magic_link_signs_in_once_and_only_by_post() {
     assert!(page.contains("Ouvrir ma session"));
     assert_eq!(b.get("/espace").await.status(), 302);
     let from = format!("/connexion/lien?jeton={token}");
-    let res = b.post(&from, "/api/connexion-par-lien", &[("jeton", &token)]).await;
+    let res = b
+        .post(&from, "/api/connexion-par-lien", &[("jeton", &token)])
+        .await;
     assert_eq!(location(&res), "/espace");
     assert_eq!(b.get("/espace").await.status(), 200);
     // A second use is refused, on another browser.
     let other = app.browser();
-    let res = other.post(&from, "/api/connexion-par-lien", &[("jeton", &token)]).await;
-    assert_eq!(error_in(&location(&res)).unwrap()["Refused"], "TokenInvalid");
+    let res = other
+        .post(&from, "/api/connexion-par-lien", &[("jeton", &token)])
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap()["Refused"],
+        "TokenInvalid"
+    );
 }
 
 #[tokio::test]
 async fn an_expired_magic_link_is_refused() {
     use sea_orm::{ConnectionTrait, Statement};
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     let b = app.browser();
-    b.post("/connexion", "/api/lien-de-connexion", &[("email", "marie@example.fr")]).await;
+    b.post(
+        "/connexion",
+        "/api/lien-de-connexion",
+        &[("email", "marie@example.fr")],
+    )
+    .await;
     let token = token_in(&app.mail().await[0].text, "/connexion/lien?jeton=");
     let backend = app.state.db.get_database_backend();
     let eleven_minutes_ago = chrono::Utc::now() - chrono::Duration::minutes(1);
@@ -192,24 +341,47 @@ async fn an_expired_magic_link_is_refused() {
         .execute_raw(Statement::from_sql_and_values(
             backend,
             match backend {
-                sea_orm::DbBackend::Postgres => "UPDATE auth_tokens SET expires_at = $1 WHERE purpose = 'magic_link'",
+                sea_orm::DbBackend::Postgres => {
+                    "UPDATE auth_tokens SET expires_at = $1 WHERE purpose = 'magic_link'"
+                }
                 _ => "UPDATE auth_tokens SET expires_at = ? WHERE purpose = 'magic_link'",
             },
             [eleven_minutes_ago.into()],
         ))
         .await
         .unwrap();
-    let res = b.post("/connexion/lien", "/api/connexion-par-lien", &[("jeton", &token)]).await;
-    assert_eq!(error_in(&location(&res)).unwrap()["Refused"], "TokenInvalid");
+    let res = b
+        .post(
+            "/connexion/lien",
+            "/api/connexion-par-lien",
+            &[("jeton", &token)],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap()["Refused"],
+        "TokenInvalid"
+    );
 }
 
 #[tokio::test]
 async fn unknown_addresses_get_no_link_and_the_same_answer() {
     let app = TestApp::spawn().await;
     let b = app.browser();
-    let res = b.post("/connexion", "/api/lien-de-connexion", &[("email", "nobody@example.fr")]).await;
+    let res = b
+        .post(
+            "/connexion",
+            "/api/lien-de-connexion",
+            &[("email", "nobody@example.fr")],
+        )
+        .await;
     assert_eq!(location(&res), "/connexion");
-    let res = b.post("/mot-de-passe-oublie", "/api/mot-de-passe-oublie", &[("email", "nobody@example.fr")]).await;
+    let res = b
+        .post(
+            "/mot-de-passe-oublie",
+            "/api/mot-de-passe-oublie",
+            &[("email", "nobody@example.fr")],
+        )
+        .await;
     assert_eq!(location(&res), "/mot-de-passe-oublie");
     assert!(app.mail().await.is_empty());
 }
@@ -217,28 +389,85 @@ async fn unknown_addresses_get_no_link_and_the_same_answer() {
 #[tokio::test]
 async fn password_reset_replaces_the_password_and_ends_other_sessions() {
     let app = TestApp::spawn().await;
-    let elsewhere = app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    let elsewhere = app
+        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     assert_eq!(elsewhere.get("/espace").await.status(), 200);
     let b = app.browser();
-    b.post("/mot-de-passe-oublie", "/api/mot-de-passe-oublie", &[("email", "marie@example.fr")]).await;
+    b.post(
+        "/mot-de-passe-oublie",
+        "/api/mot-de-passe-oublie",
+        &[("email", "marie@example.fr")],
+    )
+    .await;
     let mail = app.mail().await.remove(0);
     assert_eq!(mail.subject, "Choisir un nouveau mot de passe");
     let token = token_in(&mail.text, "/mot-de-passe-oublie/nouveau?jeton=");
     let from = format!("/mot-de-passe-oublie/nouveau?jeton={token}");
     // A weak password is refused and the link stays usable.
-    let res = b.post(&from, "/api/nouveau-mot-de-passe", &[("jeton", &token), ("password", "123456789012")]).await;
-    assert_eq!(error_in(&location(&res)).unwrap()["Validation"][0]["message"], "PasswordTooCommon");
-    let res = b.post(&from, "/api/nouveau-mot-de-passe", &[("jeton", &token), ("password", "a brand new passphrase")]).await;
+    let res = b
+        .post(
+            &from,
+            "/api/nouveau-mot-de-passe",
+            &[("jeton", &token), ("password", "123456789012")],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap()["Validation"][0]["message"],
+        "PasswordTooCommon"
+    );
+    let res = b
+        .post(
+            &from,
+            "/api/nouveau-mot-de-passe",
+            &[("jeton", &token), ("password", "a brand new passphrase")],
+        )
+        .await;
     assert_eq!(location(&res), "/connexion");
-    assert!(b.page("/connexion").await.contains("Votre mot de passe a été modifié"));
-    assert_eq!(elsewhere.get("/espace").await.status(), 302, "other sessions ended");
-    let old = b.post("/connexion", "/api/connexion", &[("email", "marie@example.fr"), ("password", PASSWORD)]).await;
-    assert_eq!(error_in(&location(&old)).unwrap()["Refused"], "BadCredentials");
-    let new = b.post("/connexion", "/api/connexion", &[("email", "marie@example.fr"), ("password", "a brand new passphrase")]).await;
+    assert!(
+        b.page("/connexion")
+            .await
+            .contains("Votre mot de passe a été modifié")
+    );
+    assert_eq!(
+        elsewhere.get("/espace").await.status(),
+        302,
+        "other sessions ended"
+    );
+    let old = b
+        .post(
+            "/connexion",
+            "/api/connexion",
+            &[("email", "marie@example.fr"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&old)).unwrap()["Refused"],
+        "BadCredentials"
+    );
+    let new = b
+        .post(
+            "/connexion",
+            "/api/connexion",
+            &[
+                ("email", "marie@example.fr"),
+                ("password", "a brand new passphrase"),
+            ],
+        )
+        .await;
     assert_eq!(location(&new), "/espace");
     // The link was spent.
-    let res = b.post(&from, "/api/nouveau-mot-de-passe", &[("jeton", &token), ("password", "yet another passphrase")]).await;
-    assert_eq!(error_in(&location(&res)).unwrap()["Refused"], "TokenInvalid");
+    let res = b
+        .post(
+            &from,
+            "/api/nouveau-mot-de-passe",
+            &[("jeton", &token), ("password", "yet another passphrase")],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap()["Refused"],
+        "TokenInvalid"
+    );
 }
 
 #[tokio::test]
@@ -247,7 +476,16 @@ async fn sign_in_is_rate_limited_per_email() {
     let b = app.browser();
     let mut last = String::new();
     for _ in 0..11 {
-        let res = b.post("/connexion", "/api/connexion", &[("email", "marie@example.fr"), ("password", "wrong password!")]).await;
+        let res = b
+            .post(
+                "/connexion",
+                "/api/connexion",
+                &[
+                    ("email", "marie@example.fr"),
+                    ("password", "wrong password!"),
+                ],
+            )
+            .await;
         last = location(&res);
     }
     assert_eq!(error_in(&last).unwrap(), serde_json::json!("RateLimited"));

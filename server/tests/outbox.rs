@@ -40,7 +40,11 @@ async fn concurrent_workers_send_each_message_exactly_once() {
     to.sort();
     to.dedup();
     assert_eq!(to.len(), 45, "no duplicates");
-    let left = Outbox::find().filter(Column::State.ne("sent")).count(&app.state.db).await.unwrap();
+    let left = Outbox::find()
+        .filter(Column::State.ne("sent"))
+        .count(&app.state.db)
+        .await
+        .unwrap();
     assert_eq!(left, 0);
 }
 

@@ -13,9 +13,21 @@ async fn cross_site_posts_are_refused() {
     let client = reqwest::Client::new();
     let url = format!("{}/api/connexion", app.base);
     let form = [("email", "a@example.fr"), ("password", "whatever password")];
-    let res = client.post(&url).header("Origin", "https://evil.example").form(&form).send().await.unwrap();
+    let res = client
+        .post(&url)
+        .header("Origin", "https://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 403);
-    let res = client.post(&url).header("Sec-Fetch-Site", "cross-site").form(&form).send().await.unwrap();
+    let res = client
+        .post(&url)
+        .header("Sec-Fetch-Site", "cross-site")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 403);
     let res = client
         .post(format!("{}/langue", app.base))
@@ -26,7 +38,13 @@ async fn cross_site_posts_are_refused() {
         .unwrap();
     assert_eq!(res.status(), 403);
     // Same origin passes.
-    let res = client.post(&url).header("Sec-Fetch-Site", "same-origin").form(&form).send().await.unwrap();
+    let res = client
+        .post(&url)
+        .header("Sec-Fetch-Site", "same-origin")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_ne!(res.status(), 403);
 }
 
@@ -43,19 +61,38 @@ async fn every_server_function_is_in_the_policy_table() {
         );
     }
     for (path, _) in app::api::ENDPOINT_ACTIONS {
-        assert!(registered.iter().any(|p| p == path), "{path} listed but not registered");
+        assert!(
+            registered.iter().any(|p| p == path),
+            "{path} listed but not registered"
+        );
     }
 }
 
 async fn admin(app: &TestApp) -> support::Browser {
-    let b = app.verified_user("alice@example.fr", "Alice Admin", PASSWORD).await;
-    let alice = app::server::service::users::by_email(&app.state.db, "alice@example.fr").await.unwrap().unwrap();
-    app::server::service::admin::grant_role(&app.state.db, &Default::default(), alice.id, Role::Admin).await.unwrap();
+    let b = app
+        .verified_user("alice@example.fr", "Alice Admin", PASSWORD)
+        .await;
+    let alice = app::server::service::users::by_email(&app.state.db, "alice@example.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    app::server::service::admin::grant_role(
+        &app.state.db,
+        &Default::default(),
+        alice.id,
+        Role::Admin,
+    )
+    .await
+    .unwrap();
     b
 }
 
 async fn user_id(app: &TestApp, email: &str) -> i64 {
-    app::server::service::users::by_email(&app.state.db, email).await.unwrap().unwrap().id
+    app::server::service::users::by_email(&app.state.db, email)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
 }
 
 #[tokio::test]
@@ -64,36 +101,62 @@ async fn admin_pages_are_hidden_from_everyone_else() {
     let anon = app.browser();
     let res = anon.get("/admin/utilisateurs").await;
     assert_eq!(location(&res), "/connexion");
-    let marie = app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    let marie = app
+        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     assert_eq!(marie.get("/admin/utilisateurs").await.status(), 404);
     assert_eq!(marie.get("/coordination/courriels").await.status(), 404);
     // Posting directly is refused too, and changes nothing.
     let me = user_id(&app, "marie@example.fr").await.to_string();
     let res = marie
-        .post("/espace", "/api/attribuer-role", &[("user_id", me.as_str()), ("role", "admin")])
+        .post(
+            "/espace",
+            "/api/attribuer-role",
+            &[("user_id", me.as_str()), ("role", "admin")],
+        )
         .await;
     assert!(location(&res).contains("__err"));
-    assert!(app::server::service::users::roles_of(&app.state.db, me.parse().unwrap()).await.unwrap().is_empty());
+    assert!(
+        app::server::service::users::roles_of(&app.state.db, me.parse().unwrap())
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]
 async fn an_admin_grants_and_revokes_the_coordinator_role() {
     let app = TestApp::spawn().await;
     let alice = admin(&app).await;
-    let marie = app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    let marie = app
+        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     let id = user_id(&app, "marie@example.fr").await.to_string();
     let page = alice.page("/admin/utilisateurs?q=marie").await;
     assert!(page.contains("marie@example.fr"));
     assert!(!page.contains("alice@example.fr"), "search filters");
     let res = alice
-        .post("/admin/utilisateurs", "/api/attribuer-role", &[("user_id", id.as_str()), ("role", "coordinator")])
+        .post(
+            "/admin/utilisateurs",
+            "/api/attribuer-role",
+            &[("user_id", id.as_str()), ("role", "coordinator")],
+        )
         .await;
     assert_eq!(location(&res), "/admin/utilisateurs");
-    assert!(alice.page("/admin/utilisateurs").await.contains("Le rôle a été attribué."));
+    assert!(
+        alice
+            .page("/admin/utilisateurs")
+            .await
+            .contains("Le rôle a été attribué.")
+    );
     // Marie's next request sees the new role.
     assert_eq!(marie.get("/coordination/courriels").await.status(), 200);
     let res = alice
-        .post("/admin/utilisateurs", "/api/retirer-role", &[("user_id", id.as_str()), ("role", "coordinator")])
+        .post(
+            "/admin/utilisateurs",
+            "/api/retirer-role",
+            &[("user_id", id.as_str()), ("role", "coordinator")],
+        )
         .await;
     assert_eq!(location(&res), "/admin/utilisateurs");
     assert_eq!(marie.get("/coordination/courriels").await.status(), 404);
@@ -106,21 +169,40 @@ async fn an_admin_grants_and_revokes_the_coordinator_role() {
 async fn disabling_an_account_ends_its_sessions_at_once() {
     let app = TestApp::spawn().await;
     let alice = admin(&app).await;
-    let marie = app.verified_user("marie@example.fr", "Marie Curie", PASSWORD).await;
+    let marie = app
+        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
     assert_eq!(marie.get("/espace").await.status(), 200);
     let id = user_id(&app, "marie@example.fr").await.to_string();
     let res = alice
-        .post("/admin/utilisateurs", "/api/activation-compte", &[("user_id", id.as_str()), ("disabled", "1")])
+        .post(
+            "/admin/utilisateurs",
+            "/api/activation-compte",
+            &[("user_id", id.as_str()), ("disabled", "1")],
+        )
         .await;
     assert_eq!(location(&res), "/admin/utilisateurs");
     assert_eq!(marie.get("/espace").await.status(), 302);
     let b = app.browser();
-    let res = b.post("/connexion", "/api/connexion", &[("email", "marie@example.fr"), ("password", PASSWORD)]).await;
-    assert_eq!(support::error_in(&location(&res)).unwrap()["Refused"], "AccountDisabled");
+    let res = b
+        .post(
+            "/connexion",
+            "/api/connexion",
+            &[("email", "marie@example.fr"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        support::error_in(&location(&res)).unwrap()["Refused"],
+        "AccountDisabled"
+    );
     // An admin cannot disable themself.
     let alice_id = user_id(&app, "alice@example.fr").await.to_string();
     let res = alice
-        .post("/admin/utilisateurs", "/api/activation-compte", &[("user_id", alice_id.as_str()), ("disabled", "1")])
+        .post(
+            "/admin/utilisateurs",
+            "/api/activation-compte",
+            &[("user_id", alice_id.as_str()), ("disabled", "1")],
+        )
         .await;
     assert!(location(&res).contains("__err"));
     assert_eq!(alice.get("/espace").await.status(), 200);
@@ -140,13 +222,25 @@ async fn the_outbox_page_lists_messages_with_their_state() {
 async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
     let app = TestApp::spawn().await;
     let b = app.browser();
-    let res = b.post("/connexion", "/langue", &[("lang", "en"), ("retour", "/connexion")]).await;
+    let res = b
+        .post(
+            "/connexion",
+            "/langue",
+            &[("lang", "en"), ("retour", "/connexion")],
+        )
+        .await;
     assert_eq!(location(&res), "/connexion");
     let page = b.page("/connexion").await;
     assert!(page.contains(r#"<html lang="en""#));
     assert!(page.contains("Sign in"));
     // Never an open redirect.
-    let res = b.post("/", "/langue", &[("lang", "fr"), ("retour", "//evil.example/")]).await;
+    let res = b
+        .post(
+            "/",
+            "/langue",
+            &[("lang", "fr"), ("retour", "//evil.example/")],
+        )
+        .await;
     assert_eq!(location(&res), "/");
 }
 

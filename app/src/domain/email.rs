@@ -30,7 +30,9 @@ impl Email {
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && !local.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"');
+            && !local
+                .chars()
+                .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"');
         if !(domain_ok && local_ok) {
             return Err(Msg::EmailInvalid);
         }

@@ -18,7 +18,10 @@ impl PersonName {
         if value.chars().count() > Self::MAX_LEN {
             return Err(Msg::NameTooLong);
         }
-        if value.chars().any(|c| c.is_control() || c == '<' || c == '>') {
+        if value
+            .chars()
+            .any(|c| c.is_control() || c == '<' || c == '>')
+        {
             return Err(Msg::NameInvalid);
         }
         Ok(Self(value))

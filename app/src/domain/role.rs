@@ -16,9 +16,14 @@ pub enum Role {
     Admin,
     Coordinator,
     /// Member of a host organisation, identified by its id.
-    Host { organisation: i64, role: HostRole },
+    Host {
+        organisation: i64,
+        role: HostRole,
+    },
     /// Reviewer for a promotion, identified by its id.
-    Reviewer { promotion: i64 },
+    Reviewer {
+        promotion: i64,
+    },
 }
 
 /// Roles an admin may grant from the users page.

@@ -21,12 +21,20 @@ pub(super) fn text(m: Msg) -> &'static str {
         FooterPrivacy => "Personal data",
         FooterSource => "Source code (free software)",
         ErrNotFoundTitle => "Page not found",
-        ErrNotFoundBody => "This page does not exist or you do not have access to it. Check the address or go back to the home page.",
+        ErrNotFoundBody => {
+            "This page does not exist or you do not have access to it. Check the address or go back to the home page."
+        }
         ErrForbidden => "You do not have the rights needed for this action.",
-        ErrUnexpected => "An unexpected error occurred. Nothing was changed; please try again in a moment.",
-        ErrRateLimited => "Too many attempts in a short time. Please wait a few minutes before trying again.",
+        ErrUnexpected => {
+            "An unexpected error occurred. Nothing was changed; please try again in a moment."
+        }
+        ErrRateLimited => {
+            "Too many attempts in a short time. Please wait a few minutes before trying again."
+        }
         ErrFormHasErrors => "The form has errors. Please correct the fields marked below.",
-        ErrConflict => "This action is no longer possible: things changed in the meantime. Please reload the page.",
+        ErrConflict => {
+            "This action is no longer possible: things changed in the meantime. Please reload the page."
+        }
         BackHome => "Back to the home page",
         EmailRequired => "Enter your email address.",
         EmailInvalid => "This email address is not valid. Example: camille.dupont@example.org",
@@ -36,34 +44,54 @@ pub(super) fn text(m: Msg) -> &'static str {
         PasswordRequired => "Enter a password.",
         PasswordTooShort => "The password must have at least 12 characters.",
         PasswordTooLong => "The password must not exceed 128 characters.",
-        PasswordTooCommon => "This password is too common or too easy to guess. Choose another one, for instance a sentence of several words.",
+        PasswordTooCommon => {
+            "This password is too common or too easy to guess. Choose another one, for instance a sentence of several words."
+        }
         HomeTitle => "Cohorte",
-        HomeIntro => "Cohorte runs programmes that place digital talent (developers, data scientists, designers, lawyers…) in teams of 2 or 3 inside public administrations, for 10 months, to take on public-interest challenges.",
+        HomeIntro => {
+            "Cohorte runs programmes that place digital talent (developers, data scientists, designers, lawyers…) in teams of 2 or 3 inside public administrations, for 10 months, to take on public-interest challenges."
+        }
         HomeHowTitle => "How it works",
-        HomeHow1 => "Administrations propose challenges; the programme selects about fifteen of them.",
-        HomeHow2 => "A call for applications recruits the talent, who rank the challenges they care about.",
+        HomeHow1 => {
+            "Administrations propose challenges; the programme selects about fifteen of them."
+        }
+        HomeHow2 => {
+            "A call for applications recruits the talent, who rank the challenges they care about."
+        }
         HomeHow3 => "Teams are formed transparently, then followed for 10 months.",
-        HomeNoCall => "No call is open at the moment. Create an account to be ready for the next one.",
+        HomeNoCall => {
+            "No call is open at the moment. Create an account to be ready for the next one."
+        }
         HomeCtaSignUp => "Create my account",
         SignUpTitle => "Create an account",
-        SignUpIntro => "An account lets you apply, propose a challenge for your administration or sit on a jury.",
+        SignUpIntro => {
+            "An account lets you apply, propose a challenge for your administration or sit on a jury."
+        }
         FieldEmail => "Email address",
         FieldName => "First and last name",
         FieldPassword => "Password",
         FieldNewPassword => "New password",
-        PasswordHint => "At least 12 characters. A sentence of several words is easy to remember and hard to guess.",
+        PasswordHint => {
+            "At least 12 characters. A sentence of several words is easy to remember and hard to guess."
+        }
         PasswordCount => "{} characters of 12 minimum",
         ShowPassword => "Show password",
         HidePassword => "Hide password",
         SignUpSubmit => "Create my account",
         HaveAccount => "Already have an account? Sign in",
         SignUpSentTitle => "Check your mailbox",
-        SignUpSentBody => "We sent a link to the address you gave to confirm your account. The link is valid for 48 hours. Remember to look in your spam folder.",
+        SignUpSentBody => {
+            "We sent a link to the address you gave to confirm your account. The link is valid for 48 hours. Remember to look in your spam folder."
+        }
         VerifyTitle => "Confirm your email address",
         VerifyBody => "Click the button to confirm your address and open your area.",
         VerifySubmit => "Confirm my address",
-        TokenInvalid => "This link is no longer valid: it has already been used or it has expired. Please ask for a new one.",
-        EmailNotVerified => "Your email address is not confirmed yet. We have just sent you the confirmation link again.",
+        TokenInvalid => {
+            "This link is no longer valid: it has already been used or it has expired. Please ask for a new one."
+        }
+        EmailNotVerified => {
+            "Your email address is not confirmed yet. We have just sent you the confirmation link again."
+        }
         SignInTitle => "Sign in",
         SignInSubmit => "Sign in",
         ForgotPassword => "Forgot your password?",
@@ -73,7 +101,9 @@ pub(super) fn text(m: Msg) -> &'static str {
         MagicTitle => "Sign in without a password",
         MagicIntro => "Receive by email a sign-in link valid for 10 minutes.",
         MagicSubmit => "Email me a sign-in link",
-        MagicSent => "If an account exists for this address, a sign-in link has just been sent to it. It is valid for 10 minutes.",
+        MagicSent => {
+            "If an account exists for this address, a sign-in link has just been sent to it. It is valid for 10 minutes."
+        }
         MagicConfirmTitle => "Sign in with this link",
         MagicConfirmBody => "Click the button to open your session.",
         MagicConfirmSubmit => "Open my session",
@@ -82,15 +112,21 @@ pub(super) fn text(m: Msg) -> &'static str {
         PasswordChanged => "Your password has been changed. Sign in with the new password.",
         SessionExpired => "Your session has expired. Please sign in again.",
         ResetTitle => "Forgot your password",
-        ResetIntro => "Enter your account's email address: we will send you a link to choose a new password, valid for 1 hour.",
+        ResetIntro => {
+            "Enter your account's email address: we will send you a link to choose a new password, valid for 1 hour."
+        }
         ResetSubmit => "Send the link",
-        ResetSent => "If an account exists for this address, a link to choose a new password has just been sent to it. It is valid for 1 hour.",
+        ResetSent => {
+            "If an account exists for this address, a link to choose a new password has just been sent to it. It is valid for 1 hour."
+        }
         NewPasswordTitle => "Choose a new password",
         NewPasswordSubmit => "Save the password",
         AreaTitle => "My area",
         Hello => "Hello {}",
         YourRoles => "Your roles",
-        NoRolesYet => "You do not have a particular role yet. You will be able to apply as soon as a call opens.",
+        NoRolesYet => {
+            "You do not have a particular role yet. You will be able to apply as soon as a call opens."
+        }
         AreaApplicantHint => "Open calls for applications will appear here.",
         AreaAdminLink => "Manage users and their roles",
         AreaOutboxLink => "See the emails sent by the platform",
@@ -118,13 +154,17 @@ pub(super) fn text(m: Msg) -> &'static str {
         Enable => "Re-enable the account of {}",
         UsersNone => "No user matches this search.",
         UsersCount => "{} user(s)",
-        CannotChangeSelf => "You cannot disable your own account or remove your own administrator role.",
+        CannotChangeSelf => {
+            "You cannot disable your own account or remove your own administrator role."
+        }
         RoleGranted => "The role has been granted.",
         RoleRevoked => "The role has been removed.",
         AccountDisabledDone => "The account is disabled; its sessions have been closed.",
         AccountEnabledDone => "The account is enabled again.",
         OutboxTitle => "Emails sent by the platform",
-        OutboxIntro => "Every email is queued and then sent; if sending fails, it is retried automatically.",
+        OutboxIntro => {
+            "Every email is queued and then sent; if sending fails, it is retried automatically."
+        }
         ColCreated => "Created",
         ColRecipient => "Recipient",
         ColSubject => "Subject",
@@ -138,10 +178,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailFailed => "Failed for good",
         OutboxEmpty => "No email yet.",
         AccessibilityTitle => "Accessibility statement",
-        AccessibilityBody => "Cohorte aims to comply with RGAA 4.1 (WCAG 2.1 level AA). Every page is checked automatically with axe-core on every code change; a full audit has not been carried out yet, hence the status \"partially compliant\". If you meet a difficulty, write to the programme team: we will answer and provide the information in another form.",
+        AccessibilityBody => {
+            "Cohorte aims to comply with RGAA 4.1 (WCAG 2.1 level AA). Every page is checked automatically with axe-core on every code change; a full audit has not been carried out yet, hence the status \"partially compliant\". If you meet a difficulty, write to the programme team: we will answer and provide the information in another form."
+        }
         LegalTitle => "Legal notice",
-        LegalBody => "Cohorte is free software published under the EUPL 1.2 licence. The publisher of the service is the organisation that runs this instance; the programme team gives its contact details.",
+        LegalBody => {
+            "Cohorte is free software published under the EUPL 1.2 licence. The publisher of the service is the organisation that runs this instance; the programme team gives its contact details."
+        }
         PrivacyTitle => "Personal data",
-        PrivacyBody => "Cohorte only processes the data the programme needs: your account (email address, name), your applications or challenge proposals, and a log of actions for security. No advertising tracker is used; the only cookies keep your session and your choice of language.",
+        PrivacyBody => {
+            "Cohorte only processes the data the programme needs: your account (email address, name), your applications or challenge proposals, and a log of actions for security. No advertising tracker is used; the only cookies keep your session and your choice of language."
+        }
     }
 }

@@ -21,49 +21,81 @@ pub(super) fn text(m: Msg) -> &'static str {
         FooterPrivacy => "Données personnelles",
         FooterSource => "Code source (logiciel libre)",
         ErrNotFoundTitle => "Page introuvable",
-        ErrNotFoundBody => "Cette page n'existe pas ou vous n'y avez pas accès. Vérifiez l'adresse ou revenez à l'accueil.",
+        ErrNotFoundBody => {
+            "Cette page n'existe pas ou vous n'y avez pas accès. Vérifiez l'adresse ou revenez à l'accueil."
+        }
         ErrForbidden => "Vous n'avez pas les droits nécessaires pour cette action.",
-        ErrUnexpected => "Une erreur inattendue s'est produite. Rien n'a été modifié ; réessayez dans un instant.",
-        ErrRateLimited => "Trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer.",
-        ErrFormHasErrors => "Le formulaire contient des erreurs. Corrigez les champs signalés ci-dessous.",
-        ErrConflict => "Cette action n'est plus possible : la situation a changé entre-temps. Rechargez la page.",
+        ErrUnexpected => {
+            "Une erreur inattendue s'est produite. Rien n'a été modifié ; réessayez dans un instant."
+        }
+        ErrRateLimited => {
+            "Trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer."
+        }
+        ErrFormHasErrors => {
+            "Le formulaire contient des erreurs. Corrigez les champs signalés ci-dessous."
+        }
+        ErrConflict => {
+            "Cette action n'est plus possible : la situation a changé entre-temps. Rechargez la page."
+        }
         BackHome => "Revenir à l'accueil",
         EmailRequired => "Indiquez votre adresse e-mail.",
-        EmailInvalid => "Cette adresse e-mail n'est pas valide. Exemple : camille.dupont@exemple.fr",
+        EmailInvalid => {
+            "Cette adresse e-mail n'est pas valide. Exemple : camille.dupont@exemple.fr"
+        }
         NameRequired => "Indiquez votre nom et votre prénom.",
         NameTooLong => "Le nom ne doit pas dépasser 120 caractères.",
         NameInvalid => "Le nom contient des caractères non autorisés.",
         PasswordRequired => "Indiquez un mot de passe.",
         PasswordTooShort => "Le mot de passe doit contenir au moins 12 caractères.",
         PasswordTooLong => "Le mot de passe ne doit pas dépasser 128 caractères.",
-        PasswordTooCommon => "Ce mot de passe est trop courant ou trop facile à deviner. Choisissez-en un autre, par exemple une phrase de plusieurs mots.",
+        PasswordTooCommon => {
+            "Ce mot de passe est trop courant ou trop facile à deviner. Choisissez-en un autre, par exemple une phrase de plusieurs mots."
+        }
         HomeTitle => "Cohorte",
-        HomeIntro => "Cohorte accompagne les programmes qui placent des talents du numérique (développeurs, data scientists, designers, juristes…) en équipes de 2 ou 3 au sein d'administrations, pendant 10 mois, pour relever des défis d'intérêt général.",
+        HomeIntro => {
+            "Cohorte accompagne les programmes qui placent des talents du numérique (développeurs, data scientists, designers, juristes…) en équipes de 2 ou 3 au sein d'administrations, pendant 10 mois, pour relever des défis d'intérêt général."
+        }
         HomeHowTitle => "Comment ça marche",
-        HomeHow1 => "Les administrations proposent des défis ; le programme en sélectionne une quinzaine.",
-        HomeHow2 => "Un appel à candidatures recrute les talents, qui classent les défis qui les intéressent.",
+        HomeHow1 => {
+            "Les administrations proposent des défis ; le programme en sélectionne une quinzaine."
+        }
+        HomeHow2 => {
+            "Un appel à candidatures recrute les talents, qui classent les défis qui les intéressent."
+        }
         HomeHow3 => "Les équipes sont formées de façon transparente, puis suivies pendant 10 mois.",
-        HomeNoCall => "Aucun appel n'est ouvert pour le moment. Créez un compte pour être prêt·e lors du prochain.",
+        HomeNoCall => {
+            "Aucun appel n'est ouvert pour le moment. Créez un compte pour être prêt·e lors du prochain."
+        }
         HomeCtaSignUp => "Créer mon compte",
         SignUpTitle => "Créer un compte",
-        SignUpIntro => "Un compte vous permet de candidater, de proposer un défi pour votre administration ou de participer à un jury.",
+        SignUpIntro => {
+            "Un compte vous permet de candidater, de proposer un défi pour votre administration ou de participer à un jury."
+        }
         FieldEmail => "Adresse e-mail",
         FieldName => "Nom et prénom",
         FieldPassword => "Mot de passe",
         FieldNewPassword => "Nouveau mot de passe",
-        PasswordHint => "12 caractères minimum. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
+        PasswordHint => {
+            "12 caractères minimum. Une phrase de plusieurs mots est facile à retenir et difficile à deviner."
+        }
         PasswordCount => "{} caractères sur 12 minimum",
         ShowPassword => "Afficher le mot de passe",
         HidePassword => "Masquer le mot de passe",
         SignUpSubmit => "Créer mon compte",
         HaveAccount => "Vous avez déjà un compte ? Connectez-vous",
         SignUpSentTitle => "Vérifiez votre boîte mail",
-        SignUpSentBody => "Nous avons envoyé un lien à l'adresse indiquée pour confirmer votre compte. Ce lien est valable 48 heures. Pensez à regarder dans les courriers indésirables.",
+        SignUpSentBody => {
+            "Nous avons envoyé un lien à l'adresse indiquée pour confirmer votre compte. Ce lien est valable 48 heures. Pensez à regarder dans les courriers indésirables."
+        }
         VerifyTitle => "Confirmer votre adresse e-mail",
         VerifyBody => "Cliquez sur le bouton pour confirmer votre adresse et ouvrir votre espace.",
         VerifySubmit => "Confirmer mon adresse",
-        TokenInvalid => "Ce lien n'est plus valable : il a déjà servi ou il a expiré. Demandez-en un nouveau.",
-        EmailNotVerified => "Votre adresse e-mail n'est pas encore confirmée. Nous venons de vous renvoyer le lien de confirmation.",
+        TokenInvalid => {
+            "Ce lien n'est plus valable : il a déjà servi ou il a expiré. Demandez-en un nouveau."
+        }
+        EmailNotVerified => {
+            "Votre adresse e-mail n'est pas encore confirmée. Nous venons de vous renvoyer le lien de confirmation."
+        }
         SignInTitle => "Se connecter",
         SignInSubmit => "Se connecter",
         ForgotPassword => "Mot de passe oublié ?",
@@ -73,24 +105,34 @@ pub(super) fn text(m: Msg) -> &'static str {
         MagicTitle => "Se connecter sans mot de passe",
         MagicIntro => "Recevez par e-mail un lien de connexion valable 10 minutes.",
         MagicSubmit => "M'envoyer un lien de connexion",
-        MagicSent => "Si un compte existe pour cette adresse, un lien de connexion vient d'y être envoyé. Il est valable 10 minutes.",
+        MagicSent => {
+            "Si un compte existe pour cette adresse, un lien de connexion vient d'y être envoyé. Il est valable 10 minutes."
+        }
         MagicConfirmTitle => "Se connecter avec ce lien",
         MagicConfirmBody => "Cliquez sur le bouton pour ouvrir votre session.",
         MagicConfirmSubmit => "Ouvrir ma session",
         SignedOut => "Vous êtes déconnecté·e.",
         EmailVerified => "Votre adresse e-mail est confirmée.",
-        PasswordChanged => "Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.",
+        PasswordChanged => {
+            "Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe."
+        }
         SessionExpired => "Votre session a expiré. Connectez-vous à nouveau.",
         ResetTitle => "Mot de passe oublié",
-        ResetIntro => "Indiquez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe, valable 1 heure.",
+        ResetIntro => {
+            "Indiquez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe, valable 1 heure."
+        }
         ResetSubmit => "Envoyer le lien",
-        ResetSent => "Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient d'y être envoyé. Il est valable 1 heure.",
+        ResetSent => {
+            "Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient d'y être envoyé. Il est valable 1 heure."
+        }
         NewPasswordTitle => "Choisir un nouveau mot de passe",
         NewPasswordSubmit => "Enregistrer le mot de passe",
         AreaTitle => "Mon espace",
         Hello => "Bonjour {}",
         YourRoles => "Vos rôles",
-        NoRolesYet => "Vous n'avez pas encore de rôle particulier. Vous pourrez candidater dès l'ouverture d'un appel.",
+        NoRolesYet => {
+            "Vous n'avez pas encore de rôle particulier. Vous pourrez candidater dès l'ouverture d'un appel."
+        }
         AreaApplicantHint => "Les appels à candidatures ouverts apparaîtront ici.",
         AreaAdminLink => "Gérer les utilisateurs et leurs rôles",
         AreaOutboxLink => "Voir les courriels envoyés par la plateforme",
@@ -118,13 +160,17 @@ pub(super) fn text(m: Msg) -> &'static str {
         Enable => "Réactiver le compte de {}",
         UsersNone => "Aucun utilisateur ne correspond à cette recherche.",
         UsersCount => "{} utilisateur(s)",
-        CannotChangeSelf => "Vous ne pouvez pas désactiver votre propre compte ni retirer votre propre rôle d'administrateur·rice.",
+        CannotChangeSelf => {
+            "Vous ne pouvez pas désactiver votre propre compte ni retirer votre propre rôle d'administrateur·rice."
+        }
         RoleGranted => "Le rôle a été attribué.",
         RoleRevoked => "Le rôle a été retiré.",
         AccountDisabledDone => "Le compte est désactivé ; ses sessions ont été fermées.",
         AccountEnabledDone => "Le compte est réactivé.",
         OutboxTitle => "Courriels envoyés par la plateforme",
-        OutboxIntro => "Chaque courriel est mis en file d'attente puis envoyé ; en cas d'échec, il est réessayé automatiquement.",
+        OutboxIntro => {
+            "Chaque courriel est mis en file d'attente puis envoyé ; en cas d'échec, il est réessayé automatiquement."
+        }
         ColCreated => "Créé le",
         ColRecipient => "Destinataire",
         ColSubject => "Objet",
@@ -138,10 +184,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailFailed => "Échec définitif",
         OutboxEmpty => "Aucun courriel pour le moment.",
         AccessibilityTitle => "Déclaration d'accessibilité",
-        AccessibilityBody => "Cohorte vise la conformité au RGAA 4.1 (niveau AA des WCAG 2.1). Chaque page est vérifiée automatiquement avec axe-core à chaque modification du code ; un audit complet n'a pas encore été réalisé, d'où l'état « partiellement conforme ». Si vous rencontrez une difficulté, écrivez à l'équipe du programme : nous vous répondrons et vous fournirons l'information sous une autre forme.",
+        AccessibilityBody => {
+            "Cohorte vise la conformité au RGAA 4.1 (niveau AA des WCAG 2.1). Chaque page est vérifiée automatiquement avec axe-core à chaque modification du code ; un audit complet n'a pas encore été réalisé, d'où l'état « partiellement conforme ». Si vous rencontrez une difficulté, écrivez à l'équipe du programme : nous vous répondrons et vous fournirons l'information sous une autre forme."
+        }
         LegalTitle => "Mentions légales",
-        LegalBody => "Cohorte est un logiciel libre publié sous licence EUPL 1.2. L'éditeur du service est l'organisme qui exploite cette instance ; ses coordonnées sont indiquées par l'équipe du programme.",
+        LegalBody => {
+            "Cohorte est un logiciel libre publié sous licence EUPL 1.2. L'éditeur du service est l'organisme qui exploite cette instance ; ses coordonnées sont indiquées par l'équipe du programme."
+        }
         PrivacyTitle => "Données personnelles",
-        PrivacyBody => "Cohorte ne traite que les données nécessaires au programme : votre compte (adresse e-mail, nom), vos candidatures ou propositions de défis, et un journal des actions pour la sécurité. Aucun traceur publicitaire n'est utilisé ; le seul cookie sert à maintenir votre session et votre choix de langue.",
+        PrivacyBody => {
+            "Cohorte ne traite que les données nécessaires au programme : votre compte (adresse e-mail, nom), vos candidatures ou propositions de défis, et un journal des actions pour la sécurité. Aucun traceur publicitaire n'est utilisé ; le seul cookie sert à maintenir votre session et votre choix de langue."
+        }
     }
 }

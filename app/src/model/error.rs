@@ -53,10 +53,9 @@ impl AppError {
     /// The message for `field`, if the error is about it.
     pub fn for_field(&self, field: &str) -> Option<Msg> {
         match self {
-            AppError::Validation(errors) => errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message),
+            AppError::Validation(errors) => {
+                errors.iter().find(|e| e.field == field).map(|e| e.message)
+            }
             _ => None,
         }
     }

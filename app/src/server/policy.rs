@@ -40,9 +40,13 @@ pub enum Action {
     ViewOwnArea,
     ListUsers,
     /// Grant or revoke an instance role on another person's account.
-    ManageRoles { target: i64 },
+    ManageRoles {
+        target: i64,
+    },
     /// Disable or re-enable another person's account.
-    SetAccountDisabled { target: i64 },
+    SetAccountDisabled {
+        target: i64,
+    },
     ViewOutbox,
 }
 
@@ -125,15 +129,30 @@ mod tests {
             (SignUp, [true, false, false, false, false, false]),
             (SignIn, [true, false, false, false, false, false]),
             (RequestMagicLink, [true, false, false, false, false, false]),
-            (RequestPasswordReset, [true, false, false, false, false, false]),
+            (
+                RequestPasswordReset,
+                [true, false, false, false, false, false],
+            ),
             (UseEmailedToken, [true, true, true, true, true, true]),
             (SignOut, [false, true, true, true, true, true]),
             (ViewOwnArea, [false, true, true, true, true, true]),
             (ListUsers, [false, false, false, false, false, true]),
-            (ManageRoles { target: OTHER_ID }, [false, false, false, false, false, true]),
-            (ManageRoles { target: SELF_ID }, [false, false, false, false, false, false]),
-            (SetAccountDisabled { target: OTHER_ID }, [false, false, false, false, false, true]),
-            (SetAccountDisabled { target: SELF_ID }, [false, false, false, false, false, false]),
+            (
+                ManageRoles { target: OTHER_ID },
+                [false, false, false, false, false, true],
+            ),
+            (
+                ManageRoles { target: SELF_ID },
+                [false, false, false, false, false, false],
+            ),
+            (
+                SetAccountDisabled { target: OTHER_ID },
+                [false, false, false, false, false, true],
+            ),
+            (
+                SetAccountDisabled { target: SELF_ID },
+                [false, false, false, false, false, false],
+            ),
             (ViewOutbox, [false, false, false, false, true, true]),
         ]
     }
@@ -180,7 +199,10 @@ mod tests {
             require(&Actor::Anonymous, Action::ListUsers),
             Err(AppError::Forbidden)
         );
-        assert_eq!(require(&person(&[]), Action::ListUsers), Err(AppError::NotFound));
+        assert_eq!(
+            require(&person(&[]), Action::ListUsers),
+            Err(AppError::NotFound)
+        );
         assert_eq!(require(&person(&[Role::Admin]), Action::ListUsers), Ok(()));
     }
 }

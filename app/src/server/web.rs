@@ -66,7 +66,8 @@ pub async fn load_context(
             Err(_) => {}
         }
     }
-    req.extensions_mut().insert(RequestContext { actor, locale, ip });
+    req.extensions_mut()
+        .insert(RequestContext { actor, locale, ip });
     req.extensions_mut().insert(state);
     next.run(req).await
 }

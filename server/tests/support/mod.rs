@@ -23,11 +23,16 @@ pub struct TestApp {
 }
 
 async fn database_url(data_dir: &std::path::Path) -> String {
-    match std::env::var("COHORTE_TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+    match std::env::var("COHORTE_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
         None => format!("sqlite://{}/test.sqlite?mode=rwc", data_dir.display()),
         Some(admin_url) => {
             let name = format!("cohorte_t_{:016x}", rand_u64());
-            let admin = Database::connect(&admin_url).await.expect("PostgreSQL reachable");
+            let admin = Database::connect(&admin_url)
+                .await
+                .expect("PostgreSQL reachable");
             admin
                 .execute_unprepared(&format!("CREATE DATABASE {name}"))
                 .await
@@ -41,7 +46,12 @@ async fn database_url(data_dir: &std::path::Path) -> String {
 fn rand_u64() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos());
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos(),
+    );
     h.finish()
 }
 
@@ -70,7 +80,9 @@ impl TestApp {
             ..config
         };
         let state = server::cli::app_state(&config, db).unwrap();
-        server::cli::start(&config, state.clone()).await.expect("server starts");
+        server::cli::start(&config, state.clone())
+            .await
+            .expect("server starts");
         TestApp {
             base: format!("http://{addr}"),
             state,
@@ -83,7 +95,10 @@ impl TestApp {
     /// redirects (tests look at them).
     pub fn browser(&self) -> Browser {
         let mut headers = HeaderMap::new();
-        headers.insert(ACCEPT, HeaderValue::from_static("text/html,application/xhtml+xml"));
+        headers.insert(
+            ACCEPT,
+            HeaderValue::from_static("text/html,application/xhtml+xml"),
+        );
         headers.insert(ORIGIN, HeaderValue::from_str(&self.base).unwrap());
         Browser {
             base: self.base.clone(),
@@ -99,9 +114,13 @@ impl TestApp {
     /// Sends what the outbox holds through the stub, and returns the messages
     /// sent since the last call.
     pub async fn mail(&self) -> Vec<StubMail> {
-        app::server::mail::worker::drain_all(&self.state).await.unwrap();
+        app::server::mail::worker::drain_all(&self.state)
+            .await
+            .unwrap();
         let all = self.state.mailer.stub_outbox();
-        let from = self.read.swap(all.len(), std::sync::atomic::Ordering::SeqCst);
+        let from = self
+            .read
+            .swap(all.len(), std::sync::atomic::Ordering::SeqCst);
         all[from..].to_vec()
     }
 
@@ -109,13 +128,26 @@ impl TestApp {
     pub async fn verified_user(&self, email: &str, name: &str, password: &str) -> Browser {
         let b = self.browser();
         let res = b
-            .post("/inscription", "/api/inscription", &[("email", email), ("name", name), ("password", password)])
+            .post(
+                "/inscription",
+                "/api/inscription",
+                &[("email", email), ("name", name), ("password", password)],
+            )
             .await;
         assert_eq!(location(&res), "/inscription/envoye", "sign-up of {email}");
         let mails = self.mail().await;
-        let mail = mails.iter().find(|m| m.to == email).expect("verification mail");
+        let mail = mails
+            .iter()
+            .find(|m| m.to == email)
+            .expect("verification mail");
         let token = token_in(&mail.text, "/verification?jeton=");
-        let res = b.post(&format!("/verification?jeton={token}"), "/api/verification", &[("jeton", &token)]).await;
+        let res = b
+            .post(
+                &format!("/verification?jeton={token}"),
+                "/api/verification",
+                &[("jeton", &token)],
+            )
+            .await;
         assert_eq!(location(&res), "/espace");
         b
     }
@@ -140,7 +172,11 @@ pub struct Browser {
 
 impl Browser {
     pub async fn get(&self, path: &str) -> Response {
-        self.client.get(format!("{}{path}", self.base)).send().await.unwrap()
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn page(&self, path: &str) -> String {
@@ -177,14 +213,23 @@ pub fn location(res: &Response) -> String {
         .unwrap()
         .to_owned();
     match loc.find("://") {
-        Some(i) => loc[i + 3..].find('/').map(|j| loc[i + 3 + j..].to_owned()).unwrap_or("/".into()),
+        Some(i) => loc[i + 3..]
+            .find('/')
+            .map(|j| loc[i + 3 + j..].to_owned())
+            .unwrap_or("/".into()),
         None => loc,
     }
 }
 
 pub fn token_in(text: &str, marker: &str) -> String {
-    let start = text.find(marker).unwrap_or_else(|| panic!("{marker} in {text}")) + marker.len();
-    text[start..].chars().take_while(|c| c.is_ascii_hexdigit()).collect()
+    let start = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} in {text}"))
+        + marker.len();
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect()
 }
 
 /// The decoded error a no-JS post carried back in its redirect, if any.
@@ -192,6 +237,8 @@ pub fn error_in(location: &str) -> Option<serde_json::Value> {
     let url = reqwest::Url::parse(&format!("http://x{location}")).unwrap();
     let raw = url.query_pairs().find(|(k, _)| k == "__err")?.1.to_string();
     use base64::Engine;
-    let bytes = base64::engine::general_purpose::URL_SAFE.decode(raw).unwrap();
+    let bytes = base64::engine::general_purpose::URL_SAFE
+        .decode(raw)
+        .unwrap();
     Some(serde_json::from_slice(&bytes).unwrap())
 }

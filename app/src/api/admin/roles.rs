@@ -12,7 +12,8 @@ pub async fn grant_role(user_id: i64, role: String) -> Result<(), AppError> {
         .filter(|r| GRANTABLE_BY_ADMIN.contains(r))
         .ok_or(AppError::field("role", Msg::ErrForbidden))?;
     admin::grant_role(&call.state.db, &call.ctx.origin(), user_id, role).await?;
-    call.done(Some(Msg::RoleGranted), "/admin/utilisateurs").await
+    call.done(Some(Msg::RoleGranted), "/admin/utilisateurs")
+        .await
 }
 
 #[server(prefix = "/api", endpoint = "retirer-role")]
@@ -26,5 +27,6 @@ pub async fn revoke_role(user_id: i64, role: String) -> Result<(), AppError> {
         .filter(|r| GRANTABLE_BY_ADMIN.contains(r))
         .ok_or(AppError::NotFound)?;
     admin::revoke_role(&call.state.db, &call.ctx.origin(), user_id, role).await?;
-    call.done(Some(Msg::RoleRevoked), "/admin/utilisateurs").await
+    call.done(Some(Msg::RoleRevoked), "/admin/utilisateurs")
+        .await
 }

@@ -10,6 +10,10 @@ pub async fn set_account_disabled(user_id: i64, disabled: String) -> Result<(), 
     call.allow(Action::SetAccountDisabled { target: user_id })?;
     let disabled = disabled == "1";
     admin::set_disabled(&call.state.db, &call.ctx.origin(), user_id, disabled).await?;
-    let notice = if disabled { Msg::AccountDisabledDone } else { Msg::AccountEnabledDone };
+    let notice = if disabled {
+        Msg::AccountDisabledDone
+    } else {
+        Msg::AccountEnabledDone
+    };
     call.done(Some(notice), "/admin/utilisateurs").await
 }

@@ -8,7 +8,13 @@ pub async fn request_magic_link(email: String) -> Result<(), AppError> {
     use crate::server::{policy::Action, service::accounts};
     let call = super::super::support::call().await?;
     call.allow(Action::RequestMagicLink)?;
-    let result = accounts::request_link(&call.state, &call.ctx.origin(), &email, TokenPurpose::MagicLink).await;
+    let result = accounts::request_link(
+        &call.state,
+        &call.ctx.origin(),
+        &email,
+        TokenPurpose::MagicLink,
+    )
+    .await;
     call.keep(result, &[("magic_email", &email)]).await?;
     call.done(Some(Msg::MagicSent), "/connexion").await
 }

@@ -8,9 +8,16 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     use crate::server::{policy::Action, service::accounts};
     let call = super::super::support::call().await?;
     call.allow(Action::RequestPasswordReset)?;
-    let result = accounts::request_link(&call.state, &call.ctx.origin(), &email, TokenPurpose::ResetPassword).await;
+    let result = accounts::request_link(
+        &call.state,
+        &call.ctx.origin(),
+        &email,
+        TokenPurpose::ResetPassword,
+    )
+    .await;
     call.keep(result, &[("email", &email)]).await?;
-    call.done(Some(Msg::ResetSent), "/mot-de-passe-oublie").await
+    call.done(Some(Msg::ResetSent), "/mot-de-passe-oublie")
+        .await
 }
 
 #[server(prefix = "/api", endpoint = "nouveau-mot-de-passe")]

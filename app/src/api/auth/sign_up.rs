@@ -13,6 +13,7 @@ pub async fn sign_up(email: String, name: String, password: String) -> Result<()
         locale: call.ctx.locale,
     };
     let result = accounts::sign_up(&call.state, &call.ctx.origin(), input).await;
-    call.keep(result, &[("email", &email), ("name", &name)]).await?;
+    call.keep(result, &[("email", &email), ("name", &name)])
+        .await?;
     call.done(None, "/inscription/envoye").await
 }

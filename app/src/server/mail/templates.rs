@@ -60,7 +60,8 @@ fn env() -> &'static Environment<'static> {
         env.add_template("_layout.html", include_str!("templates/_layout.html"))
             .expect("layout template parses");
         for (name, source) in FILES {
-            env.add_template(name, source).expect("mail template parses");
+            env.add_template(name, source)
+                .expect("mail template parses");
         }
         env
     })
@@ -86,8 +87,11 @@ pub fn render(
         .render(&vars)?
         .trim()
         .to_owned();
-    let text = env.get_template(&format!("{base}/body.txt"))?.render(&vars)?;
-    let html_vars = minijinja::context! { lang => locale.code(), subject => subject.clone(), ..vars };
+    let text = env
+        .get_template(&format!("{base}/body.txt"))?
+        .render(&vars)?;
+    let html_vars =
+        minijinja::context! { lang => locale.code(), subject => subject.clone(), ..vars };
     let html = env
         .get_template(&format!("{base}/body.html"))?
         .render(html_vars)?;
@@ -126,7 +130,10 @@ mod tests {
     fn html_escapes_and_text_does_not() {
         let vars = json!({"name": "<b>Léa & co</b>", "link": "https://x.example/?a=1&b=2"});
         let r = render(MailTemplate::MagicLink, Locale::Fr, &vars).unwrap();
-        assert!(r.html.contains("&lt;b&gt;Léa &amp; co&lt;&#x2f;b&gt;") || r.html.contains("&lt;b&gt;Léa &amp; co&lt;/b&gt;"));
+        assert!(
+            r.html.contains("&lt;b&gt;Léa &amp; co&lt;&#x2f;b&gt;")
+                || r.html.contains("&lt;b&gt;Léa &amp; co&lt;/b&gt;")
+        );
         assert!(r.text.contains("<b>Léa & co</b>"));
         assert!(r.text.contains("https://x.example/?a=1&b=2"));
     }

@@ -3,9 +3,7 @@
 //! in-memory stub that tests read.
 
 use lettre::message::{Mailbox, MultiPart};
-use lettre::{
-    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 

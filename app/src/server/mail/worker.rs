@@ -86,9 +86,8 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
                 if retry::gives_up(attempts) {
                     row.state = Set("failed".into());
                 } else {
-                    row.next_attempt_at = Set(
-                        Utc::now() + Duration::seconds(retry::retry_delay_seconds(attempts)),
-                    );
+                    row.next_attempt_at =
+                        Set(Utc::now() + Duration::seconds(retry::retry_delay_seconds(attempts)));
                 }
             }
         }

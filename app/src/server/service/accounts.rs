@@ -48,7 +48,9 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
         return Err(AppError::Unexpected);
     };
     state.limits.check(Door::SignUpPerIp, ip_key(origin))?;
-    state.limits.check(Door::EmailLinkPerEmail, email.as_str())?;
+    state
+        .limits
+        .check(Door::EmailLinkPerEmail, email.as_str())?;
 
     let hash = passwords::hash(password.expose().to_owned()).await?;
     let txn = write_txn(&state.db).await?;
@@ -154,16 +156,42 @@ pub async fn verify_email(state: &AppState, origin: &Origin, token: &str) -> Res
     let txn = write_txn(&state.db).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::VerifyEmail).await?;
     mark_verified(&txn, &u).await?;
-    let origin = Origin { actor_id: Some(u.id), ..origin.clone() };
-    audit::record(&txn, &origin, audit::Entry { action: "auth.email_verified", target: Some(("user", u.id)), details: json!({}) }).await?;
-    audit::record(&txn, &origin, audit::Entry { action: "auth.sign_in", target: Some(("user", u.id)), details: json!({ "method": "verification_link" }) }).await?;
+    let origin = Origin {
+        actor_id: Some(u.id),
+        ..origin.clone()
+    };
+    audit::record(
+        &txn,
+        &origin,
+        audit::Entry {
+            action: "auth.email_verified",
+            target: Some(("user", u.id)),
+            details: json!({}),
+        },
+    )
+    .await?;
+    audit::record(
+        &txn,
+        &origin,
+        audit::Entry {
+            action: "auth.sign_in",
+            target: Some(("user", u.id)),
+            details: json!({ "method": "verification_link" }),
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(u.id)
 }
 
 /// Checks an email and password. Unknown email and wrong password get the
 /// same answer after the same work (a decoy hash is verified).
-pub async fn sign_in(state: &AppState, origin: &Origin, email: &str, password: &str) -> Result<i64, AppError> {
+pub async fn sign_in(
+    state: &AppState,
+    origin: &Origin,
+    email: &str,
+    password: &str,
+) -> Result<i64, AppError> {
     let mut checks = Checks::default();
     let email = checks.check("email", Email::parse(email));
     if password.is_empty() {
@@ -183,21 +211,49 @@ pub async fn sign_in(state: &AppState, origin: &Origin, email: &str, password: &
     let result = match found {
         Some(u) if ok => {
             if u.disabled_at.is_some() {
-                Err(("auth.sign_in_refused_disabled", Some(u.id), AppError::Refused(Msg::AccountDisabled)))
+                Err((
+                    "auth.sign_in_refused_disabled",
+                    Some(u.id),
+                    AppError::Refused(Msg::AccountDisabled),
+                ))
             } else if u.email_verified_at.is_none() {
                 send_verification(state, &txn, &u).await?;
-                Err(("auth.sign_in_refused_unverified", Some(u.id), AppError::Refused(Msg::EmailNotVerified)))
+                Err((
+                    "auth.sign_in_refused_unverified",
+                    Some(u.id),
+                    AppError::Refused(Msg::EmailNotVerified),
+                ))
             } else {
                 Ok(u.id)
             }
         }
-        Some(u) => Err(("auth.sign_in_failed", Some(u.id), AppError::Refused(Msg::BadCredentials))),
-        None => Err(("auth.sign_in_failed", None, AppError::Refused(Msg::BadCredentials))),
+        Some(u) => Err((
+            "auth.sign_in_failed",
+            Some(u.id),
+            AppError::Refused(Msg::BadCredentials),
+        )),
+        None => Err((
+            "auth.sign_in_failed",
+            None,
+            AppError::Refused(Msg::BadCredentials),
+        )),
     };
     match result {
         Ok(id) => {
-            let origin = Origin { actor_id: Some(id), ..origin.clone() };
-            audit::record(&txn, &origin, audit::Entry { action: "auth.sign_in", target: Some(("user", id)), details: json!({ "method": "password" }) }).await?;
+            let origin = Origin {
+                actor_id: Some(id),
+                ..origin.clone()
+            };
+            audit::record(
+                &txn,
+                &origin,
+                audit::Entry {
+                    action: "auth.sign_in",
+                    target: Some(("user", id)),
+                    details: json!({ "method": "password" }),
+                },
+            )
+            .await?;
             txn.commit().await?;
             Ok(id)
         }
@@ -208,7 +264,11 @@ pub async fn sign_in(state: &AppState, origin: &Origin, email: &str, password: &
                 audit::Entry {
                     action,
                     target: target.map(|id| ("user", id)),
-                    details: if target.is_none() { json!({ "email": email.as_str() }) } else { json!({}) },
+                    details: if target.is_none() {
+                        json!({ "email": email.as_str() })
+                    } else {
+                        json!({})
+                    },
                 },
             )
             .await?;
@@ -234,12 +294,22 @@ pub async fn request_link(
         return Err(AppError::Unexpected);
     };
     state.limits.check(Door::EmailLinkPerIp, ip_key(origin))?;
-    state.limits.check(Door::EmailLinkPerEmail, email.as_str())?;
+    state
+        .limits
+        .check(Door::EmailLinkPerEmail, email.as_str())?;
     let txn = write_txn(&state.db).await?;
     let found = users::by_email(&txn, email.as_str()).await?;
     let (template, path, action) = match purpose {
-        TokenPurpose::MagicLink => (MailTemplate::MagicLink, "/connexion/lien", "auth.magic_link_requested"),
-        TokenPurpose::ResetPassword => (MailTemplate::ResetPassword, "/mot-de-passe-oublie/nouveau", "auth.reset_requested"),
+        TokenPurpose::MagicLink => (
+            MailTemplate::MagicLink,
+            "/connexion/lien",
+            "auth.magic_link_requested",
+        ),
+        TokenPurpose::ResetPassword => (
+            MailTemplate::ResetPassword,
+            "/mot-de-passe-oublie/nouveau",
+            "auth.reset_requested",
+        ),
         TokenPurpose::VerifyEmail => return Err(AppError::Unexpected),
     };
     if let Some(u) = found.as_ref().filter(|u| u.disabled_at.is_none()) {
@@ -259,7 +329,11 @@ pub async fn request_link(
         audit::Entry {
             action,
             target: found.as_ref().map(|u| ("user", u.id)),
-            details: if found.is_none() { json!({ "email": email.as_str(), "unknown": true }) } else { json!({}) },
+            details: if found.is_none() {
+                json!({ "email": email.as_str(), "unknown": true })
+            } else {
+                json!({})
+            },
         },
     )
     .await?;
@@ -269,21 +343,44 @@ pub async fn request_link(
 }
 
 /// Signs in with an emailed link; it also proves the address.
-pub async fn use_magic_link(state: &AppState, origin: &Origin, token: &str) -> Result<i64, AppError> {
+pub async fn use_magic_link(
+    state: &AppState,
+    origin: &Origin,
+    token: &str,
+) -> Result<i64, AppError> {
     let txn = write_txn(&state.db).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::MagicLink).await?;
     mark_verified(&txn, &u).await?;
-    let origin = Origin { actor_id: Some(u.id), ..origin.clone() };
-    audit::record(&txn, &origin, audit::Entry { action: "auth.sign_in", target: Some(("user", u.id)), details: json!({ "method": "magic_link" }) }).await?;
+    let origin = Origin {
+        actor_id: Some(u.id),
+        ..origin.clone()
+    };
+    audit::record(
+        &txn,
+        &origin,
+        audit::Entry {
+            action: "auth.sign_in",
+            target: Some(("user", u.id)),
+            details: json!({ "method": "magic_link" }),
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(u.id)
 }
 
 /// Sets a new password from a reset link, and ends every session of the
 /// account (whoever knew the old password is out).
-pub async fn reset_password(state: &AppState, origin: &Origin, token: &str, password: &str) -> Result<(), AppError> {
+pub async fn reset_password(
+    state: &AppState,
+    origin: &Origin,
+    token: &str,
+    password: &str,
+) -> Result<(), AppError> {
     let user_id = tokens::peek(&state.db, token, TokenPurpose::ResetPassword).await?;
-    let u = users::by_id(&state.db, user_id).await?.ok_or(AppError::Refused(Msg::TokenInvalid))?;
+    let u = users::by_id(&state.db, user_id)
+        .await?
+        .ok_or(AppError::Refused(Msg::TokenInvalid))?;
     let mut checks = Checks::default();
     let password = checks.check("password", Password::parse(password, &[&u.email, &u.name]));
     checks.finish()?;
@@ -299,8 +396,20 @@ pub async fn reset_password(state: &AppState, origin: &Origin, token: &str, pass
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
     end_sessions(&txn, u.id).await?;
-    let origin = Origin { actor_id: Some(u.id), ..origin.clone() };
-    audit::record(&txn, &origin, audit::Entry { action: "auth.password_reset", target: Some(("user", u.id)), details: json!({}) }).await?;
+    let origin = Origin {
+        actor_id: Some(u.id),
+        ..origin.clone()
+    };
+    audit::record(
+        &txn,
+        &origin,
+        audit::Entry {
+            action: "auth.password_reset",
+            target: Some(("user", u.id)),
+            details: json!({}),
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -315,7 +424,16 @@ pub async fn end_sessions<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<u6
 
 pub async fn record_sign_out(state: &AppState, origin: &Origin) -> Result<(), AppError> {
     let txn = write_txn(&state.db).await?;
-    audit::record(&txn, origin, audit::Entry { action: "auth.sign_out", target: origin.actor_id.map(|id| ("user", id)), details: json!({}) }).await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "auth.sign_out",
+            target: origin.actor_id.map(|id| ("user", id)),
+            details: json!({}),
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -6,13 +6,20 @@ use crate::domain::Role;
 use crate::model::AppError;
 use crate::server::db::{role_grant, user, write_txn};
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use sea_orm::DatabaseConnection;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
-pub async fn grant_role(db: &DatabaseConnection, origin: &Origin, target: i64, role: Role) -> Result<(), AppError> {
+pub async fn grant_role(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    target: i64,
+    role: Role,
+) -> Result<(), AppError> {
     let txn = write_txn(db).await?;
-    users::by_id(&txn, target).await?.ok_or(AppError::NotFound)?;
+    users::by_id(&txn, target)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if users::roles_of(&txn, target).await?.contains(&role) {
         // Granting twice is harmless: nothing changes, nothing is recorded.
         return Ok(());
@@ -27,12 +34,26 @@ pub async fn grant_role(db: &DatabaseConnection, origin: &Origin, target: i64, r
     }
     .insert(&txn)
     .await?;
-    audit::record(&txn, origin, audit::Entry { action: "role.granted", target: Some(("user", target)), details: json!({ "role": role.code(), "scope": role.scope() }) }).await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "role.granted",
+            target: Some(("user", target)),
+            details: json!({ "role": role.code(), "scope": role.scope() }),
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
-pub async fn revoke_role(db: &DatabaseConnection, origin: &Origin, target: i64, role: Role) -> Result<(), AppError> {
+pub async fn revoke_role(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    target: i64,
+    role: Role,
+) -> Result<(), AppError> {
     let txn = write_txn(db).await?;
     let mut delete = role_grant::Entity::delete_many()
         .filter(role_grant::Column::UserId.eq(target))
@@ -45,15 +66,31 @@ pub async fn revoke_role(db: &DatabaseConnection, origin: &Origin, target: i64, 
     if res.rows_affected == 0 {
         return Err(AppError::NotFound);
     }
-    audit::record(&txn, origin, audit::Entry { action: "role.revoked", target: Some(("user", target)), details: json!({ "role": role.code(), "scope": role.scope() }) }).await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "role.revoked",
+            target: Some(("user", target)),
+            details: json!({ "role": role.code(), "scope": role.scope() }),
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Disabling ends every session of the account at once.
-pub async fn set_disabled(db: &DatabaseConnection, origin: &Origin, target: i64, disabled: bool) -> Result<(), AppError> {
+pub async fn set_disabled(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    target: i64,
+    disabled: bool,
+) -> Result<(), AppError> {
     let txn = write_txn(db).await?;
-    let u = users::by_id(&txn, target).await?.ok_or(AppError::NotFound)?;
+    let u = users::by_id(&txn, target)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if u.disabled_at.is_some() == disabled {
         return Ok(());
     }
@@ -61,12 +98,20 @@ pub async fn set_disabled(db: &DatabaseConnection, origin: &Origin, target: i64,
     row.disabled_at = Set(disabled.then(Utc::now));
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
-    let ended = if disabled { accounts::end_sessions(&txn, target).await? } else { 0 };
+    let ended = if disabled {
+        accounts::end_sessions(&txn, target).await?
+    } else {
+        0
+    };
     audit::record(
         &txn,
         origin,
         audit::Entry {
-            action: if disabled { "user.disabled" } else { "user.enabled" },
+            action: if disabled {
+                "user.disabled"
+            } else {
+                "user.enabled"
+            },
             target: Some(("user", target)),
             details: json!({ "sessions_ended": ended }),
         },
@@ -115,7 +160,16 @@ pub async fn ensure_account(
             }
             .insert(&txn)
             .await?;
-            audit::record(&txn, origin, audit::Entry { action: "user.created_by_operator", target: Some(("user", u.id)), details: json!({}) }).await?;
+            audit::record(
+                &txn,
+                origin,
+                audit::Entry {
+                    action: "user.created_by_operator",
+                    target: Some(("user", u.id)),
+                    details: json!({}),
+                },
+            )
+            .await?;
             (u.id, true)
         }
     };
@@ -131,7 +185,16 @@ pub async fn ensure_account(
         }
         .insert(&txn)
         .await?;
-        audit::record(&txn, origin, audit::Entry { action: "role.granted", target: Some(("user", id)), details: json!({ "role": role.code(), "scope": role.scope(), "by": "operator" }) }).await?;
+        audit::record(
+            &txn,
+            origin,
+            audit::Entry {
+                action: "role.granted",
+                target: Some(("user", id)),
+                details: json!({ "role": role.code(), "scope": role.scope(), "by": "operator" }),
+            },
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok((id, created))

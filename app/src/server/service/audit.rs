@@ -14,7 +14,11 @@ pub struct Entry<'a> {
     pub details: Value,
 }
 
-pub async fn record<C: ConnectionTrait>(db: &C, origin: &Origin, entry: Entry<'_>) -> Result<(), DbErr> {
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    origin: &Origin,
+    entry: Entry<'_>,
+) -> Result<(), DbErr> {
     audit_entry::ActiveModel {
         at: Set(Utc::now()),
         actor_id: Set(origin.actor_id),

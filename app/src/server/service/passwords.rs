@@ -2,8 +2,8 @@
 //! a blocking task so that a hash never stalls the async runtime.
 
 use crate::model::AppError;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use std::sync::OnceLock;
 
 pub async fn hash(password: String) -> Result<String, AppError> {

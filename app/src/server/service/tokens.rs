@@ -2,13 +2,15 @@
 //! spent atomically.
 
 use crate::domain::TokenPurpose;
-use crate::model::AppError;
 use crate::i18n::Msg;
+use crate::model::AppError;
 use crate::server::db::auth_token::{self, Column, Entity as Tokens};
 use chrono::{Duration, Utc};
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 use sha2::{Digest, Sha256};
 
 pub fn digest(token: &str) -> String {

@@ -5,7 +5,8 @@ use crate::model::AppError;
 use crate::model::user::{AccountStatus, UserRow, Viewer};
 use crate::server::db::{role_grant, user};
 use sea_orm::{
-    ExprTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -21,7 +22,10 @@ pub async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<Ro
         .collect())
 }
 
-pub async fn by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<Option<user::Model>, AppError> {
+pub async fn by_email<C: ConnectionTrait>(
+    db: &C,
+    email: &str,
+) -> Result<Option<user::Model>, AppError> {
     Ok(user::Entity::find()
         .filter(user::Column::Email.eq(email))
         .one(db)
@@ -60,18 +64,26 @@ fn status(u: &user::Model) -> AccountStatus {
 }
 
 /// Users whose name or email contains `query` (all when empty), by name.
-pub async fn search<C: ConnectionTrait>(db: &C, query: &str, limit: u64) -> Result<Vec<UserRow>, AppError> {
+pub async fn search<C: ConnectionTrait>(
+    db: &C,
+    query: &str,
+    limit: u64,
+) -> Result<Vec<UserRow>, AppError> {
     let q = query.trim().to_lowercase();
-    let mut select = user::Entity::find().order_by_asc(user::Column::Name).limit(limit);
+    let mut select = user::Entity::find()
+        .order_by_asc(user::Column::Name)
+        .limit(limit);
     if !q.is_empty() {
         let pattern = format!("%{q}%");
         select = select.filter(
             Condition::any()
                 .add(user::Column::Email.like(pattern.clone()))
-                .add(sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(
-                    sea_orm::sea_query::Expr::col(user::Column::Name),
-                ))
-                .like(pattern)),
+                .add(
+                    sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(
+                        sea_orm::sea_query::Expr::col(user::Column::Name),
+                    ))
+                    .like(pattern),
+                ),
         );
     }
     let users = select.all(db).await?;

@@ -8,9 +8,17 @@ pub fn role_label(role: Role) -> Msg {
     match role {
         Role::Admin => Msg::RoleAdmin,
         Role::Coordinator => Msg::RoleCoordinator,
-        Role::Host { role: HostRole::Lead, .. } => Msg::RoleHostLead,
-        Role::Host { role: HostRole::Mentor, .. } => Msg::RoleHostMentor,
-        Role::Host { role: HostRole::Hr, .. } => Msg::RoleHostHr,
+        Role::Host {
+            role: HostRole::Lead,
+            ..
+        } => Msg::RoleHostLead,
+        Role::Host {
+            role: HostRole::Mentor,
+            ..
+        } => Msg::RoleHostMentor,
+        Role::Host {
+            role: HostRole::Hr, ..
+        } => Msg::RoleHostHr,
         Role::Reviewer { .. } => Msg::RoleReviewer,
     }
 }

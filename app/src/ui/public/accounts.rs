@@ -64,7 +64,12 @@ fn token() -> String {
 }
 
 #[component]
-fn ConfirmFrame(title: Msg, body: Msg, error: Option<AppError>, children: Children) -> impl IntoView {
+fn ConfirmFrame(
+    title: Msg,
+    body: Msg,
+    error: Option<AppError>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <Title text=tr(title)/>
         <h1>{tr(title)}</h1>
