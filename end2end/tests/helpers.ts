@@ -37,24 +37,25 @@ export function uniqueEmail(who: string): string {
   return `${who}+${info.project.name}-${salt}@example.org`.toLowerCase();
 }
 
+/** The show/hide button of the password island (any language). */
+export function passwordToggle(page: Page) {
+  return page.getByRole('button', {
+    name: /^(Afficher le mot de passe|Masquer le mot de passe|Show password|Hide password)$/,
+    includeHidden: true,
+  });
+}
+
 /**
  * Waits until the page can be used like a person would. In the hydrated
  * project, clicks and typing before the islands hydrate are lost, so when the
- * page has a password field (the only island) wait for its show/hide button,
- * which the server renders `hidden` and hydration reveals. Without
- * JavaScript that button must stay hidden.
+ * page has a password field (the only island) wait for hydration: the server
+ * renders the island's show/hide button with the `hidden` attribute and
+ * hydration removes it. (The attribute, not visibility: see islands.spec.ts.)
  */
 export async function ready(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', {
-    name: /^(Afficher le mot de passe|Show password)$/,
-    includeHidden: true,
-  });
+  if (!isHydrated()) return;
   if ((await page.locator('input[type="password"]').count()) === 0) return;
-  if (isHydrated()) {
-    await expect(toggle.first()).toBeVisible({ timeout: 15_000 });
-  } else {
-    await expect(toggle.first()).toBeHidden();
-  }
+  await expect(passwordToggle(page).first()).not.toHaveAttribute('hidden', { timeout: 15_000 });
 }
 
 /** Goes to `path` and waits until the page is usable. */

@@ -3,6 +3,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_accounts;
 mod m20261123_000002_outbox_audit;
+mod m20261123_000003_promotions_organisations;
 
 pub struct Migrator;
 
@@ -12,6 +13,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_accounts::Migration),
             Box::new(m20261123_000002_outbox_audit::Migration),
+            Box::new(m20261123_000003_promotions_organisations::Migration),
         ]
     }
 }

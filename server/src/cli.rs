@@ -83,18 +83,24 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read_password(from_stdin: bool) -> anyhow::Result<String> {
+/// The password from standard input (`--password-stdin`), typed at a
+/// prompt, or — without a terminal to ask on — generated and printed.
+fn read_password(from_stdin: bool) -> anyhow::Result<(String, bool)> {
+    use std::io::IsTerminal;
     if from_stdin {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s)?;
-        return Ok(s.trim_end_matches(['\n', '\r']).to_owned());
+        return Ok((s.trim_end_matches(['\n', '\r']).to_owned(), false));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Ok((app::server::service::tokens::random_secret(12), true));
     }
     let first = rpassword::prompt_password("Mot de passe (12 caractères minimum) : ")?;
     let again = rpassword::prompt_password("Confirmez le mot de passe : ")?;
     if first != again {
         bail!("les deux saisies diffèrent / the two entries differ");
     }
-    Ok(first)
+    Ok((first, false))
 }
 
 pub async fn create_admin(
@@ -105,7 +111,7 @@ pub async fn create_admin(
 ) -> anyhow::Result<()> {
     let email = Email::parse(email).map_err(|m| anyhow::anyhow!(app::i18n::Locale::Fr.t(m)))?;
     let name = PersonName::parse(name).map_err(|m| anyhow::anyhow!(app::i18n::Locale::Fr.t(m)))?;
-    let raw = read_password(password_stdin)?;
+    let (raw, generated) = read_password(password_stdin)?;
     let password = Password::parse(&raw, &[email.as_str(), name.as_str()]).map_err(|m| {
         anyhow::anyhow!(
             "{} / {}",
@@ -128,6 +134,9 @@ pub async fn create_admin(
     )
     .await
     .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if generated {
+        println!("Mot de passe généré (notez-le, il ne sera plus affiché) : {raw}");
+    }
     if created {
         println!("Compte administrateur créé : {email}");
     } else {

@@ -7,11 +7,13 @@ use sea_orm::DatabaseConnection;
 
 pub const DEMO_PASSWORD: &str = "demo-cohorte-2027";
 
-/// Organisation id the demo host accounts belong to. The organisations table
-/// arrives with the call for défis; until then the scope is a bare id.
-const DEMO_ORGANISATION: i64 = 1;
+pub const DEMO_PROMOTION: &str = "EIG 7 — 2027";
+pub const DEMO_ORGANISATION: &str = "Direction du numérique de démonstration";
 
-pub fn demo_accounts() -> Vec<(&'static str, &'static str, Vec<Role>, &'static str)> {
+pub fn demo_accounts(
+    organisation: i64,
+    promotion: i64,
+) -> Vec<(&'static str, &'static str, Vec<Role>, &'static str)> {
     vec![
         (
             "admin@demo.cohorte.localhost",
@@ -29,7 +31,7 @@ pub fn demo_accounts() -> Vec<(&'static str, &'static str, Vec<Role>, &'static s
             "hote@demo.cohorte.localhost",
             "Hugo Hôte",
             vec![Role::Host {
-                organisation: DEMO_ORGANISATION,
+                organisation,
                 role: HostRole::Lead,
             }],
             "responsable de défi",
@@ -37,7 +39,7 @@ pub fn demo_accounts() -> Vec<(&'static str, &'static str, Vec<Role>, &'static s
         (
             "jury@demo.cohorte.localhost",
             "Jeanne Jury",
-            vec![Role::Reviewer { promotion: 1 }],
+            vec![Role::Reviewer { promotion }],
             "jury",
         ),
         (
@@ -53,8 +55,21 @@ pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> 
     let hash = passwords::hash(DEMO_PASSWORD.to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let origin = Origin::default();
+    let promotion = admin::ensure_promotion(
+        db,
+        &origin,
+        DEMO_PROMOTION,
+        "Promotion de démonstration : 10 mois, équipes de 2 ou 3 talents du numérique.",
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let organisation = admin::ensure_organisation(db, &origin, DEMO_ORGANISATION)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let accounts = demo_accounts(organisation, promotion);
     let mut created_any = false;
-    for (email, name, roles, _) in demo_accounts() {
+    for (email, name, roles, _) in accounts.clone() {
         let email = Email::parse(email).map_err(|m| anyhow::anyhow!("{m:?}"))?;
         let name = PersonName::parse(name).map_err(|m| anyhow::anyhow!("{m:?}"))?;
         let (_, created) = admin::ensure_account(
@@ -82,7 +97,8 @@ pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> 
     println!(
         "Connectez-vous sur {base_url}/connexion avec l'un de ces comptes (mot de passe : {DEMO_PASSWORD}) :"
     );
-    for (email, _, _, what) in demo_accounts() {
+    println!("Promotion : {DEMO_PROMOTION} · organisation : {DEMO_ORGANISATION}");
+    for (email, _, _, what) in accounts {
         println!("  - {email:<40} {what}");
     }
     println!();

@@ -4,7 +4,9 @@
 pub mod audit_entry;
 pub mod auth_token;
 pub mod connect;
+pub mod organisation;
 pub mod outbox_message;
+pub mod promotion;
 pub mod role_grant;
 pub mod session;
 pub mod session_store;

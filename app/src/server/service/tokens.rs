@@ -89,3 +89,10 @@ pub async fn delete_stale<C: ConnectionTrait>(db: &C) -> Result<u64, AppError> {
         .await?;
     Ok(res.rows_affected)
 }
+
+/// A random secret of `bytes` bytes, hex-encoded (for generated passwords).
+pub fn random_secret(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    rand::rng().fill_bytes(&mut buf);
+    hex::encode(buf)
+}

@@ -1,0 +1,34 @@
+// The password field is the app's only island: a plain password input that
+// hydration enhances with a show/hide button and a live character count.
+// Without JavaScript those two cannot work, so they must not be shown.
+
+import { expect, test } from '@playwright/test';
+import { isHydrated, passwordToggle, visit } from './helpers';
+
+test('the password show/hide button and count appear only when they work', async ({ page }) => {
+  await visit(page, '/inscription');
+  const input = page.getByLabel('Mot de passe', { exact: true });
+  const toggle = passwordToggle(page);
+  const count = page.locator('#champ-password-compte');
+
+  if (isHydrated()) {
+    await expect(toggle).toBeVisible();
+    await expect(toggle).toHaveText('Afficher le mot de passe');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await input.fill('douze carac.');
+    await expect(count).toBeVisible();
+    await expect(count).toHaveText('12 caractères sur 12 minimum');
+    await toggle.click();
+    await expect(input).toHaveAttribute('type', 'text');
+    await expect(toggle).toHaveText('Masquer le mot de passe');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await toggle.click();
+    await expect(input).toHaveAttribute('type', 'password');
+  } else {
+    await expect(input).toHaveAttribute('type', 'password');
+    await expect(count).toBeHidden();
+    // The server marks the button `hidden`; the style sheet must not undo it.
+    await expect(toggle).toHaveAttribute('hidden', '');
+    await expect(toggle, 'a show/hide button that cannot work without JavaScript').toBeHidden();
+  }
+});
