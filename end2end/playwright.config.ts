@@ -1,3 +1,8 @@
+// Browser tests for Cohorte. From end2end/, after a build of the app:
+//   npm ci && npx playwright test
+// Playwright starts maildev (SMTP sink on 1025, API on 1080) and the server
+// (start-server.sh: fresh database, demo accounts, port 3000), then runs
+// every spec twice: `hydrated` (JavaScript on) and `nojs` (JavaScript off).
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium: browsers cannot be downloaded on these machines, so
@@ -34,7 +39,6 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:3000',
     locale: 'fr-FR',
     trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
     launchOptions: chromium,
   },
   projects: [

@@ -1,20 +1,29 @@
 #!/bin/sh
 # Starts Cohorte for the browser tests: a fresh data directory, the demo
 # accounts, mail sent by SMTP to the maildev sink (started by Playwright too).
-# COHORTE_BIN and LEPTOS_SITE_ROOT override the paths of a debug build.
+# COHORTE_BIN and LEPTOS_SITE_ROOT override the paths of the debug build
+# (relative paths are relative to end2end/), e.g. for a release build:
+#   COHORTE_BIN=../target/release/cohorte npx playwright test
 set -eu
 cd "$(dirname "$0")"
 
 COHORTE_BIN="${COHORTE_BIN:-../target/debug/cohorte}"
 LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-../target/site}"
+# A fresh database every run; the previous runs' directories go.
+rm -rf "${TMPDIR:-/tmp}"/cohorte-e2e.*
 COHORTE_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/cohorte-e2e.XXXXXX")"
+# Everything set explicitly: the server also reads a `.env` found in this
+# folder or above it, which must not change what the tests run against.
+COHORTE_ENV=development
 COHORTE_ADDR=127.0.0.1:3000
+COHORTE_BASE_URL=http://127.0.0.1:3000
+COHORTE_DATABASE_URL="sqlite://$COHORTE_DATA_DIR/cohorte.sqlite?mode=rwc"
 COHORTE_MAIL=smtp
-COHORTE_SMTP_URL="${COHORTE_SMTP_URL:-smtp://127.0.0.1:1025}"
-export COHORTE_DATA_DIR COHORTE_ADDR COHORTE_MAIL COHORTE_SMTP_URL LEPTOS_SITE_ROOT
-# Whatever the caller's environment says, these tests need development mode
-# and the default database (a fresh SQLite file in the data directory).
-unset COHORTE_ENV COHORTE_DATABASE_URL COHORTE_BASE_URL
+COHORTE_SMTP_URL=smtp://127.0.0.1:1025
+export COHORTE_DATA_DIR COHORTE_ENV COHORTE_ADDR COHORTE_BASE_URL COHORTE_DATABASE_URL \
+    COHORTE_MAIL COHORTE_SMTP_URL LEPTOS_SITE_ROOT
+# No colour codes in the log file.
+export NO_COLOR=1
 
 if [ ! -x "$COHORTE_BIN" ]; then
     echo "start-server.sh: no server binary at $COHORTE_BIN (build it first, or set COHORTE_BIN)" >&2

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Cohorte: the shell, the application root and the route table.
 
 pub mod api;

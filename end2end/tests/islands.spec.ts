@@ -6,6 +6,12 @@ import { expect, test } from '@playwright/test';
 import { isHydrated, passwordToggle, visit } from './helpers';
 
 test('the password show/hide button and count appear only when they work', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`console.${m.type()}: ${m.text()}`);
+  });
+
   await visit(page, '/inscription');
   const input = page.getByLabel('Mot de passe', { exact: true });
   const toggle = passwordToggle(page);
@@ -24,11 +30,13 @@ test('the password show/hide button and count appear only when they work', async
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await toggle.click();
     await expect(input).toHaveAttribute('type', 'password');
+    expect(errors, 'errors or warnings in the browser console').toEqual([]);
   } else {
+    // The page is static: no need to wait for anything to change.
     await expect(input).toHaveAttribute('type', 'password');
-    await expect(count).toBeHidden();
+    await expect(count).toBeHidden({ timeout: 1_000 });
     // The server marks the button `hidden`; the style sheet must not undo it.
     await expect(toggle).toHaveAttribute('hidden', '');
-    await expect(toggle, 'a show/hide button that cannot work without JavaScript').toBeHidden();
+    await expect(toggle, 'a show/hide button that cannot work without JavaScript').toBeHidden({ timeout: 1_000 });
   }
 });

@@ -1,35 +1,32 @@
-// Public pages that no journey goes through: each must render and pass the
-// accessibility scan.
+// Pages that no journey goes through: each must render and pass the
+// accessibility scan. One test (with a step per page) keeps the run short;
+// soft assertions let every page be checked even when one fails.
 
 import { expect, test } from '@playwright/test';
 import { expectAccessible, visit } from './helpers';
 
-const pages: [string, string][] = [
-  ['/', 'Cohorte'],
-  ['/accessibilite', "Déclaration d'accessibilité"],
-  ['/mentions-legales', 'Mentions légales'],
-  ['/donnees-personnelles', 'Données personnelles'],
+const pages: [path: string, status: number, title: string][] = [
+  ['/', 200, 'Cohorte'],
+  ['/accessibilite', 200, "Déclaration d'accessibilité"],
+  ['/mentions-legales', 200, 'Mentions légales'],
+  ['/donnees-personnelles', 200, 'Données personnelles'],
+  ['/cette-page-n-existe-pas', 404, 'Page introuvable'],
 ];
 
-for (const [path, title] of pages) {
-  test(`page ${path}`, async ({ page }) => {
-    const res = await page.goto(path);
-    expect(res?.status()).toBe(200);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expectAccessible(page);
-  });
-}
-
-test('an unknown address shows the 404 page', async ({ page }) => {
-  const res = await page.goto('/cette-page-n-existe-pas');
-  expect(res?.status()).toBe(404);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
-  await expectAccessible(page);
+test('public pages, and the 404 page for an unknown address', async ({ page }) => {
+  for (const [path, status, title] of pages) {
+    await test.step(path, async () => {
+      const res = await page.goto(path);
+      expect.soft(res?.status(), `HTTP status of ${path}`).toBe(status);
+      await expect.soft(page.getByRole('heading', { level: 1 }), `title of ${path}`).toHaveText(title);
+      await expectAccessible(page);
+    });
+  }
 });
 
 test('pages behind a sign-in send anonymous visitors to the sign-in page', async ({ page }) => {
   for (const path of ['/espace', '/admin/utilisateurs', '/coordination/courriels']) {
     await visit(page, path);
-    await expect(page, path).toHaveURL(/\/connexion/);
+    await expect(page, path).toHaveURL(/\/connexion$/);
   }
 });

@@ -1,6 +1,9 @@
 //! Accounts: people, their roles, server-side sessions and emailed tokens.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{
+    big_pk_auto as id, timestamp_with_time_zone as at, timestamp_with_time_zone_null as at_null,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -49,29 +52,6 @@ enum AuthTokens {
     CreatedAt,
     ExpiresAt,
     UsedAt,
-}
-
-fn id<T: IntoIden>(col: T) -> ColumnDef {
-    ColumnDef::new(col)
-        .big_integer()
-        .not_null()
-        .auto_increment()
-        .primary_key()
-        .to_owned()
-}
-
-fn at<T: IntoIden>(col: T) -> ColumnDef {
-    ColumnDef::new(col)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
-}
-
-fn at_null<T: IntoIden>(col: T) -> ColumnDef {
-    ColumnDef::new(col)
-        .timestamp_with_time_zone()
-        .null()
-        .to_owned()
 }
 
 #[async_trait::async_trait]

@@ -3,6 +3,7 @@
 //! défis issue expands both tables (calendar, kinds, cities…).
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::{big_pk_auto as id, timestamp_with_time_zone as at};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -24,22 +25,6 @@ enum Organisations {
     Name,
     CreatedAt,
     UpdatedAt,
-}
-
-fn id<T: IntoIden>(col: T) -> ColumnDef {
-    ColumnDef::new(col)
-        .big_integer()
-        .not_null()
-        .auto_increment()
-        .primary_key()
-        .to_owned()
-}
-
-fn at<T: IntoIden>(col: T) -> ColumnDef {
-    ColumnDef::new(col)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
 }
 
 #[async_trait::async_trait]

@@ -19,7 +19,12 @@ where
 
 /// The summary at the top of a form, focused by the browser via `role=alert`.
 #[component]
-pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
+pub fn ErrorSummary(
+    error: Option<AppError>,
+    /// Id prefix of the form's fields (see `Field`).
+    #[prop(default = "champ-")]
+    prefix: &'static str,
+) -> impl IntoView {
     error.map(|e| {
         let fields: Vec<_> = match &e {
             AppError::Validation(errors) => errors.clone(),
@@ -31,7 +36,7 @@ pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
                 {(!fields.is_empty()).then(|| view! {
                     <ul>
                         {fields.into_iter().map(|f| view! {
-                            <li><a href=format!("#champ-{}", f.field)>{tr(f.message)}</a></li>
+                            <li><a href=format!("#{prefix}{}", f.field)>{tr(f.message)}</a></li>
                         }).collect_view()}
                     </ul>
                 })}
@@ -40,11 +45,13 @@ pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
     })
 }
 
-/// A labelled input. The id is `champ-<name>`; the hint and error are tied
-/// to it with `aria-describedby`.
+/// A labelled input. The id is `<prefix><name>` (`champ-email` by default;
+/// a second form on the same page uses another prefix so ids stay unique);
+/// the hint and error are tied to it with `aria-describedby`.
 #[component]
 pub fn Field(
     name: &'static str,
+    #[prop(default = "champ-")] prefix: &'static str,
     label: Msg,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: Option<Msg>,
@@ -53,7 +60,7 @@ pub fn Field(
     #[prop(optional_no_strip)] error: Option<Msg>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let id = format!("champ-{name}");
+    let id = format!("{prefix}{name}");
     let hint_id = format!("{id}-aide");
     let error_id = format!("{id}-erreur");
     let described = [

@@ -44,10 +44,12 @@ pub fn AreaPage() -> impl IntoView {
             view! { <ul>{roles.into_iter().map(|r| view! { <li>{tr(role_label(r))}</li> }).collect_view()}</ul> }.into_any()
         }}
         <p>{tr(Msg::AreaApplicantHint)}</p>
-        <ul class="actions-list">
-            {admin.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::AreaAdminLink)}</a></li> })}
-            {outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::AreaOutboxLink)}</a></li> })}
-        </ul>
+        {(admin || outbox).then(|| view! {
+            <ul class="actions-list">
+                {admin.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::AreaAdminLink)}</a></li> })}
+                {outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::AreaOutboxLink)}</a></li> })}
+            </ul>
+        })}
     }
     .into_any()
 }

@@ -131,9 +131,9 @@ pub fn SignInPage() -> impl IntoView {
         <section aria-labelledby="titre-lien" class="panel">
             <h2 id="titre-lien">{tr(Msg::MagicTitle)}</h2>
             <p>{tr(Msg::MagicIntro)}</p>
-            <ErrorSummary error=magic_error.clone()/>
+            <ErrorSummary error=magic_error.clone() prefix="lien-"/>
             <ActionForm action=magic>
-                <Field name="email" label=Msg::FieldEmail kind="email" autocomplete="email"
+                <Field name="email" prefix="lien-" label=Msg::FieldEmail kind="email" autocomplete="email"
                     required=true value=magic_email error=err_for(&magic_error, "email")/>
                 <button type="submit" class="secondary">{tr(Msg::MagicSubmit)}</button>
             </ActionForm>
