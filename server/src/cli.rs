@@ -154,3 +154,36 @@ pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     let db = migrate(config).await?;
     crate::seed::run(&db, &config.base_url).await
 }
+
+/// `cohorte match FILE`: the result JSON on stdout and status 0, or a
+/// precise error on stderr, nothing on stdout, and status 2.
+pub fn run_match(file: &str) -> i32 {
+    let text = if file == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).map(|_| s)
+    } else {
+        std::fs::read_to_string(file)
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("Erreur / error: {file}: {e}");
+            return 2;
+        }
+    };
+    match app::domain::matching::parse_json(&text)
+        .and_then(|input| app::domain::matching::run(&input))
+    {
+        Ok(outcome) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&outcome).expect("outcome serialises")
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("Erreur / error: {e}");
+            2
+        }
+    }
+}

@@ -33,6 +33,12 @@ enum Command {
     },
     /// Create the demo data once (idempotent) and print its accounts.
     SeedDemo,
+    /// Form teams: read the matching input (JSON, see docs/matching.md) from
+    /// FILE or `-` for standard input, print the result as JSON.
+    Match {
+        /// Input file, or `-` for standard input.
+        file: String,
+    },
 }
 
 #[tokio::main]
@@ -56,6 +62,10 @@ async fn run() -> anyhow::Result<()> {
         )
         .init();
     let args = Cli::parse();
+    if let Command::Match { file } = &args.command {
+        // Needs no configuration and no database.
+        std::process::exit(cli::run_match(file));
+    }
     let config = Config::from_env().context("configuration")?;
     match args.command {
         Command::Serve => cli::serve(config).await,
@@ -66,5 +76,6 @@ async fn run() -> anyhow::Result<()> {
             password_stdin,
         } => cli::create_admin(&config, &email, &name, password_stdin).await,
         Command::SeedDemo => cli::seed_demo(&config).await,
+        Command::Match { .. } => unreachable!("handled above"),
     }
 }

@@ -3,6 +3,7 @@
 //! carries its own unit tests.
 
 pub mod email;
+pub mod matching;
 pub mod password;
 pub mod person_name;
 pub mod retry;

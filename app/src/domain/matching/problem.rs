@@ -1,0 +1,268 @@
+//! The validated, indexed problem: ids become indices, rankings become
+//! positions, and each candidate gets their full preference list over slots.
+
+use super::input::{Input, InputError};
+use std::collections::HashMap;
+
+pub(crate) struct Defi {
+    pub id: String,
+    pub min: u32,
+    /// Indices into `Problem::slots`.
+    pub slots: std::ops::Range<usize>,
+    /// Distinct candidates listed by any of its slots (a tie-break when
+    /// choosing which défi to withdraw).
+    pub acceptable: usize,
+}
+
+pub(crate) struct Slot {
+    pub defi: usize,
+    pub profile: String,
+    pub capacity: u32,
+    pub mandatory: bool,
+    pub ranking_len: usize,
+}
+
+pub(crate) struct Candidate {
+    pub id: String,
+    pub profile: String,
+    pub choices: Vec<usize>,
+    pub open_to_others: bool,
+}
+
+/// One acceptable option of a candidate, in their order of preference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pref {
+    pub slot: usize,
+    /// 0-based position of the candidate in the slot's ranking.
+    pub rank: u32,
+    /// 1-based position of the défi in the candidate's choices; `None` for
+    /// a défi added because the candidate is open to others.
+    pub choice: Option<u32>,
+}
+
+pub(crate) struct Problem {
+    pub defis: Vec<Defi>,
+    pub slots: Vec<Slot>,
+    pub candidates: Vec<Candidate>,
+    pub prefs: Vec<Vec<Pref>>,
+    /// (défi, profile) → slot.
+    pub slot_of: HashMap<(usize, String), usize>,
+    /// Per candidate, (slot, 0-based position) for every slot listing them,
+    /// sorted by slot.
+    pub listed_at: Vec<Vec<(usize, u32)>>,
+}
+
+impl Problem {
+    pub fn listed_position(&self, candidate: usize, slot: usize) -> Option<u32> {
+        let listed = &self.listed_at[candidate];
+        listed
+            .binary_search_by_key(&slot, |&(s, _)| s)
+            .ok()
+            .map(|i| listed[i].1)
+    }
+
+    pub fn build(input: &Input) -> Result<Self, InputError> {
+        let mut candidate_index: HashMap<&str, usize> =
+            HashMap::with_capacity(input.candidates.len());
+        for (i, c) in input.candidates.iter().enumerate() {
+            let path = format!("candidates[{i}].id");
+            if c.id.is_empty() {
+                return Err(InputError::at(path, "the id is empty"));
+            }
+            if candidate_index.insert(&c.id, i).is_some() {
+                return Err(InputError::at(
+                    path,
+                    format!("duplicate candidate id {:?}", c.id),
+                ));
+            }
+            if c.profile.is_empty() {
+                return Err(InputError::at(
+                    format!("candidates[{i}].profile"),
+                    "the profile is empty",
+                ));
+            }
+        }
+        let mut defi_index: HashMap<&str, usize> = HashMap::with_capacity(input.defis.len());
+        for (i, d) in input.defis.iter().enumerate() {
+            let path = format!("defis[{i}].id");
+            if d.id.is_empty() {
+                return Err(InputError::at(path, "the id is empty"));
+            }
+            if defi_index.insert(&d.id, i).is_some() {
+                return Err(InputError::at(
+                    path,
+                    format!("duplicate défi id {:?}", d.id),
+                ));
+            }
+        }
+
+        let mut defis = Vec::with_capacity(input.defis.len());
+        let mut slots = Vec::new();
+        let mut slot_of = HashMap::new();
+        let mut listed_at: Vec<Vec<(usize, u32)>> = vec![Vec::new(); input.candidates.len()];
+        for (di, d) in input.defis.iter().enumerate() {
+            if d.min_team == 0 {
+                return Err(InputError::at(
+                    format!("defis[{di}].min_team"),
+                    "must be at least 1",
+                ));
+            }
+            if d.min_team > d.max_team {
+                return Err(InputError::at(
+                    format!("defis[{di}].min_team"),
+                    format!(
+                        "min_team {} is greater than max_team {}",
+                        d.min_team, d.max_team
+                    ),
+                ));
+            }
+            let seats: u64 = d.slots.iter().map(|s| u64::from(s.capacity)).sum();
+            if seats > u64::from(d.max_team) {
+                return Err(InputError::at(
+                    format!("defis[{di}].slots"),
+                    format!("{seats} seats in all, more than max_team {}", d.max_team),
+                ));
+            }
+            let start = slots.len();
+            let mut listed_here: Vec<usize> = Vec::new();
+            for (si, s) in d.slots.iter().enumerate() {
+                let path = format!("defis[{di}].slots[{si}]");
+                if s.capacity == 0 {
+                    return Err(InputError::at(
+                        format!("{path}.capacity"),
+                        "capacity must be at least 1",
+                    ));
+                }
+                if s.profile.is_empty() {
+                    return Err(InputError::at(
+                        format!("{path}.profile"),
+                        "the profile is empty",
+                    ));
+                }
+                let slot = slots.len();
+                if slot_of.insert((di, s.profile.clone()), slot).is_some() {
+                    return Err(InputError::at(
+                        format!("{path}.profile"),
+                        format!("défi {:?} already has a {:?} slot", d.id, s.profile),
+                    ));
+                }
+                for (pos, cid) in s.ranking.iter().enumerate() {
+                    let rpath = format!("{path}.ranking[{pos}]");
+                    let Some(&c) = candidate_index.get(cid.as_str()) else {
+                        return Err(InputError::at(rpath, format!("unknown candidate {cid:?}")));
+                    };
+                    let cand = &input.candidates[c];
+                    if cand.profile != s.profile {
+                        return Err(InputError::at(
+                            rpath,
+                            format!(
+                                "candidate {cid:?} has profile {:?}, not {:?}",
+                                cand.profile, s.profile
+                            ),
+                        ));
+                    }
+                    if listed_at[c].last().is_some_and(|&(sl, _)| sl == slot) {
+                        return Err(InputError::at(
+                            rpath,
+                            format!("candidate {cid:?} is listed twice"),
+                        ));
+                    }
+                    listed_at[c].push((slot, pos as u32));
+                    listed_here.push(c);
+                }
+                slots.push(super::problem::Slot {
+                    defi: di,
+                    profile: s.profile.clone(),
+                    capacity: s.capacity,
+                    mandatory: s.mandatory,
+                    ranking_len: s.ranking.len(),
+                });
+            }
+            listed_here.sort_unstable();
+            listed_here.dedup();
+            defis.push(Defi {
+                id: d.id.clone(),
+                min: d.min_team,
+                slots: start..slots.len(),
+                acceptable: listed_here.len(),
+            });
+        }
+
+        let mut candidates = Vec::with_capacity(input.candidates.len());
+        let mut prefs = Vec::with_capacity(input.candidates.len());
+        for (ci, c) in input.candidates.iter().enumerate() {
+            let mut choices = Vec::with_capacity(c.choices.len());
+            for (k, did) in c.choices.iter().enumerate() {
+                let path = format!("candidates[{ci}].choices[{k}]");
+                let Some(&d) = defi_index.get(did.as_str()) else {
+                    return Err(InputError::at(path, format!("unknown défi {did:?}")));
+                };
+                if choices.contains(&d) {
+                    return Err(InputError::at(
+                        path,
+                        format!("défi {did:?} is chosen twice"),
+                    ));
+                }
+                choices.push(d);
+            }
+            candidates.push(Candidate {
+                id: c.id.clone(),
+                profile: c.profile.clone(),
+                choices,
+                open_to_others: c.open_to_others,
+            });
+        }
+        let mut problem = Problem {
+            defis,
+            slots,
+            candidates,
+            prefs: Vec::new(),
+            slot_of,
+            listed_at,
+        };
+        for ci in 0..problem.candidates.len() {
+            prefs.push(problem.preferences(ci, input));
+        }
+        problem.prefs = prefs;
+        Ok(problem)
+    }
+
+    /// The candidate's options, best first: their chosen défis where the
+    /// jury listed them, then (if open to others) the other défis listing
+    /// them, by position in those lists, then by défi id.
+    fn preferences(&self, ci: usize, input: &Input) -> Vec<Pref> {
+        let c = &self.candidates[ci];
+        let mut out = Vec::with_capacity(c.choices.len());
+        for (k, &d) in c.choices.iter().enumerate() {
+            if let Some(&slot) = self.slot_of.get(&(d, c.profile.clone()))
+                && let Some(rank) = self.listed_position(ci, slot)
+            {
+                out.push(Pref {
+                    slot,
+                    rank,
+                    choice: Some(k as u32 + 1),
+                });
+            }
+        }
+        if c.open_to_others {
+            let mut others: Vec<Pref> = self.listed_at[ci]
+                .iter()
+                .filter(|&&(slot, _)| !c.choices.contains(&self.slots[slot].defi))
+                .map(|&(slot, rank)| Pref {
+                    slot,
+                    rank,
+                    choice: None,
+                })
+                .collect();
+            others.sort_by(|a, b| {
+                a.rank.cmp(&b.rank).then_with(|| {
+                    input.defis[self.slots[a.slot].defi]
+                        .id
+                        .cmp(&input.defis[self.slots[b.slot].defi].id)
+                })
+            });
+            out.extend(others);
+        }
+        out
+    }
+}
