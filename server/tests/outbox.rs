@@ -65,3 +65,28 @@ async fn a_failed_send_is_kept_and_retried_later() {
     // Not due yet: a healthy worker leaves it alone until its time.
     assert_eq!(worker::drain_all(&app.state).await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn a_message_held_by_a_worker_that_died_is_sent_once_its_lease_expires() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let app = TestApp::spawn().await;
+    queue(&app, 1).await;
+    let row = Outbox::find().one(&app.state.db).await.unwrap().unwrap();
+    // A worker claimed it, then the process stopped before sending.
+    let mut held: app::server::db::outbox_message::ActiveModel = row.into();
+    held.lease_owner = Set(Some("dead-worker".into()));
+    held.lease_until = Set(Some(chrono::Utc::now() + chrono::Duration::seconds(60)));
+    let held = held.update(&app.state.db).await.unwrap();
+    assert_eq!(
+        worker::drain_all(&app.state).await.unwrap(),
+        0,
+        "still leased"
+    );
+    let mut expired: app::server::db::outbox_message::ActiveModel = held.into();
+    expired.lease_until = Set(Some(chrono::Utc::now() - chrono::Duration::seconds(1)));
+    expired.update(&app.state.db).await.unwrap();
+    assert_eq!(worker::drain_all(&app.state).await.unwrap(), 1);
+    assert_eq!(app.state.mailer.stub_outbox().len(), 1);
+    let row = Outbox::find().one(&app.state.db).await.unwrap().unwrap();
+    assert_eq!(row.state, "sent");
+}

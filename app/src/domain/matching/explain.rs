@@ -106,7 +106,7 @@ pub(crate) fn candidate(p: &Problem, st: &State, ci: usize) -> Explanation {
         );
         // The most structural reason first: no seat for the profile, then
         // not on the jury's list, then a withdrawn défi, then a full seat.
-        let slot = p.slot_of.get(&(d, c.profile.clone())).copied();
+        let slot = p.slot_for(d, ci);
         let listed = slot.and_then(|s| p.listed_position(ci, s).map(|rank| (s, rank)));
         let withdrawn = st
             .withdrawn

@@ -25,6 +25,8 @@ pub(crate) struct Slot {
 pub(crate) struct Candidate {
     pub id: String,
     pub profile: String,
+    /// Interned profile, for cheap lookups.
+    pub profile_id: u32,
     pub choices: Vec<usize>,
     pub open_to_others: bool,
 }
@@ -46,7 +48,7 @@ pub(crate) struct Problem {
     pub candidates: Vec<Candidate>,
     pub prefs: Vec<Vec<Pref>>,
     /// (défi, profile) → slot.
-    pub slot_of: HashMap<(usize, String), usize>,
+    pub slot_of: HashMap<(usize, u32), usize>,
     /// Per candidate, (slot, 0-based position) for every slot listing them,
     /// sorted by slot.
     pub listed_at: Vec<Vec<(usize, u32)>>,
@@ -61,17 +63,39 @@ impl Problem {
             .map(|i| listed[i].1)
     }
 
-    pub fn build(input: &Input) -> Result<Self, InputError> {
+    /// The slot of `defi` for the candidate's profile, if it has one.
+    pub fn slot_for(&self, defi: usize, candidate: usize) -> Option<usize> {
+        self.slot_of
+            .get(&(defi, self.candidates[candidate].profile_id))
+            .copied()
+    }
+
+    pub fn build<'a>(input: &'a Input) -> Result<Self, InputError> {
+        let mut profiles: HashMap<&str, u32> = HashMap::new();
+        let mut intern = |name: &'a str| -> u32 {
+            let next = profiles.len() as u32;
+            *profiles.entry(name).or_insert(next)
+        };
+        let cand_profile: Vec<u32> = input
+            .candidates
+            .iter()
+            .map(|c| intern(&c.profile))
+            .collect();
+        let slot_profile: Vec<Vec<u32>> = input
+            .defis
+            .iter()
+            .map(|d| d.slots.iter().map(|s| intern(&s.profile)).collect())
+            .collect();
         let mut candidate_index: HashMap<&str, usize> =
             HashMap::with_capacity(input.candidates.len());
         for (i, c) in input.candidates.iter().enumerate() {
-            let path = format!("candidates[{i}].id");
+            let path = || format!("candidates[{i}].id");
             if c.id.is_empty() {
-                return Err(InputError::at(path, "the id is empty"));
+                return Err(InputError::at(path(), "the id is empty"));
             }
             if candidate_index.insert(&c.id, i).is_some() {
                 return Err(InputError::at(
-                    path,
+                    path(),
                     format!("duplicate candidate id {:?}", c.id),
                 ));
             }
@@ -84,13 +108,13 @@ impl Problem {
         }
         let mut defi_index: HashMap<&str, usize> = HashMap::with_capacity(input.defis.len());
         for (i, d) in input.defis.iter().enumerate() {
-            let path = format!("defis[{i}].id");
+            let path = || format!("defis[{i}].id");
             if d.id.is_empty() {
-                return Err(InputError::at(path, "the id is empty"));
+                return Err(InputError::at(path(), "the id is empty"));
             }
             if defi_index.insert(&d.id, i).is_some() {
                 return Err(InputError::at(
-                    path,
+                    path(),
                     format!("duplicate défi id {:?}", d.id),
                 ));
             }
@@ -126,35 +150,38 @@ impl Problem {
             let start = slots.len();
             let mut listed_here: Vec<usize> = Vec::new();
             for (si, s) in d.slots.iter().enumerate() {
-                let path = format!("defis[{di}].slots[{si}]");
+                let path = || format!("defis[{di}].slots[{si}]");
                 if s.capacity == 0 {
                     return Err(InputError::at(
-                        format!("{path}.capacity"),
+                        format!("{}.capacity", path()),
                         "capacity must be at least 1",
                     ));
                 }
                 if s.profile.is_empty() {
                     return Err(InputError::at(
-                        format!("{path}.profile"),
+                        format!("{}.profile", path()),
                         "the profile is empty",
                     ));
                 }
                 let slot = slots.len();
-                if slot_of.insert((di, s.profile.clone()), slot).is_some() {
+                if slot_of.insert((di, slot_profile[di][si]), slot).is_some() {
                     return Err(InputError::at(
-                        format!("{path}.profile"),
+                        format!("{}.profile", path()),
                         format!("défi {:?} already has a {:?} slot", d.id, s.profile),
                     ));
                 }
                 for (pos, cid) in s.ranking.iter().enumerate() {
-                    let rpath = format!("{path}.ranking[{pos}]");
+                    let rpath = || format!("{}.ranking[{pos}]", path());
                     let Some(&c) = candidate_index.get(cid.as_str()) else {
-                        return Err(InputError::at(rpath, format!("unknown candidate {cid:?}")));
+                        return Err(InputError::at(
+                            rpath(),
+                            format!("unknown candidate {cid:?}"),
+                        ));
                     };
                     let cand = &input.candidates[c];
-                    if cand.profile != s.profile {
+                    if cand_profile[c] != slot_profile[di][si] {
                         return Err(InputError::at(
-                            rpath,
+                            rpath(),
                             format!(
                                 "candidate {cid:?} has profile {:?}, not {:?}",
                                 cand.profile, s.profile
@@ -163,7 +190,7 @@ impl Problem {
                     }
                     if listed_at[c].last().is_some_and(|&(sl, _)| sl == slot) {
                         return Err(InputError::at(
-                            rpath,
+                            rpath(),
                             format!("candidate {cid:?} is listed twice"),
                         ));
                     }
@@ -193,13 +220,13 @@ impl Problem {
         for (ci, c) in input.candidates.iter().enumerate() {
             let mut choices = Vec::with_capacity(c.choices.len());
             for (k, did) in c.choices.iter().enumerate() {
-                let path = format!("candidates[{ci}].choices[{k}]");
+                let path = || format!("candidates[{ci}].choices[{k}]");
                 let Some(&d) = defi_index.get(did.as_str()) else {
-                    return Err(InputError::at(path, format!("unknown défi {did:?}")));
+                    return Err(InputError::at(path(), format!("unknown défi {did:?}")));
                 };
                 if choices.contains(&d) {
                     return Err(InputError::at(
-                        path,
+                        path(),
                         format!("défi {did:?} is chosen twice"),
                     ));
                 }
@@ -208,6 +235,7 @@ impl Problem {
             candidates.push(Candidate {
                 id: c.id.clone(),
                 profile: c.profile.clone(),
+                profile_id: cand_profile[ci],
                 choices,
                 open_to_others: c.open_to_others,
             });
@@ -234,7 +262,7 @@ impl Problem {
         let c = &self.candidates[ci];
         let mut out = Vec::with_capacity(c.choices.len());
         for (k, &d) in c.choices.iter().enumerate() {
-            if let Some(&slot) = self.slot_of.get(&(d, c.profile.clone()))
+            if let Some(slot) = self.slot_for(d, ci)
                 && let Some(rank) = self.listed_position(ci, slot)
             {
                 out.push(Pref {
