@@ -21,6 +21,8 @@ pub struct Config {
     pub mail: MailMode,
     pub mail_from: String,
     pub production: bool,
+    /// `COHORTE_TRUST_PROXY=1`: read the client address from X-Forwarded-For.
+    pub trust_proxy: bool,
     /// Where the built site (pkg/, assets) lives.
     pub site_root: PathBuf,
 }
@@ -73,7 +75,12 @@ impl Config {
             .unwrap_or_else(|| "Cohorte <ne-pas-repondre@cohorte.localhost>".into());
         let site_root =
             PathBuf::from(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()));
+        let trust_proxy = matches!(
+            var("COHORTE_TRUST_PROXY").as_deref(),
+            Some("1" | "true" | "yes")
+        );
         Ok(Self {
+            trust_proxy,
             data_dir,
             database_url,
             addr,

@@ -80,7 +80,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(app, web::load_context))
         .layer(sessions)
-        .layer(axum::middleware::from_fn(csrf::guard))
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::<str>::from(public_origin(&config.base_url)),
+            csrf::guard,
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -96,6 +99,26 @@ pub fn router(config: &Config, app: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+/// `https://host:port` of a base URL (which may carry a path).
+fn public_origin(base_url: &str) -> String {
+    match base_url.split_once("://") {
+        Some((scheme, rest)) => {
+            format!("{scheme}://{}", rest.split('/').next().unwrap_or_default())
+        }
+        None => base_url.to_owned(),
+    }
+}
+
+/// A local path a form may send people back to: starts with one slash and
+/// holds only characters of a URL path and query (no spaces, tabs,
+/// backslashes), so it can never become another site.
+fn is_local_path(p: &str) -> bool {
+    p.starts_with('/')
+        && !p.starts_with("//")
+        && p.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/-._~%!$&'()*+,;=:@?".contains(&b))
 }
 
 async fn health(State(st): State<ServerState>) -> Response {
@@ -191,7 +214,7 @@ async fn set_language(State(st): State<ServerState>, Form(form): Form<LanguageFo
     // Only a local path: never an open redirect.
     let back = form
         .retour
-        .filter(|r| r.starts_with('/') && !r.starts_with("//") && !r.contains('\\'))
+        .filter(|r| is_local_path(r))
         .unwrap_or_else(|| "/".into());
     let secure = if st.production { "; Secure" } else { "" };
     let cookie = format!(
@@ -203,4 +226,37 @@ async fn set_language(State(st): State<ServerState>, Form(form): Form<LanguageFo
         res.headers_mut().insert(header::SET_COOKIE, v);
     }
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_ways_back() {
+        assert!(is_local_path("/connexion"));
+        assert!(is_local_path("/admin/utilisateurs?q=marie%20c"));
+        for bad in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "",
+            "/a b",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn public_origin_drops_the_path() {
+        assert_eq!(
+            public_origin("https://cohorte.example/app"),
+            "https://cohorte.example"
+        );
+        assert_eq!(
+            public_origin("http://127.0.0.1:3000"),
+            "http://127.0.0.1:3000"
+        );
+    }
 }

@@ -491,3 +491,107 @@ async fn sign_in_is_rate_limited_per_email() {
     assert_eq!(error_in(&last).unwrap(), serde_json::json!("RateLimited"));
     assert!(b.page(&last).await.contains("Trop de tentatives"));
 }
+
+#[tokio::test]
+async fn no_magic_link_for_an_address_not_yet_proven() {
+    let app = TestApp::spawn().await;
+    let b = app.browser();
+    // Someone signs up with another person's address and a password of
+    // their choosing; the owner must not verify that account by asking for
+    // a sign-in link.
+    b.post(
+        "/inscription",
+        "/api/inscription",
+        &[
+            ("email", "lea@example.fr"),
+            ("name", "Not Léa"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    app.mail().await;
+    let res = b
+        .post(
+            "/connexion",
+            "/api/lien-de-connexion",
+            &[("email", "lea@example.fr")],
+        )
+        .await;
+    assert_eq!(location(&res), "/connexion", "same answer as for anyone");
+    assert!(app.mail().await.is_empty());
+    // A reset link does go out: it replaces the unknown password.
+    b.post(
+        "/mot-de-passe-oublie",
+        "/api/mot-de-passe-oublie",
+        &[("email", "lea@example.fr")],
+    )
+    .await;
+    assert_eq!(app.mail().await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_password_reset_voids_older_links() {
+    let app = TestApp::spawn().await;
+    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
+    let b = app.browser();
+    b.post(
+        "/connexion",
+        "/api/lien-de-connexion",
+        &[("email", "marie@example.fr")],
+    )
+    .await;
+    let magic = token_in(&app.mail().await[0].text, "/connexion/lien?jeton=");
+    b.post(
+        "/mot-de-passe-oublie",
+        "/api/mot-de-passe-oublie",
+        &[("email", "marie@example.fr")],
+    )
+    .await;
+    let reset = token_in(
+        &app.mail().await[0].text,
+        "/mot-de-passe-oublie/nouveau?jeton=",
+    );
+    let res = b
+        .post(
+            "/mot-de-passe-oublie/nouveau",
+            "/api/nouveau-mot-de-passe",
+            &[("jeton", &reset), ("password", "a brand new passphrase")],
+        )
+        .await;
+    assert_eq!(location(&res), "/connexion");
+    let res = b
+        .post(
+            "/connexion/lien",
+            "/api/connexion-par-lien",
+            &[("jeton", &magic)],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap()["Refused"],
+        "TokenInvalid"
+    );
+}
+
+#[tokio::test]
+async fn a_deleted_session_is_not_written_back_by_a_late_request() {
+    use app::server::db::session_store::DbSessionStore;
+    use tower_sessions::session::{Id, Record};
+    use tower_sessions::session_store::SessionStore;
+    let app = TestApp::spawn().await;
+    let store = DbSessionStore::new(app.state.db.clone());
+    let mut record = Record {
+        id: Id::default(),
+        data: [("uid".to_owned(), serde_json::json!(1))]
+            .into_iter()
+            .collect(),
+        expiry_date: time::OffsetDateTime::now_utc() + time::Duration::hours(1),
+    };
+    store.create(&mut record).await.unwrap();
+    assert!(store.load(&record.id).await.unwrap().is_some());
+    // Signed out (or reset) meanwhile…
+    store.delete(&record.id).await.unwrap();
+    // …then a request that had loaded the session finishes and saves it.
+    store.save(&record).await.unwrap();
+    assert!(store.load(&record.id).await.unwrap().is_none());
+}

@@ -89,4 +89,9 @@ async fn a_message_held_by_a_worker_that_died_is_sent_once_its_lease_expires() {
     assert_eq!(app.state.mailer.stub_outbox().len(), 1);
     let row = Outbox::find().one(&app.state.db).await.unwrap().unwrap();
     assert_eq!(row.state, "sent");
+    assert!(
+        row.body_text.is_empty() && row.body_html.is_empty(),
+        "single-use links are not kept"
+    );
+    assert!(!row.subject.is_empty());
 }

@@ -43,6 +43,21 @@ pub fn locale_from(headers: &HeaderMap) -> Locale {
         .unwrap_or_default()
 }
 
+/// The address as rate limits and the audit log see it. An IPv6 client
+/// controls its whole /64, so it counts as one.
+fn rate_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
 /// Axum middleware; needs the session layer outside it.
 pub async fn load_context(
     State(state): State<AppState>,
@@ -51,10 +66,24 @@ pub async fn load_context(
     next: Next,
 ) -> Response {
     let locale = locale_from(req.headers());
-    let ip = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string());
+    let forwarded = state
+        .settings
+        .trust_proxy
+        .then(|| {
+            req.headers()
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+        })
+        .flatten();
+    let ip = forwarded
+        .or_else(|| {
+            req.extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip())
+        })
+        .map(rate_key);
     let mut actor = Actor::Anonymous;
     if let Some(id) = auth_session::user_id(&session).await {
         match users::viewer(&state.db, id).await {

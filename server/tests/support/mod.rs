@@ -67,6 +67,7 @@ impl TestApp {
             mail: MailMode::Stub,
             mail_from: "Cohorte <test@cohorte.localhost>".into(),
             production: false,
+            trust_proxy: false,
             site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site"),
         };
         let db = server::cli::migrate(&config).await.expect("migrations run");

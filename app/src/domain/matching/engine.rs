@@ -60,7 +60,7 @@ pub(crate) fn solve(p: &Problem) -> State {
         held: p
             .slots
             .iter()
-            .map(|s| BinaryHeap::with_capacity(s.capacity as usize + 1))
+            .map(|s| BinaryHeap::with_capacity((s.capacity as usize).min(s.ranking_len) + 1))
             .collect(),
         assigned: vec![None; n],
         active: vec![true; p.defis.len()],

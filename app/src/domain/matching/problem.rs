@@ -9,8 +9,9 @@ pub(crate) struct Defi {
     pub min: u32,
     /// Indices into `Problem::slots`.
     pub slots: std::ops::Range<usize>,
-    /// Distinct candidates listed by any of its slots (a tie-break when
-    /// choosing which défi to withdraw).
+    /// Distinct candidates who could take one of its seats: listed by its
+    /// jury and willing (they chose it, or are open to others). A
+    /// tie-break when choosing which défi to withdraw.
     pub acceptable: usize,
 }
 
@@ -148,7 +149,6 @@ impl Problem {
                 ));
             }
             let start = slots.len();
-            let mut listed_here: Vec<usize> = Vec::new();
             for (si, s) in d.slots.iter().enumerate() {
                 let path = || format!("defis[{di}].slots[{si}]");
                 if s.capacity == 0 {
@@ -195,7 +195,6 @@ impl Problem {
                         ));
                     }
                     listed_at[c].push((slot, pos as u32));
-                    listed_here.push(c);
                 }
                 slots.push(super::problem::Slot {
                     defi: di,
@@ -205,13 +204,11 @@ impl Problem {
                     ranking_len: s.ranking.len(),
                 });
             }
-            listed_here.sort_unstable();
-            listed_here.dedup();
             defis.push(Defi {
                 id: d.id.clone(),
                 min: d.min_team,
                 slots: start..slots.len(),
-                acceptable: listed_here.len(),
+                acceptable: 0,
             });
         }
 
@@ -250,6 +247,12 @@ impl Problem {
         };
         for ci in 0..problem.candidates.len() {
             prefs.push(problem.preferences(ci, input));
+        }
+        // Each candidate has at most one slot per défi in their list.
+        for list in &prefs {
+            for pref in list {
+                problem.defis[problem.slots[pref.slot].defi].acceptable += 1;
+            }
         }
         problem.prefs = prefs;
         Ok(problem)

@@ -5,10 +5,7 @@
 use super::session::{self, Entity as Sessions};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    sea_query::OnConflict,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 
@@ -82,17 +79,14 @@ impl SessionStore for DbSessionStore {
         Ok(())
     }
 
+    /// Updates an existing row only: a session deleted meanwhile (sign-out,
+    /// password reset, disabled account) must not be written back by a
+    /// request that loaded it before. New sessions go through `create`.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        Sessions::insert(row(record)?)
-            .on_conflict(
-                OnConflict::column(session::Column::Id)
-                    .update_columns([
-                        session::Column::UserId,
-                        session::Column::Data,
-                        session::Column::ExpiresAt,
-                    ])
-                    .to_owned(),
-            )
+        let row = row(record)?;
+        Sessions::update_many()
+            .set(row)
+            .filter(session::Column::Id.eq(record.id.to_string()))
             .exec(&self.db)
             .await
             .map_err(backend)?;

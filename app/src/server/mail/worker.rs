@@ -7,14 +7,11 @@
 
 use crate::domain::retry;
 use crate::server::AppState;
-use crate::server::db::outbox_message::{self, Column, Entity as Outbox};
+use crate::server::db::outbox_message::{Column, Entity as Outbox};
 use chrono::{Duration, Utc};
 use rand::Rng;
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter,
-    QueryOrder,
-};
+use sea_orm::{ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 const BATCH: u64 = 20;
 const LEASE_SECONDS: i64 = 120;
@@ -52,13 +49,29 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
         .exec(db)
         .await?;
     let claimed = Outbox::find()
-        .filter(Column::LeaseOwner.eq(owner))
+        .filter(Column::LeaseOwner.eq(owner.clone()))
         .filter(Column::State.eq("queued"))
         .order_by_asc(Column::Id)
         .all(db)
         .await?;
-    let count = claimed.len();
+    let mut count = 0;
     for message in claimed {
+        // Renew the lease just before sending: if it expired (a slow SMTP
+        // server) and another worker took the row, leave it to them.
+        let renewed = Outbox::update_many()
+            .col_expr(
+                Column::LeaseUntil,
+                Expr::value(Utc::now() + Duration::seconds(LEASE_SECONDS)),
+            )
+            .filter(Column::Id.eq(message.id))
+            .filter(Column::LeaseOwner.eq(owner.clone()))
+            .filter(Column::State.eq("queued"))
+            .exec(db)
+            .await?;
+        if renewed.rows_affected != 1 {
+            continue;
+        }
+        count += 1;
         let result = state
             .mailer
             .send(
@@ -70,28 +83,47 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
             )
             .await;
         let attempts = message.attempts + 1;
-        let mut row: outbox_message::ActiveModel = message.into();
-        row.attempts = Set(attempts);
-        row.lease_owner = Set(None);
-        row.lease_until = Set(None);
+        let mut update = Outbox::update_many()
+            .col_expr(Column::Attempts, Expr::value(attempts))
+            .col_expr(Column::LeaseOwner, Expr::value(Option::<String>::None))
+            .col_expr(
+                Column::LeaseUntil,
+                Expr::value(Option::<chrono::DateTime<Utc>>::None),
+            );
+        // Bodies may hold single-use links: once the message has left (or
+        // will never leave), only its envelope is kept.
+        let forget_body = |u: sea_orm::UpdateMany<Outbox>| {
+            u.col_expr(Column::BodyText, Expr::value(""))
+                .col_expr(Column::BodyHtml, Expr::value(""))
+        };
         match result {
             Ok(()) => {
-                row.state = Set("sent".into());
-                row.sent_at = Set(Some(Utc::now()));
-                row.last_error = Set(None);
+                update = forget_body(update)
+                    .col_expr(Column::State, Expr::value("sent"))
+                    .col_expr(Column::SentAt, Expr::value(Some(Utc::now())))
+                    .col_expr(Column::LastError, Expr::value(Option::<String>::None));
             }
             Err(error) => {
                 tracing::warn!(%error, attempts, "sending an email failed");
-                row.last_error = Set(Some(error.chars().take(500).collect()));
-                if retry::gives_up(attempts) {
-                    row.state = Set("failed".into());
+                let error: String = error.chars().take(500).collect();
+                update = update.col_expr(Column::LastError, Expr::value(Some(error)));
+                update = if retry::gives_up(attempts) {
+                    forget_body(update).col_expr(Column::State, Expr::value("failed"))
                 } else {
-                    row.next_attempt_at =
-                        Set(Utc::now() + Duration::seconds(retry::retry_delay_seconds(attempts)));
-                }
+                    update.col_expr(
+                        Column::NextAttemptAt,
+                        Expr::value(
+                            Utc::now() + Duration::seconds(retry::retry_delay_seconds(attempts)),
+                        ),
+                    )
+                };
             }
         }
-        row.update(db).await?;
+        update
+            .filter(Column::Id.eq(message.id))
+            .filter(Column::LeaseOwner.eq(owner.clone()))
+            .exec(db)
+            .await?;
     }
     Ok(count)
 }

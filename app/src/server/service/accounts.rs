@@ -217,7 +217,14 @@ pub async fn sign_in(
                     AppError::Refused(Msg::AccountDisabled),
                 ))
             } else if u.email_verified_at.is_none() {
-                send_verification(state, &txn, &u).await?;
+                // Resent at most as often as any emailed link.
+                if state
+                    .limits
+                    .check(Door::EmailLinkPerEmail, &u.email)
+                    .is_ok()
+                {
+                    send_verification(state, &txn, &u).await?;
+                }
                 Err((
                     "auth.sign_in_refused_unverified",
                     Some(u.id),
@@ -312,7 +319,15 @@ pub async fn request_link(
         ),
         TokenPurpose::VerifyEmail => return Err(AppError::Unexpected),
     };
-    if let Some(u) = found.as_ref().filter(|u| u.disabled_at.is_none()) {
+    // Only to accounts whose address is proven: otherwise someone who
+    // signed up with another person's address (and a password of their
+    // choosing) would see the account verified by its owner's first link.
+    // A reset link is fine either way, since it replaces the password.
+    let eligible = |u: &&user::Model| {
+        u.disabled_at.is_none()
+            && (purpose == TokenPurpose::ResetPassword || u.email_verified_at.is_some())
+    };
+    if let Some(u) = found.as_ref().filter(eligible) {
         let token = tokens::issue(&txn, u.id, purpose).await?;
         outbox::queue(
             &txn,
@@ -396,6 +411,7 @@ pub async fn reset_password(
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
     end_sessions(&txn, u.id).await?;
+    tokens::spend_all(&txn, u.id).await?;
     let origin = Origin {
         actor_id: Some(u.id),
         ..origin.clone()

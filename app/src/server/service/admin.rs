@@ -143,6 +143,17 @@ pub async fn ensure_account(
                 row.password_hash = Set(Some(password_hash));
                 row.updated_at = Set(now);
                 row.update(&txn).await?;
+                let ended = accounts::end_sessions(&txn, id).await?;
+                audit::record(
+                    &txn,
+                    origin,
+                    audit::Entry {
+                        action: "user.password_replaced_by_operator",
+                        target: Some(("user", id)),
+                        details: json!({ "sessions_ended": ended }),
+                    },
+                )
+                .await?;
             }
             (id, false)
         }

@@ -96,3 +96,15 @@ pub fn random_secret(bytes: usize) -> String {
     rand::rng().fill_bytes(&mut buf);
     hex::encode(buf)
 }
+
+/// Spends every unused token of `user_id` (after a password reset, older
+/// links must not work any more).
+pub async fn spend_all<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<u64, AppError> {
+    let res = Tokens::update_many()
+        .col_expr(Column::UsedAt, Expr::value(Utc::now()))
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}
