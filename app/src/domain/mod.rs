@@ -6,6 +6,8 @@ pub mod email;
 pub mod matching;
 pub mod password;
 pub mod person_name;
+pub mod profile;
+pub mod promotion;
 pub mod retry;
 pub mod role;
 pub mod token;

@@ -177,6 +177,34 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailSent => "Sent",
         MailFailed => "Failed for good",
         OutboxEmpty => "No email yet.",
+        DateRequired => "Enter a date.",
+        DateInvalid => "This date is not valid. Expected format: dd/mm/yyyy and time hh:mm.",
+        DateSkippedByClockChange => {
+            "This time does not exist on that day in Paris (clocks go forward). Choose another time."
+        }
+        WindowClosesBeforeOpen => "The closing must come after the opening.",
+        ApplicationsCloseAfterStart => {
+            "The call for applications must close before the promotion's start date."
+        }
+        DurationInvalid => "The duration must be between 1 and 36 months.",
+        PhasePlanning => "Being prepared",
+        PhaseCallForDefis => "Call for challenges open",
+        PhaseDefiSelection => "Challenge selection",
+        PhaseCallForApplications => "Call for applications open",
+        PhaseCandidateSelection => "Candidate selection",
+        PhaseMatching => "Team formation",
+        PhaseRunning => "Programme running",
+        PhaseClosing => "Closing",
+        PhaseAlumni => "Promotion completed",
+        ProfileInvalid => {
+            "Invalid profile code: lower-case letters, digits and \"_\", 2 to 40 characters."
+        }
+        ProfileDeveloper => "Developer",
+        ProfileDataScientist => "Data scientist",
+        ProfileDataEngineer => "Data engineer",
+        ProfileDesigner => "Designer",
+        ProfileDigitalLaw => "Digital-law specialist",
+        ProfileGeomatician => "Geomatician",
         AccessibilityTitle => "Accessibility statement",
         AccessibilityBody => {
             "Cohorte aims to comply with RGAA 4.1 (WCAG 2.1 level AA). Every page is checked automatically with axe-core on every code change; a full audit has not been carried out yet, hence the status \"partially compliant\". If you meet a difficulty, write to the programme team: we will answer and provide the information in another form."

@@ -183,6 +183,34 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailSent => "Envoyé",
         MailFailed => "Échec définitif",
         OutboxEmpty => "Aucun courriel pour le moment.",
+        DateRequired => "Indiquez une date.",
+        DateInvalid => "Cette date n'est pas valide. Format attendu : jj/mm/aaaa et heure hh:mm.",
+        DateSkippedByClockChange => {
+            "Cette heure n'existe pas ce jour-là à Paris (passage à l'heure d'été). Choisissez une autre heure."
+        }
+        WindowClosesBeforeOpen => "La fermeture doit être postérieure à l'ouverture.",
+        ApplicationsCloseAfterStart => {
+            "L'appel à candidatures doit fermer avant la date de début de la promotion."
+        }
+        DurationInvalid => "La durée doit être comprise entre 1 et 36 mois.",
+        PhasePlanning => "En préparation",
+        PhaseCallForDefis => "Appel à défis ouvert",
+        PhaseDefiSelection => "Sélection des défis",
+        PhaseCallForApplications => "Appel à candidatures ouvert",
+        PhaseCandidateSelection => "Sélection des candidatures",
+        PhaseMatching => "Constitution des équipes",
+        PhaseRunning => "Programme en cours",
+        PhaseClosing => "Clôture",
+        PhaseAlumni => "Promotion terminée",
+        ProfileInvalid => {
+            "Code de profil non valide : lettres minuscules, chiffres et « _ », 2 à 40 caractères."
+        }
+        ProfileDeveloper => "Développeur·se",
+        ProfileDataScientist => "Data scientist",
+        ProfileDataEngineer => "Data engineer",
+        ProfileDesigner => "Designer",
+        ProfileDigitalLaw => "Juriste du numérique",
+        ProfileGeomatician => "Géomaticien·ne",
         AccessibilityTitle => "Déclaration d'accessibilité",
         AccessibilityBody => {
             "Cohorte vise la conformité au RGAA 4.1 (niveau AA des WCAG 2.1). Chaque page est vérifiée automatiquement avec axe-core à chaque modification du code ; un audit complet n'a pas encore été réalisé, d'où l'état « partiellement conforme ». Si vous rencontrez une difficulté, écrivez à l'équipe du programme : nous vous répondrons et vous fournirons l'information sous une autre forme."

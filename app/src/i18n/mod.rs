@@ -101,6 +101,13 @@ messages! {
     OutboxTitle, OutboxIntro, ColCreated, ColRecipient, ColSubject, ColState,
     ColAttempts, ColLastError, ColNextAttempt, MailQueued, MailSending, MailSent,
     MailFailed, OutboxEmpty,
+    // Promotions: dates, calendar, phases, profiles
+    DateRequired, DateInvalid, DateSkippedByClockChange, WindowClosesBeforeOpen,
+    ApplicationsCloseAfterStart, DurationInvalid, PhasePlanning, PhaseCallForDefis,
+    PhaseDefiSelection, PhaseCallForApplications, PhaseCandidateSelection, PhaseMatching,
+    PhaseRunning, PhaseClosing, PhaseAlumni, ProfileInvalid, ProfileDeveloper,
+    ProfileDataScientist, ProfileDataEngineer, ProfileDesigner, ProfileDigitalLaw,
+    ProfileGeomatician,
     // Static pages
     AccessibilityTitle, AccessibilityBody, LegalTitle, LegalBody, PrivacyTitle,
     PrivacyBody,
