@@ -63,6 +63,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("espace") view=account::AreaPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/utilisateurs") view=admin::UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/courriels") view=coordinator::OutboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions") view=coordinator::PromotionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/nouvelle") view=coordinator::NewPromotionPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id") view=coordinator::EditPromotionPage ssr=SsrMode::Async/>
+                    <Route path=path!("promotions/:id") view=public::PromotionPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -1,9 +1,10 @@
-//! The first shape of promotions and host organisations, so that roles can
-//! point at a real organisation and the demo has a promotion. The call for
-//! défis issue expands both tables (calendar, kinds, cities…).
+//! Promotions (with their calendar, stored in UTC) and host organisations
+//! (a first shape, expanded by the call for défis).
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::schema::{big_pk_auto as id, timestamp_with_time_zone as at};
+use sea_orm_migration::schema::{
+    big_pk_auto as id, date, integer, string_uniq, text, timestamp_with_time_zone as at,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -14,6 +15,19 @@ enum Promotions {
     Id,
     Name,
     Description,
+    DefisOpenAt,
+    DefisCloseAt,
+    ApplicationsOpenAt,
+    ApplicationsCloseAt,
+    StartDate,
+    DurationMonths,
+    TeamMin,
+    TeamMax,
+    MaxChoices,
+    /// JSON array of profile codes.
+    Profiles,
+    /// JSON array of the steps coordinators took (matching started…).
+    Steps,
     CreatedAt,
     UpdatedAt,
 }
@@ -35,18 +49,19 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(Promotions::Table)
                     .col(id(Promotions::Id))
-                    .col(
-                        ColumnDef::new(Promotions::Name)
-                            .string()
-                            .not_null()
-                            .unique_key(),
-                    )
-                    .col(
-                        ColumnDef::new(Promotions::Description)
-                            .text()
-                            .not_null()
-                            .default(""),
-                    )
+                    .col(string_uniq(Promotions::Name))
+                    .col(text(Promotions::Description).default(""))
+                    .col(at(Promotions::DefisOpenAt))
+                    .col(at(Promotions::DefisCloseAt))
+                    .col(at(Promotions::ApplicationsOpenAt))
+                    .col(at(Promotions::ApplicationsCloseAt))
+                    .col(date(Promotions::StartDate))
+                    .col(integer(Promotions::DurationMonths).default(10))
+                    .col(integer(Promotions::TeamMin).default(2))
+                    .col(integer(Promotions::TeamMax).default(3))
+                    .col(integer(Promotions::MaxChoices).default(3))
+                    .col(text(Promotions::Profiles))
+                    .col(text(Promotions::Steps).default("[]"))
                     .col(at(Promotions::CreatedAt))
                     .col(at(Promotions::UpdatedAt))
                     .to_owned(),
@@ -57,12 +72,7 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(Organisations::Table)
                     .col(id(Organisations::Id))
-                    .col(
-                        ColumnDef::new(Organisations::Name)
-                            .string()
-                            .not_null()
-                            .unique_key(),
-                    )
+                    .col(string_uniq(Organisations::Name))
                     .col(at(Organisations::CreatedAt))
                     .col(at(Organisations::UpdatedAt))
                     .to_owned(),

@@ -1,14 +1,44 @@
 //! Demo data, created once: one account per role, all with the same
 //! documented demo password. Refused in production.
 
+use app::domain::profile::default_profiles;
+use app::domain::promotion::Calendar;
+use app::domain::promotion_form::PromotionDraft;
 use app::domain::{Email, HostRole, PersonName, Role};
-use app::server::service::{Origin, admin, passwords};
+use app::server::service::{Origin, admin, passwords, promotions};
+use chrono::{Duration, DurationRound, Utc};
 use sea_orm::DatabaseConnection;
 
 pub const DEMO_PASSWORD: &str = "demo-cohorte-2027";
 
 pub const DEMO_PROMOTION: &str = "EIG 7 — 2027";
 pub const DEMO_ORGANISATION: &str = "Direction du numérique de démonstration";
+
+/// The demo promotion: its call for applications is open (it opened a week
+/// before the seed and closes a month after), so that every page has
+/// something to show.
+pub fn demo_promotion() -> PromotionDraft {
+    let now = Utc::now()
+        .duration_trunc(Duration::minutes(1))
+        .unwrap_or_else(|_| Utc::now());
+    let start = (now + Duration::days(120)).date_naive();
+    PromotionDraft {
+        name: DEMO_PROMOTION.into(),
+        description: "Promotion de démonstration : une quinzaine de défis, des équipes de 2 ou 3 talents du numérique, 10 mois au sein d'administrations.".into(),
+        calendar: Calendar {
+            defis_open: now - Duration::days(60),
+            defis_close: now - Duration::days(20),
+            applications_open: now - Duration::days(7),
+            applications_close: now + Duration::days(30),
+            start,
+            duration_months: Calendar::DEFAULT_DURATION_MONTHS,
+        },
+        team_min: 2,
+        team_max: 3,
+        max_choices: 3,
+        profiles: default_profiles(),
+    }
+}
 
 pub fn demo_accounts(
     organisation: i64,
@@ -56,14 +86,9 @@ pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> 
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let origin = Origin::default();
-    let promotion = admin::ensure_promotion(
-        db,
-        &origin,
-        DEMO_PROMOTION,
-        "Promotion de démonstration : 10 mois, équipes de 2 ou 3 talents du numérique.",
-    )
-    .await
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let promotion = promotions::ensure(db, &origin, &demo_promotion())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let organisation = admin::ensure_organisation(db, &origin, DEMO_ORGANISATION)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;

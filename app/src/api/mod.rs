@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod auth;
 pub mod outbox;
+pub mod promotions;
 
 #[cfg(feature = "ssr")]
 pub mod support;
@@ -25,4 +26,8 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/retirer-role", "ManageRoles"),
     ("/api/activation-compte", "SetAccountDisabled"),
     ("/api/courriels", "ViewOutbox"),
+    ("/api/promotions", "ViewPromotions"),
+    ("/api/promotion", "ViewPromotions"),
+    ("/api/creer-promotion", "ManagePromotions"),
+    ("/api/modifier-promotion", "ManagePromotions"),
 ];

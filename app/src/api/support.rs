@@ -61,6 +61,34 @@ impl Call {
         result
     }
 
+    /// `keep` for a whole promotion-like form: every field, lists joined
+    /// by commas.
+    pub async fn keep_form<T>(
+        &self,
+        result: Result<T, AppError>,
+        form: &crate::domain::promotion_form::PromotionForm,
+    ) -> Result<T, AppError> {
+        let profiles = form.profiles.join(",");
+        self.keep(
+            result,
+            &[
+                ("name", &form.name),
+                ("description", &form.description),
+                ("defis_open", &form.defis_open),
+                ("defis_close", &form.defis_close),
+                ("applications_open", &form.applications_open),
+                ("applications_close", &form.applications_close),
+                ("start_date", &form.start_date),
+                ("duration_months", &form.duration_months),
+                ("team_min", &form.team_min),
+                ("team_max", &form.team_max),
+                ("max_choices", &form.max_choices),
+                ("profiles", &profiles),
+            ],
+        )
+        .await
+    }
+
     /// A notice for the next page, then a redirect there.
     pub async fn done(&self, notice: Option<Msg>, to: &str) -> Result<(), AppError> {
         if notice.is_some() {

@@ -8,6 +8,7 @@ pub mod password;
 pub mod person_name;
 pub mod profile;
 pub mod promotion;
+pub mod promotion_form;
 pub mod retry;
 pub mod role;
 pub mod token;

@@ -302,3 +302,8 @@ mod tests {
         assert!(!cal.applications_call_open(cal.applications_close));
     }
 }
+
+/// Day, month, year and time in Paris, as shown on pages ("07/05/2027 23:59").
+pub fn paris_display(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Paris).format("%d/%m/%Y %H:%M").to_string()
+}

@@ -50,6 +50,19 @@ impl AppError {
         }])
     }
 
+    /// Several field errors at once (as domain parsers return them).
+    pub fn fields(errors: Vec<(&'static str, Msg)>) -> Self {
+        AppError::Validation(
+            errors
+                .into_iter()
+                .map(|(field, message)| FieldError {
+                    field: field.to_owned(),
+                    message,
+                })
+                .collect(),
+        )
+    }
+
     /// The message for `field`, if the error is about it.
     pub fn for_field(&self, field: &str) -> Option<Msg> {
         match self {

@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod page;
+pub mod promotion;
 pub mod user;
 
 pub use error::{AppError, FieldError};

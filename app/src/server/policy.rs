@@ -48,12 +48,16 @@ pub enum Action {
         target: i64,
     },
     ViewOutbox,
+    /// Read promotions and their public page (anyone).
+    ViewPromotions,
+    /// Create and edit promotions.
+    ManagePromotions,
 }
 
 impl Action {
     /// How many kinds of action exist; the matrix test checks it has a row
     /// for each.
-    pub const ALL_KINDS: usize = 11;
+    pub const ALL_KINDS: usize = 13;
 }
 
 pub fn allows(actor: &Actor, action: Action) -> bool {
@@ -72,6 +76,8 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
             actor.has(Role::Admin) && actor.viewer().is_some_and(|v| v.id != target)
         }
         Action::ViewOutbox => actor.has(Role::Admin) || actor.has(Role::Coordinator),
+        Action::ViewPromotions => true,
+        Action::ManagePromotions => actor.has(Role::Coordinator),
     }
 }
 
@@ -154,6 +160,8 @@ mod tests {
                 [false, false, false, false, false, false],
             ),
             (ViewOutbox, [false, false, false, false, true, true]),
+            (ViewPromotions, [true, true, true, true, true, true]),
+            (ManagePromotions, [false, false, false, false, true, false]),
         ]
     }
 
@@ -185,6 +193,8 @@ mod tests {
                 Action::ManageRoles { .. } => 8,
                 Action::SetAccountDisabled { .. } => 9,
                 Action::ViewOutbox => 10,
+                Action::ViewPromotions => 11,
+                Action::ManagePromotions => 12,
             }
         };
         let mut kinds: Vec<usize> = matrix().iter().map(|(a, _)| kind(a)).collect();

@@ -128,3 +128,43 @@ pub fn PasswordField(
         </div>
     }
 }
+
+/// A labelled multi-line text field, tied to its hint and error like `Field`.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: Msg,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional, into)] value: String,
+    #[prop(optional_no_strip)] error: Option<Msg>,
+    #[prop(optional)] maxlength: Option<usize>,
+) -> impl IntoView {
+    let id = format!("champ-{name}");
+    let hint_id = format!("{id}-aide");
+    let error_id = format!("{id}-erreur");
+    let described = [
+        hint.map(|_| hint_id.clone()),
+        error.map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:field-invalid=error.is_some()>
+            <label for=id.clone()>{tr(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{tr(h)}</p> })}
+            {error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
+            <textarea
+                id=id
+                name=name
+                rows="4"
+                maxlength=maxlength
+                aria-invalid=error.map(|_| "true")
+                aria-describedby=(!described.is_empty()).then_some(described)
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}

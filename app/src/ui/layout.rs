@@ -23,9 +23,11 @@ pub fn Layout(children: Children) -> impl IntoView {
         .into_any(),
         Some(v) => {
             let admin = v.has(Role::Admin);
-            let outbox = admin || v.has(Role::Coordinator);
+            let coordinator = v.has(Role::Coordinator);
+            let outbox = admin || coordinator;
             view! {
                 <li><a href="/espace">{tr(Msg::MyArea)}</a></li>
+                {coordinator.then(|| view! { <li><a href="/coordination/promotions">{tr(Msg::NavPromotions)}</a></li> })}
                 {admin.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::NavUsers)}</a></li> })}
                 {outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::NavOutbox)}</a></li> })}
                 <li>

@@ -8,6 +8,19 @@ pub struct Model {
     #[sea_orm(unique)]
     pub name: String,
     pub description: String,
+    pub defis_open_at: DateTimeUtc,
+    pub defis_close_at: DateTimeUtc,
+    pub applications_open_at: DateTimeUtc,
+    pub applications_close_at: DateTimeUtc,
+    pub start_date: Date,
+    pub duration_months: i32,
+    pub team_min: i32,
+    pub team_max: i32,
+    pub max_choices: i32,
+    /// JSON array of profile codes.
+    pub profiles: String,
+    /// JSON array of `domain::promotion::Step`.
+    pub steps: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

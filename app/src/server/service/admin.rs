@@ -211,46 +211,6 @@ pub async fn ensure_account(
     Ok((id, created))
 }
 
-/// Finds or creates a promotion by name (demo seed); returns its id.
-pub async fn ensure_promotion(
-    db: &DatabaseConnection,
-    origin: &Origin,
-    name: &str,
-    description: &str,
-) -> Result<i64, AppError> {
-    use crate::server::db::promotion;
-    let txn = write_txn(db).await?;
-    if let Some(p) = promotion::Entity::find()
-        .filter(promotion::Column::Name.eq(name))
-        .one(&txn)
-        .await?
-    {
-        return Ok(p.id);
-    }
-    let now = Utc::now();
-    let p = promotion::ActiveModel {
-        name: Set(name.to_owned()),
-        description: Set(description.to_owned()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "promotion.created",
-            target: Some(("promotion", p.id)),
-            details: json!({ "name": name }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(p.id)
-}
-
 /// Finds or creates a host organisation by name (demo seed); returns its id.
 pub async fn ensure_organisation(
     db: &DatabaseConnection,

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod audit;
 pub mod outbox;
 pub mod passwords;
+pub mod promotions;
 pub mod tokens;
 pub mod users;
 

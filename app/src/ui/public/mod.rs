@@ -2,10 +2,12 @@
 
 mod accounts;
 mod home;
+mod promotion;
 mod static_pages;
 
 pub use accounts::{
     ForgotPage, MagicLinkPage, NewPasswordPage, SignInPage, SignUpPage, SignUpSent, VerifyPage,
 };
 pub use home::Home;
+pub use promotion::PromotionPage;
 pub use static_pages::{AccessibilityPage, LegalPage, NotFound, PrivacyPage};

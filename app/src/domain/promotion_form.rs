@@ -1,0 +1,247 @@
+//! What a coordinator types to create or edit a promotion, parsed once into
+//! a `PromotionDraft` that cannot be invalid.
+
+use super::profile::ProfileCode;
+use super::promotion::{Calendar, parse_date, parse_paris};
+use crate::i18n::Msg;
+use serde::{Deserialize, Serialize};
+
+/// The raw form, field by field (the names are the form's `name`s).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromotionForm {
+    pub name: String,
+    pub description: String,
+    pub defis_open: String,
+    pub defis_close: String,
+    pub applications_open: String,
+    pub applications_close: String,
+    pub start_date: String,
+    pub duration_months: String,
+    pub team_min: String,
+    pub team_max: String,
+    pub max_choices: String,
+    pub profiles: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromotionDraft {
+    pub name: String,
+    pub description: String,
+    pub calendar: Calendar,
+    pub team_min: u32,
+    pub team_max: u32,
+    pub max_choices: u32,
+    pub profiles: Vec<ProfileCode>,
+}
+
+pub const NAME_MAX: usize = 120;
+pub const DESCRIPTION_MAX: usize = 600;
+
+fn number(raw: &str, range: std::ops::RangeInclusive<u32>, err: Msg) -> Result<u32, Msg> {
+    raw.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or(err)
+}
+
+fn take<T>(
+    errors: &mut Vec<(&'static str, Msg)>,
+    field: &'static str,
+    r: Result<T, Msg>,
+) -> Option<T> {
+    r.map_err(|m| errors.push((field, m))).ok()
+}
+
+impl PromotionForm {
+    /// Every problem at once, each tied to its field.
+    pub fn parse(&self) -> Result<PromotionDraft, Vec<(&'static str, Msg)>> {
+        let mut errors: Vec<(&'static str, Msg)> = Vec::new();
+        let name = self.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = take(
+            &mut errors,
+            "name",
+            if name.is_empty() {
+                Err(Msg::PromotionNameRequired)
+            } else if name.chars().count() > NAME_MAX {
+                Err(Msg::PromotionNameTooLong)
+            } else {
+                Ok(name)
+            },
+        );
+        let description = self.description.trim().to_owned();
+        let description = take(
+            &mut errors,
+            "description",
+            if description.chars().count() > DESCRIPTION_MAX {
+                Err(Msg::DescriptionTooLong)
+            } else {
+                Ok(description)
+            },
+        );
+        let defis_open = take(&mut errors, "defis_open", parse_paris(&self.defis_open));
+        let defis_close = take(&mut errors, "defis_close", parse_paris(&self.defis_close));
+        let applications_open = take(
+            &mut errors,
+            "applications_open",
+            parse_paris(&self.applications_open),
+        );
+        let applications_close = take(
+            &mut errors,
+            "applications_close",
+            parse_paris(&self.applications_close),
+        );
+        let start = take(&mut errors, "start_date", parse_date(&self.start_date));
+        let duration = take(
+            &mut errors,
+            "duration_months",
+            number(&self.duration_months, 1..=36, Msg::DurationInvalid),
+        );
+        let team_min = take(
+            &mut errors,
+            "team_min",
+            number(&self.team_min, 1..=10, Msg::TeamSizeInvalid),
+        );
+        let team_max = take(
+            &mut errors,
+            "team_max",
+            number(&self.team_max, 1..=10, Msg::TeamSizeInvalid),
+        );
+        let max_choices = take(
+            &mut errors,
+            "max_choices",
+            number(&self.max_choices, 1..=10, Msg::MaxChoicesInvalid),
+        );
+        let mut profiles: Vec<ProfileCode> = Vec::new();
+        for raw in &self.profiles {
+            if let Some(p) = take(&mut errors, "profiles", ProfileCode::parse(raw))
+                && !profiles.contains(&p)
+            {
+                profiles.push(p);
+            }
+        }
+        if profiles.is_empty() && !errors.iter().any(|(f, _)| *f == "profiles") {
+            errors.push(("profiles", Msg::ProfilesRequired));
+        }
+        if let (Some(min), Some(max)) = (team_min, team_max)
+            && min > max
+        {
+            errors.push(("team_max", Msg::TeamMaxBelowMin));
+        }
+        let calendar = match (
+            defis_open,
+            defis_close,
+            applications_open,
+            applications_close,
+            start,
+            duration,
+        ) {
+            (Some(a), Some(b), Some(c), Some(d), Some(start), Some(duration_months)) => {
+                let cal = Calendar {
+                    defis_open: a,
+                    defis_close: b,
+                    applications_open: c,
+                    applications_close: d,
+                    start,
+                    duration_months,
+                };
+                errors.extend(cal.problems());
+                Some(cal)
+            }
+            _ => None,
+        };
+        match (
+            errors.is_empty(),
+            name,
+            description,
+            calendar,
+            team_min,
+            team_max,
+            max_choices,
+        ) {
+            (
+                true,
+                Some(name),
+                Some(description),
+                Some(calendar),
+                Some(team_min),
+                Some(team_max),
+                Some(max_choices),
+            ) => Ok(PromotionDraft {
+                name,
+                description,
+                calendar,
+                team_min,
+                team_max,
+                max_choices,
+                profiles,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> PromotionForm {
+        PromotionForm {
+            name: " EIG 7  — 2027 ".into(),
+            description: "Dixième promotion.".into(),
+            defis_open: "2027-02-01T09:00".into(),
+            defis_close: "2027-04-15T23:59".into(),
+            applications_open: "2027-03-01T09:00".into(),
+            applications_close: "2027-05-07T23:59".into(),
+            start_date: "2027-09-15".into(),
+            duration_months: "10".into(),
+            team_min: "2".into(),
+            team_max: "3".into(),
+            max_choices: "3".into(),
+            profiles: vec!["developer".into(), "designer".into(), "developer".into()],
+        }
+    }
+
+    #[test]
+    fn a_complete_form_parses() {
+        let d = form().parse().unwrap();
+        assert_eq!(d.name, "EIG 7 — 2027");
+        assert_eq!(d.profiles.len(), 2, "duplicates dropped");
+        assert_eq!(d.calendar.duration_months, 10);
+    }
+
+    #[test]
+    fn every_problem_is_reported_on_its_field() {
+        let mut f = form();
+        f.name = "  ".into();
+        f.defis_close = "2027-01-15T10:00".into();
+        f.applications_close = "2027-09-20T10:00".into();
+        f.team_min = "3".into();
+        f.team_max = "2".into();
+        f.max_choices = "0".into();
+        f.profiles = vec![];
+        let errors = f.parse().unwrap_err();
+        for expected in [
+            ("name", Msg::PromotionNameRequired),
+            ("defis_close", Msg::WindowClosesBeforeOpen),
+            ("applications_close", Msg::ApplicationsCloseAfterStart),
+            ("team_max", Msg::TeamMaxBelowMin),
+            ("max_choices", Msg::MaxChoicesInvalid),
+            ("profiles", Msg::ProfilesRequired),
+        ] {
+            assert!(errors.contains(&expected), "{expected:?} in {errors:?}");
+        }
+    }
+
+    #[test]
+    fn unparsable_values_are_refused() {
+        let mut f = form();
+        f.start_date = "15/09/2027".into();
+        f.duration_months = "dix".into();
+        f.profiles = vec!["Data Scientist".into()];
+        let errors = f.parse().unwrap_err();
+        assert!(errors.contains(&("start_date", Msg::DateInvalid)));
+        assert!(errors.contains(&("duration_months", Msg::DurationInvalid)));
+        assert!(errors.contains(&("profiles", Msg::ProfileInvalid)));
+    }
+}

@@ -1,0 +1,256 @@
+//! `/coordination/promotions`: the list, and the form that creates
+//! (`/coordination/promotions/nouvelle`) or edits (`…/{id}`) a promotion.
+
+use crate::api::promotions::{CreatePromotion, UpdatePromotion, get_promotion, list_promotions};
+use crate::domain::profile::{DEFAULT_PROFILES, ProfileCode};
+use crate::domain::promotion::paris_display;
+use crate::domain::promotion_form::{DESCRIPTION_MAX, PromotionForm};
+use crate::i18n::{Msg, fill};
+use crate::model::AppError;
+use crate::model::promotion::PromotionView;
+use crate::ui::form::{ErrorSummary, Field, TextArea, action_error};
+use crate::ui::public::NotFound;
+use crate::ui::{page, response, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+fn is_coordinator() -> bool {
+    page()
+        .viewer
+        .is_some_and(|v| v.has(crate::domain::Role::Coordinator))
+}
+
+/// Anonymous people sign in; others see "not found".
+fn refuse() -> AnyView {
+    if page().viewer.is_none() {
+        response::redirect("/connexion");
+        ().into_any()
+    } else {
+        view! { <NotFound/> }.into_any()
+    }
+}
+
+#[component]
+pub fn PromotionsPage() -> impl IntoView {
+    if !is_coordinator() {
+        return refuse();
+    }
+    let rows = Resource::new_blocking(|| (), |_| list_promotions());
+    view! {
+        <Title text=tr(Msg::PromotionsTitle)/>
+        <h1>{tr(Msg::PromotionsTitle)}</h1>
+        <p>{tr(Msg::PromotionsIntro)}</p>
+        <p><a class="button" href="/coordination/promotions/nouvelle">{tr(Msg::NewPromotion)}</a></p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Ok(rows) if rows.is_empty() => view! { <p>{tr(Msg::PromotionsNone)}</p> }.into_any(),
+                    Ok(rows) => view! { <PromotionsTable rows/> }.into_any(),
+                    Err(_) => view! { <NotFound/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn PromotionsTable(rows: Vec<PromotionView>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table>
+                <caption class="visually-hidden">{tr(Msg::PromotionsTitle)}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(Msg::ColName)}</th>
+                    <th scope="col">{tr(Msg::ColPhase)}</th>
+                    <th scope="col">{tr(Msg::ColStart)}</th>
+                    <th scope="col">{tr(Msg::ColActions)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|p| view! {
+                        <tr>
+                            <th scope="row">{p.name.clone()}</th>
+                            <td>{tr(p.phase.label())}</td>
+                            <td>{p.calendar.start.format("%d/%m/%Y").to_string()}</td>
+                            <td>
+                                <a href=format!("/coordination/promotions/{}", p.id)>{fill(tr(Msg::Edit), &[&p.name])}</a>
+                                " · "
+                                <a href=format!("/promotions/{}", p.id)>{tr(Msg::ViewPublicPage)}</a>
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn NewPromotionPage() -> impl IntoView {
+    if !is_coordinator() {
+        return refuse();
+    }
+    let action = ServerAction::<CreatePromotion>::new();
+    let error = action_error(action);
+    let form = kept_or(default_form());
+    view! {
+        <Title text=tr(Msg::NewPromotionTitle)/>
+        <h1>{tr(Msg::NewPromotionTitle)}</h1>
+        <ErrorSummary error=error.clone()/>
+        <ActionForm action=action>
+            <PromotionFields form error/>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn EditPromotionPage() -> impl IntoView {
+    if !is_coordinator() {
+        return refuse();
+    }
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let Some(id) = id else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let promotion = Resource::new_blocking(move || id, get_promotion);
+    let action = ServerAction::<UpdatePromotion>::new();
+    let error = action_error(action);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let error = error.clone();
+                Suspend::new(async move {
+                    match promotion.await {
+                        Ok(p) => {
+                            let form = kept_or(p.to_form());
+                            view! {
+                                <Title text=tr(Msg::EditPromotionTitle)/>
+                                <h1>{tr(Msg::EditPromotionTitle)}</h1>
+                                <p><a href=format!("/promotions/{id}")>{tr(Msg::ViewPublicPage)}</a></p>
+                                <ErrorSummary error=error.clone()/>
+                                <ActionForm action=action>
+                                    <input type="hidden" name="id" value=id.to_string()/>
+                                    <PromotionFields form error/>
+                                </ActionForm>
+                            }
+                            .into_any()
+                        }
+                        Err(_) => view! { <NotFound/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn default_form() -> PromotionForm {
+    PromotionForm {
+        duration_months: "10".into(),
+        team_min: "2".into(),
+        team_max: "3".into(),
+        max_choices: "3".into(),
+        profiles: DEFAULT_PROFILES
+            .iter()
+            .map(|(c, _)| (*c).to_owned())
+            .collect(),
+        ..PromotionForm::default()
+    }
+}
+
+/// What the coordinator typed before an error, else `form`.
+fn kept_or(form: PromotionForm) -> PromotionForm {
+    let kept = page().flash;
+    if kept.values.is_empty() {
+        return form;
+    }
+    let v = |k: &str| kept.value(k).unwrap_or_default();
+    PromotionForm {
+        name: v("name"),
+        description: v("description"),
+        defis_open: v("defis_open"),
+        defis_close: v("defis_close"),
+        applications_open: v("applications_open"),
+        applications_close: v("applications_close"),
+        start_date: v("start_date"),
+        duration_months: v("duration_months"),
+        team_min: v("team_min"),
+        team_max: v("team_max"),
+        max_choices: v("max_choices"),
+        profiles: v("profiles")
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    }
+}
+
+#[component]
+fn PromotionFields(form: PromotionForm, error: Option<AppError>) -> impl IntoView {
+    let e = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
+    let profiles_error = e("profiles");
+    let checked = form.profiles.clone();
+    // Offer the defaults, plus any custom profile the promotion already has.
+    let mut offered: Vec<(String, String)> = DEFAULT_PROFILES
+        .iter()
+        .map(|(code, msg)| ((*code).to_owned(), tr(*msg).to_owned()))
+        .collect();
+    for code in &checked {
+        if !offered.iter().any(|(c, _)| c == code) && ProfileCode::parse(code).is_ok() {
+            offered.push((code.clone(), code.clone()));
+        }
+    }
+    view! {
+        <Field name="name" label=Msg::FieldPromotionName required=true value=form.name error=e("name")/>
+        <TextArea name="description" label=Msg::FieldDescription hint=Msg::DescriptionHint
+            value=form.description error=e("description") maxlength=DESCRIPTION_MAX/>
+        <fieldset>
+            <legend>{tr(Msg::CalendarLegend)}</legend>
+            <Field name="defis_open" label=Msg::FieldDefisOpen kind="datetime-local" hint=Msg::DateTimeHint
+                required=true value=form.defis_open error=e("defis_open")/>
+            <Field name="defis_close" label=Msg::FieldDefisClose kind="datetime-local" hint=Msg::DateTimeHint
+                required=true value=form.defis_close error=e("defis_close")/>
+            <Field name="applications_open" label=Msg::FieldApplicationsOpen kind="datetime-local" hint=Msg::DateTimeHint
+                required=true value=form.applications_open error=e("applications_open")/>
+            <Field name="applications_close" label=Msg::FieldApplicationsClose kind="datetime-local" hint=Msg::DateTimeHint
+                required=true value=form.applications_close error=e("applications_close")/>
+            <Field name="start_date" label=Msg::FieldStartDate kind="date" required=true
+                value=form.start_date error=e("start_date")/>
+            <Field name="duration_months" label=Msg::FieldDuration kind="number" required=true
+                value=form.duration_months error=e("duration_months")/>
+        </fieldset>
+        <fieldset>
+            <legend>{tr(Msg::TeamLegend)}</legend>
+            <Field name="team_min" label=Msg::FieldTeamMin kind="number" required=true value=form.team_min error=e("team_min")/>
+            <Field name="team_max" label=Msg::FieldTeamMax kind="number" required=true value=form.team_max error=e("team_max")/>
+            <Field name="max_choices" label=Msg::FieldMaxChoices kind="number" required=true
+                value=form.max_choices error=e("max_choices")/>
+        </fieldset>
+        <fieldset id="champ-profiles" class:field-invalid=profiles_error.is_some()
+            aria-describedby=profiles_error.map(|_| "champ-profiles-erreur")>
+            <legend>{tr(Msg::ProfilesLegend)}</legend>
+            {profiles_error.map(|m| view! { <p class="field-error" id="champ-profiles-erreur">{tr(m)}</p> })}
+            {offered.into_iter().enumerate().map(|(i, (code, label))| {
+                let id = format!("profil-{code}");
+                view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=id.clone() name=format!("profiles[{i}]") value=code.clone()
+                            checked=checked.contains(&code)/>
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+        <button type="submit">{tr(Msg::SavePromotion)}</button>
+    }
+}
+
+/// Used by the public page too.
+pub fn calendar_line(
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+) -> String {
+    fill(tr(Msg::FromTo), &[&paris_display(from), &paris_display(to)])
+}
