@@ -192,6 +192,11 @@ pub fn short_paris_date(t: DateTime<Utc>) -> String {
     format!("{}/{}/{}", p.day(), p.month(), p.year())
 }
 
+/// Day, month, year and time in Paris, as shown on pages ("07/05/2027 23:59").
+pub fn paris_display(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Paris).format("%d/%m/%Y %H:%M").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,9 +306,4 @@ mod tests {
         assert!(cal.applications_call_open(cal.applications_open));
         assert!(!cal.applications_call_open(cal.applications_close));
     }
-}
-
-/// Day, month, year and time in Paris, as shown on pages ("07/05/2027 23:59").
-pub fn paris_display(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Paris).format("%d/%m/%Y %H:%M").to_string()
 }

@@ -1,4 +1,9 @@
-use crate::domain::promotion_form::PromotionForm;
+//! One field per form input: the no-JavaScript form posts them flat.
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a server function takes one argument per form field"
+)]
+
 use crate::model::AppError;
 use leptos::prelude::*;
 
@@ -18,6 +23,7 @@ pub async fn update_promotion(
     max_choices: String,
     #[server(default)] profiles: Vec<String>,
 ) -> Result<(), AppError> {
+    use crate::domain::promotion_form::PromotionForm;
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::promotions};
     let call = super::super::support::call().await?;
