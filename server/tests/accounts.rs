@@ -6,7 +6,7 @@ use support::{TestApp, error_in, location, token_in};
 
 const PASSWORD: &str = "radium polonium 1898";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_answers_when_the_database_does() {
     let app = TestApp::spawn().await;
     let res = app.browser().get("/healthz").await;
@@ -14,7 +14,7 @@ async fn health_answers_when_the_database_does() {
     assert_eq!(res.text().await.unwrap(), "ok");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_up_verify_and_land_in_the_personal_area() {
     let app = TestApp::spawn().await;
     let b = app
@@ -35,7 +35,7 @@ async fn sign_up_verify_and_land_in_the_personal_area() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_sign_up_changes_nothing_and_keeps_what_was_typed() {
     let app = TestApp::spawn().await;
     let b = app.browser();
@@ -81,7 +81,7 @@ async fn invalid_sign_up_changes_nothing_and_keeps_what_was_typed() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn common_passwords_are_refused() {
     let app = TestApp::spawn().await;
     let res = app
@@ -100,7 +100,7 @@ async fn common_passwords_are_refused() {
     assert_eq!(err["Validation"][0]["message"], "PasswordTooCommon");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_up_twice_reveals_nothing_and_warns_the_owner() {
     let app = TestApp::spawn().await;
     app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
@@ -133,7 +133,7 @@ async fn signing_up_twice_reveals_nothing_and_warns_the_owner() {
     assert_eq!(location(&res), "/espace");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_password_and_unknown_email_get_the_same_answer() {
     let app = TestApp::spawn().await;
     app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
@@ -173,7 +173,7 @@ async fn wrong_password_and_unknown_email_get_the_same_answer() {
     assert_eq!(b.get("/espace").await.status(), 302, "still signed out");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unverified_account_cannot_sign_in_and_gets_the_link_again() {
     let app = TestApp::spawn().await;
     let b = app.browser();
@@ -204,7 +204,7 @@ async fn an_unverified_account_cannot_sign_in_and_gets_the_link_again() {
     assert!(again[0].text.contains("/verification?jeton="));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn session_cookie_is_http_only_lax_and_renewed_at_sign_in() {
     let app = TestApp::spawn().await;
     let b = app.browser();
@@ -246,7 +246,7 @@ async fn session_cookie_is_http_only_lax_and_renewed_at_sign_in() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_ends_the_session_on_the_server() {
     let app = TestApp::spawn().await;
     let b = app
@@ -277,7 +277,7 @@ async fn count_sessions(app: &TestApp) -> u64 {
         .unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn magic_link_signs_in_once_and_only_by_post() {
     let app = TestApp::spawn().await;
     app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
@@ -320,7 +320,7 @@ async fn magic_link_signs_in_once_and_only_by_post() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_magic_link_is_refused() {
     use sea_orm::{ConnectionTrait, Statement};
     let app = TestApp::spawn().await;
@@ -363,7 +363,7 @@ async fn an_expired_magic_link_is_refused() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_addresses_get_no_link_and_the_same_answer() {
     let app = TestApp::spawn().await;
     let b = app.browser();
@@ -386,7 +386,7 @@ async fn unknown_addresses_get_no_link_and_the_same_answer() {
     assert!(app.mail().await.is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn password_reset_replaces_the_password_and_ends_other_sessions() {
     let app = TestApp::spawn().await;
     let elsewhere = app
@@ -470,7 +470,7 @@ async fn password_reset_replaces_the_password_and_ends_other_sessions() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_is_rate_limited_per_email() {
     let app = TestApp::spawn().await;
     let b = app.browser();
@@ -492,7 +492,7 @@ async fn sign_in_is_rate_limited_per_email() {
     assert!(b.page(&last).await.contains("Trop de tentatives"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_magic_link_for_an_address_not_yet_proven() {
     let app = TestApp::spawn().await;
     let b = app.browser();
@@ -529,7 +529,7 @@ async fn no_magic_link_for_an_address_not_yet_proven() {
     assert_eq!(app.mail().await.len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_password_reset_voids_older_links() {
     let app = TestApp::spawn().await;
     app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
@@ -573,7 +573,7 @@ async fn a_password_reset_voids_older_links() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deleted_session_is_not_written_back_by_a_late_request() {
     use app::server::db::session_store::DbSessionStore;
     use tower_sessions::session::{Id, Record};

@@ -24,7 +24,7 @@ async fn queue(app: &TestApp, n: usize) {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_workers_send_each_message_exactly_once() {
     let app = TestApp::spawn().await;
     queue(&app, 45).await;
@@ -48,7 +48,7 @@ async fn concurrent_workers_send_each_message_exactly_once() {
     assert_eq!(left, 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_send_is_kept_and_retried_later() {
     let app = TestApp::spawn().await;
     queue(&app, 1).await;
@@ -66,7 +66,7 @@ async fn a_failed_send_is_kept_and_retried_later() {
     assert_eq!(worker::drain_all(&app.state).await.unwrap(), 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_message_held_by_a_worker_that_died_is_sent_once_its_lease_expires() {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let app = TestApp::spawn().await;

@@ -53,7 +53,7 @@ fn form<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     f
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_coordinator_creates_a_promotion_that_everyone_can_read() {
     let app = TestApp::spawn().await;
     let claire = coordinator(&app).await;
@@ -98,7 +98,7 @@ async fn a_coordinator_creates_a_promotion_that_everyone_can_read() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invalid_calendar_is_refused_field_by_field_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
     let claire = coordinator(&app).await;
@@ -145,7 +145,7 @@ async fn an_invalid_calendar_is_refused_field_by_field_and_nothing_is_saved() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_coordinators_manage_promotions() {
     let app = TestApp::spawn().await;
     let marie = app
@@ -169,7 +169,7 @@ async fn only_coordinators_manage_promotions() {
     assert_eq!(app.browser().get("/promotions/999").await.status(), 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_coordinator_edits_a_promotion() {
     let app = TestApp::spawn().await;
     let claire = coordinator(&app).await;

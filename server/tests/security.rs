@@ -7,7 +7,7 @@ use support::{TestApp, location};
 
 const PASSWORD: &str = "radium polonium 1898";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused() {
     let app = TestApp::spawn().await;
     let client = reqwest::Client::new();
@@ -48,7 +48,7 @@ async fn cross_site_posts_are_refused() {
     assert_ne!(res.status(), 403);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_is_in_the_policy_table() {
     let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path.to_owned())
@@ -95,7 +95,7 @@ async fn user_id(app: &TestApp, email: &str) -> i64 {
         .id
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_pages_are_hidden_from_everyone_else() {
     let app = TestApp::spawn().await;
     let anon = app.browser();
@@ -124,7 +124,7 @@ async fn admin_pages_are_hidden_from_everyone_else() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_grants_and_revokes_the_coordinator_role() {
     let app = TestApp::spawn().await;
     let alice = admin(&app).await;
@@ -165,7 +165,7 @@ async fn an_admin_grants_and_revokes_the_coordinator_role() {
     assert!(audit.iter().any(|a| a == "role.revoked"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn disabling_an_account_ends_its_sessions_at_once() {
     let app = TestApp::spawn().await;
     let alice = admin(&app).await;
@@ -208,7 +208,7 @@ async fn disabling_an_account_ends_its_sessions_at_once() {
     assert_eq!(alice.get("/espace").await.status(), 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_outbox_page_lists_messages_with_their_state() {
     let app = TestApp::spawn().await;
     let alice = admin(&app).await;
@@ -218,7 +218,7 @@ async fn the_outbox_page_lists_messages_with_their_state() {
     assert!(page.contains("Envoyé"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
     let app = TestApp::spawn().await;
     let b = app.browser();
@@ -244,7 +244,7 @@ async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
     assert_eq!(location(&res), "/");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_are_404_with_a_helpful_page() {
     let app = TestApp::spawn().await;
     let res = app.browser().get("/nulle-part").await;

@@ -106,6 +106,8 @@ impl TestApp {
             client: Client::builder()
                 .cookie_store(true)
                 .redirect(redirect::Policy::none())
+                // A hung request fails the test instead of the whole run.
+                .timeout(std::time::Duration::from_secs(30))
                 .default_headers(headers)
                 .build()
                 .unwrap(),
