@@ -71,7 +71,8 @@ pub fn router(config: &Config, app: AppState) -> Router {
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)))
         .with_always_save(true);
-    Router::new()
+    let pkg_dir = std::path::Path::new(state.leptos.site_root.as_ref()).join("pkg");
+    let pages = Router::new()
         .route("/healthz", get(health))
         .route("/langue", post(set_language))
         .route("/api/{*fn_name}", post(server_fn).get(server_fn))
@@ -83,7 +84,12 @@ pub fn router(config: &Config, app: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             std::sync::Arc::<str>::from(public_origin(&config.base_url)),
             csrf::guard,
-        ))
+        ));
+    // Built files (wasm, JS, CSS) need no session, person or CSRF check:
+    // they are served before those layers, without touching the database.
+    Router::new()
+        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .merge(pages)
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -151,6 +157,7 @@ async fn render(st: ServerState, session: Session, req: Request, known_route: bo
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
     let page_ctx = PageContext {
+        can: app::server::policy::capabilities(&ctx.actor),
         viewer: ctx.actor.viewer().cloned(),
         locale: ctx.locale,
         flash,
@@ -183,8 +190,8 @@ async fn server_fn(State(st): State<ServerState>, req: Request) -> impl IntoResp
     leptos_axum::handle_server_fns_with_context(move || provide_context(app.clone()), req).await
 }
 
-/// Built files (`/pkg/…`, favicon) first; anything else is a page, which
-/// the router answers with the 404 page.
+/// Other files of the site root (favicon) first; anything else is a page,
+/// which the router answers with the 404 page.
 async fn static_or_not_found(
     State(st): State<ServerState>,
     session: Session,

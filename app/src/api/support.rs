@@ -43,50 +43,22 @@ impl Call {
 
     /// On error, keeps `values` (never passwords) for the page the browser
     /// is sent back to.
-    pub async fn keep<T>(
+    pub async fn keep<T, V: AsRef<str>>(
         &self,
         result: Result<T, AppError>,
-        values: &[(&str, &str)],
+        values: &[(&str, V)],
     ) -> Result<T, AppError> {
         if result.is_err() {
             let flash = Flash {
                 notice: None,
                 values: values
                     .iter()
-                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .map(|(k, v)| ((*k).to_owned(), v.as_ref().to_owned()))
                     .collect(),
             };
             auth_session::set_flash(&self.session, flash).await?;
         }
         result
-    }
-
-    /// `keep` for a whole promotion-like form: every field, lists joined
-    /// by commas.
-    pub async fn keep_form<T>(
-        &self,
-        result: Result<T, AppError>,
-        form: &crate::domain::promotion_form::PromotionForm,
-    ) -> Result<T, AppError> {
-        let profiles = form.profiles.join(",");
-        self.keep(
-            result,
-            &[
-                ("name", &form.name),
-                ("description", &form.description),
-                ("defis_open", &form.defis_open),
-                ("defis_close", &form.defis_close),
-                ("applications_open", &form.applications_open),
-                ("applications_close", &form.applications_close),
-                ("start_date", &form.start_date),
-                ("duration_months", &form.duration_months),
-                ("team_min", &form.team_min),
-                ("team_max", &form.team_max),
-                ("max_choices", &form.max_choices),
-                ("profiles", &profiles),
-            ],
-        )
-        .await
     }
 
     /// A notice for the next page, then a redirect there.

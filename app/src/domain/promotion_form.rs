@@ -45,6 +45,50 @@ fn number(raw: &str, range: std::ops::RangeInclusive<u32>, err: Msg) -> Result<u
         .ok_or(err)
 }
 
+impl PromotionForm {
+    /// Every field by its form name (lists joined by commas), to carry what
+    /// was typed across an error redirect.
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("name", self.name.clone()),
+            ("description", self.description.clone()),
+            ("defis_open", self.defis_open.clone()),
+            ("defis_close", self.defis_close.clone()),
+            ("applications_open", self.applications_open.clone()),
+            ("applications_close", self.applications_close.clone()),
+            ("start_date", self.start_date.clone()),
+            ("duration_months", self.duration_months.clone()),
+            ("team_min", self.team_min.clone()),
+            ("team_max", self.team_max.clone()),
+            ("max_choices", self.max_choices.clone()),
+            ("profiles", self.profiles.join(",")),
+        ]
+    }
+
+    /// The inverse of `fields`.
+    pub fn from_fields(get: impl Fn(&str) -> Option<String>) -> Self {
+        let v = |k: &str| get(k).unwrap_or_default();
+        Self {
+            name: v("name"),
+            description: v("description"),
+            defis_open: v("defis_open"),
+            defis_close: v("defis_close"),
+            applications_open: v("applications_open"),
+            applications_close: v("applications_close"),
+            start_date: v("start_date"),
+            duration_months: v("duration_months"),
+            team_min: v("team_min"),
+            team_max: v("team_max"),
+            max_choices: v("max_choices"),
+            profiles: v("profiles")
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+}
+
 fn take<T>(
     errors: &mut Vec<(&'static str, Msg)>,
     field: &'static str,
@@ -231,6 +275,19 @@ mod tests {
         ] {
             assert!(errors.contains(&expected), "{expected:?} in {errors:?}");
         }
+    }
+
+    #[test]
+    fn fields_round_trip() {
+        let f = form();
+        let fields = f.fields();
+        let back = PromotionForm::from_fields(|k| {
+            fields
+                .iter()
+                .find(|(name, _)| *name == k)
+                .map(|(_, v)| v.clone())
+        });
+        assert_eq!(back, f);
     }
 
     #[test]

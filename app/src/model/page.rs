@@ -20,8 +20,18 @@ impl Flash {
     }
 }
 
+/// What the policy allows the person to open, decided on the server so
+/// that pages and navigation never test roles themselves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Capabilities {
+    pub manage_users: bool,
+    pub view_outbox: bool,
+    pub manage_promotions: bool,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageContext {
+    pub can: Capabilities,
     pub viewer: Option<Viewer>,
     pub locale: Locale,
     pub flash: Flash,

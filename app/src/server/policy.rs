@@ -81,6 +81,15 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
     }
 }
 
+/// The capabilities pages show links and forms for.
+pub fn capabilities(actor: &Actor) -> crate::model::page::Capabilities {
+    crate::model::page::Capabilities {
+        manage_users: allows(actor, Action::ListUsers),
+        view_outbox: allows(actor, Action::ViewOutbox),
+        manage_promotions: allows(actor, Action::ManagePromotions),
+    }
+}
+
 /// `Ok` when allowed; otherwise the error the caller should return.
 /// Anonymous people are sent to sign in (`Forbidden`); signed-in people who
 /// lack the right are told the page does not exist.
@@ -201,6 +210,15 @@ mod tests {
         kinds.sort_unstable();
         kinds.dedup();
         assert_eq!(kinds.len(), Action::ALL_KINDS);
+    }
+
+    #[test]
+    fn capabilities_follow_the_policy() {
+        let c = capabilities(&person(&[Role::Coordinator]));
+        assert!(c.view_outbox && c.manage_promotions && !c.manage_users);
+        let a = capabilities(&person(&[Role::Admin]));
+        assert!(a.view_outbox && a.manage_users && !a.manage_promotions);
+        assert_eq!(capabilities(&Actor::Anonymous), Default::default());
     }
 
     #[test]

@@ -45,6 +45,47 @@ pub fn ErrorSummary(
     })
 }
 
+/// The ids that tie a field's label, hint and error to its control.
+struct FieldIds {
+    id: String,
+    hint: String,
+    error: String,
+    /// `aria-describedby`: the hint and the error, when present.
+    described: Option<String>,
+}
+
+impl FieldIds {
+    fn new(prefix: &str, name: &str, hint: Option<Msg>, error: Option<Msg>) -> Self {
+        let id = format!("{prefix}{name}");
+        let hint_id = format!("{id}-aide");
+        let error_id = format!("{id}-erreur");
+        let described = [
+            hint.map(|_| hint_id.clone()),
+            error.map(|_| error_id.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        Self {
+            id,
+            hint: hint_id,
+            error: error_id,
+            described: (!described.is_empty()).then_some(described),
+        }
+    }
+
+    /// The label, then the hint and the error above the control.
+    fn head(&self, label: Msg, hint: Option<Msg>, error: Option<Msg>) -> impl IntoView + use<> {
+        let (id, hint_id, error_id) = (self.id.clone(), self.hint.clone(), self.error.clone());
+        view! {
+            <label for=id>{tr(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{tr(h)}</p> })}
+            {error.map(|e| view! { <p class="field-error" id=error_id>{tr(e)}</p> })}
+        }
+    }
+}
+
 /// A labelled input. The id is `<prefix><name>` (`champ-email` by default;
 /// a second form on the same page uses another prefix so ids stay unique);
 /// the hint and error are tied to it with `aria-describedby`.
@@ -60,31 +101,19 @@ pub fn Field(
     #[prop(optional_no_strip)] error: Option<Msg>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let id = format!("{prefix}{name}");
-    let hint_id = format!("{id}-aide");
-    let error_id = format!("{id}-erreur");
-    let described = [
-        hint.map(|_| hint_id.clone()),
-        error.map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let ids = FieldIds::new(prefix, name, hint, error);
     view! {
         <div class="field" class:field-invalid=error.is_some()>
-            <label for=id.clone()>{tr(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{tr(h)}</p> })}
-            {error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
+            {ids.head(label, hint, error)}
             <input
-                id=id
+                id=ids.id.clone()
                 name=name
                 type=kind
                 value=value
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=error.map(|_| "true")
-                aria-describedby=(!described.is_empty()).then_some(described)
+                aria-describedby=ids.described.clone()
             />
         </div>
     }
@@ -99,27 +128,15 @@ pub fn PasswordField(
     #[prop(optional)] hint: Option<Msg>,
     #[prop(optional_no_strip)] error: Option<Msg>,
 ) -> impl IntoView {
-    let id = format!("champ-{name}");
-    let hint_id = format!("{id}-aide");
-    let error_id = format!("{id}-erreur");
-    let described = [
-        hint.map(|_| hint_id.clone()),
-        error.map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let ids = FieldIds::new("champ-", name, hint, error);
     view! {
         <div class="field" class:field-invalid=error.is_some()>
-            <label for=id.clone()>{tr(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{tr(h)}</p> })}
-            {error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
+            {ids.head(label, hint, error)}
             <super::islands::PasswordInput
-                id=id
+                id=ids.id.clone()
                 name=name.to_owned()
                 autocomplete=autocomplete.to_owned()
-                describedby=(!described.is_empty()).then_some(described)
+                describedby=ids.described.clone()
                 invalid=error.is_some()
                 show_label=tr(Msg::ShowPassword).to_owned()
                 hide_label=tr(Msg::HidePassword).to_owned()
@@ -139,29 +156,17 @@ pub fn TextArea(
     #[prop(optional_no_strip)] error: Option<Msg>,
     #[prop(optional)] maxlength: Option<usize>,
 ) -> impl IntoView {
-    let id = format!("champ-{name}");
-    let hint_id = format!("{id}-aide");
-    let error_id = format!("{id}-erreur");
-    let described = [
-        hint.map(|_| hint_id.clone()),
-        error.map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let ids = FieldIds::new("champ-", name, hint, error);
     view! {
         <div class="field" class:field-invalid=error.is_some()>
-            <label for=id.clone()>{tr(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{tr(h)}</p> })}
-            {error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
+            {ids.head(label, hint, error)}
             <textarea
-                id=id
+                id=ids.id.clone()
                 name=name
                 rows="4"
                 maxlength=maxlength
                 aria-invalid=error.map(|_| "true")
-                aria-describedby=(!described.is_empty()).then_some(described)
+                aria-describedby=ids.described.clone()
             >
                 {value}
             </textarea>

@@ -3,7 +3,6 @@
 
 use super::{page, tr};
 use crate::api::auth::SignOut;
-use crate::domain::Role;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
@@ -21,15 +20,13 @@ pub fn Layout(children: Children) -> impl IntoView {
             <li><a href="/inscription">{tr(Msg::SignUp)}</a></li>
         }
         .into_any(),
-        Some(v) => {
-            let admin = v.has(Role::Admin);
-            let coordinator = v.has(Role::Coordinator);
-            let outbox = admin || coordinator;
+        Some(_) => {
+            let can = ctx.can;
             view! {
                 <li><a href="/espace">{tr(Msg::MyArea)}</a></li>
-                {coordinator.then(|| view! { <li><a href="/coordination/promotions">{tr(Msg::NavPromotions)}</a></li> })}
-                {admin.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::NavUsers)}</a></li> })}
-                {outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::NavOutbox)}</a></li> })}
+                {can.manage_promotions.then(|| view! { <li><a href="/coordination/promotions">{tr(Msg::NavPromotions)}</a></li> })}
+                {can.manage_users.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::NavUsers)}</a></li> })}
+                {can.view_outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::NavOutbox)}</a></li> })}
                 <li>
                     <ActionForm action=sign_out>
                         <button type="submit" class="link-button">{tr(Msg::SignOut)}</button>

@@ -45,7 +45,7 @@ pub async fn create_promotion(
         Ok(draft) => promotions::create(&call.state.db, &call.ctx.origin(), &draft).await,
         Err(errors) => Err(AppError::fields(errors)),
     };
-    let id = call.keep_form(result, &form).await?;
+    let id = call.keep(result, &form.fields()).await?;
     call.done(
         Some(Msg::PromotionCreated),
         &format!("/coordination/promotions/{id}"),

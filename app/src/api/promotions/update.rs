@@ -46,7 +46,7 @@ pub async fn update_promotion(
         Ok(draft) => promotions::update(&call.state.db, &call.ctx.origin(), id, &draft).await,
         Err(errors) => Err(AppError::fields(errors)),
     };
-    call.keep_form(result, &form).await?;
+    call.keep(result, &form.fields()).await?;
     call.done(
         Some(Msg::PromotionSaved),
         &format!("/coordination/promotions/{id}"),

@@ -5,19 +5,19 @@ use super::engine::{State, WithdrawReason};
 use super::problem::Problem;
 use super::report::Explanation;
 
-/// The programme's words for the usual profile codes; other codes are shown
-/// as given.
+/// The programme's words for a profile (the promotion's catalogue, in the
+/// lower case a sentence needs); other codes are shown as given.
 fn profile_name(code: &str) -> (String, String) {
-    let (fr, en) = match code {
-        "developer" | "developpeur" | "dev" => ("développeur·se", "developer"),
-        "data_scientist" | "data-scientist" => ("data scientist", "data scientist"),
-        "data_engineer" | "data-engineer" => ("data engineer", "data engineer"),
-        "designer" => ("designer", "designer"),
-        "digital_law" | "legal" | "juriste" => ("juriste du numérique", "digital-law specialist"),
-        "geomatician" | "geomaticien" => ("géomaticien·ne", "geomatician"),
-        other => (other, other),
-    };
-    (fr.to_owned(), en.to_owned())
+    match crate::domain::profile::ProfileCode::parse(code)
+        .ok()
+        .and_then(|p| p.label())
+    {
+        Some(msg) => (
+            crate::i18n::Locale::Fr.t(msg).to_lowercase(),
+            crate::i18n::Locale::En.t(msg).to_lowercase(),
+        ),
+        None => (code.to_owned(), code.to_owned()),
+    }
 }
 
 fn ordinal_fr(n: u32) -> String {

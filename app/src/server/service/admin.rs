@@ -24,27 +24,44 @@ pub async fn grant_role(
         // Granting twice is harmless: nothing changes, nothing is recorded.
         return Ok(());
     }
+    insert_grant(&txn, origin, target, role).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Records the grant and its audit entry; `origin` without an actor is the
+/// operator at the command line.
+async fn insert_grant<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    origin: &Origin,
+    user_id: i64,
+    role: Role,
+) -> Result<(), AppError> {
     role_grant::ActiveModel {
-        user_id: Set(target),
+        user_id: Set(user_id),
         role: Set(role.code().to_owned()),
         scope_id: Set(role.scope()),
         granted_by: Set(origin.actor_id),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(db)
     .await?;
+    let by = if origin.actor_id.is_some() {
+        "admin"
+    } else {
+        "operator"
+    };
     audit::record(
-        &txn,
+        db,
         origin,
         audit::Entry {
             action: "role.granted",
-            target: Some(("user", target)),
-            details: json!({ "role": role.code(), "scope": role.scope() }),
+            target: Some(("user", user_id)),
+            details: json!({ "role": role.code(), "scope": role.scope(), "by": by }),
         },
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -185,27 +202,8 @@ pub async fn ensure_account(
         }
     };
     let held = users::roles_of(&txn, id).await?;
-    for role in roles.iter().filter(|r| !held.contains(r)) {
-        role_grant::ActiveModel {
-            user_id: Set(id),
-            role: Set(role.code().to_owned()),
-            scope_id: Set(role.scope()),
-            granted_by: Set(None),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        audit::record(
-            &txn,
-            origin,
-            audit::Entry {
-                action: "role.granted",
-                target: Some(("user", id)),
-                details: json!({ "role": role.code(), "scope": role.scope(), "by": "operator" }),
-            },
-        )
-        .await?;
+    for &role in roles.iter().filter(|r| !held.contains(r)) {
+        insert_grant(&txn, origin, id, role).await?;
     }
     txn.commit().await?;
     Ok((id, created))

@@ -31,8 +31,8 @@ pub fn AreaPage() -> impl IntoView {
         response::redirect("/connexion");
         return ().into_any();
     };
-    let admin = viewer.has(Role::Admin);
-    let outbox = admin || viewer.has(Role::Coordinator);
+    let can = page().can;
+    let (admin, outbox) = (can.manage_users, can.view_outbox);
     let roles = viewer.roles.clone();
     view! {
         <Title text=tr(Msg::AreaTitle)/>

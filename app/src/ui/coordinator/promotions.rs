@@ -16,9 +16,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 fn is_coordinator() -> bool {
-    page()
-        .viewer
-        .is_some_and(|v| v.has(crate::domain::Role::Coordinator))
+    page().can.manage_promotions
 }
 
 /// Anonymous people sign in; others see "not found".
@@ -166,25 +164,7 @@ fn kept_or(form: PromotionForm) -> PromotionForm {
     if kept.values.is_empty() {
         return form;
     }
-    let v = |k: &str| kept.value(k).unwrap_or_default();
-    PromotionForm {
-        name: v("name"),
-        description: v("description"),
-        defis_open: v("defis_open"),
-        defis_close: v("defis_close"),
-        applications_open: v("applications_open"),
-        applications_close: v("applications_close"),
-        start_date: v("start_date"),
-        duration_months: v("duration_months"),
-        team_min: v("team_min"),
-        team_max: v("team_max"),
-        max_choices: v("max_choices"),
-        profiles: v("profiles")
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect(),
-    }
+    PromotionForm::from_fields(|k| kept.value(k))
 }
 
 #[component]
