@@ -16,7 +16,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
-use ui::{account, admin, coordinator, layout::Layout, public};
+use ui::{account, admin, coordinator, host, layout::Layout, public};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = use_context::<model::page::PageContext>()
@@ -66,7 +66,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("coordination/promotions") view=coordinator::PromotionsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/nouvelle") view=coordinator::NewPromotionPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id") view=coordinator::EditPromotionPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/defis") view=coordinator::PromotionDefisPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/defis/apercu") view=coordinator::BatchPreviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/defis/:id") view=coordinator::DefiReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/organisations") view=coordinator::OrganisationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/organisations/:id") view=coordinator::EditOrganisationPage ssr=SsrMode::Async/>
+                    <Route path=path!("organisation") view=host::MyOrganisationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("organisation/:id") view=host::OrganisationHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("organisation/defis/:id") view=host::DefiEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("invitation") view=host::InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("promotions/:id") view=public::PromotionPage ssr=SsrMode::Async/>
+                    <Route path=path!("defis") view=public::CatalogPage ssr=SsrMode::Async/>
+                    <Route path=path!("defis/:id") view=public::SheetPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

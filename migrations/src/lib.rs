@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_accounts;
 mod m20261123_000002_outbox_audit;
 mod m20261123_000003_promotions_organisations;
+mod m20261123_000004_defis;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_accounts::Migration),
             Box::new(m20261123_000002_outbox_audit::Migration),
             Box::new(m20261123_000003_promotions_organisations::Migration),
+            Box::new(m20261123_000004_defis::Migration),
         ]
     }
 }

@@ -76,6 +76,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
         .route("/healthz", get(health))
         .route("/langue", post(set_language))
         .route("/api/{*fn_name}", post(server_fn).get(server_fn))
+        .route(
+            "/organisation/defis/{id}/presentation",
+            crate::files::pitch_deck_routes(),
+        )
         .leptos_routes_with_handler(routes, get(page))
         .fallback(static_or_not_found)
         .with_state(state)

@@ -5,5 +5,7 @@
 pub mod cli;
 pub mod config;
 pub mod csrf;
+pub mod files;
 pub mod http;
 pub mod seed;
+pub mod seed_defis;

@@ -1,11 +1,13 @@
 //! Demo data, created once: one account per role, all with the same
 //! documented demo password. Refused in production.
 
+use crate::seed_defis::{DEFIS, ORGANISATIONS};
 use app::domain::profile::default_profiles;
 use app::domain::promotion::Calendar;
 use app::domain::promotion_form::PromotionDraft;
 use app::domain::{Email, HostRole, PersonName, Role};
-use app::server::service::{Origin, admin, passwords, promotions};
+use app::server::service::defis::{self, Imported};
+use app::server::service::{Origin, admin, organisations, passwords, promotions};
 use chrono::{Duration, DurationRound, Utc};
 use sea_orm::DatabaseConnection;
 
@@ -89,9 +91,38 @@ pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> 
     let promotion = promotions::ensure(db, &origin, &demo_promotion())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let organisation = admin::ensure_organisation(db, &origin, DEMO_ORGANISATION)
+    let mut org_ids = Vec::new();
+    for o in &ORGANISATIONS {
+        org_ids.push(
+            organisations::ensure(db, &origin, &o.draft())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+        );
+    }
+    let organisation = org_ids[0];
+    // The défis, once: a promotion that already has some is left alone.
+    if defis::count_in(db, promotion)
         .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        == 0
+    {
+        for d in &DEFIS {
+            defis::import(
+                db,
+                &origin,
+                Imported {
+                    promotion,
+                    organisation: org_ids[d.organisation],
+                    form: &d.form(),
+                    state: d.state,
+                    message: d.message,
+                    published: d.published,
+                },
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+    }
     let accounts = demo_accounts(organisation, promotion);
     let mut created_any = false;
     for (email, name, roles, _) in accounts.clone() {
@@ -122,7 +153,10 @@ pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> 
     println!(
         "Connectez-vous sur {base_url}/connexion avec l'un de ces comptes (mot de passe : {DEMO_PASSWORD}) :"
     );
-    println!("Promotion : {DEMO_PROMOTION} · organisation : {DEMO_ORGANISATION}");
+    println!(
+        "Promotion : {DEMO_PROMOTION} · organisation : {DEMO_ORGANISATION} · {} défis publiés sur {base_url}/defis",
+        DEFIS.iter().filter(|d| d.published).count()
+    );
     for (email, _, _, what) in accounts {
         println!("  - {email:<40} {what}");
     }

@@ -4,6 +4,8 @@
 
 pub mod admin;
 pub mod auth;
+pub mod defis;
+pub mod organisations;
 pub mod outbox;
 pub mod promotions;
 
@@ -30,4 +32,23 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/promotion", "ViewPromotions"),
     ("/api/creer-promotion", "ManagePromotions"),
     ("/api/modifier-promotion", "ManagePromotions"),
+    ("/api/enregistrer-organisation", "RegisterOrganisation"),
+    ("/api/modifier-organisation", "ManageOrganisations"),
+    ("/api/mes-organisations", "RegisterOrganisation"),
+    ("/api/organisation", "ViewOrganisation"),
+    ("/api/organisations", "ManageOrganisations"),
+    ("/api/organisation-fiche", "ManageOrganisations"),
+    ("/api/inviter-membre", "InviteMember"),
+    ("/api/invitation", "UseEmailedToken"),
+    ("/api/accepter-invitation", "AcceptInvitation"),
+    ("/api/creer-defi", "CreateDefi"),
+    ("/api/enregistrer-defi", "EditDefi"),
+    ("/api/defi", "ViewDefiDossier"),
+    ("/api/defis-promotion", "DecideDefis"),
+    ("/api/decider-defi", "DecideDefis"),
+    ("/api/apercu-decisions", "DecideDefis"),
+    ("/api/decider-defis", "DecideDefis"),
+    ("/api/publier-defis", "PublishDefis"),
+    ("/api/defis-publics", "ViewDefiSheet"),
+    ("/api/defi-public", "ViewDefiSheet"),
 ];

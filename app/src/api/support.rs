@@ -77,3 +77,29 @@ impl Call {
         Ok(())
     }
 }
+
+/// A coordinator's decision and its message, checked together. An empty
+/// message means the decision's template, in the coordinator's language.
+pub fn decision_and_message(
+    locale: crate::i18n::Locale,
+    decision: &str,
+    message: &str,
+) -> Result<(crate::domain::defi::Decision, String), AppError> {
+    use crate::domain::defi::{Decision, parse_message};
+    use crate::model::error::Checks;
+    let mut checks = Checks::default();
+    let d = checks.check(
+        "decision",
+        Decision::from_code(decision).ok_or(Msg::DecisionRequired),
+    );
+    let message = match d {
+        Some(d) if message.trim().is_empty() => locale.t(d.template()).to_owned(),
+        _ => message.to_owned(),
+    };
+    let m = checks.check("message", parse_message(&message));
+    checks.finish()?;
+    match (d, m) {
+        (Some(d), Some(m)) => Ok((d, m)),
+        _ => Err(AppError::Unexpected),
+    }
+}

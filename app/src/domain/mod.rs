@@ -2,8 +2,11 @@
 //! hold an invalid value, roles, tokens. No I/O and no `cfg` here; each file
 //! carries its own unit tests.
 
+pub mod defi;
+pub mod defi_form;
 pub mod email;
 pub mod matching;
+pub mod organisation;
 pub mod password;
 pub mod person_name;
 pub mod profile;
@@ -12,6 +15,7 @@ pub mod promotion_form;
 pub mod retry;
 pub mod role;
 pub mod token;
+pub mod upload;
 
 pub use email::Email;
 pub use password::Password;

@@ -26,6 +26,31 @@ pub enum Role {
     },
 }
 
+impl HostRole {
+    pub const ALL: [HostRole; 3] = [HostRole::Lead, HostRole::Mentor, HostRole::Hr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            HostRole::Lead => "lead",
+            HostRole::Mentor => "mentor",
+            HostRole::Hr => "hr",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            HostRole::Lead => Msg::RoleHostLead,
+            HostRole::Mentor => Msg::RoleHostMentor,
+            HostRole::Hr => Msg::RoleHostHr,
+        }
+    }
+}
+
 /// Roles an admin may grant from the users page.
 pub const GRANTABLE_BY_ADMIN: [Role; 2] = [Role::Admin, Role::Coordinator];
 

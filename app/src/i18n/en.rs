@@ -268,5 +268,274 @@ pub(super) fn text(m: Msg) -> &'static str {
         PrivacyBody => {
             "Cohorte only processes the data the programme needs: your account (email address, name), your applications or challenge proposals, and a log of actions for security. No advertising tracker is used; the only cookies keep your session and your choice of language."
         }
+        NavDefis => "Défis",
+        NavMyOrganisation => "My organisation",
+        NavOrganisations => "Organisations",
+        Yes => "yes",
+        No => "no",
+        Save => "Save",
+        Filter => "Filter",
+        ChooseOption => "— Choose —",
+        NotFilled => "Not filled in.",
+        FieldRequired => "This field is required to submit the défi.",
+        TextTooLong => "This text is longer than allowed: shorten it.",
+        TooManyLines => "The title fits on one line and the summary on two lines at most.",
+        CharCount => "{} characters of {}",
+        MaxChars => "{} characters at most.",
+        Correct => "Correct {}",
+        AreaHostTitle => "Host administrations",
+        AreaHostHint => "Do you represent an administration that wants to propose a défi?",
+        AreaHostLink => "Register or find your organisation",
+        OrgKindState => "State (central or regional administration)",
+        OrgKindOperator => "State operator",
+        OrgKindLocal => "Local authority",
+        OrgKindHealth => "Health institution",
+        OrgKindOther => "Other",
+        OrgNameRequired => "Enter the organisation's name.",
+        OrgNameTooLong => "The name is too long (160 characters at most).",
+        OrgKindRequired => "Choose the kind of organisation.",
+        CityRequired => "Enter the city.",
+        CityTooLong => "The city name is too long (80 characters at most).",
+        OrgNameTaken => "An organisation already has this name: ask its lead to invite you.",
+        OrgRegistered => "Organisation registered: you are its lead.",
+        OrgSaved => "Organisation corrected.",
+        FieldOrgName => "Organisation name",
+        FieldOrgKind => "Kind of organisation",
+        FieldCity => "City",
+        MyOrganisationsTitle => "My organisations",
+        NoOrganisationYet => "No organisation yet.",
+        RegisterOrganisationTitle => "Register an organisation",
+        RegisterOrganisationIntro => {
+            "You will become its lead and can invite your colleagues. If your organisation is already registered, ask its lead to invite you instead."
+        }
+        RegisterOrganisationSubmit => "Register the organisation",
+        OrganisationsTitle => "Host organisations",
+        EditOrganisationTitle => "Correct an organisation",
+        HostOrganisation => "Host administration",
+        MembersTitle => "Members",
+        ColRole => "Role",
+        PendingInvitations => "Pending invitations",
+        InvitationLine => "{} ({}), valid until {}",
+        InviteTitle => "Invite a member",
+        InviteIntro => {
+            "The person receives a link valid for 7 days; they can sign in or create their account before accepting."
+        }
+        FieldHostRole => "Role in the organisation",
+        HostRoleRequired => "Choose a role.",
+        InviteSubmit => "Send the invitation",
+        AlreadyMember => "This person is already a member of the organisation.",
+        InvitationSent => "Invitation sent.",
+        InvitationTitle => "Invitation",
+        InvitationBody => "You are invited to join {} as {} (invitation sent to {}).",
+        InvitationAccept => "Join the organisation",
+        InvitationSignInFirst => {
+            "Sign in or create your account, then open the emailed link again to accept."
+        }
+        InvitationInvalid => {
+            "This invitation link is no longer valid (already used or expired). Ask for a new invitation."
+        }
+        InvitationAccepted => "You joined the organisation.",
+        DefiStateDraft => "Draft",
+        DefiStateSubmitted => "Submitted",
+        DefiStateInfoRequested => "Information requested",
+        DefiStateShortlisted => "Shortlisted",
+        DefiStateRejected => "Rejected",
+        DefiStateSelected => "Selected",
+        DefiStateNotSelected => "Not selected",
+        DefiStateWithdrawn => "Withdrawn",
+        DecisionAskInfo => "Ask for information",
+        DecisionShortlist => "Shortlist",
+        DecisionReject => "Reject",
+        DecisionSelect => "Select",
+        DecisionNotSelect => "Do not select",
+        DecisionWithdraw => "Withdraw",
+        DecisionNotAllowed => "This decision is not possible in the défi's current state.",
+        DecisionRequired => "Choose a decision.",
+        TemplateAskInfo => {
+            "Hello,\n\nThank you for the défi “{titre}”. Before we go on, we need more details: [say here what to complete].\n\nThe dossier can be edited again: complete it, then submit it again.\n\nThe programme team"
+        }
+        TemplateShortlist => {
+            "Hello,\n\nThe défi “{titre}” from {organisation} is shortlisted. We will come back to you for the next steps of the selection.\n\nThe programme team"
+        }
+        TemplateReject => {
+            "Hello,\n\nThank you for the défi “{titre}”. After review, it was not retained for this promotion: [reason].\n\nWe would be glad to receive a new proposal in a future call.\n\nThe programme team"
+        }
+        TemplateSelect => {
+            "Hello,\n\nGood news: the défi “{titre}” from {organisation} is selected. Its public sheet will soon be online and the call for applications will offer it.\n\nThe programme team"
+        }
+        TemplateNotSelect => {
+            "Hello,\n\nThe défi “{titre}” was shortlisted, but it was not selected by the jury: [reason].\n\nThank you for your commitment.\n\nThe programme team"
+        }
+        TemplateWithdraw => {
+            "Hello,\n\nThe défi “{titre}” is withdrawn from the promotion: [reason].\n\nThe programme team"
+        }
+        MessageRequired => "Write the message to send to the organisation.",
+        MessageTooLong => "The message is too long (4,000 characters at most).",
+        DefiCallNotOpen => "The call for défis is not open yet.",
+        DefiCallClosed => {
+            "The call for défis is closed: submission is no longer possible (see the closing time above). Your draft is kept."
+        }
+        DefiAlreadySubmitted => "This défi has already been submitted.",
+        DefiNotEditable => "This défi can no longer be changed: it was submitted.",
+        PublishOnlySelected => "Only selected défis can be published.",
+        AlreadyPublished => "This défi is already published.",
+        DefiPublishedState => "published",
+        DefiPublishedMessage => {
+            "The défi's public sheet is online: applicants can now read it and choose it."
+        }
+        SlotProfileUnknown => "Choose a profile the promotion offers.",
+        SlotProfileRequired => "Choose this position's profile.",
+        SlotMissionRequired => "Describe this position's mission.",
+        SlotCountInvalid => {
+            "The number of positions must fit the promotion's team size (shown above the positions)."
+        }
+        SlotMandatoryRequired => "At least one position must be essential.",
+        FileRequired => "Choose a PDF file.",
+        FileTooLarge => "The file is too large (10 MB at most).",
+        FileNotPdf => {
+            "This file is not a valid PDF. Save your presentation as PDF, then try again."
+        }
+        OrgDefisTitle => "Défis",
+        NoOpenCallForDefis => "No call for défis is open at the moment.",
+        ProposeDefi => "Propose a défi for {} (closes on {})",
+        NoDefiYet => "No défi yet.",
+        ColTitle => "Title",
+        ColPromotion => "Promotion",
+        UntitledDefi => "Untitled défi",
+        Published => "published",
+        DefiCreated => "Draft created: fill in the dossier, it is saved as you go.",
+        DefiForPromotion => "Promotion {}",
+        SeePublicSheet => "See the public sheet",
+        SubmittedAtLine => "Submitted on {} (Paris time).",
+        InfoRequestedTitle => "The programme team asks for information",
+        DefiDeadline => "Submission possible until {} (Paris time; the server's clock decides).",
+        DefiLegend => "The défi",
+        FieldDefiTitle => "Title of the défi",
+        TitleHint => "One line, 120 characters at most.",
+        FieldSummary => "Summary",
+        SummaryHint => "Two lines at most: what applicants will see first.",
+        NeedLegend => "Context and need",
+        FieldContext => "Context",
+        ContextHint => "The service, its users, what happens today.",
+        FieldUseCases => "What the team will build (use cases)",
+        UseCasesHint => "One use case per paragraph.",
+        FieldImpact => "Expected impact",
+        DataLegend => "Data",
+        FieldDataAvailable => "Available data",
+        DataHint => "Which data, where, in what form.",
+        FieldDataAccessible => "This data is accessible to the team today",
+        AttentionLegend => "Points of attention",
+        FieldObstacles => "Known obstacles",
+        FieldLegalEthics => "Legal and ethical questions",
+        LegalEthicsHint => "Personal data, automated decisions, security…",
+        OpennessLegend => "Openness commitments",
+        FieldOpenCode => "The code produced will be published under an open licence",
+        FieldOpenData => "The data that allows it will be opened",
+        FieldOffSite => "The team may work off-site",
+        HostTeamLegend => "Host team",
+        FieldLeads => "Défi leads",
+        LeadsHint => "Names and positions.",
+        FieldMentor => "Mentor",
+        MentorHint => "The person who will support the team day to day.",
+        SlotsLegend => "Team positions",
+        SlotsHint => {
+            "From {} to {} positions: a profile and its mission for each. Leave a position empty if it is not needed."
+        }
+        SlotN => "Position {}",
+        NoSlotOption => "— None —",
+        FieldSlotProfile => "Profile",
+        FieldSlotMission => "Mission",
+        FieldSlotMandatory => "Essential position",
+        MandatoryHint => "Without this position, the team cannot carry out the défi.",
+        ColSlot => "Position",
+        SaveDraft => "Save the draft",
+        SubmitDefi => "Submit the défi",
+        ResubmitDefi => "Send the completed défi back",
+        SubmitHint => {
+            "Submitting first saves your changes. After submission the dossier can no longer be changed, unless the programme team asks you for information."
+        }
+        DraftSaved => "Draft saved.",
+        DefiSubmitted => "Défi submitted. A receipt was emailed to you.",
+        LastSavedAt => "Last saved: {}",
+        AutosaveSavedAt => "Saved automatically at {}",
+        AutosaveSaving => "Saving…",
+        AutosaveFailed => {
+            "Automatic saving failed (connection?). Trying again in a few seconds; you can also click “Save the draft”."
+        }
+        AutosaveConflict => {
+            "This dossier was changed elsewhere (another tab or person). Automatic saving is paused: reload the page to see the latest version, after copying what you just wrote."
+        }
+        AutosaveInvalid => {
+            "A field is over its limit: fix it, then save the draft to see the details."
+        }
+        PitchDeckTitle => "Presentation (PDF)",
+        FieldPitchDeck => "Presentation file",
+        PitchDeckHint => "One PDF file, {} MB at most. Save your draft before sending the file.",
+        UploadSubmit => "Upload the presentation",
+        UploadedAt => "uploaded on {}",
+        DownloadFile => "Download {}",
+        FileSizeKb => "{} KB",
+        NoPitchDeck => "No presentation attached.",
+        DossierTitle => "Dossier",
+        HistoryTitle => "History",
+        EventSubmitted => "Submitted",
+        EventPublished => "Sheet published",
+        EventOther => "Event",
+        DefisOf => "Défis of {}",
+        PromotionDefisTitle => "Défis — {}",
+        CountsTitle => "By state",
+        AllStates => "All states",
+        AllKinds => "All kinds",
+        AllProfiles => "All profiles",
+        AllPromotions => "All promotions",
+        FilterState => "State",
+        FilterKind => "Kind of organisation",
+        FilterProfile => "Profile sought",
+        FilterPromotion => "Promotion",
+        NoDefiMatches => "No défi matches these filters.",
+        DefisShown => "{} défi(s)",
+        ColChoose => "Choose",
+        ColOrganisation => "Organisation",
+        ColProfiles => "Profiles",
+        ColSubmitted => "Submitted on",
+        ChooseDefi => "Choose “{}”",
+        BatchLegend => "Batch decision on the ticked défis",
+        FieldDecision => "Decision",
+        FieldMessage => "Message to the organisation",
+        MessageHint => {
+            "Leave empty to send the decision's template. {titre} and {organisation} are replaced for each défi."
+        }
+        TemplatesTitle => "Message templates",
+        TemplatesHint => "Copy a template into the message to adapt it.",
+        PreviewBatch => "Preview the messages",
+        PublishSelected => "Publish the {} selected, unpublished défi(s)",
+        PublishOne => "Publish this défi's sheet",
+        DefisPublished => "Sheets published.",
+        BatchPreviewTitle => "Preview of the messages",
+        BackToList => "Back to the list",
+        BatchSummary => {
+            "Decision “{}”: {} défi(s) concerned out of {}. Nothing is sent before you confirm."
+        }
+        BatchSkipped => "Skipped:",
+        Recipients => "Recipients",
+        NoRecipient => "no member",
+        ConfirmBatch => "Confirm and send",
+        NoDefiChosen => "No défi was chosen.",
+        BatchRecorded => "Decisions recorded; the messages are on their way.",
+        DecisionTitle => "Decision",
+        SendDecision => "Record the decision and send the message",
+        DecisionRecorded => "Decision recorded; the message is on its way.",
+        CatalogTitle => "The défis",
+        CatalogIntro => {
+            "The selected défis: administrations looking for digital talents for 10 months, as a team."
+        }
+        CatalogEmpty => "No published défi matches your search.",
+        ProfilesSought => "Profiles sought",
+        TeamSought => "The team sought",
+        SlotMandatory => "essential",
+        SlotOptional => "desirable",
+        PromotionDefis => "The promotion's défis",
+        NoPublishedDefi => "This promotion's défis are not published yet.",
+        PitchDeckSaved => "Presentation saved.",
     }
 }

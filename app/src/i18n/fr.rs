@@ -274,5 +274,282 @@ pub(super) fn text(m: Msg) -> &'static str {
         PrivacyBody => {
             "Cohorte ne traite que les données nécessaires au programme : votre compte (adresse e-mail, nom), vos candidatures ou propositions de défis, et un journal des actions pour la sécurité. Aucun traceur publicitaire n'est utilisé ; le seul cookie sert à maintenir votre session et votre choix de langue."
         }
+        NavDefis => "Défis",
+        NavMyOrganisation => "Mon organisation",
+        NavOrganisations => "Organisations",
+        Yes => "oui",
+        No => "non",
+        Save => "Enregistrer",
+        Filter => "Filtrer",
+        ChooseOption => "— Choisir —",
+        NotFilled => "Non renseigné.",
+        FieldRequired => "Ce champ est obligatoire pour déposer le défi.",
+        TextTooLong => "Ce texte dépasse la longueur maximale : raccourcissez-le.",
+        TooManyLines => "Le titre tient sur une ligne et le résumé sur deux lignes au plus.",
+        CharCount => "{} caractères sur {}",
+        MaxChars => "{} caractères au maximum.",
+        Correct => "Corriger {}",
+        AreaHostTitle => "Administrations d'accueil",
+        AreaHostHint => "Vous représentez une administration qui souhaite proposer un défi ?",
+        AreaHostLink => "Enregistrer ou retrouver votre organisation",
+        OrgKindState => "État (administration centrale ou déconcentrée)",
+        OrgKindOperator => "Opérateur de l'État",
+        OrgKindLocal => "Collectivité territoriale",
+        OrgKindHealth => "Établissement de santé",
+        OrgKindOther => "Autre",
+        OrgNameRequired => "Indiquez le nom de l'organisation.",
+        OrgNameTooLong => "Le nom est trop long (160 caractères au maximum).",
+        OrgKindRequired => "Choisissez le type d'organisation.",
+        CityRequired => "Indiquez la ville.",
+        CityTooLong => "Le nom de la ville est trop long (80 caractères au maximum).",
+        OrgNameTaken => {
+            "Une organisation porte déjà ce nom : demandez à sa ou son responsable de vous inviter."
+        }
+        OrgRegistered => "Organisation enregistrée : vous en êtes responsable.",
+        OrgSaved => "Organisation corrigée.",
+        FieldOrgName => "Nom de l'organisation",
+        FieldOrgKind => "Type d'organisation",
+        FieldCity => "Ville",
+        MyOrganisationsTitle => "Mes organisations",
+        NoOrganisationYet => "Aucune organisation pour le moment.",
+        RegisterOrganisationTitle => "Enregistrer une organisation",
+        RegisterOrganisationIntro => {
+            "Vous en deviendrez responsable et pourrez inviter vos collègues. Si votre organisation est déjà inscrite, demandez plutôt à sa ou son responsable de vous inviter."
+        }
+        RegisterOrganisationSubmit => "Enregistrer l'organisation",
+        OrganisationsTitle => "Organisations d'accueil",
+        EditOrganisationTitle => "Corriger une organisation",
+        HostOrganisation => "Administration d'accueil",
+        MembersTitle => "Membres",
+        ColRole => "Rôle",
+        PendingInvitations => "Invitations en attente",
+        InvitationLine => "{} ({}), valable jusqu'au {}",
+        InviteTitle => "Inviter un membre",
+        InviteIntro => {
+            "La personne reçoit un lien valable 7 jours ; elle peut se connecter ou créer son compte avant d'accepter."
+        }
+        FieldHostRole => "Rôle dans l'organisation",
+        HostRoleRequired => "Choisissez un rôle.",
+        InviteSubmit => "Envoyer l'invitation",
+        AlreadyMember => "Cette personne est déjà membre de l'organisation.",
+        InvitationSent => "Invitation envoyée.",
+        InvitationTitle => "Invitation",
+        InvitationBody => {
+            "Vous êtes invité·e à rejoindre {} en tant que {} (invitation adressée à {})."
+        }
+        InvitationAccept => "Rejoindre l'organisation",
+        InvitationSignInFirst => {
+            "Connectez-vous ou créez votre compte, puis rouvrez le lien reçu par courriel pour accepter."
+        }
+        InvitationInvalid => {
+            "Ce lien d'invitation n'est plus valable (déjà utilisé ou expiré). Demandez une nouvelle invitation."
+        }
+        InvitationAccepted => "Vous avez rejoint l'organisation.",
+        DefiStateDraft => "Brouillon",
+        DefiStateSubmitted => "Déposé",
+        DefiStateInfoRequested => "Informations demandées",
+        DefiStateShortlisted => "Présélectionné",
+        DefiStateRejected => "Non retenu",
+        DefiStateSelected => "Sélectionné",
+        DefiStateNotSelected => "Non sélectionné",
+        DefiStateWithdrawn => "Retiré",
+        DecisionAskInfo => "Demander des informations",
+        DecisionShortlist => "Présélectionner",
+        DecisionReject => "Ne pas retenir",
+        DecisionSelect => "Sélectionner",
+        DecisionNotSelect => "Ne pas sélectionner",
+        DecisionWithdraw => "Retirer",
+        DecisionNotAllowed => "Cette décision n'est pas possible dans l'état actuel du défi.",
+        DecisionRequired => "Choisissez une décision.",
+        TemplateAskInfo => {
+            "Bonjour,\n\nMerci pour le défi « {titre} ». Avant de poursuivre l'examen, nous avons besoin de précisions : [précisez ici les points à compléter].\n\nLe dossier est de nouveau modifiable : complétez-le puis déposez-le à nouveau.\n\nL'équipe du programme"
+        }
+        TemplateShortlist => {
+            "Bonjour,\n\nLe défi « {titre} » de {organisation} est présélectionné. Nous reviendrons vers vous pour la suite de la sélection.\n\nL'équipe du programme"
+        }
+        TemplateReject => {
+            "Bonjour,\n\nNous vous remercions pour le défi « {titre} ». Après examen, il n'a pas été retenu pour cette promotion : [motif].\n\nNous serions heureux de recevoir une nouvelle proposition lors d'un prochain appel.\n\nL'équipe du programme"
+        }
+        TemplateSelect => {
+            "Bonjour,\n\nBonne nouvelle : le défi « {titre} » de {organisation} est sélectionné. Sa fiche publique sera bientôt en ligne et l'appel à candidatures pourra le proposer.\n\nL'équipe du programme"
+        }
+        TemplateNotSelect => {
+            "Bonjour,\n\nLe défi « {titre} » avait été présélectionné, mais il n'a pas été sélectionné à l'issue du jury : [motif].\n\nMerci pour votre implication.\n\nL'équipe du programme"
+        }
+        TemplateWithdraw => {
+            "Bonjour,\n\nLe défi « {titre} » est retiré de la promotion : [motif].\n\nL'équipe du programme"
+        }
+        MessageRequired => "Écrivez le message à envoyer à l'organisation.",
+        MessageTooLong => "Le message est trop long (4 000 caractères au maximum).",
+        DefiCallNotOpen => "L'appel à défis n'est pas encore ouvert.",
+        DefiCallClosed => {
+            "L'appel à défis est clos : le dépôt n'est plus possible (voir l'heure de clôture ci-dessus). Votre brouillon est conservé."
+        }
+        DefiAlreadySubmitted => "Ce défi a déjà été déposé.",
+        DefiNotEditable => "Ce défi n'est plus modifiable : il a été déposé.",
+        PublishOnlySelected => "Seuls les défis sélectionnés peuvent être publiés.",
+        AlreadyPublished => "Ce défi est déjà publié.",
+        DefiPublishedState => "publié",
+        DefiPublishedMessage => {
+            "La fiche publique du défi est en ligne : les candidates et candidats peuvent désormais la consulter et la choisir."
+        }
+        SlotProfileUnknown => "Choisissez un profil proposé par la promotion.",
+        SlotProfileRequired => "Choisissez le profil de ce poste.",
+        SlotMissionRequired => "Décrivez la mission de ce poste.",
+        SlotCountInvalid => {
+            "Le nombre de postes doit respecter la taille d'équipe de la promotion (indiquée au-dessus des postes)."
+        }
+        SlotMandatoryRequired => "Au moins un poste doit être indispensable.",
+        FileRequired => "Choisissez un fichier PDF.",
+        FileTooLarge => "Le fichier est trop lourd (10 Mo au maximum).",
+        FileNotPdf => {
+            "Ce fichier n'est pas un PDF valide. Enregistrez votre présentation au format PDF puis réessayez."
+        }
+        OrgDefisTitle => "Défis",
+        NoOpenCallForDefis => "Aucun appel à défis n'est ouvert en ce moment.",
+        ProposeDefi => "Proposer un défi pour {} (clôture le {})",
+        NoDefiYet => "Aucun défi pour le moment.",
+        ColTitle => "Titre",
+        ColPromotion => "Promotion",
+        UntitledDefi => "Défi sans titre",
+        Published => "publié",
+        DefiCreated => {
+            "Brouillon créé : remplissez le dossier, il est enregistré au fur et à mesure."
+        }
+        DefiForPromotion => "Promotion {}",
+        SeePublicSheet => "Voir la fiche publique",
+        SubmittedAtLine => "Déposé le {} (heure de Paris).",
+        InfoRequestedTitle => "L'équipe du programme demande des informations",
+        DefiDeadline => "Dépôt possible jusqu'au {} (heure de Paris, l'heure du serveur fait foi).",
+        DefiLegend => "Le défi",
+        FieldDefiTitle => "Titre du défi",
+        TitleHint => "Une ligne, 120 caractères au maximum.",
+        FieldSummary => "Résumé",
+        SummaryHint => "Deux lignes au plus : ce que verront d'abord les candidats.",
+        NeedLegend => "Contexte et besoin",
+        FieldContext => "Contexte",
+        ContextHint => "Le service, les usagers, ce qui se passe aujourd'hui.",
+        FieldUseCases => "Ce que l'équipe construira (cas d'usage)",
+        UseCasesHint => "Un cas d'usage par paragraphe.",
+        FieldImpact => "Impact attendu",
+        DataLegend => "Données",
+        FieldDataAvailable => "Données disponibles",
+        DataHint => "Quelles données, où, sous quelle forme.",
+        FieldDataAccessible => "Ces données sont accessibles dès aujourd'hui à l'équipe",
+        AttentionLegend => "Points d'attention",
+        FieldObstacles => "Obstacles identifiés",
+        FieldLegalEthics => "Questions juridiques et éthiques",
+        LegalEthicsHint => "Données personnelles, décisions automatisées, sécurité…",
+        OpennessLegend => "Engagements d'ouverture",
+        FieldOpenCode => "Le code produit sera publié sous licence libre",
+        FieldOpenData => "Les données le permettant seront ouvertes",
+        FieldOffSite => "L'équipe pourra travailler hors des locaux",
+        HostTeamLegend => "Équipe d'accueil",
+        FieldLeads => "Porteuses et porteurs du défi",
+        LeadsHint => "Noms et fonctions.",
+        FieldMentor => "Mentor",
+        MentorHint => "La personne qui accompagnera l'équipe au quotidien.",
+        SlotsLegend => "Postes de l'équipe",
+        SlotsHint => {
+            "De {} à {} postes : un profil et sa mission pour chacun. Laissez un poste vide s'il n'est pas utile."
+        }
+        SlotN => "Poste {}",
+        NoSlotOption => "— Aucun —",
+        FieldSlotProfile => "Profil",
+        FieldSlotMission => "Mission",
+        FieldSlotMandatory => "Poste indispensable",
+        MandatoryHint => "Sans ce poste, l'équipe ne peut pas mener le défi.",
+        ColSlot => "Poste",
+        SaveDraft => "Enregistrer le brouillon",
+        SubmitDefi => "Déposer le défi",
+        ResubmitDefi => "Renvoyer le défi complété",
+        SubmitHint => {
+            "Le dépôt enregistre d'abord vos modifications. Après le dépôt, le dossier n'est plus modifiable, sauf si l'équipe du programme vous demande des informations."
+        }
+        DraftSaved => "Brouillon enregistré.",
+        DefiSubmitted => "Défi déposé. Un accusé de réception vous a été envoyé par courriel.",
+        LastSavedAt => "Dernier enregistrement : {}",
+        AutosaveSavedAt => "Enregistré automatiquement à {}",
+        AutosaveSaving => "Enregistrement…",
+        AutosaveFailed => {
+            "L'enregistrement automatique a échoué (connexion ?). Nouvel essai dans quelques secondes ; vous pouvez aussi cliquer sur « Enregistrer le brouillon »."
+        }
+        AutosaveConflict => {
+            "Ce dossier a été modifié ailleurs (autre onglet ou autre personne). L'enregistrement automatique est suspendu : rechargez la page pour voir la dernière version, après avoir copié ce que vous venez d'écrire."
+        }
+        AutosaveInvalid => {
+            "Un champ dépasse sa limite : corrigez-le, puis enregistrez le brouillon pour voir le détail."
+        }
+        PitchDeckTitle => "Présentation (PDF)",
+        FieldPitchDeck => "Fichier de présentation",
+        PitchDeckHint => {
+            "Un fichier PDF, {} Mo au maximum. Enregistrez votre brouillon avant d'envoyer le fichier."
+        }
+        UploadSubmit => "Envoyer la présentation",
+        UploadedAt => "envoyé le {}",
+        DownloadFile => "Télécharger {}",
+        FileSizeKb => "{} Ko",
+        NoPitchDeck => "Aucune présentation jointe.",
+        DossierTitle => "Dossier",
+        HistoryTitle => "Historique",
+        EventSubmitted => "Déposé",
+        EventPublished => "Fiche publiée",
+        EventOther => "Événement",
+        DefisOf => "Défis de {}",
+        PromotionDefisTitle => "Défis — {}",
+        CountsTitle => "Par état",
+        AllStates => "Tous les états",
+        AllKinds => "Tous les types",
+        AllProfiles => "Tous les profils",
+        AllPromotions => "Toutes les promotions",
+        FilterState => "État",
+        FilterKind => "Type d'organisation",
+        FilterProfile => "Profil recherché",
+        FilterPromotion => "Promotion",
+        NoDefiMatches => "Aucun défi ne correspond à ces filtres.",
+        DefisShown => "{} défi(s)",
+        ColChoose => "Choix",
+        ColOrganisation => "Organisation",
+        ColProfiles => "Profils",
+        ColSubmitted => "Déposé le",
+        ChooseDefi => "Choisir « {} »",
+        BatchLegend => "Décision groupée sur les défis cochés",
+        FieldDecision => "Décision",
+        FieldMessage => "Message à l'organisation",
+        MessageHint => {
+            "Laissez vide pour envoyer le modèle de la décision. {titre} et {organisation} sont remplacés pour chaque défi."
+        }
+        TemplatesTitle => "Modèles de message",
+        TemplatesHint => "Copiez un modèle dans le message pour l'adapter.",
+        PreviewBatch => "Prévisualiser les envois",
+        PublishSelected => "Publier les {} défi(s) sélectionné(s) non publiés",
+        PublishOne => "Publier la fiche de ce défi",
+        DefisPublished => "Fiches publiées.",
+        BatchPreviewTitle => "Aperçu des envois",
+        BackToList => "Retour à la liste",
+        BatchSummary => {
+            "Décision « {} » : {} défi(s) concerné(s) sur {}. Rien n'est envoyé avant confirmation."
+        }
+        BatchSkipped => "Ignoré :",
+        Recipients => "Destinataires",
+        NoRecipient => "aucun membre",
+        ConfirmBatch => "Confirmer et envoyer",
+        NoDefiChosen => "Aucun défi n'a été choisi.",
+        BatchRecorded => "Décisions enregistrées ; les messages partent.",
+        DecisionTitle => "Décision",
+        SendDecision => "Enregistrer la décision et envoyer le message",
+        DecisionRecorded => "Décision enregistrée ; le message part.",
+        CatalogTitle => "Les défis",
+        CatalogIntro => {
+            "Les défis sélectionnés : des administrations cherchent des talents du numérique pour 10 mois, en équipe."
+        }
+        CatalogEmpty => "Aucun défi publié ne correspond à votre recherche.",
+        ProfilesSought => "Profils recherchés",
+        TeamSought => "L'équipe recherchée",
+        SlotMandatory => "indispensable",
+        SlotOptional => "souhaité",
+        PromotionDefis => "Défis de la promotion",
+        NoPublishedDefi => "Les défis de cette promotion ne sont pas encore publiés.",
+        PitchDeckSaved => "Présentation enregistrée.",
     }
 }

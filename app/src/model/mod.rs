@@ -1,7 +1,9 @@
 //! Serde types that cross the wire between server functions and pages.
 //! Never database rows.
 
+pub mod defi;
 pub mod error;
+pub mod organisation;
 pub mod page;
 pub mod promotion;
 pub mod user;

@@ -27,6 +27,9 @@ pub struct Capabilities {
     pub manage_users: bool,
     pub view_outbox: bool,
     pub manage_promotions: bool,
+    pub manage_organisations: bool,
+    /// Belongs to at least one host organisation.
+    pub host: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

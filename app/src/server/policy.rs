@@ -3,7 +3,8 @@
 //! "not found" by the callers (see `require`), never "forbidden", so that their
 //! existence does not leak.
 
-use crate::domain::Role;
+use crate::domain::defi::DefiState;
+use crate::domain::{HostRole, Role};
 use crate::model::{AppError, user::Viewer};
 
 /// The person behind a request.
@@ -23,6 +24,21 @@ impl Actor {
 
     fn has(&self, role: Role) -> bool {
         self.viewer().is_some_and(|v| v.has(role))
+    }
+
+    /// The person's role in `organisation`, if they belong to it (the
+    /// strongest when they hold several).
+    pub fn member_of(&self, organisation: i64) -> Option<HostRole> {
+        let roles = &self.viewer()?.roles;
+        [HostRole::Lead, HostRole::Mentor, HostRole::Hr]
+            .into_iter()
+            .find(|&role| roles.contains(&Role::Host { organisation, role }))
+    }
+
+    /// Holds a role in at least one organisation.
+    pub fn is_host(&self) -> bool {
+        self.viewer()
+            .is_some_and(|v| v.roles.iter().any(|r| matches!(r, Role::Host { .. })))
     }
 }
 
@@ -52,12 +68,49 @@ pub enum Action {
     ViewPromotions,
     /// Create and edit promotions.
     ManagePromotions,
+    /// Register a new host organisation (and become its lead).
+    RegisterOrganisation,
+    /// See an organisation's page: members, invitations, défis.
+    ViewOrganisation {
+        organisation: i64,
+    },
+    /// Invite someone to join an organisation.
+    InviteMember {
+        organisation: i64,
+    },
+    /// Join an organisation with an emailed invitation.
+    AcceptInvitation,
+    /// List every organisation and correct one (coordinators).
+    ManageOrganisations,
+    /// Start a défi dossier for an organisation.
+    CreateDefi {
+        organisation: i64,
+    },
+    /// Change a défi dossier (its text, slots, pitch deck) and submit it.
+    EditDefi {
+        organisation: i64,
+        state: DefiState,
+    },
+    /// Read the whole dossier, including its pitch deck.
+    ViewDefiDossier {
+        organisation: i64,
+        state: DefiState,
+    },
+    /// Ask for information, shortlist, reject, select, not select, withdraw;
+    /// list a promotion's défis.
+    DecideDefis,
+    /// Publish selected défis' public sheets.
+    PublishDefis,
+    /// Read a défi's public sheet.
+    ViewDefiSheet {
+        published: bool,
+    },
 }
 
 impl Action {
     /// How many kinds of action exist; the matrix test checks it has a row
     /// for each.
-    pub const ALL_KINDS: usize = 13;
+    pub const ALL_KINDS: usize = 24;
 }
 
 pub fn allows(actor: &Actor, action: Action) -> bool {
@@ -78,6 +131,29 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         Action::ViewOutbox => actor.has(Role::Admin) || actor.has(Role::Coordinator),
         Action::ViewPromotions => true,
         Action::ManagePromotions => actor.has(Role::Coordinator),
+        Action::RegisterOrganisation | Action::AcceptInvitation => signed_in,
+        Action::ViewOrganisation { organisation } => {
+            actor.member_of(organisation).is_some() || actor.has(Role::Coordinator)
+        }
+        Action::InviteMember { organisation } => {
+            actor.member_of(organisation) == Some(HostRole::Lead) || actor.has(Role::Coordinator)
+        }
+        Action::ManageOrganisations | Action::DecideDefis | Action::PublishDefis => {
+            actor.has(Role::Coordinator)
+        }
+        Action::CreateDefi { organisation } => actor.member_of(organisation).is_some(),
+        Action::EditDefi {
+            organisation,
+            state,
+        } => actor.member_of(organisation).is_some() && state.host_may_edit(),
+        Action::ViewDefiDossier {
+            organisation,
+            state,
+        } => {
+            actor.member_of(organisation).is_some()
+                || (actor.has(Role::Coordinator) && state.visible_to_coordinators())
+        }
+        Action::ViewDefiSheet { published } => published,
     }
 }
 
@@ -87,6 +163,8 @@ pub fn capabilities(actor: &Actor) -> crate::model::page::Capabilities {
         manage_users: allows(actor, Action::ListUsers),
         view_outbox: allows(actor, Action::ViewOutbox),
         manage_promotions: allows(actor, Action::ManagePromotions),
+        manage_organisations: allows(actor, Action::ManageOrganisations),
+        host: actor.is_host(),
     }
 }
 
@@ -106,7 +184,6 @@ pub fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::HostRole;
 
     const SELF_ID: i64 = 1;
     const OTHER_ID: i64 = 2;
@@ -171,7 +248,97 @@ mod tests {
             (ViewOutbox, [false, false, false, false, true, true]),
             (ViewPromotions, [true, true, true, true, true, true]),
             (ManagePromotions, [false, false, false, false, true, false]),
+            (RegisterOrganisation, [false, true, true, true, true, true]),
+            (AcceptInvitation, [false, true, true, true, true, true]),
+            (
+                ManageOrganisations,
+                [false, false, false, false, true, false],
+            ),
+            (DecideDefis, [false, false, false, false, true, false]),
+            (PublishDefis, [false, false, false, false, true, false]),
+            (ViewDefiSheet { published: true }, [true; 6]),
+            (ViewDefiSheet { published: false }, [false; 6]),
         ]
+    }
+
+    /// The host-side actions, per organisation and per state: (action,
+    /// [anonymous, applicant, lead of this organisation, mentor of this
+    /// organisation, member of another organisation, coordinator]).
+    fn organisation_matrix() -> Vec<(Action, [bool; 6])> {
+        use Action::*;
+        let mut rows = vec![
+            (
+                ViewOrganisation {
+                    organisation: OWN_ORG,
+                },
+                [false, false, true, true, false, true],
+            ),
+            (
+                InviteMember {
+                    organisation: OWN_ORG,
+                },
+                [false, false, true, false, false, true],
+            ),
+            (
+                CreateDefi {
+                    organisation: OWN_ORG,
+                },
+                [false, false, true, true, false, false],
+            ),
+        ];
+        for state in DefiState::ALL {
+            let editable = state.host_may_edit();
+            rows.push((
+                EditDefi {
+                    organisation: OWN_ORG,
+                    state,
+                },
+                [false, false, editable, editable, false, false],
+            ));
+            let coordinators = state != DefiState::Draft;
+            rows.push((
+                ViewDefiDossier {
+                    organisation: OWN_ORG,
+                    state,
+                },
+                [false, false, true, true, false, coordinators],
+            ));
+        }
+        rows
+    }
+
+    const OWN_ORG: i64 = 4;
+    const OTHER_ORG: i64 = 5;
+
+    fn organisation_personas() -> Vec<(&'static str, Actor)> {
+        let host = |organisation, role| Role::Host { organisation, role };
+        vec![
+            ("anonymous", Actor::Anonymous),
+            ("applicant", person(&[])),
+            (
+                "lead of this organisation",
+                person(&[host(OWN_ORG, HostRole::Lead)]),
+            ),
+            (
+                "mentor of this organisation",
+                person(&[host(OWN_ORG, HostRole::Mentor)]),
+            ),
+            (
+                "lead of another organisation",
+                person(&[host(OTHER_ORG, HostRole::Lead)]),
+            ),
+            ("coordinator", person(&[Role::Coordinator])),
+        ]
+    }
+
+    #[test]
+    fn organisation_matrix_holds() {
+        let personas = organisation_personas();
+        for (action, expected) in organisation_matrix() {
+            for ((name, actor), want) in personas.iter().zip(expected) {
+                assert_eq!(allows(actor, action), want, "{name} × {action:?}");
+            }
+        }
     }
 
     #[test]
@@ -204,9 +371,24 @@ mod tests {
                 Action::ViewOutbox => 10,
                 Action::ViewPromotions => 11,
                 Action::ManagePromotions => 12,
+                Action::RegisterOrganisation => 13,
+                Action::ViewOrganisation { .. } => 14,
+                Action::InviteMember { .. } => 15,
+                Action::AcceptInvitation => 16,
+                Action::ManageOrganisations => 17,
+                Action::CreateDefi { .. } => 18,
+                Action::EditDefi { .. } => 19,
+                Action::ViewDefiDossier { .. } => 20,
+                Action::DecideDefis => 21,
+                Action::PublishDefis => 22,
+                Action::ViewDefiSheet { .. } => 23,
             }
         };
-        let mut kinds: Vec<usize> = matrix().iter().map(|(a, _)| kind(a)).collect();
+        let mut kinds: Vec<usize> = matrix()
+            .iter()
+            .chain(organisation_matrix().iter())
+            .map(|(a, _)| kind(a))
+            .collect();
         kinds.sort_unstable();
         kinds.dedup();
         assert_eq!(kinds.len(), Action::ALL_KINDS);

@@ -2,7 +2,7 @@
 //! at the top of a form.
 
 use super::tr;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use leptos::prelude::*;
 
@@ -147,6 +147,8 @@ pub fn PasswordField(
 }
 
 /// A labelled multi-line text field, tied to its hint and error like `Field`.
+/// With a `maxlength`, the hint states the limit and, once hydrated, a live
+/// counter follows the typing.
 #[component]
 pub fn TextArea(
     name: &'static str,
@@ -155,21 +157,99 @@ pub fn TextArea(
     #[prop(optional, into)] value: String,
     #[prop(optional_no_strip)] error: Option<Msg>,
     #[prop(optional)] maxlength: Option<usize>,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional)] disabled: bool,
 ) -> impl IntoView {
     let ids = FieldIds::new("champ-", name, hint, error);
-    view! {
-        <div class="field" class:field-invalid=error.is_some()>
-            {ids.head(label, hint, error)}
+    let control = match maxlength {
+        Some(max) => view! {
+            <super::islands::CountedTextArea
+                id=ids.id.clone()
+                name=name.to_owned()
+                value=value
+                max=max
+                rows=rows
+                describedby=ids.described.clone()
+                invalid=error.is_some()
+                disabled=disabled
+                count_template=tr(Msg::CharCount).to_owned()
+            />
+            <p class="hint">{fill(tr(Msg::MaxChars), &[&max.to_string()])}</p>
+        }
+        .into_any(),
+        None => view! {
             <textarea
                 id=ids.id.clone()
                 name=name
-                rows="4"
-                maxlength=maxlength
+                rows=rows
+                disabled=disabled
                 aria-invalid=error.map(|_| "true")
                 aria-describedby=ids.described.clone()
             >
                 {value}
             </textarea>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:field-invalid=error.is_some()>
+            {ids.head(label, hint, error)}
+            {control}
+        </div>
+    }
+}
+
+/// A labelled drop-down list; `options` are (value, text) pairs, the first
+/// one usually an empty "choose" option.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: Msg,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional_no_strip)] error: Option<Msg>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] disabled: bool,
+) -> impl IntoView {
+    let ids = FieldIds::new("champ-", name, hint, error);
+    view! {
+        <div class="field" class:field-invalid=error.is_some()>
+            {ids.head(label, hint, error)}
+            <select
+                id=ids.id.clone()
+                name=name
+                required=required
+                disabled=disabled
+                aria-invalid=error.map(|_| "true")
+                aria-describedby=ids.described.clone()
+            >
+                {options.into_iter().map(|(v, text)| {
+                    let selected = v == value;
+                    view! { <option value=v selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled checkbox posting "on" when ticked.
+#[component]
+pub fn Checkbox(
+    name: &'static str,
+    label: Msg,
+    checked: bool,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] disabled: bool,
+) -> impl IntoView {
+    let id = format!("champ-{name}");
+    let hint_id = format!("{id}-aide");
+    view! {
+        <div class="checkbox">
+            <input type="checkbox" id=id.clone() name=name value="on" checked=checked disabled=disabled
+                aria-describedby=hint.map(|_| hint_id.clone())/>
+            <label for=id>{tr(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{tr(h)}</p> })}
         </div>
     }
 }

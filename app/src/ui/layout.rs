@@ -16,6 +16,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let nav = match viewer {
         None => view! {
+            <li><a href="/defis">{tr(Msg::NavDefis)}</a></li>
             <li><a href="/connexion">{tr(Msg::SignIn)}</a></li>
             <li><a href="/inscription">{tr(Msg::SignUp)}</a></li>
         }
@@ -24,7 +25,10 @@ pub fn Layout(children: Children) -> impl IntoView {
             let can = ctx.can;
             view! {
                 <li><a href="/espace">{tr(Msg::MyArea)}</a></li>
+                <li><a href="/defis">{tr(Msg::NavDefis)}</a></li>
+                {can.host.then(|| view! { <li><a href="/organisation">{tr(Msg::NavMyOrganisation)}</a></li> })}
                 {can.manage_promotions.then(|| view! { <li><a href="/coordination/promotions">{tr(Msg::NavPromotions)}</a></li> })}
+                {can.manage_organisations.then(|| view! { <li><a href="/coordination/organisations">{tr(Msg::NavOrganisations)}</a></li> })}
                 {can.manage_users.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::NavUsers)}</a></li> })}
                 {can.view_outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::NavOutbox)}</a></li> })}
                 <li>

@@ -4,7 +4,9 @@
 pub mod account;
 pub mod admin;
 pub mod coordinator;
+pub mod defi_view;
 pub mod form;
+pub mod host;
 pub mod islands;
 pub mod layout;
 pub mod public;
@@ -26,4 +28,46 @@ pub fn locale() -> Locale {
 /// The text for `msg` in the reader's language.
 pub fn tr(msg: Msg) -> &'static str {
     locale().t(msg)
+}
+
+/// Anonymous people are sent to sign in; signed-in people who may not open
+/// the page see "not found".
+pub fn refuse() -> AnyView {
+    if page().viewer.is_none() {
+        response::redirect("/connexion");
+        ().into_any()
+    } else {
+        view! { <public::NotFound/> }.into_any()
+    }
+}
+
+/// The `:id` route parameter, when it is a number.
+pub fn id_param() -> Option<i64> {
+    leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()))
+}
+
+/// A query parameter, when present and not empty.
+pub fn query(name: &str) -> Option<String> {
+    leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get(name))
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// What the person typed before an error redirect, for `field`.
+pub fn kept(field: &str) -> Option<String> {
+    page().flash.value(field)
+}
+
+/// A UTC time in Paris time, "dd/mm/yyyy hh:mm".
+pub fn paris(t: chrono::DateTime<chrono::Utc>) -> String {
+    crate::domain::promotion::paris_display(t)
+}
+
+/// The label of a profile code (its code for a custom one).
+pub fn profile_label(code: &crate::domain::profile::ProfileCode) -> String {
+    code.label()
+        .map(tr)
+        .map(str::to_owned)
+        .unwrap_or_else(|| code.as_str().to_owned())
 }

@@ -1,9 +1,14 @@
 //! sea-orm entities and the connection. Queries that more than one service
 //! needs live next to their entity.
 
+pub mod attachment;
 pub mod audit_entry;
 pub mod auth_token;
 pub mod connect;
+pub mod defi;
+pub mod defi_event;
+pub mod defi_slot;
+pub mod invitation;
 pub mod organisation;
 pub mod outbox_message;
 pub mod promotion;

@@ -7,6 +7,9 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub name: String,
+    /// `domain::organisation::OrgKind` code.
+    pub kind: String,
+    pub city: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

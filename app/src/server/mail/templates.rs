@@ -13,14 +13,20 @@ pub enum MailTemplate {
     AccountExists,
     ResetPassword,
     MagicLink,
+    Invitation,
+    DefiSubmitted,
+    DefiDecision,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 4] = [
+    pub const ALL: [MailTemplate; 7] = [
         MailTemplate::VerifyEmail,
         MailTemplate::AccountExists,
         MailTemplate::ResetPassword,
         MailTemplate::MagicLink,
+        MailTemplate::Invitation,
+        MailTemplate::DefiSubmitted,
+        MailTemplate::DefiDecision,
     ];
 
     pub fn name(self) -> &'static str {
@@ -29,6 +35,9 @@ impl MailTemplate {
             MailTemplate::AccountExists => "account_exists",
             MailTemplate::ResetPassword => "reset_password",
             MailTemplate::MagicLink => "magic_link",
+            MailTemplate::Invitation => "invitation",
+            MailTemplate::DefiSubmitted => "defi_submitted",
+            MailTemplate::DefiDecision => "defi_decision",
         }
     }
 }
@@ -51,6 +60,9 @@ const FILES: &[(&str, &str)] = template_files!(
     "account_exists",
     "reset_password",
     "magic_link",
+    "invitation",
+    "defi_submitted",
+    "defi_decision",
 );
 
 fn env() -> &'static Environment<'static> {
@@ -111,6 +123,7 @@ mod tests {
     fn every_template_renders_in_both_languages() {
         let vars = json!({
             "name": "Camille",
+            "inviter": "Camille",
             "link": "https://cohorte.example/x?jeton=abc",
             "sign_in_link": "https://cohorte.example/connexion",
             "reset_link": "https://cohorte.example/mot-de-passe-oublie",

@@ -28,7 +28,7 @@ fn ip_key(origin: &Origin) -> &str {
     origin.ip.as_deref().unwrap_or("unknown")
 }
 
-fn locale_of(u: &user::Model) -> Locale {
+pub(crate) fn locale_of(u: &user::Model) -> Locale {
     Locale::from_code(&u.locale).unwrap_or_default()
 }
 

@@ -31,7 +31,7 @@ pub async fn grant_role(
 
 /// Records the grant and its audit entry; `origin` without an actor is the
 /// operator at the command line.
-async fn insert_grant<C: sea_orm::ConnectionTrait>(
+pub(crate) async fn insert_grant<C: sea_orm::ConnectionTrait>(
     db: &C,
     origin: &Origin,
     user_id: i64,
@@ -207,42 +207,4 @@ pub async fn ensure_account(
     }
     txn.commit().await?;
     Ok((id, created))
-}
-
-/// Finds or creates a host organisation by name (demo seed); returns its id.
-pub async fn ensure_organisation(
-    db: &DatabaseConnection,
-    origin: &Origin,
-    name: &str,
-) -> Result<i64, AppError> {
-    use crate::server::db::organisation;
-    let txn = write_txn(db).await?;
-    if let Some(o) = organisation::Entity::find()
-        .filter(organisation::Column::Name.eq(name))
-        .one(&txn)
-        .await?
-    {
-        return Ok(o.id);
-    }
-    let now = Utc::now();
-    let o = organisation::ActiveModel {
-        name: Set(name.to_owned()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "organisation.created",
-            target: Some(("organisation", o.id)),
-            details: json!({ "name": name }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(o.id)
 }

@@ -5,6 +5,8 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod defis;
+pub mod organisations;
 pub mod outbox;
 pub mod passwords;
 pub mod promotions;

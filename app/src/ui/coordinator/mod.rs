@@ -1,7 +1,11 @@
 //! The programme team's pages.
 
+mod defis;
+mod organisations;
 mod outbox;
 mod promotions;
 
+pub use defis::{BatchPreviewPage, DefiReviewPage, PromotionDefisPage};
+pub use organisations::{EditOrganisationPage, OrganisationsPage};
 pub use outbox::OutboxPage;
 pub use promotions::{EditPromotionPage, NewPromotionPage, PromotionsPage, calendar_line};

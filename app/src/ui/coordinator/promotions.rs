@@ -10,23 +10,13 @@ use crate::model::AppError;
 use crate::model::promotion::PromotionView;
 use crate::ui::form::{ErrorSummary, Field, TextArea, action_error};
 use crate::ui::public::NotFound;
-use crate::ui::{page, response, tr};
+use crate::ui::{page, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 fn is_coordinator() -> bool {
     page().can.manage_promotions
-}
-
-/// Anonymous people sign in; others see "not found".
-fn refuse() -> AnyView {
-    if page().viewer.is_none() {
-        response::redirect("/connexion");
-        ().into_any()
-    } else {
-        view! { <NotFound/> }.into_any()
-    }
 }
 
 #[component]
@@ -73,6 +63,8 @@ fn PromotionsTable(rows: Vec<PromotionView>) -> impl IntoView {
                             <td>{p.calendar.start.format("%d/%m/%Y").to_string()}</td>
                             <td>
                                 <a href=format!("/coordination/promotions/{}", p.id)>{fill(tr(Msg::Edit), &[&p.name])}</a>
+                                " · "
+                                <a href=format!("/coordination/promotions/{}/defis", p.id)>{fill(tr(Msg::DefisOf), &[&p.name])}</a>
                                 " · "
                                 <a href=format!("/promotions/{}", p.id)>{tr(Msg::ViewPublicPage)}</a>
                             </td>

@@ -1,10 +1,12 @@
 //! `/promotions/{id}`: what a visitor needs to know about a promotion —
 //! description, calendar, what is open now, the profiles sought.
 
+use crate::api::defis::public_defis;
 use crate::api::promotions::get_promotion;
 use crate::i18n::{Msg, fill};
 use crate::model::promotion::PromotionView;
 use crate::ui::coordinator::calendar_line;
+use crate::ui::public::DefiCards;
 use crate::ui::public::NotFound;
 use crate::ui::tr;
 use leptos::prelude::*;
@@ -18,11 +20,24 @@ pub fn PromotionPage() -> impl IntoView {
         return view! { <NotFound/> }.into_any();
     };
     let promotion = Resource::new_blocking(move || id, get_promotion);
+    let defis = Resource::new_blocking(move || id, |id| public_defis(Some(id), None));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match promotion.await {
-                    Ok(p) => view! { <PromotionSheet p/> }.into_any(),
+                    Ok(p) => {
+                        let list = defis.await.unwrap_or_default();
+                        view! {
+                            <PromotionSheet p/>
+                            <h2>{tr(Msg::PromotionDefis)}</h2>
+                            {if list.is_empty() {
+                                view! { <p>{tr(Msg::NoPublishedDefi)}</p> }.into_any()
+                            } else {
+                                view! { <DefiCards list/> }.into_any()
+                            }}
+                        }
+                        .into_any()
+                    }
                     Err(_) => view! { <NotFound/> }.into_any(),
                 }
             })}

@@ -1,6 +1,3 @@
-//! The only parts of the interface that run in the browser. Each renders a
-//! complete, working element on the server; hydration adds to it.
-
 use leptos::prelude::*;
 
 /// A password input with a live character count and a show/hide toggle.

@@ -1,0 +1,93 @@
+use crate::model::AppError;
+use crate::model::defi::BatchLine;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "decider-defi")]
+pub async fn decide_defi(id: i64, decision: String, message: String) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::defis};
+    let call = super::super::support::call().await?;
+    call.allow(Action::DecideDefis)?;
+    let result =
+        match super::super::support::decision_and_message(call.ctx.locale, &decision, &message) {
+            Ok((d, m)) => defis::decide(&call.state, &call.ctx.origin(), id, d, &m).await,
+            Err(e) => Err(e),
+        };
+    call.keep(result, &[("decision", decision), ("message", message)])
+        .await?;
+    call.done(
+        Some(Msg::DecisionRecorded),
+        &format!("/coordination/defis/{id}"),
+    )
+    .await
+}
+
+/// Who would receive what: nothing is sent.
+#[server(prefix = "/api", endpoint = "apercu-decisions")]
+pub async fn preview_defi_batch(
+    ids: Vec<i64>,
+    decision: String,
+    message: String,
+) -> Result<Vec<BatchLine>, AppError> {
+    use crate::server::{policy::Action, service::defis};
+    let call = super::super::support::call().await?;
+    call.allow(Action::DecideDefis)?;
+    let (d, m) = super::super::support::decision_and_message(call.ctx.locale, &decision, &message)?;
+    defis::preview_batch(&call.state.db, &ids, d, &m).await
+}
+
+#[server(prefix = "/api", endpoint = "decider-defis")]
+pub async fn decide_defis(
+    promotion: i64,
+    #[server(default)] ids: Vec<i64>,
+    decision: String,
+    message: String,
+) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::defis};
+    let call = super::super::support::call().await?;
+    call.allow(Action::DecideDefis)?;
+    let result =
+        match super::super::support::decision_and_message(call.ctx.locale, &decision, &message) {
+            Ok(_) if ids.is_empty() => Err(AppError::field("ids", Msg::NoDefiChosen)),
+            Ok((d, m)) => defis::decide_batch(&call.state, &call.ctx.origin(), &ids, d, &m).await,
+            Err(e) => Err(e),
+        };
+    call.keep(result, &[("decision", decision), ("message", message)])
+        .await?;
+    call.done(
+        Some(Msg::BatchRecorded),
+        &format!("/coordination/promotions/{promotion}/defis"),
+    )
+    .await
+}
+
+/// Publishes one défi (`defi`), or every selected, unpublished défi of the
+/// promotion.
+#[server(prefix = "/api", endpoint = "publier-defis")]
+pub async fn publish_defis(
+    promotion: i64,
+    #[server(default)] defi: Option<i64>,
+) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::model::defi::DefiFilter;
+    use crate::server::{policy::Action, service::defis};
+    let call = super::super::support::call().await?;
+    call.allow(Action::PublishDefis)?;
+    let ids: Vec<i64> = match defi {
+        Some(id) => vec![id],
+        None => defis::list(&call.state.db, promotion, &DefiFilter::default())
+            .await?
+            .rows
+            .into_iter()
+            .filter(|r| !r.published)
+            .map(|r| r.id)
+            .collect(),
+    };
+    defis::publish(&call.state, &call.ctx.origin(), &ids).await?;
+    let to = match defi {
+        Some(id) => format!("/coordination/defis/{id}"),
+        None => format!("/coordination/promotions/{promotion}/defis"),
+    };
+    call.done(Some(Msg::DefisPublished), &to).await
+}

@@ -1,0 +1,76 @@
+use crate::model::AppError;
+use crate::model::organisation::InvitationPreview;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "inviter-membre")]
+pub async fn invite_member(organisation: i64, email: String, role: String) -> Result<(), AppError> {
+    use crate::domain::{Email, HostRole};
+    use crate::i18n::Msg;
+    use crate::model::error::Checks;
+    use crate::server::{policy::Action, service::organisations};
+    let call = super::super::support::call().await?;
+    call.allow(Action::InviteMember { organisation })?;
+    let mut checks = Checks::default();
+    let parsed_email = checks.check("email", Email::parse(&email));
+    let parsed_role = checks.check(
+        "role",
+        HostRole::from_code(&role).ok_or(Msg::HostRoleRequired),
+    );
+    let result = match (checks.finish(), parsed_email, parsed_role) {
+        (Ok(()), Some(e), Some(r)) => {
+            let inviter = call
+                .ctx
+                .actor
+                .viewer()
+                .map(|v| v.name.clone())
+                .unwrap_or_default();
+            organisations::invite(
+                &call.state,
+                &call.ctx.origin(),
+                organisation,
+                &e,
+                r,
+                &inviter,
+                call.ctx.locale,
+            )
+            .await
+        }
+        (Err(e), _, _) => Err(e),
+        _ => Err(AppError::Unexpected),
+    };
+    call.keep(result, &[("email", email), ("role", role)])
+        .await?;
+    call.done(
+        Some(Msg::InvitationSent),
+        &format!("/organisation/{organisation}"),
+    )
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "invitation")]
+pub async fn get_invitation_preview(token: String) -> Result<InvitationPreview, AppError> {
+    use crate::server::{policy::Action, service::organisations};
+    let call = super::super::support::call().await?;
+    call.allow(Action::UseEmailedToken)?;
+    organisations::preview(&call.state.db, &token).await
+}
+
+#[server(prefix = "/api", endpoint = "accepter-invitation")]
+pub async fn accept_invitation(token: String) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::organisations};
+    let call = super::super::support::call().await?;
+    call.allow(Action::AcceptInvitation)?;
+    let org = organisations::accept(
+        &call.state.db,
+        &call.ctx.origin(),
+        &token,
+        call.viewer_id()?,
+    )
+    .await?;
+    call.done(
+        Some(Msg::InvitationAccepted),
+        &format!("/organisation/{org}"),
+    )
+    .await
+}

@@ -1,0 +1,48 @@
+use crate::model::AppError;
+use crate::model::organisation::{OrganisationPage, OrganisationView};
+use leptos::prelude::*;
+
+/// The organisations the signed-in person belongs to.
+#[server(prefix = "/api", endpoint = "mes-organisations")]
+pub async fn my_organisations() -> Result<Vec<OrganisationView>, AppError> {
+    use crate::server::{policy::Action, service::organisations};
+    let call = super::super::support::call().await?;
+    call.allow(Action::RegisterOrganisation)?;
+    let roles = call
+        .ctx
+        .actor
+        .viewer()
+        .map(|v| v.roles.clone())
+        .unwrap_or_default();
+    organisations::of_roles(&call.state.db, &roles).await
+}
+
+#[server(prefix = "/api", endpoint = "organisation")]
+pub async fn get_organisation_page(id: i64) -> Result<OrganisationPage, AppError> {
+    use crate::server::policy::{Action, allows};
+    use crate::server::service::organisations;
+    let call = super::super::support::call().await?;
+    call.allow(Action::ViewOrganisation { organisation: id })?;
+    let may_invite = allows(&call.ctx.actor, Action::InviteMember { organisation: id });
+    organisations::page(&call.state.db, id, may_invite).await
+}
+
+/// Every organisation (coordinators).
+#[server(prefix = "/api", endpoint = "organisations")]
+pub async fn all_organisations() -> Result<Vec<OrganisationView>, AppError> {
+    use crate::server::{policy::Action, service::organisations};
+    let call = super::super::support::call().await?;
+    call.allow(Action::ManageOrganisations)?;
+    organisations::list_all(&call.state.db).await
+}
+
+/// One organisation, for the coordinators' correction form.
+#[server(prefix = "/api", endpoint = "organisation-fiche")]
+pub async fn get_organisation(id: i64) -> Result<OrganisationView, AppError> {
+    use crate::server::{policy::Action, service::organisations};
+    let call = super::super::support::call().await?;
+    call.allow(Action::ManageOrganisations)?;
+    Ok(organisations::view(
+        &organisations::find(&call.state.db, id).await?,
+    ))
+}

@@ -1,0 +1,31 @@
+use crate::model::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "enregistrer-organisation")]
+pub async fn register_organisation(
+    name: String,
+    kind: String,
+    city: String,
+) -> Result<(), AppError> {
+    use crate::domain::organisation::OrganisationForm;
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::organisations};
+    let call = super::super::support::call().await?;
+    call.allow(Action::RegisterOrganisation)?;
+    let form = OrganisationForm { name, kind, city };
+    let result = match form.parse() {
+        Ok(draft) => {
+            organisations::register(
+                &call.state.db,
+                &call.ctx.origin(),
+                call.viewer_id()?,
+                &draft,
+            )
+            .await
+        }
+        Err(errors) => Err(AppError::fields(errors)),
+    };
+    let id = call.keep(result, &form.fields()).await?;
+    call.done(Some(Msg::OrgRegistered), &format!("/organisation/{id}"))
+        .await
+}

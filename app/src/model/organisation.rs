@@ -1,0 +1,67 @@
+//! Host organisations as pages show them.
+
+use crate::domain::HostRole;
+use crate::domain::organisation::{OrgKind, OrganisationForm};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationView {
+    pub id: i64,
+    pub name: String,
+    pub kind: OrgKind,
+    pub city: String,
+}
+
+impl OrganisationView {
+    pub fn to_form(&self) -> OrganisationForm {
+        OrganisationForm {
+            name: self.name.clone(),
+            kind: self.kind.code().to_owned(),
+            city: self.city.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub name: String,
+    pub email: String,
+    pub role: HostRole,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub email: String,
+    pub role: HostRole,
+    /// Paris time, for display.
+    pub expires: String,
+}
+
+/// A promotion whose call for défis is open: where a new défi can go.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenCall {
+    pub promotion_id: i64,
+    pub promotion_name: String,
+    /// Paris time.
+    pub closes: String,
+}
+
+/// Everything the organisation's page shows its members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationPage {
+    pub organisation: OrganisationView,
+    pub members: Vec<MemberView>,
+    pub invitations: Vec<InvitationView>,
+    pub defis: Vec<super::defi::DefiRow>,
+    pub open_calls: Vec<OpenCall>,
+    /// The viewer may invite members (a lead, or a coordinator).
+    pub may_invite: bool,
+}
+
+/// What the invitation link's page shows before the person accepts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationPreview {
+    pub organisation: String,
+    pub role: HostRole,
+    pub email: String,
+}

@@ -1,0 +1,972 @@
+//! Défi dossiers: drafts and their autosave, the pitch deck, submission
+//! before the deadline, coordinators' decisions (one by one or in batch)
+//! with their messages, publishing, and the public catalogue.
+
+use super::{Origin, accounts::locale_of, audit, organisations, outbox, promotions, tokens};
+use crate::domain::defi::{self as rules, Decision, DefiState, personalise};
+use crate::domain::defi_form::{DefiForm, SLOT_ROWS, SlotForm};
+use crate::domain::organisation::OrgKind;
+use crate::domain::profile::ProfileCode;
+use crate::domain::promotion::paris_display;
+use crate::i18n::Msg;
+use crate::model::AppError;
+use crate::model::defi::{
+    AttachmentView, BatchLine, DefiDossier, DefiEventView, DefiFilter, DefiList, DefiRow,
+    DefiSheet, SlotView,
+};
+use crate::server::AppState;
+use crate::server::db::{
+    attachment, defi, defi_event, defi_slot, organisation, promotion, write_txn,
+};
+use crate::server::mail::MailTemplate;
+use crate::server::policy::{self, Action, Actor};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder,
+};
+use serde_json::json;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+const PITCH_DECK: &str = "pitch_deck";
+
+/// What the policy needs to know about a défi before anything else.
+#[derive(Clone, Copy, Debug)]
+pub struct Access {
+    pub organisation: i64,
+    pub state: DefiState,
+    pub published: bool,
+}
+
+fn state_of(m: &defi::Model) -> DefiState {
+    DefiState::from_code(&m.state).unwrap_or(DefiState::Draft)
+}
+
+pub async fn access<C: ConnectionTrait>(db: &C, id: i64) -> Result<Access, AppError> {
+    let d = find(db, id).await?;
+    Ok(Access {
+        organisation: d.organisation_id,
+        state: state_of(&d),
+        published: d.published_at.is_some(),
+    })
+}
+
+async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<defi::Model, AppError> {
+    defi::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn slots_of<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> Result<Vec<defi_slot::Model>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(defi_slot::Entity::find()
+        .filter(defi_slot::Column::DefiId.is_in(ids.to_vec()))
+        .order_by_asc(defi_slot::Column::DefiId)
+        .order_by_asc(defi_slot::Column::Position)
+        .all(db)
+        .await?)
+}
+
+fn form_of(d: &defi::Model, slots: &[defi_slot::Model]) -> DefiForm {
+    let mut rows: [SlotForm; SLOT_ROWS] = Default::default();
+    for s in slots.iter().filter(|s| s.defi_id == d.id) {
+        if let Some(row) = rows.get_mut((s.position as usize).wrapping_sub(1)) {
+            *row = SlotForm {
+                profile: s.profile.clone(),
+                mission: s.mission.clone(),
+                mandatory: s.mandatory,
+            };
+        }
+    }
+    DefiForm {
+        title: d.title.clone(),
+        summary: d.summary.clone(),
+        context: d.context.clone(),
+        use_cases: d.use_cases.clone(),
+        impact: d.impact.clone(),
+        data_available: d.data_available.clone(),
+        data_accessible: d.data_accessible,
+        obstacles: d.obstacles.clone(),
+        legal_ethics: d.legal_ethics.clone(),
+        open_code: d.open_code,
+        open_data: d.open_data,
+        off_site: d.off_site,
+        leads: d.leads.clone(),
+        mentor: d.mentor.clone(),
+        slots: rows,
+    }
+}
+
+fn profiles_of(p: &promotion::Model) -> Vec<ProfileCode> {
+    serde_json::from_str::<Vec<String>>(&p.profiles)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| ProfileCode::parse(c).ok())
+        .collect()
+}
+
+fn used_profiles(slots: &[defi_slot::Model], id: i64) -> Vec<ProfileCode> {
+    slots
+        .iter()
+        .filter(|s| s.defi_id == id && !s.profile.is_empty())
+        .filter_map(|s| ProfileCode::parse(&s.profile).ok())
+        .collect()
+}
+
+async fn promotion_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<promotion::Model, AppError> {
+    promotion::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Starts an empty draft for `organisation` in `promotion`, while its call
+/// for défis is open.
+pub async fn create(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    promotion_id: i64,
+    organisation_id: i64,
+) -> Result<i64, AppError> {
+    let txn = write_txn(db).await?;
+    let p = promotion_of(&txn, promotion_id).await?;
+    organisations::find(&txn, organisation_id).await?;
+    rules::may_start(Utc::now(), p.defis_open_at, p.defis_close_at).map_err(AppError::Refused)?;
+    let now = Utc::now();
+    let d = defi::ActiveModel {
+        promotion_id: Set(promotion_id),
+        organisation_id: Set(organisation_id),
+        state: Set(DefiState::Draft.code().to_owned()),
+        version: Set(1),
+        created_by: Set(origin.actor_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "defi.created",
+            target: Some(("defi", d.id)),
+            details: json!({ "promotion": promotion_id, "organisation": organisation_id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(d.id)
+}
+
+/// The promotion's profiles, to parse a draft against.
+pub async fn profiles_for<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<Vec<ProfileCode>, AppError> {
+    let d = find(db, id).await?;
+    Ok(profiles_of(&promotion_of(db, d.promotion_id).await?))
+}
+
+fn write_content(row: &mut defi::ActiveModel, form: &DefiForm) {
+    row.title = Set(form.title.clone());
+    row.summary = Set(form.summary.clone());
+    row.context = Set(form.context.clone());
+    row.use_cases = Set(form.use_cases.clone());
+    row.impact = Set(form.impact.clone());
+    row.data_available = Set(form.data_available.clone());
+    row.data_accessible = Set(form.data_accessible);
+    row.obstacles = Set(form.obstacles.clone());
+    row.legal_ethics = Set(form.legal_ethics.clone());
+    row.open_code = Set(form.open_code);
+    row.open_data = Set(form.open_data);
+    row.off_site = Set(form.off_site);
+    row.leads = Set(form.leads.clone());
+    row.mentor = Set(form.mentor.clone());
+}
+
+/// Replaces the défi's slot rows (all three rows are kept, even empty, so
+/// that nothing typed is lost).
+async fn write_slots<C: ConnectionTrait>(db: &C, id: i64, form: &DefiForm) -> Result<(), AppError> {
+    defi_slot::Entity::delete_many()
+        .filter(defi_slot::Column::DefiId.eq(id))
+        .exec(db)
+        .await?;
+    for (i, s) in form.slots.iter().enumerate() {
+        defi_slot::ActiveModel {
+            defi_id: Set(id),
+            position: Set(i as i32 + 1),
+            profile: Set(s.profile.clone()),
+            mission: Set(s.mission.clone()),
+            mandatory: Set(s.mandatory),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// What a save answers: the new version and when it was saved.
+#[derive(Clone, Copy, Debug)]
+pub struct Saved {
+    pub version: i32,
+    pub at: DateTime<Utc>,
+}
+
+/// Saves a draft (already checked by `DefiForm::parse_draft`). `expected`
+/// is the version the editor started from: a save over someone else's newer
+/// save is a conflict, never a silent overwrite.
+pub async fn save(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    id: i64,
+    form: &DefiForm,
+    expected: Option<i32>,
+) -> Result<Saved, AppError> {
+    let txn = write_txn(db).await?;
+    let current = find(&txn, id).await?;
+    if !state_of(&current).host_may_edit() {
+        return Err(AppError::Refused(Msg::DefiNotEditable));
+    }
+    if expected.is_some_and(|v| v != current.version) {
+        return Err(AppError::Conflict);
+    }
+    let version = current.version + 1;
+    let now = Utc::now();
+    let mut row: defi::ActiveModel = current.into();
+    write_content(&mut row, form);
+    row.version = Set(version);
+    row.updated_at = Set(now);
+    row.update(&txn).await?;
+    write_slots(&txn, id, form).await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "defi.saved",
+            target: Some(("defi", id)),
+            details: json!({ "version": version }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Saved { version, at: now })
+}
+
+/// Queues `template` to every member of the défi's organisation.
+async fn tell_members<C: ConnectionTrait>(
+    db: &C,
+    d: &defi::Model,
+    template: MailTemplate,
+    vars: impl Fn(crate::i18n::Locale, &str) -> serde_json::Value,
+) -> Result<Vec<String>, AppError> {
+    let mut sent = Vec::new();
+    for (u, _) in organisations::members(db, d.organisation_id).await? {
+        outbox::queue(
+            db,
+            template,
+            locale_of(&u),
+            &u.email,
+            vars(locale_of(&u), &u.name),
+        )
+        .await?;
+        sent.push(u.email);
+    }
+    Ok(sent)
+}
+
+/// Submits the dossier: complete, and before the call closes (server time)
+/// unless it answers a request for information.
+pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTime<Utc>, AppError> {
+    let txn = write_txn(&state.db).await?;
+    let d = find(&txn, id).await?;
+    let p = promotion_of(&txn, d.promotion_id).await?;
+    let slots = slots_of(&txn, &[id]).await?;
+    let form = form_of(&d, &slots);
+    let now = Utc::now();
+    let to = rules::submit(state_of(&d), now, p.defis_open_at, p.defis_close_at)
+        .map_err(AppError::Refused)?;
+    let checked = form
+        .parse_draft(&profiles_of(&p))
+        .and_then(|f| f.check_complete(p.team_min.max(0) as u32, p.team_max.max(0) as u32));
+    if let Err(errors) = checked {
+        return Err(AppError::Validation(
+            errors
+                .into_iter()
+                .map(|(field, message)| crate::model::FieldError { field, message })
+                .collect(),
+        ));
+    }
+    let org = organisations::find(&txn, d.organisation_id).await?;
+    let mut row: defi::ActiveModel = d.clone().into();
+    row.state = Set(to.code().to_owned());
+    row.submitted_at = Set(Some(now));
+    row.updated_at = Set(now);
+    row.version = Set(d.version + 1);
+    row.update(&txn).await?;
+    event(&txn, origin, id, "submitted", "").await?;
+    let link = state.link(&format!("/organisation/defis/{id}"));
+    let recipients = tell_members(&txn, &d, MailTemplate::DefiSubmitted, |_, name| {
+        json!({
+            "name": name,
+            "title": d.title,
+            "organisation": org.name,
+            "promotion": p.name,
+            "submitted_at": paris_display(now),
+            "link": link,
+        })
+    })
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "defi.submitted",
+            target: Some(("defi", id)),
+            details: json!({ "at": now, "answer": to != state_of(&d) && state_of(&d) == DefiState::InfoRequested, "notified": recipients }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(now)
+}
+
+async fn event<C: ConnectionTrait>(
+    db: &C,
+    origin: &Origin,
+    id: i64,
+    kind: &str,
+    message: &str,
+) -> Result<(), AppError> {
+    defi_event::ActiveModel {
+        defi_id: Set(id),
+        kind: Set(kind.to_owned()),
+        message: Set(message.to_owned()),
+        actor_id: Set(origin.actor_id),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// One decision inside the caller's transaction; the message is
+/// personalised for the défi.
+async fn decide_in<C: ConnectionTrait>(
+    state: &AppState,
+    txn: &C,
+    origin: &Origin,
+    d: defi::Model,
+    decision: Decision,
+    message: &str,
+) -> Result<(), AppError> {
+    let to = decision.apply(state_of(&d)).map_err(AppError::Refused)?;
+    let org = organisations::find(txn, d.organisation_id).await?;
+    let message = personalise(message, &d.title, &org.name);
+    let id = d.id;
+    let now = Utc::now();
+    let mut row: defi::ActiveModel = d.clone().into();
+    row.state = Set(to.code().to_owned());
+    row.decided_at = Set(Some(now));
+    row.updated_at = Set(now);
+    if to == DefiState::Withdrawn {
+        row.published_at = Set(None);
+    }
+    row.update(txn).await?;
+    event(txn, origin, id, decision.code(), &message).await?;
+    let link = state.link(&format!("/organisation/defis/{id}"));
+    let recipients = tell_members(txn, &d, MailTemplate::DefiDecision, |locale, name| {
+        json!({
+            "name": name,
+            "title": d.title,
+            "organisation": org.name,
+            "state": locale.t(to.label()),
+            "message": message,
+            "link": link,
+        })
+    })
+    .await?;
+    audit::record(
+        txn,
+        origin,
+        audit::Entry {
+            action: "defi.decided",
+            target: Some(("defi", id)),
+            details: json!({ "decision": decision.code(), "from": d.state, "to": to.code(), "notified": recipients }),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn decide(
+    state: &AppState,
+    origin: &Origin,
+    id: i64,
+    decision: Decision,
+    message: &str,
+) -> Result<(), AppError> {
+    let txn = write_txn(&state.db).await?;
+    let d = find(&txn, id).await?;
+    if !state_of(&d).visible_to_coordinators() {
+        return Err(AppError::NotFound);
+    }
+    decide_in(state, &txn, origin, d, decision, message).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// Who would receive what, before anything is sent.
+pub async fn preview_batch<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+    decision: Decision,
+    message: &str,
+) -> Result<Vec<BatchLine>, AppError> {
+    let mut lines = Vec::new();
+    for &id in ids {
+        let Ok(d) = find(db, id).await else { continue };
+        if !state_of(&d).visible_to_coordinators() {
+            continue;
+        }
+        let org = organisations::find(db, d.organisation_id).await?;
+        let recipients = organisations::members(db, d.organisation_id)
+            .await?
+            .into_iter()
+            .map(|(u, _)| u.email)
+            .collect();
+        lines.push(BatchLine {
+            defi_id: id,
+            message: personalise(message, &d.title, &org.name),
+            refused: decision.apply(state_of(&d)).err(),
+            title: d.title,
+            organisation: org.name,
+            recipients,
+        });
+    }
+    Ok(lines)
+}
+
+/// Applies `decision` to every défi it fits, in one transaction; the others
+/// are left as they are (the preview said so). Returns how many changed.
+pub async fn decide_batch(
+    state: &AppState,
+    origin: &Origin,
+    ids: &[i64],
+    decision: Decision,
+    message: &str,
+) -> Result<usize, AppError> {
+    let txn = write_txn(&state.db).await?;
+    let mut done = 0;
+    for &id in ids {
+        let Ok(d) = find(&txn, id).await else {
+            continue;
+        };
+        if !state_of(&d).visible_to_coordinators() || decision.apply(state_of(&d)).is_err() {
+            continue;
+        }
+        decide_in(state, &txn, origin, d, decision, message).await?;
+        done += 1;
+    }
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "defi.batch_decided",
+            target: None,
+            details: json!({ "decision": decision.code(), "asked": ids, "changed": done }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(done)
+}
+
+/// Publishes the public sheets of the selected défis among `ids`; returns how
+/// many were published.
+pub async fn publish(state: &AppState, origin: &Origin, ids: &[i64]) -> Result<usize, AppError> {
+    let txn = write_txn(&state.db).await?;
+    let mut done = 0;
+    for &id in ids {
+        let Ok(d) = find(&txn, id).await else {
+            continue;
+        };
+        if rules::may_publish(state_of(&d), d.published_at.is_some()).is_err() {
+            continue;
+        }
+        let now = Utc::now();
+        let mut row: defi::ActiveModel = d.clone().into();
+        row.published_at = Set(Some(now));
+        row.updated_at = Set(now);
+        row.update(&txn).await?;
+        event(&txn, origin, id, "published", "").await?;
+        let org = organisations::find(&txn, d.organisation_id).await?;
+        let link = state.link(&format!("/defis/{id}"));
+        tell_members(&txn, &d, MailTemplate::DefiDecision, |locale, name| {
+            json!({
+                "name": name,
+                "title": d.title,
+                "organisation": org.name,
+                "state": locale.t(Msg::DefiPublishedState),
+                "message": locale.t(Msg::DefiPublishedMessage),
+                "link": link,
+            })
+        })
+        .await?;
+        audit::record(
+            &txn,
+            origin,
+            audit::Entry {
+                action: "defi.published",
+                target: Some(("defi", id)),
+                details: json!({ "at": now }),
+            },
+        )
+        .await?;
+        done += 1;
+    }
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(done)
+}
+
+/// The whole dossier, with what `actor` may do to it.
+pub async fn dossier<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    actor: &Actor,
+) -> Result<DefiDossier, AppError> {
+    let d = find(db, id).await?;
+    let p = promotion_of(db, d.promotion_id).await?;
+    let org = organisations::find(db, d.organisation_id).await?;
+    let slots = slots_of(db, &[id]).await?;
+    let st = state_of(&d);
+    let events = defi_event::Entity::find()
+        .filter(defi_event::Column::DefiId.eq(id))
+        .order_by_desc(defi_event::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| DefiEventView {
+            kind: e.kind,
+            message: e.message,
+            at: e.at,
+        })
+        .collect();
+    let deck = pitch_deck(db, id).await?.map(|a| AttachmentView {
+        name: a.original_name,
+        size: a.size,
+        uploaded_at: a.created_at,
+    });
+    let coordinator = policy::allows(actor, Action::DecideDefis);
+    let org_view = organisations::view(&org);
+    Ok(DefiDossier {
+        id,
+        promotion_id: p.id,
+        promotion_name: p.name.clone(),
+        profiles: profiles_of(&p),
+        team_min: p.team_min.max(0) as u32,
+        team_max: p.team_max.max(0) as u32,
+        call_close: p.defis_close_at,
+        organisation_id: org.id,
+        organisation: org_view.name,
+        organisation_kind: org_view.kind,
+        city: org_view.city,
+        state: st,
+        form: form_of(&d, &slots),
+        version: d.version,
+        published: d.published_at.is_some(),
+        submitted_at: d.submitted_at,
+        updated_at: d.updated_at,
+        pitch_deck: deck,
+        events,
+        may_edit: policy::allows(
+            actor,
+            Action::EditDefi {
+                organisation: d.organisation_id,
+                state: st,
+            },
+        ),
+        decisions: if coordinator {
+            st.decisions()
+        } else {
+            Vec::new()
+        },
+        may_publish: policy::allows(actor, Action::PublishDefis)
+            && rules::may_publish(st, d.published_at.is_some()).is_ok(),
+    })
+}
+
+async fn rows<C: ConnectionTrait>(
+    db: &C,
+    found: Vec<defi::Model>,
+) -> Result<Vec<DefiRow>, AppError> {
+    let ids: Vec<i64> = found.iter().map(|d| d.id).collect();
+    let slots = slots_of(db, &ids).await?;
+    let orgs: HashMap<i64, organisation::Model> = organisation::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let promos: HashMap<i64, String> = promotion::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(found
+        .into_iter()
+        .map(|d| {
+            let org = orgs.get(&d.organisation_id);
+            DefiRow {
+                id: d.id,
+                profiles: used_profiles(&slots, d.id),
+                organisation: org.map(|o| o.name.clone()).unwrap_or_default(),
+                organisation_kind: org
+                    .and_then(|o| OrgKind::from_code(&o.kind))
+                    .unwrap_or(OrgKind::Other),
+                city: org.map(|o| o.city.clone()).unwrap_or_default(),
+                promotion_name: promos.get(&d.promotion_id).cloned().unwrap_or_default(),
+                promotion_id: d.promotion_id,
+                state: state_of(&d),
+                published: d.published_at.is_some(),
+                submitted_at: d.submitted_at,
+                title: d.title,
+            }
+        })
+        .collect())
+}
+
+pub async fn rows_of_organisation<C: ConnectionTrait>(
+    db: &C,
+    org: i64,
+) -> Result<Vec<DefiRow>, AppError> {
+    let found = defi::Entity::find()
+        .filter(defi::Column::OrganisationId.eq(org))
+        .order_by_desc(defi::Column::Id)
+        .all(db)
+        .await?;
+    rows(db, found).await
+}
+
+/// The coordinators' list of a promotion (drafts are the hosts' own).
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    promotion_id: i64,
+    filter: &DefiFilter,
+) -> Result<DefiList, AppError> {
+    let p = promotion_of(db, promotion_id).await?;
+    let found = defi::Entity::find()
+        .filter(defi::Column::PromotionId.eq(promotion_id))
+        .filter(defi::Column::State.ne(DefiState::Draft.code()))
+        .order_by_asc(defi::Column::Title)
+        .order_by_asc(defi::Column::Id)
+        .all(db)
+        .await?;
+    let all = rows(db, found).await?;
+    let counts = DefiState::ALL
+        .into_iter()
+        .filter(|s| s.visible_to_coordinators())
+        .map(|s| (s, all.iter().filter(|r| r.state == s).count() as u64))
+        .collect();
+    let rows = all
+        .into_iter()
+        .filter(|r| filter.state.is_none_or(|s| r.state == s))
+        .filter(|r| filter.kind.is_none_or(|k| r.organisation_kind == k))
+        .filter(|r| {
+            filter
+                .profile
+                .as_deref()
+                .is_none_or(|p| r.profiles.iter().any(|c| c.as_str() == p))
+        })
+        .collect();
+    Ok(DefiList {
+        promotion_id,
+        promotion_name: p.name.clone(),
+        profiles: profiles_of(&p),
+        rows,
+        counts,
+    })
+}
+
+fn sheet_of(
+    d: defi::Model,
+    slots: &[defi_slot::Model],
+    orgs: &HashMap<i64, organisation::Model>,
+    promos: &HashMap<i64, String>,
+) -> DefiSheet {
+    let org = orgs.get(&d.organisation_id);
+    DefiSheet {
+        id: d.id,
+        organisation: org.map(|o| o.name.clone()).unwrap_or_default(),
+        organisation_kind: org
+            .and_then(|o| OrgKind::from_code(&o.kind))
+            .unwrap_or(OrgKind::Other),
+        city: org.map(|o| o.city.clone()).unwrap_or_default(),
+        promotion_name: promos.get(&d.promotion_id).cloned().unwrap_or_default(),
+        promotion_id: d.promotion_id,
+        slots: slots
+            .iter()
+            .filter(|s| s.defi_id == d.id && !s.profile.is_empty())
+            .filter_map(|s| {
+                Some(SlotView {
+                    profile: ProfileCode::parse(&s.profile).ok()?,
+                    mission: s.mission.clone(),
+                    mandatory: s.mandatory,
+                })
+            })
+            .collect(),
+        title: d.title,
+        summary: d.summary,
+    }
+}
+
+/// Published sheets, filtered by promotion and profile, by title.
+pub async fn catalogue<C: ConnectionTrait>(
+    db: &C,
+    promotion_id: Option<i64>,
+    profile: Option<&str>,
+) -> Result<Vec<DefiSheet>, AppError> {
+    let mut q = defi::Entity::find().filter(defi::Column::PublishedAt.is_not_null());
+    if let Some(p) = promotion_id {
+        q = q.filter(defi::Column::PromotionId.eq(p));
+    }
+    let found = q
+        .order_by_asc(defi::Column::Title)
+        .order_by_asc(defi::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = found.iter().map(|d| d.id).collect();
+    let slots = slots_of(db, &ids).await?;
+    let orgs: HashMap<i64, organisation::Model> = organisation::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let promos: HashMap<i64, String> = promotion::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(found
+        .into_iter()
+        .map(|d| sheet_of(d, &slots, &orgs, &promos))
+        .filter(|s| profile.is_none_or(|p| s.slots.iter().any(|slot| slot.profile.as_str() == p)))
+        .collect())
+}
+
+/// One published sheet; anything unpublished is not found.
+pub async fn sheet<C: ConnectionTrait>(db: &C, id: i64) -> Result<DefiSheet, AppError> {
+    let d = find(db, id).await?;
+    if d.published_at.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let slots = slots_of(db, &[id]).await?;
+    let orgs: HashMap<i64, organisation::Model> = organisations::find(db, d.organisation_id)
+        .await
+        .map(|o| HashMap::from([(o.id, o)]))?;
+    let promos = HashMap::from([(
+        d.promotion_id,
+        promotions::get(db, d.promotion_id).await?.name,
+    )]);
+    Ok(sheet_of(d, &slots, &orgs, &promos))
+}
+
+async fn pitch_deck<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<Option<attachment::Model>, AppError> {
+    Ok(attachment::Entity::find()
+        .filter(attachment::Column::OwnerType.eq("defi"))
+        .filter(attachment::Column::OwnerId.eq(id))
+        .filter(attachment::Column::Kind.eq(PITCH_DECK))
+        .order_by_desc(attachment::Column::Id)
+        .one(db)
+        .await?)
+}
+
+fn files_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("files")
+}
+
+/// Stores a checked PDF as the défi's pitch deck (replacing the previous
+/// one). The file is written first under a random name; the row that points
+/// to it is committed with its audit entry; the replaced file is removed
+/// after the commit.
+pub async fn attach_pitch_deck(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    data_dir: &Path,
+    id: i64,
+    original_name: &str,
+    bytes: &[u8],
+) -> Result<(), AppError> {
+    let dir = files_dir(data_dir);
+    let stored = format!("{}.pdf", tokens::random_secret(16));
+    let path = dir.join(&stored);
+    let write = async {
+        tokio::fs::create_dir_all(&dir).await?;
+        tokio::fs::write(&path, bytes).await
+    };
+    write.await.map_err(|e| {
+        tracing::error!(error = %e, "storing an upload");
+        AppError::Unexpected
+    })?;
+    let result = async {
+        let txn = write_txn(db).await?;
+        let d = find(&txn, id).await?;
+        if !state_of(&d).host_may_edit() {
+            return Err(AppError::Refused(Msg::DefiNotEditable));
+        }
+        let old = pitch_deck(&txn, id).await?;
+        if let Some(old) = &old {
+            attachment::Entity::delete_by_id(old.id).exec(&txn).await?;
+        }
+        attachment::ActiveModel {
+            owner_type: Set("defi".into()),
+            owner_id: Set(id),
+            kind: Set(PITCH_DECK.into()),
+            stored_name: Set(stored.clone()),
+            original_name: Set(original_name.to_owned()),
+            size: Set(bytes.len() as i64),
+            uploaded_by: Set(origin.actor_id),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            origin,
+            audit::Entry {
+                action: "defi.pitch_deck_uploaded",
+                target: Some(("defi", id)),
+                details: json!({ "name": original_name, "size": bytes.len() }),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(old)
+    }
+    .await;
+    match result {
+        Ok(old) => {
+            if let Some(old) = old {
+                let _ = tokio::fs::remove_file(dir.join(old.stored_name)).await;
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let _ = tokio::fs::remove_file(&path).await;
+            Err(e)
+        }
+    }
+}
+
+/// The stored pitch deck: its path and its name for the download.
+pub async fn pitch_deck_file<C: ConnectionTrait>(
+    db: &C,
+    data_dir: &Path,
+    id: i64,
+) -> Result<(PathBuf, String), AppError> {
+    let a = pitch_deck(db, id).await?.ok_or(AppError::NotFound)?;
+    Ok((files_dir(data_dir).join(&a.stored_name), a.original_name))
+}
+
+/// A défi written directly in a given state, with its history (demo seed,
+/// imports from a previous tool). The content must be complete; audited.
+pub struct Imported<'a> {
+    pub promotion: i64,
+    pub organisation: i64,
+    pub form: &'a DefiForm,
+    pub state: DefiState,
+    /// The coordinators' message for the latest decision, if any.
+    pub message: Option<&'a str>,
+    pub published: bool,
+}
+
+pub async fn import(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    i: Imported<'_>,
+) -> Result<i64, AppError> {
+    let txn = write_txn(db).await?;
+    let now = Utc::now();
+    let submitted = (i.state != DefiState::Draft).then_some(now);
+    let mut row = defi::ActiveModel {
+        promotion_id: Set(i.promotion),
+        organisation_id: Set(i.organisation),
+        state: Set(i.state.code().to_owned()),
+        version: Set(1),
+        created_by: Set(origin.actor_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        submitted_at: Set(submitted),
+        published_at: Set(i.published.then_some(now)),
+        ..Default::default()
+    };
+    write_content(&mut row, i.form);
+    let d = row.insert(&txn).await?;
+    write_slots(&txn, d.id, i.form).await?;
+    if submitted.is_some() {
+        event(&txn, origin, d.id, "submitted", "").await?;
+    }
+    let decision = match i.state {
+        DefiState::InfoRequested => Some(Decision::AskInfo),
+        DefiState::Shortlisted => Some(Decision::Shortlist),
+        DefiState::Rejected => Some(Decision::Reject),
+        DefiState::Selected => Some(Decision::Select),
+        DefiState::NotSelected => Some(Decision::NotSelect),
+        DefiState::Withdrawn => Some(Decision::Withdraw),
+        DefiState::Draft | DefiState::Submitted => None,
+    };
+    if let Some(decision) = decision {
+        event(
+            &txn,
+            origin,
+            d.id,
+            decision.code(),
+            i.message.unwrap_or_default(),
+        )
+        .await?;
+    }
+    if i.published {
+        event(&txn, origin, d.id, "published", "").await?;
+    }
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "defi.imported",
+            target: Some(("defi", d.id)),
+            details: json!({ "state": i.state.code(), "published": i.published }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(d.id)
+}
+
+/// How many défis a promotion has (any state).
+pub async fn count_in<C: ConnectionTrait>(db: &C, promotion_id: i64) -> Result<u64, AppError> {
+    use sea_orm::PaginatorTrait;
+    Ok(defi::Entity::find()
+        .filter(defi::Column::PromotionId.eq(promotion_id))
+        .count(db)
+        .await?)
+}

@@ -1,0 +1,425 @@
+//! Host organisations: registration (the person becomes its lead),
+//! invitations by email, members, coordinators' corrections.
+
+use super::{
+    Origin, accounts::locale_of, admin::insert_grant, audit, defis, outbox, tokens, users,
+};
+use crate::domain::organisation::{OrgKind, OrganisationDraft};
+use crate::domain::promotion::paris_display;
+use crate::domain::{Email, HostRole, Role};
+use crate::i18n::{Locale, Msg};
+use crate::model::AppError;
+use crate::model::organisation::{
+    InvitationPreview, InvitationView, MemberView, OpenCall, OrganisationPage, OrganisationView,
+};
+use crate::server::AppState;
+use crate::server::db::{invitation, organisation, promotion, role_grant, user, write_txn};
+use crate::server::mail::MailTemplate;
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder,
+};
+use serde_json::json;
+
+pub const INVITATION_DAYS: i64 = 7;
+
+pub fn view(m: &organisation::Model) -> OrganisationView {
+    OrganisationView {
+        id: m.id,
+        name: m.name.clone(),
+        kind: OrgKind::from_code(&m.kind).unwrap_or(OrgKind::Other),
+        city: m.city.clone(),
+    }
+}
+
+async fn name_taken<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    except: Option<i64>,
+) -> Result<bool, AppError> {
+    let mut q = organisation::Entity::find().filter(organisation::Column::Name.eq(name));
+    if let Some(id) = except {
+        q = q.filter(organisation::Column::Id.ne(id));
+    }
+    Ok(q.one(db).await?.is_some())
+}
+
+pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<organisation::Model, AppError> {
+    organisation::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Registers an organisation; `lead` becomes its lead.
+pub async fn register(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    lead: i64,
+    d: &OrganisationDraft,
+) -> Result<i64, AppError> {
+    let txn = write_txn(db).await?;
+    if name_taken(&txn, &d.name, None).await? {
+        return Err(AppError::field("name", Msg::OrgNameTaken));
+    }
+    let now = Utc::now();
+    let o = organisation::ActiveModel {
+        name: Set(d.name.clone()),
+        kind: Set(d.kind.code().to_owned()),
+        city: Set(d.city.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "organisation.registered",
+            target: Some(("organisation", o.id)),
+            details: json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
+        },
+    )
+    .await?;
+    let role = Role::Host {
+        organisation: o.id,
+        role: HostRole::Lead,
+    };
+    insert_grant(&txn, origin, lead, role).await?;
+    txn.commit().await?;
+    Ok(o.id)
+}
+
+/// Coordinators correct an organisation's name, kind or city.
+pub async fn update(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    id: i64,
+    d: &OrganisationDraft,
+) -> Result<(), AppError> {
+    let txn = write_txn(db).await?;
+    let current = find(&txn, id).await?;
+    if name_taken(&txn, &d.name, Some(id)).await? {
+        return Err(AppError::field("name", Msg::OrgNameTaken));
+    }
+    let before = view(&current);
+    let mut row: organisation::ActiveModel = current.into();
+    row.name = Set(d.name.clone());
+    row.kind = Set(d.kind.code().to_owned());
+    row.city = Set(d.city.clone());
+    row.updated_at = Set(Utc::now());
+    row.update(&txn).await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "organisation.updated",
+            target: Some(("organisation", id)),
+            details: json!({
+                "before": { "name": before.name, "kind": before.kind.code(), "city": before.city },
+                "after": { "name": d.name, "kind": d.kind.code(), "city": d.city },
+            }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Every organisation, by name (coordinators).
+pub async fn list_all<C: ConnectionTrait>(db: &C) -> Result<Vec<OrganisationView>, AppError> {
+    Ok(organisation::Entity::find()
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?
+        .iter()
+        .map(view)
+        .collect())
+}
+
+/// The organisations `roles` give access to, by name.
+pub async fn of_roles<C: ConnectionTrait>(
+    db: &C,
+    roles: &[Role],
+) -> Result<Vec<OrganisationView>, AppError> {
+    let ids: Vec<i64> = roles
+        .iter()
+        .filter_map(|r| match r {
+            Role::Host { organisation, .. } => Some(*organisation),
+            _ => None,
+        })
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(ids))
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?
+        .iter()
+        .map(view)
+        .collect())
+}
+
+/// Members with their strongest role, by name.
+pub async fn members<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<Vec<(user::Model, HostRole)>, AppError> {
+    let grants = role_grant::Entity::find()
+        .filter(role_grant::Column::ScopeId.eq(id))
+        .filter(role_grant::Column::Role.is_in(["host_lead", "host_mentor", "host_hr"]))
+        .all(db)
+        .await?;
+    let mut out: Vec<(user::Model, HostRole)> = Vec::new();
+    for g in grants {
+        let Some(Role::Host { role, .. }) = Role::from_parts(&g.role, g.scope_id) else {
+            continue;
+        };
+        if let Some(existing) = out.iter_mut().find(|(u, _)| u.id == g.user_id) {
+            if role == HostRole::Lead {
+                existing.1 = role;
+            }
+            continue;
+        }
+        if let Some(u) = users::by_id(db, g.user_id).await? {
+            out.push((u, role));
+        }
+    }
+    out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    Ok(out)
+}
+
+/// Promotions whose call for défis is open now.
+pub async fn open_calls<C: ConnectionTrait>(db: &C) -> Result<Vec<OpenCall>, AppError> {
+    let now = Utc::now();
+    Ok(promotion::Entity::find()
+        .filter(promotion::Column::DefisOpenAt.lte(now))
+        .filter(promotion::Column::DefisCloseAt.gt(now))
+        .order_by_asc(promotion::Column::DefisCloseAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| OpenCall {
+            promotion_id: p.id,
+            promotion_name: p.name,
+            closes: paris_display(p.defis_close_at),
+        })
+        .collect())
+}
+
+pub async fn page<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    may_invite: bool,
+) -> Result<OrganisationPage, AppError> {
+    let o = find(db, id).await?;
+    let members = members(db, id)
+        .await?
+        .into_iter()
+        .map(|(u, role)| MemberView {
+            name: u.name,
+            email: u.email,
+            role,
+        })
+        .collect();
+    let now = Utc::now();
+    let invitations = invitation::Entity::find()
+        .filter(invitation::Column::OrganisationId.eq(id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(now))
+        .order_by_asc(invitation::Column::Email)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| InvitationView {
+            email: i.email,
+            role: HostRole::from_code(&i.role).unwrap_or(HostRole::Mentor),
+            expires: paris_display(i.expires_at),
+        })
+        .collect();
+    Ok(OrganisationPage {
+        organisation: view(&o),
+        members,
+        invitations,
+        defis: defis::rows_of_organisation(db, id).await?,
+        open_calls: open_calls(db).await?,
+        may_invite,
+    })
+}
+
+/// Invites `email` to join with `role`; a new invitation to the same address
+/// replaces a pending one.
+pub async fn invite(
+    state: &AppState,
+    origin: &Origin,
+    id: i64,
+    email: &Email,
+    role: HostRole,
+    inviter: &str,
+    locale: Locale,
+) -> Result<(), AppError> {
+    let txn = write_txn(&state.db).await?;
+    let o = find(&txn, id).await?;
+    if members(&txn, id)
+        .await?
+        .iter()
+        .any(|(u, _)| u.email == email.as_str())
+    {
+        return Err(AppError::field("email", Msg::AlreadyMember));
+    }
+    invitation::Entity::delete_many()
+        .filter(invitation::Column::OrganisationId.eq(id))
+        .filter(invitation::Column::Email.eq(email.as_str()))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .exec(&txn)
+        .await?;
+    let token = tokens::random_secret(32);
+    let now = Utc::now();
+    invitation::ActiveModel {
+        organisation_id: Set(id),
+        email: Set(email.as_str().to_owned()),
+        role: Set(role.code().to_owned()),
+        token_hash: Set(tokens::digest(&token)),
+        invited_by: Set(origin.actor_id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(INVITATION_DAYS)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    // The invitee's language if they have an account, else the inviter's.
+    let locale = users::by_email(&txn, email.as_str())
+        .await?
+        .map(|u| locale_of(&u))
+        .unwrap_or(locale);
+    outbox::queue(
+        &txn,
+        MailTemplate::Invitation,
+        locale,
+        email.as_str(),
+        json!({
+            "inviter": inviter,
+            "organisation": o.name,
+            "role": locale.t(role.label()),
+            "link": state.link(&format!("/invitation?jeton={token}")),
+        }),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "organisation.member_invited",
+            target: Some(("organisation", id)),
+            details: json!({ "email": email.as_str(), "role": role.code() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+async fn pending<C: ConnectionTrait>(db: &C, token: &str) -> Result<invitation::Model, AppError> {
+    invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(tokens::digest(token.trim())))
+        .one(db)
+        .await?
+        .filter(|i| i.accepted_at.is_none() && i.expires_at > Utc::now())
+        .ok_or(AppError::Refused(Msg::InvitationInvalid))
+}
+
+pub async fn preview<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+) -> Result<InvitationPreview, AppError> {
+    let i = pending(db, token).await?;
+    let o = find(db, i.organisation_id).await?;
+    Ok(InvitationPreview {
+        organisation: o.name,
+        role: HostRole::from_code(&i.role).unwrap_or(HostRole::Mentor),
+        email: i.email,
+    })
+}
+
+/// The signed-in person joins with the invitation's role. The link is the
+/// credential, as for any emailed link; it works once.
+pub async fn accept(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    token: &str,
+    user_id: i64,
+) -> Result<i64, AppError> {
+    let txn = write_txn(db).await?;
+    let i = pending(&txn, token).await?;
+    let role = Role::Host {
+        organisation: i.organisation_id,
+        role: HostRole::from_code(&i.role).unwrap_or(HostRole::Mentor),
+    };
+    let org = i.organisation_id;
+    let email = i.email.clone();
+    let mut row: invitation::ActiveModel = i.into();
+    row.accepted_at = Set(Some(Utc::now()));
+    row.accepted_by = Set(Some(user_id));
+    row.update(&txn).await?;
+    if !users::roles_of(&txn, user_id).await?.contains(&role) {
+        insert_grant(&txn, origin, user_id, role).await?;
+    }
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "organisation.invitation_accepted",
+            target: Some(("organisation", org)),
+            details: json!({ "invited": email, "user": user_id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(org)
+}
+
+/// Finds an organisation by name or creates it without members (demo seed);
+/// returns its id.
+pub async fn ensure(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    d: &OrganisationDraft,
+) -> Result<i64, AppError> {
+    let txn = write_txn(db).await?;
+    if let Some(o) = organisation::Entity::find()
+        .filter(organisation::Column::Name.eq(&d.name))
+        .one(&txn)
+        .await?
+    {
+        return Ok(o.id);
+    }
+    let now = Utc::now();
+    let o = organisation::ActiveModel {
+        name: Set(d.name.clone()),
+        kind: Set(d.kind.code().to_owned()),
+        city: Set(d.city.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "organisation.created",
+            target: Some(("organisation", o.id)),
+            details: json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(o.id)
+}

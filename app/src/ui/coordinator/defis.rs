@@ -1,0 +1,346 @@
+//! Selecting défis: the promotion's list with filters, counts and batch
+//! decisions (`/coordination/promotions/{id}/defis`), the preview of a batch
+//! before anything is sent (`…/apercu`), and one défi's review page
+//! (`/coordination/defis/{id}`).
+
+use crate::api::defis::{
+    DecideDefi, DecideDefis, PublishDefis, get_defi_dossier, preview_defi_batch, promotion_defis,
+};
+use crate::domain::defi::{Decision, DefiState};
+use crate::domain::organisation::OrgKind;
+use crate::i18n::{Msg, fill};
+use crate::model::defi::{DefiFilter, DefiList};
+use crate::ui::defi_view::{DossierView, History};
+use crate::ui::form::{ErrorSummary, SelectField, TextArea, action_error};
+use crate::ui::host::kind_options;
+use crate::ui::public::NotFound;
+use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+fn allowed() -> bool {
+    page().can.manage_promotions
+}
+
+fn decision_options(decisions: &[Decision]) -> Vec<(String, String)> {
+    std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
+        .chain(
+            decisions
+                .iter()
+                .map(|d| (d.code().to_owned(), tr(d.label()).to_owned())),
+        )
+        .collect()
+}
+
+/// The message templates, to copy and adapt.
+#[component]
+fn Templates(decisions: Vec<Decision>) -> impl IntoView {
+    view! {
+        <details class="templates">
+            <summary>{tr(Msg::TemplatesTitle)}</summary>
+            <p class="hint">{tr(Msg::TemplatesHint)}</p>
+            <dl>
+                {decisions.into_iter().map(|d| view! {
+                    <dt>{tr(d.label())}</dt>
+                    <dd class="prewrap">{tr(d.template())}</dd>
+                }).collect_view()}
+            </dl>
+        </details>
+    }
+}
+
+#[component]
+pub fn PromotionDefisPage() -> impl IntoView {
+    if !allowed() {
+        return refuse();
+    }
+    let Some(id) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let filter = DefiFilter {
+        state: query("etat").and_then(|s| DefiState::from_code(&s)),
+        kind: query("type").and_then(|k| OrgKind::from_code(&k)),
+        profile: query("profil"),
+    };
+    let list = Resource::new_blocking(
+        {
+            let filter = filter.clone();
+            move || (id, filter.clone())
+        },
+        |(id, filter)| promotion_defis(id, filter),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let filter = filter.clone();
+                Suspend::new(async move {
+                    match list.await {
+                        Ok(l) => view! { <DefiListView l filter/> }.into_any(),
+                        Err(_) => view! { <NotFound/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
+    let publish = ServerAction::<PublishDefis>::new();
+    let to_publish = l
+        .rows
+        .iter()
+        .filter(|r| r.state == DefiState::Selected && !r.published)
+        .count();
+    let state_options: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::AllStates).to_owned()))
+            .chain(
+                DefiState::ALL
+                    .into_iter()
+                    .filter(|s| s.visible_to_coordinators())
+                    .map(|s| (s.code().to_owned(), tr(s.label()).to_owned())),
+            )
+            .collect();
+    let mut kinds = kind_options();
+    kinds[0].1 = tr(Msg::AllKinds).to_owned();
+    let profiles: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::AllProfiles).to_owned()))
+            .chain(
+                l.profiles
+                    .iter()
+                    .map(|p| (p.as_str().to_owned(), profile_label(p))),
+            )
+            .collect();
+    let promotion = l.promotion_id;
+    let batch_decisions = vec![
+        Decision::Shortlist,
+        Decision::Select,
+        Decision::NotSelect,
+        Decision::Reject,
+    ];
+    view! {
+        <Title text=fill(tr(Msg::PromotionDefisTitle), &[&l.promotion_name])/>
+        <h1>{fill(tr(Msg::PromotionDefisTitle), &[&l.promotion_name])}</h1>
+        <h2>{tr(Msg::CountsTitle)}</h2>
+        <ul class="counts">
+            {l.counts.iter().map(|(s, n)| view! {
+                <li><a href=format!("?etat={}", s.code())>{tr(s.label())} " : " <strong>{*n}</strong></a></li>
+            }).collect_view()}
+        </ul>
+        <form method="get" class="filters">
+            <SelectField name="etat" label=Msg::FilterState options=state_options
+                value=filter.state.map(|s| s.code().to_owned()).unwrap_or_default()/>
+            <SelectField name="type" label=Msg::FilterKind options=kinds
+                value=filter.kind.map(|k| k.code().to_owned()).unwrap_or_default()/>
+            <SelectField name="profil" label=Msg::FilterProfile options=profiles
+                value=filter.profile.clone().unwrap_or_default()/>
+            <button type="submit" class="secondary">{tr(Msg::Filter)}</button>
+        </form>
+        {(to_publish > 0).then(|| view! {
+            <ActionForm action=publish>
+                <input type="hidden" name="promotion" value=promotion.to_string()/>
+                <button type="submit">{fill(tr(Msg::PublishSelected), &[&to_publish.to_string()])}</button>
+            </ActionForm>
+        })}
+        {if l.rows.is_empty() {
+            view! { <p>{tr(Msg::NoDefiMatches)}</p> }.into_any()
+        } else {
+            view! {
+                <form method="get" action=format!("/coordination/promotions/{promotion}/defis/apercu")>
+                    <div class="table-wrap">
+                        <table>
+                            <caption>{fill(tr(Msg::DefisShown), &[&l.rows.len().to_string()])}</caption>
+                            <thead><tr>
+                                <th scope="col">{tr(Msg::ColChoose)}</th>
+                                <th scope="col">{tr(Msg::ColTitle)}</th>
+                                <th scope="col">{tr(Msg::ColOrganisation)}</th>
+                                <th scope="col">{tr(Msg::ColProfiles)}</th>
+                                <th scope="col">{tr(Msg::ColState)}</th>
+                                <th scope="col">{tr(Msg::ColSubmitted)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {l.rows.iter().map(|r| {
+                                    let check = format!("choix-{}", r.id);
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <input type="checkbox" id=check.clone() name="ids" value=r.id.to_string()/>
+                                                <label for=check class="visually-hidden">{fill(tr(Msg::ChooseDefi), &[&r.title])}</label>
+                                            </td>
+                                            <th scope="row"><a href=format!("/coordination/defis/{}", r.id)>{r.title.clone()}</a></th>
+                                            <td>{r.organisation.clone()} <br/><span class="hint">{tr(r.organisation_kind.label())} " — " {r.city.clone()}</span></td>
+                                            <td>{r.profiles.iter().map(profile_label).collect::<Vec<_>>().join(", ")}</td>
+                                            <td>{tr(r.state.label())}{r.published.then(|| format!(" · {}", tr(Msg::Published)))}</td>
+                                            <td>{r.submitted_at.map(paris).unwrap_or_default()}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <fieldset>
+                        <legend>{tr(Msg::BatchLegend)}</legend>
+                        <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&batch_decisions) required=true/>
+                        <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6/>
+                        <Templates decisions=batch_decisions.clone()/>
+                        <button type="submit">{tr(Msg::PreviewBatch)}</button>
+                    </fieldset>
+                </form>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn BatchPreviewPage() -> impl IntoView {
+    if !allowed() {
+        return refuse();
+    }
+    let Some(promotion) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let ids: Vec<i64> = leptos_router::hooks::use_query_map().with_untracked(|q| {
+        q.get_all("ids")
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|v| v.parse().ok())
+            .collect()
+    });
+    let decision = query("decision").unwrap_or_default();
+    let message = query("message").unwrap_or_default();
+    let lines = Resource::new_blocking(
+        {
+            let (ids, decision, message) = (ids.clone(), decision.clone(), message.clone());
+            move || (ids.clone(), decision.clone(), message.clone())
+        },
+        |(ids, decision, message)| preview_defi_batch(ids, decision, message),
+    );
+    let confirm = ServerAction::<DecideDefis>::new();
+    let error = action_error(confirm);
+    let back = format!("/coordination/promotions/{promotion}/defis");
+    view! {
+        <Title text=tr(Msg::BatchPreviewTitle)/>
+        <h1>{tr(Msg::BatchPreviewTitle)}</h1>
+        <p><a href=back.clone()>{tr(Msg::BackToList)}</a></p>
+        <ErrorSummary error=error/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let (ids, decision, message) = (ids.clone(), decision.clone(), message.clone());
+                Suspend::new(async move {
+                    match lines.await {
+                        Ok(lines) if lines.is_empty() => view! { <p>{tr(Msg::NoDefiChosen)}</p> }.into_any(),
+                        Ok(lines) => {
+                            let label = Decision::from_code(&decision).map(|d| tr(d.label())).unwrap_or_default();
+                            let applies = lines.iter().filter(|l| l.refused.is_none()).count();
+                            view! {
+                                <p>{fill(tr(Msg::BatchSummary), &[label, &applies.to_string(), &lines.len().to_string()])}</p>
+                                <ul class="preview-list">
+                                    {lines.into_iter().map(|l| view! {
+                                        <li>
+                                            <h2>{l.title.clone()}</h2>
+                                            <p>{l.organisation.clone()}</p>
+                                            {match l.refused {
+                                                Some(why) => view! { <p class="field-error">{tr(Msg::BatchSkipped)} " " {tr(why)}</p> }.into_any(),
+                                                None => view! {
+                                                    <p>{tr(Msg::Recipients)} " : " {if l.recipients.is_empty() { tr(Msg::NoRecipient).to_owned() } else { l.recipients.join(", ") }}</p>
+                                                    <blockquote class="prewrap">{l.message.clone()}</blockquote>
+                                                }.into_any(),
+                                            }}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                                <ActionForm action=confirm>
+                                    <input type="hidden" name="promotion" value=promotion.to_string()/>
+                                    {ids.iter().enumerate().map(|(i, id)| view! {
+                                        <input type="hidden" name=format!("ids[{i}]") value=id.to_string()/>
+                                    }).collect_view()}
+                                    <input type="hidden" name="decision" value=decision/>
+                                    <input type="hidden" name="message" value=message/>
+                                    <button type="submit" disabled=applies == 0>{tr(Msg::ConfirmBatch)}</button>
+                                </ActionForm>
+                            }.into_any()
+                        }
+                        Err(e) => view! {
+                            <div class="error-summary" role="alert">
+                                <p>{tr(e.summary())}</p>
+                                {e.for_field("decision").map(|m| view! { <p>{tr(m)}</p> })}
+                                {e.for_field("message").map(|m| view! { <p>{tr(m)}</p> })}
+                            </div>
+                        }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn DefiReviewPage() -> impl IntoView {
+    if !allowed() {
+        return refuse();
+    }
+    let Some(id) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let dossier = Resource::new_blocking(move || id, get_defi_dossier);
+    let decide = ServerAction::<DecideDefi>::new();
+    let publish = ServerAction::<PublishDefis>::new();
+    let error = action_error(decide);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let error = error.clone();
+                Suspend::new(async move {
+                    let d = match dossier.await {
+                        Ok(d) => d,
+                        Err(_) => return view! { <NotFound/> }.into_any(),
+                    };
+                    let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
+                    let message_error = error.as_ref().and_then(|e| e.for_field("message"));
+                    let decisions = d.decisions.clone();
+                    let events = d.events.clone();
+                    view! {
+                        <Title text=d.form.title.clone()/>
+                        <p><a href=format!("/coordination/promotions/{}/defis", d.promotion_id)>{fill(tr(Msg::PromotionDefisTitle), &[&d.promotion_name])}</a></p>
+                        <h1>{d.form.title.clone()}</h1>
+                        <p class="lead">
+                            <a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a>
+                            " — " {tr(d.organisation_kind.label())} ", " {d.city.clone()} " — "
+                            <strong>{tr(d.state.label())}</strong>
+                            {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
+                        </p>
+                        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[&paris(t)])}</p> })}
+                        {d.may_publish.then(|| view! {
+                            <ActionForm action=publish>
+                                <input type="hidden" name="promotion" value=d.promotion_id.to_string()/>
+                                <input type="hidden" name="defi" value=d.id.to_string()/>
+                                <button type="submit">{tr(Msg::PublishOne)}</button>
+                            </ActionForm>
+                        })}
+                        {(!decisions.is_empty()).then(|| view! {
+                            <section aria-labelledby="decision-titre">
+                                <h2 id="decision-titre">{tr(Msg::DecisionTitle)}</h2>
+                                <ErrorSummary error=error.clone()/>
+                                <ActionForm action=decide>
+                                    <input type="hidden" name="id" value=d.id.to_string()/>
+                                    <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&decisions)
+                                        value=kept("decision").unwrap_or_default() required=true error=decision_error/>
+                                    <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6
+                                        value=kept("message").unwrap_or_default() error=message_error/>
+                                    <Templates decisions=decisions.clone()/>
+                                    <button type="submit">{tr(Msg::SendDecision)}</button>
+                                </ActionForm>
+                            </section>
+                        })}
+                        <DossierView d=d.clone()/>
+                        <History events/>
+                    }
+                    .into_any()
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}

@@ -1,0 +1,101 @@
+//! `/coordination/organisations`: every host organisation, and the form that
+//! corrects one (`…/{id}`).
+
+use crate::api::organisations::{UpdateOrganisation, all_organisations, get_organisation};
+use crate::domain::organisation::OrganisationForm;
+use crate::i18n::{Msg, fill};
+use crate::ui::form::{ErrorSummary, action_error};
+use crate::ui::host::OrganisationFields;
+use crate::ui::public::NotFound;
+use crate::ui::{id_param, kept, page, refuse, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn OrganisationsPage() -> impl IntoView {
+    if !page().can.manage_organisations {
+        return refuse();
+    }
+    let rows = Resource::new_blocking(|| (), |_| all_organisations());
+    view! {
+        <Title text=tr(Msg::OrganisationsTitle)/>
+        <h1>{tr(Msg::OrganisationsTitle)}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Ok(rows) if rows.is_empty() => view! { <p>{tr(Msg::NoOrganisationYet)}</p> }.into_any(),
+                    Ok(rows) => view! {
+                        <div class="table-wrap">
+                            <table>
+                                <caption class="visually-hidden">{tr(Msg::OrganisationsTitle)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{tr(Msg::ColName)}</th>
+                                    <th scope="col">{tr(Msg::FieldOrgKind)}</th>
+                                    <th scope="col">{tr(Msg::FieldCity)}</th>
+                                    <th scope="col">{tr(Msg::ColActions)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|o| view! {
+                                        <tr>
+                                            <th scope="row"><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a></th>
+                                            <td>{tr(o.kind.label())}</td>
+                                            <td>{o.city.clone()}</td>
+                                            <td><a href=format!("/coordination/organisations/{}", o.id)>{fill(tr(Msg::Correct), &[&o.name])}</a></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(_) => view! { <NotFound/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn EditOrganisationPage() -> impl IntoView {
+    if !page().can.manage_organisations {
+        return refuse();
+    }
+    let Some(id) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let org = Resource::new_blocking(move || id, get_organisation);
+    let action = ServerAction::<UpdateOrganisation>::new();
+    let error = action_error(action);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let error = error.clone();
+                Suspend::new(async move {
+                    match org.await {
+                        Ok(o) => {
+                            let form = if page().flash.values.contains_key("name") {
+                                OrganisationForm::from_fields(kept)
+                            } else {
+                                o.to_form()
+                            };
+                            view! {
+                                <Title text=tr(Msg::EditOrganisationTitle)/>
+                                <h1>{tr(Msg::EditOrganisationTitle)}</h1>
+                                <p><a href=format!("/organisation/{id}")>{o.name.clone()}</a></p>
+                                <ErrorSummary error=error.clone()/>
+                                <ActionForm action=action>
+                                    <input type="hidden" name="id" value=id.to_string()/>
+                                    <OrganisationFields form error/>
+                                    <button type="submit">{tr(Msg::Save)}</button>
+                                </ActionForm>
+                            }
+                            .into_any()
+                        }
+                        Err(_) => view! { <NotFound/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}

@@ -1,0 +1,280 @@
+//! `/organisation/defis/{id}`: the défi dossier. Editable while it is a
+//! draft or when coordinators asked for information (explicit save without
+//! JavaScript, autosave when hydrated, pitch-deck upload, submission);
+//! read-only otherwise.
+
+use crate::api::defis::{SaveDefi, get_defi_dossier};
+use crate::domain::defi::DefiState;
+use crate::domain::defi_form::{DefiForm, MISSION_MAX, limit};
+use crate::domain::profile::ProfileCode;
+use crate::domain::upload::max_megabytes;
+use crate::i18n::{Msg, fill};
+use crate::model::AppError;
+use crate::model::defi::DefiDossier;
+use crate::ui::defi_view::{DossierView, History};
+use crate::ui::form::{Checkbox, ErrorSummary, Field, SelectField, TextArea, action_error};
+use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
+use crate::ui::public::NotFound;
+use crate::ui::{id_param, kept, page, paris, profile_label, refuse, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn DefiEditPage() -> impl IntoView {
+    let Some(id) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    if page().viewer.is_none() {
+        return refuse();
+    }
+    let dossier = Resource::new_blocking(move || id, get_defi_dossier);
+    let action = ServerAction::<SaveDefi>::new();
+    let error = action_error(action);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let error = error.clone();
+                Suspend::new(async move {
+                    match dossier.await {
+                        Ok(d) => view! { <DefiPage d action error/> }.into_any(),
+                        Err(_) => view! { <NotFound/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn title_of(d: &DefiDossier) -> String {
+    if d.form.title.is_empty() {
+        tr(Msg::UntitledDefi).to_owned()
+    } else {
+        d.form.title.clone()
+    }
+}
+
+#[component]
+fn DefiPage(
+    d: DefiDossier,
+    action: ServerAction<SaveDefi>,
+    error: Option<AppError>,
+) -> impl IntoView {
+    let title = title_of(&d);
+    let info = d.info_request().cloned();
+    let editable = d.may_edit;
+    let events = d.events.clone();
+    view! {
+        <Title text=title.clone()/>
+        <p><a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a></p>
+        <h1>{title}</h1>
+        <p class="lead">
+            {fill(tr(Msg::DefiForPromotion), &[&d.promotion_name])} " — "
+            <strong>{tr(d.state.label())}</strong>
+            {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
+        </p>
+        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[&paris(t)])}</p> })}
+        {info.map(|e| view! {
+            <div class="callout" role="note">
+                <h2>{tr(Msg::InfoRequestedTitle)}</h2>
+                <p class="prewrap">{e.message.clone()}</p>
+                <p class="hint">{paris(e.at)}</p>
+            </div>
+        })}
+        {if editable {
+            view! { <DefiEditor d=d.clone() action error/> }.into_any()
+        } else {
+            view! { <DossierView d=d.clone()/> }.into_any()
+        }}
+        <History events/>
+    }
+}
+
+#[component]
+fn DefiEditor(
+    d: DefiDossier,
+    action: ServerAction<SaveDefi>,
+    error: Option<AppError>,
+) -> impl IntoView {
+    // After an error, what was typed; else what is saved.
+    let flash = page().flash;
+    let form = if flash.values.contains_key("title") {
+        DefiForm::from_fields(kept)
+    } else {
+        d.form.clone()
+    };
+    let upload_error: Option<Msg> = flash
+        .value("upload_error")
+        .and_then(|v| serde_json::from_str(&v).ok());
+    let texts = AutosaveTexts {
+        saved: tr(Msg::AutosaveSavedAt).to_owned(),
+        saving: tr(Msg::AutosaveSaving).to_owned(),
+        failed: tr(Msg::AutosaveFailed).to_owned(),
+        conflict: tr(Msg::AutosaveConflict).to_owned(),
+        invalid: tr(Msg::AutosaveInvalid).to_owned(),
+    };
+    let last_saved = fill(tr(Msg::LastSavedAt), &[&paris(d.updated_at)]);
+    let answer = d.state == DefiState::InfoRequested;
+    let id = d.id;
+    let version = d.version.to_string();
+    let deck = d.pitch_deck.clone();
+    let (profiles, team_min, team_max) = (d.profiles.clone(), d.team_min, d.team_max);
+    view! {
+        <p>{fill(tr(Msg::DefiDeadline), &[&paris(d.call_close)])}</p>
+        <ErrorSummary error=error.clone()/>
+        <ActionForm action=action attr:id="defi-form" attr:novalidate=true>
+            <input type="hidden" name="id" value=id.to_string()/>
+            <input type="hidden" name="version" value=version/>
+            <DefiFields form error profiles team_min team_max/>
+            <Autosave form_id="defi-form".to_owned() endpoint="/api/enregistrer-defi".to_owned()
+                texts initial=last_saved/>
+            <div class="actions">
+                <button type="submit" name="intent" value="save" class="secondary">{tr(Msg::SaveDraft)}</button>
+                <button type="submit" name="intent" value="submit">
+                    {tr(if answer { Msg::ResubmitDefi } else { Msg::SubmitDefi })}
+                </button>
+            </div>
+            <p class="hint">{tr(Msg::SubmitHint)}</p>
+        </ActionForm>
+
+        <section aria-labelledby="presentation-titre">
+            <h2 id="presentation-titre">{tr(Msg::PitchDeckTitle)}</h2>
+            {deck.map(|a| view! {
+                <p>
+                    <a href=format!("/organisation/defis/{id}/presentation")>{fill(tr(Msg::DownloadFile), &[&a.name])}</a>
+                    " — " {fill(tr(Msg::UploadedAt), &[&paris(a.uploaded_at)])}
+                </p>
+            })}
+            <form method="post" action=format!("/organisation/defis/{id}/presentation") enctype="multipart/form-data">
+                <div class="field" class:field-invalid=upload_error.is_some()>
+                    <label for="champ-pitch_deck">{tr(Msg::FieldPitchDeck)}</label>
+                    <p class="hint" id="champ-pitch_deck-aide">{fill(tr(Msg::PitchDeckHint), &[&max_megabytes().to_string()])}</p>
+                    {upload_error.map(|m| view! { <p class="field-error" id="champ-pitch_deck-erreur">{tr(m)}</p> })}
+                    <input type="file" id="champ-pitch_deck" name="file" accept="application/pdf,.pdf" required=true
+                        aria-invalid=upload_error.map(|_| "true")
+                        aria-describedby=if upload_error.is_some() { "champ-pitch_deck-aide champ-pitch_deck-erreur" } else { "champ-pitch_deck-aide" }/>
+                </div>
+                <button type="submit" class="secondary">{tr(Msg::UploadSubmit)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Every field of the dossier, with its error.
+#[component]
+fn DefiFields(
+    form: DefiForm,
+    error: Option<AppError>,
+    profiles: Vec<ProfileCode>,
+    team_min: u32,
+    team_max: u32,
+) -> impl IntoView {
+    let e = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
+    let slots_error = e("slots");
+    let profile_options: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::NoSlotOption).to_owned()))
+            .chain(
+                profiles
+                    .iter()
+                    .map(|p| (p.as_str().to_owned(), profile_label(p))),
+            )
+            .collect();
+    let t = |name: &'static str, label: Msg, hint: Option<Msg>, rows: u32| {
+        let value = form.text(name).to_owned();
+        match hint {
+            Some(hint) => view! {
+                <TextArea name label hint value error=e(name) maxlength=limit(name) rows/>
+            }
+            .into_any(),
+            None => view! {
+                <TextArea name label value error=e(name) maxlength=limit(name) rows/>
+            }
+            .into_any(),
+        }
+    };
+    let summary = t("summary", Msg::FieldSummary, Some(Msg::SummaryHint), 2);
+    let context = t("context", Msg::FieldContext, Some(Msg::ContextHint), 6);
+    let use_cases = t("use_cases", Msg::FieldUseCases, Some(Msg::UseCasesHint), 6);
+    let impact = t("impact", Msg::FieldImpact, None, 4);
+    let data = t(
+        "data_available",
+        Msg::FieldDataAvailable,
+        Some(Msg::DataHint),
+        4,
+    );
+    let obstacles = t("obstacles", Msg::FieldObstacles, None, 4);
+    let legal = t(
+        "legal_ethics",
+        Msg::FieldLegalEthics,
+        Some(Msg::LegalEthicsHint),
+        4,
+    );
+    let leads = t("leads", Msg::FieldLeads, Some(Msg::LeadsHint), 2);
+    let slots: Vec<AnyView> = form
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let n = i + 1;
+            let profile: &'static str = ["slot1_profile", "slot2_profile", "slot3_profile"][i];
+            let mission: &'static str = ["slot1_mission", "slot2_mission", "slot3_mission"][i];
+            let mandatory: &'static str = ["slot1_mandatory", "slot2_mandatory", "slot3_mandatory"][i];
+            view! {
+                <fieldset class="slot">
+                    <legend>{fill(tr(Msg::SlotN), &[&n.to_string()])}</legend>
+                    <SelectField name=profile label=Msg::FieldSlotProfile options=profile_options.clone()
+                        value=s.profile.clone() error=e(profile)/>
+                    <TextArea name=mission label=Msg::FieldSlotMission value=s.mission.clone()
+                        error=e(mission) maxlength=MISSION_MAX rows=3/>
+                    <Checkbox name=mandatory label=Msg::FieldSlotMandatory checked=s.mandatory
+                        hint=Msg::MandatoryHint/>
+                </fieldset>
+            }
+            .into_any()
+        })
+        .collect();
+    let (title_error, mentor_error) = (e("title"), e("mentor"));
+    view! {
+        <fieldset>
+            <legend>{tr(Msg::DefiLegend)}</legend>
+            <Field name="title" label=Msg::FieldDefiTitle value=form.title.clone() error=title_error
+                hint=Msg::TitleHint/>
+            {summary}
+        </fieldset>
+        <fieldset>
+            <legend>{tr(Msg::NeedLegend)}</legend>
+            {context}
+            {use_cases}
+            {impact}
+        </fieldset>
+        <fieldset>
+            <legend>{tr(Msg::DataLegend)}</legend>
+            {data}
+            <Checkbox name="data_accessible" label=Msg::FieldDataAccessible checked=form.data_accessible/>
+        </fieldset>
+        <fieldset>
+            <legend>{tr(Msg::AttentionLegend)}</legend>
+            {obstacles}
+            {legal}
+        </fieldset>
+        <fieldset>
+            <legend>{tr(Msg::OpennessLegend)}</legend>
+            <Checkbox name="open_code" label=Msg::FieldOpenCode checked=form.open_code/>
+            <Checkbox name="open_data" label=Msg::FieldOpenData checked=form.open_data/>
+            <Checkbox name="off_site" label=Msg::FieldOffSite checked=form.off_site/>
+        </fieldset>
+        <fieldset>
+            <legend>{tr(Msg::HostTeamLegend)}</legend>
+            {leads}
+            <Field name="mentor" label=Msg::FieldMentor value=form.mentor.clone() error=mentor_error
+                hint=Msg::MentorHint/>
+        </fieldset>
+        <fieldset id="champ-slots" class:field-invalid=slots_error.is_some()
+            aria-describedby=slots_error.map(|_| "champ-slots-erreur")>
+            <legend>{tr(Msg::SlotsLegend)}</legend>
+            <p class="hint">{fill(tr(Msg::SlotsHint), &[&team_min.to_string(), &team_max.to_string()])}</p>
+            {slots_error.map(|m| view! { <p class="field-error" id="champ-slots-erreur">{tr(m)}</p> })}
+            {slots}
+        </fieldset>
+    }
+}

@@ -1,0 +1,272 @@
+//! `/organisation` (my organisations, register one), `/organisation/{id}`
+//! (défis, members, invitations) and `/invitation?jeton=…`.
+
+use crate::api::defis::CreateDefi;
+use crate::api::organisations::{
+    AcceptInvitation, InviteMember, RegisterOrganisation, get_invitation_preview,
+    get_organisation_page, my_organisations,
+};
+use crate::domain::HostRole;
+use crate::domain::organisation::{OrgKind, OrganisationForm};
+use crate::i18n::{Msg, fill};
+use crate::model::AppError;
+use crate::model::defi::DefiRow;
+use crate::model::organisation::OrganisationPage;
+use crate::ui::form::{ErrorSummary, Field, SelectField, action_error};
+use crate::ui::public::NotFound;
+use crate::ui::{id_param, kept, page, query, refuse, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+pub fn kind_options() -> Vec<(String, String)> {
+    std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
+        .chain(
+            OrgKind::ALL
+                .into_iter()
+                .map(|k| (k.code().to_owned(), tr(k.label()).to_owned())),
+        )
+        .collect()
+}
+
+/// The organisation fields, shared with the coordinators' correction form.
+#[component]
+pub fn OrganisationFields(form: OrganisationForm, error: Option<AppError>) -> impl IntoView {
+    let e = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
+    view! {
+        <Field name="name" label=Msg::FieldOrgName required=true value=form.name error=e("name")
+            autocomplete="organization"/>
+        <SelectField name="kind" label=Msg::FieldOrgKind options=kind_options() value=form.kind
+            required=true error=e("kind")/>
+        <Field name="city" label=Msg::FieldCity required=true value=form.city error=e("city")
+            autocomplete="address-level2"/>
+    }
+}
+
+#[component]
+pub fn MyOrganisationsPage() -> impl IntoView {
+    if page().viewer.is_none() {
+        return refuse();
+    }
+    let mine = Resource::new_blocking(|| (), |_| my_organisations());
+    let action = ServerAction::<RegisterOrganisation>::new();
+    let error = action_error(action);
+    let form = OrganisationForm::from_fields(kept);
+    view! {
+        <Title text=tr(Msg::MyOrganisationsTitle)/>
+        <h1>{tr(Msg::MyOrganisationsTitle)}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match mine.await {
+                    Ok(list) if list.is_empty() => view! { <p>{tr(Msg::NoOrganisationYet)}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="card-list">
+                            {list.into_iter().map(|o| view! {
+                                <li><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a>
+                                    " — " {tr(o.kind.label())} ", " {o.city.clone()}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(_) => view! { <NotFound/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <h2>{tr(Msg::RegisterOrganisationTitle)}</h2>
+        <p>{tr(Msg::RegisterOrganisationIntro)}</p>
+        <ErrorSummary error=error.clone()/>
+        <ActionForm action=action>
+            <OrganisationFields form error/>
+            <button type="submit">{tr(Msg::RegisterOrganisationSubmit)}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn OrganisationHomePage() -> impl IntoView {
+    let Some(id) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    if page().viewer.is_none() {
+        return refuse();
+    }
+    let data = Resource::new_blocking(move || id, get_organisation_page);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(p) => view! { <OrganisationView p/> }.into_any(),
+                    Err(_) => view! { <NotFound/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn OrganisationView(p: OrganisationPage) -> impl IntoView {
+    let o = p.organisation.clone();
+    let invite = ServerAction::<InviteMember>::new();
+    let invite_error = action_error(invite);
+    let create = ServerAction::<CreateDefi>::new();
+    let create_error = action_error(create);
+    let email_error = invite_error.as_ref().and_then(|e| e.for_field("email"));
+    let role_error = invite_error.as_ref().and_then(|e| e.for_field("role"));
+    let org_id = o.id;
+    let role_options: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
+            .chain(
+                HostRole::ALL
+                    .into_iter()
+                    .map(|r| (r.code().to_owned(), tr(r.label()).to_owned())),
+            )
+            .collect();
+    view! {
+        <Title text=o.name.clone()/>
+        <h1>{o.name.clone()}</h1>
+        <p class="lead">{tr(o.kind.label())} " — " {o.city.clone()}</p>
+
+        <h2>{tr(Msg::OrgDefisTitle)}</h2>
+        <ErrorSummary error=create_error prefix="defi-"/>
+        {if p.open_calls.is_empty() {
+            view! { <p>{tr(Msg::NoOpenCallForDefis)}</p> }.into_any()
+        } else {
+            p.open_calls.clone().into_iter().map(|c| {
+                let label = fill(tr(Msg::ProposeDefi), &[&c.promotion_name, &c.closes]);
+                let promotion = c.promotion_id.to_string();
+                view! {
+                    <ActionForm action=create attr:class="inline-form">
+                        <input type="hidden" name="organisation" value=org_id.to_string()/>
+                        <input type="hidden" name="promotion" value=promotion/>
+                        <button type="submit">{label}</button>
+                    </ActionForm>
+                }
+            }).collect_view().into_any()
+        }}
+        <DefiRows rows=p.defis.clone() href_prefix="/organisation/defis/"/>
+
+        <h2>{tr(Msg::MembersTitle)}</h2>
+        <div class="table-wrap">
+            <table>
+                <caption class="visually-hidden">{tr(Msg::MembersTitle)}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(Msg::ColName)}</th>
+                    <th scope="col">{tr(Msg::ColEmail)}</th>
+                    <th scope="col">{tr(Msg::ColRole)}</th>
+                </tr></thead>
+                <tbody>
+                    {p.members.iter().map(|m| view! {
+                        <tr><th scope="row">{m.name.clone()}</th><td>{m.email.clone()}</td><td>{tr(m.role.label())}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {(!p.invitations.is_empty()).then(|| view! {
+            <h3>{tr(Msg::PendingInvitations)}</h3>
+            <ul>
+                {p.invitations.iter().map(|i| view! {
+                    <li>{fill(tr(Msg::InvitationLine), &[&i.email, tr(i.role.label()), &i.expires])}</li>
+                }).collect_view()}
+            </ul>
+        })}
+        {p.may_invite.then(|| view! {
+            <h3>{tr(Msg::InviteTitle)}</h3>
+            <p>{tr(Msg::InviteIntro)}</p>
+            <ErrorSummary error=invite_error.clone()/>
+            <ActionForm action=invite>
+                <input type="hidden" name="organisation" value=org_id.to_string()/>
+                <Field name="email" label=Msg::FieldEmail kind="email" required=true
+                    value=kept("email").unwrap_or_default() error=email_error autocomplete="off"/>
+                <SelectField name="role" label=Msg::FieldHostRole options=role_options.clone()
+                    value=kept("role").unwrap_or_default() required=true error=role_error/>
+                <button type="submit">{tr(Msg::InviteSubmit)}</button>
+            </ActionForm>
+        })}
+    }
+}
+
+/// A table of défis with their state, linking to `href_prefix{id}`.
+#[component]
+pub fn DefiRows(rows: Vec<DefiRow>, href_prefix: &'static str) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p>{tr(Msg::NoDefiYet)}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap">
+            <table>
+                <caption class="visually-hidden">{tr(Msg::OrgDefisTitle)}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(Msg::ColTitle)}</th>
+                    <th scope="col">{tr(Msg::ColPromotion)}</th>
+                    <th scope="col">{tr(Msg::ColState)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let title = if r.title.is_empty() { tr(Msg::UntitledDefi).to_owned() } else { r.title.clone() };
+                        view! {
+                            <tr>
+                                <th scope="row"><a href=format!("{href_prefix}{}", r.id)>{title}</a></th>
+                                <td>{r.promotion_name.clone()}</td>
+                                <td>{tr(r.state.label())}{r.published.then(|| format!(" · {}", tr(Msg::Published)))}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// `/invitation?jeton=…`: who invites, to what; sign in first if needed.
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    let token = query("jeton").unwrap_or_default();
+    let signed_in = page().viewer.is_some();
+    let preview = Resource::new_blocking(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        get_invitation_preview,
+    );
+    let accept = ServerAction::<AcceptInvitation>::new();
+    let error = action_error(accept);
+    view! {
+        <Title text=tr(Msg::InvitationTitle)/>
+        <h1>{tr(Msg::InvitationTitle)}</h1>
+        <ErrorSummary error=error/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let token = token.clone();
+                Suspend::new(async move {
+                    match preview.await {
+                        Ok(p) => {
+                            let what = fill(tr(Msg::InvitationBody), &[&p.organisation, tr(p.role.label()), &p.email]);
+                            if signed_in {
+                                view! {
+                                    <p>{what}</p>
+                                    <ActionForm action=accept>
+                                        <input type="hidden" name="token" value=token/>
+                                        <button type="submit">{tr(Msg::InvitationAccept)}</button>
+                                    </ActionForm>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <p>{what}</p>
+                                    <p>{tr(Msg::InvitationSignInFirst)}</p>
+                                    <p>
+                                        <a class="button" href="/connexion">{tr(Msg::SignIn)}</a>
+                                        " "
+                                        <a class="button secondary" href="/inscription">{tr(Msg::SignUp)}</a>
+                                    </p>
+                                }.into_any()
+                            }
+                        }
+                        Err(_) => view! { <p>{tr(Msg::InvitationInvalid)}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,185 @@
+//! The browser side of the autosave island: listens to the form's changes,
+//! posts it with `fetch` a few seconds after the last one, and reports.
+
+use super::autosave::AutosaveTexts;
+use crate::api::defis::SavedDraft;
+use crate::model::AppError;
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{FormData, HtmlFormElement, HtmlInputElement, RequestInit, UrlSearchParams};
+
+/// Seconds of quiet after a change before saving.
+const DEBOUNCE: Duration = Duration::from_secs(2);
+/// Seconds before retrying a save that could not reach the server.
+const RETRY: Duration = Duration::from_secs(10);
+
+enum Outcome {
+    Saved(SavedDraft),
+    Refused(AppError),
+    Offline,
+}
+
+struct Saver {
+    form: HtmlFormElement,
+    endpoint: String,
+    texts: AutosaveTexts,
+    status: WriteSignal<String>,
+    alert: WriteSignal<String>,
+    /// Bumped at each change; a timer only fires for the latest one.
+    generation: Cell<u64>,
+    in_flight: Cell<bool>,
+    again: Cell<bool>,
+    stopped: Cell<bool>,
+}
+
+pub fn autosave(
+    form_id: &str,
+    endpoint: String,
+    texts: AutosaveTexts,
+    status: WriteSignal<String>,
+    alert: WriteSignal<String>,
+) {
+    let Some(form) = document()
+        .get_element_by_id(form_id)
+        .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
+    else {
+        return;
+    };
+    let saver = Rc::new(Saver {
+        form: form.clone(),
+        endpoint,
+        texts,
+        status,
+        alert,
+        generation: Cell::new(0),
+        in_flight: Cell::new(false),
+        again: Cell::new(false),
+        stopped: Cell::new(false),
+    });
+    let on_change = {
+        let saver = saver.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| schedule(&saver, DEBOUNCE))
+    };
+    for kind in ["input", "change"] {
+        let _ = form.add_event_listener_with_callback(kind, on_change.as_ref().unchecked_ref());
+    }
+    on_change.forget();
+    // An explicit submission (save or submit button) cancels pending saves.
+    let on_submit = {
+        let saver = saver.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| saver.stopped.set(true))
+    };
+    let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+    on_submit.forget();
+}
+
+fn schedule(saver: &Rc<Saver>, after: Duration) {
+    let generation = saver.generation.get() + 1;
+    saver.generation.set(generation);
+    let saver = saver.clone();
+    set_timeout(
+        move || {
+            if saver.generation.get() == generation {
+                save(saver);
+            }
+        },
+        after,
+    );
+}
+
+fn save(saver: Rc<Saver>) {
+    if saver.stopped.get() {
+        return;
+    }
+    if saver.in_flight.get() {
+        saver.again.set(true);
+        return;
+    }
+    saver.in_flight.set(true);
+    saver.status.set(saver.texts.saving.clone());
+    leptos::task::spawn_local(async move {
+        let outcome = post(&saver).await;
+        saver.in_flight.set(false);
+        match outcome {
+            Outcome::Saved(saved) => {
+                if let Some(input) = saver
+                    .form
+                    .query_selector("input[name=version]")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                {
+                    input.set_value(&saved.version.to_string());
+                }
+                saver
+                    .status
+                    .set(saver.texts.saved.replacen("{}", &saved.saved_at, 1));
+                saver.alert.set(String::new());
+                if saver.again.replace(false) {
+                    save(saver);
+                }
+            }
+            Outcome::Refused(AppError::Conflict) => {
+                // Someone saved in another tab or on another computer: stop
+                // rather than overwrite; the person decides.
+                saver.stopped.set(true);
+                saver.alert.set(saver.texts.conflict.clone());
+            }
+            Outcome::Refused(_) => saver.alert.set(saver.texts.invalid.clone()),
+            Outcome::Offline => {
+                saver.alert.set(saver.texts.failed.clone());
+                schedule(&saver, RETRY);
+            }
+        }
+    });
+}
+
+async fn post(saver: &Saver) -> Outcome {
+    let Ok(data) = FormData::new_with_form(&saver.form) else {
+        return Outcome::Offline;
+    };
+    data.delete("intent");
+    let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+        return Outcome::Offline;
+    };
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&params.to_string().into());
+    let Ok(headers) = web_sys::Headers::new() else {
+        return Outcome::Offline;
+    };
+    let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
+    let _ = headers.set("Accept", "application/json");
+    init.set_headers(&headers);
+    let Ok(response) =
+        JsFuture::from(window().fetch_with_str_and_init(&saver.endpoint, &init)).await
+    else {
+        return Outcome::Offline;
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return Outcome::Offline;
+    };
+    let Ok(text) = response.text() else {
+        return Outcome::Offline;
+    };
+    let Ok(body) = JsFuture::from(text).await else {
+        return Outcome::Offline;
+    };
+    let body = body.as_string().unwrap_or_default();
+    if response.ok() {
+        match serde_json::from_str::<SavedDraft>(&body) {
+            Ok(saved) => Outcome::Saved(saved),
+            Err(_) => Outcome::Offline,
+        }
+    } else {
+        match serde_json::from_str::<AppError>(&body) {
+            Ok(e) => Outcome::Refused(e),
+            Err(_) => Outcome::Offline,
+        }
+    }
+}
