@@ -1,0 +1,698 @@
+//! The call for défis over HTTP, as browsers without JavaScript use it: an
+//! organisation registers, proposes a défi with its slots and pitch deck,
+//! submits it; coordinators ask for information, decide (one by one and in
+//! batch, after a preview) and publish; the public sees only published
+//! sheets; other organisations see nothing.
+
+mod support;
+
+use app::domain::Role;
+use app::domain::defi::DefiState;
+use chrono::{Duration, Utc};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use support::{Browser, TestApp, error_in, location, token_in};
+
+const PASSWORD: &str = "radium polonium 1898";
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+async fn coordinator(app: &TestApp) -> Browser {
+    let b = app
+        .verified_user("claire@example.fr", "Claire Coordination", PASSWORD)
+        .await;
+    let claire = app::server::service::users::by_email(&app.state.db, "claire@example.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    app::server::service::admin::grant_role(
+        &app.state.db,
+        &Default::default(),
+        claire.id,
+        Role::Coordinator,
+    )
+    .await
+    .unwrap();
+    b
+}
+
+/// A promotion whose call for défis is open now.
+async fn open_promotion(app: &TestApp) -> i64 {
+    use app::domain::profile::default_profiles;
+    use app::domain::promotion::Calendar;
+    use app::domain::promotion_form::PromotionDraft;
+    let now = Utc::now();
+    let draft = PromotionDraft {
+        name: "EIG 8 — 2028".into(),
+        description: "Huitième promotion.".into(),
+        calendar: Calendar {
+            defis_open: now - Duration::days(1),
+            defis_close: now + Duration::days(10),
+            applications_open: now + Duration::days(11),
+            applications_close: now + Duration::days(40),
+            start: (now + Duration::days(120)).date_naive(),
+            duration_months: 10,
+        },
+        team_min: 2,
+        team_max: 3,
+        max_choices: 3,
+        profiles: default_profiles(),
+    };
+    app::server::service::promotions::create(&app.state.db, &Default::default(), &draft)
+        .await
+        .unwrap()
+}
+
+/// Registers an organisation as `b`; returns its id.
+async fn register(b: &Browser, name: &str) -> i64 {
+    let res = b
+        .post(
+            "/organisation",
+            "/api/enregistrer-organisation",
+            &[("name", name), ("kind", "etat"), ("city", "Paris")],
+        )
+        .await;
+    let to = location(&res);
+    assert!(to.starts_with("/organisation/"), "{to}");
+    to.rsplit('/').next().unwrap().parse().unwrap()
+}
+
+async fn new_defi(b: &Browser, org: i64, promotion: i64) -> i64 {
+    let res = b
+        .post(
+            &format!("/organisation/{org}"),
+            "/api/creer-defi",
+            &[
+                ("organisation", &org.to_string()),
+                ("promotion", &promotion.to_string()),
+            ],
+        )
+        .await;
+    let to = location(&res);
+    assert!(to.starts_with("/organisation/defis/"), "{to}");
+    to.rsplit('/').next().unwrap().parse().unwrap()
+}
+
+fn complete_fields(id: i64, intent: &str) -> Vec<(String, String)> {
+    [
+        ("id", id.to_string()),
+        ("intent", intent.into()),
+        ("title", "Mieux orienter les usagers".into()),
+        ("summary", "Un outil pour orienter les usagers.".into()),
+        ("context", "Des guichets saturés.".into()),
+        ("use_cases", "Orienter.\n\nMesurer.".into()),
+        ("impact", "Moins d'attente.".into()),
+        ("data_available", "Historique des demandes.".into()),
+        ("data_accessible", "on".into()),
+        ("open_code", "on".into()),
+        ("leads", "Marie Curie, directrice".into()),
+        ("mentor", "Pierre Curie".into()),
+        ("slot1_profile", "developer".into()),
+        ("slot1_mission", "Construire l'outil.".into()),
+        ("slot1_mandatory", "on".into()),
+        ("slot2_profile", "designer".into()),
+        ("slot2_mission", "Concevoir avec les usagers.".into()),
+        ("slot3_profile", "data_scientist".into()),
+        ("slot3_mission", "Mesurer l'effet de l'orientation.".into()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+async fn save(b: &Browser, id: i64, fields: &[(String, String)]) -> reqwest::Response {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    b.post(
+        &format!("/organisation/defis/{id}"),
+        "/api/enregistrer-defi",
+        &fields,
+    )
+    .await
+}
+
+async fn state_of(app: &TestApp, id: i64) -> app::server::db::defi::Model {
+    app::server::db::defi::Entity::find_by_id(id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn upload(b: &Browser, id: i64, name: &str, bytes: &[u8]) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(bytes.to_vec())
+        .file_name(name.to_owned())
+        .mime_str("application/pdf")
+        .unwrap();
+    let form = reqwest::multipart::Form::new().part("file", part);
+    b.client
+        .post(format!("{}/organisation/defis/{id}/presentation", b.base))
+        .header(
+            reqwest::header::REFERER,
+            format!("{}/organisation/defis/{id}", b.base),
+        )
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn error_fields(to: &str) -> Vec<String> {
+    let err = error_in(to).unwrap_or_else(|| panic!("an error in {to}"));
+    err["Validation"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| e["field"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_else(|| vec![err.to_string()])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
+    let app = TestApp::spawn().await;
+    let promotion = open_promotion(&app).await;
+    let claire = coordinator(&app).await;
+    let hugo = app
+        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let org = register(&hugo, "Ville de Belleforêt").await;
+    let home = hugo.page(&format!("/organisation/{org}")).await;
+    assert!(home.contains("Ville de Belleforêt") && home.contains("Proposer un défi pour EIG 8"));
+
+    let id = new_defi(&hugo, org, promotion).await;
+    // A partial draft saves; an incomplete submission is refused field by
+    // field but keeps what was typed.
+    let partial: Vec<(String, String)> = vec![
+        ("id".into(), id.to_string()),
+        ("intent".into(), "submit".into()),
+        ("title".into(), "Mieux orienter les usagers".into()),
+    ];
+    let to = location(&save(&hugo, id, &partial).await);
+    let fields = error_fields(&to);
+    for f in ["summary", "context", "leads", "slots"] {
+        assert!(fields.contains(&f.to_owned()), "{f} in {fields:?}");
+    }
+    let d = state_of(&app, id).await;
+    assert_eq!(d.state, "draft");
+    assert_eq!(d.title, "Mieux orienter les usagers", "the draft was saved");
+
+    // The pitch deck: a real PDF is stored; anything else is refused.
+    let res = upload(&hugo, id, "présentation.pdf", PDF).await;
+    assert_eq!(location(&res), format!("/organisation/defis/{id}"));
+    let res = upload(&hugo, id, "faux.pdf", b"<html>not a pdf</html>").await;
+    let page = hugo.follow(res).await;
+    assert!(page.contains("pas un PDF valide"), "upload error shown");
+    let dl = hugo
+        .get(&format!("/organisation/defis/{id}/presentation"))
+        .await;
+    assert_eq!(dl.status(), 200);
+    assert_eq!(dl.headers()["content-type"], "application/pdf");
+    assert_eq!(
+        dl.bytes().await.unwrap().as_ref(),
+        PDF,
+        "the first file stayed"
+    );
+
+    // Complete and submit before the deadline.
+    let to = location(&save(&hugo, id, &complete_fields(id, "submit")).await);
+    assert_eq!(error_in(&to), None, "{to}");
+    let d = state_of(&app, id).await;
+    assert_eq!(d.state, "submitted");
+    let submitted_at = d.submitted_at.expect("submission time");
+    let receipt = app
+        .mail()
+        .await
+        .into_iter()
+        .find(|m| m.to == "hugo@ville.fr")
+        .expect("receipt");
+    assert!(receipt.subject.contains("Mieux orienter les usagers"));
+    assert!(
+        receipt
+            .text
+            .contains(&app::domain::promotion::paris_display(submitted_at))
+    );
+    let page = hugo.page(&format!("/organisation/defis/{id}")).await;
+    assert!(page.contains("Déposé le"), "submission time on the page");
+    assert!(
+        !page.contains(r#"name="intent""#),
+        "read-only after submission"
+    );
+    // A save after submission changes nothing.
+    let mut late = complete_fields(id, "save");
+    late[2].1 = "Titre changé".into();
+    let to = location(&save(&hugo, id, &late).await);
+    assert!(error_in(&to).is_some());
+    assert_eq!(state_of(&app, id).await.title, "Mieux orienter les usagers");
+
+    // Coordinators see it and ask for information.
+    let list = claire
+        .page(&format!("/coordination/promotions/{promotion}/defis"))
+        .await;
+    assert!(list.contains("Mieux orienter les usagers"));
+    let res = claire
+        .post(
+            &format!("/coordination/defis/{id}"),
+            "/api/decider-defi",
+            &[
+                ("id", &id.to_string()),
+                ("decision", "ask_info"),
+                ("message", "Quelles données sont ouvertes ?"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("/coordination/defis/{id}"));
+    assert_eq!(state_of(&app, id).await.state, "info_requested");
+    let mail = app.mail().await;
+    assert!(
+        mail.iter()
+            .any(|m| m.to == "hugo@ville.fr" && m.text.contains("Quelles données sont ouvertes ?"))
+    );
+    let page = hugo.page(&format!("/organisation/defis/{id}")).await;
+    assert!(page.contains("Quelles données sont ouvertes ?"));
+    assert!(page.contains(r#"name="intent""#), "editable again");
+
+    // The host answers and resubmits.
+    let mut answer = complete_fields(id, "submit");
+    answer[7].1 = "Historique des demandes, ouvert sur data.gouv.fr.".into();
+    let to = location(&save(&hugo, id, &answer).await);
+    assert_eq!(error_in(&to), None, "{to}");
+    assert_eq!(state_of(&app, id).await.state, "submitted");
+    app.mail().await;
+
+    // A batch: the preview says who receives what, and sends nothing.
+    let preview = claire
+        .page(&format!(
+            "/coordination/promotions/{promotion}/defis/apercu?ids={id}&decision=select&message="
+        ))
+        .await;
+    assert!(preview.contains("hugo@ville.fr"));
+    assert!(
+        preview.contains("Mieux orienter les usagers"),
+        "template personalised"
+    );
+    assert_eq!(state_of(&app, id).await.state, "submitted");
+    assert!(app.mail().await.is_empty(), "nothing sent by a preview");
+    let res = claire
+        .post(
+            &format!("/coordination/promotions/{promotion}/defis/apercu"),
+            "/api/decider-defis",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("ids[0]", &id.to_string()),
+                ("decision", "select"),
+                ("message", "Sélectionné : « {titre} »."),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/coordination/promotions/{promotion}/defis")
+    );
+    assert_eq!(state_of(&app, id).await.state, "selected");
+    let mail = app.mail().await;
+    assert!(mail.iter().any(|m| {
+        m.text
+            .contains("Sélectionné : « Mieux orienter les usagers »")
+    }));
+
+    // Not public before publishing.
+    let visitor = app.browser();
+    assert_eq!(visitor.get(&format!("/defis/{id}")).await.status(), 404);
+    assert!(
+        !visitor
+            .page("/defis")
+            .await
+            .contains("Mieux orienter les usagers")
+    );
+    let res = claire
+        .post(
+            &format!("/coordination/promotions/{promotion}/defis"),
+            "/api/publier-defis",
+            &[("promotion", &promotion.to_string())],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/coordination/promotions/{promotion}/defis")
+    );
+    let sheet = visitor.page(&format!("/defis/{id}")).await;
+    assert!(sheet.contains("Ville de Belleforêt") && sheet.contains("Concevoir avec les usagers."));
+    assert!(!sheet.contains("Marie Curie"), "only the public fields");
+    assert!(
+        visitor
+            .page("/defis?profil=designer")
+            .await
+            .contains("Mieux orienter les usagers")
+    );
+    assert!(
+        !visitor
+            .page("/defis?profil=geomatician")
+            .await
+            .contains("Mieux orienter les usagers")
+    );
+    assert!(
+        visitor
+            .page(&format!("/promotions/{promotion}"))
+            .await
+            .contains("Mieux orienter les usagers")
+    );
+
+    let audit = app.audit_actions().await;
+    for a in [
+        "organisation.registered",
+        "defi.created",
+        "defi.saved",
+        "defi.pitch_deck_uploaded",
+        "defi.submitted",
+        "defi.decided",
+        "defi.batch_decided",
+        "defi.published",
+    ] {
+        assert!(audit.iter().any(|x| x == a), "{a} audited");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn submission_after_the_deadline_is_refused_and_the_draft_kept() {
+    let app = TestApp::spawn().await;
+    let promotion = open_promotion(&app).await;
+    let hugo = app
+        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let org = register(&hugo, "Ville de Belleforêt").await;
+    let id = new_defi(&hugo, org, promotion).await;
+    // The call closes a minute ago (server time decides).
+    let closed = Utc::now() - Duration::minutes(1);
+    let p = app::server::db::promotion::Entity::find_by_id(promotion)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut p: app::server::db::promotion::ActiveModel = p.into();
+    p.defis_close_at = Set(closed);
+    p.update(&app.state.db).await.unwrap();
+
+    let to = location(&save(&hugo, id, &complete_fields(id, "submit")).await);
+    assert_eq!(
+        error_in(&to).unwrap(),
+        serde_json::json!({ "Refused": "DefiCallClosed" })
+    );
+    let d = state_of(&app, id).await;
+    assert_eq!(d.state, DefiState::Draft.code());
+    assert_eq!(d.title, "Mieux orienter les usagers", "the draft is kept");
+    let page = hugo.page(&to).await;
+    assert!(
+        page.contains("L&#x27;appel à défis est clos") || page.contains("L'appel à défis est clos")
+    );
+    assert!(
+        page.contains(&app::domain::promotion::paris_display(closed)),
+        "closing time shown"
+    );
+    // And no new défi can be started.
+    let res = hugo
+        .post(
+            &format!("/organisation/{org}"),
+            "/api/creer-defi",
+            &[
+                ("organisation", &org.to_string()),
+                ("promotion", &promotion.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap(),
+        serde_json::json!({ "Refused": "DefiCallClosed" })
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_organisation_sees_nothing_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let promotion = open_promotion(&app).await;
+    let hugo = app
+        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let org = register(&hugo, "Ville de Belleforêt").await;
+    let id = new_defi(&hugo, org, promotion).await;
+    save(&hugo, id, &complete_fields(id, "save")).await;
+    upload(&hugo, id, "p.pdf", PDF).await;
+
+    let other = app
+        .verified_user("olga@autre.fr", "Olga Autre", PASSWORD)
+        .await;
+    register(&other, "Département voisin").await;
+    let applicant = app
+        .verified_user("camille@example.fr", "Camille", PASSWORD)
+        .await;
+    for b in [&other, &applicant] {
+        assert_eq!(
+            b.get(&format!("/organisation/defis/{id}")).await.status(),
+            404
+        );
+        assert_eq!(b.get(&format!("/organisation/{org}")).await.status(), 404);
+        assert_eq!(
+            b.get(&format!("/organisation/defis/{id}/presentation"))
+                .await
+                .status(),
+            404
+        );
+        let mut hijack = complete_fields(id, "save");
+        hijack[2].1 = "Détourné".into();
+        let to = location(&save(b, id, &hijack).await);
+        assert_eq!(error_in(&to).unwrap(), serde_json::json!("NotFound"));
+        assert_eq!(upload(b, id, "x.pdf", PDF).await.status(), 404);
+        assert_eq!(b.get(&format!("/defis/{id}")).await.status(), 404);
+    }
+    // Anonymous people are sent to sign in.
+    let anon = app.browser();
+    assert_eq!(
+        location(
+            &anon
+                .get(&format!("/organisation/defis/{id}/presentation"))
+                .await
+        ),
+        "/connexion"
+    );
+    assert_eq!(state_of(&app, id).await.title, "Mieux orienter les usagers");
+    // Coordinators do not see drafts either.
+    let claire = coordinator(&app).await;
+    assert_eq!(
+        claire
+            .get(&format!("/coordination/defis/{id}"))
+            .await
+            .status(),
+        404
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autosave_answers_json_and_refuses_a_stale_version() {
+    let app = TestApp::spawn().await;
+    let promotion = open_promotion(&app).await;
+    let hugo = app
+        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let org = register(&hugo, "Ville de Belleforêt").await;
+    let id = new_defi(&hugo, org, promotion).await;
+    let version = state_of(&app, id).await.version.to_string();
+    let post = |title: &'static str, version: String| {
+        let hugo = &hugo;
+        async move {
+            hugo.client
+                .post(format!("{}/api/enregistrer-defi", hugo.base))
+                .header(reqwest::header::ACCEPT, "application/json")
+                .form(&[
+                    ("id", id.to_string()),
+                    ("version", version),
+                    ("title", title.to_owned()),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let first = post("Premier onglet", version.clone()).await;
+    assert_eq!(first.status(), 200);
+    let saved: serde_json::Value = first.json().await.unwrap();
+    assert_eq!(
+        saved["version"],
+        serde_json::json!(state_of(&app, id).await.version)
+    );
+    assert_eq!(saved["saved_at"].as_str().unwrap().len(), 5, "HH:MM");
+    // A second tab still holds the old version: told, not overwritten.
+    let second = post("Second onglet", version).await;
+    assert!(!second.status().is_success());
+    assert_eq!(
+        second.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!("Conflict")
+    );
+    assert_eq!(state_of(&app, id).await.title, "Premier onglet");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lead_invites_a_colleague_who_joins_once() {
+    let app = TestApp::spawn().await;
+    let hugo = app
+        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let org = register(&hugo, "Ville de Belleforêt").await;
+    let res = hugo
+        .post(
+            &format!("/organisation/{org}"),
+            "/api/inviter-membre",
+            &[
+                ("organisation", &org.to_string()),
+                ("email", "mina@ville.fr"),
+                ("role", "mentor"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("/organisation/{org}"));
+    let mail = app.mail().await;
+    let invitation = mail
+        .iter()
+        .find(|m| m.to == "mina@ville.fr")
+        .expect("invitation");
+    assert!(
+        invitation.text.contains("Ville de Belleforêt") && invitation.text.contains("Hugo Hôte")
+    );
+    let token = token_in(&invitation.text, "/invitation?jeton=");
+    // Anonymous: told to sign in first.
+    let page = app
+        .browser()
+        .page(&format!("/invitation?jeton={token}"))
+        .await;
+    assert!(page.contains("Ville de Belleforêt") && page.contains("/connexion"));
+    let mina = app
+        .verified_user("mina@ville.fr", "Mina Mentor", PASSWORD)
+        .await;
+    assert_eq!(
+        mina.get(&format!("/organisation/{org}")).await.status(),
+        404
+    );
+    let res = mina
+        .post(
+            &format!("/invitation?jeton={token}"),
+            "/api/accepter-invitation",
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(location(&res), format!("/organisation/{org}"));
+    let home = mina.page(&format!("/organisation/{org}")).await;
+    assert!(home.contains("Mina Mentor") && home.contains("Hugo Hôte"));
+    assert!(
+        !home.contains("Envoyer l&#x27;invitation") && !home.contains("Envoyer l'invitation"),
+        "mentors do not invite"
+    );
+    // The link works once.
+    let res = mina
+        .post(
+            &format!("/invitation?jeton={token}"),
+            "/api/accepter-invitation",
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap(),
+        serde_json::json!({ "Refused": "InvitationInvalid" })
+    );
+    // A mentor cannot invite.
+    let res = mina
+        .post(
+            &format!("/organisation/{org}"),
+            "/api/inviter-membre",
+            &[
+                ("organisation", &org.to_string()),
+                ("email", "x@ville.fr"),
+                ("role", "lead"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap(),
+        serde_json::json!("NotFound")
+    );
+    let audit = app.audit_actions().await;
+    assert!(audit.iter().any(|a| a == "organisation.member_invited"));
+    assert!(
+        audit
+            .iter()
+            .any(|a| a == "organisation.invitation_accepted")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coordinators_correct_an_organisation_and_bad_input_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let hugo = app
+        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let org = register(&hugo, "Ville de Belleforet").await;
+    // A host cannot use the coordinators' correction.
+    let res = hugo
+        .post(
+            "/coordination/organisations",
+            "/api/modifier-organisation",
+            &[
+                ("id", &org.to_string()),
+                ("name", "X"),
+                ("kind", "etat"),
+                ("city", "Y"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap(),
+        serde_json::json!("NotFound")
+    );
+    let claire = coordinator(&app).await;
+    assert!(
+        claire
+            .page("/coordination/organisations")
+            .await
+            .contains("Ville de Belleforet")
+    );
+    let res = claire
+        .post(
+            &format!("/coordination/organisations/{org}"),
+            "/api/modifier-organisation",
+            &[
+                ("id", &org.to_string()),
+                ("name", " "),
+                ("kind", "planete"),
+                ("city", "Paris"),
+            ],
+        )
+        .await;
+    let to = location(&res);
+    assert_eq!(error_fields(&to), ["name", "kind"]);
+    let res = claire
+        .post(
+            &format!("/coordination/organisations/{org}"),
+            "/api/modifier-organisation",
+            &[
+                ("id", &org.to_string()),
+                ("name", "Ville de Belleforêt"),
+                ("kind", "collectivite"),
+                ("city", "Belleforêt"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/coordination/organisations");
+    let o = app::server::service::organisations::find(&app.state.db, org)
+        .await
+        .unwrap();
+    assert_eq!(
+        (o.name.as_str(), o.kind.as_str(), o.city.as_str()),
+        ("Ville de Belleforêt", "collectivite", "Belleforêt")
+    );
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "organisation.updated")
+    );
+}
