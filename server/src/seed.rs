@@ -42,6 +42,32 @@ pub fn demo_promotion() -> PromotionDraft {
     }
 }
 
+pub const NEXT_PROMOTION: &str = "EIG 8 — 2028";
+
+/// The following promotion: its call for défis is open (opened a week
+/// before the seed, closes in six weeks), so that hosts can try proposing.
+pub fn next_promotion() -> PromotionDraft {
+    let now = Utc::now()
+        .duration_trunc(Duration::minutes(1))
+        .unwrap_or_else(|_| Utc::now());
+    PromotionDraft {
+        name: NEXT_PROMOTION.into(),
+        description: "Promotion suivante : l'appel à défis est ouvert aux administrations.".into(),
+        calendar: Calendar {
+            defis_open: now - Duration::days(7),
+            defis_close: now + Duration::days(42),
+            applications_open: now + Duration::days(60),
+            applications_close: now + Duration::days(100),
+            start: (now + Duration::days(400)).date_naive(),
+            duration_months: Calendar::DEFAULT_DURATION_MONTHS,
+        },
+        team_min: 2,
+        team_max: 3,
+        max_choices: 3,
+        profiles: default_profiles(),
+    }
+}
+
 pub fn demo_accounts(
     organisation: i64,
     promotion: i64,
@@ -89,6 +115,9 @@ pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> 
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let origin = Origin::default();
     let promotion = promotions::ensure(db, &origin, &demo_promotion())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    promotions::ensure(db, &origin, &next_promotion())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut org_ids = Vec::new();
@@ -154,7 +183,7 @@ pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> 
         "Connectez-vous sur {base_url}/connexion avec l'un de ces comptes (mot de passe : {DEMO_PASSWORD}) :"
     );
     println!(
-        "Promotion : {DEMO_PROMOTION} · organisation : {DEMO_ORGANISATION} · {} défis publiés sur {base_url}/defis",
+        "Promotion : {DEMO_PROMOTION} (appel à candidatures ouvert, {} défis publiés sur {base_url}/defis) ; {NEXT_PROMOTION} (appel à défis ouvert) ; organisation : {DEMO_ORGANISATION}",
         DEFIS.iter().filter(|d| d.published).count()
     );
     for (email, _, _, what) in accounts {

@@ -5,7 +5,7 @@ use super::autosave::AutosaveTexts;
 use crate::api::defis::SavedDraft;
 use crate::model::AppError;
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -35,6 +35,8 @@ struct Saver {
     in_flight: Cell<bool>,
     again: Cell<bool>,
     stopped: Cell<bool>,
+    /// A submission held until the save in flight is done (its button).
+    submit_after: RefCell<Option<Option<web_sys::HtmlElement>>>,
 }
 
 pub fn autosave(
@@ -60,6 +62,7 @@ pub fn autosave(
         in_flight: Cell::new(false),
         again: Cell::new(false),
         stopped: Cell::new(false),
+        submit_after: RefCell::new(None),
     });
     let on_change = {
         let saver = saver.clone();
@@ -69,10 +72,23 @@ pub fn autosave(
         let _ = form.add_event_listener_with_callback(kind, on_change.as_ref().unchecked_ref());
     }
     on_change.forget();
-    // An explicit submission (save or submit button) cancels pending saves.
+    // An explicit submission (save or submit button) cancels pending saves;
+    // if a save is on its way, the submission waits for it, so that it
+    // carries the version that save produced (else it would be refused as a
+    // conflict with itself).
     let on_submit = {
         let saver = saver.clone();
-        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| saver.stopped.set(true))
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            if saver.in_flight.get() {
+                ev.prevent_default();
+                let submitter = ev
+                    .dyn_ref::<web_sys::SubmitEvent>()
+                    .and_then(|e| e.submitter());
+                saver.submit_after.replace(Some(submitter));
+            } else {
+                saver.stopped.set(true);
+            }
+        })
     };
     let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
     on_submit.forget();
@@ -105,6 +121,7 @@ fn save(saver: Rc<Saver>) {
     leptos::task::spawn_local(async move {
         let outcome = post(&saver).await;
         saver.in_flight.set(false);
+        let held = saver.submit_after.take();
         match outcome {
             Outcome::Saved(saved) => {
                 if let Some(input) = saver
@@ -120,9 +137,18 @@ fn save(saver: Rc<Saver>) {
                     .status
                     .set(saver.texts.saved.replacen("{}", &saved.saved_at, 1));
                 saver.alert.set(String::new());
-                if saver.again.replace(false) {
+                if let Some(submitter) = held {
+                    saver.stopped.set(true);
+                    let _ = saver.form.request_submit_with_submitter(submitter.as_ref());
+                } else if saver.again.replace(false) {
                     save(saver);
                 }
+            }
+            _ if held.is_some() => {
+                // The person asked to save: let the server answer them.
+                saver.stopped.set(true);
+                let submitter = held.flatten();
+                let _ = saver.form.request_submit_with_submitter(submitter.as_ref());
             }
             Outcome::Refused(AppError::Conflict) => {
                 // Someone saved in another tab or on another computer: stop
