@@ -566,6 +566,25 @@ async fn a_lead_invites_a_colleague_who_joins_once() {
         .page(&format!("/invitation?jeton={token}"))
         .await;
     assert!(page.contains("Ville de Belleforêt") && page.contains("/connexion"));
+    // A forwarded link does not let another account in.
+    let olga = app
+        .verified_user("olga@autre.fr", "Olga Autre", PASSWORD)
+        .await;
+    let res = olga
+        .post(
+            &format!("/invitation?jeton={token}"),
+            "/api/accepter-invitation",
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap(),
+        serde_json::json!({ "Refused": "InvitationOtherEmail" })
+    );
+    assert_eq!(
+        olga.get(&format!("/organisation/{org}")).await.status(),
+        404
+    );
     let mina = app
         .verified_user("mina@ville.fr", "Mina Mentor", PASSWORD)
         .await;

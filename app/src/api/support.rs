@@ -14,16 +14,26 @@ pub struct Call {
     pub state: AppState,
     pub ctx: RequestContext,
     pub session: Session,
+    /// A browser form post (it accepts HTML), as opposed to a script that
+    /// reads the JSON answer (the autosave island): only form posts get a
+    /// notice or kept values for the next page.
+    pub form_post: bool,
 }
 
 pub async fn call() -> Result<Call, AppError> {
     let Extension(state) = leptos_axum::extract::<Extension<AppState>>().await?;
     let Extension(ctx) = leptos_axum::extract::<Extension<RequestContext>>().await?;
     let session = leptos_axum::extract::<Session>().await?;
+    let headers = leptos_axum::extract::<axum::http::HeaderMap>().await?;
+    let form_post = headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
     Ok(Call {
         state,
         ctx,
         session,
+        form_post,
     })
 }
 
@@ -48,7 +58,7 @@ impl Call {
         result: Result<T, AppError>,
         values: &[(&str, V)],
     ) -> Result<T, AppError> {
-        if result.is_err() {
+        if result.is_err() && self.form_post {
             let flash = Flash {
                 notice: None,
                 values: values
@@ -63,7 +73,7 @@ impl Call {
 
     /// A notice for the next page, then a redirect there.
     pub async fn done(&self, notice: Option<Msg>, to: &str) -> Result<(), AppError> {
-        if notice.is_some() {
+        if notice.is_some() && self.form_post {
             auth_session::set_flash(
                 &self.session,
                 Flash {

@@ -286,7 +286,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         AreaHostTitle => "Host administrations",
         AreaHostHint => "Do you represent an administration that wants to propose a défi?",
         AreaHostLink => "Register or find your organisation",
-        OrgKindState => "State (central or regional administration)",
+        OrgKindState => "State (central administration or devolved services)",
         OrgKindOperator => "State operator",
         OrgKindLocal => "Local authority",
         OrgKindHealth => "Health institution",
@@ -358,7 +358,7 @@ pub(super) fn text(m: Msg) -> &'static str {
             "Hello,\n\nThe défi “{titre}” from {organisation} is shortlisted. We will come back to you for the next steps of the selection.\n\nThe programme team"
         }
         TemplateReject => {
-            "Hello,\n\nThank you for the défi “{titre}”. After review, it was not retained for this promotion: [reason].\n\nWe would be glad to receive a new proposal in a future call.\n\nThe programme team"
+            "Hello,\n\nThank you for the défi “{titre}”. After review, it was not accepted for this promotion: [reason].\n\nWe would be glad to receive a new proposal in a future call.\n\nThe programme team"
         }
         TemplateSelect => {
             "Hello,\n\nGood news: the défi “{titre}” from {organisation} is selected. Its public sheet will soon be online and the call for applications will offer it.\n\nThe programme team"
@@ -376,7 +376,7 @@ pub(super) fn text(m: Msg) -> &'static str {
             "The call for défis is closed: submission is no longer possible (see the closing time above). Your draft is kept."
         }
         DefiAlreadySubmitted => "This défi has already been submitted.",
-        DefiNotEditable => "This défi can no longer be changed: it was submitted.",
+        DefiNotEditable => "This défi cannot be changed in its current state.",
         PublishOnlySelected => "Only selected défis can be published.",
         AlreadyPublished => "This défi is already published.",
         DefiPublishedState => "published",
@@ -430,7 +430,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         LegalEthicsHint => "Personal data, automated decisions, security…",
         OpennessLegend => "Openness commitments",
         FieldOpenCode => "The code produced will be published under an open licence",
-        FieldOpenData => "The data that allows it will be opened",
+        FieldOpenData => "Data will be released as open data where possible",
         FieldOffSite => "The team may work off-site",
         HostTeamLegend => "Host team",
         FieldLeads => "Défi leads",
@@ -537,5 +537,18 @@ pub(super) fn text(m: Msg) -> &'static str {
         PromotionDefis => "The promotion's défis",
         NoPublishedDefi => "This promotion's défis are not published yet.",
         PitchDeckSaved => "Presentation saved.",
+        InvitationOtherEmail => {
+            "This invitation was sent to another email address: sign in with the invited address's account, or ask for an invitation to your address."
+        }
+        AutosaveNotEditable => {
+            "This défi can no longer be changed (its state changed meanwhile): automatic saving has stopped. Copy what you just wrote, then reload the page."
+        }
+        AutosaveSignedOut => {
+            "Your session has expired: automatic saving has stopped. Copy what you just wrote, sign in again in another tab, then save the draft."
+        }
+        KeptInputTitle => "Your last input was not saved",
+        KeptInputHint => {
+            "The défi can no longer be changed. Here is what you had typed, to copy it if needed."
+        }
     }
 }

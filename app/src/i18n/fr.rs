@@ -386,7 +386,7 @@ pub(super) fn text(m: Msg) -> &'static str {
             "L'appel à défis est clos : le dépôt n'est plus possible (voir l'heure de clôture ci-dessus). Votre brouillon est conservé."
         }
         DefiAlreadySubmitted => "Ce défi a déjà été déposé.",
-        DefiNotEditable => "Ce défi n'est plus modifiable : il a été déposé.",
+        DefiNotEditable => "Ce défi n'est pas modifiable dans son état actuel.",
         PublishOnlySelected => "Seuls les défis sélectionnés peuvent être publiés.",
         AlreadyPublished => "Ce défi est déjà publié.",
         DefiPublishedState => "publié",
@@ -442,7 +442,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         LegalEthicsHint => "Données personnelles, décisions automatisées, sécurité…",
         OpennessLegend => "Engagements d'ouverture",
         FieldOpenCode => "Le code produit sera publié sous licence libre",
-        FieldOpenData => "Les données le permettant seront ouvertes",
+        FieldOpenData => "Les données seront ouvertes lorsque c'est possible",
         FieldOffSite => "L'équipe pourra travailler hors des locaux",
         HostTeamLegend => "Équipe d'accueil",
         FieldLeads => "Porteuses et porteurs du défi",
@@ -522,7 +522,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         TemplatesTitle => "Modèles de message",
         TemplatesHint => "Copiez un modèle dans le message pour l'adapter.",
         PreviewBatch => "Prévisualiser les envois",
-        PublishSelected => "Publier les {} défi(s) sélectionné(s) non publiés",
+        PublishSelected => "Publier les {} défi(s) sélectionné(s) non publié(s)",
         PublishOne => "Publier la fiche de ce défi",
         DefisPublished => "Fiches publiées.",
         BatchPreviewTitle => "Aperçu des envois",
@@ -551,5 +551,18 @@ pub(super) fn text(m: Msg) -> &'static str {
         PromotionDefis => "Défis de la promotion",
         NoPublishedDefi => "Les défis de cette promotion ne sont pas encore publiés.",
         PitchDeckSaved => "Présentation enregistrée.",
+        InvitationOtherEmail => {
+            "Cette invitation est adressée à une autre adresse e-mail : connectez-vous avec le compte de l'adresse invitée, ou demandez une invitation à votre adresse."
+        }
+        AutosaveNotEditable => {
+            "Ce défi n'est plus modifiable (il a changé d'état entre-temps) : l'enregistrement automatique est arrêté. Copiez ce que vous venez d'écrire, puis rechargez la page."
+        }
+        AutosaveSignedOut => {
+            "Votre session a expiré : l'enregistrement automatique est arrêté. Copiez ce que vous venez d'écrire, reconnectez-vous dans un autre onglet, puis enregistrez le brouillon."
+        }
+        KeptInputTitle => "Votre dernière saisie n'a pas été enregistrée",
+        KeptInputHint => {
+            "Le défi n'est plus modifiable. Voici ce que vous aviez saisi, pour le copier si besoin."
+        }
     }
 }

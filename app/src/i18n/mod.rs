@@ -120,6 +120,11 @@ messages! {
     CallForApplicationsLabel, StartLabel, DurationLabel, OpenNow, NothingOpenNow,
     ProfilesOffered, FromTo, MonthsCount, HomePromotionsTitle,
     // Organisations, défis, selection, catalogue
+    KeptInputHint,
+    KeptInputTitle,
+    AutosaveSignedOut,
+    AutosaveNotEditable,
+    InvitationOtherEmail,
     PitchDeckSaved,
     NavDefis, NavMyOrganisation, NavOrganisations, Yes, No, Save, Filter, ChooseOption,
     NotFilled, FieldRequired, TextTooLong, TooManyLines, CharCount, MaxChars, Correct,

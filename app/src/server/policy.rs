@@ -135,8 +135,10 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         Action::ViewOrganisation { organisation } => {
             actor.member_of(organisation).is_some() || actor.has(Role::Coordinator)
         }
+        // Leads only: an invitation makes its acceptor a member, who reads
+        // the organisation's drafts.
         Action::InviteMember { organisation } => {
-            actor.member_of(organisation) == Some(HostRole::Lead) || actor.has(Role::Coordinator)
+            actor.member_of(organisation) == Some(HostRole::Lead)
         }
         Action::ManageOrganisations | Action::DecideDefis | Action::PublishDefis => {
             actor.has(Role::Coordinator)
@@ -277,7 +279,7 @@ mod tests {
                 InviteMember {
                     organisation: OWN_ORG,
                 },
-                [false, false, true, false, false, true],
+                [false, false, true, false, false, false],
             ),
             (
                 CreateDefi {

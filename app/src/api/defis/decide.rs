@@ -49,7 +49,7 @@ pub async fn decide_defis(
     call.allow(Action::DecideDefis)?;
     let result =
         match super::super::support::decision_and_message(call.ctx.locale, &decision, &message) {
-            Ok(_) if ids.is_empty() => Err(AppError::field("ids", Msg::NoDefiChosen)),
+            Ok(_) if ids.is_empty() => Err(AppError::Refused(Msg::NoDefiChosen)),
             Ok((d, m)) => defis::decide_batch(&call.state, &call.ctx.origin(), &ids, d, &m).await,
             Err(e) => Err(e),
         };

@@ -61,13 +61,8 @@ pub async fn accept_invitation(token: String) -> Result<(), AppError> {
     use crate::server::{policy::Action, service::organisations};
     let call = super::super::support::call().await?;
     call.allow(Action::AcceptInvitation)?;
-    let org = organisations::accept(
-        &call.state.db,
-        &call.ctx.origin(),
-        &token,
-        call.viewer_id()?,
-    )
-    .await?;
+    let viewer = call.ctx.actor.viewer().ok_or(AppError::Forbidden)?.clone();
+    let org = organisations::accept(&call.state.db, &call.ctx.origin(), &token, &viewer).await?;
     call.done(
         Some(Msg::InvitationAccepted),
         &format!("/organisation/{org}"),

@@ -24,7 +24,15 @@ pub async fn get_organisation_page(id: i64) -> Result<OrganisationPage, AppError
     let call = super::super::support::call().await?;
     call.allow(Action::ViewOrganisation { organisation: id })?;
     let may_invite = allows(&call.ctx.actor, Action::InviteMember { organisation: id });
-    organisations::page(&call.state.db, id, may_invite).await
+    // Drafts are for the organisation's members only.
+    let member = allows(
+        &call.ctx.actor,
+        Action::ViewDefiDossier {
+            organisation: id,
+            state: crate::domain::defi::DefiState::Draft,
+        },
+    );
+    organisations::page(&call.state.db, id, member, may_invite).await
 }
 
 /// Every organisation (coordinators).

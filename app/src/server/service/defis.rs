@@ -22,7 +22,7 @@ use crate::server::mail::MailTemplate;
 use crate::server::policy::{self, Action, Actor};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
     EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
@@ -175,6 +175,28 @@ pub async fn profiles_for<C: ConnectionTrait>(
     Ok(profiles_of(&promotion_of(db, d.promotion_id).await?))
 }
 
+/// Writes `row` (which bumps the version) only if the défi still has the
+/// version `read` when it was loaded. SQLite serialises writers, but
+/// PostgreSQL's READ COMMITTED lets two requests read the same row: the
+/// second writer is told of the conflict instead of overwriting the first.
+async fn guarded<C: ConnectionTrait>(
+    db: &C,
+    mut row: defi::ActiveModel,
+    read: i32,
+) -> Result<(), AppError> {
+    row.version = Set(read + 1);
+    match defi::Entity::update(row)
+        .validate()?
+        .filter(defi::Column::Version.eq(read))
+        .exec_without_returning(db)
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(DbErr::RecordNotUpdated) => Err(AppError::Conflict),
+        Err(e) => Err(e.into()),
+    }
+}
+
 fn write_content(row: &mut defi::ActiveModel, form: &DefiForm) {
     row.title = Set(form.title.clone());
     row.summary = Set(form.summary.clone());
@@ -239,13 +261,13 @@ pub async fn save(
     if expected.is_some_and(|v| v != current.version) {
         return Err(AppError::Conflict);
     }
-    let version = current.version + 1;
+    let read = current.version;
+    let version = read + 1;
     let now = Utc::now();
     let mut row: defi::ActiveModel = current.into();
     write_content(&mut row, form);
-    row.version = Set(version);
     row.updated_at = Set(now);
-    row.update(&txn).await?;
+    guarded(&txn, row, read).await?;
     write_slots(&txn, id, form).await?;
     audit::record(
         &txn,
@@ -310,8 +332,7 @@ pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTi
     row.state = Set(to.code().to_owned());
     row.submitted_at = Set(Some(now));
     row.updated_at = Set(now);
-    row.version = Set(d.version + 1);
-    row.update(&txn).await?;
+    guarded(&txn, row, d.version).await?;
     event(&txn, origin, id, "submitted", "").await?;
     let link = state.link(&format!("/organisation/defis/{id}"));
     let recipients = tell_members(&txn, &d, MailTemplate::DefiSubmitted, |_, name| {
@@ -382,7 +403,7 @@ async fn decide_in<C: ConnectionTrait>(
     if to == DefiState::Withdrawn {
         row.published_at = Set(None);
     }
-    row.update(txn).await?;
+    guarded(txn, row, d.version).await?;
     event(txn, origin, id, decision.code(), &message).await?;
     let link = state.link(&format!("/organisation/defis/{id}"));
     let recipients = tell_members(txn, &d, MailTemplate::DefiDecision, |locale, name| {
@@ -510,7 +531,7 @@ pub async fn publish(state: &AppState, origin: &Origin, ids: &[i64]) -> Result<u
         let mut row: defi::ActiveModel = d.clone().into();
         row.published_at = Set(Some(now));
         row.updated_at = Set(now);
-        row.update(&txn).await?;
+        guarded(&txn, row, d.version).await?;
         event(&txn, origin, id, "published", "").await?;
         let org = organisations::find(&txn, d.organisation_id).await?;
         let link = state.link(&format!("/defis/{id}"));
@@ -650,15 +671,17 @@ async fn rows<C: ConnectionTrait>(
         .collect())
 }
 
+/// The organisation's défis; drafts only when `with_drafts` (its members).
 pub async fn rows_of_organisation<C: ConnectionTrait>(
     db: &C,
     org: i64,
+    with_drafts: bool,
 ) -> Result<Vec<DefiRow>, AppError> {
-    let found = defi::Entity::find()
-        .filter(defi::Column::OrganisationId.eq(org))
-        .order_by_desc(defi::Column::Id)
-        .all(db)
-        .await?;
+    let mut q = defi::Entity::find().filter(defi::Column::OrganisationId.eq(org));
+    if !with_drafts {
+        q = q.filter(defi::Column::State.ne(DefiState::Draft.code()));
+    }
+    let found = q.order_by_desc(defi::Column::Id).all(db).await?;
     rows(db, found).await
 }
 

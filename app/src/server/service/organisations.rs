@@ -16,6 +16,7 @@ use crate::server::AppState;
 use crate::server::db::{invitation, organisation, promotion, role_grant, user, write_txn};
 use crate::server::mail::MailTemplate;
 use chrono::{Duration, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder,
@@ -212,9 +213,12 @@ pub async fn open_calls<C: ConnectionTrait>(db: &C) -> Result<Vec<OpenCall>, App
         .collect())
 }
 
+/// The organisation's page; `member` says whether the viewer belongs to it
+/// (coordinators do not see its drafts).
 pub async fn page<C: ConnectionTrait>(
     db: &C,
     id: i64,
+    member: bool,
     may_invite: bool,
 ) -> Result<OrganisationPage, AppError> {
     let o = find(db, id).await?;
@@ -246,8 +250,12 @@ pub async fn page<C: ConnectionTrait>(
         organisation: view(&o),
         members,
         invitations,
-        defis: defis::rows_of_organisation(db, id).await?,
-        open_calls: open_calls(db).await?,
+        defis: defis::rows_of_organisation(db, id, member).await?,
+        open_calls: if member {
+            open_calls(db).await?
+        } else {
+            Vec::new()
+        },
         may_invite,
     })
 }
@@ -347,28 +355,38 @@ pub async fn preview<C: ConnectionTrait>(
     })
 }
 
-/// The signed-in person joins with the invitation's role. The link is the
-/// credential, as for any emailed link; it works once.
+/// The signed-in person joins with the invitation's role. The link must be
+/// opened by the account of the invited address (a forwarded link does not
+/// let someone else in); it works once.
 pub async fn accept(
     db: &DatabaseConnection,
     origin: &Origin,
     token: &str,
-    user_id: i64,
+    user: &crate::model::user::Viewer,
 ) -> Result<i64, AppError> {
     let txn = write_txn(db).await?;
     let i = pending(&txn, token).await?;
+    if !i.email.eq_ignore_ascii_case(&user.email) {
+        return Err(AppError::Refused(Msg::InvitationOtherEmail));
+    }
     let role = Role::Host {
         organisation: i.organisation_id,
         role: HostRole::from_code(&i.role).unwrap_or(HostRole::Mentor),
     };
     let org = i.organisation_id;
-    let email = i.email.clone();
-    let mut row: invitation::ActiveModel = i.into();
-    row.accepted_at = Set(Some(Utc::now()));
-    row.accepted_by = Set(Some(user_id));
-    row.update(&txn).await?;
-    if !users::roles_of(&txn, user_id).await?.contains(&role) {
-        insert_grant(&txn, origin, user_id, role).await?;
+    // Spent at most once, even by two simultaneous requests.
+    let spent = invitation::Entity::update_many()
+        .col_expr(invitation::Column::AcceptedAt, Expr::value(Utc::now()))
+        .col_expr(invitation::Column::AcceptedBy, Expr::value(user.id))
+        .filter(invitation::Column::Id.eq(i.id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if spent.rows_affected != 1 {
+        return Err(AppError::Refused(Msg::InvitationInvalid));
+    }
+    if !users::roles_of(&txn, user.id).await?.contains(&role) {
+        insert_grant(&txn, origin, user.id, role).await?;
     }
     audit::record(
         &txn,
@@ -376,7 +394,7 @@ pub async fn accept(
         audit::Entry {
             action: "organisation.invitation_accepted",
             target: Some(("organisation", org)),
-            details: json!({ "invited": email, "user": user_id }),
+            details: json!({ "invited": i.email, "user": user.id }),
         },
     )
     .await?;

@@ -84,10 +84,47 @@ fn DefiPage(
         {if editable {
             view! { <DefiEditor d=d.clone() action error/> }.into_any()
         } else {
-            view! { <DossierView d=d.clone()/> }.into_any()
+            view! {
+                <ErrorSummary error=error/>
+                <KeptInput/>
+                <DossierView d=d.clone()/>
+            }
+            .into_any()
         }}
         <History events/>
     }
+}
+
+/// What the person typed in a save the server refused because the défi
+/// stopped being editable meanwhile: shown so that it is not lost.
+#[component]
+fn KeptInput() -> impl IntoView {
+    let flash = page().flash;
+    if !flash.values.contains_key("title") {
+        return ().into_any();
+    }
+    let kept = DefiForm::from_fields(|k| flash.value(k));
+    let mut lines: Vec<(String, String)> = crate::domain::defi_form::TEXT_FIELDS
+        .iter()
+        .map(|(f, _, _)| ((*f).to_owned(), kept.text(f).to_owned()))
+        .collect();
+    for (n, slot) in kept.used_slots() {
+        lines.push((
+            fill(tr(Msg::SlotN), &[&n.to_string()]),
+            format!("{} — {}", slot.profile, slot.mission),
+        ));
+    }
+    lines.retain(|(_, v)| !v.trim().is_empty());
+    view! {
+        <details class="callout" open=true>
+            <summary>{tr(Msg::KeptInputTitle)}</summary>
+            <p>{tr(Msg::KeptInputHint)}</p>
+            <dl>
+                {lines.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="prewrap">{v}</dd> }).collect_view()}
+            </dl>
+        </details>
+    }
+    .into_any()
 }
 
 #[component]
@@ -112,6 +149,8 @@ fn DefiEditor(
         failed: tr(Msg::AutosaveFailed).to_owned(),
         conflict: tr(Msg::AutosaveConflict).to_owned(),
         invalid: tr(Msg::AutosaveInvalid).to_owned(),
+        not_editable: tr(Msg::AutosaveNotEditable).to_owned(),
+        signed_out: tr(Msg::AutosaveSignedOut).to_owned(),
     };
     let last_saved = fill(tr(Msg::LastSavedAt), &[&paris(d.updated_at)]);
     let answer = d.state == DefiState::InfoRequested;
@@ -127,7 +166,7 @@ fn DefiEditor(
             <input type="hidden" name="version" value=version/>
             <DefiFields form error profiles team_min team_max/>
             <Autosave form_id="defi-form".to_owned() endpoint="/api/enregistrer-defi".to_owned()
-                texts initial=last_saved/>
+                upload_form_id="defi-presentation".to_owned() texts initial=last_saved/>
             <div class="actions">
                 <button type="submit" name="intent" value="save" class="secondary">{tr(Msg::SaveDraft)}</button>
                 <button type="submit" name="intent" value="submit">
@@ -145,11 +184,11 @@ fn DefiEditor(
                     " — " {fill(tr(Msg::UploadedAt), &[&paris(a.uploaded_at)])}
                 </p>
             })}
-            <form method="post" action=format!("/organisation/defis/{id}/presentation") enctype="multipart/form-data">
+            <form id="defi-presentation" method="post" action=format!("/organisation/defis/{id}/presentation") enctype="multipart/form-data">
                 <div class="field" class:field-invalid=upload_error.is_some()>
                     <label for="champ-pitch_deck">{tr(Msg::FieldPitchDeck)}</label>
                     <p class="hint" id="champ-pitch_deck-aide">{fill(tr(Msg::PitchDeckHint), &[&max_megabytes().to_string()])}</p>
-                    {upload_error.map(|m| view! { <p class="field-error" id="champ-pitch_deck-erreur">{tr(m)}</p> })}
+                    {upload_error.map(|m| view! { <p class="field-error" id="champ-pitch_deck-erreur" role="alert">{tr(m)}</p> })}
                     <input type="file" id="champ-pitch_deck" name="file" accept="application/pdf,.pdf" required=true
                         aria-invalid=upload_error.map(|_| "true")
                         aria-describedby=if upload_error.is_some() { "champ-pitch_deck-aide champ-pitch_deck-erreur" } else { "champ-pitch_deck-aide" }/>

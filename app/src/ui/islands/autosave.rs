@@ -9,17 +9,24 @@ pub struct AutosaveTexts {
     pub failed: String,
     pub conflict: String,
     pub invalid: String,
+    pub not_editable: String,
+    pub signed_out: String,
 }
 
 /// Saves the form `form_id` a few seconds after each change, by posting it
 /// to `endpoint` as the no-JavaScript form would, and says when it last
 /// saved. A failed save is announced at once (`role=alert`) and retried.
+/// The upload form waits for unsaved changes to be saved before it leaves
+/// the page.
 /// Without JavaScript the status shows the last save, and the form's own
 /// "save" button does the work.
 #[island]
 pub fn Autosave(
     form_id: String,
     endpoint: String,
+    /// Another form of the page (the file upload) that must not leave
+    /// unsaved changes behind: its submission waits for a save.
+    upload_form_id: String,
     texts: AutosaveTexts,
     initial: String,
 ) -> impl IntoView {
@@ -28,6 +35,7 @@ pub fn Autosave(
     Effect::new(move |_| {
         super::browser::autosave(
             &form_id,
+            &upload_form_id,
             endpoint.clone(),
             texts.clone(),
             set_status,

@@ -35,12 +35,17 @@ struct Saver {
     in_flight: Cell<bool>,
     again: Cell<bool>,
     stopped: Cell<bool>,
+    /// Changes not yet sent to the server.
+    dirty: Cell<bool>,
+    /// The upload form, held until the unsaved changes are saved.
+    upload_after: RefCell<Option<HtmlFormElement>>,
     /// A submission held until the save in flight is done (its button).
     submit_after: RefCell<Option<Option<web_sys::HtmlElement>>>,
 }
 
 pub fn autosave(
     form_id: &str,
+    upload_form_id: &str,
     endpoint: String,
     texts: AutosaveTexts,
     status: WriteSignal<String>,
@@ -62,11 +67,16 @@ pub fn autosave(
         in_flight: Cell::new(false),
         again: Cell::new(false),
         stopped: Cell::new(false),
+        dirty: Cell::new(false),
+        upload_after: RefCell::new(None),
         submit_after: RefCell::new(None),
     });
     let on_change = {
         let saver = saver.clone();
-        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| schedule(&saver, DEBOUNCE))
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            saver.dirty.set(true);
+            schedule(&saver, DEBOUNCE)
+        })
     };
     for kind in ["input", "change"] {
         let _ = form.add_event_listener_with_callback(kind, on_change.as_ref().unchecked_ref());
@@ -92,6 +102,25 @@ pub fn autosave(
     };
     let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
     on_submit.forget();
+    if let Some(upload) = document()
+        .get_element_by_id(upload_form_id)
+        .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
+    {
+        let on_upload = {
+            let saver = saver.clone();
+            let upload = upload.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                if (saver.dirty.get() || saver.in_flight.get()) && !saver.stopped.get() {
+                    ev.prevent_default();
+                    saver.upload_after.replace(Some(upload.clone()));
+                    save(saver.clone());
+                }
+            })
+        };
+        let _ =
+            upload.add_event_listener_with_callback("submit", on_upload.as_ref().unchecked_ref());
+        on_upload.forget();
+    }
 }
 
 fn schedule(saver: &Rc<Saver>, after: Duration) {
@@ -117,11 +146,24 @@ fn save(saver: Rc<Saver>) {
         return;
     }
     saver.in_flight.set(true);
+    saver.dirty.set(false);
     saver.status.set(saver.texts.saving.clone());
     leptos::task::spawn_local(async move {
         let outcome = post(&saver).await;
         saver.in_flight.set(false);
         let held = saver.submit_after.take();
+        if !matches!(outcome, Outcome::Saved(_)) {
+            saver.dirty.set(true);
+        }
+        // A held upload goes once the text is safe (after the follow-up save
+        // when more was typed meanwhile), or at once if it cannot be saved:
+        // the server then answers the upload as it would have.
+        let more_to_save = matches!(outcome, Outcome::Saved(_)) && saver.again.get();
+        if !more_to_save && let Some(upload) = saver.upload_after.take() {
+            saver.stopped.set(true);
+            saver.again.set(false);
+            let _ = upload.request_submit();
+        }
         match outcome {
             Outcome::Saved(saved) => {
                 if let Some(input) = saver
@@ -156,7 +198,17 @@ fn save(saver: Rc<Saver>) {
                 saver.stopped.set(true);
                 saver.alert.set(saver.texts.conflict.clone());
             }
-            Outcome::Refused(_) => saver.alert.set(saver.texts.invalid.clone()),
+            Outcome::Refused(AppError::Validation(_)) => {
+                saver.alert.set(saver.texts.invalid.clone())
+            }
+            Outcome::Refused(AppError::Forbidden) => {
+                saver.stopped.set(true);
+                saver.alert.set(saver.texts.signed_out.clone());
+            }
+            Outcome::Refused(_) => {
+                saver.stopped.set(true);
+                saver.alert.set(saver.texts.not_editable.clone());
+            }
             Outcome::Offline => {
                 saver.alert.set(saver.texts.failed.clone());
                 schedule(&saver, RETRY);

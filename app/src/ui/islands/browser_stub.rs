@@ -5,6 +5,7 @@ use leptos::prelude::WriteSignal;
 
 pub fn autosave(
     _form_id: &str,
+    _upload_form_id: &str,
     _endpoint: String,
     _texts: AutosaveTexts,
     _status: WriteSignal<String>,
