@@ -63,12 +63,15 @@ test('a host proposes a défi that coordinators select and publish', async ({ pa
     await page.getByRole('link', { name: 'Enregistrer ou retrouver votre organisation' }).click();
     await expect(page).toHaveURL(/\/organisation$/);
     await expectAccessible(page);
-    await page.getByRole('button', { name: "Enregistrer l'organisation" }).click();
-    await expect(page.locator('#champ-name-erreur')).toContainText("Indiquez le nom de l'organisation.");
-    await expectAccessible(page, 'organisation form with errors');
-    await page.getByLabel("Nom de l'organisation").fill(org);
+    // Spaces pass the browser's check but not the server's.
+    await page.getByLabel("Nom de l'organisation").fill('   ');
     await page.getByLabel("Type d'organisation").selectOption({ label: 'Collectivité territoriale' });
     await page.getByLabel('Ville').fill('Belleforêt');
+    await page.getByRole('button', { name: "Enregistrer l'organisation" }).click();
+    await expect(page.locator('#champ-name-erreur')).toContainText("Indiquez le nom de l'organisation.");
+    await expect(page.getByLabel('Ville')).toHaveValue('Belleforêt');
+    await expectAccessible(page, 'organisation form with errors');
+    await page.getByLabel("Nom de l'organisation").fill(org);
     await page.getByRole('button', { name: "Enregistrer l'organisation" }).click();
     await expect(notice(page)).toHaveText('Organisation enregistrée : vous en êtes responsable.');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(org);
@@ -123,7 +126,7 @@ test('a host proposes a défi that coordinators select and publish', async ({ pa
     await page.getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expectAccessible(page);
-    await page.getByLabel('Décision').selectOption({ label: 'Demander des informations' });
+    await page.getByRole('combobox', { name: 'Décision' }).selectOption({ label: 'Demander des informations' });
     await page.getByLabel("Message à l'organisation").fill('Quelles données sont déjà ouvertes ?');
     await page.getByRole('button', { name: 'Enregistrer la décision et envoyer le message' }).click();
     await expect(notice(page)).toHaveText('Décision enregistrée ; le message part.');
@@ -147,7 +150,7 @@ test('a host proposes a défi that coordinators select and publish', async ({ pa
     await visit(page, '/coordination/promotions');
     await page.getByRole('link', { name: 'Défis de EIG 8 — 2028' }).click();
     await page.getByLabel(`Choisir « ${title} »`).check();
-    await page.getByLabel('Décision').selectOption({ label: 'Sélectionner' });
+    await page.getByRole('combobox', { name: 'Décision' }).selectOption({ label: 'Sélectionner' });
     await page.getByRole('button', { name: 'Prévisualiser les envois' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aperçu des envois');
     await expect(page.locator('main')).toContainText(email);

@@ -66,7 +66,7 @@ export async function visit(page: Page, path: string): Promise<void> {
 
 /** The notice shown at the top of `main` after an action (role=status). */
 export function notice(page: Page) {
-  return page.locator('main [role="status"]');
+  return page.locator('main .notice[role="status"]');
 }
 
 // ---------------------------------------------------------------------------
