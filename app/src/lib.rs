@@ -16,7 +16,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
-use ui::{account, admin, coordinator, host, layout::Layout, public};
+use ui::{account, admin, applicant, coordinator, host, layout::Layout, public};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = use_context::<model::page::PageContext>()
@@ -77,6 +77,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("invitation") view=host::InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("promotions/:id") view=public::PromotionPage ssr=SsrMode::Async/>
                     <Route path=path!("defis") view=public::CatalogPage ssr=SsrMode::Async/>
+                    <Route path=path!("candidature") view=applicant::ApplicationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("candidature/:id") view=applicant::ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("defis/:id") view=public::SheetPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

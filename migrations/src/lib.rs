@@ -5,6 +5,7 @@ mod m20261123_000001_accounts;
 mod m20261123_000002_outbox_audit;
 mod m20261123_000003_promotions_organisations;
 mod m20261123_000004_defis;
+mod m20261123_000005_applications;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_outbox_audit::Migration),
             Box::new(m20261123_000003_promotions_organisations::Migration),
             Box::new(m20261123_000004_defis::Migration),
+            Box::new(m20261123_000005_applications::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
-//! File uploads and downloads: a défi's pitch deck. Plain multipart forms,
+//! File uploads and downloads: a défi's pitch deck, an applicant's CV and
+//! portfolio. Plain multipart forms,
 //! so they work without JavaScript; every access goes through the policy,
 //! and a défi the person may not see is "not found".
 
@@ -9,7 +10,7 @@ use app::model::AppError;
 use app::model::page::Flash;
 use app::server::auth_session;
 use app::server::policy::{Action, require};
-use app::server::service::defis;
+use app::server::service::{applications, defis};
 use app::server::web::RequestContext;
 use axum::Extension;
 use axum::body::Body;
@@ -22,6 +23,120 @@ use tower_sessions::Session;
 /// What the upload route accepts at most: the file plus the form's overhead.
 /// Anything larger is cut off and answered with "file too large".
 const BODY_LIMIT: usize = PDF_MAX_BYTES + 64 * 1024;
+
+pub fn application_file_routes() -> MethodRouter<ServerState> {
+    get(download_application_file)
+        .post(upload_application_file)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+}
+
+fn application_kind(kind: &str) -> Option<&'static str> {
+    match kind {
+        "cv" => Some(applications::CV),
+        "portfolio" => Some(applications::PORTFOLIO),
+        _ => None,
+    }
+}
+
+async fn upload_application_file(
+    State(state): State<ServerState>,
+    Extension(ctx): Extension<RequestContext>,
+    session: Session,
+    Path((id, kind)): Path<(i64, String)>,
+    mut multipart: Multipart,
+) -> Response {
+    let Some(kind) = application_kind(&kind) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (owner, app_state) = match applications::owner(&state.app.db, id).await {
+        Ok(o) => o,
+        Err(e) => return refusal(e),
+    };
+    if let Err(e) = require(
+        &ctx.actor,
+        Action::ViewApplication {
+            owner,
+            state: app_state,
+        },
+    ) {
+        return refusal(e);
+    }
+    let result = async {
+        require(
+            &ctx.actor,
+            Action::EditApplication {
+                owner,
+                state: app_state,
+            },
+        )
+        .map_err(|_| AppError::Refused(Msg::ApplicationNotEditable))?;
+        let (name, bytes) = read_file(&mut multipart).await?;
+        check_pdf(&bytes).map_err(|m| AppError::field("pitch_deck", m))?;
+        applications::attach(
+            &state.app.db,
+            &ctx.origin(),
+            &state.app.settings.data_dir,
+            id,
+            kind,
+            &display_name(&name),
+            &bytes,
+        )
+        .await
+    }
+    .await;
+    answer_upload(&session, result, Msg::FileSaved).await;
+    Redirect::to(&format!("/candidature/{id}")).into_response()
+}
+
+async fn download_application_file(
+    State(state): State<ServerState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path((id, kind)): Path<(i64, String)>,
+) -> Response {
+    let Some(kind) = application_kind(&kind) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (owner, app_state) = match applications::owner(&state.app.db, id).await {
+        Ok(o) => o,
+        Err(e) => return refusal(e),
+    };
+    if let Err(e) = require(
+        &ctx.actor,
+        Action::ViewApplication {
+            owner,
+            state: app_state,
+        },
+    ) {
+        return refusal(e);
+    }
+    match applications::attachment_file(&state.app.db, &state.app.settings.data_dir, id, kind).await
+    {
+        Ok((path, name)) => send_pdf(&path, &name).await,
+        Err(e) => refusal(e),
+    }
+}
+
+/// Leaves the upload's outcome for the page the browser goes back to.
+async fn answer_upload(session: &Session, result: Result<(), AppError>, saved: Msg) {
+    let flash = match result {
+        Ok(()) => Flash {
+            notice: Some(saved),
+            ..Flash::default()
+        },
+        Err(e) => {
+            let msg = e.for_field("pitch_deck").unwrap_or(e.summary());
+            Flash {
+                notice: None,
+                values: [(
+                    "upload_error".to_owned(),
+                    serde_json::to_string(&msg).unwrap_or_default(),
+                )]
+                .into(),
+            }
+        }
+    };
+    let _ = auth_session::set_flash(session, flash).await;
+}
 
 pub fn pitch_deck_routes() -> MethodRouter<ServerState> {
     get(download_pitch_deck)
@@ -80,24 +195,7 @@ async fn upload_pitch_deck(
         .await
     }
     .await;
-    let flash = match result {
-        Ok(()) => Flash {
-            notice: Some(Msg::PitchDeckSaved),
-            ..Flash::default()
-        },
-        Err(e) => {
-            let msg = e.for_field("pitch_deck").unwrap_or(e.summary());
-            Flash {
-                notice: None,
-                values: [(
-                    "upload_error".to_owned(),
-                    serde_json::to_string(&msg).unwrap_or_default(),
-                )]
-                .into(),
-            }
-        }
-    };
-    let _ = auth_session::set_flash(&session, flash).await;
+    answer_upload(&session, result, Msg::PitchDeckSaved).await;
     Redirect::to(&back).into_response()
 }
 
@@ -140,19 +238,22 @@ async fn download_pitch_deck(
     ) {
         return refusal(e);
     }
-    let (path, name) =
-        match defis::pitch_deck_file(&state.app.db, &state.app.settings.data_dir, id).await {
-            Ok(found) => found,
-            Err(e) => return refusal(e),
-        };
-    let bytes = match tokio::fs::read(&path).await {
+    match defis::pitch_deck_file(&state.app.db, &state.app.settings.data_dir, id).await {
+        Ok((path, name)) => send_pdf(&path, &name).await,
+        Err(e) => refusal(e),
+    }
+}
+
+/// A stored PDF as a download, with its original name (RFC 6266: an ASCII
+/// fallback and the UTF-8 name); never cached by shared caches.
+async fn send_pdf(path: &std::path::Path, name: &str) -> Response {
+    let bytes = match tokio::fs::read(path).await {
         Ok(b) => b,
         Err(e) => {
             tracing::error!(error = %e, path = %path.display(), "stored file missing");
             return StatusCode::NOT_FOUND.into_response();
         }
     };
-    // RFC 6266: an ASCII fallback and the UTF-8 name.
     let ascii: String = name
         .chars()
         .map(|c| {

@@ -80,6 +80,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
             "/organisation/defis/{id}/presentation",
             crate::files::pitch_deck_routes(),
         )
+        .route(
+            "/candidature/{id}/{kind}",
+            crate::files::application_file_routes(),
+        )
         .leptos_routes_with_handler(routes, get(page))
         .fallback(static_or_not_found)
         .with_state(state)

@@ -365,7 +365,7 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
         "organisation.registered",
         "defi.created",
         "defi.saved",
-        "defi.pitch_deck_uploaded",
+        "attachment.uploaded",
         "defi.submitted",
         "defi.decided",
         "defi.batch_decided",

@@ -3,6 +3,7 @@
 //! `/api` so that forms keep working across releases.
 
 pub mod admin;
+pub mod applications;
 pub mod auth;
 pub mod defis;
 pub mod organisations;
@@ -51,4 +52,9 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/publier-defis", "PublishDefis"),
     ("/api/defis-publics", "ViewDefiSheet"),
     ("/api/defi-public", "ViewDefiSheet"),
+    ("/api/candidater", "StartApplication"),
+    ("/api/retirer-candidature", "WithdrawApplication"),
+    ("/api/mes-candidatures", "StartApplication"),
+    ("/api/candidature", "ViewApplication"),
+    ("/api/enregistrer-candidature", "EditApplication"),
 ];

@@ -2,6 +2,8 @@
 //! hold an invalid value, roles, tokens. No I/O and no `cfg` here; each file
 //! carries its own unit tests.
 
+pub mod application;
+pub mod application_form;
 pub mod defi;
 pub mod defi_form;
 pub mod email;

@@ -550,5 +550,116 @@ pub(super) fn text(m: Msg) -> &'static str {
         KeptInputHint => {
             "The défi can no longer be changed. Here is what you had typed, to copy it if needed."
         }
+        AppStateDraft => "Draft",
+        AppStateSubmitted => "Submitted",
+        AppStateCorrectionRequested => "Correction requested",
+        AppStateInReview => "In review",
+        AppStateShortlisted => "Shortlisted",
+        AppStateNotShortlisted => "Not shortlisted",
+        AppStateInvitedToInterview => "Invited to an interview",
+        AppStateInterviewed => "Interviewed",
+        AppStateRanked => "Ranked",
+        AppStateOffered => "Offer received",
+        AppStateAccepted => "Offer accepted",
+        AppStateDeclined => "Offer declined",
+        AppStatePlaced => "Placed",
+        AppStateActive => "In the programme",
+        AppStateCompleted => "Programme completed",
+        AppStateWithdrawn => "Withdrawn",
+        AppStateIneligible => "Ineligible",
+        AppStateIncomplete => "Incomplete",
+        ApplicationsNotOpen => "The call for applications is not open yet.",
+        ApplicationsClosed => {
+            "The call for applications is closed: submission is no longer possible (see the closing time above). Your draft is kept."
+        }
+        ApplicationAlreadySubmitted => "This application has already been submitted.",
+        WithdrawNotAllowed => "This application can no longer be withdrawn.",
+        CivilityMme => "Ms",
+        CivilityM => "Mr",
+        CivilityOther => "Other or prefer not to say",
+        ExperienceLt2 => "Less than 2 years",
+        Experience2to5 => "2 to 5 years",
+        Experience5to10 => "5 to 10 years",
+        ExperienceGt10 => "More than 10 years",
+        ChoiceInvalid => "Choose one of the options offered.",
+        TooManyChoices => "You chose too many défis for this promotion.",
+        UrlInvalid => "Enter a full web address, starting with https://.",
+        PhoneInvalid => "Enter a phone number (digits, spaces, +, dots or dashes).",
+        ProfileRequired => "Choose your profile.",
+        ChoicesRequired => "Rank at least one défi.",
+        ChoiceWithoutProfile => {
+            "A chosen défi does not seek your profile: choose défis that seek it."
+        }
+        CvRequired => "Attach your CV as a PDF.",
+        DeclarationRequired => "This declaration is required to apply.",
+        ConsentRequired => "Your consent to the processing of your data is required to apply.",
+        RanksInvalid => "Number your choices 1, 2, 3… without repeating or skipping a number.",
+        ApplicationNotEditable => "This application cannot be changed in its current state.",
+        ConfirmWithdrawRequired => "Tick the box to confirm the withdrawal.",
+        ApplicationWithdrawn => "Your application is withdrawn.",
+        ApplicationSubmittedNotice => "Application submitted. A receipt was emailed to you.",
+        ApplicationsTitle => "My application",
+        NoOpenCallForApplications => "No call for applications is open at the moment.",
+        CallClosesAt => "Closes on {} (Paris time).",
+        OpenMyApplication => "Open my application",
+        StartApplicationButton => "Apply",
+        ApplicationTitle => "Application — {}",
+        CorrectionRequestedTitle => "The programme team asks you for a correction",
+        WithdrawTitle => "Withdraw my application",
+        WithdrawConfirm => "I confirm I withdraw my application (this cannot be undone)",
+        WithdrawButton => "Withdraw my application",
+        TimelineTitle => "Where my application stands",
+        SummaryTitle => "What you submitted",
+        FieldProfile => "Profile",
+        FieldSkills => "Skills",
+        FieldMotivation => "Motivation",
+        ChoicesLegend => "Your choice of défis",
+        ChoicesHint => {
+            "Number from 1 to {} the défis you are interested in, 1 for your first choice. Choose défis that seek your profile."
+        }
+        NotChosen => "— Not chosen —",
+        RankOf => "Rank of “{}”",
+        ColRank => "Rank",
+        ApplicationDeadlineLine => {
+            "Submission possible until {} (Paris time; the server's clock decides)."
+        }
+        PersonalDeadlineLine => {
+            "Personal extension granted: submission possible until {} (Paris time)."
+        }
+        IdentityLegend => "Identity",
+        FieldCivility => "Title (optional)",
+        NotSaid => "— Not given —",
+        FieldFirstName => "First name",
+        FieldLastName => "Last name",
+        FieldPhone => "Phone (optional)",
+        ProfileLegend => "Profile and background",
+        FieldExperience => "Years of experience",
+        FieldExperienceText => "Experience",
+        FieldPortfolioUrl => "Link to a portfolio (optional)",
+        FieldCodeUrl => "Link to your code (optional)",
+        MobilityLegend => "Mobility and role",
+        FieldMobility => "Cities or regions you accept",
+        MobilityHint => "For example: Paris, Lyon, anywhere in Brittany.",
+        FieldRemote => "I accept a mostly remote position",
+        FieldSupportRole => "Interested in a programme-support role?",
+        SupportRoleHint => "A few fellows also support the programme team.",
+        DeclarationsLegend => "Declarations",
+        DeclCivilServant => "I will not be a civil servant in post at the programme's start date",
+        DeclStudent => "I will not be a student at the programme's start date",
+        DeclJury => "I am not a member of a jury of this programme",
+        ConsentLabel => {
+            "I agree that my data is processed for the selection, as the notice explains"
+        }
+        PrivacyLink => "Read the personal data notice",
+        SubmitApplication => "Submit my application",
+        ResubmitApplication => "Send my corrected application back",
+        FilesTitle => "Attachments",
+        FieldCv => "CV (required)",
+        FieldPortfolio => "Portfolio (optional)",
+        PdfHint => "One PDF file, {} MB at most. You can replace it until you submit.",
+        UploadLabelled => "Upload: {}",
+        FileSaved => "File saved.",
+        CountdownLeft => "{} day(s), {} h {} min left.",
+        CountdownClosed => "The call is closed.",
     }
 }

@@ -564,5 +564,120 @@ pub(super) fn text(m: Msg) -> &'static str {
         KeptInputHint => {
             "Le défi n'est plus modifiable. Voici ce que vous aviez saisi, pour le copier si besoin."
         }
+        AppStateDraft => "Brouillon",
+        AppStateSubmitted => "Déposée",
+        AppStateCorrectionRequested => "Correction demandée",
+        AppStateInReview => "En cours d'examen",
+        AppStateShortlisted => "Présélectionnée",
+        AppStateNotShortlisted => "Non présélectionnée",
+        AppStateInvitedToInterview => "Invitée à un entretien",
+        AppStateInterviewed => "Entretien passé",
+        AppStateRanked => "Classée",
+        AppStateOffered => "Proposition reçue",
+        AppStateAccepted => "Proposition acceptée",
+        AppStateDeclined => "Proposition déclinée",
+        AppStatePlaced => "Affectée",
+        AppStateActive => "En cours de programme",
+        AppStateCompleted => "Programme terminé",
+        AppStateWithdrawn => "Retirée",
+        AppStateIneligible => "Non recevable",
+        AppStateIncomplete => "Incomplète",
+        ApplicationsNotOpen => "L'appel à candidatures n'est pas encore ouvert.",
+        ApplicationsClosed => {
+            "L'appel à candidatures est clos : le dépôt n'est plus possible (voir l'heure de clôture ci-dessus). Votre brouillon est conservé."
+        }
+        ApplicationAlreadySubmitted => "Cette candidature a déjà été déposée.",
+        WithdrawNotAllowed => "Cette candidature ne peut plus être retirée.",
+        CivilityMme => "Madame",
+        CivilityM => "Monsieur",
+        CivilityOther => "Autre ou ne se prononce pas",
+        ExperienceLt2 => "Moins de 2 ans",
+        Experience2to5 => "De 2 à 5 ans",
+        Experience5to10 => "De 5 à 10 ans",
+        ExperienceGt10 => "Plus de 10 ans",
+        ChoiceInvalid => "Choisissez une des options proposées.",
+        TooManyChoices => "Vous avez choisi trop de défis pour cette promotion.",
+        UrlInvalid => "Indiquez une adresse web complète, commençant par https://.",
+        PhoneInvalid => "Indiquez un numéro de téléphone (chiffres, espaces, +, points ou tirets).",
+        ProfileRequired => "Choisissez votre profil.",
+        ChoicesRequired => "Classez au moins un défi.",
+        ChoiceWithoutProfile => {
+            "Un défi choisi ne recherche pas votre profil : choisissez des défis qui le recherchent."
+        }
+        CvRequired => "Joignez votre CV au format PDF.",
+        DeclarationRequired => "Cette déclaration est nécessaire pour candidater.",
+        ConsentRequired => {
+            "Votre accord au traitement de vos données est nécessaire pour candidater."
+        }
+        RanksInvalid => "Numérotez vos choix 1, 2, 3… sans répéter ni sauter de numéro.",
+        ApplicationNotEditable => "Cette candidature n'est pas modifiable dans son état actuel.",
+        ConfirmWithdrawRequired => "Cochez la case pour confirmer le retrait.",
+        ApplicationWithdrawn => "Votre candidature est retirée.",
+        ApplicationSubmittedNotice => {
+            "Candidature déposée. Un accusé de réception vous a été envoyé par courriel."
+        }
+        ApplicationsTitle => "Ma candidature",
+        NoOpenCallForApplications => "Aucun appel à candidatures n'est ouvert en ce moment.",
+        CallClosesAt => "Clôture le {} (heure de Paris).",
+        OpenMyApplication => "Ouvrir ma candidature",
+        StartApplicationButton => "Déposer ma candidature",
+        ApplicationTitle => "Candidature — {}",
+        CorrectionRequestedTitle => "L'équipe du programme vous demande une correction",
+        WithdrawTitle => "Retirer ma candidature",
+        WithdrawConfirm => "Je confirme retirer ma candidature (ce retrait est définitif)",
+        WithdrawButton => "Retirer ma candidature",
+        TimelineTitle => "Où en est ma candidature",
+        SummaryTitle => "Ce que vous avez déposé",
+        FieldProfile => "Profil",
+        FieldSkills => "Compétences",
+        FieldMotivation => "Motivation",
+        ChoicesLegend => "Vos choix de défis",
+        ChoicesHint => {
+            "Numérotez de 1 à {} les défis qui vous intéressent, 1 pour votre premier choix. Choisissez des défis qui recherchent votre profil."
+        }
+        NotChosen => "— Non choisi —",
+        RankOf => "Rang de « {} »",
+        ColRank => "Rang",
+        ApplicationDeadlineLine => {
+            "Dépôt possible jusqu'au {} (heure de Paris, l'heure du serveur fait foi)."
+        }
+        PersonalDeadlineLine => {
+            "Délai personnel accordé : dépôt possible jusqu'au {} (heure de Paris)."
+        }
+        IdentityLegend => "Identité",
+        FieldCivility => "Civilité (facultatif)",
+        NotSaid => "— Non précisée —",
+        FieldFirstName => "Prénom",
+        FieldLastName => "Nom",
+        FieldPhone => "Téléphone (facultatif)",
+        ProfileLegend => "Profil et parcours",
+        FieldExperience => "Années d'expérience",
+        FieldExperienceText => "Expérience",
+        FieldPortfolioUrl => "Lien vers un portfolio (facultatif)",
+        FieldCodeUrl => "Lien vers votre code (facultatif)",
+        MobilityLegend => "Mobilité et rôle",
+        FieldMobility => "Villes ou régions acceptées",
+        MobilityHint => "Par exemple : Paris, Lyon, toute la Bretagne.",
+        FieldRemote => "J'accepte un poste principalement à distance",
+        FieldSupportRole => "Intéressé·e par un rôle d'appui au programme ?",
+        SupportRoleHint => "Quelques talents accompagnent aussi l'équipe du programme.",
+        DeclarationsLegend => "Déclarations",
+        DeclCivilServant => "Je ne serai pas agent public en poste à la date de début du programme",
+        DeclStudent => "Je ne serai pas étudiant·e à la date de début du programme",
+        DeclJury => "Je ne suis pas membre d'un jury de ce programme",
+        ConsentLabel => {
+            "J'accepte que mes données soient traitées pour la sélection, comme l'explique la notice"
+        }
+        PrivacyLink => "Lire la notice sur les données personnelles",
+        SubmitApplication => "Déposer ma candidature",
+        ResubmitApplication => "Renvoyer ma candidature corrigée",
+        FilesTitle => "Pièces jointes",
+        FieldCv => "CV (obligatoire)",
+        FieldPortfolio => "Portfolio (facultatif)",
+        PdfHint => "Un fichier PDF, {} Mo au maximum. Vous pouvez le remplacer jusqu'au dépôt.",
+        UploadLabelled => "Envoyer : {}",
+        FileSaved => "Fichier enregistré.",
+        CountdownLeft => "Il reste {} jour(s), {} h {} min.",
+        CountdownClosed => "L'appel est clos.",
     }
 }

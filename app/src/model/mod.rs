@@ -1,6 +1,7 @@
 //! Serde types that cross the wire between server functions and pages.
 //! Never database rows.
 
+pub mod application;
 pub mod defi;
 pub mod error;
 pub mod organisation;

@@ -1,10 +1,12 @@
-//! Scheduled work that runs inside `cohorte serve`: the outbox worker and a
-//! periodic clean-up of expired sessions, spent tokens and idle rate-limit keys.
+//! Scheduled work that runs inside `cohorte serve`: the outbox worker, the
+//! reminders to applicants whose dossier is still a draft 48 hours before
+//! the deadline, and a periodic clean-up of expired sessions, spent tokens
+//! and idle rate-limit keys.
 
 use super::AppState;
 use super::db::session_store::DbSessionStore;
 use super::mail::worker;
-use super::service::tokens;
+use super::service::{applications, tokens};
 
 pub fn spawn(state: AppState) {
     tokio::spawn(worker::run(state.clone()));
@@ -18,6 +20,9 @@ pub fn spawn(state: AppState) {
             }
             let _ = tokens::delete_stale(&state.db).await;
             state.limits.shrink();
+            if let Err(e) = applications::remind_drafts(&state, chrono::Utc::now()).await {
+                tracing::warn!(error = %e, "sending deadline reminders");
+            }
         }
     });
 }

@@ -3,6 +3,7 @@
 //! "not found" by the callers (see `require`), never "forbidden", so that their
 //! existence does not leak.
 
+use crate::domain::application::ApplicationState;
 use crate::domain::defi::DefiState;
 use crate::domain::{HostRole, Role};
 use crate::model::{AppError, user::Viewer};
@@ -105,12 +106,29 @@ pub enum Action {
     ViewDefiSheet {
         published: bool,
     },
+    /// Start (or resume) one's own application to a promotion.
+    StartApplication,
+    /// Read an application dossier and its attachments: its author, and
+    /// coordinators once it was submitted.
+    ViewApplication {
+        owner: Option<i64>,
+        state: ApplicationState,
+    },
+    /// Change one's own dossier, its attachments, and submit it.
+    EditApplication {
+        owner: Option<i64>,
+        state: ApplicationState,
+    },
+    /// Withdraw one's own dossier.
+    WithdrawApplication {
+        owner: Option<i64>,
+    },
 }
 
 impl Action {
     /// How many kinds of action exist; the matrix test checks it has a row
     /// for each.
-    pub const ALL_KINDS: usize = 24;
+    pub const ALL_KINDS: usize = 28;
 }
 
 pub fn allows(actor: &Actor, action: Action) -> bool {
@@ -156,7 +174,21 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
                 || (actor.has(Role::Coordinator) && state.visible_to_coordinators())
         }
         Action::ViewDefiSheet { published } => published,
+        Action::StartApplication => signed_in,
+        Action::ViewApplication { owner, state } => {
+            is_owner(actor, owner)
+                || (actor.has(Role::Coordinator) && state != ApplicationState::Draft)
+        }
+        Action::EditApplication { owner, state } => {
+            is_owner(actor, owner) && state.applicant_may_edit()
+        }
+        Action::WithdrawApplication { owner } => is_owner(actor, owner),
     }
+}
+
+/// The person is the author of a dossier (an anonymised one has none).
+fn is_owner(actor: &Actor, owner: Option<i64>) -> bool {
+    owner.is_some() && actor.viewer().map(|v| v.id) == owner
 }
 
 /// The capabilities pages show links and forms for.
@@ -309,6 +341,96 @@ mod tests {
         rows
     }
 
+    /// Application actions per state: (action, [anonymous, the author,
+    /// another applicant, host lead, coordinator, admin]).
+    fn application_matrix() -> Vec<(Action, [bool; 6])> {
+        use Action::*;
+        let mut rows = vec![
+            (StartApplication, [false, true, true, true, true, true]),
+            (
+                WithdrawApplication {
+                    owner: Some(SELF_ID),
+                },
+                [false, true, false, false, false, false],
+            ),
+            (
+                WithdrawApplication { owner: None },
+                [false, false, false, false, false, false],
+            ),
+        ];
+        for state in ApplicationState::ALL {
+            let editable = state.applicant_may_edit();
+            let submitted = state != ApplicationState::Draft;
+            rows.push((
+                ViewApplication {
+                    owner: Some(SELF_ID),
+                    state,
+                },
+                [false, true, false, false, submitted, false],
+            ));
+            rows.push((
+                EditApplication {
+                    owner: Some(SELF_ID),
+                    state,
+                },
+                [false, editable, false, false, false, false],
+            ));
+        }
+        rows
+    }
+
+    #[test]
+    fn application_matrix_holds() {
+        let personas = [
+            ("anonymous", Actor::Anonymous),
+            ("the author", person(&[])),
+            (
+                "another applicant",
+                Actor::Person(Viewer {
+                    id: OTHER_ID,
+                    name: "Dominique".into(),
+                    email: "d@example.fr".into(),
+                    roles: vec![],
+                }),
+            ),
+            (
+                "host lead",
+                Actor::Person(Viewer {
+                    id: OTHER_ID,
+                    name: "Hugo".into(),
+                    email: "h@example.fr".into(),
+                    roles: vec![Role::Host {
+                        organisation: OWN_ORG,
+                        role: HostRole::Lead,
+                    }],
+                }),
+            ),
+            (
+                "coordinator",
+                Actor::Person(Viewer {
+                    id: OTHER_ID,
+                    name: "Claire".into(),
+                    email: "c@example.fr".into(),
+                    roles: vec![Role::Coordinator],
+                }),
+            ),
+            (
+                "admin",
+                Actor::Person(Viewer {
+                    id: OTHER_ID,
+                    name: "Alice".into(),
+                    email: "a@example.fr".into(),
+                    roles: vec![Role::Admin],
+                }),
+            ),
+        ];
+        for (action, expected) in application_matrix() {
+            for ((name, actor), want) in personas.iter().zip(expected) {
+                assert_eq!(allows(actor, action), want, "{name} × {action:?}");
+            }
+        }
+    }
+
     const OWN_ORG: i64 = 4;
     const OTHER_ORG: i64 = 5;
 
@@ -384,11 +506,16 @@ mod tests {
                 Action::DecideDefis => 21,
                 Action::PublishDefis => 22,
                 Action::ViewDefiSheet { .. } => 23,
+                Action::StartApplication => 24,
+                Action::ViewApplication { .. } => 25,
+                Action::EditApplication { .. } => 26,
+                Action::WithdrawApplication { .. } => 27,
             }
         };
         let mut kinds: Vec<usize> = matrix()
             .iter()
             .chain(organisation_matrix().iter())
+            .chain(application_matrix().iter())
             .map(|(a, _)| kind(a))
             .collect();
         kinds.sort_unstable();

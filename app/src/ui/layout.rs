@@ -26,6 +26,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             view! {
                 <li><a href="/espace">{tr(Msg::MyArea)}</a></li>
                 <li><a href="/defis">{tr(Msg::NavDefis)}</a></li>
+                <li><a href="/candidature">{tr(Msg::ApplicationsTitle)}</a></li>
                 {can.host.then(|| view! { <li><a href="/organisation">{tr(Msg::NavMyOrganisation)}</a></li> })}
                 {can.manage_promotions.then(|| view! { <li><a href="/coordination/promotions">{tr(Msg::NavPromotions)}</a></li> })}
                 {can.manage_organisations.then(|| view! { <li><a href="/coordination/organisations">{tr(Msg::NavOrganisations)}</a></li> })}

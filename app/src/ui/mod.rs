@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod applicant;
 pub mod coordinator;
 pub mod defi_view;
 pub mod form;

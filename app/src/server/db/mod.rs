@@ -1,6 +1,9 @@
 //! sea-orm entities and the connection. Queries that more than one service
 //! needs live next to their entity.
 
+pub mod application;
+pub mod application_choice;
+pub mod application_event;
 pub mod attachment;
 pub mod audit_entry;
 pub mod auth_token;

@@ -21,6 +21,8 @@ pub struct Model {
     pub profiles: String,
     /// JSON array of `domain::promotion::Step`.
     pub steps: String,
+    /// How long submitted dossiers of deleted accounts are kept, in months.
+    pub retention_months: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -16,10 +16,12 @@ pub enum MailTemplate {
     Invitation,
     DefiSubmitted,
     DefiDecision,
+    ApplicationSubmitted,
+    ApplicationReminder,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 7] = [
+    pub const ALL: [MailTemplate; 9] = [
         MailTemplate::VerifyEmail,
         MailTemplate::AccountExists,
         MailTemplate::ResetPassword,
@@ -27,6 +29,8 @@ impl MailTemplate {
         MailTemplate::Invitation,
         MailTemplate::DefiSubmitted,
         MailTemplate::DefiDecision,
+        MailTemplate::ApplicationSubmitted,
+        MailTemplate::ApplicationReminder,
     ];
 
     pub fn name(self) -> &'static str {
@@ -38,6 +42,8 @@ impl MailTemplate {
             MailTemplate::Invitation => "invitation",
             MailTemplate::DefiSubmitted => "defi_submitted",
             MailTemplate::DefiDecision => "defi_decision",
+            MailTemplate::ApplicationSubmitted => "application_submitted",
+            MailTemplate::ApplicationReminder => "application_reminder",
         }
     }
 }
@@ -63,6 +69,8 @@ const FILES: &[(&str, &str)] = template_files!(
     "invitation",
     "defi_submitted",
     "defi_decision",
+    "application_submitted",
+    "application_reminder",
 );
 
 fn env() -> &'static Environment<'static> {

@@ -2,7 +2,7 @@
 //! before the deadline, coordinators' decisions (one by one or in batch)
 //! with their messages, publishing, and the public catalogue.
 
-use super::{Origin, accounts::locale_of, audit, organisations, outbox, promotions, tokens};
+use super::{Origin, accounts::locale_of, attachments, audit, organisations, outbox, promotions};
 use crate::domain::defi::{self as rules, Decision, DefiState, personalise};
 use crate::domain::defi_form::{DefiForm, SLOT_ROWS, SlotForm};
 use crate::domain::organisation::OrgKind;
@@ -810,27 +810,23 @@ pub async fn sheet<C: ConnectionTrait>(db: &C, id: i64) -> Result<DefiSheet, App
     Ok(sheet_of(d, &slots, &orgs, &promos))
 }
 
+fn deck_slot(id: i64) -> attachments::Slot<'static> {
+    attachments::Slot {
+        owner_type: "defi",
+        owner_id: id,
+        kind: PITCH_DECK,
+    }
+}
+
 async fn pitch_deck<C: ConnectionTrait>(
     db: &C,
     id: i64,
 ) -> Result<Option<attachment::Model>, AppError> {
-    Ok(attachment::Entity::find()
-        .filter(attachment::Column::OwnerType.eq("defi"))
-        .filter(attachment::Column::OwnerId.eq(id))
-        .filter(attachment::Column::Kind.eq(PITCH_DECK))
-        .order_by_desc(attachment::Column::Id)
-        .one(db)
-        .await?)
-}
-
-fn files_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("files")
+    attachments::current(db, deck_slot(id)).await
 }
 
 /// Stores a checked PDF as the défi's pitch deck (replacing the previous
-/// one). The file is written first under a random name; the row that points
-/// to it is committed with its audit entry; the replaced file is removed
-/// after the commit.
+/// one), while the dossier is editable.
 pub async fn attach_pitch_deck(
     db: &DatabaseConnection,
     origin: &Origin,
@@ -839,66 +835,23 @@ pub async fn attach_pitch_deck(
     original_name: &str,
     bytes: &[u8],
 ) -> Result<(), AppError> {
-    let dir = files_dir(data_dir);
-    let stored = format!("{}.pdf", tokens::random_secret(16));
-    let path = dir.join(&stored);
-    let write = async {
-        tokio::fs::create_dir_all(&dir).await?;
-        tokio::fs::write(&path, bytes).await
-    };
-    write.await.map_err(|e| {
-        tracing::error!(error = %e, "storing an upload");
-        AppError::Unexpected
-    })?;
-    let result = async {
-        let txn = write_txn(db).await?;
-        let d = find(&txn, id).await?;
-        if !state_of(&d).host_may_edit() {
-            return Err(AppError::Refused(Msg::DefiNotEditable));
-        }
-        let old = pitch_deck(&txn, id).await?;
-        if let Some(old) = &old {
-            attachment::Entity::delete_by_id(old.id).exec(&txn).await?;
-        }
-        attachment::ActiveModel {
-            owner_type: Set("defi".into()),
-            owner_id: Set(id),
-            kind: Set(PITCH_DECK.into()),
-            stored_name: Set(stored.clone()),
-            original_name: Set(original_name.to_owned()),
-            size: Set(bytes.len() as i64),
-            uploaded_by: Set(origin.actor_id),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        audit::record(
-            &txn,
-            origin,
-            audit::Entry {
-                action: "defi.pitch_deck_uploaded",
-                target: Some(("defi", id)),
-                details: json!({ "name": original_name, "size": bytes.len() }),
-            },
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(old)
-    }
-    .await;
-    match result {
-        Ok(old) => {
-            if let Some(old) = old {
-                let _ = tokio::fs::remove_file(dir.join(old.stored_name)).await;
+    let slot = deck_slot(id);
+    attachments::store(
+        db,
+        origin,
+        data_dir,
+        slot,
+        original_name,
+        bytes,
+        async move |txn| {
+            if state_of(&find(txn, id).await?).host_may_edit() {
+                Ok(())
+            } else {
+                Err(AppError::Refused(Msg::DefiNotEditable))
             }
-            Ok(())
-        }
-        Err(e) => {
-            let _ = tokio::fs::remove_file(&path).await;
-            Err(e)
-        }
-    }
+        },
+    )
+    .await
 }
 
 /// The stored pitch deck: its path and its name for the download.
@@ -907,8 +860,7 @@ pub async fn pitch_deck_file<C: ConnectionTrait>(
     data_dir: &Path,
     id: i64,
 ) -> Result<(PathBuf, String), AppError> {
-    let a = pitch_deck(db, id).await?.ok_or(AppError::NotFound)?;
-    Ok((files_dir(data_dir).join(&a.stored_name), a.original_name))
+    attachments::file(db, data_dir, deck_slot(id)).await
 }
 
 /// A défi written directly in a given state, with its history (demo seed,

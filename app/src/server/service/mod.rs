@@ -4,6 +4,8 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod applications;
+pub mod attachments;
 pub mod audit;
 pub mod defis;
 pub mod organisations;

@@ -261,3 +261,8 @@ async fn post(saver: &Saver) -> Outcome {
         }
     }
 }
+
+/// The browser's clock, in milliseconds since the Unix epoch.
+pub fn now_ms() -> Option<i64> {
+    Some(js_sys::Date::now() as i64)
+}

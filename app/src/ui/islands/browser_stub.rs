@@ -12,3 +12,8 @@ pub fn autosave(
     _alert: WriteSignal<String>,
 ) {
 }
+
+/// The browser's clock; none on the server.
+pub fn now_ms() -> Option<i64> {
+    None
+}

@@ -6,9 +6,11 @@ pub mod autosave;
 #[cfg_attr(feature = "hydrate", path = "browser.rs")]
 #[cfg_attr(not(feature = "hydrate"), path = "browser_stub.rs")]
 mod browser;
+mod countdown;
 mod counter;
 mod password;
 
 pub use autosave::Autosave;
+pub use countdown::Countdown;
 pub use counter::CountedTextArea;
 pub use password::PasswordInput;

@@ -67,6 +67,14 @@ fn PromotionSheet(p: PromotionView) -> impl IntoView {
         } else {
             view! { <ul>{open.into_iter().map(|m| view! { <li>{tr(m)}</li> }).collect_view()}</ul> }.into_any()
         }}
+        {p.applications_call_open.then(|| view! {
+            <p>{fill(tr(Msg::CallClosesAt), &[&crate::domain::promotion::paris_display(p.calendar.applications_close)])}</p>
+            <crate::ui::islands::Countdown
+                deadline_ms=p.calendar.applications_close.timestamp_millis()
+                template=tr(Msg::CountdownLeft).to_owned()
+                closed=tr(Msg::CountdownClosed).to_owned()/>
+            <p><a class="button" href="/candidature">{tr(Msg::StartApplicationButton)}</a></p>
+        })}
         <h2>{tr(Msg::PromotionCalendarTitle)}</h2>
         <dl class="calendar">
             <dt>{tr(Msg::CallForDefisLabel)}</dt>

@@ -1,0 +1,10 @@
+//! Application dossiers, applicant side: start, save (autosave too),
+//! submit, withdraw, read.
+
+pub mod read;
+pub mod save;
+pub mod start;
+
+pub use read::{OpenCallView, get_application, my_applications};
+pub use save::SaveApplication;
+pub use start::{StartApplication, WithdrawApplication};

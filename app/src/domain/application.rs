@@ -1,0 +1,305 @@
+//! An application (dossier) from the applicant's draft to the programme's
+//! decisions, as a state machine; and the deadline rule (the call's closing
+//! time, or a personal extension granted by coordinators).
+
+use crate::i18n::Msg;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ApplicationState {
+    Draft,
+    Submitted,
+    CorrectionRequested,
+    InReview,
+    Shortlisted,
+    NotShortlisted,
+    InvitedToInterview,
+    Interviewed,
+    Ranked,
+    Offered,
+    Accepted,
+    Declined,
+    Placed,
+    Active,
+    Completed,
+    Withdrawn,
+    Ineligible,
+    Incomplete,
+}
+
+impl ApplicationState {
+    pub const ALL: [ApplicationState; 18] = [
+        ApplicationState::Draft,
+        ApplicationState::Submitted,
+        ApplicationState::CorrectionRequested,
+        ApplicationState::InReview,
+        ApplicationState::Shortlisted,
+        ApplicationState::NotShortlisted,
+        ApplicationState::InvitedToInterview,
+        ApplicationState::Interviewed,
+        ApplicationState::Ranked,
+        ApplicationState::Offered,
+        ApplicationState::Accepted,
+        ApplicationState::Declined,
+        ApplicationState::Placed,
+        ApplicationState::Active,
+        ApplicationState::Completed,
+        ApplicationState::Withdrawn,
+        ApplicationState::Ineligible,
+        ApplicationState::Incomplete,
+    ];
+
+    pub fn code(self) -> &'static str {
+        use ApplicationState::*;
+        match self {
+            Draft => "draft",
+            Submitted => "submitted",
+            CorrectionRequested => "correction_requested",
+            InReview => "in_review",
+            Shortlisted => "shortlisted",
+            NotShortlisted => "not_shortlisted",
+            InvitedToInterview => "invited_to_interview",
+            Interviewed => "interviewed",
+            Ranked => "ranked",
+            Offered => "offered",
+            Accepted => "accepted",
+            Declined => "declined",
+            Placed => "placed",
+            Active => "active",
+            Completed => "completed",
+            Withdrawn => "withdrawn",
+            Ineligible => "ineligible",
+            Incomplete => "incomplete",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> Msg {
+        use ApplicationState::*;
+        match self {
+            Draft => Msg::AppStateDraft,
+            Submitted => Msg::AppStateSubmitted,
+            CorrectionRequested => Msg::AppStateCorrectionRequested,
+            InReview => Msg::AppStateInReview,
+            Shortlisted => Msg::AppStateShortlisted,
+            NotShortlisted => Msg::AppStateNotShortlisted,
+            InvitedToInterview => Msg::AppStateInvitedToInterview,
+            Interviewed => Msg::AppStateInterviewed,
+            Ranked => Msg::AppStateRanked,
+            Offered => Msg::AppStateOffered,
+            Accepted => Msg::AppStateAccepted,
+            Declined => Msg::AppStateDeclined,
+            Placed => Msg::AppStatePlaced,
+            Active => Msg::AppStateActive,
+            Completed => Msg::AppStateCompleted,
+            Withdrawn => Msg::AppStateWithdrawn,
+            Ineligible => Msg::AppStateIneligible,
+            Incomplete => Msg::AppStateIncomplete,
+        }
+    }
+
+    /// The applicant may change the dossier: while drafting, and when
+    /// coordinators asked for a correction.
+    pub fn applicant_may_edit(self) -> bool {
+        matches!(
+            self,
+            ApplicationState::Draft | ApplicationState::CorrectionRequested
+        )
+    }
+
+    /// Early states, from which the applicant may withdraw and coordinators
+    /// may mark the dossier ineligible or incomplete (DESIGN.md §2).
+    pub fn is_early(self) -> bool {
+        use ApplicationState::*;
+        matches!(
+            self,
+            Draft | Submitted | CorrectionRequested | InReview | Shortlisted
+        )
+    }
+
+    /// The steps a dossier goes through, for the applicant's timeline.
+    pub const TIMELINE: [ApplicationState; 6] = [
+        ApplicationState::Submitted,
+        ApplicationState::InReview,
+        ApplicationState::Shortlisted,
+        ApplicationState::InvitedToInterview,
+        ApplicationState::Offered,
+        ApplicationState::Placed,
+    ];
+}
+
+/// The moment after which a submission is refused: the call's closing time,
+/// or the applicant's personal deadline when coordinators granted a later
+/// one.
+pub fn deadline(call_close: DateTime<Utc>, personal: Option<DateTime<Utc>>) -> DateTime<Utc> {
+    personal.map_or(call_close, |p| p.max(call_close))
+}
+
+/// The applicant submits. `started` is when the request reached the server:
+/// a request that started before the deadline is accepted even if it is
+/// written a moment later (the deadline rush).
+pub fn submit(
+    from: ApplicationState,
+    started: DateTime<Utc>,
+    call_open: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+) -> Result<ApplicationState, Msg> {
+    match from {
+        ApplicationState::Draft if started < call_open => Err(Msg::ApplicationsNotOpen),
+        ApplicationState::Draft if started >= deadline => Err(Msg::ApplicationsClosed),
+        // A correction is answered whatever the call's dates.
+        ApplicationState::Draft | ApplicationState::CorrectionRequested => {
+            Ok(ApplicationState::Submitted)
+        }
+        _ => Err(Msg::ApplicationAlreadySubmitted),
+    }
+}
+
+/// The applicant withdraws, from an early state (a draft is simply left).
+pub fn withdraw(from: ApplicationState) -> Result<ApplicationState, Msg> {
+    if from.is_early() && from != ApplicationState::Draft {
+        Ok(ApplicationState::Withdrawn)
+    } else {
+        Err(Msg::WithdrawNotAllowed)
+    }
+}
+
+/// What coordinators decide about a submitted dossier at this stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Review {
+    RequestCorrection,
+    MarkIneligible,
+    MarkIncomplete,
+}
+
+impl Review {
+    pub const ALL: [Review; 3] = [
+        Review::RequestCorrection,
+        Review::MarkIneligible,
+        Review::MarkIncomplete,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Review::RequestCorrection => "request_correction",
+            Review::MarkIneligible => "mark_ineligible",
+            Review::MarkIncomplete => "mark_incomplete",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn apply(self, from: ApplicationState) -> Result<ApplicationState, Msg> {
+        use ApplicationState::*;
+        match (self, from) {
+            (Review::RequestCorrection, Submitted | InReview) => Ok(CorrectionRequested),
+            (Review::MarkIneligible, s) if s.is_early() && s != Draft => Ok(Ineligible),
+            (Review::MarkIncomplete, s) if s.is_early() && s != Draft => Ok(Incomplete),
+            _ => Err(Msg::DecisionNotAllowed),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2027, 5, 7, h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for s in ApplicationState::ALL {
+            assert_eq!(ApplicationState::from_code(s.code()), Some(s));
+        }
+        for r in Review::ALL {
+            assert_eq!(Review::from_code(r.code()), Some(r));
+        }
+    }
+
+    #[test]
+    fn a_request_that_started_before_the_deadline_is_accepted() {
+        let (open, close) = (t(8, 0), t(21, 59));
+        let d = deadline(close, None);
+        assert_eq!(
+            submit(ApplicationState::Draft, t(21, 58), open, d),
+            Ok(ApplicationState::Submitted)
+        );
+        assert_eq!(
+            submit(ApplicationState::Draft, t(21, 59), open, d),
+            Err(Msg::ApplicationsClosed)
+        );
+        assert_eq!(
+            submit(ApplicationState::Draft, t(7, 0), open, d),
+            Err(Msg::ApplicationsNotOpen)
+        );
+    }
+
+    #[test]
+    fn a_personal_deadline_extends_but_never_shortens() {
+        let close = t(21, 59);
+        assert_eq!(deadline(close, Some(t(23, 0))), t(23, 0));
+        assert_eq!(deadline(close, Some(t(10, 0))), close);
+        assert_eq!(
+            submit(
+                ApplicationState::Draft,
+                t(22, 30),
+                t(8, 0),
+                deadline(close, Some(t(23, 0)))
+            ),
+            Ok(ApplicationState::Submitted)
+        );
+    }
+
+    #[test]
+    fn corrections_are_answered_after_the_call() {
+        assert_eq!(
+            submit(
+                ApplicationState::CorrectionRequested,
+                t(23, 0),
+                t(8, 0),
+                t(21, 59)
+            ),
+            Ok(ApplicationState::Submitted)
+        );
+        assert_eq!(
+            submit(ApplicationState::Submitted, t(9, 0), t(8, 0), t(21, 59)),
+            Err(Msg::ApplicationAlreadySubmitted)
+        );
+    }
+
+    #[test]
+    fn withdrawal_and_reviews_follow_the_early_states() {
+        use ApplicationState::*;
+        assert_eq!(withdraw(Submitted), Ok(Withdrawn));
+        assert_eq!(withdraw(Shortlisted), Ok(Withdrawn));
+        assert_eq!(withdraw(Draft), Err(Msg::WithdrawNotAllowed));
+        assert_eq!(withdraw(Placed), Err(Msg::WithdrawNotAllowed));
+        assert_eq!(
+            Review::RequestCorrection.apply(Submitted),
+            Ok(CorrectionRequested)
+        );
+        assert_eq!(
+            Review::RequestCorrection.apply(Draft),
+            Err(Msg::DecisionNotAllowed)
+        );
+        assert_eq!(Review::MarkIneligible.apply(InReview), Ok(Ineligible));
+        assert_eq!(
+            Review::MarkIncomplete.apply(Offered),
+            Err(Msg::DecisionNotAllowed)
+        );
+        let editable: Vec<_> = ApplicationState::ALL
+            .into_iter()
+            .filter(|s| s.applicant_may_edit())
+            .collect();
+        assert_eq!(editable, vec![Draft, CorrectionRequested]);
+    }
+}

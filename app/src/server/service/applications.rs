@@ -1,0 +1,621 @@
+//! Application dossiers, applicant side: one draft per person and
+//! promotion, saved as it is typed (version-guarded), CV and portfolio
+//! attachments, submission before the (personal) deadline with a receipt,
+//! withdrawal.
+
+use super::{Origin, accounts::locale_of, attachments, audit, defis, outbox, users};
+use crate::domain::application::{self as rules, ApplicationState};
+use crate::domain::application_form::ApplicationForm;
+use crate::domain::profile::ProfileCode;
+use crate::domain::promotion::paris_display;
+use crate::i18n::Msg;
+use crate::model::application::{ApplicationDossier, ApplicationEventView, OfferedDefi};
+use crate::model::defi::AttachmentView;
+use crate::model::{AppError, FieldError};
+use crate::server::AppState;
+use crate::server::db::{application, application_choice, application_event, promotion, write_txn};
+use crate::server::mail::MailTemplate;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder,
+};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+pub const CV: &str = "cv";
+pub const PORTFOLIO: &str = "portfolio";
+
+pub fn state_of(m: &application::Model) -> ApplicationState {
+    ApplicationState::from_code(&m.state).unwrap_or(ApplicationState::Draft)
+}
+
+pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<application::Model, AppError> {
+    application::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Whose dossier it is and in which state, for the policy.
+pub async fn owner<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<(Option<i64>, ApplicationState), AppError> {
+    let a = find(db, id).await?;
+    Ok((a.user_id, state_of(&a)))
+}
+
+async fn promotion_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<promotion::Model, AppError> {
+    promotion::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn profiles_of(p: &promotion::Model) -> Vec<ProfileCode> {
+    serde_json::from_str::<Vec<String>>(&p.profiles)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| ProfileCode::parse(c).ok())
+        .collect()
+}
+
+/// The person's dossier in a promotion, if they started one.
+pub async fn of_user<C: ConnectionTrait>(
+    db: &C,
+    promotion_id: i64,
+    user_id: i64,
+) -> Result<Option<application::Model>, AppError> {
+    Ok(application::Entity::find()
+        .filter(application::Column::PromotionId.eq(promotion_id))
+        .filter(application::Column::UserId.eq(user_id))
+        .one(db)
+        .await?)
+}
+
+/// The person's dossier in `promotion_id`, started now if they have none
+/// (while the call is open). Returns its id.
+pub async fn start(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    promotion_id: i64,
+    user_id: i64,
+) -> Result<i64, AppError> {
+    let txn = write_txn(db).await?;
+    if let Some(existing) = of_user(&txn, promotion_id, user_id).await? {
+        return Ok(existing.id);
+    }
+    let p = promotion_of(&txn, promotion_id).await?;
+    let now = Utc::now();
+    if now < p.applications_open_at {
+        return Err(AppError::Refused(Msg::ApplicationsNotOpen));
+    }
+    if now >= p.applications_close_at {
+        return Err(AppError::Refused(Msg::ApplicationsClosed));
+    }
+    let user = users::by_id(&txn, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (first, last) = match user.name.split_once(' ') {
+        Some((f, l)) => (f.to_owned(), l.to_owned()),
+        None => (user.name.clone(), String::new()),
+    };
+    let a = application::ActiveModel {
+        promotion_id: Set(promotion_id),
+        user_id: Set(Some(user_id)),
+        state: Set(ApplicationState::Draft.code().to_owned()),
+        first_name: Set(first),
+        last_name: Set(last),
+        email: Set(user.email.clone()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "application.started",
+            target: Some(("application", a.id)),
+            details: json!({ "promotion": promotion_id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(a.id)
+}
+
+/// Published défis of the promotion, by title.
+pub async fn offered<C: ConnectionTrait>(
+    db: &C,
+    promotion_id: i64,
+) -> Result<Vec<OfferedDefi>, AppError> {
+    Ok(defis::catalogue(db, Some(promotion_id), None)
+        .await?
+        .into_iter()
+        .map(|s| OfferedDefi {
+            id: s.id,
+            title: s.title,
+            organisation: s.organisation,
+            city: s.city,
+            profiles: s.slots.into_iter().map(|slot| slot.profile).collect(),
+        })
+        .collect())
+}
+
+async fn choices_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<i64>, AppError> {
+    Ok(application_choice::Entity::find()
+        .filter(application_choice::Column::ApplicationId.eq(id))
+        .order_by_asc(application_choice::Column::Rank)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| c.defi_id)
+        .collect())
+}
+
+fn form_of(a: &application::Model, choices: Vec<i64>) -> ApplicationForm {
+    ApplicationForm {
+        civility: a.civility.clone(),
+        first_name: a.first_name.clone(),
+        last_name: a.last_name.clone(),
+        phone: a.phone.clone(),
+        profile: a.profile.clone(),
+        experience: a.experience.clone(),
+        skills: a.skills.clone(),
+        experience_text: a.experience_text.clone(),
+        motivation: a.motivation.clone(),
+        portfolio_url: a.portfolio_url.clone(),
+        code_url: a.code_url.clone(),
+        mobility: a.mobility.clone(),
+        remote: a.remote,
+        support_role: a.support_role.clone(),
+        choices,
+        decl_civil_servant: a.decl_civil_servant,
+        decl_student: a.decl_student,
+        decl_jury: a.decl_jury,
+        consent: a.consent,
+    }
+}
+
+fn slot(id: i64, kind: &str) -> attachments::Slot<'_> {
+    attachments::Slot {
+        owner_type: "application",
+        owner_id: id,
+        kind,
+    }
+}
+
+async fn attachment_view<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    kind: &str,
+) -> Result<Option<AttachmentView>, AppError> {
+    Ok(attachments::current(db, slot(id, kind))
+        .await?
+        .map(|a| AttachmentView {
+            name: a.original_name,
+            size: a.size,
+            uploaded_at: a.created_at,
+        }))
+}
+
+pub async fn dossier<C: ConnectionTrait>(db: &C, id: i64) -> Result<ApplicationDossier, AppError> {
+    let a = find(db, id).await?;
+    let p = promotion_of(db, a.promotion_id).await?;
+    let state = state_of(&a);
+    let events = application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(id))
+        .order_by_desc(application_event::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| ApplicationEventView {
+            kind: e.kind,
+            message: e.message,
+            at: e.at,
+        })
+        .collect();
+    Ok(ApplicationDossier {
+        id,
+        promotion_id: p.id,
+        promotion_name: p.name.clone(),
+        profiles: profiles_of(&p),
+        max_choices: p.max_choices.max(0) as u32,
+        call_open: p.applications_open_at,
+        deadline: rules::deadline(p.applications_close_at, a.personal_deadline),
+        personal_deadline: a
+            .personal_deadline
+            .is_some_and(|d| d > p.applications_close_at),
+        offered: offered(db, p.id).await?,
+        state,
+        email: a.email.clone(),
+        form: form_of(&a, choices_of(db, id).await?),
+        version: a.version,
+        updated_at: a.updated_at,
+        submitted_at: a.submitted_at,
+        cv: attachment_view(db, id, CV).await?,
+        portfolio: attachment_view(db, id, PORTFOLIO).await?,
+        events,
+        may_edit: state.applicant_may_edit(),
+    })
+}
+
+/// Writes `row` only if the dossier still has version `read` (see
+/// `defis::guarded`): two tabs never silently overwrite each other.
+async fn guarded<C: ConnectionTrait>(
+    db: &C,
+    mut row: application::ActiveModel,
+    read: i32,
+) -> Result<(), AppError> {
+    row.version = Set(read + 1);
+    match application::Entity::update(row)
+        .validate()?
+        .filter(application::Column::Version.eq(read))
+        .exec_without_returning(db)
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(DbErr::RecordNotUpdated) => Err(AppError::Conflict),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The parsing context of a dossier: its promotion's profiles, the défis it
+/// may rank, how many.
+pub async fn draft_context<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<(Vec<ProfileCode>, Vec<i64>, usize), AppError> {
+    let a = find(db, id).await?;
+    let p = promotion_of(db, a.promotion_id).await?;
+    let offered: Vec<i64> = offered(db, p.id).await?.into_iter().map(|d| d.id).collect();
+    Ok((profiles_of(&p), offered, p.max_choices.max(0) as usize))
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Saved {
+    pub version: i32,
+    pub at: DateTime<Utc>,
+}
+
+/// Saves a draft (already checked by `ApplicationForm::parse_draft`).
+pub async fn save(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    id: i64,
+    form: &ApplicationForm,
+    expected: Option<i32>,
+) -> Result<Saved, AppError> {
+    let txn = write_txn(db).await?;
+    let current = find(&txn, id).await?;
+    if !state_of(&current).applicant_may_edit() {
+        return Err(AppError::Refused(Msg::ApplicationNotEditable));
+    }
+    let read = current.version;
+    if expected.is_some_and(|v| v != read) {
+        return Err(AppError::Conflict);
+    }
+    let now = Utc::now();
+    let mut row: application::ActiveModel = current.into();
+    row.civility = Set(form.civility.clone());
+    row.first_name = Set(form.first_name.clone());
+    row.last_name = Set(form.last_name.clone());
+    row.phone = Set(form.phone.clone());
+    row.profile = Set(form.profile.clone());
+    row.experience = Set(form.experience.clone());
+    row.skills = Set(form.skills.clone());
+    row.experience_text = Set(form.experience_text.clone());
+    row.motivation = Set(form.motivation.clone());
+    row.portfolio_url = Set(form.portfolio_url.clone());
+    row.code_url = Set(form.code_url.clone());
+    row.mobility = Set(form.mobility.clone());
+    row.remote = Set(form.remote);
+    row.support_role = Set(form.support_role.clone());
+    row.decl_civil_servant = Set(form.decl_civil_servant);
+    row.decl_student = Set(form.decl_student);
+    row.decl_jury = Set(form.decl_jury);
+    row.consent = Set(form.consent);
+    row.updated_at = Set(now);
+    guarded(&txn, row, read).await?;
+    application_choice::Entity::delete_many()
+        .filter(application_choice::Column::ApplicationId.eq(id))
+        .exec(&txn)
+        .await?;
+    for (i, defi_id) in form.choices.iter().enumerate() {
+        application_choice::ActiveModel {
+            application_id: Set(id),
+            rank: Set(i as i32 + 1),
+            defi_id: Set(*defi_id),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "application.saved",
+            target: Some(("application", id)),
+            details: json!({ "version": read + 1 }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Saved {
+        version: read + 1,
+        at: now,
+    })
+}
+
+async fn event<C: ConnectionTrait>(
+    db: &C,
+    origin: &Origin,
+    id: i64,
+    kind: &str,
+    message: &str,
+) -> Result<(), AppError> {
+    application_event::ActiveModel {
+        application_id: Set(id),
+        kind: Set(kind.to_owned()),
+        message: Set(message.to_owned()),
+        actor_id: Set(origin.actor_id),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Submits the dossier: complete, and before the (personal) deadline —
+/// judged at `started`, when the request reached the server.
+pub async fn submit(
+    state: &AppState,
+    origin: &Origin,
+    id: i64,
+    started: DateTime<Utc>,
+) -> Result<DateTime<Utc>, AppError> {
+    let txn = write_txn(&state.db).await?;
+    let a = find(&txn, id).await?;
+    let p = promotion_of(&txn, a.promotion_id).await?;
+    let from = state_of(&a);
+    let to = rules::submit(
+        from,
+        started,
+        p.applications_open_at,
+        rules::deadline(p.applications_close_at, a.personal_deadline),
+    )
+    .map_err(AppError::Refused)?;
+    let form = form_of(&a, choices_of(&txn, id).await?);
+    let offered = offered(&txn, p.id).await?;
+    let has_cv = attachments::current(&txn, slot(id, CV)).await?.is_some();
+    let checked = form
+        .parse_draft(
+            &profiles_of(&p),
+            &offered.iter().map(|d| d.id).collect::<Vec<_>>(),
+            p.max_choices.max(0) as usize,
+        )
+        .and_then(|f| {
+            f.check_complete(has_cv, |defi, profile| {
+                offered
+                    .iter()
+                    .any(|d| d.id == defi && d.profiles.iter().any(|p| p.as_str() == profile))
+            })
+        });
+    if let Err(errors) = checked {
+        return Err(AppError::Validation(
+            errors
+                .into_iter()
+                .map(|(field, message)| FieldError { field, message })
+                .collect(),
+        ));
+    }
+    let now = Utc::now();
+    let mut row: application::ActiveModel = a.clone().into();
+    row.state = Set(to.code().to_owned());
+    row.submitted_at = Set(Some(now));
+    row.updated_at = Set(now);
+    guarded(&txn, row, a.version).await?;
+    event(&txn, origin, id, "submitted", "").await?;
+    let choices: Vec<String> = form
+        .choices
+        .iter()
+        .filter_map(|c| offered.iter().find(|d| d.id == *c))
+        .enumerate()
+        .map(|(i, d)| format!("{}. {} ({})", i + 1, d.title, d.organisation))
+        .collect();
+    let locale = match a.user_id {
+        Some(uid) => users::by_id(&txn, uid)
+            .await?
+            .map(|u| locale_of(&u))
+            .unwrap_or_default(),
+        None => Default::default(),
+    };
+    outbox::queue(
+        &txn,
+        MailTemplate::ApplicationSubmitted,
+        locale,
+        &a.email,
+        json!({
+            "name": format!("{} {}", form.first_name, form.last_name),
+            "promotion": p.name,
+            "submitted_at": paris_display(now),
+            "profile": form.profile,
+            "choices": choices,
+            "link": state.link("/candidature"),
+        }),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "application.submitted",
+            target: Some(("application", id)),
+            details: json!({ "at": now, "started": started, "from": from.code() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(now)
+}
+
+/// The applicant withdraws a submitted dossier.
+pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<(), AppError> {
+    let txn = write_txn(db).await?;
+    let a = find(&txn, id).await?;
+    let to = rules::withdraw(state_of(&a)).map_err(AppError::Refused)?;
+    let mut row: application::ActiveModel = a.clone().into();
+    row.state = Set(to.code().to_owned());
+    row.updated_at = Set(Utc::now());
+    guarded(&txn, row, a.version).await?;
+    event(&txn, origin, id, "withdrawn", "").await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "application.withdrawn",
+            target: Some(("application", id)),
+            details: json!({ "from": a.state }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Stores a checked PDF as the dossier's CV or portfolio, while editable.
+pub async fn attach(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    data_dir: &Path,
+    id: i64,
+    kind: &'static str,
+    original_name: &str,
+    bytes: &[u8],
+) -> Result<(), AppError> {
+    attachments::store(
+        db,
+        origin,
+        data_dir,
+        slot(id, kind),
+        original_name,
+        bytes,
+        async move |txn| {
+            if state_of(&find(txn, id).await?).applicant_may_edit() {
+                Ok(())
+            } else {
+                Err(AppError::Refused(Msg::ApplicationNotEditable))
+            }
+        },
+    )
+    .await
+}
+
+pub async fn attachment_file<C: ConnectionTrait>(
+    db: &C,
+    data_dir: &Path,
+    id: i64,
+    kind: &str,
+) -> Result<(PathBuf, String), AppError> {
+    attachments::file(db, data_dir, slot(id, kind)).await
+}
+
+/// Promotions whose call for applications is open now, by closing time.
+pub async fn open_calls<C: ConnectionTrait>(db: &C) -> Result<Vec<promotion::Model>, AppError> {
+    let now = Utc::now();
+    Ok(promotion::Entity::find()
+        .filter(promotion::Column::ApplicationsOpenAt.lte(now))
+        .filter(promotion::Column::ApplicationsCloseAt.gt(now))
+        .order_by_asc(promotion::Column::ApplicationsCloseAt)
+        .all(db)
+        .await?)
+}
+
+/// How long before the deadline applicants with a draft are reminded.
+pub const REMINDER_HOURS: i64 = 48;
+
+/// Reminds, once, every applicant whose dossier is still a draft when their
+/// deadline is less than 48 hours away. Each reminder is queued with its
+/// audit entry in one transaction; returns how many were sent.
+pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
+    let soon = now + chrono::Duration::hours(REMINDER_HOURS);
+    let promotions = promotion::Entity::find()
+        .filter(promotion::Column::ApplicationsCloseAt.gt(now))
+        .filter(promotion::Column::ApplicationsCloseAt.lte(soon))
+        .all(&state.db)
+        .await?;
+    let mut sent = 0;
+    for p in promotions {
+        let drafts = application::Entity::find()
+            .filter(application::Column::PromotionId.eq(p.id))
+            .filter(application::Column::State.eq(ApplicationState::Draft.code()))
+            .filter(application::Column::RemindedAt.is_null())
+            .filter(application::Column::UserId.is_not_null())
+            .all(&state.db)
+            .await?;
+        for a in drafts {
+            let deadline = rules::deadline(p.applications_close_at, a.personal_deadline);
+            if deadline > soon {
+                continue;
+            }
+            let txn = write_txn(&state.db).await?;
+            // Claimed once, even with several processes.
+            let claimed = application::Entity::update_many()
+                .col_expr(
+                    application::Column::RemindedAt,
+                    sea_orm::sea_query::Expr::value(now),
+                )
+                .filter(application::Column::Id.eq(a.id))
+                .filter(application::Column::RemindedAt.is_null())
+                .exec(&txn)
+                .await?;
+            if claimed.rows_affected != 1 {
+                continue;
+            }
+            let locale = match a.user_id {
+                Some(uid) => users::by_id(&txn, uid)
+                    .await?
+                    .map(|u| locale_of(&u))
+                    .unwrap_or_default(),
+                None => Default::default(),
+            };
+            outbox::queue(
+                &txn,
+                MailTemplate::ApplicationReminder,
+                locale,
+                &a.email,
+                json!({
+                    "name": format!("{} {}", a.first_name, a.last_name).trim(),
+                    "promotion": p.name,
+                    "deadline": paris_display(deadline),
+                    "link": state.link(&format!("/candidature/{}", a.id)),
+                }),
+            )
+            .await?;
+            audit::record(
+                &txn,
+                &Origin::default(),
+                audit::Entry {
+                    action: "application.reminded",
+                    target: Some(("application", a.id)),
+                    details: json!({ "deadline": deadline }),
+                },
+            )
+            .await?;
+            txn.commit().await?;
+            sent += 1;
+        }
+    }
+    if sent > 0 {
+        state.outbox_wake.notify_one();
+    }
+    Ok(sent)
+}

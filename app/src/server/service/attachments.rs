@@ -1,0 +1,121 @@
+//! Private files (pitch decks, CVs, portfolios): written under the data
+//! directory with a random name, recorded with their owner, replaced
+//! atomically, removed from disk only after the database agrees.
+
+use super::{Origin, audit, tokens};
+use crate::model::AppError;
+use crate::server::db::{attachment, write_txn};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// What a file belongs to, and which of its files it is.
+#[derive(Clone, Copy, Debug)]
+pub struct Slot<'a> {
+    pub owner_type: &'a str,
+    pub owner_id: i64,
+    pub kind: &'a str,
+}
+
+pub fn files_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("files")
+}
+
+/// The current file of `slot`, if any.
+pub async fn current<C: ConnectionTrait>(
+    db: &C,
+    slot: Slot<'_>,
+) -> Result<Option<attachment::Model>, AppError> {
+    Ok(attachment::Entity::find()
+        .filter(attachment::Column::OwnerType.eq(slot.owner_type))
+        .filter(attachment::Column::OwnerId.eq(slot.owner_id))
+        .filter(attachment::Column::Kind.eq(slot.kind))
+        .order_by_desc(attachment::Column::Id)
+        .one(db)
+        .await?)
+}
+
+/// Stores `bytes` (already checked) as the file of `slot`, replacing the
+/// previous one. `allowed` runs inside the transaction, to refuse when the
+/// owner may no longer change (a submitted dossier).
+pub async fn store(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    data_dir: &Path,
+    slot: Slot<'_>,
+    original_name: &str,
+    bytes: &[u8],
+    allowed: impl AsyncFnOnce(&DatabaseTransaction) -> Result<(), AppError>,
+) -> Result<(), AppError> {
+    let dir = files_dir(data_dir);
+    let stored = format!("{}.pdf", tokens::random_secret(16));
+    let path = dir.join(&stored);
+    let write = async {
+        tokio::fs::create_dir_all(&dir).await?;
+        tokio::fs::write(&path, bytes).await
+    };
+    write.await.map_err(|e| {
+        tracing::error!(error = %e, "storing an upload");
+        AppError::Unexpected
+    })?;
+    let result = async {
+        let txn = write_txn(db).await?;
+        allowed(&txn).await?;
+        let old = current(&txn, slot).await?;
+        if let Some(old) = &old {
+            attachment::Entity::delete_by_id(old.id).exec(&txn).await?;
+        }
+        attachment::ActiveModel {
+            owner_type: Set(slot.owner_type.to_owned()),
+            owner_id: Set(slot.owner_id),
+            kind: Set(slot.kind.to_owned()),
+            stored_name: Set(stored.clone()),
+            original_name: Set(original_name.to_owned()),
+            size: Set(bytes.len() as i64),
+            uploaded_by: Set(origin.actor_id),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            origin,
+            audit::Entry {
+                action: "attachment.uploaded",
+                target: Some((slot.owner_type, slot.owner_id)),
+                details: json!({ "kind": slot.kind, "name": original_name, "size": bytes.len() }),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(old)
+    }
+    .await;
+    match result {
+        Ok(old) => {
+            if let Some(old) = old {
+                let _ = tokio::fs::remove_file(dir.join(old.stored_name)).await;
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let _ = tokio::fs::remove_file(&path).await;
+            Err(e)
+        }
+    }
+}
+
+/// The stored file of `slot`: its path and its name for the download.
+pub async fn file<C: ConnectionTrait>(
+    db: &C,
+    data_dir: &Path,
+    slot: Slot<'_>,
+) -> Result<(PathBuf, String), AppError> {
+    let a = current(db, slot).await?.ok_or(AppError::NotFound)?;
+    Ok((files_dir(data_dir).join(&a.stored_name), a.original_name))
+}

@@ -1,0 +1,476 @@
+//! `/candidature`: the open calls for applications and the person's
+//! dossiers; `/candidature/{id}`: the dossier — editable as a draft or when a
+//! correction is requested (explicit save without JavaScript, autosave when
+//! hydrated, CV and portfolio uploads, ranked choices with rank fields),
+//! read-only with its status otherwise.
+
+use crate::api::applications::{
+    SaveApplication, StartApplication, WithdrawApplication, get_application, my_applications,
+};
+use crate::domain::application::ApplicationState;
+use crate::domain::application_form::{CIVILITIES, EXPERIENCE_BANDS, limit};
+use crate::domain::upload::max_megabytes;
+use crate::i18n::{Msg, fill};
+use crate::model::AppError;
+use crate::model::application::ApplicationDossier;
+use crate::model::defi::AttachmentView;
+use crate::ui::form::{Checkbox, ErrorSummary, Field, SelectField, TextArea, action_error};
+use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
+use crate::ui::public::NotFound;
+use crate::ui::{id_param, kept, page, paris, profile_label, refuse, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    if page().viewer.is_none() {
+        return refuse();
+    }
+    let calls = Resource::new_blocking(|| (), |_| my_applications());
+    let start = ServerAction::<StartApplication>::new();
+    let error = action_error(start);
+    view! {
+        <Title text=tr(Msg::ApplicationsTitle)/>
+        <h1>{tr(Msg::ApplicationsTitle)}</h1>
+        <ErrorSummary error=error/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match calls.await {
+                    Ok(calls) if calls.is_empty() => view! { <p>{tr(Msg::NoOpenCallForApplications)}</p> }.into_any(),
+                    Ok(calls) => calls.into_iter().map(|c| {
+                        let closes = fill(tr(Msg::CallClosesAt), &[&c.closes]);
+                        let promotion = c.promotion_id.to_string();
+                        view! {
+                            <section class="card">
+                                <h2 class="card-title">{c.promotion_name.clone()}</h2>
+                                <p>{closes}</p>
+                                {match c.application {
+                                    Some((id, state)) => view! {
+                                        <p>{tr(state.label())} " — "
+                                            <a href=format!("/candidature/{id}")>{tr(Msg::OpenMyApplication)}</a></p>
+                                    }.into_any(),
+                                    None => view! {
+                                        <ActionForm action=start>
+                                            <input type="hidden" name="promotion" value=promotion/>
+                                            <button type="submit">{tr(Msg::StartApplicationButton)}</button>
+                                        </ActionForm>
+                                    }.into_any(),
+                                }}
+                            </section>
+                        }
+                    }).collect_view().into_any(),
+                    Err(_) => view! { <NotFound/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    let Some(id) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    if page().viewer.is_none() {
+        return refuse();
+    }
+    let dossier = Resource::new_blocking(move || id, get_application);
+    let action = ServerAction::<SaveApplication>::new();
+    let withdraw = ServerAction::<WithdrawApplication>::new();
+    let error = action_error(action).or_else(|| action_error(withdraw));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let error = error.clone();
+                Suspend::new(async move {
+                    match dossier.await {
+                        Ok(d) => view! { <Dossier d action withdraw error/> }.into_any(),
+                        Err(_) => view! { <NotFound/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn options(list: &[(&str, Msg)], empty: Msg) -> Vec<(String, String)> {
+    std::iter::once((String::new(), tr(empty).to_owned()))
+        .chain(
+            list.iter()
+                .map(|(c, m)| ((*c).to_owned(), tr(*m).to_owned())),
+        )
+        .collect()
+}
+
+#[component]
+fn Dossier(
+    d: ApplicationDossier,
+    action: ServerAction<SaveApplication>,
+    withdraw: ServerAction<WithdrawApplication>,
+    error: Option<AppError>,
+) -> impl IntoView {
+    let correction = d.correction_request().cloned();
+    let state = d.state;
+    view! {
+        <Title text=fill(tr(Msg::ApplicationTitle), &[&d.promotion_name])/>
+        <p><a href="/candidature">{tr(Msg::ApplicationsTitle)}</a></p>
+        <h1>{fill(tr(Msg::ApplicationTitle), &[&d.promotion_name])}</h1>
+        <p class="lead"><strong>{tr(state.label())}</strong></p>
+        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[&paris(t)])}</p> })}
+        {correction.map(|e| view! {
+            <div class="callout" role="note">
+                <h2>{tr(Msg::CorrectionRequestedTitle)}</h2>
+                <p class="prewrap">{e.message.clone()}</p>
+            </div>
+        })}
+        {if d.may_edit {
+            view! { <Editor d=d.clone() action error/> }.into_any()
+        } else {
+            view! {
+                <ErrorSummary error=error/>
+                <Timeline state/>
+                <Summary d=d.clone()/>
+                {(state.is_early() && state != ApplicationState::Draft && state != ApplicationState::Withdrawn).then(|| view! {
+                    <section aria-labelledby="retrait-titre">
+                        <h2 id="retrait-titre">{tr(Msg::WithdrawTitle)}</h2>
+                        <ActionForm action=withdraw>
+                            <input type="hidden" name="id" value=d.id.to_string()/>
+                            <Checkbox name="confirm" label=Msg::WithdrawConfirm checked=false/>
+                            <button type="submit" class="secondary">{tr(Msg::WithdrawButton)}</button>
+                        </ActionForm>
+                    </section>
+                })}
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// Where the dossier stands among the steps of DESIGN.md §2.
+#[component]
+fn Timeline(state: ApplicationState) -> impl IntoView {
+    let reached = ApplicationState::TIMELINE
+        .iter()
+        .position(|s| *s == state)
+        .unwrap_or(0);
+    view! {
+        <h2>{tr(Msg::TimelineTitle)}</h2>
+        <ol class="timeline">
+            {ApplicationState::TIMELINE.iter().enumerate().map(|(i, s)| {
+                let current = *s == state;
+                view! {
+                    <li class:done=i <= reached aria-current=current.then_some("step")>{tr(s.label())}</li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn Summary(d: ApplicationDossier) -> impl IntoView {
+    let f = d.form.clone();
+    let profile = d
+        .profiles
+        .iter()
+        .find(|p| p.as_str() == f.profile)
+        .map(profile_label)
+        .unwrap_or_default();
+    let choices: Vec<String> = f
+        .choices
+        .iter()
+        .filter_map(|c| d.offered.iter().find(|o| o.id == *c))
+        .map(|o| format!("{} — {}", o.title, o.organisation))
+        .collect();
+    view! {
+        <h2>{tr(Msg::SummaryTitle)}</h2>
+        <dl class="calendar">
+            <dt>{tr(Msg::ColName)}</dt><dd>{format!("{} {}", f.first_name, f.last_name)}</dd>
+            <dt>{tr(Msg::FieldEmail)}</dt><dd>{d.email.clone()}</dd>
+            <dt>{tr(Msg::FieldProfile)}</dt><dd>{profile}</dd>
+            <dt>{tr(Msg::FieldSkills)}</dt><dd class="prewrap">{f.skills.clone()}</dd>
+            <dt>{tr(Msg::FieldMotivation)}</dt><dd class="prewrap">{f.motivation.clone()}</dd>
+        </dl>
+        <h3>{tr(Msg::ChoicesLegend)}</h3>
+        <ol>{choices.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ol>
+        <Files id=d.id cv=d.cv.clone() portfolio=d.portfolio.clone()/>
+    }
+}
+
+#[component]
+fn Files(id: i64, cv: Option<AttachmentView>, portfolio: Option<AttachmentView>) -> impl IntoView {
+    let line = move |kind: &'static str, a: Option<AttachmentView>| {
+        a.map(|a| view! {
+            <li><a href=format!("/candidature/{id}/{kind}")>{fill(tr(Msg::DownloadFile), &[&a.name])}</a>
+                " — " {fill(tr(Msg::UploadedAt), &[&paris(a.uploaded_at)])}</li>
+        })
+    };
+    view! {
+        <ul>
+            {line("cv", cv)}
+            {line("portfolio", portfolio)}
+        </ul>
+    }
+}
+
+#[component]
+fn Editor(
+    d: ApplicationDossier,
+    action: ServerAction<SaveApplication>,
+    error: Option<AppError>,
+) -> impl IntoView {
+    let flash = page().flash;
+    let form = if flash.values.contains_key("first_name") {
+        crate::domain::application_form::ApplicationForm::from_fields(kept)
+    } else {
+        d.form.clone()
+    };
+    let texts = AutosaveTexts {
+        saved: tr(Msg::AutosaveSavedAt).to_owned(),
+        saving: tr(Msg::AutosaveSaving).to_owned(),
+        failed: tr(Msg::AutosaveFailed).to_owned(),
+        conflict: tr(Msg::AutosaveConflict).to_owned(),
+        invalid: tr(Msg::AutosaveInvalid).to_owned(),
+        not_editable: tr(Msg::AutosaveNotEditable).to_owned(),
+        signed_out: tr(Msg::AutosaveSignedOut).to_owned(),
+    };
+    let upload_error: Option<Msg> = flash
+        .value("upload_error")
+        .and_then(|v| serde_json::from_str(&v).ok());
+    let cv_error = error.as_ref().and_then(|e| e.for_field("cv"));
+    let id = d.id;
+    let version = d.version.to_string();
+    let last_saved = fill(tr(Msg::LastSavedAt), &[&paris(d.updated_at)]);
+    let answer = d.state == ApplicationState::CorrectionRequested;
+    let deadline = fill(
+        tr(if d.personal_deadline {
+            Msg::PersonalDeadlineLine
+        } else {
+            Msg::ApplicationDeadlineLine
+        }),
+        &[&paris(d.deadline)],
+    );
+    let deadline_ms = d.deadline.timestamp_millis();
+    let (cv, portfolio) = (d.cv.clone(), d.portfolio.clone());
+    view! {
+        <p>{deadline}</p>
+        <crate::ui::islands::Countdown deadline_ms template=tr(Msg::CountdownLeft).to_owned()
+            closed=tr(Msg::CountdownClosed).to_owned()/>
+        <ErrorSummary error=error.clone()/>
+        <ActionForm action=action attr:id="candidature-form" attr:novalidate=true>
+            <input type="hidden" name="id" value=id.to_string()/>
+            <input type="hidden" name="version" value=version/>
+            <ApplicationFields d form error/>
+            <Autosave form_id="candidature-form".to_owned() endpoint="/api/enregistrer-candidature".to_owned()
+                upload_form_id="candidature-cv".to_owned() texts initial=last_saved/>
+            <div class="actions">
+                <button type="submit" name="intent" value="save" class="secondary">{tr(Msg::SaveDraft)}</button>
+                <button type="submit" name="intent" value="submit">
+                    {tr(if answer { Msg::ResubmitApplication } else { Msg::SubmitApplication })}
+                </button>
+            </div>
+        </ActionForm>
+        <section aria-labelledby="fichiers-titre">
+            <h2 id="fichiers-titre">{tr(Msg::FilesTitle)}</h2>
+            <Files id cv portfolio/>
+            {cv_error.map(|m| view! { <p class="field-error" id="champ-cv">{tr(m)}</p> })}
+            <UploadForm id kind="cv" form_id="candidature-cv" label=Msg::FieldCv error=upload_error/>
+            <UploadForm id kind="portfolio" form_id="candidature-portfolio" label=Msg::FieldPortfolio error=None/>
+        </section>
+    }
+}
+
+/// Every field of the dossier, with its error.
+#[component]
+fn ApplicationFields(
+    d: ApplicationDossier,
+    form: crate::domain::application_form::ApplicationForm,
+    error: Option<AppError>,
+) -> impl IntoView {
+    let e = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
+    let profiles: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
+            .chain(
+                d.profiles
+                    .iter()
+                    .map(|p| (p.as_str().to_owned(), profile_label(p))),
+            )
+            .collect();
+    let t = |name: &'static str, label: Msg, rows: u32| {
+        let value = form.text(name).to_owned();
+        view! { <TextArea name label value error=e(name) maxlength=limit(name) rows/> }
+    };
+    let skills = t("skills", Msg::FieldSkills, 3);
+    let experience_text = t("experience_text", Msg::FieldExperienceText, 6);
+    let motivation = t("motivation", Msg::FieldMotivation, 6);
+    let rank_options: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::NotChosen).to_owned()))
+            .chain((1..=d.max_choices).map(|n| (n.to_string(), n.to_string())))
+            .collect();
+    let choices_error = e("choices");
+    let rows: Vec<AnyView> = d
+        .offered
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let rank = kept(&format!("rank_{}", o.id)).unwrap_or_else(|| {
+                form.choices
+                    .iter()
+                    .position(|c| *c == o.id)
+                    .map(|p| (p + 1).to_string())
+                    .unwrap_or_default()
+            });
+            let select_id = format!("rang-{}", o.id);
+            let profiles = o.profiles.iter().map(profile_label).collect::<Vec<_>>().join(", ");
+            view! {
+                <tr>
+                    <th scope="row"><a href=format!("/defis/{}", o.id)>{o.title.clone()}</a>
+                        <br/><span class="hint">{o.organisation.clone()} " — " {profiles}</span></th>
+                    <td>
+                        <input type="hidden" name=format!("offered[{i}]") value=o.id.to_string()/>
+                        <label for=select_id.clone() class="visually-hidden">{fill(tr(Msg::RankOf), &[&o.title])}</label>
+                        <select id=select_id name=format!("ranks[{i}]")>
+                            {rank_options.iter().map(|(v, t)| view! { <option value=v.clone() selected=*v == rank>{t.clone()}</option> }).collect_view()}
+                        </select>
+                    </td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect();
+    let (
+        civility_e,
+        first_e,
+        last_e,
+        phone_e,
+        profile_e,
+        experience_e,
+        portfolio_e,
+        code_e,
+        mobility_e,
+        support_e,
+    ) = (
+        e("civility"),
+        e("first_name"),
+        e("last_name"),
+        e("phone"),
+        e("profile"),
+        e("experience"),
+        e("portfolio_url"),
+        e("code_url"),
+        e("mobility"),
+        e("support_role"),
+    );
+    let decls = (
+        e("decl_civil_servant"),
+        e("decl_student"),
+        e("decl_jury"),
+        e("consent"),
+    );
+    let support_options = vec![
+        (String::new(), tr(Msg::ChooseOption).to_owned()),
+        ("oui".into(), tr(Msg::Yes).to_owned()),
+        ("non".into(), tr(Msg::No).to_owned()),
+    ];
+    view! {
+        <fieldset>
+            <legend>{tr(Msg::IdentityLegend)}</legend>
+            <SelectField name="civility" label=Msg::FieldCivility options=options(&CIVILITIES, Msg::NotSaid)
+                value=form.civility.clone() error=civility_e/>
+            <Field name="first_name" label=Msg::FieldFirstName value=form.first_name.clone() error=first_e autocomplete="given-name"/>
+            <Field name="last_name" label=Msg::FieldLastName value=form.last_name.clone() error=last_e autocomplete="family-name"/>
+            <p>{tr(Msg::FieldEmail)} " : " {d.email.clone()}</p>
+            <Field name="phone" label=Msg::FieldPhone kind="tel" value=form.phone.clone() error=phone_e autocomplete="tel"/>
+        </fieldset>
+        <fieldset>
+            <legend>{tr(Msg::ProfileLegend)}</legend>
+            <SelectField name="profile" label=Msg::FieldProfile options=profiles value=form.profile.clone() error=profile_e/>
+            <SelectField name="experience" label=Msg::FieldExperience options=options(&EXPERIENCE_BANDS, Msg::ChooseOption)
+                value=form.experience.clone() error=experience_e/>
+            {skills}
+            {experience_text}
+            {motivation}
+            <Field name="portfolio_url" label=Msg::FieldPortfolioUrl kind="url" value=form.portfolio_url.clone() error=portfolio_e/>
+            <Field name="code_url" label=Msg::FieldCodeUrl kind="url" value=form.code_url.clone() error=code_e/>
+        </fieldset>
+        <fieldset>
+            <legend>{tr(Msg::MobilityLegend)}</legend>
+            <Field name="mobility" label=Msg::FieldMobility value=form.mobility.clone() error=mobility_e hint=Msg::MobilityHint/>
+            <Checkbox name="remote" label=Msg::FieldRemote checked=form.remote/>
+            <SelectField name="support_role" label=Msg::FieldSupportRole options=support_options
+                value=form.support_role.clone() error=support_e hint=Msg::SupportRoleHint/>
+        </fieldset>
+        <fieldset id="champ-choices" class:field-invalid=choices_error.is_some()
+            aria-describedby=choices_error.map(|_| "champ-choices-erreur")>
+            <legend>{tr(Msg::ChoicesLegend)}</legend>
+            <p class="hint">{fill(tr(Msg::ChoicesHint), &[&d.max_choices.to_string()])}</p>
+            {choices_error.map(|m| view! { <p class="field-error" id="champ-choices-erreur">{tr(m)}</p> })}
+            <div class="table-wrap">
+                <table>
+                    <caption class="visually-hidden">{tr(Msg::ChoicesLegend)}</caption>
+                    <thead><tr><th scope="col">{tr(Msg::ColTitle)}</th><th scope="col">{tr(Msg::ColRank)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>{tr(Msg::DeclarationsLegend)}</legend>
+            <DeclarationBox name="decl_civil_servant" label=Msg::DeclCivilServant checked=form.decl_civil_servant error=decls.0/>
+            <DeclarationBox name="decl_student" label=Msg::DeclStudent checked=form.decl_student error=decls.1/>
+            <DeclarationBox name="decl_jury" label=Msg::DeclJury checked=form.decl_jury error=decls.2/>
+            <DeclarationBox name="consent" label=Msg::ConsentLabel checked=form.consent error=decls.3/>
+            <p><a href="/donnees-personnelles">{tr(Msg::PrivacyLink)}</a></p>
+        </fieldset>
+    }
+}
+
+/// A required checkbox with its error.
+#[component]
+fn DeclarationBox(
+    name: &'static str,
+    label: Msg,
+    checked: bool,
+    error: Option<Msg>,
+) -> impl IntoView {
+    let id = format!("champ-{name}");
+    let error_id = format!("{id}-erreur");
+    view! {
+        <div class="checkbox" class:field-invalid=error.is_some()>
+            <input type="checkbox" id=id.clone() name=name value="on" checked=checked
+                aria-invalid=error.map(|_| "true") aria-describedby=error.map(|_| error_id.clone())/>
+            <label for=id>{tr(label)}</label>
+            {error.map(|m| view! { <p class="field-error" id=error_id>{tr(m)}</p> })}
+        </div>
+    }
+}
+
+#[component]
+fn UploadForm(
+    id: i64,
+    kind: &'static str,
+    form_id: &'static str,
+    label: Msg,
+    error: Option<Msg>,
+) -> impl IntoView {
+    let input = format!("champ-{kind}-fichier");
+    let hint = format!("{input}-aide");
+    let err = format!("{input}-erreur");
+    let described = if error.is_some() {
+        format!("{hint} {err}")
+    } else {
+        hint.clone()
+    };
+    view! {
+        <form id=form_id method="post" action=format!("/candidature/{id}/{kind}") enctype="multipart/form-data">
+            <div class="field" class:field-invalid=error.is_some()>
+                <label for=input.clone()>{tr(label)}</label>
+                <p class="hint" id=hint>{fill(tr(Msg::PdfHint), &[&max_megabytes().to_string()])}</p>
+                {error.map(|m| view! { <p class="field-error" id=err.clone() role="alert">{tr(m)}</p> })}
+                <input type="file" id=input name="file" accept="application/pdf,.pdf" required=true
+                    aria-invalid=error.map(|_| "true") aria-describedby=described/>
+            </div>
+            <button type="submit" class="secondary">{fill(tr(Msg::UploadLabelled), &[tr(label)])}</button>
+        </form>
+    }
+}

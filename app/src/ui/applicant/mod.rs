@@ -1,0 +1,5 @@
+//! Applicants' pages: the open calls and their dossiers.
+
+mod dossier;
+
+pub use dossier::{ApplicationPage, ApplicationsPage};

@@ -1,0 +1,82 @@
+// An applicant builds a dossier for the demo promotion (whose call for
+// applications is open), attaches a CV, ranks défis, submits, and follows
+// it; axe on every page.
+
+import { expect, test } from '@playwright/test';
+import {
+  expectAccessible,
+  isHydrated,
+  notice,
+  signUp,
+  uniqueEmail,
+  verifyFromEmail,
+  waitForEmail,
+} from './helpers';
+
+const PASSWORD = 'radium polonium 1898';
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
+test('an applicant submits a dossier before the deadline', async ({ page }) => {
+  test.setTimeout(90_000);
+  const email = uniqueEmail('candidate');
+  const name = 'Ada Lovelace';
+
+  await test.step('the promotion page leads to the application', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'EIG 7 — 2027' }).first().click();
+    await expect(page.locator('main')).toContainText('Clôture le');
+    if (isHydrated()) await expect(page.locator('.countdown')).toContainText('Il reste');
+    await expectAccessible(page);
+    await signUp(page, email, name, PASSWORD);
+    await verifyFromEmail(page, email, name);
+  });
+
+  await test.step('starts a dossier and saves a draft', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Ma candidature' }).click();
+    await expect(page).toHaveURL(/\/candidature$/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
+    await expect(page).toHaveURL(/\/candidature\/\d+$/);
+    await expect(page.getByLabel('Prénom')).toHaveValue('Ada');
+    await expectAccessible(page);
+    await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Géomaticien·ne' });
+    await page.getByLabel("Années d'expérience").selectOption({ label: 'De 5 à 10 ans' });
+    await page.getByLabel('Compétences').fill('QGIS, PostGIS, Python');
+    await page.getByLabel('Expérience', { exact: true }).fill('Dix ans de cartographie.');
+    await page.getByLabel('Motivation').fill('Mettre la donnée géographique au service du public.');
+    if (isHydrated()) {
+      await expect(page.locator('.autosave-status')).toContainText('Enregistré automatiquement à', { timeout: 15_000 });
+    }
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect(notice(page)).toHaveText('Brouillon enregistré.');
+    await expect(page.getByLabel('Compétences')).toHaveValue('QGIS, PostGIS, Python');
+  });
+
+  await test.step('an incomplete submission lists what is missing', async () => {
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Le formulaire contient des erreurs');
+    await expect(page.locator('.error-summary')).toContainText('Joignez votre CV au format PDF.');
+    await expectAccessible(page, 'dossier with errors');
+  });
+
+  await test.step('attaches a CV, ranks défis and submits', async () => {
+    await page.getByLabel('CV (obligatoire)').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'Envoyer : CV (obligatoire)' }).click();
+    await expect(notice(page)).toHaveText('Fichier enregistré.');
+    await page.getByLabel('Rang de « Suivre la santé des forêts par satellite »').selectOption('1');
+    await page.getByLabel("Rang de « Cartographier le risque d'incendie »").selectOption('2');
+    await page.getByLabel('Intéressé·e par un rôle').selectOption({ label: 'non' });
+    await page.getByLabel('Je ne serai pas agent public').check();
+    await page.getByLabel('Je ne serai pas étudiant·e').check();
+    await page.getByLabel("Je ne suis pas membre d'un jury").check();
+    await page.getByLabel("J'accepte que mes données").check();
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
+    await expect(notice(page)).toContainText('Candidature déposée.');
+    await expect(page.locator('main')).toContainText('Déposé le');
+    await expect(page.getByRole('heading', { name: 'Où en est ma candidature' })).toBeVisible();
+    await waitForEmail(page.request, email, 'Candidature déposée : EIG 7 — 2027');
+    await expectAccessible(page, 'submitted dossier');
+  });
+});

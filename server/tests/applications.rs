@@ -1,0 +1,403 @@
+//! The call for applications over HTTP, as browsers without JavaScript use
+//! it: an applicant starts a dossier, saves it, attaches a CV, ranks défis,
+//! submits before the deadline (or a personal one), and withdraws; nobody
+//! else sees it.
+
+mod support;
+
+use app::domain::Role;
+use app::domain::defi::DefiState;
+use chrono::{Duration, Utc};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use support::{Browser, TestApp, error_in, location};
+
+const PASSWORD: &str = "radium polonium 1898";
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+/// A promotion whose call for applications is open, with two published
+/// défis: one seeks developers and designers, the other geomaticians.
+async fn open_call(app: &TestApp) -> (i64, i64, i64) {
+    use app::domain::defi_form::{DefiForm, SlotForm};
+    use app::domain::organisation::{OrgKind, OrganisationDraft};
+    use app::domain::profile::default_profiles;
+    use app::domain::promotion::Calendar;
+    use app::domain::promotion_form::PromotionDraft;
+    use app::server::service::{defis, organisations, promotions};
+    let now = Utc::now();
+    let draft = PromotionDraft {
+        name: "EIG 8 — 2028".into(),
+        description: String::new(),
+        calendar: Calendar {
+            defis_open: now - Duration::days(60),
+            defis_close: now - Duration::days(30),
+            applications_open: now - Duration::days(1),
+            applications_close: now + Duration::days(10),
+            start: (now + Duration::days(120)).date_naive(),
+            duration_months: 10,
+        },
+        team_min: 2,
+        team_max: 3,
+        max_choices: 3,
+        profiles: default_profiles(),
+    };
+    let origin = Default::default();
+    let promotion = promotions::create(&app.state.db, &origin, &draft)
+        .await
+        .unwrap();
+    let org = organisations::ensure(
+        &app.state.db,
+        &origin,
+        &OrganisationDraft {
+            name: "Ville de Belleforêt".into(),
+            kind: OrgKind::LocalAuthority,
+            city: "Belleforêt".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let slot = |p: &str| SlotForm {
+        profile: p.into(),
+        mission: "Mission.".into(),
+        mandatory: true,
+    };
+    let mut ids = Vec::new();
+    for (title, slots) in [
+        (
+            "Orienter les usagers",
+            [slot("developer"), slot("designer"), SlotForm::default()],
+        ),
+        (
+            "Cartographier les forêts",
+            [
+                slot("geomatician"),
+                slot("data_scientist"),
+                SlotForm::default(),
+            ],
+        ),
+    ] {
+        let form = DefiForm {
+            title: title.into(),
+            summary: "Résumé.".into(),
+            slots,
+            ..DefiForm::default()
+        };
+        ids.push(
+            defis::import(
+                &app.state.db,
+                &origin,
+                defis::Imported {
+                    promotion,
+                    organisation: org,
+                    form: &form,
+                    state: DefiState::Selected,
+                    message: None,
+                    published: true,
+                },
+            )
+            .await
+            .unwrap(),
+        );
+    }
+    (promotion, ids[0], ids[1])
+}
+
+async fn start(b: &Browser, promotion: i64) -> i64 {
+    let res = b
+        .post(
+            "/candidature",
+            "/api/candidater",
+            &[("promotion", &promotion.to_string())],
+        )
+        .await;
+    let to = location(&res);
+    assert!(to.starts_with("/candidature/"), "{to}");
+    to.rsplit('/').next().unwrap().parse().unwrap()
+}
+
+fn complete(id: i64, intent: &str, web: i64, forest: i64) -> Vec<(String, String)> {
+    [
+        ("id", id.to_string()),
+        ("intent", intent.into()),
+        ("first_name", "Ada".into()),
+        ("last_name", "Lovelace".into()),
+        ("profile", "developer".into()),
+        ("experience", "5to10".into()),
+        ("skills", "Rust, SQL".into()),
+        ("experience_text", "Dix ans de code.".into()),
+        ("motivation", "Servir le public.".into()),
+        ("support_role", "non".into()),
+        ("offered[0]", web.to_string()),
+        ("ranks[0]", "1".into()),
+        ("offered[1]", forest.to_string()),
+        ("ranks[1]", "".into()),
+        ("decl_civil_servant", "on".into()),
+        ("decl_student", "on".into()),
+        ("decl_jury", "on".into()),
+        ("consent", "on".into()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+async fn save(b: &Browser, id: i64, fields: &[(String, String)]) -> String {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    location(
+        &b.post(
+            &format!("/candidature/{id}"),
+            "/api/enregistrer-candidature",
+            &fields,
+        )
+        .await,
+    )
+}
+
+async fn upload(b: &Browser, id: i64, kind: &str, bytes: &[u8]) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(bytes.to_vec())
+        .file_name("cv.pdf")
+        .mime_str("application/pdf")
+        .unwrap();
+    b.client
+        .post(format!("{}/candidature/{id}/{kind}", b.base))
+        .header(
+            reqwest::header::REFERER,
+            format!("{}/candidature/{id}", b.base),
+        )
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn row(app: &TestApp, id: i64) -> app::server::db::application::Model {
+    app::server::db::application::Entity::find_by_id(id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+fn fields_of(to: &str) -> Vec<String> {
+    let err = error_in(to).unwrap_or_else(|| panic!("an error in {to}"));
+    err["Validation"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| e["field"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_else(|| vec![err.to_string()])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let ada = app
+        .verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
+        .await;
+    let page = ada.page("/candidature").await;
+    assert!(page.contains("EIG 8 — 2028") && page.contains("Déposer ma candidature"));
+    let id = start(&ada, promotion).await;
+    assert_eq!(
+        start(&ada, promotion).await,
+        id,
+        "one dossier per promotion"
+    );
+    let page = ada.page(&format!("/candidature/{id}")).await;
+    assert!(page.contains("Orienter les usagers") && page.contains("value=\"Ada\""));
+
+    // An incomplete submission lists every problem and keeps the draft.
+    let partial: Vec<(String, String)> = vec![
+        ("id".into(), id.to_string()),
+        ("intent".into(), "submit".into()),
+        ("first_name".into(), "Ada".into()),
+        ("last_name".into(), "Lovelace".into()),
+        ("motivation".into(), "Servir le public.".into()),
+    ];
+    let fields = fields_of(&save(&ada, id, &partial).await);
+    for f in ["skills", "profile", "choices", "cv", "consent", "decl_jury"] {
+        assert!(fields.contains(&f.to_owned()), "{f} in {fields:?}");
+    }
+    let r = row(&app, id).await;
+    assert_eq!(
+        (r.state.as_str(), r.motivation.as_str()),
+        ("draft", "Servir le public.")
+    );
+
+    // Ranks must be 1, 2, … without repeats.
+    let mut bad = complete(id, "save", web, forest);
+    bad[13].1 = "1".into();
+    assert_eq!(fields_of(&save(&ada, id, &bad).await), ["choices"]);
+
+    // A défi that does not seek the profile is refused at submission.
+    let mut wrong = complete(id, "submit", web, forest);
+    wrong[11].1 = "".into();
+    wrong[13].1 = "1".into();
+    assert!(upload(&ada, id, "cv", PDF).await.status().is_redirection());
+    assert_eq!(fields_of(&save(&ada, id, &wrong).await), ["choices"]);
+
+    // The CV must be a real PDF.
+    let res = upload(&ada, id, "cv", b"not a pdf").await;
+    assert!(ada.follow(res).await.contains("pas un PDF valide"));
+
+    let to = save(&ada, id, &complete(id, "submit", web, forest)).await;
+    assert_eq!(error_in(&to), None, "{to}");
+    let r = row(&app, id).await;
+    assert_eq!(r.state, "submitted");
+    let at = app::domain::promotion::paris_display(r.submitted_at.unwrap());
+    let mail = app.mail().await;
+    let receipt = mail
+        .iter()
+        .find(|m| m.to == "ada@example.fr")
+        .expect("receipt");
+    assert!(receipt.text.contains(&at) && receipt.text.contains("1. Orienter les usagers"));
+    let page = ada.page(&format!("/candidature/{id}")).await;
+    assert!(page.contains(&at) && page.contains("Où en est ma candidature"));
+    assert!(
+        !page.contains(r#"name="intent""#),
+        "read-only after submission"
+    );
+
+    // Nobody else sees it; coordinators do once submitted.
+    let other = app.verified_user("bob@example.fr", "Bob", PASSWORD).await;
+    assert_eq!(other.get(&format!("/candidature/{id}")).await.status(), 404);
+    assert_eq!(
+        other.get(&format!("/candidature/{id}/cv")).await.status(),
+        404
+    );
+    assert_eq!(upload(&other, id, "cv", PDF).await.status(), 404);
+    let claire = app
+        .verified_user("claire@example.fr", "Claire", PASSWORD)
+        .await;
+    let cid = app::server::service::users::by_email(&app.state.db, "claire@example.fr")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    app::server::service::admin::grant_role(
+        &app.state.db,
+        &Default::default(),
+        cid,
+        Role::Coordinator,
+    )
+    .await
+    .unwrap();
+    let cv = claire.get(&format!("/candidature/{id}/cv")).await;
+    assert_eq!(cv.status(), 200);
+    assert_eq!(cv.bytes().await.unwrap().as_ref(), PDF);
+
+    // Withdrawal needs a confirmation.
+    let to = location(
+        &ada.post(
+            &format!("/candidature/{id}"),
+            "/api/retirer-candidature",
+            &[("id", &id.to_string())],
+        )
+        .await,
+    );
+    assert_eq!(fields_of(&to), ["confirm"]);
+    let to = location(
+        &ada.post(
+            &format!("/candidature/{id}"),
+            "/api/retirer-candidature",
+            &[("id", &id.to_string()), ("confirm", "on")],
+        )
+        .await,
+    );
+    assert_eq!(error_in(&to), None);
+    assert_eq!(row(&app, id).await.state, "withdrawn");
+    let audit = app.audit_actions().await;
+    for a in [
+        "application.started",
+        "application.saved",
+        "application.submitted",
+        "application.withdrawn",
+        "attachment.uploaded",
+    ] {
+        assert!(audit.iter().any(|x| x == a), "{a}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_deadline_refuses_late_submissions_unless_extended() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let ada = app
+        .verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
+        .await;
+    let id = start(&ada, promotion).await;
+    upload(&ada, id, "cv", PDF).await;
+    let closed = Utc::now() - Duration::minutes(1);
+    let p = app::server::db::promotion::Entity::find_by_id(promotion)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut p: app::server::db::promotion::ActiveModel = p.into();
+    p.applications_close_at = Set(closed);
+    p.update(&app.state.db).await.unwrap();
+
+    let to = save(&ada, id, &complete(id, "submit", web, forest)).await;
+    assert_eq!(
+        error_in(&to).unwrap(),
+        serde_json::json!({ "Refused": "ApplicationsClosed" })
+    );
+    let r = row(&app, id).await;
+    assert_eq!(r.state, "draft");
+    assert_eq!(r.skills, "Rust, SQL", "the draft is kept");
+    assert!(
+        ada.page(&to)
+            .await
+            .contains(&app::domain::promotion::paris_display(closed))
+    );
+
+    // A personal deadline (granted by coordinators) lets this applicant in.
+    let mut a: app::server::db::application::ActiveModel = r.into();
+    a.personal_deadline = Set(Some(Utc::now() + Duration::hours(2)));
+    a.update(&app.state.db).await.unwrap();
+    let to = save(&ada, id, &complete(id, "submit", web, forest)).await;
+    assert_eq!(error_in(&to), None, "{to}");
+    assert_eq!(row(&app, id).await.state, "submitted");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drafts_are_reminded_once_48_hours_before_the_deadline() {
+    use app::server::service::applications::remind_drafts;
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let ada = app
+        .verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
+        .await;
+    let bob = app
+        .verified_user("bob@example.fr", "Bob Martin", PASSWORD)
+        .await;
+    let draft = start(&ada, promotion).await;
+    let done = start(&bob, promotion).await;
+    upload(&bob, done, "cv", PDF).await;
+    assert_eq!(
+        error_in(&save(&bob, done, &complete(done, "submit", web, forest)).await),
+        None
+    );
+    app.mail().await;
+    // Ten days before the deadline: nothing.
+    assert_eq!(remind_drafts(&app.state, Utc::now()).await.unwrap(), 0);
+    // Forty-seven hours before: the draft's author only, once.
+    let at = Utc::now() + Duration::days(10) - Duration::hours(47);
+    assert_eq!(remind_drafts(&app.state, at).await.unwrap(), 1);
+    assert_eq!(remind_drafts(&app.state, at).await.unwrap(), 0);
+    let mail = app.mail().await;
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].to, "ada@example.fr");
+    assert!(mail[0].text.contains(&format!("/candidature/{draft}")));
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "application.reminded")
+    );
+}
