@@ -69,6 +69,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("coordination/promotions/:id/defis") view=coordinator::PromotionDefisPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id/defis/apercu") view=coordinator::BatchPreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/defis/:id") view=coordinator::DefiReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/candidatures") view=coordinator::ApplicationsListPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/candidatures/apercu") view=coordinator::ApplicationBatchPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/candidatures/:id") view=coordinator::ApplicationReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/organisations") view=coordinator::OrganisationsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/organisations/:id") view=coordinator::EditOrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("organisation") view=host::MyOrganisationsPage ssr=SsrMode::Async/>

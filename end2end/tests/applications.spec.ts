@@ -4,11 +4,15 @@
 
 import { expect, test } from '@playwright/test';
 import {
+  DEMO,
+  DEMO_PASSWORD,
   expectAccessible,
   isHydrated,
   notice,
+  signIn,
   signUp,
   uniqueEmail,
+  visit,
   verifyFromEmail,
   waitForEmail,
 } from './helpers';
@@ -37,7 +41,7 @@ test('an applicant submits a dossier before the deadline', async ({ page }) => {
     await page.getByRole('navigation').getByRole('link', { name: 'Ma candidature' }).click();
     await expect(page).toHaveURL(/\/candidature$/);
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
+    await page.getByRole('button', { name: 'Commencer ma candidature' }).click();
     await expect(page).toHaveURL(/\/candidature\/\d+$/);
     await expect(page.getByLabel('Prénom')).toHaveValue('Ada');
     await expectAccessible(page);
@@ -68,15 +72,33 @@ test('an applicant submits a dossier before the deadline', async ({ page }) => {
     await page.getByLabel('Rang de « Suivre la santé des forêts par satellite »').selectOption('1');
     await page.getByLabel("Rang de « Cartographier le risque d'incendie »").selectOption('2');
     await page.getByLabel('Intéressé·e par un rôle').selectOption({ label: 'non' });
-    await page.getByLabel('Je ne serai pas agent public').check();
+    await page.getByLabel('Je ne serai pas agent·e public·que').check();
     await page.getByLabel('Je ne serai pas étudiant·e').check();
     await page.getByLabel("Je ne suis pas membre d'un jury").check();
     await page.getByLabel("J'accepte que mes données").check();
     await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
     await expect(notice(page)).toContainText('Candidature déposée.');
-    await expect(page.locator('main')).toContainText('Déposé le');
+    await expect(page.locator('main')).toContainText('Déposée le');
     await expect(page.getByRole('heading', { name: 'Où en est ma candidature' })).toBeVisible();
     await waitForEmail(page.request, email, 'Candidature déposée : EIG 7 — 2027');
     await expectAccessible(page, 'submitted dossier');
   });
+});
+
+test('a coordinator reviews the dossiers of the promotion', async ({ page }) => {
+  await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
+  await visit(page, '/coordination/promotions');
+  await page.getByRole('link', { name: 'Candidatures — EIG 7 — 2027' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Candidatures — EIG 7 — 2027');
+  await expectAccessible(page);
+  // The dossier submitted by the previous test (in this project's run).
+  await page.getByRole('link', { name: /^Lovelace Ada/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ada Lovelace');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Candidatures — EIG 7 — 2027' }).click();
+  await page.getByRole('combobox', { name: 'Décision' }).selectOption({ label: 'Demander une correction' });
+  await page.getByRole('button', { name: 'Prévisualiser les envois' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aperçu des envois');
+  await expect(page.locator('main')).toContainText('Votre candidature demande une correction');
+  await expectAccessible(page);
 });

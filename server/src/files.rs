@@ -84,7 +84,13 @@ async fn upload_application_file(
         .await
     }
     .await;
-    answer_upload(&session, result, Msg::FileSaved).await;
+    answer_upload(
+        &session,
+        result,
+        Msg::FileSaved,
+        &format!("upload_error_{kind}"),
+    )
+    .await;
     Redirect::to(&format!("/candidature/{id}")).into_response()
 }
 
@@ -117,7 +123,7 @@ async fn download_application_file(
 }
 
 /// Leaves the upload's outcome for the page the browser goes back to.
-async fn answer_upload(session: &Session, result: Result<(), AppError>, saved: Msg) {
+async fn answer_upload(session: &Session, result: Result<(), AppError>, saved: Msg, key: &str) {
     let flash = match result {
         Ok(()) => Flash {
             notice: Some(saved),
@@ -128,7 +134,7 @@ async fn answer_upload(session: &Session, result: Result<(), AppError>, saved: M
             Flash {
                 notice: None,
                 values: [(
-                    "upload_error".to_owned(),
+                    key.to_owned(),
                     serde_json::to_string(&msg).unwrap_or_default(),
                 )]
                 .into(),
@@ -195,7 +201,7 @@ async fn upload_pitch_deck(
         .await
     }
     .await;
-    answer_upload(&session, result, Msg::PitchDeckSaved).await;
+    answer_upload(&session, result, Msg::PitchDeckSaved, "upload_error").await;
     Redirect::to(&back).into_response()
 }
 

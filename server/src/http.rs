@@ -84,6 +84,14 @@ pub fn router(config: &Config, app: AppState) -> Router {
             "/candidature/{id}/{kind}",
             crate::files::application_file_routes(),
         )
+        .route(
+            "/coordination/promotions/{id}/candidatures.csv",
+            get(crate::exports::applications_csv),
+        )
+        .route(
+            "/coordination/promotions/{id}/cv.zip",
+            get(crate::exports::applications_cvs),
+        )
         .leptos_routes_with_handler(routes, get(page))
         .fallback(static_or_not_found)
         .with_state(state)

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod config;
 pub mod csrf;
+pub mod exports;
 pub mod files;
 pub mod http;
 pub mod seed;

@@ -201,7 +201,7 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
         .verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
         .await;
     let page = ada.page("/candidature").await;
-    assert!(page.contains("EIG 8 — 2028") && page.contains("Déposer ma candidature"));
+    assert!(page.contains("EIG 8 — 2028") && page.contains("Commencer ma candidature"));
     let id = start(&ada, promotion).await;
     assert_eq!(
         start(&ada, promotion).await,
@@ -400,4 +400,217 @@ async fn drafts_are_reminded_once_48_hours_before_the_deadline() {
             .iter()
             .any(|a| a == "application.reminded")
     );
+}
+
+async fn coordinator(app: &TestApp) -> Browser {
+    let claire = app
+        .verified_user("claire@example.fr", "Claire", PASSWORD)
+        .await;
+    let cid = app::server::service::users::by_email(&app.state.db, "claire@example.fr")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    app::server::service::admin::grant_role(
+        &app.state.db,
+        &Default::default(),
+        cid,
+        Role::Coordinator,
+    )
+    .await
+    .unwrap();
+    claire
+}
+
+/// A submitted dossier for `email`.
+async fn submitted(
+    app: &TestApp,
+    promotion: i64,
+    web: i64,
+    forest: i64,
+    email: &str,
+    first: &str,
+    last: &str,
+) -> (Browser, i64) {
+    let b = app
+        .verified_user(email, &format!("{first} {last}"), PASSWORD)
+        .await;
+    let id = start(&b, promotion).await;
+    upload(&b, id, "cv", PDF).await;
+    let mut f = complete(id, "submit", web, forest);
+    f[2].1 = first.into();
+    f[3].1 = last.into();
+    assert_eq!(error_in(&save(&b, id, &f).await), None);
+    (b, id)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coordinators_filter_review_extend_and_export_dossiers() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let (ada, ada_id) = submitted(
+        &app,
+        promotion,
+        web,
+        forest,
+        "ada@example.fr",
+        "Ada",
+        "Lovelace",
+    )
+    .await;
+    let (_grace, grace_id) = submitted(
+        &app,
+        promotion,
+        web,
+        forest,
+        "grace@example.fr",
+        "Grace",
+        "Hopper",
+    )
+    .await;
+    let late = app
+        .verified_user("linus@example.fr", "Linus Late", PASSWORD)
+        .await;
+    let late_id = start(&late, promotion).await;
+    let claire = coordinator(&app).await;
+    app.mail().await;
+
+    // The table: drafts excluded, filters combined, sort, counts.
+    let base = format!("/coordination/promotions/{promotion}/candidatures");
+    let page = claire.page(&base).await;
+    assert!(page.contains("Lovelace") && page.contains("Hopper") && !page.contains("Late"));
+    let page = claire
+        .page(&format!("{base}?q=GRACE&profil=developer"))
+        .await;
+    assert!(page.contains("Hopper") && !page.contains("Lovelace"));
+    let page = claire.page(&format!("{base}?defi={forest}")).await;
+    assert!(!page.contains("Hopper"), "nobody chose the forest défi");
+    let page = claire.page(&format!("{base}?tri=name&ordre=desc")).await;
+    assert!(page.find("Lovelace").unwrap() < page.find("Hopper").unwrap());
+    // Applicants and hosts do not get in.
+    assert_eq!(ada.get(&base).await.status(), 404);
+    assert_eq!(ada.get(&format!("{base}.csv")).await.status(), 404);
+
+    // A correction reopens the dossier, even after the call closed.
+    let res = claire
+        .post(
+            &format!("/coordination/candidatures/{ada_id}"),
+            "/api/examiner-candidature",
+            &[
+                ("id", &ada_id.to_string()),
+                ("review", "request_correction"),
+                ("message", "Précisez vos dates."),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/coordination/candidatures/{ada_id}")
+    );
+    assert_eq!(row(&app, ada_id).await.state, "correction_requested");
+    let mail = app.mail().await;
+    assert!(
+        mail.iter()
+            .any(|m| m.to == "ada@example.fr" && m.text.contains("Précisez vos dates."))
+    );
+    let p = app::server::db::promotion::Entity::find_by_id(promotion)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut p: app::server::db::promotion::ActiveModel = p.into();
+    p.applications_close_at = Set(Utc::now() - Duration::minutes(1));
+    p.update(&app.state.db).await.unwrap();
+    let page = ada.page(&format!("/candidature/{ada_id}")).await;
+    assert!(page.contains("Précisez vos dates.") && page.contains(r#"name="intent""#));
+    let mut fixed = complete(ada_id, "submit", web, forest);
+    fixed[7].1 = "Dix ans de code, de 2015 à 2025.".into();
+    assert_eq!(error_in(&save(&ada, ada_id, &fixed).await), None);
+    assert_eq!(row(&app, ada_id).await.state, "submitted");
+
+    // A personal deadline lets the late applicant submit after the close.
+    let until = app::domain::promotion::paris_input_value(Utc::now() + Duration::hours(3));
+    let res = claire
+        .post(
+            &format!("/coordination/candidatures/{late_id}"),
+            "/api/prolonger-candidature",
+            &[("id", &late_id.to_string()), ("until", &until)],
+        )
+        .await;
+    assert_eq!(error_in(&location(&res)), None);
+    assert!(
+        late.page(&format!("/candidature/{late_id}"))
+            .await
+            .contains("Délai personnel accordé")
+    );
+    upload(&late, late_id, "cv", PDF).await;
+    assert_eq!(
+        error_in(&save(&late, late_id, &complete(late_id, "submit", web, forest)).await),
+        None
+    );
+
+    // A batch over the filtered selection: preview first, nothing sent.
+    app.mail().await;
+    let preview = claire
+        .page(&format!(
+            "{base}/apercu?q=hopper&decision=mark_incomplete&message="
+        ))
+        .await;
+    assert!(preview.contains("grace@example.fr") && !preview.contains("ada@example.fr"));
+    assert!(app.mail().await.is_empty());
+    let res = claire
+        .post(
+            &format!("{base}/apercu"),
+            "/api/examiner-candidatures",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("ids[0]", &grace_id.to_string()),
+                ("review", "mark_incomplete"),
+                ("message", ""),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), base);
+    assert_eq!(row(&app, grace_id).await.state, "incomplete");
+    assert_eq!(app.mail().await.len(), 1);
+
+    // Exports: CSV with a BOM and choices in order; a ZIP of the CVs.
+    let csv = claire.get(&format!("{base}.csv?profil=developer")).await;
+    assert_eq!(csv.status(), 200);
+    let bytes = csv.bytes().await.unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("Nom,Prénom,Adresse e-mail,Profil"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines.len(), 4, "header + 3 dossiers: {text}");
+    assert!(
+        text.contains("Lovelace,Ada,ada@example.fr,developer,De 5 à 10 ans,Orienter les usagers")
+    );
+    let zip = claire
+        .get(&format!("/coordination/promotions/{promotion}/cv.zip"))
+        .await;
+    assert_eq!(zip.status(), 200);
+    let zip = zip.bytes().await.unwrap();
+    assert!(zip.starts_with(b"PK"));
+    let names = String::from_utf8_lossy(&zip);
+    assert!(names.contains(&format!("Lovelace_Ada_{ada_id}.pdf")));
+    let audit = app.audit_actions().await;
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| *a == "applications.exported")
+            .count(),
+        2
+    );
+    for a in [
+        "application.reviewed",
+        "application.deadline_extended",
+        "application.batch_reviewed",
+    ] {
+        assert!(audit.iter().any(|x| x == a), "{a}");
+    }
 }

@@ -57,4 +57,9 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/mes-candidatures", "StartApplication"),
     ("/api/candidature", "ViewApplication"),
     ("/api/enregistrer-candidature", "EditApplication"),
+    ("/api/candidatures-promotion", "ReviewApplications"),
+    ("/api/examiner-candidature", "ReviewApplications"),
+    ("/api/prolonger-candidature", "ReviewApplications"),
+    ("/api/apercu-candidatures", "ReviewApplications"),
+    ("/api/examiner-candidatures", "ReviewApplications"),
 ];

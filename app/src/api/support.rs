@@ -113,3 +113,30 @@ pub fn decision_and_message(
         _ => Err(AppError::Unexpected),
     }
 }
+
+/// A coordinator's review of a dossier and its message, checked together;
+/// an empty message means the review's template.
+pub fn review_and_message(
+    locale: crate::i18n::Locale,
+    review: &str,
+    message: &str,
+) -> Result<(crate::domain::application::Review, String), AppError> {
+    use crate::domain::application::Review;
+    use crate::domain::defi::parse_message;
+    use crate::model::error::Checks;
+    let mut checks = Checks::default();
+    let r = checks.check(
+        "review",
+        Review::from_code(review).ok_or(Msg::DecisionRequired),
+    );
+    let message = match r {
+        Some(r) if message.trim().is_empty() => locale.t(r.template()).to_owned(),
+        _ => message.to_owned(),
+    };
+    let m = checks.check("message", parse_message(&message));
+    checks.finish()?;
+    match (r, m) {
+        (Some(r), Some(m)) => Ok((r, m)),
+        _ => Err(AppError::Unexpected),
+    }
+}

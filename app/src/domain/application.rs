@@ -121,6 +121,22 @@ impl ApplicationState {
         )
     }
 
+    /// The timeline step this state belongs to (a state between two steps
+    /// shows the last one reached).
+    pub fn timeline_step(self) -> ApplicationState {
+        use ApplicationState::*;
+        match self {
+            Draft | Submitted | CorrectionRequested | Withdrawn | Ineligible | Incomplete => {
+                Submitted
+            }
+            InReview | NotShortlisted => InReview,
+            Shortlisted => Shortlisted,
+            InvitedToInterview | Interviewed | Ranked => InvitedToInterview,
+            Offered | Accepted | Declined => Offered,
+            Placed | Active | Completed => Placed,
+        }
+    }
+
     /// The steps a dossier goes through, for the applicant's timeline.
     pub const TIMELINE: [ApplicationState; 6] = [
         ApplicationState::Submitted,
@@ -193,6 +209,23 @@ impl Review {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Review::RequestCorrection => Msg::ReviewRequestCorrection,
+            Review::MarkIneligible => Msg::ReviewMarkIneligible,
+            Review::MarkIncomplete => Msg::ReviewMarkIncomplete,
+        }
+    }
+
+    /// The message coordinators start from.
+    pub fn template(self) -> Msg {
+        match self {
+            Review::RequestCorrection => Msg::TemplateRequestCorrection,
+            Review::MarkIneligible => Msg::TemplateMarkIneligible,
+            Review::MarkIncomplete => Msg::TemplateMarkIncomplete,
+        }
     }
 
     pub fn apply(self, from: ApplicationState) -> Result<ApplicationState, Msg> {

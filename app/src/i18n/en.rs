@@ -583,7 +583,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         ExperienceGt10 => "More than 10 years",
         ChoiceInvalid => "Choose one of the options offered.",
         TooManyChoices => "You chose too many défis for this promotion.",
-        UrlInvalid => "Enter a full web address, starting with https://.",
+        UrlInvalid => "Enter a full web address, starting with https:// (or http://).",
         PhoneInvalid => "Enter a phone number (digits, spaces, +, dots or dashes).",
         ProfileRequired => "Choose your profile.",
         ChoicesRequired => "Rank at least one défi.",
@@ -596,17 +596,17 @@ pub(super) fn text(m: Msg) -> &'static str {
         RanksInvalid => "Number your choices 1, 2, 3… without repeating or skipping a number.",
         ApplicationNotEditable => "This application cannot be changed in its current state.",
         ConfirmWithdrawRequired => "Tick the box to confirm the withdrawal.",
-        ApplicationWithdrawn => "Your application is withdrawn.",
+        ApplicationWithdrawn => "Your application has been withdrawn.",
         ApplicationSubmittedNotice => "Application submitted. A receipt was emailed to you.",
         ApplicationsTitle => "My application",
         NoOpenCallForApplications => "No call for applications is open at the moment.",
         CallClosesAt => "Closes on {} (Paris time).",
         OpenMyApplication => "Open my application",
-        StartApplicationButton => "Apply",
+        StartApplicationButton => "Start my application",
         ApplicationTitle => "Application — {}",
         CorrectionRequestedTitle => "The programme team asks you for a correction",
         WithdrawTitle => "Withdraw my application",
-        WithdrawConfirm => "I confirm I withdraw my application (this cannot be undone)",
+        WithdrawConfirm => "I confirm that I am withdrawing my application (this cannot be undone)",
         WithdrawButton => "Withdraw my application",
         TimelineTitle => "Where my application stands",
         SummaryTitle => "What you submitted",
@@ -615,7 +615,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         FieldMotivation => "Motivation",
         ChoicesLegend => "Your choice of défis",
         ChoicesHint => {
-            "Number from 1 to {} the défis you are interested in, 1 for your first choice. Choose défis that seek your profile."
+            "Rank the défis you are interested in from 1 to {}, 1 being your first choice. Choose défis that seek your profile."
         }
         NotChosen => "— Not chosen —",
         RankOf => "Rank of “{}”",
@@ -661,5 +661,45 @@ pub(super) fn text(m: Msg) -> &'static str {
         FileSaved => "File saved.",
         CountdownLeft => "{} day(s), {} h {} min left.",
         CountdownClosed => "The call is closed.",
+        ExtensionTooEarly => {
+            "The personal deadline must be after the call's closing time and after now."
+        }
+        DeadlineExtendedMessage => {
+            "Your personal submission deadline is extended to {} (Paris time)."
+        }
+        ChoiceN => "Choice {}",
+        ReviewRequestCorrection => "Request a correction",
+        ReviewMarkIneligible => "Mark ineligible",
+        ReviewMarkIncomplete => "Mark incomplete",
+        TemplateRequestCorrection => {
+            "Hello,\n\nYour application needs a correction: [say here what to correct].\n\nIt can be edited again: correct it, then submit it again.\n\nThe programme team"
+        }
+        TemplateMarkIneligible => {
+            "Hello,\n\nYour application does not meet the programme's conditions: [reason].\n\nThe programme team"
+        }
+        TemplateMarkIncomplete => {
+            "Hello,\n\nYour application is incomplete: [missing documents or information].\n\nThe programme team"
+        }
+        DeadlineExtended => "Personal deadline granted; the person is told.",
+        NoApplicationChosen => "No application was chosen.",
+        ApplicationSubmittedAtLine => "Submitted on {} (Paris time).",
+        ApplicationsOf => "Applications — {}",
+        AllDefis => "All défis",
+        AllAnswers => "All answers",
+        FilterDefi => "Chosen défi",
+        FilterName => "Name or email address",
+        ExportCsv => "Export the selection (CSV)",
+        ExportCvZip => "Download the selection's CVs (ZIP)",
+        NoApplicationMatches => "No application matches these filters.",
+        ApplicationsShown => "{} application(s) — page {} of {}",
+        Pagination => "Pages",
+        ApplicationBatchLegend => "Batch action on every filtered application",
+        ReviewMessageHint => "Leave empty to send the action's template.",
+        ApplicationBatchSummary => {
+            "Action “{}”: {} application(s) concerned out of {}. Nothing is sent before you confirm."
+        }
+        ExtendTitle => "Grant a personal deadline",
+        FieldUntil => "New deadline for this person",
+        ExtendSubmit => "Grant the deadline",
     }
 }

@@ -597,7 +597,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         ExperienceGt10 => "Plus de 10 ans",
         ChoiceInvalid => "Choisissez une des options proposées.",
         TooManyChoices => "Vous avez choisi trop de défis pour cette promotion.",
-        UrlInvalid => "Indiquez une adresse web complète, commençant par https://.",
+        UrlInvalid => "Indiquez une adresse web complète, commençant par https:// (ou http://).",
         PhoneInvalid => "Indiquez un numéro de téléphone (chiffres, espaces, +, points ou tirets).",
         ProfileRequired => "Choisissez votre profil.",
         ChoicesRequired => "Classez au moins un défi.",
@@ -620,7 +620,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         NoOpenCallForApplications => "Aucun appel à candidatures n'est ouvert en ce moment.",
         CallClosesAt => "Clôture le {} (heure de Paris).",
         OpenMyApplication => "Ouvrir ma candidature",
-        StartApplicationButton => "Déposer ma candidature",
+        StartApplicationButton => "Commencer ma candidature",
         ApplicationTitle => "Candidature — {}",
         CorrectionRequestedTitle => "L'équipe du programme vous demande une correction",
         WithdrawTitle => "Retirer ma candidature",
@@ -662,7 +662,9 @@ pub(super) fn text(m: Msg) -> &'static str {
         FieldSupportRole => "Intéressé·e par un rôle d'appui au programme ?",
         SupportRoleHint => "Quelques talents accompagnent aussi l'équipe du programme.",
         DeclarationsLegend => "Déclarations",
-        DeclCivilServant => "Je ne serai pas agent public en poste à la date de début du programme",
+        DeclCivilServant => {
+            "Je ne serai pas agent·e public·que en poste à la date de début du programme"
+        }
         DeclStudent => "Je ne serai pas étudiant·e à la date de début du programme",
         DeclJury => "Je ne suis pas membre d'un jury de ce programme",
         ConsentLabel => {
@@ -679,5 +681,45 @@ pub(super) fn text(m: Msg) -> &'static str {
         FileSaved => "Fichier enregistré.",
         CountdownLeft => "Il reste {} jour(s), {} h {} min.",
         CountdownClosed => "L'appel est clos.",
+        ExtensionTooEarly => {
+            "Le délai personnel doit être postérieur à la clôture de l'appel et à maintenant."
+        }
+        DeadlineExtendedMessage => {
+            "Votre date limite personnelle de dépôt est repoussée au {} (heure de Paris)."
+        }
+        ChoiceN => "Choix {}",
+        ReviewRequestCorrection => "Demander une correction",
+        ReviewMarkIneligible => "Déclarer non recevable",
+        ReviewMarkIncomplete => "Déclarer incomplète",
+        TemplateRequestCorrection => {
+            "Bonjour,\n\nVotre candidature demande une correction : [précisez ici ce qu'il faut corriger].\n\nElle est de nouveau modifiable : corrigez-la puis déposez-la à nouveau.\n\nL'équipe du programme"
+        }
+        TemplateMarkIneligible => {
+            "Bonjour,\n\nVotre candidature ne remplit pas les conditions du programme : [motif].\n\nL'équipe du programme"
+        }
+        TemplateMarkIncomplete => {
+            "Bonjour,\n\nVotre candidature est incomplète : [pièces ou informations manquantes].\n\nL'équipe du programme"
+        }
+        DeadlineExtended => "Délai personnel accordé ; la personne est prévenue.",
+        NoApplicationChosen => "Aucune candidature n'a été choisie.",
+        ApplicationSubmittedAtLine => "Déposée le {} (heure de Paris).",
+        ApplicationsOf => "Candidatures — {}",
+        AllDefis => "Tous les défis",
+        AllAnswers => "Toutes les réponses",
+        FilterDefi => "Défi choisi",
+        FilterName => "Nom ou adresse e-mail",
+        ExportCsv => "Exporter la sélection (CSV)",
+        ExportCvZip => "Télécharger les CV de la sélection (ZIP)",
+        NoApplicationMatches => "Aucune candidature ne correspond à ces filtres.",
+        ApplicationsShown => "{} candidature(s) — page {} sur {}",
+        Pagination => "Pages",
+        ApplicationBatchLegend => "Action groupée sur toutes les candidatures filtrées",
+        ReviewMessageHint => "Laissez vide pour envoyer le modèle de l'action.",
+        ApplicationBatchSummary => {
+            "Action « {} » : {} candidature(s) concernée(s) sur {}. Rien n'est envoyé avant confirmation."
+        }
+        ExtendTitle => "Accorder un délai personnel",
+        FieldUntil => "Nouvelle date limite pour cette personne",
+        ExtendSubmit => "Accorder le délai",
     }
 }

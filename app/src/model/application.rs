@@ -57,3 +57,161 @@ impl ApplicationDossier {
             .flatten()
     }
 }
+
+/// One row of the coordinators' table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationRow {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub profile: String,
+    pub experience: String,
+    /// Titles of the chosen défis, in order.
+    pub choices: Vec<String>,
+    pub state: ApplicationState,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub support_role: String,
+    pub personal_deadline: Option<DateTime<Utc>>,
+}
+
+/// The coordinators' filters (combined with AND), sort and page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationQuery {
+    pub state: Option<ApplicationState>,
+    pub profile: Option<String>,
+    pub defi: Option<i64>,
+    /// "oui" or "non".
+    pub support: Option<String>,
+    /// Searched in first and last names.
+    pub q: Option<String>,
+    /// name, profile, experience, state, submitted.
+    pub sort: Option<String>,
+    pub desc: bool,
+    /// From 1.
+    pub page: u64,
+}
+
+impl ApplicationQuery {
+    /// The query string of these filters (and sort), for links and exports.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<(String, String)> = Vec::new();
+        if let Some(s) = self.state {
+            parts.push(("etat".into(), s.code().into()));
+        }
+        if let Some(p) = &self.profile {
+            parts.push(("profil".into(), p.clone()));
+        }
+        if let Some(d) = self.defi {
+            parts.push(("defi".into(), d.to_string()));
+        }
+        if let Some(s) = &self.support {
+            parts.push(("appui".into(), s.clone()));
+        }
+        if let Some(q) = &self.q {
+            parts.push(("q".into(), q.clone()));
+        }
+        if let Some(s) = &self.sort {
+            parts.push(("tri".into(), s.clone()));
+        }
+        if self.desc {
+            parts.push(("ordre".into(), "desc".into()));
+        }
+        parts
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The inverse of `to_query`, from the page's query parameters.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let nonempty = |k: &str| get(k).filter(|v| !v.trim().is_empty());
+        ApplicationQuery {
+            state: nonempty("etat").and_then(|s| ApplicationState::from_code(&s)),
+            profile: nonempty("profil"),
+            defi: nonempty("defi").and_then(|d| d.parse().ok()),
+            support: nonempty("appui").filter(|s| s == "oui" || s == "non"),
+            q: nonempty("q").map(|q| q.trim().to_owned()),
+            sort: nonempty("tri"),
+            desc: get("ordre").as_deref() == Some("desc"),
+            page: nonempty("page")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(1)
+                .max(1),
+        }
+    }
+}
+
+/// Percent-encodes a query value.
+fn encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationTable {
+    pub promotion_id: i64,
+    pub promotion_name: String,
+    pub profiles: Vec<ProfileCode>,
+    /// Published défis, for the filter.
+    pub defis: Vec<(i64, String)>,
+    pub rows: Vec<ApplicationRow>,
+    /// Rows matching the filters (all pages).
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+    /// Every state with its count in the promotion (drafts excluded).
+    pub counts: Vec<(ApplicationState, u64)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_round_trip_through_the_url() {
+        let q = ApplicationQuery {
+            state: Some(ApplicationState::Submitted),
+            profile: Some("developer".into()),
+            defi: Some(7),
+            support: Some("oui".into()),
+            q: Some("Éloïse Dupont".into()),
+            sort: Some("name".into()),
+            desc: true,
+            page: 1,
+        };
+        let s = q.to_query();
+        assert!(s.contains("q=%C3%89lo%C3%AFse%20Dupont"), "{s}");
+        let map: std::collections::HashMap<String, String> = s
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| {
+                let bytes: Vec<u8> = {
+                    let mut out = Vec::new();
+                    let b = v.as_bytes();
+                    let mut i = 0;
+                    while i < b.len() {
+                        if b[i] == b'%' {
+                            out.push(u8::from_str_radix(&v[i + 1..i + 3], 16).unwrap());
+                            i += 3;
+                        } else {
+                            out.push(b[i]);
+                            i += 1;
+                        }
+                    }
+                    out
+                };
+                (k.to_owned(), String::from_utf8(bytes).unwrap())
+            })
+            .collect();
+        assert_eq!(ApplicationQuery::from_params(|k| map.get(k).cloned()), q);
+    }
+}

@@ -123,12 +123,17 @@ pub enum Action {
     WithdrawApplication {
         owner: Option<i64>,
     },
+    /// List a promotion's dossiers, request corrections, mark ineligible or
+    /// incomplete, extend a deadline (coordinators).
+    ReviewApplications,
+    /// Export dossiers as CSV or a ZIP of CVs (coordinators).
+    ExportApplications,
 }
 
 impl Action {
     /// How many kinds of action exist; the matrix test checks it has a row
     /// for each.
-    pub const ALL_KINDS: usize = 28;
+    pub const ALL_KINDS: usize = 30;
 }
 
 pub fn allows(actor: &Actor, action: Action) -> bool {
@@ -158,9 +163,11 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         Action::InviteMember { organisation } => {
             actor.member_of(organisation) == Some(HostRole::Lead)
         }
-        Action::ManageOrganisations | Action::DecideDefis | Action::PublishDefis => {
-            actor.has(Role::Coordinator)
-        }
+        Action::ManageOrganisations
+        | Action::DecideDefis
+        | Action::PublishDefis
+        | Action::ReviewApplications
+        | Action::ExportApplications => actor.has(Role::Coordinator),
         Action::CreateDefi { organisation } => actor.member_of(organisation).is_some(),
         Action::EditDefi {
             organisation,
@@ -292,6 +299,14 @@ mod tests {
             (PublishDefis, [false, false, false, false, true, false]),
             (ViewDefiSheet { published: true }, [true; 6]),
             (ViewDefiSheet { published: false }, [false; 6]),
+            (
+                ReviewApplications,
+                [false, false, false, false, true, false],
+            ),
+            (
+                ExportApplications,
+                [false, false, false, false, true, false],
+            ),
         ]
     }
 
@@ -510,6 +525,8 @@ mod tests {
                 Action::ViewApplication { .. } => 25,
                 Action::EditApplication { .. } => 26,
                 Action::WithdrawApplication { .. } => 27,
+                Action::ReviewApplications => 28,
+                Action::ExportApplications => 29,
             }
         };
         let mut kinds: Vec<usize> = matrix()

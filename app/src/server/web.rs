@@ -19,6 +19,9 @@ pub struct RequestContext {
     pub actor: Actor,
     pub locale: Locale,
     pub ip: Option<String>,
+    /// When the request arrived: deadlines are judged at this time, not
+    /// when a busy server gets to write.
+    pub received_at: chrono::DateTime<chrono::Utc>,
 }
 
 impl RequestContext {
@@ -65,6 +68,7 @@ pub async fn load_context(
     mut req: Request,
     next: Next,
 ) -> Response {
+    let received_at = chrono::Utc::now();
     let locale = locale_from(req.headers());
     let forwarded = state
         .settings
@@ -95,8 +99,12 @@ pub async fn load_context(
             Err(_) => {}
         }
     }
-    req.extensions_mut()
-        .insert(RequestContext { actor, locale, ip });
+    req.extensions_mut().insert(RequestContext {
+        actor,
+        locale,
+        ip,
+        received_at,
+    });
     req.extensions_mut().insert(state);
     next.run(req).await
 }

@@ -2,9 +2,14 @@
 //! submit, withdraw, read.
 
 pub mod read;
+pub mod review;
 pub mod save;
 pub mod start;
 
 pub use read::{OpenCallView, get_application, my_applications};
+pub use review::{
+    ExtendApplication, ReviewApplication, ReviewApplications, preview_application_batch,
+    promotion_applications,
+};
 pub use save::SaveApplication;
 pub use start::{StartApplication, WithdrawApplication};

@@ -32,6 +32,17 @@ pub async fn my_applications() -> Result<Vec<OpenCallView>, AppError> {
             application: mine.map(|a| (a.id, applications::state_of(&a))),
         });
     }
+    // The person's dossiers in calls that are closed (or extended for them).
+    for (a, p) in applications::all_of_user(&call.state.db, me).await? {
+        if out.iter().all(|c| c.promotion_id != p.id) {
+            out.push(OpenCallView {
+                promotion_id: p.id,
+                promotion_name: p.name,
+                closes: paris_display(p.applications_close_at),
+                application: Some((a.id, applications::state_of(&a))),
+            });
+        }
+    }
     Ok(out)
 }
 

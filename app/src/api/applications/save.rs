@@ -42,8 +42,8 @@ pub async fn save_application(
     use crate::i18n::Msg;
     use crate::model::FieldError;
     use crate::server::{policy::Action, service::applications};
-    let started = chrono::Utc::now();
     let call = super::super::support::call().await?;
+    let started = call.ctx.received_at;
     let (owner, state) = applications::owner(&call.state.db, id).await?;
     call.allow(Action::ViewApplication { owner, state })?;
     let on = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty());

@@ -18,10 +18,11 @@ pub enum MailTemplate {
     DefiDecision,
     ApplicationSubmitted,
     ApplicationReminder,
+    ApplicationUpdate,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 9] = [
+    pub const ALL: [MailTemplate; 10] = [
         MailTemplate::VerifyEmail,
         MailTemplate::AccountExists,
         MailTemplate::ResetPassword,
@@ -31,6 +32,7 @@ impl MailTemplate {
         MailTemplate::DefiDecision,
         MailTemplate::ApplicationSubmitted,
         MailTemplate::ApplicationReminder,
+        MailTemplate::ApplicationUpdate,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +46,7 @@ impl MailTemplate {
             MailTemplate::DefiDecision => "defi_decision",
             MailTemplate::ApplicationSubmitted => "application_submitted",
             MailTemplate::ApplicationReminder => "application_reminder",
+            MailTemplate::ApplicationUpdate => "application_update",
         }
     }
 }
@@ -71,6 +74,7 @@ const FILES: &[(&str, &str)] = template_files!(
     "defi_decision",
     "application_submitted",
     "application_reminder",
+    "application_update",
 );
 
 fn env() -> &'static Environment<'static> {

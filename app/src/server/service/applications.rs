@@ -74,6 +74,24 @@ pub async fn of_user<C: ConnectionTrait>(
         .await?)
 }
 
+/// Every dossier of the person, with its promotion, newest first.
+pub async fn all_of_user<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+) -> Result<Vec<(application::Model, promotion::Model)>, AppError> {
+    let mut out = Vec::new();
+    for a in application::Entity::find()
+        .filter(application::Column::UserId.eq(user_id))
+        .order_by_desc(application::Column::Id)
+        .all(db)
+        .await?
+    {
+        let p = promotion_of(db, a.promotion_id).await?;
+        out.push((a, p));
+    }
+    Ok(out)
+}
+
 /// The person's dossier in `promotion_id`, started now if they have none
 /// (while the call is open). Returns its id.
 pub async fn start(
@@ -114,7 +132,18 @@ pub async fn start(
         ..Default::default()
     }
     .insert(&txn)
-    .await?;
+    .await;
+    let a = match a {
+        Ok(a) => a,
+        // A second "start" raced this one: the first one's dossier it is.
+        Err(_) => {
+            drop(txn);
+            return of_user(db, promotion_id, user_id)
+                .await?
+                .map(|a| a.id)
+                .ok_or(AppError::Unexpected);
+        }
+    };
     audit::record(
         &txn,
         origin,
@@ -416,7 +445,9 @@ pub async fn submit(
                 .collect(),
         ));
     }
-    let now = Utc::now();
+    // The submission time is the request's arrival, the time the deadline
+    // was judged at.
+    let now = started;
     let mut row: application::ActiveModel = a.clone().into();
     row.state = Set(to.code().to_owned());
     row.submitted_at = Set(Some(now));
@@ -446,9 +477,12 @@ pub async fn submit(
             "name": format!("{} {}", form.first_name, form.last_name),
             "promotion": p.name,
             "submitted_at": paris_display(now),
-            "profile": form.profile,
+            "profile": ProfileCode::parse(&form.profile)
+                .ok()
+                .and_then(|p| p.label())
+                .map_or(form.profile.clone(), |m| locale.t(m).to_owned()),
             "choices": choices,
-            "link": state.link("/candidature"),
+            "link": state.link(&format!("/candidature/{id}")),
         }),
     )
     .await?;
@@ -509,7 +543,23 @@ pub async fn attach(
         original_name,
         bytes,
         async move |txn| {
-            if state_of(&find(txn, id).await?).applicant_may_edit() {
+            // An update, not a read: it holds the row until commit, so a
+            // submission or a second upload waits (PostgreSQL).
+            let editable: Vec<&str> = ApplicationState::ALL
+                .into_iter()
+                .filter(|s| s.applicant_may_edit())
+                .map(ApplicationState::code)
+                .collect();
+            let touched = application::Entity::update_many()
+                .col_expr(
+                    application::Column::UpdatedAt,
+                    sea_orm::sea_query::Expr::value(Utc::now()),
+                )
+                .filter(application::Column::Id.eq(id))
+                .filter(application::Column::State.is_in(editable))
+                .exec(txn)
+                .await?;
+            if touched.rows_affected == 1 {
                 Ok(())
             } else {
                 Err(AppError::Refused(Msg::ApplicationNotEditable))
@@ -575,6 +625,7 @@ pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize
                 )
                 .filter(application::Column::Id.eq(a.id))
                 .filter(application::Column::RemindedAt.is_null())
+                .filter(application::Column::State.eq(ApplicationState::Draft.code()))
                 .exec(&txn)
                 .await?;
             if claimed.rows_affected != 1 {

@@ -844,7 +844,23 @@ pub async fn attach_pitch_deck(
         original_name,
         bytes,
         async move |txn| {
-            if state_of(&find(txn, id).await?).host_may_edit() {
+            // An update, not a read: it holds the row until commit, so a
+            // submission or a second upload waits (PostgreSQL).
+            let editable: Vec<&str> = DefiState::ALL
+                .into_iter()
+                .filter(|s| s.host_may_edit())
+                .map(DefiState::code)
+                .collect();
+            let touched = defi::Entity::update_many()
+                .col_expr(
+                    defi::Column::UpdatedAt,
+                    sea_orm::sea_query::Expr::value(Utc::now()),
+                )
+                .filter(defi::Column::Id.eq(id))
+                .filter(defi::Column::State.is_in(editable))
+                .exec(txn)
+                .await?;
+            if touched.rows_affected == 1 {
                 Ok(())
             } else {
                 Err(AppError::Refused(Msg::DefiNotEditable))

@@ -12,6 +12,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod passwords;
 pub mod promotions;
+pub mod selection;
 pub mod tokens;
 pub mod users;
 

@@ -118,7 +118,7 @@ fn Dossier(
         <p><a href="/candidature">{tr(Msg::ApplicationsTitle)}</a></p>
         <h1>{fill(tr(Msg::ApplicationTitle), &[&d.promotion_name])}</h1>
         <p class="lead"><strong>{tr(state.label())}</strong></p>
-        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[&paris(t)])}</p> })}
+        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[&paris(t)])}</p> })}
         {correction.map(|e| view! {
             <div class="callout" role="note">
                 <h2>{tr(Msg::CorrectionRequestedTitle)}</h2>
@@ -153,13 +153,13 @@ fn Dossier(
 fn Timeline(state: ApplicationState) -> impl IntoView {
     let reached = ApplicationState::TIMELINE
         .iter()
-        .position(|s| *s == state)
+        .position(|s| *s == state.timeline_step())
         .unwrap_or(0);
     view! {
         <h2>{tr(Msg::TimelineTitle)}</h2>
         <ol class="timeline">
             {ApplicationState::TIMELINE.iter().enumerate().map(|(i, s)| {
-                let current = *s == state;
+                let current = *s == state.timeline_step();
                 view! {
                     <li class:done=i <= reached aria-current=current.then_some("step")>{tr(s.label())}</li>
                 }
@@ -194,6 +194,68 @@ fn Summary(d: ApplicationDossier) -> impl IntoView {
         </dl>
         <h3>{tr(Msg::ChoicesLegend)}</h3>
         <ol>{choices.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ol>
+        <Files id=d.id cv=d.cv.clone() portfolio=d.portfolio.clone()/>
+    }
+}
+
+/// Every field of a dossier, read-only (coordinators' review page).
+#[component]
+pub fn DossierDetails(d: ApplicationDossier) -> impl IntoView {
+    let f = d.form.clone();
+    let label = |list: &[(&str, Msg)], code: &str| {
+        list.iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, m)| tr(*m).to_owned())
+            .unwrap_or_default()
+    };
+    let profile = d
+        .profiles
+        .iter()
+        .find(|p| p.as_str() == f.profile)
+        .map(profile_label)
+        .unwrap_or_default();
+    let yes_no = |v: bool| tr(if v { Msg::Yes } else { Msg::No });
+    let choices: Vec<String> = f
+        .choices
+        .iter()
+        .filter_map(|c| d.offered.iter().find(|o| o.id == *c))
+        .map(|o| format!("{} — {}", o.title, o.organisation))
+        .collect();
+    let lines: Vec<(Msg, String)> = vec![
+        (Msg::FieldCivility, label(&CIVILITIES, &f.civility)),
+        (Msg::FieldFirstName, f.first_name.clone()),
+        (Msg::FieldLastName, f.last_name.clone()),
+        (Msg::FieldEmail, d.email.clone()),
+        (Msg::FieldPhone, f.phone.clone()),
+        (Msg::FieldProfile, profile),
+        (
+            Msg::FieldExperience,
+            label(&EXPERIENCE_BANDS, &f.experience),
+        ),
+        (Msg::FieldSkills, f.skills.clone()),
+        (Msg::FieldExperienceText, f.experience_text.clone()),
+        (Msg::FieldMotivation, f.motivation.clone()),
+        (Msg::FieldPortfolioUrl, f.portfolio_url.clone()),
+        (Msg::FieldCodeUrl, f.code_url.clone()),
+        (Msg::FieldMobility, f.mobility.clone()),
+        (Msg::FieldRemote, yes_no(f.remote).to_owned()),
+        (Msg::FieldSupportRole, f.support_role.clone()),
+        (
+            Msg::DeclCivilServant,
+            yes_no(f.decl_civil_servant).to_owned(),
+        ),
+        (Msg::DeclStudent, yes_no(f.decl_student).to_owned()),
+        (Msg::DeclJury, yes_no(f.decl_jury).to_owned()),
+        (Msg::ConsentLabel, yes_no(f.consent).to_owned()),
+    ];
+    view! {
+        <h2>{tr(Msg::DossierTitle)}</h2>
+        <dl class="calendar">
+            {lines.into_iter().map(|(m, v)| view! { <dt>{tr(m)}</dt><dd class="prewrap">{v}</dd> }).collect_view()}
+        </dl>
+        <h3>{tr(Msg::ChoicesLegend)}</h3>
+        <ol>{choices.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ol>
+        <h3>{tr(Msg::FilesTitle)}</h3>
         <Files id=d.id cv=d.cv.clone() portfolio=d.portfolio.clone()/>
     }
 }
@@ -235,9 +297,12 @@ fn Editor(
         not_editable: tr(Msg::AutosaveNotEditable).to_owned(),
         signed_out: tr(Msg::AutosaveSignedOut).to_owned(),
     };
-    let upload_error: Option<Msg> = flash
-        .value("upload_error")
-        .and_then(|v| serde_json::from_str(&v).ok());
+    let upload_error = |kind: &str| -> Option<Msg> {
+        flash
+            .value(&format!("upload_error_{kind}"))
+            .and_then(|v| serde_json::from_str(&v).ok())
+    };
+    let (cv_upload_error, portfolio_upload_error) = (upload_error("cv"), upload_error("portfolio"));
     let cv_error = error.as_ref().and_then(|e| e.for_field("cv"));
     let id = d.id;
     let version = d.version.to_string();
@@ -253,17 +318,20 @@ fn Editor(
     );
     let deadline_ms = d.deadline.timestamp_millis();
     let (cv, portfolio) = (d.cv.clone(), d.portfolio.clone());
+    // A correction is answered whatever the call's dates.
     view! {
-        <p>{deadline}</p>
-        <crate::ui::islands::Countdown deadline_ms template=tr(Msg::CountdownLeft).to_owned()
-            closed=tr(Msg::CountdownClosed).to_owned()/>
+        {(!answer).then(|| view! {
+            <p>{deadline}</p>
+            <crate::ui::islands::Countdown deadline_ms now_ms=chrono::Utc::now().timestamp_millis()
+                template=tr(Msg::CountdownLeft).to_owned() closed=tr(Msg::CountdownClosed).to_owned()/>
+        })}
         <ErrorSummary error=error.clone()/>
         <ActionForm action=action attr:id="candidature-form" attr:novalidate=true>
             <input type="hidden" name="id" value=id.to_string()/>
             <input type="hidden" name="version" value=version/>
             <ApplicationFields d form error/>
             <Autosave form_id="candidature-form".to_owned() endpoint="/api/enregistrer-candidature".to_owned()
-                upload_form_id="candidature-cv".to_owned() texts initial=last_saved/>
+                upload_form_id="candidature-cv,candidature-portfolio".to_owned() texts initial=last_saved/>
             <div class="actions">
                 <button type="submit" name="intent" value="save" class="secondary">{tr(Msg::SaveDraft)}</button>
                 <button type="submit" name="intent" value="submit">
@@ -275,8 +343,9 @@ fn Editor(
             <h2 id="fichiers-titre">{tr(Msg::FilesTitle)}</h2>
             <Files id cv portfolio/>
             {cv_error.map(|m| view! { <p class="field-error" id="champ-cv">{tr(m)}</p> })}
-            <UploadForm id kind="cv" form_id="candidature-cv" label=Msg::FieldCv error=upload_error/>
-            <UploadForm id kind="portfolio" form_id="candidature-portfolio" label=Msg::FieldPortfolio error=None/>
+            <UploadForm id kind="cv" form_id="candidature-cv" label=Msg::FieldCv error=cv_upload_error/>
+            <UploadForm id kind="portfolio" form_id="candidature-portfolio" label=Msg::FieldPortfolio
+                error=portfolio_upload_error/>
         </section>
     }
 }

@@ -2,4 +2,4 @@
 
 mod dossier;
 
-pub use dossier::{ApplicationPage, ApplicationsPage};
+pub use dossier::{ApplicationPage, ApplicationsPage, DossierDetails};

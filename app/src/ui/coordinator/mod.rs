@@ -1,10 +1,12 @@
 //! The programme team's pages.
 
+mod applications;
 mod defis;
 mod organisations;
 mod outbox;
 mod promotions;
 
+pub use applications::{ApplicationBatchPage, ApplicationReviewPage, ApplicationsListPage};
 pub use defis::{BatchPreviewPage, DefiReviewPage, PromotionDefisPage};
 pub use organisations::{EditOrganisationPage, OrganisationsPage};
 pub use outbox::OutboxPage;

@@ -66,6 +66,8 @@ fn PromotionsTable(rows: Vec<PromotionView>) -> impl IntoView {
                                 " · "
                                 <a href=format!("/coordination/promotions/{}/defis", p.id)>{fill(tr(Msg::DefisOf), &[&p.name])}</a>
                                 " · "
+                                <a href=format!("/coordination/promotions/{}/candidatures", p.id)>{fill(tr(Msg::ApplicationsOf), &[&p.name])}</a>
+                                " · "
                                 <a href=format!("/promotions/{}", p.id)>{tr(Msg::ViewPublicPage)}</a>
                             </td>
                         </tr>

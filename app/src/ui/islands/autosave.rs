@@ -24,8 +24,9 @@ pub struct AutosaveTexts {
 pub fn Autosave(
     form_id: String,
     endpoint: String,
-    /// Another form of the page (the file upload) that must not leave
-    /// unsaved changes behind: its submission waits for a save.
+    /// Other forms of the page (file uploads, ids separated by commas) that
+    /// must not leave unsaved changes behind: their submission waits for a
+    /// save.
     upload_form_id: String,
     texts: AutosaveTexts,
     initial: String,

@@ -102,10 +102,11 @@ pub fn autosave(
     };
     let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
     on_submit.forget();
-    if let Some(upload) = document()
-        .get_element_by_id(upload_form_id)
-        .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
-    {
+    for upload in upload_form_id.split(',').filter_map(|id| {
+        document()
+            .get_element_by_id(id.trim())
+            .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
+    }) {
         let on_upload = {
             let saver = saver.clone();
             let upload = upload.clone();

@@ -7,22 +7,30 @@ use leptos::prelude::*;
 pub fn Countdown(
     /// The deadline, in milliseconds since the Unix epoch.
     deadline_ms: i64,
+    /// The server's clock when the page was rendered: the browser's clock
+    /// may be wrong, so the countdown runs on the server's time.
+    now_ms: i64,
     /// "{} days, {} h {} min left"
     template: String,
     closed: String,
 ) -> impl IntoView {
     let (now, set_now) = signal(None::<i64>);
     Effect::new(move |_| {
-        set_now.set(super::browser::now_ms());
+        // Offset between the server's clock and this browser's.
+        let skew = super::browser::now_ms().map(|b| now_ms - b);
+        let read = move || super::browser::now_ms().zip(skew).map(|(b, s)| b + s);
+        set_now.set(read());
         set_interval(
-            move || set_now.set(super::browser::now_ms()),
+            move || set_now.set(read()),
             std::time::Duration::from_secs(30),
         );
     });
     let text = move || {
         now.get().map(|now| {
-            let left = (deadline_ms - now).max(0) / 60_000;
-            if left == 0 {
+            let ms = deadline_ms - now;
+            // Whole minutes, rounded up: "closed" only once it is.
+            let left = (ms + 59_999).div_euclid(60_000);
+            if ms <= 0 {
                 closed.clone()
             } else {
                 let (days, hours, minutes) = (left / 1440, (left / 60) % 24, left % 60);

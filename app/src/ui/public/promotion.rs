@@ -71,6 +71,7 @@ fn PromotionSheet(p: PromotionView) -> impl IntoView {
             <p>{fill(tr(Msg::CallClosesAt), &[&crate::domain::promotion::paris_display(p.calendar.applications_close)])}</p>
             <crate::ui::islands::Countdown
                 deadline_ms=p.calendar.applications_close.timestamp_millis()
+                now_ms=chrono::Utc::now().timestamp_millis()
                 template=tr(Msg::CountdownLeft).to_owned()
                 closed=tr(Msg::CountdownClosed).to_owned()/>
             <p><a class="button" href="/candidature">{tr(Msg::StartApplicationButton)}</a></p>

@@ -1,0 +1,107 @@
+use crate::model::AppError;
+use crate::model::application::{ApplicationQuery, ApplicationTable};
+use crate::model::defi::BatchLine;
+use leptos::prelude::*;
+
+/// A promotion's dossiers for coordinators: filtered, sorted, one page.
+#[server(prefix = "/api", endpoint = "candidatures-promotion")]
+pub async fn promotion_applications(
+    promotion: i64,
+    query: ApplicationQuery,
+) -> Result<ApplicationTable, AppError> {
+    use crate::server::{policy::Action, service::selection};
+    let call = super::super::support::call().await?;
+    call.allow(Action::ReviewApplications)?;
+    selection::table(&call.state.db, promotion, &query).await
+}
+
+#[server(prefix = "/api", endpoint = "examiner-candidature")]
+pub async fn review_application(id: i64, review: String, message: String) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::selection};
+    let call = super::super::support::call().await?;
+    call.allow(Action::ReviewApplications)?;
+    let result = match super::super::support::review_and_message(call.ctx.locale, &review, &message)
+    {
+        Ok((r, m)) => selection::review(&call.state, &call.ctx.origin(), id, r, &m).await,
+        Err(e) => Err(e),
+    };
+    call.keep(result, &[("review", review), ("message", message)])
+        .await?;
+    call.done(
+        Some(Msg::DecisionRecorded),
+        &format!("/coordination/candidatures/{id}"),
+    )
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "prolonger-candidature")]
+pub async fn extend_application(id: i64, until: String) -> Result<(), AppError> {
+    use crate::domain::promotion::parse_paris;
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::selection};
+    let call = super::super::support::call().await?;
+    call.allow(Action::ReviewApplications)?;
+    let result = match parse_paris(&until) {
+        Ok(t) => selection::extend_deadline(&call.state, &call.ctx.origin(), id, t).await,
+        Err(m) => Err(AppError::field("until", m)),
+    };
+    call.keep(result, &[("until", until)]).await?;
+    call.done(
+        Some(Msg::DeadlineExtended),
+        &format!("/coordination/candidatures/{id}"),
+    )
+    .await
+}
+
+/// Who would receive what: nothing is sent.
+#[server(prefix = "/api", endpoint = "apercu-candidatures")]
+pub async fn preview_application_batch(
+    promotion: i64,
+    query: ApplicationQuery,
+    review: String,
+    message: String,
+) -> Result<Vec<BatchLine>, AppError> {
+    use crate::server::{policy::Action, service::selection};
+    let call = super::super::support::call().await?;
+    call.allow(Action::ReviewApplications)?;
+    let (r, m) = super::super::support::review_and_message(call.ctx.locale, &review, &message)?;
+    let rows = selection::all_rows(&call.state.db, promotion, &query).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| BatchLine {
+            defi_id: row.id,
+            title: format!("{} {}", row.first_name, row.last_name),
+            organisation: call.ctx.locale.t(row.state.label()).to_owned(),
+            recipients: vec![row.email.clone()],
+            message: m.clone(),
+            refused: r.apply(row.state).err(),
+        })
+        .collect())
+}
+
+#[server(prefix = "/api", endpoint = "examiner-candidatures")]
+pub async fn review_applications(
+    promotion: i64,
+    #[server(default)] ids: Vec<i64>,
+    review: String,
+    message: String,
+) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::selection};
+    let call = super::super::support::call().await?;
+    call.allow(Action::ReviewApplications)?;
+    let result = match super::super::support::review_and_message(call.ctx.locale, &review, &message)
+    {
+        Ok(_) if ids.is_empty() => Err(AppError::Refused(Msg::NoApplicationChosen)),
+        Ok((r, m)) => selection::review_batch(&call.state, &call.ctx.origin(), &ids, r, &m).await,
+        Err(e) => Err(e),
+    };
+    call.keep(result, &[("review", review), ("message", message)])
+        .await?;
+    call.done(
+        Some(Msg::BatchRecorded),
+        &format!("/coordination/promotions/{promotion}/candidatures"),
+    )
+    .await
+}

@@ -1,0 +1,524 @@
+//! Application dossiers, coordinators' side: the filtered, sorted, paginated
+//! table with counts per state; corrections, ineligibility, incompleteness
+//! and personal deadlines, each with its message; exports (CSV and a ZIP of
+//! the CVs), audited.
+
+use super::applications::{self, CV, state_of};
+use super::{Origin, accounts::locale_of, attachments, audit, outbox, users};
+use crate::domain::application::{ApplicationState, Review};
+use crate::domain::promotion::paris_display;
+use crate::i18n::Msg;
+use crate::model::AppError;
+use crate::model::application::{ApplicationQuery, ApplicationRow, ApplicationTable};
+use crate::server::AppState;
+use crate::server::db::{
+    application, application_choice, application_event, defi, promotion, write_txn,
+};
+use crate::server::mail::MailTemplate;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, Func, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
+    EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
+use serde_json::json;
+use std::collections::HashMap;
+use std::path::Path;
+
+pub const PER_PAGE: u64 = 50;
+
+/// The promotion's submitted dossiers (never drafts) matching `q`.
+fn filtered(promotion_id: i64, q: &ApplicationQuery) -> Select<application::Entity> {
+    let mut s = application::Entity::find()
+        .filter(application::Column::PromotionId.eq(promotion_id))
+        .filter(application::Column::State.ne(ApplicationState::Draft.code()));
+    if let Some(state) = q.state {
+        s = s.filter(application::Column::State.eq(state.code()));
+    }
+    if let Some(p) = &q.profile {
+        s = s.filter(application::Column::Profile.eq(p.as_str()));
+    }
+    if let Some(sup) = &q.support {
+        s = s.filter(application::Column::SupportRole.eq(sup.as_str()));
+    }
+    if let Some(d) = q.defi {
+        s = s.filter(
+            application::Column::Id.in_subquery(
+                Query::select()
+                    .column(application_choice::Column::ApplicationId)
+                    .from(application_choice::Entity)
+                    .and_where(application_choice::Column::DefiId.eq(d))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(text) = &q.q {
+        use sea_orm::sea_query::ExprTrait;
+        // Case-insensitive on both databases.
+        let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+        let lower = |c: application::Column| Expr::expr(Func::lower(Expr::col(c)));
+        s = s.filter(
+            Condition::any()
+                .add(lower(application::Column::FirstName).like(pattern.clone()))
+                .add(lower(application::Column::LastName).like(pattern.clone()))
+                .add(lower(application::Column::Email).like(pattern)),
+        );
+    }
+    let order = if q.desc { Order::Desc } else { Order::Asc };
+    s = match q.sort.as_deref() {
+        Some("profile") => s.order_by(application::Column::Profile, order.clone()),
+        Some("experience") => s.order_by(application::Column::Experience, order.clone()),
+        Some("state") => s.order_by(application::Column::State, order.clone()),
+        Some("submitted") => s.order_by(application::Column::SubmittedAt, order.clone()),
+        _ => s
+            .order_by(application::Column::LastName, order.clone())
+            .order_by(application::Column::FirstName, order.clone()),
+    };
+    s.order_by(application::Column::Id, Order::Asc)
+}
+
+async fn rows_of<C: ConnectionTrait>(
+    db: &C,
+    found: Vec<application::Model>,
+) -> Result<Vec<ApplicationRow>, AppError> {
+    let ids: Vec<i64> = found.iter().map(|a| a.id).collect();
+    let choices = if ids.is_empty() {
+        Vec::new()
+    } else {
+        application_choice::Entity::find()
+            .filter(application_choice::Column::ApplicationId.is_in(ids))
+            .order_by_asc(application_choice::Column::Rank)
+            .all(db)
+            .await?
+    };
+    let defi_ids: Vec<i64> = choices.iter().map(|c| c.defi_id).collect();
+    let titles: HashMap<i64, String> = if defi_ids.is_empty() {
+        HashMap::new()
+    } else {
+        defi::Entity::find()
+            .filter(defi::Column::Id.is_in(defi_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.title))
+            .collect()
+    };
+    Ok(found
+        .into_iter()
+        .map(|a| ApplicationRow {
+            id: a.id,
+            choices: choices
+                .iter()
+                .filter(|c| c.application_id == a.id)
+                .filter_map(|c| titles.get(&c.defi_id).cloned())
+                .collect(),
+            state: state_of(&a),
+            first_name: a.first_name,
+            last_name: a.last_name,
+            email: a.email,
+            profile: a.profile,
+            experience: a.experience,
+            submitted_at: a.submitted_at,
+            support_role: a.support_role,
+            personal_deadline: a.personal_deadline,
+        })
+        .collect())
+}
+
+pub async fn table<C: ConnectionTrait>(
+    db: &C,
+    promotion_id: i64,
+    q: &ApplicationQuery,
+) -> Result<ApplicationTable, AppError> {
+    let p = promotion::Entity::find_by_id(promotion_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let paginator = filtered(promotion_id, q).paginate(db, PER_PAGE);
+    let totals = paginator.num_items_and_pages().await?;
+    let page = q.page.clamp(1, totals.number_of_pages.max(1));
+    let found = paginator.fetch_page(page - 1).await?;
+    let counted: Vec<(String, i64)> = application::Entity::find()
+        .select_only()
+        .column(application::Column::State)
+        .column_as(application::Column::Id.count(), "n")
+        .filter(application::Column::PromotionId.eq(promotion_id))
+        .group_by(application::Column::State)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let counts = ApplicationState::ALL
+        .into_iter()
+        .filter(|s| *s != ApplicationState::Draft)
+        .map(|s| {
+            let n = counted
+                .iter()
+                .find(|(c, _)| c == s.code())
+                .map_or(0, |(_, n)| *n);
+            (s, n.max(0) as u64)
+        })
+        .filter(|(s, n)| *n > 0 || s.is_early())
+        .collect();
+    let defis = applications::offered(db, promotion_id)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.title))
+        .collect();
+    let profiles = serde_json::from_str::<Vec<String>>(&p.profiles)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| crate::domain::profile::ProfileCode::parse(c).ok())
+        .collect();
+    Ok(ApplicationTable {
+        promotion_id,
+        promotion_name: p.name,
+        profiles,
+        defis,
+        rows: rows_of(db, found).await?,
+        total: totals.number_of_items,
+        page,
+        pages: totals.number_of_pages.max(1),
+        counts,
+    })
+}
+
+/// Every row matching `q` (all pages), for exports and batches.
+pub async fn all_rows<C: ConnectionTrait>(
+    db: &C,
+    promotion_id: i64,
+    q: &ApplicationQuery,
+) -> Result<Vec<ApplicationRow>, AppError> {
+    let found = filtered(promotion_id, q).all(db).await?;
+    rows_of(db, found).await
+}
+
+async fn guarded<C: ConnectionTrait>(
+    db: &C,
+    mut row: application::ActiveModel,
+    read: i32,
+) -> Result<(), AppError> {
+    row.version = Set(read + 1);
+    match application::Entity::update(row)
+        .validate()?
+        .filter(application::Column::Version.eq(read))
+        .exec_without_returning(db)
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(DbErr::RecordNotUpdated) => Err(AppError::Conflict),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn tell<C: ConnectionTrait>(
+    state: &AppState,
+    db: &C,
+    a: &application::Model,
+    subject_state: Msg,
+    message: &str,
+) -> Result<(), AppError> {
+    let locale = match a.user_id {
+        Some(uid) => users::by_id(db, uid)
+            .await?
+            .map(|u| locale_of(&u))
+            .unwrap_or_default(),
+        None => return Ok(()),
+    };
+    outbox::queue(
+        db,
+        MailTemplate::ApplicationUpdate,
+        locale,
+        &a.email,
+        json!({
+            "name": format!("{} {}", a.first_name, a.last_name).trim(),
+            "state": locale.t(subject_state),
+            "message": message,
+            "link": state.link(&format!("/candidature/{}", a.id)),
+        }),
+    )
+    .await
+}
+
+async fn review_in<C: ConnectionTrait>(
+    state: &AppState,
+    txn: &C,
+    origin: &Origin,
+    a: application::Model,
+    review: Review,
+    message: &str,
+) -> Result<(), AppError> {
+    let to = review.apply(state_of(&a)).map_err(AppError::Refused)?;
+    let mut row: application::ActiveModel = a.clone().into();
+    row.state = Set(to.code().to_owned());
+    row.updated_at = Set(Utc::now());
+    guarded(txn, row, a.version).await?;
+    application_event::ActiveModel {
+        application_id: Set(a.id),
+        kind: Set(review.code().to_owned()),
+        message: Set(message.to_owned()),
+        actor_id: Set(origin.actor_id),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    tell(state, txn, &a, to.label(), message).await?;
+    audit::record(
+        txn,
+        origin,
+        audit::Entry {
+            action: "application.reviewed",
+            target: Some(("application", a.id)),
+            details: json!({ "review": review.code(), "from": a.state, "to": to.code() }),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn review(
+    state: &AppState,
+    origin: &Origin,
+    id: i64,
+    review: Review,
+    message: &str,
+) -> Result<(), AppError> {
+    let txn = write_txn(&state.db).await?;
+    let a = applications::find(&txn, id).await?;
+    review_in(state, &txn, origin, a, review, message).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// Applies `review` to every listed dossier it fits, in one transaction;
+/// returns how many changed.
+pub async fn review_batch(
+    state: &AppState,
+    origin: &Origin,
+    ids: &[i64],
+    review: Review,
+    message: &str,
+) -> Result<usize, AppError> {
+    let txn = write_txn(&state.db).await?;
+    let mut done = 0;
+    for &id in ids {
+        let Ok(a) = applications::find(&txn, id).await else {
+            continue;
+        };
+        if review.apply(state_of(&a)).is_err() {
+            continue;
+        }
+        review_in(state, &txn, origin, a, review, message).await?;
+        done += 1;
+    }
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "application.batch_reviewed",
+            target: None,
+            details: json!({ "review": review.code(), "asked": ids, "changed": done }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(done)
+}
+
+/// Grants one applicant a later deadline (shown on their page).
+pub async fn extend_deadline(
+    state: &AppState,
+    origin: &Origin,
+    id: i64,
+    until: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let txn = write_txn(&state.db).await?;
+    let a = applications::find(&txn, id).await?;
+    let p = promotion::Entity::find_by_id(a.promotion_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if until <= p.applications_close_at || until <= Utc::now() {
+        return Err(AppError::field("until", Msg::ExtensionTooEarly));
+    }
+    let mut row: application::ActiveModel = a.clone().into();
+    row.personal_deadline = Set(Some(until));
+    row.updated_at = Set(Utc::now());
+    guarded(&txn, row, a.version).await?;
+    let message = Msg::DeadlineExtendedMessage;
+    let locale = match a.user_id {
+        Some(uid) => users::by_id(&txn, uid)
+            .await?
+            .map(|u| locale_of(&u))
+            .unwrap_or_default(),
+        None => Default::default(),
+    };
+    let text = crate::i18n::fill(locale.t(message), &[&paris_display(until)]);
+    application_event::ActiveModel {
+        application_id: Set(a.id),
+        kind: Set("deadline_extended".into()),
+        message: Set(text.clone()),
+        actor_id: Set(origin.actor_id),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    tell(state, &txn, &a, state_of(&a).label(), &text).await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "application.deadline_extended",
+            target: Some(("application", a.id)),
+            details: json!({ "until": until }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// The CSV of `rows`: UTF-8 with a byte-order mark (spreadsheets then read
+/// accents right), one row per dossier, readable column names, choices in
+/// order.
+pub fn csv(
+    rows: &[ApplicationRow],
+    locale: crate::i18n::Locale,
+    max_choices: usize,
+) -> Result<Vec<u8>, AppError> {
+    let t = |m: Msg| locale.t(m).to_owned();
+    let mut w = ::csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut header = vec![
+        t(Msg::FieldLastName),
+        t(Msg::FieldFirstName),
+        t(Msg::FieldEmail),
+        t(Msg::FieldProfile),
+        t(Msg::FieldExperience),
+    ];
+    for n in 1..=max_choices {
+        header.push(crate::i18n::fill(locale.t(Msg::ChoiceN), &[&n.to_string()]));
+    }
+    header.extend([
+        t(Msg::ColState),
+        t(Msg::ColSubmitted),
+        t(Msg::FieldSupportRole),
+    ]);
+    let fail = |e: ::csv::Error| {
+        tracing::error!(error = %e, "writing a CSV export");
+        AppError::Unexpected
+    };
+    w.write_record(&header).map_err(fail)?;
+    for r in rows {
+        let mut line = vec![
+            r.last_name.clone(),
+            r.first_name.clone(),
+            r.email.clone(),
+            r.profile.clone(),
+            crate::domain::application_form::EXPERIENCE_BANDS
+                .iter()
+                .find(|(c, _)| *c == r.experience)
+                .map(|(_, m)| t(*m))
+                .unwrap_or_default(),
+        ];
+        for n in 0..max_choices {
+            line.push(r.choices.get(n).cloned().unwrap_or_default());
+        }
+        line.extend([
+            t(r.state.label()),
+            r.submitted_at.map(paris_display).unwrap_or_default(),
+            r.support_role.clone(),
+        ]);
+        w.write_record(&line).map_err(fail)?;
+    }
+    w.into_inner().map_err(|_| AppError::Unexpected)
+}
+
+/// A ZIP of the CVs of `rows`, named "Last_First_id.pdf".
+pub async fn cv_zip<C: ConnectionTrait>(
+    db: &C,
+    data_dir: &Path,
+    rows: &[ApplicationRow],
+) -> Result<Vec<u8>, AppError> {
+    use std::io::Write;
+    let mut files = Vec::new();
+    for r in rows {
+        let Some(a) = attachments::current(
+            db,
+            attachments::Slot {
+                owner_type: "application",
+                owner_id: r.id,
+                kind: CV,
+            },
+        )
+        .await?
+        else {
+            continue;
+        };
+        let path = attachments::files_dir(data_dir).join(&a.stored_name);
+        match tokio::fs::read(&path).await {
+            Ok(bytes) => {
+                let safe = |s: &str| -> String {
+                    s.chars()
+                        .map(|c| {
+                            if c.is_alphanumeric() || c == '-' {
+                                c
+                            } else {
+                                '_'
+                            }
+                        })
+                        .collect()
+                };
+                files.push((
+                    format!(
+                        "{}_{}_{}.pdf",
+                        safe(&r.last_name),
+                        safe(&r.first_name),
+                        r.id
+                    ),
+                    bytes,
+                ));
+            }
+            Err(e) => tracing::error!(error = %e, path = %path.display(), "stored CV missing"),
+        }
+    }
+    let fail = |e: zip::result::ZipError| {
+        tracing::error!(error = %e, "writing a ZIP export");
+        AppError::Unexpected
+    };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        zip.start_file(name, options).map_err(fail)?;
+        zip.write_all(&bytes).map_err(|_| AppError::Unexpected)?;
+    }
+    Ok(zip.finish().map_err(fail)?.into_inner())
+}
+
+/// Records an export in the audit log (who exported what, how many rows).
+pub async fn audit_export(
+    state: &AppState,
+    origin: &Origin,
+    promotion_id: i64,
+    kind: &str,
+    q: &ApplicationQuery,
+    count: usize,
+) -> Result<(), AppError> {
+    let txn = write_txn(&state.db).await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "applications.exported",
+            target: Some(("promotion", promotion_id)),
+            details: json!({ "format": kind, "filters": q.to_query(), "rows": count }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,391 @@
+//! Dossiers of a promotion for coordinators: the table with AND filters,
+//! sorting, pagination and counts (`/coordination/promotions/{id}/candidatures`),
+//! exports, the batch preview (`…/apercu`), and one dossier with its actions
+//! (`/coordination/candidatures/{id}`).
+
+use crate::api::applications::{
+    ExtendApplication, ReviewApplication, ReviewApplications, get_application,
+    preview_application_batch, promotion_applications,
+};
+use crate::domain::application::{ApplicationState, Review};
+use crate::domain::application_form::EXPERIENCE_BANDS;
+use crate::i18n::{Msg, fill};
+use crate::model::application::{ApplicationQuery, ApplicationTable};
+use crate::ui::applicant::DossierDetails;
+use crate::ui::form::{ErrorSummary, Field, SelectField, TextArea, action_error};
+use crate::ui::public::NotFound;
+use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+fn allowed() -> bool {
+    page().can.manage_promotions
+}
+
+fn query_from_url() -> ApplicationQuery {
+    leptos_router::hooks::use_query_map()
+        .with_untracked(|q| ApplicationQuery::from_params(|k| q.get(k)))
+}
+
+fn review_options() -> Vec<(String, String)> {
+    std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
+        .chain(
+            Review::ALL
+                .iter()
+                .map(|r| (r.code().to_owned(), tr(r.label()).to_owned())),
+        )
+        .collect()
+}
+
+#[component]
+fn ReviewTemplates() -> impl IntoView {
+    view! {
+        <details class="templates">
+            <summary>{tr(Msg::TemplatesTitle)}</summary>
+            <p class="hint">{tr(Msg::TemplatesHint)}</p>
+            <dl>
+                {Review::ALL.iter().map(|r| view! {
+                    <dt>{tr(r.label())}</dt>
+                    <dd class="prewrap">{tr(r.template())}</dd>
+                }).collect_view()}
+            </dl>
+        </details>
+    }
+}
+
+#[component]
+pub fn ApplicationsListPage() -> impl IntoView {
+    if !allowed() {
+        return refuse();
+    }
+    let Some(id) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let q = query_from_url();
+    let table = Resource::new_blocking(
+        {
+            let q = q.clone();
+            move || (id, q.clone())
+        },
+        |(id, q)| promotion_applications(id, q),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let q = q.clone();
+                Suspend::new(async move {
+                    match table.await {
+                        Ok(t) => view! { <Table t q/> }.into_any(),
+                        Err(_) => view! { <NotFound/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
+    let base = format!("/coordination/promotions/{}/candidatures", t.promotion_id);
+    let states: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::AllStates).to_owned()))
+            .chain(
+                ApplicationState::ALL
+                    .into_iter()
+                    .filter(|s| *s != ApplicationState::Draft)
+                    .map(|s| (s.code().to_owned(), tr(s.label()).to_owned())),
+            )
+            .collect();
+    let profiles: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::AllProfiles).to_owned()))
+            .chain(
+                t.profiles
+                    .iter()
+                    .map(|p| (p.as_str().to_owned(), profile_label(p))),
+            )
+            .collect();
+    let defis: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::AllDefis).to_owned()))
+            .chain(
+                t.defis
+                    .iter()
+                    .map(|(id, title)| (id.to_string(), title.clone())),
+            )
+            .collect();
+    let support: Vec<(String, String)> = vec![
+        (String::new(), tr(Msg::AllAnswers).to_owned()),
+        ("oui".into(), tr(Msg::Yes).to_owned()),
+        ("non".into(), tr(Msg::No).to_owned()),
+    ];
+    let filters = q.to_query();
+    let sort_link = {
+        let q = q.clone();
+        let base = base.clone();
+        move |key: &str| {
+            let mut next = q.clone();
+            next.desc = next.sort.as_deref() == Some(key) && !q.desc;
+            next.sort = Some(key.to_owned());
+            next.page = 1;
+            format!("{base}?{}", next.to_query())
+        }
+    };
+    let sorted = |key: &str| -> Option<&'static str> {
+        (q.sort.as_deref().unwrap_or("name") == key).then_some(if q.desc {
+            "descending"
+        } else {
+            "ascending"
+        })
+    };
+    let page_link = {
+        let filters = filters.clone();
+        let base = base.clone();
+        move |n: u64| format!("{base}?{filters}&page={n}")
+    };
+    let header = |key: &'static str, label: Msg| {
+        let href = sort_link(key);
+        view! { <th scope="col" aria-sort=sorted(key)><a href=href>{tr(label)}</a></th> }
+    };
+    let experience = |code: &str| {
+        EXPERIENCE_BANDS
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, m)| tr(*m).to_owned())
+            .unwrap_or_default()
+    };
+    let promotion = t.promotion_id;
+    view! {
+        <Title text=fill(tr(Msg::ApplicationsOf), &[&t.promotion_name])/>
+        <h1>{fill(tr(Msg::ApplicationsOf), &[&t.promotion_name])}</h1>
+        <h2>{tr(Msg::CountsTitle)}</h2>
+        <ul class="counts">
+            {t.counts.iter().map(|(s, n)| view! {
+                <li><a href=format!("{base}?etat={}", s.code())>{tr(s.label())} " : " <strong>{*n}</strong></a></li>
+            }).collect_view()}
+        </ul>
+        <form method="get" class="filters">
+            <SelectField name="etat" label=Msg::FilterState options=states value=q.state.map(|s| s.code().to_owned()).unwrap_or_default()/>
+            <SelectField name="profil" label=Msg::FilterProfile options=profiles value=q.profile.clone().unwrap_or_default()/>
+            <SelectField name="defi" label=Msg::FilterDefi options=defis value=q.defi.map(|d| d.to_string()).unwrap_or_default()/>
+            <SelectField name="appui" label=Msg::FieldSupportRole options=support value=q.support.clone().unwrap_or_default()/>
+            <Field name="q" label=Msg::FilterName value=q.q.clone().unwrap_or_default()/>
+            <button type="submit" class="secondary">{tr(Msg::Filter)}</button>
+        </form>
+        <p>
+            <a href=format!("/coordination/promotions/{promotion}/candidatures.csv?{filters}")>{tr(Msg::ExportCsv)}</a>
+            " · "
+            <a href=format!("/coordination/promotions/{promotion}/cv.zip?{filters}")>{tr(Msg::ExportCvZip)}</a>
+        </p>
+        {if t.rows.is_empty() {
+            view! { <p>{tr(Msg::NoApplicationMatches)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table>
+                        <caption>{fill(tr(Msg::ApplicationsShown), &[&t.total.to_string(), &t.page.to_string(), &t.pages.to_string()])}</caption>
+                        <thead><tr>
+                            {header("name", Msg::ColName)}
+                            {header("profile", Msg::FieldProfile)}
+                            {header("experience", Msg::FieldExperience)}
+                            <th scope="col">{tr(Msg::ChoicesLegend)}</th>
+                            {header("state", Msg::ColState)}
+                            {header("submitted", Msg::ColSubmitted)}
+                        </tr></thead>
+                        <tbody>
+                            {t.rows.iter().map(|r| view! {
+                                <tr>
+                                    <th scope="row"><a href=format!("/coordination/candidatures/{}", r.id)>{format!("{} {}", r.last_name, r.first_name)}</a></th>
+                                    <td>{crate::domain::profile::ProfileCode::parse(&r.profile).map(|p| profile_label(&p)).unwrap_or_default()}</td>
+                                    <td>{experience(&r.experience)}</td>
+                                    <td><ol class="compact">{r.choices.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ol></td>
+                                    <td>{tr(r.state.label())}</td>
+                                    <td>{r.submitted_at.map(paris).unwrap_or_default()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                {(t.pages > 1).then(|| view! {
+                    <nav aria-label=tr(Msg::Pagination)>
+                        <ul class="counts">
+                            {(1..=t.pages).map(|n| view! {
+                                <li><a href=page_link(n) aria-current=(n == t.page).then_some("page")>{n}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </nav>
+                })}
+                <form method="get" action=format!("/coordination/promotions/{promotion}/candidatures/apercu")>
+                    <fieldset>
+                        <legend>{tr(Msg::ApplicationBatchLegend)}</legend>
+                        {q.state.map(|s| view! { <input type="hidden" name="etat" value=s.code()/> })}
+                        {q.profile.clone().map(|p| view! { <input type="hidden" name="profil" value=p/> })}
+                        {q.defi.map(|d| view! { <input type="hidden" name="defi" value=d.to_string()/> })}
+                        {q.support.clone().map(|s| view! { <input type="hidden" name="appui" value=s/> })}
+                        {q.q.clone().map(|s| view! { <input type="hidden" name="q" value=s/> })}
+                        <SelectField name="decision" label=Msg::FieldDecision options=review_options() required=true/>
+                        <TextArea name="message" label=Msg::FieldMessage hint=Msg::ReviewMessageHint rows=6/>
+                        <ReviewTemplates/>
+                        <button type="submit">{tr(Msg::PreviewBatch)}</button>
+                    </fieldset>
+                </form>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn ApplicationBatchPage() -> impl IntoView {
+    if !allowed() {
+        return refuse();
+    }
+    let Some(promotion) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let mut q = query_from_url();
+    q.page = 1;
+    let decision = query("decision").unwrap_or_default();
+    let message = query("message").unwrap_or_default();
+    let lines = Resource::new_blocking(
+        {
+            let (q, decision, message) = (q.clone(), decision.clone(), message.clone());
+            move || (promotion, q.clone(), decision.clone(), message.clone())
+        },
+        |(p, q, d, m)| preview_application_batch(p, q, d, m),
+    );
+    let confirm = ServerAction::<ReviewApplications>::new();
+    let error = action_error(confirm);
+    let back = format!(
+        "/coordination/promotions/{promotion}/candidatures?{}",
+        q.to_query()
+    );
+    view! {
+        <Title text=tr(Msg::BatchPreviewTitle)/>
+        <h1>{tr(Msg::BatchPreviewTitle)}</h1>
+        <p><a href=back>{tr(Msg::BackToList)}</a></p>
+        <ErrorSummary error=error/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let (decision, message) = (decision.clone(), message.clone());
+                Suspend::new(async move {
+                    match lines.await {
+                        Ok(lines) if lines.is_empty() => view! { <p>{tr(Msg::NoApplicationChosen)}</p> }.into_any(),
+                        Ok(lines) => {
+                            let label = Review::from_code(&decision).map(|r| tr(r.label())).unwrap_or_default();
+                            let applies: Vec<i64> = lines.iter().filter(|l| l.refused.is_none()).map(|l| l.defi_id).collect();
+                            let text = lines.iter().find(|l| l.refused.is_none()).map(|l| l.message.clone()).unwrap_or_default();
+                            view! {
+                                <p>{fill(tr(Msg::ApplicationBatchSummary), &[label, &applies.len().to_string(), &lines.len().to_string()])}</p>
+                                <h2>{tr(Msg::FieldMessage)}</h2>
+                                <blockquote class="prewrap">{text}</blockquote>
+                                <div class="table-wrap">
+                                    <table>
+                                        <caption>{tr(Msg::Recipients)}</caption>
+                                        <thead><tr><th scope="col">{tr(Msg::ColName)}</th><th scope="col">{tr(Msg::ColEmail)}</th><th scope="col">{tr(Msg::ColState)}</th></tr></thead>
+                                        <tbody>
+                                            {lines.into_iter().map(|l| view! {
+                                                <tr>
+                                                    <th scope="row">{l.title.clone()}</th>
+                                                    <td>{l.recipients.join(", ")}</td>
+                                                    <td>{l.organisation.clone()}{l.refused.map(|why| format!(" — {} {}", tr(Msg::BatchSkipped), tr(why)))}</td>
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                                <ActionForm action=confirm>
+                                    <input type="hidden" name="promotion" value=promotion.to_string()/>
+                                    {applies.iter().enumerate().map(|(i, id)| view! {
+                                        <input type="hidden" name=format!("ids[{i}]") value=id.to_string()/>
+                                    }).collect_view()}
+                                    <input type="hidden" name="review" value=decision/>
+                                    <input type="hidden" name="message" value=message/>
+                                    <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
+                                </ActionForm>
+                            }.into_any()
+                        }
+                        Err(e) => view! {
+                            <div class="error-summary" role="alert">
+                                <p>{tr(e.summary())}</p>
+                                {e.for_field("review").map(|m| view! { <p>{tr(m)}</p> })}
+                                {e.for_field("message").map(|m| view! { <p>{tr(m)}</p> })}
+                            </div>
+                        }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ApplicationReviewPage() -> impl IntoView {
+    if !allowed() {
+        return refuse();
+    }
+    let Some(id) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let dossier = Resource::new_blocking(move || id, get_application);
+    let review = ServerAction::<ReviewApplication>::new();
+    let extend = ServerAction::<ExtendApplication>::new();
+    let error = action_error(review).or_else(|| action_error(extend));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let error = error.clone();
+                Suspend::new(async move {
+                    let d = match dossier.await {
+                        Ok(d) => d,
+                        Err(_) => return view! { <NotFound/> }.into_any(),
+                    };
+                    let review_error = error.as_ref().and_then(|e| e.for_field("review"));
+                    let message_error = error.as_ref().and_then(|e| e.for_field("message"));
+                    let until_error = error.as_ref().and_then(|e| e.for_field("until"));
+                    let name = format!("{} {}", d.form.first_name, d.form.last_name);
+                    let events = d.events.clone();
+                    view! {
+                        <Title text=name.clone()/>
+                        <p><a href=format!("/coordination/promotions/{}/candidatures", d.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[&d.promotion_name])}</a></p>
+                        <h1>{name.clone()}</h1>
+                        <p class="lead"><strong>{tr(d.state.label())}</strong></p>
+                        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[&paris(t)])}</p> })}
+                        {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[&paris(d.deadline)])}</p> })}
+                        <ErrorSummary error=error.clone()/>
+                        <section aria-labelledby="examen-titre">
+                            <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>
+                            <ActionForm action=review>
+                                <input type="hidden" name="id" value=d.id.to_string()/>
+                                <SelectField name="review" label=Msg::FieldDecision options=review_options()
+                                    value=kept("review").unwrap_or_default() required=true error=review_error/>
+                                <TextArea name="message" label=Msg::FieldMessage hint=Msg::ReviewMessageHint rows=6
+                                    value=kept("message").unwrap_or_default() error=message_error/>
+                                <ReviewTemplates/>
+                                <button type="submit">{tr(Msg::SendDecision)}</button>
+                            </ActionForm>
+                        </section>
+                        <section aria-labelledby="delai-titre">
+                            <h2 id="delai-titre">{tr(Msg::ExtendTitle)}</h2>
+                            <ActionForm action=extend>
+                                <input type="hidden" name="id" value=d.id.to_string()/>
+                                <Field name="until" label=Msg::FieldUntil kind="datetime-local" hint=Msg::DateTimeHint
+                                    value=kept("until").unwrap_or_default() error=until_error/>
+                                <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
+                            </ActionForm>
+                        </section>
+                        <DossierDetails d=d.clone()/>
+                        <h2>{tr(Msg::HistoryTitle)}</h2>
+                        <ol class="history">
+                            {events.into_iter().map(|e| view! {
+                                <li><p><strong>{e.kind.clone()}</strong> " — " {paris(e.at)}</p>
+                                    {(!e.message.is_empty()).then(|| view! { <blockquote class="prewrap">{e.message.clone()}</blockquote> })}</li>
+                            }).collect_view()}
+                        </ol>
+                    }
+                    .into_any()
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}

@@ -1,0 +1,107 @@
+//! Exports of a promotion's dossiers for coordinators: the filtered
+//! selection as CSV (UTF-8 with BOM, for spreadsheets) and as a ZIP of the
+//! CVs. Every export is audited before it is sent.
+
+use crate::http::ServerState;
+use app::model::application::ApplicationQuery;
+use app::server::policy::{Action, require};
+use app::server::service::selection;
+use app::server::web::RequestContext;
+use axum::Extension;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use std::collections::HashMap;
+
+fn refused(ctx: &RequestContext) -> Option<Response> {
+    match require(&ctx.actor, Action::ExportApplications) {
+        Ok(()) => None,
+        Err(app::model::AppError::Forbidden) => Some(Redirect::to("/connexion").into_response()),
+        Err(_) => Some(StatusCode::NOT_FOUND.into_response()),
+    }
+}
+
+fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        Body::from(bytes),
+    )
+        .into_response()
+}
+
+pub async fn applications_csv(
+    State(state): State<ServerState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(promotion): Path<i64>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    if let Some(r) = refused(&ctx) {
+        return r;
+    }
+    let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
+    let result = async {
+        let table = selection::table(&state.app.db, promotion, &q).await?;
+        let rows = selection::all_rows(&state.app.db, promotion, &q).await?;
+        let max = rows
+            .iter()
+            .map(|r| r.choices.len())
+            .max()
+            .unwrap_or(0)
+            .max(3);
+        let bytes = selection::csv(&rows, ctx.locale, max)?;
+        selection::audit_export(&state.app, &ctx.origin(), promotion, "csv", &q, rows.len())
+            .await?;
+        Ok::<_, app::model::AppError>((table.promotion_name, bytes))
+    }
+    .await;
+    match result {
+        Ok((_, bytes)) => attachment(
+            "text/csv; charset=utf-8",
+            &format!("candidatures-{promotion}.csv"),
+            bytes,
+        ),
+        Err(app::model::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+pub async fn applications_cvs(
+    State(state): State<ServerState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(promotion): Path<i64>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    if let Some(r) = refused(&ctx) {
+        return r;
+    }
+    let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
+    let result = async {
+        selection::table(&state.app.db, promotion, &q).await?;
+        let rows = selection::all_rows(&state.app.db, promotion, &q).await?;
+        let bytes = selection::cv_zip(&state.app.db, &state.app.settings.data_dir, &rows).await?;
+        selection::audit_export(
+            &state.app,
+            &ctx.origin(),
+            promotion,
+            "cv_zip",
+            &q,
+            rows.len(),
+        )
+        .await?;
+        Ok::<_, app::model::AppError>(bytes)
+    }
+    .await;
+    match result {
+        Ok(bytes) => attachment("application/zip", &format!("cv-{promotion}.zip"), bytes),
+        Err(app::model::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
