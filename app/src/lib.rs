@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("mentions-legales") view=public::LegalPage ssr=SsrMode::Async/>
                     <Route path=path!("donnees-personnelles") view=public::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("espace") view=account::AreaPage ssr=SsrMode::Async/>
+                    <Route path=path!("espace/donnees") view=account::MyDataPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/utilisateurs") view=admin::UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/courriels") view=coordinator::OutboxPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions") view=coordinator::PromotionsPage ssr=SsrMode::Async/>

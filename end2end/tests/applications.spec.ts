@@ -102,3 +102,20 @@ test('a coordinator reviews the dossiers of the promotion', async ({ page }) => 
   await expect(page.locator('main')).toContainText('Votre candidature demande une correction');
   await expectAccessible(page);
 });
+
+test('a person downloads their data and deletes their account', async ({ page }) => {
+  const email = uniqueEmail('leaving');
+  await signUp(page, email, 'Léa Départ', PASSWORD);
+  await verifyFromEmail(page, email, 'Léa Départ');
+  await page.getByRole('link', { name: /Mes données personnelles/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes données personnelles');
+  await expectAccessible(page);
+  const zip = await page.request.get('/espace/mes-donnees.zip');
+  expect(zip.status()).toBe(200);
+  expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
+  await page.getByLabel('Je comprends que cette suppression est définitive').check();
+  await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(notice(page)).toContainText('Votre compte est supprimé.');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Se connecter' })).toBeVisible();
+});

@@ -105,3 +105,27 @@ pub async fn applications_cvs(
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
+
+/// `/espace/mes-donnees.zip`: everything about the signed-in person.
+pub async fn my_data(
+    State(state): State<ServerState>,
+    Extension(ctx): Extension<RequestContext>,
+) -> Response {
+    if require(&ctx.actor, Action::ExportOwnData).is_err() {
+        return Redirect::to("/connexion").into_response();
+    }
+    let Some(me) = ctx.actor.viewer().map(|v| v.id) else {
+        return Redirect::to("/connexion").into_response();
+    };
+    match app::server::service::privacy::export(
+        &state.app.db,
+        &ctx.origin(),
+        &state.app.settings.data_dir,
+        me,
+    )
+    .await
+    {
+        Ok(bytes) => attachment("application/zip", "mes-donnees-cohorte.zip", bytes),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

@@ -92,6 +92,7 @@ pub fn router(config: &Config, app: AppState) -> Router {
             "/coordination/promotions/{id}/cv.zip",
             get(crate::exports::applications_cvs),
         )
+        .route("/espace/mes-donnees.zip", get(crate::exports::my_data))
         .leptos_routes_with_handler(routes, get(page))
         .fallback(static_or_not_found)
         .with_state(state)

@@ -614,3 +614,172 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
         assert!(audit.iter().any(|x| x == a), "{a}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn applicants_export_their_data_and_delete_their_account() {
+    use app::server::service::privacy;
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let (ada, ada_id) = submitted(
+        &app,
+        promotion,
+        web,
+        forest,
+        "ada@example.fr",
+        "Ada",
+        "Lovelace",
+    )
+    .await;
+
+    // Download my data: a ZIP with the JSON and the CV.
+    let zip = ada.get("/espace/mes-donnees.zip").await;
+    assert_eq!(zip.status(), 200);
+    let bytes = zip.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"PK"));
+    let listing = String::from_utf8_lossy(&bytes);
+    assert!(
+        listing.contains("donnees.json") && listing.contains(&format!("candidature-{ada_id}/cv-"))
+    );
+    assert_eq!(
+        app.browser().get("/espace/mes-donnees.zip").await.status(),
+        303
+    );
+
+    // The page explains the retention; deletion needs a confirmation.
+    let page = ada.page("/espace/donnees").await;
+    assert!(page.contains("EIG 8 — 2028 : conservé jusqu"));
+    let to = location(
+        &ada.post("/espace/donnees", "/api/supprimer-compte", &[])
+            .await,
+    );
+    assert!(error_in(&to).is_some());
+    // A second, draft dossier in another promotion is erased outright.
+    let other = {
+        use app::domain::promotion::Calendar;
+        let now = Utc::now();
+        let draft = app::domain::promotion_form::PromotionDraft {
+            name: "EIG 9 — 2029".into(),
+            description: String::new(),
+            calendar: Calendar {
+                defis_open: now - Duration::days(60),
+                defis_close: now - Duration::days(30),
+                applications_open: now - Duration::days(1),
+                applications_close: now + Duration::days(10),
+                start: (now + Duration::days(120)).date_naive(),
+                duration_months: 10,
+            },
+            team_min: 2,
+            team_max: 3,
+            max_choices: 3,
+            profiles: app::domain::profile::default_profiles(),
+        };
+        app::server::service::promotions::create(&app.state.db, &Default::default(), &draft)
+            .await
+            .unwrap()
+    };
+    let draft_id = start(&ada, other).await;
+    let res = ada
+        .post(
+            "/espace/donnees",
+            "/api/supprimer-compte",
+            &[("confirm", "on")],
+        )
+        .await;
+    assert_eq!(location(&res), "/");
+    let r = row(&app, ada_id).await;
+    assert_eq!(
+        (
+            r.user_id,
+            r.first_name.as_str(),
+            r.email.as_str(),
+            r.motivation.as_str()
+        ),
+        (None, "", "", "")
+    );
+    assert!(r.anonymised_at.is_some());
+    assert_eq!(r.profile, "developer", "statistics kept");
+    assert!(
+        app::server::db::application::Entity::find_by_id(draft_id)
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .is_none(),
+        "the draft is erased"
+    );
+    assert!(
+        app::server::service::users::by_email(&app.state.db, "ada@example.fr")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        std::fs::read_dir(app.data_dir.join("files"))
+            .unwrap()
+            .next()
+            .is_none(),
+        "files removed"
+    );
+    assert_eq!(
+        location(&ada.get("/espace").await),
+        "/connexion",
+        "signed out"
+    );
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "account.deleted")
+    );
+
+    // Coordinators set the retention; the purge erases what has expired.
+    let claire = coordinator(&app).await;
+    let res = claire
+        .post(
+            &format!("/coordination/promotions/{promotion}"),
+            "/api/conservation-promotion",
+            &[("promotion", &promotion.to_string()), ("months", "0")],
+        )
+        .await;
+    assert!(error_in(&location(&res)).is_some(), "0 months refused");
+    let res = claire
+        .post(
+            &format!("/coordination/promotions/{promotion}"),
+            "/api/conservation-promotion",
+            &[("promotion", &promotion.to_string()), ("months", "6")],
+        )
+        .await;
+    assert_eq!(error_in(&location(&res)), None);
+    let p = app::server::db::promotion::Entity::find_by_id(promotion)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.retention_months, 6);
+    let expiry = privacy::expiry(&p);
+    let dir = app.data_dir.clone();
+    assert_eq!(
+        privacy::purge_expired(&app.state.db, &dir, expiry - Duration::days(1))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        privacy::purge_expired(&app.state.db, &dir, expiry + Duration::days(1))
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(
+        app::server::db::application::Entity::find_by_id(ada_id)
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "applications.purged")
+    );
+}

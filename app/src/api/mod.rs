@@ -8,6 +8,7 @@ pub mod auth;
 pub mod defis;
 pub mod organisations;
 pub mod outbox;
+pub mod privacy;
 pub mod promotions;
 
 #[cfg(feature = "ssr")]
@@ -62,4 +63,7 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/prolonger-candidature", "ReviewApplications"),
     ("/api/apercu-candidatures", "ReviewApplications"),
     ("/api/examiner-candidatures", "ReviewApplications"),
+    ("/api/mes-donnees", "ExportOwnData"),
+    ("/api/supprimer-compte", "DeleteOwnAccount"),
+    ("/api/conservation-promotion", "ManagePromotions"),
 ];

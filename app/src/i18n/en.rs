@@ -701,5 +701,25 @@ pub(super) fn text(m: Msg) -> &'static str {
         ExtendTitle => "Grant a personal deadline",
         FieldUntil => "New deadline for this person",
         ExtendSubmit => "Grant the deadline",
+        ConfirmDeleteRequired => "Tick the box to confirm the deletion.",
+        AccountDeleted => "Your account has been deleted. Thank you for using Cohorte.",
+        RetentionInvalid => "Enter a number of months between 1 and 120.",
+        RetentionSaved => "Retention period saved.",
+        MyDataTitle => "My personal data",
+        MyDataIntro => {
+            "You can download everything Cohorte keeps about you, and delete your account."
+        }
+        DownloadMyData => "Download my data (ZIP file)",
+        RetentionExplained => {
+            "If you delete your account, your drafts are erased at once. A submitted dossier is anonymised (name, contact details, texts and attachments erased) and what remains is kept only for the programme's statistics until the date below, then deleted."
+        }
+        RetentionLine => "{}: kept until {}",
+        DeleteAccountTitle => "Delete my account",
+        DeleteAccountConfirm => "I understand that this deletion is final",
+        DeleteAccountButton => "Delete my account for good",
+        RetentionTitle => "Retention of dossiers",
+        FieldRetention => "Retention after the end of the programme (months)",
+        RetentionHint => "After this period, the promotion's dossiers are deleted automatically.",
+        AreaMyDataLink => "My personal data: download it or delete my account",
     }
 }

@@ -721,5 +721,27 @@ pub(super) fn text(m: Msg) -> &'static str {
         ExtendTitle => "Accorder un délai personnel",
         FieldUntil => "Nouvelle date limite pour cette personne",
         ExtendSubmit => "Accorder le délai",
+        ConfirmDeleteRequired => "Cochez la case pour confirmer la suppression.",
+        AccountDeleted => "Votre compte est supprimé. Merci d'avoir utilisé Cohorte.",
+        RetentionInvalid => "Indiquez un nombre de mois entre 1 et 120.",
+        RetentionSaved => "Durée de conservation enregistrée.",
+        MyDataTitle => "Mes données personnelles",
+        MyDataIntro => {
+            "Vous pouvez télécharger tout ce que Cohorte conserve sur vous, et supprimer votre compte."
+        }
+        DownloadMyData => "Télécharger mes données (fichier ZIP)",
+        RetentionExplained => {
+            "Si vous supprimez votre compte, vos brouillons sont effacés aussitôt. Un dossier déposé est anonymisé (nom, coordonnées, textes et pièces jointes effacés) et ce qui en reste n'est conservé que pour les statistiques du programme, jusqu'à la date indiquée ci-dessous, puis supprimé."
+        }
+        RetentionLine => "{} : conservé jusqu'au {}",
+        DeleteAccountTitle => "Supprimer mon compte",
+        DeleteAccountConfirm => "Je comprends que cette suppression est définitive",
+        DeleteAccountButton => "Supprimer définitivement mon compte",
+        RetentionTitle => "Conservation des dossiers",
+        FieldRetention => "Durée de conservation après la fin du programme (mois)",
+        RetentionHint => {
+            "Passé ce délai, les dossiers de la promotion sont supprimés automatiquement."
+        }
+        AreaMyDataLink => "Mes données personnelles : les télécharger ou supprimer mon compte",
     }
 }

@@ -18,6 +18,8 @@ pub struct PromotionView {
     pub profiles: Vec<ProfileCode>,
     pub defis_call_open: bool,
     pub applications_call_open: bool,
+    /// Months the dossiers are kept after the programme ends.
+    pub retention_months: u32,
 }
 
 impl PromotionView {

@@ -1,18 +1,20 @@
 //! Scheduled work that runs inside `cohorte serve`: the outbox worker, the
 //! reminders to applicants whose dossier is still a draft 48 hours before
-//! the deadline, and a periodic clean-up of expired sessions, spent tokens
+//! the deadline, the daily purge of dossiers past their retention, and a
+//! periodic clean-up of expired sessions, spent tokens
 //! and idle rate-limit keys.
 
 use super::AppState;
 use super::db::session_store::DbSessionStore;
 use super::mail::worker;
-use super::service::{applications, tokens};
+use super::service::{applications, privacy, tokens};
 
 pub fn spawn(state: AppState) {
     tokio::spawn(worker::run(state.clone()));
     tokio::spawn(async move {
         let store = DbSessionStore::new(state.db.clone());
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+        let mut last_purge: Option<chrono::DateTime<chrono::Utc>> = None;
         loop {
             tick.tick().await;
             if let Err(e) = store.delete_expired().await {
@@ -22,6 +24,16 @@ pub fn spawn(state: AppState) {
             state.limits.shrink();
             if let Err(e) = applications::remind_drafts(&state, chrono::Utc::now()).await {
                 tracing::warn!(error = %e, "sending deadline reminders");
+            }
+            // The retention purge, once a day (and at start-up).
+            let now = chrono::Utc::now();
+            if last_purge.is_none_or(|at| now - at >= chrono::Duration::days(1)) {
+                last_purge = Some(now);
+                match privacy::purge_expired(&state.db, &state.settings.data_dir, now).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(dossiers = n, "expired dossiers purged"),
+                    Err(e) => tracing::warn!(error = %e, "purging expired dossiers"),
+                }
             }
         }
     });

@@ -128,12 +128,16 @@ pub enum Action {
     ReviewApplications,
     /// Export dossiers as CSV or a ZIP of CVs (coordinators).
     ExportApplications,
+    /// Download everything Cohorte holds about oneself.
+    ExportOwnData,
+    /// Delete one's own account.
+    DeleteOwnAccount,
 }
 
 impl Action {
     /// How many kinds of action exist; the matrix test checks it has a row
     /// for each.
-    pub const ALL_KINDS: usize = 30;
+    pub const ALL_KINDS: usize = 32;
 }
 
 pub fn allows(actor: &Actor, action: Action) -> bool {
@@ -144,7 +148,10 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         | Action::RequestMagicLink
         | Action::RequestPasswordReset => !signed_in,
         Action::UseEmailedToken => true,
-        Action::SignOut | Action::ViewOwnArea => signed_in,
+        Action::SignOut
+        | Action::ViewOwnArea
+        | Action::ExportOwnData
+        | Action::DeleteOwnAccount => signed_in,
         Action::ListUsers => actor.has(Role::Admin),
         // An admin never locks themself out: they cannot change their own
         // account; another admin must.
@@ -307,6 +314,8 @@ mod tests {
                 ExportApplications,
                 [false, false, false, false, true, false],
             ),
+            (ExportOwnData, [false, true, true, true, true, true]),
+            (DeleteOwnAccount, [false, true, true, true, true, true]),
         ]
     }
 
@@ -527,6 +536,8 @@ mod tests {
                 Action::WithdrawApplication { .. } => 27,
                 Action::ReviewApplications => 28,
                 Action::ExportApplications => 29,
+                Action::ExportOwnData => 30,
+                Action::DeleteOwnAccount => 31,
             }
         };
         let mut kinds: Vec<usize> = matrix()

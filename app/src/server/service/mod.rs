@@ -11,6 +11,7 @@ pub mod defis;
 pub mod organisations;
 pub mod outbox;
 pub mod passwords;
+pub mod privacy;
 pub mod promotions;
 pub mod selection;
 pub mod tokens;

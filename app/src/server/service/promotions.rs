@@ -41,6 +41,7 @@ fn view(m: promotion::Model) -> PromotionView {
         team_min: m.team_min.max(0) as u32,
         team_max: m.team_max.max(0) as u32,
         max_choices: m.max_choices.max(0) as u32,
+        retention_months: m.retention_months.max(0) as u32,
         profiles,
     }
 }

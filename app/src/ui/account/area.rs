@@ -44,6 +44,7 @@ pub fn AreaPage() -> impl IntoView {
             view! { <ul>{roles.into_iter().map(|r| view! { <li>{tr(role_label(r))}</li> }).collect_view()}</ul> }.into_any()
         }}
         <p>{tr(Msg::AreaApplicantHint)}</p>
+        <p><a href="/espace/donnees">{tr(Msg::AreaMyDataLink)}</a></p>
         <h2>{tr(Msg::AreaHostTitle)}</h2>
         <p>{tr(Msg::AreaHostHint)} " " <a href="/organisation">{tr(Msg::AreaHostLink)}</a></p>
         {(admin || outbox).then(|| view! {

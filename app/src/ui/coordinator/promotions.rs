@@ -126,6 +126,7 @@ pub fn EditPromotionPage() -> impl IntoView {
                                     <input type="hidden" name="id" value=id.to_string()/>
                                     <PromotionFields form error/>
                                 </ActionForm>
+                                <RetentionForm id months=p.retention_months/>
                             }
                             .into_any()
                         }
@@ -218,6 +219,25 @@ fn PromotionFields(form: PromotionForm, error: Option<AppError>) -> impl IntoVie
             }).collect_view()}
         </fieldset>
         <button type="submit">{tr(Msg::SavePromotion)}</button>
+    }
+}
+
+/// How long the promotion's dossiers are kept after it ends.
+#[component]
+fn RetentionForm(id: i64, months: u32) -> impl IntoView {
+    let action = ServerAction::<crate::api::privacy::SetRetention>::new();
+    let error = action_error(action);
+    let months_error = error.as_ref().and_then(|e| e.for_field("months"));
+    view! {
+        <section aria-labelledby="conservation-titre">
+            <h2 id="conservation-titre">{tr(Msg::RetentionTitle)}</h2>
+            <ActionForm action=action>
+                <input type="hidden" name="promotion" value=id.to_string()/>
+                <crate::ui::form::Field name="months" prefix="conservation-" label=Msg::FieldRetention kind="number"
+                    hint=Msg::RetentionHint value=months.to_string() error=months_error/>
+                <button type="submit" class="secondary">{tr(Msg::Save)}</button>
+            </ActionForm>
+        </section>
     }
 }
 

@@ -1,0 +1,68 @@
+//! Personal data: what is kept and until when, account deletion, and the
+//! promotions' retention setting.
+
+use crate::model::AppError;
+use leptos::prelude::*;
+
+/// Each promotion the person applied to, with the date its dossiers are
+/// erased (Paris time).
+#[server(prefix = "/api", endpoint = "mes-donnees")]
+pub async fn my_data_retention() -> Result<Vec<(String, String)>, AppError> {
+    use crate::domain::promotion::paris_display;
+    use crate::server::{policy::Action, service::privacy};
+    let call = super::support::call().await?;
+    call.allow(Action::ExportOwnData)?;
+    Ok(privacy::retention_of(&call.state.db, call.viewer_id()?)
+        .await?
+        .into_iter()
+        .map(|(name, at)| (name, paris_display(at)))
+        .collect())
+}
+
+#[server(prefix = "/api", endpoint = "supprimer-compte")]
+pub async fn delete_account(#[server(default)] confirm: Option<String>) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{auth_session, policy::Action, service::privacy};
+    let call = super::support::call().await?;
+    call.allow(Action::DeleteOwnAccount)?;
+    if confirm.as_deref() != Some("on") {
+        return call
+            .keep(
+                Err(AppError::field("confirm", Msg::ConfirmDeleteRequired)),
+                &[] as &[(&str, String)],
+            )
+            .await;
+    }
+    privacy::delete_account(
+        &call.state.db,
+        &call.ctx.origin(),
+        &call.state.settings.data_dir,
+        call.viewer_id()?,
+    )
+    .await?;
+    auth_session::end(&call.session).await?;
+    call.done(Some(Msg::AccountDeleted), "/").await
+}
+
+#[server(prefix = "/api", endpoint = "conservation-promotion")]
+pub async fn set_retention(promotion: i64, months: String) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::privacy};
+    let call = super::support::call().await?;
+    call.allow(Action::ManagePromotions)?;
+    let result = match months
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|m| (1..=120).contains(m))
+    {
+        Some(m) => privacy::set_retention(&call.state.db, &call.ctx.origin(), promotion, m).await,
+        None => Err(AppError::field("months", Msg::RetentionInvalid)),
+    };
+    call.keep(result, &[("months", months)]).await?;
+    call.done(
+        Some(Msg::RetentionSaved),
+        &format!("/coordination/promotions/{promotion}"),
+    )
+    .await
+}

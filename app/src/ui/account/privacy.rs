@@ -1,0 +1,41 @@
+//! `/espace/donnees`: what Cohorte keeps about the person and until when;
+//! download it all; delete the account.
+
+use crate::api::privacy::{DeleteAccount, my_data_retention};
+use crate::i18n::{Msg, fill};
+use crate::ui::form::{Checkbox, ErrorSummary, action_error};
+use crate::ui::{page, refuse, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn MyDataPage() -> impl IntoView {
+    if page().viewer.is_none() {
+        return refuse();
+    }
+    let retention = Resource::new_blocking(|| (), |_| my_data_retention());
+    let delete = ServerAction::<DeleteAccount>::new();
+    let error = action_error(delete);
+    view! {
+        <Title text=tr(Msg::MyDataTitle)/>
+        <h1>{tr(Msg::MyDataTitle)}</h1>
+        <p>{tr(Msg::MyDataIntro)}</p>
+        <p><a class="button" href="/espace/mes-donnees.zip" download="mes-donnees-cohorte.zip">{tr(Msg::DownloadMyData)}</a></p>
+        <h2>{tr(Msg::DeleteAccountTitle)}</h2>
+        <p>{tr(Msg::RetentionExplained)}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lines = retention.await.unwrap_or_default();
+                (!lines.is_empty()).then(|| view! {
+                    <ul>{lines.into_iter().map(|(name, until)| view! { <li>{fill(tr(Msg::RetentionLine), &[&name, &until])}</li> }).collect_view()}</ul>
+                })
+            })}
+        </Suspense>
+        <ErrorSummary error=error/>
+        <ActionForm action=delete>
+            <Checkbox name="confirm" label=Msg::DeleteAccountConfirm checked=false/>
+            <button type="submit" class="danger">{tr(Msg::DeleteAccountButton)}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
