@@ -400,6 +400,25 @@ async fn drafts_are_reminded_once_48_hours_before_the_deadline() {
             .iter()
             .any(|a| a == "application.reminded")
     );
+    // After the close, a draft holding a personal deadline is reminded too.
+    let cara = app
+        .verified_user("cara@example.fr", "Cara Late", PASSWORD)
+        .await;
+    let late = start(&cara, promotion).await;
+    let p = app::server::db::promotion::Entity::find_by_id(promotion)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut p: app::server::db::promotion::ActiveModel = p.into();
+    p.applications_close_at = Set(Utc::now() - Duration::hours(1));
+    p.update(&app.state.db).await.unwrap();
+    let mut a: app::server::db::application::ActiveModel = row(&app, late).await.into();
+    a.personal_deadline = Set(Some(Utc::now() + Duration::hours(20)));
+    a.update(&app.state.db).await.unwrap();
+    app.mail().await;
+    assert_eq!(remind_drafts(&app.state, Utc::now()).await.unwrap(), 1);
+    assert_eq!(app.mail().await[0].to, "cara@example.fr");
 }
 
 async fn coordinator(app: &TestApp) -> Browser {

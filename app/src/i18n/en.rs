@@ -721,5 +721,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         FieldRetention => "Retention after the end of the programme (months)",
         RetentionHint => "After this period, the promotion's dossiers are deleted automatically.",
         AreaMyDataLink => "My personal data: download it or delete my account",
+        KeptApplicationHint => {
+            "Your application can no longer be changed. Here is what you had typed, to copy it if needed."
+        }
     }
 }

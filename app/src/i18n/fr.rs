@@ -743,5 +743,8 @@ pub(super) fn text(m: Msg) -> &'static str {
             "Passé ce délai, les dossiers de la promotion sont supprimés automatiquement."
         }
         AreaMyDataLink => "Mes données personnelles : les télécharger ou supprimer mon compte",
+        KeptApplicationHint => {
+            "Votre candidature n'est plus modifiable. Voici ce que vous aviez saisi, pour le copier si besoin."
+        }
     }
 }

@@ -171,6 +171,7 @@ messages! {
     CatalogTitle, CatalogIntro, CatalogEmpty, ProfilesSought, TeamSought, SlotMandatory,
     SlotOptional, PromotionDefis, NoPublishedDefi,
     // Applications
+    KeptApplicationHint,
     AreaMyDataLink,
     RetentionHint,
     FieldRetention,

@@ -597,9 +597,11 @@ pub const REMINDER_HOURS: i64 = 48;
 /// audit entry in one transaction; returns how many were sent.
 pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
     let soon = now + chrono::Duration::hours(REMINDER_HOURS);
+    // Calls closing soon, and calls already closed where some applicants
+    // hold a later personal deadline.
     let promotions = promotion::Entity::find()
-        .filter(promotion::Column::ApplicationsCloseAt.gt(now))
         .filter(promotion::Column::ApplicationsCloseAt.lte(soon))
+        .filter(promotion::Column::ApplicationsOpenAt.lte(now))
         .all(&state.db)
         .await?;
     let mut sent = 0;
@@ -613,7 +615,7 @@ pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize
             .await?;
         for a in drafts {
             let deadline = rules::deadline(p.applications_close_at, a.personal_deadline);
-            if deadline > soon {
+            if deadline > soon || deadline <= now {
                 continue;
             }
             let txn = write_txn(&state.db).await?;

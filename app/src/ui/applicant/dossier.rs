@@ -130,6 +130,7 @@ fn Dossier(
         } else {
             view! {
                 <ErrorSummary error=error/>
+                <KeptInput/>
                 <Timeline state/>
                 <Summary d=d.clone()/>
                 {(state.is_early() && state != ApplicationState::Draft && state != ApplicationState::Withdrawn).then(|| view! {
@@ -146,6 +147,32 @@ fn Dossier(
             .into_any()
         }}
     }
+}
+
+/// What the person typed in a save refused because the dossier stopped
+/// being editable meanwhile: shown so that it is not lost.
+#[component]
+fn KeptInput() -> impl IntoView {
+    let flash = page().flash;
+    if !flash.values.contains_key("first_name") {
+        return ().into_any();
+    }
+    let kept = crate::domain::application_form::ApplicationForm::from_fields(|k| flash.value(k));
+    let mut lines: Vec<(String, String)> = crate::domain::application_form::TEXT_FIELDS
+        .iter()
+        .map(|(f, _, _)| ((*f).to_owned(), kept.text(f).to_owned()))
+        .collect();
+    lines.retain(|(_, v)| !v.trim().is_empty());
+    view! {
+        <details class="callout" open=true>
+            <summary>{tr(Msg::KeptInputTitle)}</summary>
+            <p>{tr(Msg::KeptApplicationHint)}</p>
+            <dl>
+                {lines.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="prewrap">{v}</dd> }).collect_view()}
+            </dl>
+        </details>
+    }
+    .into_any()
 }
 
 /// Where the dossier stands among the steps of DESIGN.md §2.
