@@ -3,7 +3,7 @@
 //! attachments, submission before the (personal) deadline with a receipt,
 //! withdrawal.
 
-use super::{Origin, accounts::locale_of, attachments, audit, defis, outbox, users};
+use super::{Origin, accounts::locale_of, attachments, audit, defis, outbox, promotions, users};
 use crate::domain::application::{self as rules, ApplicationState};
 use crate::domain::application_form::ApplicationForm;
 use crate::domain::profile::ProfileCode;
@@ -37,6 +37,22 @@ pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<application::Mo
         .ok_or(AppError::NotFound)
 }
 
+/// The language of the dossier's author; `None` once anonymised.
+pub(super) async fn owner_locale<C: ConnectionTrait>(
+    db: &C,
+    a: &application::Model,
+) -> Result<Option<crate::i18n::Locale>, AppError> {
+    Ok(match a.user_id {
+        Some(uid) => Some(
+            users::by_id(db, uid)
+                .await?
+                .map(|u| locale_of(&u))
+                .unwrap_or_default(),
+        ),
+        None => None,
+    })
+}
+
 /// Whose dossier it is and in which state, for the policy.
 pub async fn owner<C: ConnectionTrait>(
     db: &C,
@@ -51,14 +67,6 @@ async fn promotion_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<promotion::
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
-}
-
-fn profiles_of(p: &promotion::Model) -> Vec<ProfileCode> {
-    serde_json::from_str::<Vec<String>>(&p.profiles)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|c| ProfileCode::parse(c).ok())
-        .collect()
 }
 
 /// The person's dossier in a promotion, if they started one.
@@ -253,7 +261,7 @@ pub async fn dossier<C: ConnectionTrait>(db: &C, id: i64) -> Result<ApplicationD
         id,
         promotion_id: p.id,
         promotion_name: p.name.clone(),
-        profiles: profiles_of(&p),
+        profiles: promotions::profiles_of(&p),
         max_choices: p.max_choices.max(0) as u32,
         call_open: p.applications_open_at,
         deadline: rules::deadline(p.applications_close_at, a.personal_deadline),
@@ -276,7 +284,7 @@ pub async fn dossier<C: ConnectionTrait>(db: &C, id: i64) -> Result<ApplicationD
 
 /// Writes `row` only if the dossier still has version `read` (see
 /// `defis::guarded`): two tabs never silently overwrite each other.
-async fn guarded<C: ConnectionTrait>(
+pub(super) async fn guarded<C: ConnectionTrait>(
     db: &C,
     mut row: application::ActiveModel,
     read: i32,
@@ -303,7 +311,11 @@ pub async fn draft_context<C: ConnectionTrait>(
     let a = find(db, id).await?;
     let p = promotion_of(db, a.promotion_id).await?;
     let offered: Vec<i64> = offered(db, p.id).await?.into_iter().map(|d| d.id).collect();
-    Ok((profiles_of(&p), offered, p.max_choices.max(0) as usize))
+    Ok((
+        promotions::profiles_of(&p),
+        offered,
+        p.max_choices.max(0) as usize,
+    ))
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -426,7 +438,7 @@ pub async fn submit(
     let has_cv = attachments::current(&txn, slot(id, CV)).await?.is_some();
     let checked = form
         .parse_draft(
-            &profiles_of(&p),
+            &promotions::profiles_of(&p),
             &offered.iter().map(|d| d.id).collect::<Vec<_>>(),
             p.max_choices.max(0) as usize,
         )
@@ -461,13 +473,7 @@ pub async fn submit(
         .enumerate()
         .map(|(i, d)| format!("{}. {} ({})", i + 1, d.title, d.organisation))
         .collect();
-    let locale = match a.user_id {
-        Some(uid) => users::by_id(&txn, uid)
-            .await?
-            .map(|u| locale_of(&u))
-            .unwrap_or_default(),
-        None => Default::default(),
-    };
+    let locale = owner_locale(&txn, &a).await?.unwrap_or_default();
     outbox::queue(
         &txn,
         MailTemplate::ApplicationSubmitted,
@@ -633,13 +639,7 @@ pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize
             if claimed.rows_affected != 1 {
                 continue;
             }
-            let locale = match a.user_id {
-                Some(uid) => users::by_id(&txn, uid)
-                    .await?
-                    .map(|u| locale_of(&u))
-                    .unwrap_or_default(),
-                None => Default::default(),
-            };
+            let locale = owner_locale(&txn, &a).await?.unwrap_or_default();
             outbox::queue(
                 &txn,
                 MailTemplate::ApplicationReminder,

@@ -104,14 +104,6 @@ fn form_of(d: &defi::Model, slots: &[defi_slot::Model]) -> DefiForm {
     }
 }
 
-fn profiles_of(p: &promotion::Model) -> Vec<ProfileCode> {
-    serde_json::from_str::<Vec<String>>(&p.profiles)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|c| ProfileCode::parse(c).ok())
-        .collect()
-}
-
 fn used_profiles(slots: &[defi_slot::Model], id: i64) -> Vec<ProfileCode> {
     slots
         .iter()
@@ -172,7 +164,9 @@ pub async fn profiles_for<C: ConnectionTrait>(
     id: i64,
 ) -> Result<Vec<ProfileCode>, AppError> {
     let d = find(db, id).await?;
-    Ok(profiles_of(&promotion_of(db, d.promotion_id).await?))
+    Ok(promotions::profiles_of(
+        &promotion_of(db, d.promotion_id).await?,
+    ))
 }
 
 /// Writes `row` (which bumps the version) only if the défi still has the
@@ -317,7 +311,7 @@ pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTi
     let to = rules::submit(state_of(&d), now, p.defis_open_at, p.defis_close_at)
         .map_err(AppError::Refused)?;
     let checked = form
-        .parse_draft(&profiles_of(&p))
+        .parse_draft(&promotions::profiles_of(&p))
         .and_then(|f| f.check_complete(p.team_min.max(0) as u32, p.team_max.max(0) as u32));
     if let Err(errors) = checked {
         return Err(AppError::Validation(
@@ -597,7 +591,7 @@ pub async fn dossier<C: ConnectionTrait>(
         id,
         promotion_id: p.id,
         promotion_name: p.name.clone(),
-        profiles: profiles_of(&p),
+        profiles: promotions::profiles_of(&p),
         team_min: p.team_min.max(0) as u32,
         team_max: p.team_max.max(0) as u32,
         call_close: p.defis_close_at,
@@ -719,7 +713,7 @@ pub async fn list<C: ConnectionTrait>(
     Ok(DefiList {
         promotion_id,
         promotion_name: p.name.clone(),
-        profiles: profiles_of(&p),
+        profiles: promotions::profiles_of(&p),
         rows,
         counts,
     })

@@ -14,6 +14,15 @@ use sea_orm::{
 };
 use serde_json::json;
 
+/// The promotion's profile codes (stored as a JSON array).
+pub fn profiles_of(m: &promotion::Model) -> Vec<ProfileCode> {
+    serde_json::from_str::<Vec<String>>(&m.profiles)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| ProfileCode::parse(p).ok())
+        .collect()
+}
+
 fn view(m: promotion::Model) -> PromotionView {
     let calendar = Calendar {
         defis_open: m.defis_open_at,
@@ -24,11 +33,7 @@ fn view(m: promotion::Model) -> PromotionView {
         duration_months: m.duration_months.max(0) as u32,
     };
     let steps: Vec<Step> = serde_json::from_str(&m.steps).unwrap_or_default();
-    let profiles: Vec<ProfileCode> = serde_json::from_str::<Vec<String>>(&m.profiles)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|p| ProfileCode::parse(p).ok())
-        .collect();
+    let profiles = profiles_of(&m);
     let now = Utc::now();
     PromotionView {
         id: m.id,

@@ -3,8 +3,8 @@
 //! and personal deadlines, each with its message; exports (CSV and a ZIP of
 //! the CVs), audited.
 
-use super::applications::{self, CV, state_of};
-use super::{Origin, accounts::locale_of, attachments, audit, outbox, users};
+use super::applications::{self, CV, guarded, owner_locale, state_of};
+use super::{Origin, attachments, audit, outbox};
 use crate::domain::application::{ApplicationState, Review};
 use crate::domain::promotion::paris_display;
 use crate::i18n::Msg;
@@ -18,8 +18,8 @@ use crate::server::mail::MailTemplate;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
-    EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -164,11 +164,7 @@ pub async fn table<C: ConnectionTrait>(
         .into_iter()
         .map(|d| (d.id, d.title))
         .collect();
-    let profiles = serde_json::from_str::<Vec<String>>(&p.profiles)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|c| crate::domain::profile::ProfileCode::parse(c).ok())
-        .collect();
+    let profiles = super::promotions::profiles_of(&p);
     Ok(ApplicationTable {
         promotion_id,
         promotion_name: p.name,
@@ -192,24 +188,6 @@ pub async fn all_rows<C: ConnectionTrait>(
     rows_of(db, found).await
 }
 
-async fn guarded<C: ConnectionTrait>(
-    db: &C,
-    mut row: application::ActiveModel,
-    read: i32,
-) -> Result<(), AppError> {
-    row.version = Set(read + 1);
-    match application::Entity::update(row)
-        .validate()?
-        .filter(application::Column::Version.eq(read))
-        .exec_without_returning(db)
-        .await
-    {
-        Ok(_) => Ok(()),
-        Err(DbErr::RecordNotUpdated) => Err(AppError::Conflict),
-        Err(e) => Err(e.into()),
-    }
-}
-
 async fn tell<C: ConnectionTrait>(
     state: &AppState,
     db: &C,
@@ -217,12 +195,8 @@ async fn tell<C: ConnectionTrait>(
     subject_state: Msg,
     message: &str,
 ) -> Result<(), AppError> {
-    let locale = match a.user_id {
-        Some(uid) => users::by_id(db, uid)
-            .await?
-            .map(|u| locale_of(&u))
-            .unwrap_or_default(),
-        None => return Ok(()),
+    let Some(locale) = owner_locale(db, a).await? else {
+        return Ok(());
     };
     outbox::queue(
         db,
@@ -348,13 +322,7 @@ pub async fn extend_deadline(
     row.updated_at = Set(Utc::now());
     guarded(&txn, row, a.version).await?;
     let message = Msg::DeadlineExtendedMessage;
-    let locale = match a.user_id {
-        Some(uid) => users::by_id(&txn, uid)
-            .await?
-            .map(|u| locale_of(&u))
-            .unwrap_or_default(),
-        None => Default::default(),
-    };
+    let locale = owner_locale(&txn, &a).await?.unwrap_or_default();
     let text = crate::i18n::fill(locale.t(message), &[&paris_display(until)]);
     application_event::ActiveModel {
         application_id: Set(a.id),
