@@ -54,13 +54,19 @@ unit:
 	cargo test -p app --features ssr
 	cargo test -p server --lib --bins
 
-# Integration tests start the real server; a second pass runs them against
-# PostgreSQL when COHORTE_TEST_DATABASE_URL is set.
+# Integration tests start the real server. The first pass runs on SQLite,
+# the embedded default, whatever the environment says; a second pass runs
+# them against PostgreSQL when COHORTE_TEST_DATABASE_URL is set. Each pass
+# announces its backend, and a test checks that the database it got is the
+# one announced (COHORTE_TEST_BACKEND).
 integration: build
-	cargo test -p server --tests
+	@echo "== integration tests on SQLite (embedded default)"
+	env -u COHORTE_TEST_DATABASE_URL COHORTE_TEST_BACKEND=sqlite cargo test -p server --tests
 	@if [ -n "$$COHORTE_TEST_DATABASE_URL" ]; then \
-	  echo "== integration tests on PostgreSQL"; \
-	  cargo test -p server --tests && $(MAKE) --no-print-directory clean-pg; \
+	  echo "== integration tests on PostgreSQL ($${COHORTE_TEST_DATABASE_URL%%\?*})"; \
+	  COHORTE_TEST_BACKEND=postgres cargo test -p server --tests && $(MAKE) --no-print-directory clean-pg; \
+	else \
+	  echo "== COHORTE_TEST_DATABASE_URL is not set: integration tests did not run on PostgreSQL"; \
 	fi
 
 clean-pg:

@@ -6,6 +6,7 @@ mod m20261123_000002_outbox_audit;
 mod m20261123_000003_promotions_organisations;
 mod m20261123_000004_defis;
 mod m20261123_000005_applications;
+mod m20261202_000006_one_rank_per_defi;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_promotions_organisations::Migration),
             Box::new(m20261123_000004_defis::Migration),
             Box::new(m20261123_000005_applications::Migration),
+            Box::new(m20261202_000006_one_rank_per_defi::Migration),
         ]
     }
 }

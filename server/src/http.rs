@@ -104,9 +104,26 @@ pub fn router(config: &Config, app: AppState) -> Router {
         ));
     // Built files (wasm, JS, CSS) need no session, person or CSRF check:
     // they are served before those layers, without touching the database.
+    let hsts = config.production.then(|| {
+        SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        )
+    });
     Router::new()
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .merge(pages)
+        // Pages set their own policy with the response's nonce (`render`);
+        // anything else (files, exports, JSON, redirects) runs nothing.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static(PERMISSIONS_POLICY),
+        ))
+        .layer(tower::util::option_layer(hsts))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -122,6 +139,27 @@ pub fn router(config: &Config, app: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+/// Browser features no page of Cohorte uses.
+const PERMISSIONS_POLICY: &str =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()";
+
+/// The Content-Security-Policy of a page: scripts only with this
+/// response's nonce (the hydration script) and what it loads
+/// (`strict-dynamic`: the JS glue and the wasm), no inline style, no
+/// framing, forms post only here.
+fn page_csp(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// A fresh nonce: 128 random bits, in hex.
+fn new_nonce() -> String {
+    app::server::service::tokens::random_secret(16)
 }
 
 /// `https://host:port` of a base URL (which may carry a path).
@@ -167,7 +205,7 @@ async fn render(st: ServerState, session: Session, req: Request, known_route: bo
         .get::<RequestContext>()
         .cloned()
         .expect("load_context runs before every route");
-    let flash = auth_session::take_flash(&session).await;
+    let (flash, clear_flash) = auth_session::take_flash(&session, req.headers()).await;
     let path = req
         .uri()
         .path_and_query()
@@ -182,9 +220,16 @@ async fn render(st: ServerState, session: Session, req: Request, known_route: bo
     };
     let app = st.app.clone();
     let options = st.leptos.clone();
+    let st_production = st.production;
+    // Leptos makes a nonce per render; ours replaces it (the context added
+    // here comes after Leptos' own), so that the header can name it.
+    let nonce = new_nonce();
+    let csp = page_csp(&nonce);
+    let page_nonce = nonce.clone();
     let context = move || {
         provide_context(page_ctx.clone());
         provide_context(app.clone());
+        provide_context(leptos::nonce::Nonce::from_value(page_nonce.clone()));
     };
     let mut res = if known_route {
         let handler =
@@ -199,6 +244,39 @@ async fn render(st: ServerState, session: Session, req: Request, known_route: bo
     };
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) = HeaderValue::from_str(&csp) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    if clear_flash
+        && let Ok(v) = HeaderValue::from_str(&auth_session::clear_flash_cookie(st_production))
+    {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    without_nonce_in_crossorigin(res, &nonce).await
+}
+
+/// Leptos 0.8.23 writes the nonce into the `crossorigin` attribute of the
+/// JS and wasm preload links (leptos issue #4843, fixed upstream by PR
+/// #4844, not released as of 0.8.23, the newest on the registry): invalid
+/// HTML, and reported to break hydration in Firefox. Until a release
+/// carries the fix, the attribute is rewritten to `crossorigin` (the
+/// anonymous mode the links mean). The page is small and already fully
+/// rendered by then; the rewrite touches only that exact attribute.
+async fn without_nonce_in_crossorigin(res: Response, nonce: &str) -> Response {
+    let (parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024 * 1024).await else {
+        tracing::error!("page body could not be read");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let bad = format!("crossorigin=\"{nonce}\"");
+    let html = String::from_utf8_lossy(&bytes);
+    let body = if html.contains(&bad) {
+        Body::from(html.replace(&bad, "crossorigin"))
+    } else {
+        Body::from(bytes)
+    };
+    let mut res = Response::from_parts(parts, body);
+    res.headers_mut().remove(header::CONTENT_LENGTH);
     res
 }
 

@@ -9,4 +9,5 @@ pub mod exports;
 pub mod files;
 pub mod http;
 pub mod seed;
+pub mod seed_applications;
 pub mod seed_defis;

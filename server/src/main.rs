@@ -32,7 +32,12 @@ enum Command {
         password_stdin: bool,
     },
     /// Create the demo data once (idempotent) and print its accounts.
-    SeedDemo,
+    SeedDemo {
+        /// Also add N submitted dossiers with varied names, texts, profiles
+        /// and choices to the demo promotion (for benchmarks).
+        #[arg(long, value_name = "N")]
+        applicants: Option<usize>,
+    },
     /// Form teams: read the matching input (JSON, see docs/matching.md) from
     /// FILE or `-` for standard input, print the result as JSON.
     Match {
@@ -75,7 +80,7 @@ async fn run() -> anyhow::Result<()> {
             name,
             password_stdin,
         } => cli::create_admin(&config, &email, &name, password_stdin).await,
-        Command::SeedDemo => cli::seed_demo(&config).await,
+        Command::SeedDemo { applicants } => cli::seed_demo(&config, applicants).await,
         Command::Match { .. } => unreachable!("handled above"),
     }
 }

@@ -109,7 +109,11 @@ pub fn demo_accounts(
     ]
 }
 
-pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> {
+pub async fn run(
+    db: &DatabaseConnection,
+    base_url: &str,
+    applicants: Option<usize>,
+) -> anyhow::Result<()> {
     let hash = passwords::hash(DEMO_PASSWORD.to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -170,6 +174,21 @@ pub async fn run(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> 
         .map_err(|e| anyhow::anyhow!("{e}"))?;
         created_any |= created;
     }
+    // About 60 dossiers in every state, once; then any asked for.
+    let demo_dossiers = crate::seed_applications::run(db, promotion, None).await?;
+    let extra = match applicants {
+        Some(n) if n > 0 => {
+            let started = std::time::Instant::now();
+            let made = crate::seed_applications::run(db, promotion, Some(n)).await?;
+            println!(
+                "{made} dossiers déposés ajoutés en {:.1} s ({made} submitted dossiers added).",
+                started.elapsed().as_secs_f64()
+            );
+            made
+        }
+        _ => 0,
+    };
+    created_any |= demo_dossiers > 0 || extra > 0;
     println!();
     println!(
         "{}",

@@ -52,18 +52,20 @@ impl Call {
     }
 
     /// On error, keeps `values` (never passwords) for the page the browser
-    /// is sent back to.
+    /// is sent back to, each cut to its field's limit: what a session
+    /// holds for a visitor stays small whatever is posted. A refusal for
+    /// going too fast keeps nothing (nothing in the form needs fixing).
     pub async fn keep<T, V: AsRef<str>>(
         &self,
         result: Result<T, AppError>,
         values: &[(&str, V)],
     ) -> Result<T, AppError> {
-        if result.is_err() && self.form_post {
+        if matches!(&result, Err(e) if *e != AppError::RateLimited) && self.form_post {
             let flash = Flash {
                 notice: None,
                 values: values
                     .iter()
-                    .map(|(k, v)| ((*k).to_owned(), v.as_ref().to_owned()))
+                    .map(|(k, v)| ((*k).to_owned(), bounded(k, v.as_ref()).to_owned()))
                     .collect(),
             };
             auth_session::set_flash(&self.session, flash).await?;
@@ -85,6 +87,30 @@ impl Call {
         }
         leptos_axum::redirect(to);
         Ok(())
+    }
+}
+
+/// The longest value a field accepts, in characters: what is kept for it
+/// across an error redirect is cut there.
+fn kept_limit(field: &str) -> usize {
+    use crate::domain::{Email, PersonName, application_form, defi_form};
+    match field {
+        "email" | "magic_email" => Email::MAX_LEN,
+        "name" => PersonName::MAX_LEN,
+        "message" => crate::domain::defi::MESSAGE_MAX,
+        f => defi_form::TEXT_FIELDS
+            .iter()
+            .chain(application_form::TEXT_FIELDS.iter())
+            .find(|(name, _, _)| *name == f)
+            .map_or(defi_form::MISSION_MAX, |(_, max, _)| *max),
+    }
+}
+
+/// `value` cut to `field`'s limit, on a character boundary.
+fn bounded<'a>(field: &str, value: &'a str) -> &'a str {
+    match value.char_indices().nth(kept_limit(field)) {
+        Some((end, _)) => &value[..end],
+        None => value,
     }
 }
 
@@ -138,5 +164,17 @@ pub fn review_and_message(
     match (r, m) {
         (Some(r), Some(m)) => Ok((r, m)),
         _ => Err(AppError::Unexpected),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kept_values_are_cut_to_their_field_limit() {
+        let huge = "é".repeat(2_000_000);
+        assert_eq!(super::bounded("email", &huge).chars().count(), 254);
+        assert_eq!(super::bounded("motivation", &huge).chars().count(), 3000);
+        assert_eq!(super::bounded("unknown", &huge).chars().count(), 1000);
+        assert_eq!(super::bounded("email", "a@b.fr"), "a@b.fr");
     }
 }

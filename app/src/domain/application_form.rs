@@ -189,6 +189,13 @@ impl ApplicationForm {
             errors.push(("choices".into(), Msg::TooManyChoices));
         } else if clean.choices.iter().any(|c| !offered.contains(c)) {
             errors.push(("choices".into(), Msg::ChoiceInvalid));
+        } else if clean
+            .choices
+            .iter()
+            .enumerate()
+            .any(|(i, c)| clean.choices[..i].contains(c))
+        {
+            errors.push(("choices".into(), Msg::ChoiceTwice));
         }
         if errors.is_empty() {
             Ok(clean)
@@ -372,6 +379,11 @@ mod tests {
             ]
         );
         let mut f = complete();
+        f.choices = vec![1, 1];
+        assert_eq!(
+            f.parse_draft(&default_profiles(), &[1, 2], 3),
+            Err(vec![("choices".into(), Msg::ChoiceTwice)])
+        );
         f.choices = vec![9];
         assert_eq!(
             f.parse_draft(&default_profiles(), &[1, 2], 3),

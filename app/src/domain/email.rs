@@ -11,6 +11,10 @@ impl Email {
     pub const MAX_LEN: usize = 254;
 
     pub fn parse(raw: &str) -> Result<Self, Msg> {
+        // Before copying anything: a megabyte is refused at once.
+        if raw.len() > 4 * Self::MAX_LEN + 64 {
+            return Err(Msg::EmailInvalid);
+        }
         let value = raw.trim().to_lowercase();
         if value.is_empty() {
             return Err(Msg::EmailRequired);

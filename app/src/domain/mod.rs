@@ -16,6 +16,7 @@ pub mod promotion;
 pub mod promotion_form;
 pub mod retry;
 pub mod role;
+pub mod spreadsheet;
 pub mod token;
 pub mod upload;
 

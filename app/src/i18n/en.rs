@@ -65,7 +65,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         HomeCtaSignUp => "Create my account",
         SignUpTitle => "Create an account",
         SignUpIntro => {
-            "An account lets you apply, propose a challenge for your administration or sit on a jury."
+            "An account lets you apply, propose a challenge for your administration or sit on a jury. You will choose your password when you open the link we send you."
         }
         FieldEmail => "Email address",
         FieldName => "First and last name",
@@ -81,10 +81,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         HaveAccount => "Already have an account? Sign in",
         SignUpSentTitle => "Check your mailbox",
         SignUpSentBody => {
-            "We sent a link to the address you gave to confirm your account. The link is valid for 48 hours. Remember to look in your spam folder."
+            "We sent a link to the address you gave: open it to choose your password and confirm your account. The link is valid for 48 hours. Remember to look in your spam folder."
         }
         VerifyTitle => "Confirm your email address",
-        VerifyBody => "Click the button to confirm your address and open your area.",
+        VerifyBody => {
+            "Choose your password to confirm your address and open your area. Only this password will let you sign in."
+        }
         VerifySubmit => "Confirm my address",
         TokenInvalid => {
             "This link is no longer valid: it has already been used or it has expired. Please ask for a new one."
@@ -582,6 +584,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         Experience5to10 => "5 to 10 years",
         ExperienceGt10 => "More than 10 years",
         ChoiceInvalid => "Choose one of the options offered.",
+        ChoiceTwice => "Each challenge can be ranked only once.",
         TooManyChoices => "You chose too many défis for this promotion.",
         UrlInvalid => "Enter a full web address, starting with https:// (or http://).",
         PhoneInvalid => "Enter a phone number (digits, spaces, +, dots or dashes).",

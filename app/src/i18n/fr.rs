@@ -69,7 +69,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         HomeCtaSignUp => "Créer mon compte",
         SignUpTitle => "Créer un compte",
         SignUpIntro => {
-            "Un compte vous permet de candidater, de proposer un défi pour votre administration ou de participer à un jury."
+            "Un compte vous permet de candidater, de proposer un défi pour votre administration ou de participer à un jury. Vous choisirez votre mot de passe en ouvrant le lien que nous vous enverrons."
         }
         FieldEmail => "Adresse e-mail",
         FieldName => "Nom et prénom",
@@ -85,10 +85,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         HaveAccount => "Vous avez déjà un compte ? Connectez-vous",
         SignUpSentTitle => "Vérifiez votre boîte mail",
         SignUpSentBody => {
-            "Nous avons envoyé un lien à l'adresse indiquée pour confirmer votre compte. Ce lien est valable 48 heures. Pensez à regarder dans les courriers indésirables."
+            "Nous avons envoyé un lien à l'adresse indiquée : ouvrez-le pour choisir votre mot de passe et confirmer votre compte. Ce lien est valable 48 heures. Pensez à regarder dans les courriers indésirables."
         }
         VerifyTitle => "Confirmer votre adresse e-mail",
-        VerifyBody => "Cliquez sur le bouton pour confirmer votre adresse et ouvrir votre espace.",
+        VerifyBody => {
+            "Choisissez votre mot de passe pour confirmer votre adresse et ouvrir votre espace. Seul ce mot de passe permettra de vous connecter."
+        }
         VerifySubmit => "Confirmer mon adresse",
         TokenInvalid => {
             "Ce lien n'est plus valable : il a déjà servi ou il a expiré. Demandez-en un nouveau."
@@ -596,6 +598,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         Experience5to10 => "De 5 à 10 ans",
         ExperienceGt10 => "Plus de 10 ans",
         ChoiceInvalid => "Choisissez une des options proposées.",
+        ChoiceTwice => "Chaque défi ne peut être classé qu'une fois.",
         TooManyChoices => "Vous avez choisi trop de défis pour cette promotion.",
         UrlInvalid => "Indiquez une adresse web complète, commençant par https:// (ou http://).",
         PhoneInvalid => "Indiquez un numéro de téléphone (chiffres, espaces, +, points ou tirets).",

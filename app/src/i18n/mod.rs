@@ -229,7 +229,7 @@ messages! {
     AppStateWithdrawn, AppStateIneligible, AppStateIncomplete, ApplicationsNotOpen,
     ApplicationsClosed, ApplicationAlreadySubmitted, WithdrawNotAllowed, CivilityMme,
     CivilityM, CivilityOther, ExperienceLt2, Experience2to5, Experience5to10,
-    ExperienceGt10, ChoiceInvalid, TooManyChoices, UrlInvalid, PhoneInvalid,
+    ExperienceGt10, ChoiceInvalid, ChoiceTwice, TooManyChoices, UrlInvalid, PhoneInvalid,
     ProfileRequired, ChoicesRequired, ChoiceWithoutProfile, CvRequired,
     DeclarationRequired, ConsentRequired, RanksInvalid,
     ApplicationsTitle, NoOpenCallForApplications, CallClosesAt, OpenMyApplication,

@@ -1,5 +1,11 @@
 //! The HTTP side of being signed in: session keys, start and end, the
 //! absolute timeout, and the one-shot flash.
+//!
+//! A visitor who is not signed in never gets a session row: their flash
+//! (a notice, what they typed in a sign-in or sign-up form, each value
+//! already cut to its field's limit) travels in a short-lived cookie of
+//! its own, so anonymous requests, however many and however large, cannot
+//! grow the database.
 
 use crate::model::page::Flash;
 use crate::server::db::session_store::USER_KEY;
@@ -47,15 +53,62 @@ pub async fn user_id(session: &Session) -> Option<i64> {
     Some(id)
 }
 
+/// Cookie holding an anonymous visitor's flash (hex of its JSON).
+pub const FLASH_COOKIE: &str = "cohorte_flash";
+
 pub async fn set_flash(session: &Session, flash: Flash) -> Result<(), crate::model::AppError> {
-    session.insert(FLASH_KEY, flash).await.map_err(fail)
+    let signed_in = session.get::<i64>(USER_KEY).await.ok().flatten().is_some();
+    let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>();
+    match response {
+        Some(res) if !signed_in => {
+            let json = serde_json::to_vec(&flash).map_err(|e| {
+                tracing::error!(error = %e, "flash");
+                crate::model::AppError::Unexpected
+            })?;
+            let production = leptos::prelude::use_context::<crate::server::AppState>()
+                .is_some_and(|s| s.settings.production);
+            let secure = if production { "; Secure" } else { "" };
+            let cookie = format!(
+                "{FLASH_COOKIE}={}; Path=/; Max-Age=120; HttpOnly; SameSite=Lax{secure}",
+                hex::encode(json)
+            );
+            if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+                res.append_header(axum::http::header::SET_COOKIE, v);
+            }
+            Ok(())
+        }
+        _ => session.insert(FLASH_KEY, flash).await.map_err(fail),
+    }
 }
 
-pub async fn take_flash(session: &Session) -> Flash {
-    session
-        .remove::<Flash>(FLASH_KEY)
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default()
+/// The flash left for this page, from the session or the anonymous
+/// cookie; `true` when the cookie must be cleared on the response.
+pub async fn take_flash(session: &Session, headers: &axum::http::HeaderMap) -> (Flash, bool) {
+    if let Some(flash) = session.remove::<Flash>(FLASH_KEY).await.ok().flatten() {
+        return (flash, false);
+    }
+    let cookie = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == FLASH_COOKIE)
+        .map(|(_, v)| v.to_owned());
+    match cookie {
+        None => (Flash::default(), false),
+        Some(v) => {
+            let flash = hex::decode(v)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Flash>(&b).ok())
+                .unwrap_or_default();
+            (flash, true)
+        }
+    }
+}
+
+/// The `Set-Cookie` value that removes the anonymous flash cookie.
+pub fn clear_flash_cookie(production: bool) -> String {
+    let secure = if production { "; Secure" } else { "" };
+    format!("{FLASH_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}")
 }

@@ -57,6 +57,16 @@ fn rand_u64() -> u64 {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(false).await
+    }
+
+    /// As behind a reverse proxy (`COHORTE_TRUST_PROXY`): the client
+    /// address is the last `X-Forwarded-For` entry.
+    pub async fn spawn_behind_proxy() -> TestApp {
+        Self::spawn_with(true).await
+    }
+
+    async fn spawn_with(trust_proxy: bool) -> TestApp {
         let data_dir = std::env::temp_dir().join(format!("cohorte-test-{:016x}", rand_u64()));
         std::fs::create_dir_all(&data_dir).unwrap();
         let config = Config {
@@ -67,7 +77,7 @@ impl TestApp {
             mail: MailMode::Stub,
             mail_from: "Cohorte <test@cohorte.localhost>".into(),
             production: false,
-            trust_proxy: false,
+            trust_proxy,
             site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site"),
         };
         let db = server::cli::migrate(&config).await.expect("migrations run");
@@ -127,14 +137,15 @@ impl TestApp {
         all[from..].to_vec()
     }
 
-    /// Signs up and verifies `email`; returns a browser signed in as them.
+    /// Signs up and verifies `email`, choosing `password` on the
+    /// verification page; returns a browser signed in as them.
     pub async fn verified_user(&self, email: &str, name: &str, password: &str) -> Browser {
         let b = self.browser();
         let res = b
             .post(
                 "/inscription",
                 "/api/inscription",
-                &[("email", email), ("name", name), ("password", password)],
+                &[("email", email), ("name", name)],
             )
             .await;
         assert_eq!(location(&res), "/inscription/envoye", "sign-up of {email}");
@@ -148,7 +159,7 @@ impl TestApp {
             .post(
                 &format!("/verification?jeton={token}"),
                 "/api/verification",
-                &[("jeton", &token)],
+                &[("jeton", &token), ("password", password)],
             )
             .await;
         assert_eq!(location(&res), "/espace");

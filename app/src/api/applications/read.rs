@@ -29,7 +29,10 @@ pub async fn my_applications() -> Result<Vec<OpenCallView>, AppError> {
             promotion_id: p.id,
             promotion_name: p.name,
             closes: paris_display(p.applications_close_at),
-            application: mine.map(|a| (a.id, applications::state_of(&a))),
+            application: match mine {
+                Some(a) => Some((a.id, applications::state_of(&a)?)),
+                None => None,
+            },
         });
     }
     // The person's dossiers in calls that are closed (or extended for them).
@@ -39,7 +42,7 @@ pub async fn my_applications() -> Result<Vec<OpenCallView>, AppError> {
                 promotion_id: p.id,
                 promotion_name: p.name,
                 closes: paris_display(p.applications_close_at),
-                application: Some((a.id, applications::state_of(&a))),
+                application: Some((a.id, applications::state_of(&a)?)),
             });
         }
     }

@@ -2,14 +2,13 @@ use crate::model::AppError;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "inscription")]
-pub async fn sign_up(email: String, name: String, password: String) -> Result<(), AppError> {
+pub async fn sign_up(email: String, name: String) -> Result<(), AppError> {
     use crate::server::{policy::Action, service::accounts};
     let call = super::super::support::call().await?;
     call.allow(Action::SignUp)?;
     let input = accounts::SignUp {
         email: &email,
         name: &name,
-        password: &password,
         locale: call.ctx.locale,
     };
     let result = accounts::sign_up(&call.state, &call.ctx.origin(), input).await;

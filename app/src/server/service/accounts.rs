@@ -10,17 +10,20 @@ use crate::model::error::Checks;
 use crate::server::AppState;
 use crate::server::db::{session, user, write_txn};
 use crate::server::mail::MailTemplate;
-use crate::server::ratelimit::Door;
+use crate::server::ratelimit::{Door, EmailDoor};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 use serde_json::json;
 
+/// Sign-up asks no password: the person chooses it on the page the
+/// verification link opens. Someone who signs up with another person's
+/// address therefore never holds a password that works once the owner
+/// confirms the address (pre-account takeover).
 pub struct SignUp<'a> {
     pub email: &'a str,
     pub name: &'a str,
-    pub password: &'a str,
     pub locale: Locale,
 }
 
@@ -32,29 +35,43 @@ pub(crate) fn locale_of(u: &user::Model) -> Locale {
     Locale::from_code(&u.locale).unwrap_or_default()
 }
 
-/// Creates an account and emails a verification link. When the address is
-/// already taken, the owner gets an email instead and the answer is the
-/// same, so that sign-up does not reveal who has an account.
+/// Creates an account without a password and emails a verification link.
+/// When the address is already taken, the owner gets an email instead (a
+/// new verification link if the address was never confirmed) and the
+/// answer is the same, so that sign-up does not reveal who has an account.
 pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Result<(), AppError> {
+    // Before any validation: a flood of bad posts is stopped as cheaply.
+    state.limits.check(Door::SignUpPerIp, ip_key(origin))?;
     let mut checks = Checks::default();
     let email = checks.check("email", Email::parse(input.email));
     let name = checks.check("name", PersonName::parse(input.name));
-    let password = checks.check(
-        "password",
-        Password::parse(input.password, &[input.email, input.name]),
-    );
     checks.finish()?;
-    let (Some(email), Some(name), Some(password)) = (email, name, password) else {
+    let (Some(email), Some(name)) = (email, name) else {
         return Err(AppError::Unexpected);
     };
-    state.limits.check(Door::SignUpPerIp, ip_key(origin))?;
     state
         .limits
-        .check(Door::EmailLinkPerEmail, email.as_str())?;
+        .check_email(EmailDoor::EmailLink, email.as_str(), ip_key(origin))
+        .await?;
 
-    let hash = passwords::hash(password.expose().to_owned()).await?;
     let txn = write_txn(&state.db).await?;
-    if let Some(existing) = users::by_email(&txn, email.as_str()).await? {
+    let existing = users::by_email(&txn, email.as_str()).await?;
+    if let Some(existing) = existing
+        .as_ref()
+        .filter(|u| u.email_verified_at.is_none() && u.disabled_at.is_none())
+    {
+        send_verification(state, &txn, existing).await?;
+        audit::record(
+            &txn,
+            origin,
+            audit::Entry {
+                action: "auth.sign_up_unverified",
+                target: Some(("user", existing.id)),
+                details: json!({}),
+            },
+        )
+        .await?;
+    } else if let Some(existing) = existing {
         outbox::queue(
             &txn,
             MailTemplate::AccountExists,
@@ -82,7 +99,7 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
         let created = user::ActiveModel {
             email: Set(email.as_str().to_owned()),
             name: Set(name.as_str().to_owned()),
-            password_hash: Set(Some(hash)),
+            password_hash: Set(None),
             locale: Set(input.locale.code().to_owned()),
             email_verified_at: Set(None),
             disabled_at: Set(None),
@@ -151,11 +168,35 @@ async fn spend_for_sign_in<C: ConnectionTrait>(
     Ok(u)
 }
 
-/// Confirms the address; the person is then signed in by the caller.
-pub async fn verify_email(state: &AppState, origin: &Origin, token: &str) -> Result<i64, AppError> {
+/// Confirms the address with the password its owner chooses now, which
+/// replaces any password the account held: only the mailbox owner's
+/// choice is ever in force. Every other session of the account ends. The
+/// person is then signed in by the caller.
+pub async fn verify_email(
+    state: &AppState,
+    origin: &Origin,
+    token: &str,
+    password: &str,
+) -> Result<i64, AppError> {
+    let user_id = tokens::peek(&state.db, token, TokenPurpose::VerifyEmail).await?;
+    let u = users::by_id(&state.db, user_id)
+        .await?
+        .ok_or(AppError::Refused(Msg::TokenInvalid))?;
+    let mut checks = Checks::default();
+    let password = checks.check("password", Password::parse(password, &[&u.email, &u.name]));
+    checks.finish()?;
+    let Some(password) = password else {
+        return Err(AppError::Unexpected);
+    };
+    let hash = passwords::hash(password.expose().to_owned()).await?;
     let txn = write_txn(&state.db).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::VerifyEmail).await?;
-    mark_verified(&txn, &u).await?;
+    let mut row: user::ActiveModel = u.clone().into();
+    row.password_hash = Set(Some(hash));
+    row.email_verified_at = Set(Some(u.email_verified_at.unwrap_or_else(Utc::now)));
+    row.updated_at = Set(Utc::now());
+    row.update(&txn).await?;
+    end_sessions(&txn, u.id).await?;
     let origin = Origin {
         actor_id: Some(u.id),
         ..origin.clone()
@@ -192,17 +233,23 @@ pub async fn sign_in(
     email: &str,
     password: &str,
 ) -> Result<i64, AppError> {
+    state.limits.check(Door::SignInPerIp, ip_key(origin))?;
     let mut checks = Checks::default();
     let email = checks.check("email", Email::parse(email));
     if password.is_empty() {
         checks.check::<()>("password", Err(Msg::PasswordRequired));
+    } else if password.len() > 4 * Password::MAX_LEN {
+        // Never hash a megabyte: no real password is that long.
+        checks.check::<()>("password", Err(Msg::BadCredentials));
     }
     checks.finish()?;
     let Some(email) = email else {
         return Err(AppError::Unexpected);
     };
-    state.limits.check(Door::SignInPerIp, ip_key(origin))?;
-    state.limits.check(Door::SignInPerEmail, email.as_str())?;
+    state
+        .limits
+        .check_email(EmailDoor::SignIn, email.as_str(), ip_key(origin))
+        .await?;
 
     let found = users::by_email(&state.db, email.as_str()).await?;
     let stored = found.as_ref().and_then(|u| u.password_hash.clone());
@@ -220,8 +267,8 @@ pub async fn sign_in(
                 // Resent at most as often as any emailed link.
                 if state
                     .limits
-                    .check(Door::EmailLinkPerEmail, &u.email)
-                    .is_ok()
+                    .count_email(EmailDoor::EmailLink, &u.email, ip_key(origin))
+                    == Ok(false)
                 {
                     send_verification(state, &txn, &u).await?;
                 }
@@ -294,16 +341,17 @@ pub async fn request_link(
     email: &str,
     purpose: TokenPurpose,
 ) -> Result<(), AppError> {
+    state.limits.check(Door::EmailLinkPerIp, ip_key(origin))?;
     let mut checks = Checks::default();
     let email = checks.check("email", Email::parse(email));
     checks.finish()?;
     let Some(email) = email else {
         return Err(AppError::Unexpected);
     };
-    state.limits.check(Door::EmailLinkPerIp, ip_key(origin))?;
     state
         .limits
-        .check(Door::EmailLinkPerEmail, email.as_str())?;
+        .check_email(EmailDoor::EmailLink, email.as_str(), ip_key(origin))
+        .await?;
     let txn = write_txn(&state.db).await?;
     let found = users::by_email(&txn, email.as_str()).await?;
     let (template, path, action) = match purpose {

@@ -26,8 +26,13 @@ use std::path::{Path, PathBuf};
 pub const CV: &str = "cv";
 pub const PORTFOLIO: &str = "portfolio";
 
-pub fn state_of(m: &application::Model) -> ApplicationState {
-    ApplicationState::from_code(&m.state).unwrap_or(ApplicationState::Draft)
+/// The state stored in the row. An unknown code is an error, never a
+/// guess: guessing "draft" would reopen a dossier for editing.
+pub fn state_of(m: &application::Model) -> Result<ApplicationState, AppError> {
+    ApplicationState::from_code(&m.state).ok_or_else(|| {
+        tracing::error!(application = m.id, state = %m.state, "unknown dossier state in the database");
+        AppError::Unexpected
+    })
 }
 
 pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<application::Model, AppError> {
@@ -59,7 +64,7 @@ pub async fn owner<C: ConnectionTrait>(
     id: i64,
 ) -> Result<(Option<i64>, ApplicationState), AppError> {
     let a = find(db, id).await?;
-    Ok((a.user_id, state_of(&a)))
+    Ok((a.user_id, state_of(&a)?))
 }
 
 async fn promotion_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<promotion::Model, AppError> {
@@ -244,7 +249,7 @@ async fn attachment_view<C: ConnectionTrait>(
 pub async fn dossier<C: ConnectionTrait>(db: &C, id: i64) -> Result<ApplicationDossier, AppError> {
     let a = find(db, id).await?;
     let p = promotion_of(db, a.promotion_id).await?;
-    let state = state_of(&a);
+    let state = state_of(&a)?;
     let events = application_event::Entity::find()
         .filter(application_event::Column::ApplicationId.eq(id))
         .order_by_desc(application_event::Column::Id)
@@ -334,7 +339,7 @@ pub async fn save(
 ) -> Result<Saved, AppError> {
     let txn = write_txn(db).await?;
     let current = find(&txn, id).await?;
-    if !state_of(&current).applicant_may_edit() {
+    if !state_of(&current)?.applicant_may_edit() {
         return Err(AppError::Refused(Msg::ApplicationNotEditable));
     }
     let read = current.version;
@@ -425,7 +430,7 @@ pub async fn submit(
     let txn = write_txn(&state.db).await?;
     let a = find(&txn, id).await?;
     let p = promotion_of(&txn, a.promotion_id).await?;
-    let from = state_of(&a);
+    let from = state_of(&a)?;
     let to = rules::submit(
         from,
         started,
@@ -511,7 +516,7 @@ pub async fn submit(
 pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<(), AppError> {
     let txn = write_txn(db).await?;
     let a = find(&txn, id).await?;
-    let to = rules::withdraw(state_of(&a)).map_err(AppError::Refused)?;
+    let to = rules::withdraw(state_of(&a)?).map_err(AppError::Refused)?;
     let mut row: application::ActiveModel = a.clone().into();
     row.state = Set(to.code().to_owned());
     row.updated_at = Set(Utc::now());

@@ -39,15 +39,20 @@ pub struct Access {
     pub published: bool,
 }
 
-fn state_of(m: &defi::Model) -> DefiState {
-    DefiState::from_code(&m.state).unwrap_or(DefiState::Draft)
+/// The state stored in the row. An unknown code is an error, never a
+/// guess: guessing "draft" would reopen a dossier for editing.
+fn state_of(m: &defi::Model) -> Result<DefiState, AppError> {
+    DefiState::from_code(&m.state).ok_or_else(|| {
+        tracing::error!(defi = m.id, state = %m.state, "unknown défi state in the database");
+        AppError::Unexpected
+    })
 }
 
 pub async fn access<C: ConnectionTrait>(db: &C, id: i64) -> Result<Access, AppError> {
     let d = find(db, id).await?;
     Ok(Access {
         organisation: d.organisation_id,
-        state: state_of(&d),
+        state: state_of(&d)?,
         published: d.published_at.is_some(),
     })
 }
@@ -249,7 +254,7 @@ pub async fn save(
 ) -> Result<Saved, AppError> {
     let txn = write_txn(db).await?;
     let current = find(&txn, id).await?;
-    if !state_of(&current).host_may_edit() {
+    if !state_of(&current)?.host_may_edit() {
         return Err(AppError::Refused(Msg::DefiNotEditable));
     }
     if expected.is_some_and(|v| v != current.version) {
@@ -308,7 +313,7 @@ pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTi
     let slots = slots_of(&txn, &[id]).await?;
     let form = form_of(&d, &slots);
     let now = Utc::now();
-    let to = rules::submit(state_of(&d), now, p.defis_open_at, p.defis_close_at)
+    let to = rules::submit(state_of(&d)?, now, p.defis_open_at, p.defis_close_at)
         .map_err(AppError::Refused)?;
     let checked = form
         .parse_draft(&promotions::profiles_of(&p))
@@ -346,7 +351,7 @@ pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTi
         audit::Entry {
             action: "defi.submitted",
             target: Some(("defi", id)),
-            details: json!({ "at": now, "answer": to != state_of(&d) && state_of(&d) == DefiState::InfoRequested, "notified": recipients }),
+            details: json!({ "at": now, "answer": to != state_of(&d)? && state_of(&d)? == DefiState::InfoRequested, "notified": recipients }),
         },
     )
     .await?;
@@ -385,7 +390,7 @@ async fn decide_in<C: ConnectionTrait>(
     decision: Decision,
     message: &str,
 ) -> Result<(), AppError> {
-    let to = decision.apply(state_of(&d)).map_err(AppError::Refused)?;
+    let to = decision.apply(state_of(&d)?).map_err(AppError::Refused)?;
     let org = organisations::find(txn, d.organisation_id).await?;
     let message = personalise(message, &d.title, &org.name);
     let id = d.id;
@@ -433,7 +438,7 @@ pub async fn decide(
 ) -> Result<(), AppError> {
     let txn = write_txn(&state.db).await?;
     let d = find(&txn, id).await?;
-    if !state_of(&d).visible_to_coordinators() {
+    if !state_of(&d)?.visible_to_coordinators() {
         return Err(AppError::NotFound);
     }
     decide_in(state, &txn, origin, d, decision, message).await?;
@@ -451,8 +456,12 @@ pub async fn preview_batch<C: ConnectionTrait>(
 ) -> Result<Vec<BatchLine>, AppError> {
     let mut lines = Vec::new();
     for &id in ids {
-        let Ok(d) = find(db, id).await else { continue };
-        if !state_of(&d).visible_to_coordinators() {
+        let d = match find(db, id).await {
+            Ok(d) => d,
+            Err(AppError::NotFound) => continue,
+            Err(e) => return Err(e),
+        };
+        if !state_of(&d)?.visible_to_coordinators() {
             continue;
         }
         let org = organisations::find(db, d.organisation_id).await?;
@@ -464,7 +473,7 @@ pub async fn preview_batch<C: ConnectionTrait>(
         lines.push(BatchLine {
             defi_id: id,
             message: personalise(message, &d.title, &org.name),
-            refused: decision.apply(state_of(&d)).err(),
+            refused: decision.apply(state_of(&d)?).err(),
             title: d.title,
             organisation: org.name,
             recipients,
@@ -485,10 +494,12 @@ pub async fn decide_batch(
     let txn = write_txn(&state.db).await?;
     let mut done = 0;
     for &id in ids {
-        let Ok(d) = find(&txn, id).await else {
-            continue;
+        let d = match find(&txn, id).await {
+            Ok(row) => row,
+            Err(AppError::NotFound) => continue,
+            Err(e) => return Err(e),
         };
-        if !state_of(&d).visible_to_coordinators() || decision.apply(state_of(&d)).is_err() {
+        if !state_of(&d)?.visible_to_coordinators() || decision.apply(state_of(&d)?).is_err() {
             continue;
         }
         decide_in(state, &txn, origin, d, decision, message).await?;
@@ -515,10 +526,12 @@ pub async fn publish(state: &AppState, origin: &Origin, ids: &[i64]) -> Result<u
     let txn = write_txn(&state.db).await?;
     let mut done = 0;
     for &id in ids {
-        let Ok(d) = find(&txn, id).await else {
-            continue;
+        let d = match find(&txn, id).await {
+            Ok(row) => row,
+            Err(AppError::NotFound) => continue,
+            Err(e) => return Err(e),
         };
-        if rules::may_publish(state_of(&d), d.published_at.is_some()).is_err() {
+        if rules::may_publish(state_of(&d)?, d.published_at.is_some()).is_err() {
             continue;
         }
         let now = Utc::now();
@@ -567,7 +580,7 @@ pub async fn dossier<C: ConnectionTrait>(
     let p = promotion_of(db, d.promotion_id).await?;
     let org = organisations::find(db, d.organisation_id).await?;
     let slots = slots_of(db, &[id]).await?;
-    let st = state_of(&d);
+    let st = state_of(&d)?;
     let events = defi_event::Entity::find()
         .filter(defi_event::Column::DefiId.eq(id))
         .order_by_desc(defi_event::Column::Id)
@@ -642,11 +655,11 @@ async fn rows<C: ConnectionTrait>(
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    Ok(found
+    found
         .into_iter()
         .map(|d| {
             let org = orgs.get(&d.organisation_id);
-            DefiRow {
+            Ok(DefiRow {
                 id: d.id,
                 profiles: used_profiles(&slots, d.id),
                 organisation: org.map(|o| o.name.clone()).unwrap_or_default(),
@@ -656,13 +669,13 @@ async fn rows<C: ConnectionTrait>(
                 city: org.map(|o| o.city.clone()).unwrap_or_default(),
                 promotion_name: promos.get(&d.promotion_id).cloned().unwrap_or_default(),
                 promotion_id: d.promotion_id,
-                state: state_of(&d),
+                state: state_of(&d)?,
                 published: d.published_at.is_some(),
                 submitted_at: d.submitted_at,
                 title: d.title,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// The organisation's défis; drafts only when `with_drafts` (its members).

@@ -206,7 +206,7 @@ pub async fn delete_account(
         .all(&txn)
         .await?
     {
-        if state_of(&a) == ApplicationState::Draft {
+        if state_of(&a)? == ApplicationState::Draft {
             gone_files.extend(erase_dossier(&txn, a.id).await?);
             erased += 1;
             continue;

@@ -103,26 +103,33 @@ async fn rows_of<C: ConnectionTrait>(
             .map(|d| (d.id, d.title))
             .collect()
     };
-    Ok(found
+    let mut choices_of: HashMap<i64, Vec<String>> = HashMap::new();
+    for c in &choices {
+        if let Some(t) = titles.get(&c.defi_id) {
+            choices_of
+                .entry(c.application_id)
+                .or_default()
+                .push(t.clone());
+        }
+    }
+    found
         .into_iter()
-        .map(|a| ApplicationRow {
-            id: a.id,
-            choices: choices
-                .iter()
-                .filter(|c| c.application_id == a.id)
-                .filter_map(|c| titles.get(&c.defi_id).cloned())
-                .collect(),
-            state: state_of(&a),
-            first_name: a.first_name,
-            last_name: a.last_name,
-            email: a.email,
-            profile: a.profile,
-            experience: a.experience,
-            submitted_at: a.submitted_at,
-            support_role: a.support_role,
-            personal_deadline: a.personal_deadline,
+        .map(|a| {
+            Ok(ApplicationRow {
+                id: a.id,
+                choices: choices_of.remove(&a.id).unwrap_or_default(),
+                state: state_of(&a)?,
+                first_name: a.first_name,
+                last_name: a.last_name,
+                email: a.email,
+                profile: a.profile,
+                experience: a.experience,
+                submitted_at: a.submitted_at,
+                support_role: a.support_role,
+                personal_deadline: a.personal_deadline,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn table<C: ConnectionTrait>(
@@ -221,7 +228,7 @@ async fn review_in<C: ConnectionTrait>(
     review: Review,
     message: &str,
 ) -> Result<(), AppError> {
-    let to = review.apply(state_of(&a)).map_err(AppError::Refused)?;
+    let to = review.apply(state_of(&a)?).map_err(AppError::Refused)?;
     let mut row: application::ActiveModel = a.clone().into();
     row.state = Set(to.code().to_owned());
     row.updated_at = Set(Utc::now());
@@ -277,10 +284,12 @@ pub async fn review_batch(
     let txn = write_txn(&state.db).await?;
     let mut done = 0;
     for &id in ids {
-        let Ok(a) = applications::find(&txn, id).await else {
-            continue;
+        let a = match applications::find(&txn, id).await {
+            Ok(row) => row,
+            Err(AppError::NotFound) => continue,
+            Err(e) => return Err(e),
         };
-        if review.apply(state_of(&a)).is_err() {
+        if review.apply(state_of(&a)?).is_err() {
             continue;
         }
         review_in(state, &txn, origin, a, review, message).await?;
@@ -334,7 +343,7 @@ pub async fn extend_deadline(
     }
     .insert(&txn)
     .await?;
-    tell(state, &txn, &a, state_of(&a).label(), &text).await?;
+    tell(state, &txn, &a, state_of(&a)?.label(), &text).await?;
     audit::record(
         &txn,
         origin,
@@ -352,7 +361,7 @@ pub async fn extend_deadline(
 
 /// The CSV of `rows`: UTF-8 with a byte-order mark (spreadsheets then read
 /// accents right), one row per dossier, readable column names, choices in
-/// order.
+/// order; no cell can be read as a formula (`domain::spreadsheet`).
 pub fn csv(
     rows: &[ApplicationRow],
     locale: crate::i18n::Locale,
@@ -379,7 +388,8 @@ pub fn csv(
         tracing::error!(error = %e, "writing a CSV export");
         AppError::Unexpected
     };
-    w.write_record(&header).map_err(fail)?;
+    w.write_record(crate::domain::spreadsheet::text_record(&header))
+        .map_err(fail)?;
     for r in rows {
         let mut line = vec![
             r.last_name.clone(),
@@ -400,7 +410,8 @@ pub fn csv(
             r.submitted_at.map(paris_display).unwrap_or_default(),
             r.support_role.clone(),
         ]);
-        w.write_record(&line).map_err(fail)?;
+        w.write_record(crate::domain::spreadsheet::text_record(&line))
+            .map_err(fail)?;
     }
     w.into_inner().map_err(|_| AppError::Unexpected)
 }

@@ -41,8 +41,6 @@ pub fn SignUpPage() -> impl IntoView {
                 required=true value=kept.value("email").unwrap_or_default() error=err_for(&error, "email")/>
             <Field name="name" label=Msg::FieldName autocomplete="name"
                 required=true value=kept.value("name").unwrap_or_default() error=err_for(&error, "name")/>
-            <PasswordField name="password" label=Msg::FieldPassword autocomplete="new-password"
-                hint=Msg::PasswordHint error=err_for(&error, "password")/>
             <button type="submit">{tr(Msg::SignUpSubmit)}</button>
         </ActionForm>
         <p><a href="/connexion">{tr(Msg::HaveAccount)}</a></p>
@@ -82,10 +80,13 @@ fn ConfirmFrame(
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     let action = ServerAction::<VerifyEmail>::new();
+    let error = action_error(action);
     view! {
-        <ConfirmFrame title=Msg::VerifyTitle body=Msg::VerifyBody error=action_error(action)>
+        <ConfirmFrame title=Msg::VerifyTitle body=Msg::VerifyBody error=error.clone()>
             <ActionForm action=action>
                 <input type="hidden" name="jeton" value=token()/>
+                <PasswordField name="password" label=Msg::FieldPassword autocomplete="new-password"
+                    hint=Msg::PasswordHint error=err_for(&error, "password")/>
                 <button type="submit">{tr(Msg::VerifySubmit)}</button>
             </ActionForm>
         </ConfirmFrame>
