@@ -33,8 +33,8 @@ test('an applicant submits a dossier before the deadline', async ({ page }) => {
     await expect(page.locator('main')).toContainText('Clôture le');
     if (isHydrated()) await expect(page.locator('.countdown')).toContainText('Il reste');
     await expectAccessible(page);
-    await signUp(page, email, name, PASSWORD);
-    await verifyFromEmail(page, email, name);
+    await signUp(page, email, name);
+    await verifyFromEmail(page, email, name, PASSWORD);
   });
 
   await test.step('starts a dossier and saves a draft', async () => {
@@ -105,8 +105,8 @@ test('a coordinator reviews the dossiers of the promotion', async ({ page }) => 
 
 test('a person downloads their data and deletes their account', async ({ page }) => {
   const email = uniqueEmail('leaving');
-  await signUp(page, email, 'Léa Départ', PASSWORD);
-  await verifyFromEmail(page, email, 'Léa Départ');
+  await signUp(page, email, 'Léa Départ');
+  await verifyFromEmail(page, email, 'Léa Départ', PASSWORD);
   await page.getByRole('link', { name: /Mes données personnelles/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes données personnelles');
   await expectAccessible(page);

@@ -58,8 +58,8 @@ test('a host proposes a défi that coordinators select and publish', async ({ pa
   let defiUrl = '';
 
   await test.step('a person signs up and registers an organisation', async () => {
-    await signUp(page, email, name, PASSWORD);
-    await verifyFromEmail(page, email, name);
+    await signUp(page, email, name);
+    await verifyFromEmail(page, email, name, PASSWORD);
     await page.getByRole('link', { name: 'Enregistrer ou retrouver votre organisation' }).click();
     await expect(page).toHaveURL(/\/organisation$/);
     await expectAccessible(page);

@@ -236,30 +236,38 @@ export function linkIn(mail: Mail, path: string): string {
 // ---------------------------------------------------------------------------
 // Account steps
 
-export async function signUp(page: Page, email: string, name: string, password: string) {
+/** Sign-up asks no password: it is chosen on the verification page. */
+export async function signUp(page: Page, email: string, name: string) {
   await visit(page, '/inscription');
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Nom et prénom').fill(name);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   await expect(page).toHaveURL(/\/inscription\/envoye$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre boîte mail');
 }
 
+/** Opens the verification link of the email sent to `email`. */
+export async function openVerification(page: Page, email: string) {
+  const mail = await waitForEmail(page.request, email, 'Confirmez votre adresse e-mail');
+  await visit(page, linkIn(mail, '/verification'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirmer votre adresse e-mail');
+}
+
 /**
- * Opens the verification link of the email and confirms; ends signed in.
- * `onConfirmPage` runs on the page with the button (to scan it, say).
+ * Opens the verification link of the email, chooses `password` and
+ * confirms; ends signed in. `onConfirmPage` runs on the page with the
+ * form (to scan it, say).
  */
 export async function verifyFromEmail(
   page: Page,
   email: string,
   name: string,
+  password: string,
   onConfirmPage?: (page: Page) => Promise<void>,
 ) {
-  const mail = await waitForEmail(page.request, email, 'Confirmez votre adresse e-mail');
-  await visit(page, linkIn(mail, '/verification'));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirmer votre adresse e-mail');
+  await openVerification(page, email);
   await onConfirmPage?.(page);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
   await expect(page).toHaveURL(/\/espace$/);
   await expect(notice(page)).toHaveText('Votre adresse e-mail est confirmée.');

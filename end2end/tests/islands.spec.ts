@@ -12,8 +12,10 @@ test('the password show/hide button and count appear only when they work', async
     if (m.type() === 'error' || m.type() === 'warning') errors.push(`console.${m.type()}: ${m.text()}`);
   });
 
-  await visit(page, '/inscription');
-  const input = page.getByLabel('Mot de passe', { exact: true });
+  // The page the reset link opens renders without a valid token; the
+  // token is only checked when the form is sent.
+  await visit(page, '/mot-de-passe-oublie/nouveau?jeton=0');
+  const input = page.getByLabel('Nouveau mot de passe', { exact: true });
   const toggle = passwordToggle(page);
   const count = page.locator('#champ-password-compte');
 

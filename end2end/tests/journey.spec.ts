@@ -25,12 +25,12 @@ test('sign up, confirm, sign in by password and by link, reset the password', as
   await test.step('sign up', async () => {
     await visit(page, '/inscription');
     await expectAccessible(page);
-    await signUp(page, email, name, password);
+    await signUp(page, email, name);
     await expectAccessible(page);
   });
 
   await test.step('confirm the address from the email', async () => {
-    await verifyFromEmail(page, email, name, (p) => expectAccessible(p, '/verification'));
+    await verifyFromEmail(page, email, name, password, (p) => expectAccessible(p, '/verification'));
     await expectAccessible(page, '/espace (after confirming)');
   });
 

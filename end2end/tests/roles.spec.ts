@@ -21,8 +21,8 @@ test('an administrator makes a new member coordinator', async ({ page }) => {
   const coordinator = 'Coordinateur·rice du programme';
 
   await test.step('the new member signs up and confirms', async () => {
-    await signUp(page, email, name, password);
-    await verifyFromEmail(page, email, name);
+    await signUp(page, email, name);
+    await verifyFromEmail(page, email, name, password);
     await expect(page.getByRole('link', { name: 'Courriels envoyés' })).toHaveCount(0);
     await signOut(page);
   });

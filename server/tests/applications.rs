@@ -802,3 +802,44 @@ async fn applicants_export_their_data_and_delete_their_account() {
             .any(|a| a == "applications.purged")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_cell_of_the_csv_export_can_run_as_a_formula() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    submitted(
+        &app,
+        promotion,
+        web,
+        forest,
+        "eve@example.fr",
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "@SUM(A1)",
+    )
+    .await;
+    let claire = coordinator(&app).await;
+    let csv = claire
+        .get(&format!(
+            "/coordination/promotions/{promotion}/candidatures.csv"
+        ))
+        .await;
+    assert_eq!(csv.status(), 200);
+    let bytes = csv.bytes().await.unwrap();
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut reader = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    assert_eq!(rows[0][0], "'@SUM(A1)");
+    assert_eq!(rows[0][1], "'=HYPERLINK(\"http://x\",\"y\")");
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would run as a formula"
+            );
+        }
+    }
+}
