@@ -715,3 +715,200 @@ async fn coordinators_correct_an_organisation_and_bad_input_changes_nothing() {
             .any(|a| a == "organisation.updated")
     );
 }
+
+/// `lead` invites `email` as `role` to `org`; returns the invitation token.
+async fn invite(app: &TestApp, lead: &Browser, org: i64, email: &str, role: &str) -> String {
+    let res = lead
+        .post(
+            &format!("/organisation/{org}"),
+            "/api/inviter-membre",
+            &[
+                ("organisation", &org.to_string()),
+                ("email", email),
+                ("role", role),
+            ],
+        )
+        .await;
+    assert_eq!(error_in(&location(&res)), None);
+    let mails = app.mail().await;
+    let mail = mails.iter().find(|m| m.to == email).expect("invitation");
+    token_in(&mail.text, "/invitation?jeton=")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lead_removes_a_member_and_cancels_an_invitation() {
+    let app = TestApp::spawn().await;
+    let promotion = open_promotion(&app).await;
+    let hugo = app
+        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let org = register(&hugo, "Ville de Belleforêt").await;
+    let defi = new_defi(&hugo, org, promotion).await;
+    let token = invite(&app, &hugo, org, "mina@ville.fr", "mentor").await;
+    let mina = app
+        .verified_user("mina@ville.fr", "Mina Mentor", PASSWORD)
+        .await;
+    mina.post(
+        &format!("/invitation?jeton={token}"),
+        "/api/accepter-invitation",
+        &[("token", &token)],
+    )
+    .await;
+    assert_eq!(
+        mina.get(&format!("/organisation/{org}")).await.status(),
+        200
+    );
+    assert_eq!(
+        mina.get(&format!("/organisation/defis/{defi}"))
+            .await
+            .status(),
+        200
+    );
+    let mina_id = app::server::service::users::by_email(&app.state.db, "mina@ville.fr")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let hugo_id = app::server::service::users::by_email(&app.state.db, "hugo@ville.fr")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let page = hugo.page(&format!("/organisation/{org}")).await;
+    assert!(
+        page.contains("Retirer Mina Mentor de l&#x27;organisation")
+            || page.contains("Retirer Mina Mentor de l'organisation")
+    );
+
+    // A mentor cannot remove anyone.
+    let res = mina
+        .post(
+            &format!("/organisation/{org}"),
+            "/api/retirer-membre",
+            &[
+                ("organisation", &org.to_string()),
+                ("user", &hugo_id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap(),
+        serde_json::json!("NotFound")
+    );
+
+    // The last lead cannot be removed, even by themself.
+    let res = hugo
+        .post(
+            &format!("/organisation/{org}"),
+            "/api/retirer-membre",
+            &[
+                ("organisation", &org.to_string()),
+                ("user", &hugo_id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap(),
+        serde_json::json!({ "Refused": "LastLead" })
+    );
+
+    // Removing Mina ends her access at once, with the session she has.
+    let res = hugo
+        .post(
+            &format!("/organisation/{org}"),
+            "/api/retirer-membre",
+            &[
+                ("organisation", &org.to_string()),
+                ("user", &mina_id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("/organisation/{org}"));
+    assert_eq!(
+        mina.get(&format!("/organisation/{org}")).await.status(),
+        404
+    );
+    assert_eq!(
+        mina.get(&format!("/organisation/defis/{defi}"))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        mina.get(&format!("/organisation/defis/{defi}/presentation"))
+            .await
+            .status(),
+        404
+    );
+
+    // A cancelled invitation's link no longer works.
+    let token = invite(&app, &hugo, org, "olga@ville.fr", "lead").await;
+    let invitation = {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        app::server::db::invitation::Entity::find()
+            .filter(app::server::db::invitation::Column::Email.eq("olga@ville.fr"))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let res = hugo
+        .post(
+            &format!("/organisation/{org}"),
+            "/api/annuler-invitation",
+            &[
+                ("organisation", &org.to_string()),
+                ("invitation", &invitation.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("/organisation/{org}"));
+    let olga = app
+        .verified_user("olga@ville.fr", "Olga Lead", PASSWORD)
+        .await;
+    let res = olga
+        .post(
+            &format!("/invitation?jeton={token}"),
+            "/api/accepter-invitation",
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)).unwrap(),
+        serde_json::json!({ "Refused": "InvitationInvalid" })
+    );
+    let audit = app.audit_actions().await;
+    assert!(audit.iter().any(|a| a == "organisation.member_removed"));
+    assert!(
+        audit
+            .iter()
+            .any(|a| a == "organisation.invitation_cancelled")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitations_are_rate_limited_per_account() {
+    let app = TestApp::spawn().await;
+    let hugo = app
+        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let org = register(&hugo, "Ville de Belleforêt").await;
+    let mut last = None;
+    for i in 0..21 {
+        let res = hugo
+            .post(
+                &format!("/organisation/{org}"),
+                "/api/inviter-membre",
+                &[
+                    ("organisation", &org.to_string()),
+                    ("email", &format!("agent{i}@ville.fr")),
+                    ("role", "mentor"),
+                ],
+            )
+            .await;
+        last = error_in(&location(&res));
+    }
+    assert_eq!(last, Some(serde_json::json!("RateLimited")));
+    assert_eq!(app.mail().await.len(), 20, "no email past the limit");
+}

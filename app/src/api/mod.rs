@@ -41,6 +41,8 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/organisations", "ManageOrganisations"),
     ("/api/organisation-fiche", "ManageOrganisations"),
     ("/api/inviter-membre", "InviteMember"),
+    ("/api/retirer-membre", "InviteMember"),
+    ("/api/annuler-invitation", "InviteMember"),
     ("/api/invitation", "UseEmailedToken"),
     ("/api/accepter-invitation", "AcceptInvitation"),
     ("/api/creer-defi", "CreateDefi"),

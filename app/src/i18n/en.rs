@@ -327,6 +327,13 @@ pub(super) fn text(m: Msg) -> &'static str {
         InviteSubmit => "Send the invitation",
         AlreadyMember => "This person is already a member of the organisation.",
         InvitationSent => "Invitation sent.",
+        MemberRemoved => "The member was removed from the organisation and no longer has access.",
+        InvitationCancelled => "Invitation cancelled: its link no longer works.",
+        LastLead => {
+            "An organisation keeps at least one lead: appoint another one before removing this one."
+        }
+        RemoveMember => "Remove {} from the organisation",
+        CancelInvitation => "Cancel the invitation of {}",
         InvitationTitle => "Invitation",
         InvitationBody => "You are invited to join {} as {} (invitation sent to {}).",
         InvitationAccept => "Join the organisation",

@@ -335,6 +335,13 @@ pub(super) fn text(m: Msg) -> &'static str {
         InviteSubmit => "Envoyer l'invitation",
         AlreadyMember => "Cette personne est déjà membre de l'organisation.",
         InvitationSent => "Invitation envoyée.",
+        MemberRemoved => "Le membre a été retiré de l'organisation : il n'y a plus accès.",
+        InvitationCancelled => "Invitation annulée : son lien ne fonctionne plus.",
+        LastLead => {
+            "Une organisation garde au moins un·e responsable : nommez-en un·e autre avant de retirer celui-ci ou celle-ci."
+        }
+        RemoveMember => "Retirer {} de l'organisation",
+        CancelInvitation => "Annuler l'invitation de {}",
         InvitationTitle => "Invitation",
         InvitationBody => {
             "Vous êtes invité·e à rejoindre {} en tant que {} (invitation adressée à {})."

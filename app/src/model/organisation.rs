@@ -24,6 +24,7 @@ impl OrganisationView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberView {
+    pub user_id: i64,
     pub name: String,
     pub email: String,
     pub role: HostRole,
@@ -31,6 +32,7 @@ pub struct MemberView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationView {
+    pub id: i64,
     pub email: String,
     pub role: HostRole,
     /// Paris time, for display.

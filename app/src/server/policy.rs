@@ -75,7 +75,8 @@ pub enum Action {
     ViewOrganisation {
         organisation: i64,
     },
-    /// Invite someone to join an organisation.
+    /// Invite someone to join an organisation, cancel an invitation,
+    /// remove a member: leads manage membership.
     InviteMember {
         organisation: i64,
     },

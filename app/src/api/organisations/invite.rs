@@ -7,6 +7,7 @@ pub async fn invite_member(organisation: i64, email: String, role: String) -> Re
     use crate::domain::{Email, HostRole};
     use crate::i18n::Msg;
     use crate::model::error::Checks;
+    use crate::server::ratelimit::Door;
     use crate::server::{policy::Action, service::organisations};
     let call = super::super::support::call().await?;
     call.allow(Action::InviteMember { organisation })?;
@@ -16,8 +17,19 @@ pub async fn invite_member(organisation: i64, email: String, role: String) -> Re
         "role",
         HostRole::from_code(&role).ok_or(Msg::HostRoleRequired),
     );
-    let result = match (checks.finish(), parsed_email, parsed_role) {
-        (Ok(()), Some(e), Some(r)) => {
+    // Invitations send emails: limited per organisation and per account.
+    let limited = call
+        .state
+        .limits
+        .check(Door::InvitePerOrganisation, &organisation.to_string())
+        .and_then(|()| {
+            call.state
+                .limits
+                .check(Door::InvitePerAccount, &call.viewer_id()?.to_string())
+        });
+    let result = match (limited, checks.finish(), parsed_email, parsed_role) {
+        (Err(e), ..) => Err(e),
+        (Ok(()), Ok(()), Some(e), Some(r)) => {
             let inviter = call
                 .ctx
                 .actor
@@ -35,7 +47,7 @@ pub async fn invite_member(organisation: i64, email: String, role: String) -> Re
             )
             .await
         }
-        (Err(e), _, _) => Err(e),
+        (Ok(()), Err(e), _, _) => Err(e),
         _ => Err(AppError::Unexpected),
     };
     call.keep(result, &[("email", email), ("role", role)])

@@ -176,6 +176,18 @@ pub async fn members<C: ConnectionTrait>(
         .filter(role_grant::Column::Role.is_in(["host_lead", "host_mentor", "host_hr"]))
         .all(db)
         .await?;
+    let ids: Vec<i64> = grants.iter().map(|g| g.user_id).collect();
+    let mut people: std::collections::HashMap<i64, user::Model> = if ids.is_empty() {
+        Default::default()
+    } else {
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect()
+    };
     let mut out: Vec<(user::Model, HostRole)> = Vec::new();
     for g in grants {
         let Some(Role::Host { role, .. }) = Role::from_parts(&g.role, g.scope_id) else {
@@ -187,7 +199,7 @@ pub async fn members<C: ConnectionTrait>(
             }
             continue;
         }
-        if let Some(u) = users::by_id(db, g.user_id).await? {
+        if let Some(u) = people.remove(&g.user_id) {
             out.push((u, role));
         }
     }
@@ -226,6 +238,7 @@ pub async fn page<C: ConnectionTrait>(
         .await?
         .into_iter()
         .map(|(u, role)| MemberView {
+            user_id: u.id,
             name: u.name,
             email: u.email,
             role,
@@ -241,6 +254,7 @@ pub async fn page<C: ConnectionTrait>(
         .await?
         .into_iter()
         .map(|i| InvitationView {
+            id: i.id,
             email: i.email,
             role: HostRole::from_code(&i.role).unwrap_or(HostRole::Mentor),
             expires: paris_display(i.expires_at),

@@ -3,8 +3,8 @@
 
 use crate::api::defis::CreateDefi;
 use crate::api::organisations::{
-    AcceptInvitation, InviteMember, RegisterOrganisation, get_invitation_preview,
-    get_organisation_page, my_organisations,
+    AcceptInvitation, CancelInvitation, InviteMember, RegisterOrganisation, RemoveMember,
+    get_invitation_preview, get_organisation_page, my_organisations,
 };
 use crate::domain::HostRole;
 use crate::domain::organisation::{OrgKind, OrganisationForm};
@@ -108,6 +108,10 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
     let o = p.organisation.clone();
     let invite = ServerAction::<InviteMember>::new();
     let invite_error = action_error(invite);
+    let remove = ServerAction::<RemoveMember>::new();
+    let remove_error = action_error(remove);
+    let cancel = ServerAction::<CancelInvitation>::new();
+    let may_manage = p.may_invite;
     let create = ServerAction::<CreateDefi>::new();
     let create_error = action_error(create);
     let email_error = invite_error.as_ref().and_then(|e| e.for_field("email"));
@@ -146,6 +150,7 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
         <DefiRows rows=p.defis.clone() href_prefix="/organisation/defis/"/>
 
         <h2>{tr(Msg::MembersTitle)}</h2>
+        <ErrorSummary error=remove_error prefix="membre-"/>
         <div class="table-wrap">
             <table>
                 <caption class="visually-hidden">{tr(Msg::MembersTitle)}</caption>
@@ -153,10 +158,26 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
                     <th scope="col">{tr(Msg::ColName)}</th>
                     <th scope="col">{tr(Msg::ColEmail)}</th>
                     <th scope="col">{tr(Msg::ColRole)}</th>
+                    {may_manage.then(|| view! { <th scope="col">{tr(Msg::ColActions)}</th> })}
                 </tr></thead>
                 <tbody>
-                    {p.members.iter().map(|m| view! {
-                        <tr><th scope="row">{m.name.clone()}</th><td>{m.email.clone()}</td><td>{tr(m.role.label())}</td></tr>
+                    {p.members.clone().into_iter().map(|m| {
+                        let user = m.user_id.to_string();
+                        let label = fill(tr(Msg::RemoveMember), &[&m.name]);
+                        view! {
+                            <tr>
+                                <th scope="row">{m.name}</th><td>{m.email}</td><td>{tr(m.role.label())}</td>
+                                {may_manage.then(move || view! {
+                                    <td>
+                                        <ActionForm action=remove attr:class="inline-form">
+                                            <input type="hidden" name="organisation" value=org_id.to_string()/>
+                                            <input type="hidden" name="user" value=user/>
+                                            <button type="submit" class="secondary">{label}</button>
+                                        </ActionForm>
+                                    </td>
+                                })}
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -164,8 +185,23 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
         {(!p.invitations.is_empty()).then(|| view! {
             <h3>{tr(Msg::PendingInvitations)}</h3>
             <ul>
-                {p.invitations.iter().map(|i| view! {
-                    <li>{fill(tr(Msg::InvitationLine), &[&i.email, tr(i.role.label()), &i.expires])}</li>
+                {p.invitations.clone().into_iter().map(|i| {
+                    let line = fill(tr(Msg::InvitationLine), &[&i.email, tr(i.role.label()), &i.expires]);
+                    let label = fill(tr(Msg::CancelInvitation), &[&i.email]);
+                    let id = i.id.to_string();
+                    view! {
+                        <li>
+                            {line}
+                            {may_manage.then(move || view! {
+                                " "
+                                <ActionForm action=cancel attr:class="inline-form">
+                                    <input type="hidden" name="organisation" value=org_id.to_string()/>
+                                    <input type="hidden" name="invitation" value=id/>
+                                    <button type="submit" class="secondary">{label}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         })}

@@ -1,0 +1,35 @@
+use crate::model::AppError;
+use leptos::prelude::*;
+
+/// A lead removes a member (leads manage membership: the same policy
+/// action as inviting).
+#[server(prefix = "/api", endpoint = "retirer-membre")]
+pub async fn remove_member(organisation: i64, user: i64) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::memberships};
+    let call = super::super::support::call().await?;
+    call.allow(Action::InviteMember { organisation })?;
+    let result =
+        memberships::remove_member(&call.state, &call.ctx.origin(), organisation, user).await;
+    call.keep(result, &[] as &[(&str, String)]).await?;
+    call.done(
+        Some(Msg::MemberRemoved),
+        &format!("/organisation/{organisation}"),
+    )
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "annuler-invitation")]
+pub async fn cancel_invitation(organisation: i64, invitation: i64) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::memberships};
+    let call = super::super::support::call().await?;
+    call.allow(Action::InviteMember { organisation })?;
+    memberships::cancel_invitation(&call.state, &call.ctx.origin(), organisation, invitation)
+        .await?;
+    call.done(
+        Some(Msg::InvitationCancelled),
+        &format!("/organisation/{organisation}"),
+    )
+    .await
+}

@@ -1,0 +1,86 @@
+//! Ending membership of a host organisation: a lead removes a member or
+//! cancels a pending invitation. A removed member loses access at once
+//! (roles are read from the database on every request, so their pages,
+//! files and the organisation's emails stop with the next request); an
+//! organisation always keeps at least one lead.
+
+use super::{Origin, audit, organisations};
+use crate::domain::HostRole;
+use crate::i18n::Msg;
+use crate::model::AppError;
+use crate::server::AppState;
+use crate::server::db::{invitation, role_grant, write_txn};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+
+const HOST_ROLES: [&str; 3] = ["host_lead", "host_mentor", "host_hr"];
+
+/// Removes `user` from organisation `org` (every host role they hold
+/// there). Refused when they are its last lead.
+pub async fn remove_member(
+    state: &AppState,
+    origin: &Origin,
+    org: i64,
+    user: i64,
+) -> Result<(), AppError> {
+    let txn = write_txn(&state.db).await?;
+    organisations::find(&txn, org).await?;
+    let members = organisations::members(&txn, org).await?;
+    let Some((removed, role)) = members.iter().find(|(u, _)| u.id == user) else {
+        return Err(AppError::NotFound);
+    };
+    let leads = members.iter().filter(|(_, r)| *r == HostRole::Lead).count();
+    if *role == HostRole::Lead && leads <= 1 {
+        return Err(AppError::Refused(Msg::LastLead));
+    }
+    role_grant::Entity::delete_many()
+        .filter(role_grant::Column::UserId.eq(user))
+        .filter(role_grant::Column::ScopeId.eq(org))
+        .filter(role_grant::Column::Role.is_in(HOST_ROLES))
+        .exec(&txn)
+        .await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "organisation.member_removed",
+            target: Some(("organisation", org)),
+            details: json!({ "user": user, "email": removed.email, "role": role.code() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Cancels a pending invitation of organisation `org`: its link stops
+/// working at once.
+pub async fn cancel_invitation(
+    state: &AppState,
+    origin: &Origin,
+    org: i64,
+    invitation_id: i64,
+) -> Result<(), AppError> {
+    let txn = write_txn(&state.db).await?;
+    let Some(i) = invitation::Entity::find_by_id(invitation_id)
+        .filter(invitation::Column::OrganisationId.eq(org))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .one(&txn)
+        .await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    invitation::Entity::delete_by_id(i.id).exec(&txn).await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "organisation.invitation_cancelled",
+            target: Some(("organisation", org)),
+            details: json!({ "email": i.email, "role": i.role }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
