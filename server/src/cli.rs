@@ -157,14 +157,15 @@ pub async fn create_admin(
     Ok(())
 }
 
-/// `applicants`: add that many submitted dossiers to the demo promotion
-/// (benchmarks), on top of the demo created once.
-pub async fn seed_demo(config: &Config, applicants: Option<usize>) -> anyhow::Result<()> {
+/// `extra`: dossiers to add to the demo promotion (benchmarks), on top of
+/// the demo created once.
+pub async fn seed_demo(config: &Config, mut extra: crate::seed::Extra) -> anyhow::Result<()> {
     if config.production {
         bail!("seed-demo refuses to run with COHORTE_ENV=production");
     }
     let db = migrate(config).await?;
-    crate::seed::run(&db, &config.base_url, applicants).await
+    extra.data_dir = config.data_dir.clone();
+    crate::seed::run(&db, &config.base_url, extra).await
 }
 
 /// `cohorte match FILE`: the result JSON on stdout and status 0, or a

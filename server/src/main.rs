@@ -35,8 +35,13 @@ enum Command {
     SeedDemo {
         /// Also add N submitted dossiers with varied names, texts, profiles
         /// and choices to the demo promotion (for benchmarks).
-        #[arg(long, value_name = "N")]
-        applicants: Option<usize>,
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        applicants: usize,
+        /// Also add N complete drafts with a CV whose accounts
+        /// (brouillon.I@candidats.demo.cohorte.localhost) sign in with the
+        /// demo password: the load script's autosave storm and deadline rush.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        bench_drafts: usize,
     },
     /// Form teams: read the matching input (JSON, see docs/matching.md) from
     /// FILE or `-` for standard input, print the result as JSON.
@@ -80,7 +85,17 @@ async fn run() -> anyhow::Result<()> {
             name,
             password_stdin,
         } => cli::create_admin(&config, &email, &name, password_stdin).await,
-        Command::SeedDemo { applicants } => cli::seed_demo(&config, applicants).await,
+        Command::SeedDemo {
+            applicants,
+            bench_drafts,
+        } => {
+            let extra = server::seed::Extra {
+                applicants,
+                bench_drafts,
+                ..Default::default()
+            };
+            cli::seed_demo(&config, extra).await
+        }
         Command::Match { .. } => unreachable!("handled above"),
     }
 }

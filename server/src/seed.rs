@@ -109,11 +109,18 @@ pub fn demo_accounts(
     ]
 }
 
-pub async fn run(
-    db: &DatabaseConnection,
-    base_url: &str,
-    applicants: Option<usize>,
-) -> anyhow::Result<()> {
+/// What `seed-demo` adds on top of the demo, for benchmarks.
+#[derive(Clone, Debug, Default)]
+pub struct Extra {
+    /// Submitted dossiers with varied names, texts, profiles and choices.
+    pub applicants: usize,
+    /// Complete drafts with a CV whose accounts sign in with the demo
+    /// password (the load script's autosave storm and deadline rush).
+    pub bench_drafts: usize,
+    pub data_dir: std::path::PathBuf,
+}
+
+pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyhow::Result<()> {
     let hash = passwords::hash(DEMO_PASSWORD.to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -175,20 +182,29 @@ pub async fn run(
         created_any |= created;
     }
     // About 60 dossiers in every state, once; then any asked for.
-    let demo_dossiers = crate::seed_applications::run(db, promotion, None).await?;
-    let extra = match applicants {
-        Some(n) if n > 0 => {
-            let started = std::time::Instant::now();
-            let made = crate::seed_applications::run(db, promotion, Some(n)).await?;
-            println!(
-                "{made} dossiers déposés ajoutés en {:.1} s ({made} submitted dossiers added).",
-                started.elapsed().as_secs_f64()
-            );
-            made
-        }
-        _ => 0,
-    };
-    created_any |= demo_dossiers > 0 || extra > 0;
+    use crate::seed_applications::{Batch, run as add};
+    let demo_dossiers = add(db, promotion, Batch::Demo).await?;
+    let mut added = 0;
+    if extra.applicants > 0 {
+        let started = std::time::Instant::now();
+        let made = add(db, promotion, Batch::Submitted(extra.applicants)).await?;
+        println!(
+            "{made} dossiers déposés ajoutés en {:.1} s ({made} submitted dossiers added).",
+            started.elapsed().as_secs_f64()
+        );
+        added += made;
+    }
+    if extra.bench_drafts > 0 {
+        let batch = Batch::BenchDrafts {
+            n: extra.bench_drafts,
+            password_hash: hash.clone(),
+            data_dir: extra.data_dir.clone(),
+        };
+        let made = add(db, promotion, batch).await?;
+        println!("{made} brouillons complets ajoutés ({made} complete drafts added).");
+        added += made;
+    }
+    created_any |= demo_dossiers > 0 || added > 0;
     println!();
     println!(
         "{}",

@@ -6,7 +6,9 @@
 
 use app::domain::application::ApplicationState;
 use app::server::db::write_txn;
-use app::server::db::{application, application_choice, application_event, defi, defi_slot, user};
+use app::server::db::{
+    application, application_choice, application_event, attachment, defi, defi_slot, user,
+};
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
@@ -123,15 +125,37 @@ impl Mix {
     }
 }
 
-/// Which states `n` dossiers get: the demo mix, or for the benchmark
-/// mostly submitted with some reviewed.
-fn states(n: Option<usize>) -> Vec<ApplicationState> {
-    match n {
-        None => DEMO_MIX
+/// What to add.
+#[derive(Clone, Debug)]
+pub enum Batch {
+    /// The demo's ~60 dossiers in every state, once.
+    Demo,
+    /// n dossiers, mostly submitted, some reviewed (list benchmarks).
+    Submitted(usize),
+    /// n complete drafts with a CV, whose accounts sign in with the demo
+    /// password: the autosave storm and the deadline rush of the load
+    /// script. Their addresses are `brouillon.{i}@candidats.demo…`.
+    BenchDrafts {
+        n: usize,
+        password_hash: String,
+        data_dir: std::path::PathBuf,
+    },
+}
+
+/// A tiny valid PDF, as the CV of benchmark drafts.
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+/// Which states the dossiers of `batch` get: the demo mix, or for the
+/// benchmark mostly submitted with some reviewed.
+fn states(batch: &Batch) -> Vec<ApplicationState> {
+    match batch {
+        Batch::Demo => DEMO_MIX
             .iter()
             .flat_map(|(s, k)| std::iter::repeat_n(*s, *k))
             .collect(),
-        Some(n) => (0..n)
+        Batch::BenchDrafts { n, .. } => vec![ApplicationState::Draft; *n],
+        Batch::Submitted(n) => (0..*n)
             .map(|i| match i % 10 {
                 0 => ApplicationState::InReview,
                 1 => ApplicationState::Shortlisted,
@@ -142,24 +166,23 @@ fn states(n: Option<usize>) -> Vec<ApplicationState> {
     }
 }
 
-/// Adds the demo dossiers to `promotion` once (a promotion that already has
-/// dossiers from the demo generator is left alone unless `n` asks for more):
-/// `None` for the default mix of about 60, `Some(n)` for n more submitted
-/// dossiers. Returns how many were created.
-pub async fn run(
-    db: &DatabaseConnection,
-    promotion: i64,
-    n: Option<usize>,
-) -> anyhow::Result<usize> {
+/// Adds dossiers to `promotion`: the demo mix once (left alone when the
+/// generator already ran), or as many more as `batch` asks. Returns how
+/// many were created.
+pub async fn run(db: &DatabaseConnection, promotion: i64, batch: Batch) -> anyhow::Result<usize> {
     let err = |e: sea_orm::DbErr| anyhow::anyhow!("{e}");
     let existing = user::Entity::find()
         .filter(user::Column::Email.ends_with("@candidats.demo.cohorte.localhost"))
         .count(db)
         .await
         .map_err(err)? as usize;
-    if n.is_none() && existing > 0 {
+    if matches!(batch, Batch::Demo) && existing > 0 {
         return Ok(0);
     }
+    let (bench, password_hash) = match &batch {
+        Batch::BenchDrafts { password_hash, .. } => (true, Some(password_hash.clone())),
+        _ => (false, None),
+    };
     // The published défis and the profiles each seeks.
     let defis = defi::Entity::find()
         .filter(defi::Column::PromotionId.eq(promotion))
@@ -187,7 +210,7 @@ pub async fn run(
         "the demo promotion has no published défi to apply to"
     );
     let profiles: Vec<String> = by_profile.keys().cloned().collect();
-    let states = states(n);
+    let states = states(&batch);
     let now = Utc::now();
     let mut mix = Mix(0xC0_40_27 ^ existing as u64);
     let txn = write_txn(db).await.map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -198,16 +221,21 @@ pub async fn run(
             let i = existing + chunk_no * 400 + k;
             let first = *mix.pick(&FIRST);
             let last = *mix.pick(&LAST);
-            let email = format!(
-                "{}.{}.{i}@candidats.demo.cohorte.localhost",
-                ascii(first),
-                ascii(last)
-            );
+            let email = if bench {
+                format!("brouillon.{i}@candidats.demo.cohorte.localhost")
+            } else {
+                format!(
+                    "{}.{}.{i}@candidats.demo.cohorte.localhost",
+                    ascii(first),
+                    ascii(last)
+                )
+            };
             users.push(user::ActiveModel {
                 email: Set(email.clone()),
                 name: Set(format!("{first} {last}")),
-                // Demo applicants cannot sign in: they exist to fill tables.
-                password_hash: Set(None),
+                // Demo applicants cannot sign in (they fill tables); the
+                // benchmark's drafts can, with the demo password.
+                password_hash: Set(password_hash.clone()),
                 locale: Set("fr".into()),
                 email_verified_at: Set(Some(now)),
                 disabled_at: Set(None),
@@ -241,6 +269,7 @@ pub async fn run(
             }
             choices.truncate(1 + (mix.next() % 3) as usize);
             let submitted = *state != ApplicationState::Draft;
+            let declared = submitted || bench;
             let at = now - Duration::minutes((mix.next() % (6 * 24 * 60)) as i64);
             rows.push(application::ActiveModel {
                 promotion_id: Set(promotion),
@@ -267,10 +296,10 @@ pub async fn run(
                 mobility: Set(String::new()),
                 remote: Set(mix.next() % 2 == 0),
                 support_role: Set(if mix.next() % 4 == 0 { "oui" } else { "non" }.into()),
-                decl_civil_servant: Set(submitted),
-                decl_student: Set(submitted),
-                decl_jury: Set(submitted),
-                consent: Set(submitted),
+                decl_civil_servant: Set(declared),
+                decl_student: Set(declared),
+                decl_jury: Set(declared),
+                consent: Set(declared),
                 version: Set(1),
                 personal_deadline: Set(None),
                 created_at: Set(at - Duration::days(1)),
@@ -297,8 +326,26 @@ pub async fn run(
             .collect();
         let mut choices = Vec::new();
         let mut events = Vec::new();
+        let mut cvs = Vec::new();
         for (email, picked, submitted, at) in plans {
             let id = app_ids[&email];
+            if let Batch::BenchDrafts { data_dir, .. } = &batch {
+                let dir = app::server::service::attachments::files_dir(data_dir);
+                let stored = format!("{}.pdf", app::server::service::tokens::random_secret(16));
+                std::fs::create_dir_all(&dir)?;
+                std::fs::write(dir.join(&stored), PDF)?;
+                cvs.push(attachment::ActiveModel {
+                    owner_type: Set("application".into()),
+                    owner_id: Set(id),
+                    kind: Set("cv".into()),
+                    stored_name: Set(stored),
+                    original_name: Set("cv.pdf".into()),
+                    size: Set(PDF.len() as i64),
+                    uploaded_by: Set(None),
+                    created_at: Set(at),
+                    ..Default::default()
+                });
+            }
             for (rank, defi_id) in picked.into_iter().enumerate() {
                 choices.push(application_choice::ActiveModel {
                     application_id: Set(id),
@@ -322,6 +369,12 @@ pub async fn run(
             .exec(&txn)
             .await
             .map_err(err)?;
+        if !cvs.is_empty() {
+            attachment::Entity::insert_many(cvs)
+                .exec(&txn)
+                .await
+                .map_err(err)?;
+        }
         if !events.is_empty() {
             application_event::Entity::insert_many(events)
                 .exec(&txn)
@@ -352,7 +405,7 @@ fn ascii(s: &str) -> String {
 mod tests {
     #[test]
     fn the_demo_mix_has_about_sixty_dossiers_in_every_state() {
-        let states = super::states(None);
+        let states = super::states(&super::Batch::Demo);
         assert!((55..=65).contains(&states.len()), "{}", states.len());
         assert_eq!(super::DEMO_MIX.len(), 12);
     }
