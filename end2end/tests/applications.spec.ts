@@ -110,7 +110,7 @@ test('a person downloads their data and deletes their account', async ({ page })
   await page.getByRole('link', { name: /Mes données personnelles/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes données personnelles');
   await expectAccessible(page);
-  const zip = await page.request.get('/espace/mes-donnees.zip');
+  const zip = await page.request.post('/espace/mes-donnees.zip');
   expect(zip.status()).toBe(200);
   expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
   await page.getByLabel('Je comprends que cette suppression est définitive').check();

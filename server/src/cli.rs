@@ -80,6 +80,7 @@ pub async fn start(
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let db = migrate(&config).await?;
+    app::server::service::exports::sweep_temporary(&config.data_dir);
     let state = app_state(&config, db)?;
     jobs::spawn(state.clone());
     if config.production {

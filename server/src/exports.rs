@@ -1,11 +1,14 @@
 //! Exports of a promotion's dossiers for coordinators: the filtered
 //! selection as CSV (UTF-8 with BOM, for spreadsheets) and as a ZIP of the
-//! CVs. Every export is audited before it is sent.
+//! CVs, streamed from a temporary file; a person's own data as a ZIP.
+//! Every export is audited before it is sent, so each is started by a POST
+//! (CSRF-checked), never by a GET that a link on another site could
+//! trigger.
 
 use crate::http::ServerState;
 use app::model::application::ApplicationQuery;
 use app::server::policy::{Action, require};
-use app::server::service::selection;
+use app::server::service::{exports, selection};
 use app::server::web::RequestContext;
 use axum::Extension;
 use axum::body::Body;
@@ -23,6 +26,10 @@ fn refused(ctx: &RequestContext) -> Option<Response> {
 }
 
 fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+    attachment_body(content_type, name, Body::from(bytes))
+}
+
+fn attachment_body(content_type: &str, name: &str, body: Body) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
@@ -32,7 +39,7 @@ fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
             ),
             (header::CACHE_CONTROL, "private, no-store".to_owned()),
         ],
-        Body::from(bytes),
+        body,
     )
         .into_response()
 }
@@ -56,9 +63,8 @@ pub async fn applications_csv(
             .max()
             .unwrap_or(0)
             .max(3);
-        let bytes = selection::csv(&rows, ctx.locale, max)?;
-        selection::audit_export(&state.app, &ctx.origin(), promotion, "csv", &q, rows.len())
-            .await?;
+        let bytes = exports::csv(&rows, ctx.locale, max)?;
+        exports::audit_export(&state.app, &ctx.origin(), promotion, "csv", &q, rows.len()).await?;
         Ok::<_, app::model::AppError>((table.promotion_name, bytes))
     }
     .await;
@@ -86,8 +92,8 @@ pub async fn applications_cvs(
     let result = async {
         selection::table(&state.app.db, promotion, &q).await?;
         let rows = selection::all_rows(&state.app.db, promotion, &q).await?;
-        let bytes = selection::cv_zip(&state.app.db, &state.app.settings.data_dir, &rows).await?;
-        selection::audit_export(
+        let file = exports::cv_zip(&state.app.db, &state.app.settings.data_dir, &rows).await?;
+        exports::audit_export(
             &state.app,
             &ctx.origin(),
             promotion,
@@ -96,11 +102,18 @@ pub async fn applications_cvs(
             rows.len(),
         )
         .await?;
-        Ok::<_, app::model::AppError>(bytes)
+        Ok::<_, app::model::AppError>(file)
     }
     .await;
     match result {
-        Ok(bytes) => attachment("application/zip", &format!("cv-{promotion}.zip"), bytes),
+        Ok(file) => {
+            let stream = tokio_util::io::ReaderStream::new(tokio::fs::File::from_std(file));
+            attachment_body(
+                "application/zip",
+                &format!("cv-{promotion}.zip"),
+                Body::from_stream(stream),
+            )
+        }
         Err(app::model::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }

@@ -86,13 +86,13 @@ pub fn router(config: &Config, app: AppState) -> Router {
         )
         .route(
             "/coordination/promotions/{id}/candidatures.csv",
-            get(crate::exports::applications_csv),
+            post(crate::exports::applications_csv),
         )
         .route(
             "/coordination/promotions/{id}/cv.zip",
-            get(crate::exports::applications_cvs),
+            post(crate::exports::applications_cvs),
         )
-        .route("/espace/mes-donnees.zip", get(crate::exports::my_data))
+        .route("/espace/mes-donnees.zip", post(crate::exports::my_data))
         .leptos_routes_with_handler(routes, get(page))
         .fallback(static_or_not_found)
         .with_state(state)

@@ -508,7 +508,12 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     assert!(page.find("Lovelace").unwrap() < page.find("Hopper").unwrap());
     // Applicants and hosts do not get in.
     assert_eq!(ada.get(&base).await.status(), 404);
-    assert_eq!(ada.get(&format!("{base}.csv")).await.status(), 404);
+    assert_eq!(
+        ada.post(&base, &format!("{base}.csv"), &[]).await.status(),
+        404
+    );
+    // Exports are audited: a GET (a link on another site) starts none.
+    assert_eq!(claire.get(&format!("{base}.csv")).await.status(), 405);
 
     // A correction reopens the dossier, even after the call closed.
     let res = claire
@@ -594,7 +599,9 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     assert_eq!(app.mail().await.len(), 1);
 
     // Exports: CSV with a BOM and choices in order; a ZIP of the CVs.
-    let csv = claire.get(&format!("{base}.csv?profil=developer")).await;
+    let csv = claire
+        .post(&base, &format!("{base}.csv?profil=developer"), &[])
+        .await;
     assert_eq!(csv.status(), 200);
     let bytes = csv.bytes().await.unwrap();
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
@@ -610,7 +617,11 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
         text.contains("Lovelace,Ada,ada@example.fr,developer,De 5 à 10 ans,Orienter les usagers")
     );
     let zip = claire
-        .get(&format!("/coordination/promotions/{promotion}/cv.zip"))
+        .post(
+            &base,
+            &format!("/coordination/promotions/{promotion}/cv.zip"),
+            &[],
+        )
         .await;
     assert_eq!(zip.status(), 200);
     let zip = zip.bytes().await.unwrap();
@@ -651,7 +662,10 @@ async fn applicants_export_their_data_and_delete_their_account() {
     .await;
 
     // Download my data: a ZIP with the JSON and the CV.
-    let zip = ada.get("/espace/mes-donnees.zip").await;
+    assert_eq!(ada.get("/espace/mes-donnees.zip").await.status(), 405);
+    let zip = ada
+        .post("/espace/donnees", "/espace/mes-donnees.zip", &[])
+        .await;
     assert_eq!(zip.status(), 200);
     let bytes = zip.bytes().await.unwrap();
     assert!(bytes.starts_with(b"PK"));
@@ -660,7 +674,10 @@ async fn applicants_export_their_data_and_delete_their_account() {
         listing.contains("donnees.json") && listing.contains(&format!("candidature-{ada_id}/cv-"))
     );
     assert_eq!(
-        app.browser().get("/espace/mes-donnees.zip").await.status(),
+        app.browser()
+            .post("/espace/donnees", "/espace/mes-donnees.zip", &[])
+            .await
+            .status(),
         303
     );
 
@@ -819,9 +836,11 @@ async fn no_cell_of_the_csv_export_can_run_as_a_formula() {
     .await;
     let claire = coordinator(&app).await;
     let csv = claire
-        .get(&format!(
-            "/coordination/promotions/{promotion}/candidatures.csv"
-        ))
+        .post(
+            "/",
+            &format!("/coordination/promotions/{promotion}/candidatures.csv"),
+            &[],
+        )
         .await;
     assert_eq!(csv.status(), 200);
     let bytes = csv.bytes().await.unwrap();

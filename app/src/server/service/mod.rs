@@ -8,6 +8,7 @@ pub mod applications;
 pub mod attachments;
 pub mod audit;
 pub mod defis;
+pub mod exports;
 pub mod memberships;
 pub mod organisations;
 pub mod outbox;

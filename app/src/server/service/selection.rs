@@ -3,8 +3,8 @@
 //! and personal deadlines, each with its message; exports (CSV and a ZIP of
 //! the CVs), audited.
 
-use super::applications::{self, CV, guarded, owner_locale, state_of};
-use super::{Origin, attachments, audit, outbox};
+use super::applications::{self, guarded, owner_locale, state_of};
+use super::{Origin, audit, outbox};
 use crate::domain::application::{ApplicationState, Review};
 use crate::domain::promotion::paris_display;
 use crate::i18n::Msg;
@@ -23,7 +23,6 @@ use sea_orm::{
 };
 use serde_json::json;
 use std::collections::HashMap;
-use std::path::Path;
 
 pub const PER_PAGE: u64 = 50;
 
@@ -356,148 +355,5 @@ pub async fn extend_deadline(
     .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
-    Ok(())
-}
-
-/// The CSV of `rows`: UTF-8 with a byte-order mark (spreadsheets then read
-/// accents right), one row per dossier, readable column names, choices in
-/// order; no cell can be read as a formula (`domain::spreadsheet`).
-pub fn csv(
-    rows: &[ApplicationRow],
-    locale: crate::i18n::Locale,
-    max_choices: usize,
-) -> Result<Vec<u8>, AppError> {
-    let t = |m: Msg| locale.t(m).to_owned();
-    let mut w = ::csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let mut header = vec![
-        t(Msg::FieldLastName),
-        t(Msg::FieldFirstName),
-        t(Msg::FieldEmail),
-        t(Msg::FieldProfile),
-        t(Msg::FieldExperience),
-    ];
-    for n in 1..=max_choices {
-        header.push(crate::i18n::fill(locale.t(Msg::ChoiceN), &[&n.to_string()]));
-    }
-    header.extend([
-        t(Msg::ColState),
-        t(Msg::ColSubmitted),
-        t(Msg::FieldSupportRole),
-    ]);
-    let fail = |e: ::csv::Error| {
-        tracing::error!(error = %e, "writing a CSV export");
-        AppError::Unexpected
-    };
-    w.write_record(crate::domain::spreadsheet::text_record(&header))
-        .map_err(fail)?;
-    for r in rows {
-        let mut line = vec![
-            r.last_name.clone(),
-            r.first_name.clone(),
-            r.email.clone(),
-            r.profile.clone(),
-            crate::domain::application_form::EXPERIENCE_BANDS
-                .iter()
-                .find(|(c, _)| *c == r.experience)
-                .map(|(_, m)| t(*m))
-                .unwrap_or_default(),
-        ];
-        for n in 0..max_choices {
-            line.push(r.choices.get(n).cloned().unwrap_or_default());
-        }
-        line.extend([
-            t(r.state.label()),
-            r.submitted_at.map(paris_display).unwrap_or_default(),
-            r.support_role.clone(),
-        ]);
-        w.write_record(crate::domain::spreadsheet::text_record(&line))
-            .map_err(fail)?;
-    }
-    w.into_inner().map_err(|_| AppError::Unexpected)
-}
-
-/// A ZIP of the CVs of `rows`, named "Last_First_id.pdf".
-pub async fn cv_zip<C: ConnectionTrait>(
-    db: &C,
-    data_dir: &Path,
-    rows: &[ApplicationRow],
-) -> Result<Vec<u8>, AppError> {
-    use std::io::Write;
-    let mut files = Vec::new();
-    for r in rows {
-        let Some(a) = attachments::current(
-            db,
-            attachments::Slot {
-                owner_type: "application",
-                owner_id: r.id,
-                kind: CV,
-            },
-        )
-        .await?
-        else {
-            continue;
-        };
-        let path = attachments::files_dir(data_dir).join(&a.stored_name);
-        match tokio::fs::read(&path).await {
-            Ok(bytes) => {
-                let safe = |s: &str| -> String {
-                    s.chars()
-                        .map(|c| {
-                            if c.is_alphanumeric() || c == '-' {
-                                c
-                            } else {
-                                '_'
-                            }
-                        })
-                        .collect()
-                };
-                files.push((
-                    format!(
-                        "{}_{}_{}.pdf",
-                        safe(&r.last_name),
-                        safe(&r.first_name),
-                        r.id
-                    ),
-                    bytes,
-                ));
-            }
-            Err(e) => tracing::error!(error = %e, path = %path.display(), "stored CV missing"),
-        }
-    }
-    let fail = |e: zip::result::ZipError| {
-        tracing::error!(error = %e, "writing a ZIP export");
-        AppError::Unexpected
-    };
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in files {
-        zip.start_file(name, options).map_err(fail)?;
-        zip.write_all(&bytes).map_err(|_| AppError::Unexpected)?;
-    }
-    Ok(zip.finish().map_err(fail)?.into_inner())
-}
-
-/// Records an export in the audit log (who exported what, how many rows).
-pub async fn audit_export(
-    state: &AppState,
-    origin: &Origin,
-    promotion_id: i64,
-    kind: &str,
-    q: &ApplicationQuery,
-    count: usize,
-) -> Result<(), AppError> {
-    let txn = write_txn(&state.db).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "applications.exported",
-            target: Some(("promotion", promotion_id)),
-            details: json!({ "format": kind, "filters": q.to_query(), "rows": count }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
     Ok(())
 }

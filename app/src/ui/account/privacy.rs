@@ -20,7 +20,9 @@ pub fn MyDataPage() -> impl IntoView {
         <Title text=tr(Msg::MyDataTitle)/>
         <h1>{tr(Msg::MyDataTitle)}</h1>
         <p>{tr(Msg::MyDataIntro)}</p>
-        <p><a class="button" href="/espace/mes-donnees.zip" download="mes-donnees-cohorte.zip">{tr(Msg::DownloadMyData)}</a></p>
+        <form method="post" action="/espace/mes-donnees.zip">
+            <button type="submit">{tr(Msg::DownloadMyData)}</button>
+        </form>
         <h2>{tr(Msg::DeleteAccountTitle)}</h2>
         <p>{tr(Msg::RetentionExplained)}</p>
         <Suspense fallback=|| ()>

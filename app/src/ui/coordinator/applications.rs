@@ -171,11 +171,15 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
             <Field name="q" label=Msg::FilterName value=q.q.clone().unwrap_or_default()/>
             <button type="submit" class="secondary">{tr(Msg::Filter)}</button>
         </form>
-        <p>
-            <a href=format!("/coordination/promotions/{promotion}/candidatures.csv?{filters}")>{tr(Msg::ExportCsv)}</a>
-            " · "
-            <a href=format!("/coordination/promotions/{promotion}/cv.zip?{filters}")>{tr(Msg::ExportCvZip)}</a>
-        </p>
+        // Exports are audited: started by a POST, never by a plain link.
+        <div class="actions">
+            <form method="post" action=format!("/coordination/promotions/{promotion}/candidatures.csv?{filters}") class="inline-form">
+                <button type="submit" class="secondary">{tr(Msg::ExportCsv)}</button>
+            </form>
+            <form method="post" action=format!("/coordination/promotions/{promotion}/cv.zip?{filters}") class="inline-form">
+                <button type="submit" class="secondary">{tr(Msg::ExportCvZip)}</button>
+            </form>
+        </div>
         {if t.rows.is_empty() {
             view! { <p>{tr(Msg::NoApplicationMatches)}</p> }.into_any()
         } else {

@@ -1,0 +1,207 @@
+//! Exports of a promotion's dossiers for coordinators: the CSV of the
+//! filtered selection and a ZIP of their CVs, each audited. The ZIP is
+//! written to a temporary file (unlinked once open) and streamed from it,
+//! so memory stays bounded whatever the promotion's size.
+
+use super::applications::CV;
+use super::{Origin, attachments, audit};
+use crate::domain::promotion::paris_display;
+use crate::i18n::Msg;
+use crate::model::AppError;
+use crate::model::application::{ApplicationQuery, ApplicationRow};
+use crate::server::AppState;
+use crate::server::db::{attachment, write_txn};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::json;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The CSV of `rows`: UTF-8 with a byte-order mark (spreadsheets then read
+/// accents right), one row per dossier, readable column names, choices in
+/// order; no cell can be read as a formula (`domain::spreadsheet`).
+pub fn csv(
+    rows: &[ApplicationRow],
+    locale: crate::i18n::Locale,
+    max_choices: usize,
+) -> Result<Vec<u8>, AppError> {
+    let t = |m: Msg| locale.t(m).to_owned();
+    let mut w = ::csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut header = vec![
+        t(Msg::FieldLastName),
+        t(Msg::FieldFirstName),
+        t(Msg::FieldEmail),
+        t(Msg::FieldProfile),
+        t(Msg::FieldExperience),
+    ];
+    for n in 1..=max_choices {
+        header.push(crate::i18n::fill(locale.t(Msg::ChoiceN), &[&n.to_string()]));
+    }
+    header.extend([
+        t(Msg::ColState),
+        t(Msg::ColSubmitted),
+        t(Msg::FieldSupportRole),
+    ]);
+    let fail = |e: ::csv::Error| {
+        tracing::error!(error = %e, "writing a CSV export");
+        AppError::Unexpected
+    };
+    w.write_record(crate::domain::spreadsheet::text_record(&header))
+        .map_err(fail)?;
+    for r in rows {
+        let mut line = vec![
+            r.last_name.clone(),
+            r.first_name.clone(),
+            r.email.clone(),
+            r.profile.clone(),
+            crate::domain::application_form::EXPERIENCE_BANDS
+                .iter()
+                .find(|(c, _)| *c == r.experience)
+                .map(|(_, m)| t(*m))
+                .unwrap_or_default(),
+        ];
+        for n in 0..max_choices {
+            line.push(r.choices.get(n).cloned().unwrap_or_default());
+        }
+        line.extend([
+            t(r.state.label()),
+            r.submitted_at.map(paris_display).unwrap_or_default(),
+            r.support_role.clone(),
+        ]);
+        w.write_record(crate::domain::spreadsheet::text_record(&line))
+            .map_err(fail)?;
+    }
+    w.into_inner().map_err(|_| AppError::Unexpected)
+}
+
+/// The file name of a CV in the ZIP: "Last_First_id.pdf", only letters,
+/// digits and dashes.
+fn zip_name(r: &ApplicationRow) -> String {
+    let safe = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    };
+    format!(
+        "{}_{}_{}.pdf",
+        safe(&r.last_name),
+        safe(&r.first_name),
+        r.id
+    )
+}
+
+/// Where exports are assembled; emptied at start-up (`sweep_temporary`).
+pub fn temporary_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("tmp")
+}
+
+/// Removes what an export interrupted by a crash left behind.
+pub fn sweep_temporary(data_dir: &Path) {
+    let dir = temporary_dir(data_dir);
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// A ZIP of the CVs of `rows` (the current CV of each, one query), as an
+/// open file positioned at its start whose name is already removed: the
+/// caller streams it, and the disk space is freed when it is closed.
+pub async fn cv_zip<C: ConnectionTrait>(
+    db: &C,
+    data_dir: &Path,
+    rows: &[ApplicationRow],
+) -> Result<std::fs::File, AppError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut current: HashMap<i64, attachment::Model> = HashMap::new();
+    for chunk in ids.chunks(5_000) {
+        for a in attachment::Entity::find()
+            .filter(attachment::Column::OwnerType.eq("application"))
+            .filter(attachment::Column::Kind.eq(CV))
+            .filter(attachment::Column::OwnerId.is_in(chunk.to_vec()))
+            .order_by_asc(attachment::Column::Id)
+            .all(db)
+            .await?
+        {
+            // Ascending ids: the last one seen is the current file.
+            current.insert(a.owner_id, a);
+        }
+    }
+    let files_dir = attachments::files_dir(data_dir);
+    let files: Vec<(String, PathBuf)> = rows
+        .iter()
+        .filter_map(|r| {
+            current
+                .get(&r.id)
+                .map(|a| (zip_name(r), files_dir.join(&a.stored_name)))
+        })
+        .collect();
+    let tmp = temporary_dir(data_dir);
+    let fail = |e: &dyn std::fmt::Display| {
+        tracing::error!(error = %e, "writing a ZIP export");
+        AppError::Unexpected
+    };
+    tokio::task::spawn_blocking(move || -> Result<std::fs::File, AppError> {
+        use std::io::{Seek, SeekFrom};
+        std::fs::create_dir_all(&tmp).map_err(|e| fail(&e))?;
+        let path = tmp.join(format!("cv-{}.zip", super::tokens::random_secret(12)));
+        let file = std::fs::File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| fail(&e))?;
+        // Unlinked at once: nothing is left behind, even on a crash
+        // mid-export (the start-up sweep covers a crash before this line).
+        let _ = std::fs::remove_file(&path);
+        let mut zip = zip::ZipWriter::new(file);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, source) in files {
+            match std::fs::File::open(&source) {
+                Ok(mut f) => {
+                    zip.start_file(name, options).map_err(|e| fail(&e))?;
+                    std::io::copy(&mut f, &mut zip).map_err(|e| fail(&e))?;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, path = %source.display(), "stored CV missing")
+                }
+            }
+        }
+        let mut file = zip.finish().map_err(|e| fail(&e))?;
+        file.seek(SeekFrom::Start(0)).map_err(|e| fail(&e))?;
+        Ok(file)
+    })
+    .await
+    .map_err(|e| fail(&e))?
+}
+
+/// Records an export in the audit log (who exported what, how many rows).
+pub async fn audit_export(
+    state: &AppState,
+    origin: &Origin,
+    promotion_id: i64,
+    kind: &str,
+    q: &ApplicationQuery,
+    count: usize,
+) -> Result<(), AppError> {
+    let txn = write_txn(&state.db).await?;
+    audit::record(
+        &txn,
+        origin,
+        audit::Entry {
+            action: "applications.exported",
+            target: Some(("promotion", promotion_id)),
+            details: json!({ "format": kind, "filters": q.to_query(), "rows": count }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
