@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("coordination/promotions/:id/defis/apercu") view=coordinator::BatchPreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/defis/:id") view=coordinator::DefiReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id/candidatures") view=coordinator::ApplicationsListPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/brouillons") view=coordinator::DraftsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id/candidatures/apercu") view=coordinator::ApplicationBatchPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/candidatures/:id") view=coordinator::ApplicationReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/organisations") view=coordinator::OrganisationsPage ssr=SsrMode::Async/>

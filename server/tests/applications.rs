@@ -862,3 +862,118 @@ async fn no_cell_of_the_csv_export_can_run_as_a_formula() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coordinators_see_who_has_a_draft_but_never_its_content() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let cara = app
+        .verified_user("cara@example.fr", "Cara Brouillon", PASSWORD)
+        .await;
+    let id = start(&cara, promotion).await;
+    let mut f = complete(id, "save", web, forest);
+    f[8].1 = "Un texte très personnel que personne d'autre ne lit.".into();
+    assert_eq!(error_in(&save(&cara, id, &f).await), None);
+    let claire = coordinator(&app).await;
+    app.mail().await;
+
+    // The list: who, when, how complete — not what.
+    let list = format!("/coordination/promotions/{promotion}/brouillons");
+    let page = claire.page(&list).await;
+    assert!(
+        page.contains("cara@example.fr") && page.contains("Ada Lovelace"),
+        "{page}"
+    );
+    assert!(page.contains("13 sur 14"), "everything but the CV: {page}");
+    assert!(!page.contains("très personnel") && !page.contains("Dix ans de code"));
+    assert_eq!(
+        cara.get(&list).await.status(),
+        404,
+        "applicants do not see it"
+    );
+
+    // Actions that need a submitted dossier are not found on a draft.
+    assert_eq!(
+        claire
+            .get(&format!("/coordination/candidatures/{id}"))
+            .await
+            .status(),
+        404
+    );
+    let res = claire
+        .post(
+            &list,
+            "/api/examiner-candidature",
+            &[
+                ("id", &id.to_string()),
+                ("review", "mark_ineligible"),
+                ("message", ""),
+            ],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)),
+        Some(serde_json::json!("NotFound"))
+    );
+    let res = cara
+        .post(
+            &format!("/candidature/{id}"),
+            "/api/retirer-candidature",
+            &[("id", &id.to_string()), ("confirm", "on")],
+        )
+        .await;
+    assert_eq!(
+        error_in(&location(&res)),
+        Some(serde_json::json!("NotFound"))
+    );
+
+    // A personal deadline from the list, back to the list.
+    let until = app::domain::promotion::paris_input_value(Utc::now() + Duration::days(40));
+    let res = claire
+        .post(
+            &list,
+            "/api/prolonger-candidature",
+            &[
+                ("id", &id.to_string()),
+                ("until", &until),
+                ("depuis", "brouillons"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), list);
+    assert!(row(&app, id).await.personal_deadline.is_some());
+    assert!(claire.page(&list).await.contains("Délai personnel"));
+
+    // A reminder: emailed to the author, in the timeline, audited.
+    app.mail().await;
+    let res = claire
+        .post(&list, "/api/relancer-brouillon", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(location(&res), list);
+    let mails = app.mail().await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, "cara@example.fr");
+    assert!(
+        mails[0].text.contains("n'est pas encore déposée"),
+        "{}",
+        mails[0].text
+    );
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "application.draft_reminded")
+    );
+    // Once submitted, it leaves the list and cannot be reminded.
+    upload(&cara, id, "cv", PDF).await;
+    let f = complete(id, "submit", web, forest);
+    assert_eq!(error_in(&save(&cara, id, &f).await), None);
+    assert!(!claire.page(&list).await.contains("cara@example.fr"));
+    let res = claire
+        .post(&list, "/api/relancer-brouillon", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(
+        error_in(&location(&res)),
+        Some(serde_json::json!("NotFound"))
+    );
+}

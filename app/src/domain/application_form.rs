@@ -204,6 +204,28 @@ impl ApplicationForm {
         }
     }
 
+    /// How much of what submission requires is there, as (done, of): what
+    /// coordinators see of a draft, without its content.
+    pub fn completeness(&self, has_cv: bool) -> (usize, usize) {
+        let mut items: Vec<bool> = TEXT_FIELDS
+            .iter()
+            .filter(|(_, _, required)| *required)
+            .map(|(field, _, _)| !self.text(field).trim().is_empty())
+            .collect();
+        items.extend([
+            !self.profile.is_empty(),
+            !self.experience.is_empty(),
+            !self.support_role.is_empty(),
+            !self.choices.is_empty(),
+            has_cv,
+            self.decl_civil_servant,
+            self.decl_student,
+            self.decl_jury,
+            self.consent,
+        ]);
+        (items.iter().filter(|done| **done).count(), items.len())
+    }
+
     /// What submission requires on top of a valid draft. `has_cv` says
     /// whether a CV is attached; `seeks_profile(défi)` whether the défi has a
     /// slot for the chosen profile.
@@ -389,6 +411,15 @@ mod tests {
             f.parse_draft(&default_profiles(), &[1, 2], 3),
             Err(vec![("choices".into(), Msg::ChoiceInvalid)])
         );
+    }
+
+    #[test]
+    fn completeness_counts_what_submission_requires() {
+        let f = complete();
+        assert_eq!(f.completeness(true), (14, 14));
+        assert_eq!(f.completeness(false), (13, 14));
+        assert_eq!(ApplicationForm::default().completeness(false), (0, 14));
+        assert!(f.check_complete(true, |_, _| true).is_ok());
     }
 
     #[test]

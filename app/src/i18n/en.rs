@@ -327,6 +327,23 @@ pub(super) fn text(m: Msg) -> &'static str {
         InviteSubmit => "Send the invitation",
         AlreadyMember => "This person is already a member of the organisation.",
         InvitationSent => "Invitation sent.",
+        DraftsOf => "Drafts — {}",
+        DraftsIntro => {
+            "People who started an application without submitting it. Its content stays private: you see who, when it was last saved and what is filled in. The call closes on {} (Paris time)."
+        }
+        NoDraft => "No draft in progress.",
+        DraftsCount => "{} draft(s), most recently saved first",
+        ColLastSaved => "Last saved",
+        ColCompleteness => "Filled in",
+        CompletenessValue => "{} of {}",
+        ExtendFor => "New deadline for {}",
+        RemindFor => "Send a reminder to {}",
+        PersonalDeadlineShort => "Personal deadline: {}",
+        DraftReminderMessage => {
+            "Your application to {} is not submitted yet. You can complete and submit it until {} (Paris time)."
+        }
+        DraftReminded => "Reminder sent.",
+        DraftsLink => "See the drafts in progress",
         MemberRemoved => "The member was removed from the organisation and no longer has access.",
         InvitationCancelled => "Invitation cancelled: its link no longer works.",
         LastLead => {

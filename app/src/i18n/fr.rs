@@ -335,6 +335,23 @@ pub(super) fn text(m: Msg) -> &'static str {
         InviteSubmit => "Envoyer l'invitation",
         AlreadyMember => "Cette personne est déjà membre de l'organisation.",
         InvitationSent => "Invitation envoyée.",
+        DraftsOf => "Brouillons — {}",
+        DraftsIntro => {
+            "Les personnes qui ont commencé une candidature sans la déposer. Leur contenu reste privé : vous voyez l'identité, le dernier enregistrement et ce qui est rempli. L'appel se clôt le {} (heure de Paris)."
+        }
+        NoDraft => "Aucun brouillon en cours.",
+        DraftsCount => "{} brouillon(s), le plus récemment enregistré en premier",
+        ColLastSaved => "Dernier enregistrement",
+        ColCompleteness => "Rempli",
+        CompletenessValue => "{} sur {}",
+        ExtendFor => "Nouveau délai pour {}",
+        RemindFor => "Envoyer un rappel à {}",
+        PersonalDeadlineShort => "Délai personnel : {}",
+        DraftReminderMessage => {
+            "Votre candidature à {} n'est pas encore déposée. Vous pouvez la compléter et la déposer jusqu'au {} (heure de Paris)."
+        }
+        DraftReminded => "Rappel envoyé.",
+        DraftsLink => "Voir les brouillons en cours",
         MemberRemoved => "Le membre a été retiré de l'organisation : il n'y a plus accès.",
         InvitationCancelled => "Invitation annulée : son lien ne fonctionne plus.",
         LastLead => {

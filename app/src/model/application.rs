@@ -47,6 +47,10 @@ pub struct ApplicationDossier {
     /// Newest first.
     pub events: Vec<ApplicationEventView>,
     pub may_edit: bool,
+    /// The viewer may grant a personal deadline (coordinators, while the
+    /// applicant still has to submit).
+    #[serde(default)]
+    pub may_extend: bool,
 }
 
 impl ApplicationDossier {
@@ -214,4 +218,30 @@ mod tests {
             .collect();
         assert_eq!(ApplicationQuery::from_params(|k| map.get(k).cloned()), q);
     }
+}
+
+/// A draft as coordinators see it: who, when last saved, how complete —
+/// never what it says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    /// Paris time.
+    pub saved_at: String,
+    /// Items that submission requires which are there, out of `of`.
+    pub done: usize,
+    pub of: usize,
+    /// Paris time.
+    pub personal_deadline: Option<String>,
+}
+
+/// A promotion's drafts, most recently saved first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftsList {
+    pub promotion_id: i64,
+    pub promotion_name: String,
+    /// The call's closing time, Paris time.
+    pub closes: String,
+    pub rows: Vec<DraftRow>,
 }

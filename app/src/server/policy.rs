@@ -120,13 +120,28 @@ pub enum Action {
         owner: Option<i64>,
         state: ApplicationState,
     },
-    /// Withdraw one's own dossier.
+    /// Withdraw one's own dossier, from a state that allows it.
     WithdrawApplication {
         owner: Option<i64>,
+        state: ApplicationState,
     },
-    /// List a promotion's dossiers, request corrections, mark ineligible or
-    /// incomplete, extend a deadline (coordinators).
+    /// List a promotion's dossiers and its drafts (identity, last save and
+    /// completeness only), act on a batch (coordinators).
     ReviewApplications,
+    /// Request a correction, mark ineligible or incomplete: a dossier that
+    /// was submitted (coordinators never act on a draft's content).
+    ReviewApplication {
+        state: ApplicationState,
+    },
+    /// Grant a personal deadline: to someone who still has to submit (a
+    /// draft, a correction requested).
+    ExtendApplicationDeadline {
+        state: ApplicationState,
+    },
+    /// Send a reminder to the author of a draft.
+    RemindDraft {
+        state: ApplicationState,
+    },
     /// Export dossiers as CSV or a ZIP of CVs (coordinators).
     ExportApplications,
     /// Download everything Cohorte holds about oneself.
@@ -138,7 +153,7 @@ pub enum Action {
 impl Action {
     /// How many kinds of action exist; the matrix test checks it has a row
     /// for each.
-    pub const ALL_KINDS: usize = 32;
+    pub const ALL_KINDS: usize = 35;
 }
 
 pub fn allows(actor: &Actor, action: Action) -> bool {
@@ -197,7 +212,18 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         Action::EditApplication { owner, state } => {
             is_owner(actor, owner) && state.applicant_may_edit()
         }
-        Action::WithdrawApplication { owner } => is_owner(actor, owner),
+        Action::WithdrawApplication { owner, state } => {
+            is_owner(actor, owner) && crate::domain::application::withdraw(state).is_ok()
+        }
+        Action::ReviewApplication { state } => {
+            actor.has(Role::Coordinator) && state != ApplicationState::Draft
+        }
+        Action::ExtendApplicationDeadline { state } => {
+            actor.has(Role::Coordinator) && state.applicant_may_edit()
+        }
+        Action::RemindDraft { state } => {
+            actor.has(Role::Coordinator) && state == ApplicationState::Draft
+        }
     }
 }
 
@@ -374,18 +400,48 @@ mod tests {
             (StartApplication, [false, true, true, true, true, true]),
             (
                 WithdrawApplication {
-                    owner: Some(SELF_ID),
+                    owner: None,
+                    state: ApplicationState::Submitted,
                 },
-                [false, true, false, false, false, false],
-            ),
-            (
-                WithdrawApplication { owner: None },
                 [false, false, false, false, false, false],
             ),
         ];
         for state in ApplicationState::ALL {
+            use ApplicationState as S;
             let editable = state.applicant_may_edit();
             let submitted = state != ApplicationState::Draft;
+            // Written out rather than derived from the rules, so that a
+            // change of the rules shows here.
+            let withdrawable = matches!(
+                state,
+                S::Submitted | S::CorrectionRequested | S::InReview | S::Shortlisted
+            );
+            rows.push((
+                WithdrawApplication {
+                    owner: Some(SELF_ID),
+                    state,
+                },
+                [false, withdrawable, false, false, false, false],
+            ));
+            rows.push((
+                ReviewApplication { state },
+                [false, false, false, false, submitted, false],
+            ));
+            rows.push((
+                ExtendApplicationDeadline { state },
+                [
+                    false,
+                    false,
+                    false,
+                    false,
+                    matches!(state, S::Draft | S::CorrectionRequested),
+                    false,
+                ],
+            ));
+            rows.push((
+                RemindDraft { state },
+                [false, false, false, false, state == S::Draft, false],
+            ));
             rows.push((
                 ViewApplication {
                     owner: Some(SELF_ID),
@@ -539,6 +595,9 @@ mod tests {
                 Action::ExportApplications => 29,
                 Action::ExportOwnData => 30,
                 Action::DeleteOwnAccount => 31,
+                Action::ReviewApplication { .. } => 32,
+                Action::ExtendApplicationDeadline { .. } => 33,
+                Action::RemindDraft { .. } => 34,
             }
         };
         let mut kinds: Vec<usize> = matrix()

@@ -58,5 +58,7 @@ pub async fn get_application(id: i64) -> Result<ApplicationDossier, AppError> {
     let mut d = applications::dossier(&call.state.db, id).await?;
     d.may_edit =
         crate::server::policy::allows(&call.ctx.actor, Action::EditApplication { owner, state });
+    d.may_extend =
+        crate::server::policy::allows(&call.ctx.actor, Action::ExtendApplicationDeadline { state });
     Ok(d)
 }

@@ -18,9 +18,11 @@ pub async fn promotion_applications(
 #[server(prefix = "/api", endpoint = "examiner-candidature")]
 pub async fn review_application(id: i64, review: String, message: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
-    use crate::server::{policy::Action, service::selection};
+    use crate::server::{policy::Action, service::applications, service::selection};
     let call = super::super::support::call().await?;
     call.allow(Action::ReviewApplications)?;
+    let (_, state) = applications::owner(&call.state.db, id).await?;
+    call.allow(Action::ReviewApplication { state })?;
     let result = match super::super::support::review_and_message(call.ctx.locale, &review, &message)
     {
         Ok((r, m)) => selection::review(&call.state, &call.ctx.origin(), id, r, &m).await,
@@ -35,23 +37,34 @@ pub async fn review_application(id: i64, review: String, message: String) -> Res
     .await
 }
 
+/// A personal deadline; from the drafts list (`depuis=brouillons`) the
+/// browser goes back there, else to the dossier.
 #[server(prefix = "/api", endpoint = "prolonger-candidature")]
-pub async fn extend_application(id: i64, until: String) -> Result<(), AppError> {
+pub async fn extend_application(
+    id: i64,
+    until: String,
+    #[server(default)] depuis: Option<String>,
+) -> Result<(), AppError> {
     use crate::domain::promotion::parse_paris;
     use crate::i18n::Msg;
-    use crate::server::{policy::Action, service::selection};
+    use crate::server::{policy::Action, service::applications, service::selection};
     let call = super::super::support::call().await?;
     call.allow(Action::ReviewApplications)?;
+    let (_, state) = applications::owner(&call.state.db, id).await?;
+    call.allow(Action::ExtendApplicationDeadline { state })?;
+    let back = match depuis.as_deref() {
+        Some("brouillons") => {
+            let promotion = applications::find(&call.state.db, id).await?.promotion_id;
+            format!("/coordination/promotions/{promotion}/brouillons")
+        }
+        _ => format!("/coordination/candidatures/{id}"),
+    };
     let result = match parse_paris(&until) {
         Ok(t) => selection::extend_deadline(&call.state, &call.ctx.origin(), id, t).await,
         Err(m) => Err(AppError::field("until", m)),
     };
     call.keep(result, &[("until", until)]).await?;
-    call.done(
-        Some(Msg::DeadlineExtended),
-        &format!("/coordination/candidatures/{id}"),
-    )
-    .await
+    call.done(Some(Msg::DeadlineExtended), &back).await
 }
 
 /// Who would receive what: nothing is sent.

@@ -28,7 +28,7 @@ pub async fn withdraw_application(
     let call = super::super::support::call().await?;
     let (owner, state) = applications::owner(&call.state.db, id).await?;
     call.allow(Action::ViewApplication { owner, state })?;
-    call.allow(Action::WithdrawApplication { owner })?;
+    call.allow(Action::WithdrawApplication { owner, state })?;
     let result = if confirm.as_deref() == Some("on") {
         applications::withdraw(&call.state.db, &call.ctx.origin(), id).await
     } else {

@@ -200,7 +200,7 @@ async fn choices_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<i64>, App
         .collect())
 }
 
-fn form_of(a: &application::Model, choices: Vec<i64>) -> ApplicationForm {
+pub(crate) fn form_of(a: &application::Model, choices: Vec<i64>) -> ApplicationForm {
     ApplicationForm {
         civility: a.civility.clone(),
         first_name: a.first_name.clone(),
@@ -284,6 +284,7 @@ pub async fn dossier<C: ConnectionTrait>(db: &C, id: i64) -> Result<ApplicationD
         portfolio: attachment_view(db, id, PORTFOLIO).await?,
         events,
         may_edit: state.applicant_may_edit(),
+        may_extend: false,
     })
 }
 

@@ -8,6 +8,7 @@ pub mod applications;
 pub mod attachments;
 pub mod audit;
 pub mod defis;
+pub mod drafts;
 pub mod exports;
 pub mod memberships;
 pub mod organisations;

@@ -171,6 +171,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
             <Field name="q" label=Msg::FilterName value=q.q.clone().unwrap_or_default()/>
             <button type="submit" class="secondary">{tr(Msg::Filter)}</button>
         </form>
+        <p><a href=format!("/coordination/promotions/{promotion}/brouillons")>{tr(Msg::DraftsLink)}</a></p>
         // Exports are audited: started by a POST, never by a plain link.
         <div class="actions">
             <form method="post" action=format!("/coordination/promotions/{promotion}/candidatures.csv?{filters}") class="inline-form">
@@ -368,15 +369,17 @@ pub fn ApplicationReviewPage() -> impl IntoView {
                                 <button type="submit">{tr(Msg::SendDecision)}</button>
                             </ActionForm>
                         </section>
-                        <section aria-labelledby="delai-titre">
-                            <h2 id="delai-titre">{tr(Msg::ExtendTitle)}</h2>
-                            <ActionForm action=extend>
-                                <input type="hidden" name="id" value=d.id.to_string()/>
-                                <Field name="until" label=Msg::FieldUntil kind="datetime-local" hint=Msg::DateTimeHint
-                                    value=kept("until").unwrap_or_default() error=until_error/>
-                                <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
-                            </ActionForm>
-                        </section>
+                        {d.may_extend.then(|| view! {
+                            <section aria-labelledby="delai-titre">
+                                <h2 id="delai-titre">{tr(Msg::ExtendTitle)}</h2>
+                                <ActionForm action=extend>
+                                    <input type="hidden" name="id" value=d.id.to_string()/>
+                                    <Field name="until" label=Msg::FieldUntil kind="datetime-local" hint=Msg::DateTimeHint
+                                        value=kept("until").unwrap_or_default() error=until_error/>
+                                    <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
+                                </ActionForm>
+                            </section>
+                        })}
                         <DossierDetails d=d.clone()/>
                         <h2>{tr(Msg::HistoryTitle)}</h2>
                         <ol class="history">

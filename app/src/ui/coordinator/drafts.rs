@@ -1,0 +1,100 @@
+//! `/coordination/promotions/{id}/brouillons`: who has a draft in the
+//! promotion — identity, last save, completeness, never the content — with
+//! a personal deadline or a reminder for each.
+
+use crate::api::applications::{ExtendApplication, RemindDraft, promotion_drafts};
+use crate::i18n::{Msg, fill};
+use crate::model::application::DraftsList;
+use crate::ui::form::{ErrorSummary, action_error};
+use crate::ui::public::NotFound;
+use crate::ui::{id_param, page, refuse, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn DraftsPage() -> impl IntoView {
+    if !page().can.manage_promotions {
+        return refuse();
+    }
+    let Some(id) = id_param() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let list = Resource::new_blocking(move || id, promotion_drafts);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(l) => view! { <Drafts l/> }.into_any(),
+                    Err(_) => view! { <NotFound/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Drafts(l: DraftsList) -> impl IntoView {
+    let extend = ServerAction::<ExtendApplication>::new();
+    let remind = ServerAction::<RemindDraft>::new();
+    let extend_error = action_error(extend);
+    let remind_error = action_error(remind);
+    let title = fill(tr(Msg::DraftsOf), &[&l.promotion_name]);
+    view! {
+        <Title text=title.clone()/>
+        <p><a href=format!("/coordination/promotions/{}/candidatures", l.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[&l.promotion_name])}</a></p>
+        <h1>{title}</h1>
+        <p>{fill(tr(Msg::DraftsIntro), &[&l.closes])}</p>
+        <ErrorSummary error=extend_error prefix="delai-"/>
+        <ErrorSummary error=remind_error prefix="rappel-"/>
+        {if l.rows.is_empty() {
+            view! { <p>{tr(Msg::NoDraft)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table>
+                        <caption>{fill(tr(Msg::DraftsCount), &[&l.rows.len().to_string()])}</caption>
+                        <thead><tr>
+                            <th scope="col">{tr(Msg::ColName)}</th>
+                            <th scope="col">{tr(Msg::ColEmail)}</th>
+                            <th scope="col">{tr(Msg::ColLastSaved)}</th>
+                            <th scope="col">{tr(Msg::ColCompleteness)}</th>
+                            <th scope="col">{tr(Msg::ColActions)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {l.rows.into_iter().map(|r| {
+                                let id = r.id.to_string();
+                                let id2 = id.clone();
+                                let field = format!("delai-{}", r.id);
+                                let until_label = fill(tr(Msg::ExtendFor), &[&r.name]);
+                                let remind_label = fill(tr(Msg::RemindFor), &[&r.name]);
+                                view! {
+                                    <tr>
+                                        <th scope="row">{r.name.clone()}</th>
+                                        <td>{r.email}</td>
+                                        <td>{r.saved_at}</td>
+                                        <td>{fill(tr(Msg::CompletenessValue), &[&r.done.to_string(), &r.of.to_string()])}</td>
+                                        <td>
+                                            {r.personal_deadline.map(|d| view! { <p>{fill(tr(Msg::PersonalDeadlineShort), &[&d])}</p> })}
+                                            <ActionForm action=extend attr:class="row-form">
+                                                <input type="hidden" name="id" value=id2/>
+                                                <input type="hidden" name="depuis" value="brouillons"/>
+                                                <label for=field.clone()>{until_label}</label>
+                                                <input type="datetime-local" id=field name="until" required=true/>
+                                                <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
+                                            </ActionForm>
+                                            <ActionForm action=remind attr:class="row-form">
+                                                <input type="hidden" name="id" value=id/>
+                                                <button type="submit" class="secondary">{remind_label}</button>
+                                            </ActionForm>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+    }
+}
