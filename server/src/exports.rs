@@ -13,16 +13,14 @@ use app::server::web::RequestContext;
 use axum::Extension;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 
 fn refused(ctx: &RequestContext) -> Option<Response> {
-    match require(&ctx.actor, Action::ExportApplications) {
-        Ok(()) => None,
-        Err(app::model::AppError::Forbidden) => Some(Redirect::to("/connexion").into_response()),
-        Err(_) => Some(StatusCode::NOT_FOUND.into_response()),
-    }
+    require(&ctx.actor, Action::ExportApplications)
+        .err()
+        .map(crate::refusal::response)
 }
 
 fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
@@ -74,8 +72,7 @@ pub async fn applications_csv(
             &format!("candidatures-{promotion}.csv"),
             bytes,
         ),
-        Err(app::model::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(e) => crate::refusal::response(e),
     }
 }
 
@@ -114,8 +111,7 @@ pub async fn applications_cvs(
                 Body::from_stream(stream),
             )
         }
-        Err(app::model::AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(e) => crate::refusal::response(e),
     }
 }
 
@@ -139,6 +135,6 @@ pub async fn my_data(
     .await
     {
         Ok(bytes) => attachment("application/zip", "mes-donnees-cohorte.zip", bytes),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(e) => crate::refusal::response(e),
     }
 }

@@ -46,7 +46,7 @@ async fn upload_application_file(
     mut multipart: Multipart,
 ) -> Response {
     let Some(kind) = application_kind(&kind) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return refusal(AppError::NotFound);
     };
     let (owner, app_state) = match applications::owner(&state.app.db, id).await {
         Ok(o) => o,
@@ -100,7 +100,7 @@ async fn download_application_file(
     Path((id, kind)): Path<(i64, String)>,
 ) -> Response {
     let Some(kind) = application_kind(&kind) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return refusal(AppError::NotFound);
     };
     let (owner, app_state) = match applications::owner(&state.app.db, id).await {
         Ok(o) => o,
@@ -151,11 +151,7 @@ pub fn pitch_deck_routes() -> MethodRouter<ServerState> {
 }
 
 fn refusal(e: AppError) -> Response {
-    match e {
-        AppError::Forbidden => Redirect::to("/connexion").into_response(),
-        AppError::NotFound => StatusCode::NOT_FOUND.into_response(),
-        _ => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
+    crate::refusal::response(e)
 }
 
 async fn upload_pitch_deck(
@@ -257,7 +253,7 @@ async fn send_pdf(path: &std::path::Path, name: &str) -> Response {
         Ok(b) => b,
         Err(e) => {
             tracing::error!(error = %e, path = %path.display(), "stored file missing");
-            return StatusCode::NOT_FOUND.into_response();
+            return refusal(AppError::NotFound);
         }
     };
     let ascii: String = name

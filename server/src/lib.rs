@@ -8,6 +8,7 @@ pub mod csrf;
 pub mod exports;
 pub mod files;
 pub mod http;
+pub mod refusal;
 pub mod seed;
 pub mod seed_applications;
 pub mod seed_defis;

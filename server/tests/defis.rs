@@ -912,3 +912,39 @@ async fn invitations_are_rate_limited_per_account() {
     assert_eq!(last, Some(serde_json::json!("RateLimited")));
     assert_eq!(app.mail().await.len(), 20, "no email past the limit");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_state_in_the_database_fails_closed() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let app = TestApp::spawn().await;
+    let promotion = open_promotion(&app).await;
+    let hugo = app
+        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let org = register(&hugo, "Ville de Belleforêt").await;
+    let id = new_defi(&hugo, org, promotion).await;
+    let backend = app.state.db.get_database_backend();
+    app.state
+        .db
+        .execute_raw(Statement::from_string(
+            backend,
+            format!("UPDATE defis SET state = 'archived_by_a_future_release' WHERE id = {id}"),
+        ))
+        .await
+        .unwrap();
+    // Neither "not found" nor an editable draft: an error page, status 500.
+    let res = hugo.get(&format!("/organisation/defis/{id}")).await;
+    assert_eq!(res.status(), 500);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Une erreur est survenue")
+    );
+    let res = save(&hugo, id, &complete_fields(id, "save")).await;
+    assert_eq!(
+        error_in(&location(&res)),
+        Some(serde_json::json!("Unexpected"))
+    );
+    assert_eq!(state_of(&app, id).await.title, "", "nothing was saved");
+}

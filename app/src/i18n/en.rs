@@ -25,6 +25,7 @@ pub(super) fn text(m: Msg) -> &'static str {
             "This page does not exist or you do not have access to it. Check the address or go back to the home page."
         }
         ErrForbidden => "You do not have the rights needed for this action.",
+        ErrUnexpectedTitle => "Something went wrong",
         ErrUnexpected => {
             "An unexpected error occurred. Nothing was changed; please try again in a moment."
         }

@@ -25,6 +25,7 @@ pub(super) fn text(m: Msg) -> &'static str {
             "Cette page n'existe pas ou vous n'y avez pas accès. Vérifiez l'adresse ou revenez à l'accueil."
         }
         ErrForbidden => "Vous n'avez pas les droits nécessaires pour cette action.",
+        ErrUnexpectedTitle => "Une erreur est survenue",
         ErrUnexpected => {
             "Une erreur inattendue s'est produite. Rien n'a été modifié ; réessayez dans un instant."
         }

@@ -66,7 +66,7 @@ messages! {
     NavUsers, NavOutbox, SwitchLanguage, LanguageName, FooterAccessibility,
     FooterLegal, FooterPrivacy, FooterSource,
     // Generic errors
-    ErrNotFoundTitle, ErrNotFoundBody, ErrForbidden, ErrUnexpected, ErrRateLimited,
+    ErrNotFoundTitle, ErrUnexpectedTitle, ErrNotFoundBody, ErrForbidden, ErrUnexpected, ErrRateLimited,
     ErrFormHasErrors, ErrConflict, BackHome,
     // Field validation
     EmailRequired, EmailInvalid, NameRequired, NameTooLong, NameInvalid,

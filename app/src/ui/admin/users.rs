@@ -8,7 +8,7 @@ use crate::model::AppError;
 use crate::model::user::{AccountStatus, UserRow};
 use crate::ui::account::area::role_label;
 use crate::ui::form::{ErrorSummary, action_error};
-use crate::ui::public::NotFound;
+use crate::ui::public::ErrorPage;
 use crate::ui::{page, response, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -45,7 +45,7 @@ pub fn UsersPage() -> impl IntoView {
                             response::redirect("/connexion");
                             ().into_any()
                         }
-                        Err(_) => view! { <NotFound/> }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                         Ok(rows) => view! {
                             <UsersTable rows query error self_id grant revoke disable/>
                         }.into_any(),

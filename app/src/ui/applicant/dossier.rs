@@ -16,7 +16,7 @@ use crate::model::application::ApplicationDossier;
 use crate::model::defi::AttachmentView;
 use crate::ui::form::{Checkbox, ErrorSummary, Field, SelectField, TextArea, action_error};
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, paris, profile_label, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -59,7 +59,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                             </section>
                         }
                     }).collect_view().into_any(),
-                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -86,7 +86,7 @@ pub fn ApplicationPage() -> impl IntoView {
                 Suspend::new(async move {
                     match dossier.await {
                         Ok(d) => view! { <Dossier d action withdraw error/> }.into_any(),
-                        Err(_) => view! { <NotFound/> }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
                 })
             }}

@@ -13,7 +13,7 @@ use crate::i18n::{Msg, fill};
 use crate::model::application::{ApplicationQuery, ApplicationTable};
 use crate::ui::applicant::DossierDetails;
 use crate::ui::form::{ErrorSummary, Field, SelectField, TextArea, action_error};
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -76,7 +76,7 @@ pub fn ApplicationsListPage() -> impl IntoView {
                 Suspend::new(async move {
                     match table.await {
                         Ok(t) => view! { <Table t q/> }.into_any(),
-                        Err(_) => view! { <NotFound/> }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
                 })
             }}

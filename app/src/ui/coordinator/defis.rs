@@ -13,7 +13,7 @@ use crate::model::defi::{DefiFilter, DefiList};
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{ErrorSummary, SelectField, TextArea, action_error};
 use crate::ui::host::kind_options;
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -76,7 +76,7 @@ pub fn PromotionDefisPage() -> impl IntoView {
                 Suspend::new(async move {
                     match list.await {
                         Ok(l) => view! { <DefiListView l filter/> }.into_any(),
-                        Err(_) => view! { <NotFound/> }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
                 })
             }}

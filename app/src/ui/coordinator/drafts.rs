@@ -6,7 +6,7 @@ use crate::api::applications::{ExtendApplication, RemindDraft, promotion_drafts}
 use crate::i18n::{Msg, fill};
 use crate::model::application::DraftsList;
 use crate::ui::form::{ErrorSummary, action_error};
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, page, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,7 +25,7 @@ pub fn DraftsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(l) => view! { <Drafts l/> }.into_any(),
-                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -6,7 +6,7 @@ use crate::domain::organisation::OrganisationForm;
 use crate::i18n::{Msg, fill};
 use crate::ui::form::{ErrorSummary, action_error};
 use crate::ui::host::OrganisationFields;
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -47,7 +47,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                             </table>
                         </div>
                     }.into_any(),
-                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -91,7 +91,7 @@ pub fn EditOrganisationPage() -> impl IntoView {
                             }
                             .into_any()
                         }
-                        Err(_) => view! { <NotFound/> }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
                 })
             }}

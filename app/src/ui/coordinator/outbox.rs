@@ -5,7 +5,7 @@ use crate::api::outbox::list_outbox;
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::model::user::OutboxRow;
-use crate::ui::public::NotFound;
+use crate::ui::public::ErrorPage;
 use crate::ui::{response, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,7 +30,7 @@ pub fn OutboxPage() -> impl IntoView {
                         response::redirect("/connexion");
                         ().into_any()
                     }
-                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     Ok(rows) => view! { <OutboxTable rows/> }.into_any(),
                 }
             })}

@@ -9,7 +9,7 @@ use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::promotion::PromotionView;
 use crate::ui::form::{ErrorSummary, Field, TextArea, action_error};
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{page, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -35,7 +35,7 @@ pub fn PromotionsPage() -> impl IntoView {
                 match rows.await {
                     Ok(rows) if rows.is_empty() => view! { <p>{tr(Msg::PromotionsNone)}</p> }.into_any(),
                     Ok(rows) => view! { <PromotionsTable rows/> }.into_any(),
-                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -130,7 +130,7 @@ pub fn EditPromotionPage() -> impl IntoView {
                             }
                             .into_any()
                         }
-                        Err(_) => view! { <NotFound/> }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
                 })
             }}

@@ -14,7 +14,7 @@ use crate::model::defi::DefiDossier;
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{Checkbox, ErrorSummary, Field, SelectField, TextArea, action_error};
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, paris, profile_label, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -37,7 +37,7 @@ pub fn DefiEditPage() -> impl IntoView {
                 Suspend::new(async move {
                     match dossier.await {
                         Ok(d) => view! { <DefiPage d action error/> }.into_any(),
-                        Err(_) => view! { <NotFound/> }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
                 })
             }}

@@ -13,7 +13,7 @@ use crate::model::AppError;
 use crate::model::defi::DefiRow;
 use crate::model::organisation::OrganisationPage;
 use crate::ui::form::{ErrorSummary, Field, SelectField, action_error};
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, query, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -66,7 +66,7 @@ pub fn MyOrganisationsPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -95,7 +95,7 @@ pub fn OrganisationHomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(p) => view! { <OrganisationView p/> }.into_any(),
-                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
         </Suspense>

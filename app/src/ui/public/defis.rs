@@ -7,7 +7,7 @@ use crate::domain::profile::DEFAULT_PROFILES;
 use crate::i18n::{Msg, fill};
 use crate::model::defi::DefiSheet;
 use crate::ui::form::SelectField;
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, profile_label, query, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -54,7 +54,7 @@ pub fn CatalogPage() -> impl IntoView {
                                 <h2>{fill(tr(Msg::DefisShown), &[&list.len().to_string()])}</h2>
                                 <DefiCards list/>
                             }.into_any(),
-                            Err(_) => view! { <NotFound/> }.into_any(),
+                            Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                         }}
                     }
                     .into_any()
@@ -92,7 +92,7 @@ pub fn SheetPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match sheet.await {
                     Ok(s) => view! { <Sheet s/> }.into_any(),
-                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -12,4 +12,4 @@ pub use accounts::{
 pub use defis::{CatalogPage, DefiCards, SheetPage};
 pub use home::Home;
 pub use promotion::PromotionPage;
-pub use static_pages::{AccessibilityPage, LegalPage, NotFound, PrivacyPage};
+pub use static_pages::{AccessibilityPage, ErrorPage, LegalPage, NotFound, PrivacyPage};

@@ -7,7 +7,7 @@ use crate::i18n::{Msg, fill};
 use crate::model::promotion::PromotionView;
 use crate::ui::coordinator::calendar_line;
 use crate::ui::public::DefiCards;
-use crate::ui::public::NotFound;
+use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -38,7 +38,7 @@ pub fn PromotionPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Err(_) => view! { <NotFound/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
         </Suspense>

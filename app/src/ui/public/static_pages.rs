@@ -38,3 +38,27 @@ pub fn NotFound() -> impl IntoView {
         <p><a href="/">{tr(Msg::BackHome)}</a></p>
     }
 }
+
+/// What a page shows when its data could not be read, the one conversion
+/// of an `AppError` for pages: not found (404) for what does not exist or
+/// may not be seen, the sign-in page for a visitor who must sign in, and
+/// for anything else a plain page with status 500 — a database error never
+/// shows as "not found" (the details are in the server log).
+#[component]
+pub fn ErrorPage(error: crate::model::AppError) -> impl IntoView {
+    use crate::model::AppError;
+    match error {
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        AppError::Forbidden => crate::ui::refuse(),
+        _ => {
+            response::set_status(500);
+            view! {
+                <Title text=tr(Msg::ErrUnexpectedTitle)/>
+                <h1>{tr(Msg::ErrUnexpectedTitle)}</h1>
+                <p>{tr(Msg::ErrUnexpected)}</p>
+                <p><a href="/">{tr(Msg::BackHome)}</a></p>
+            }
+            .into_any()
+        }
+    }
+}

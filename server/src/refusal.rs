@@ -1,0 +1,68 @@
+//! The one conversion of an `AppError` into an HTTP response for what is
+//! not a page (files, exports): not found → 404, sign-in needed → the
+//! sign-in page, anything unexpected → 500. Each comes with a short plain
+//! page in French and English; internals were logged where they happened
+//! and never reach the response. Pages use the same rules (`ErrorPage`).
+
+use app::model::AppError;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+pub fn response(e: AppError) -> Response {
+    let (status, fr, en) = match e {
+        AppError::Forbidden => return Redirect::to("/connexion").into_response(),
+        AppError::NotFound => (
+            StatusCode::NOT_FOUND,
+            "Page introuvable : elle n'existe pas, ou vous n'y avez pas accès.",
+            "Page not found: it does not exist, or you do not have access to it.",
+        ),
+        AppError::RateLimited => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "Trop de demandes : réessayez dans quelques minutes.",
+            "Too many requests: please try again in a few minutes.",
+        ),
+        AppError::Conflict => (
+            StatusCode::CONFLICT,
+            "Ce contenu a changé entre-temps : rechargez la page.",
+            "This content changed in the meantime: reload the page.",
+        ),
+        AppError::Validation(_) | AppError::Refused(_) => (
+            StatusCode::BAD_REQUEST,
+            "La demande n'a pas pu être traitée : revenez à la page précédente.",
+            "The request could not be processed: go back to the previous page.",
+        ),
+        AppError::Unexpected => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Une erreur inattendue s'est produite. Rien n'a été modifié ; réessayez dans un instant.",
+            "An unexpected error occurred. Nothing was changed; please try again in a moment.",
+        ),
+    };
+    let mut res = (
+        status,
+        Html(format!(
+            "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>Cohorte</title></head><body><main><h1>Cohorte</h1><p>{fr}</p>\
+             <p lang=\"en\">{en}</p><p><a href=\"/\">Accueil / Home</a></p></main></body></html>"
+        )),
+    )
+        .into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_error_has_its_status() {
+        assert_eq!(response(AppError::NotFound).status(), 404);
+        assert_eq!(response(AppError::Unexpected).status(), 500);
+        assert_eq!(response(AppError::RateLimited).status(), 429);
+        let r = response(AppError::Forbidden);
+        assert!(r.status().is_redirection());
+        assert_eq!(r.headers()["location"], "/connexion");
+    }
+}
