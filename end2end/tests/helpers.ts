@@ -58,8 +58,29 @@ export async function ready(page: Page): Promise<void> {
   await expect(passwordToggle(page).first()).not.toHaveAttribute('hidden', { timeout: 15_000 });
 }
 
+// Content-Security-Policy violations the browser reported on each page
+// (Chromium logs them to the console, with or without JavaScript). Every
+// page carries a nonce-based CSP; a violation fails `expectAccessible`.
+const cspViolations = new WeakMap<Page, string[]>();
+
+function watchCsp(page: Page): void {
+  if (cspViolations.has(page)) return;
+  const seen: string[] = [];
+  cspViolations.set(page, seen);
+  page.on('console', (m) => {
+    const text = m.text();
+    if (/Content Security Policy|Content-Security-Policy/i.test(text)) seen.push(`${page.url()}: ${text}`);
+  });
+}
+
+/** Fails when the browser refused anything under the page's CSP. */
+export function expectNoCspViolation(page: Page): void {
+  expect(cspViolations.get(page) ?? [], 'Content-Security-Policy violations').toEqual([]);
+}
+
 /** Goes to `path` and waits until the page is usable. */
 export async function visit(page: Page, path: string): Promise<void> {
+  watchCsp(page);
   await page.goto(path);
   await ready(page);
 }
@@ -149,6 +170,7 @@ async function axe(page: Page) {
  */
 export async function expectAccessible(page: Page, label?: string): Promise<void> {
   const what = label ?? new URL(page.url()).pathname;
+  expectNoCspViolation(page);
   await test.step(`axe-core: ${what}`, async () => {
     const results = await axe(page);
     let text = describe(results.violations);

@@ -7,6 +7,7 @@ mod m20261123_000003_promotions_organisations;
 mod m20261123_000004_defis;
 mod m20261123_000005_applications;
 mod m20261202_000006_one_rank_per_defi;
+mod m20261202_000007_promotion_closing;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_defis::Migration),
             Box::new(m20261123_000005_applications::Migration),
             Box::new(m20261202_000006_one_rank_per_defi::Migration),
+            Box::new(m20261202_000007_promotion_closing::Migration),
         ]
     }
 }

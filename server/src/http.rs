@@ -110,8 +110,17 @@ pub fn router(config: &Config, app: AppState) -> Router {
             HeaderValue::from_static("max-age=63072000; includeSubDomains"),
         )
     });
+    // Built files keep their names across releases (hashed names are not
+    // done yet), so browsers must revalidate them (304 when unchanged)
+    // rather than guess a freshness and run an old bundle after an upgrade.
+    let pkg = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .service(ServeDir::new(pkg_dir));
     Router::new()
-        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .nest_service("/pkg", pkg)
         .merge(pages)
         // Pages set their own policy with the response's nonce (`render`);
         // anything else (files, exports, JSON, redirects) runs nothing.

@@ -799,6 +799,33 @@ async fn applicants_export_their_data_and_delete_their_account() {
             .unwrap(),
         0
     );
+    // Not closed: nothing is erased, even long after the expiry.
+    assert_eq!(
+        privacy::purge_expired(&app.state.db, &dir, expiry + Duration::days(1))
+            .await
+            .unwrap(),
+        0,
+        "a promotion nobody closed is never purged"
+    );
+    // The page shows what the purge will erase before it is enabled.
+    let page = claire
+        .page(&format!("/coordination/promotions/{promotion}"))
+        .await;
+    assert!(page.contains("1 dossier(s) et 0 fichier(s)"), "{page}");
+    let res = claire
+        .post(
+            &format!("/coordination/promotions/{promotion}"),
+            "/api/clore-promotion",
+            &[("promotion", &promotion.to_string())],
+        )
+        .await;
+    assert_eq!(error_in(&location(&res)), None);
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "promotion.closed")
+    );
     assert_eq!(
         privacy::purge_expired(&app.state.db, &dir, expiry + Duration::days(1))
             .await
@@ -975,5 +1002,54 @@ async fn coordinators_see_who_has_a_draft_but_never_its_content() {
     assert_eq!(
         error_in(&location(&res)),
         Some(serde_json::json!("NotFound"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_date_change_that_moves_the_purge_into_the_past_waits_a_day() {
+    use app::server::service::{privacy, retention};
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    submitted(
+        &app,
+        promotion,
+        web,
+        forest,
+        "ada@example.fr",
+        "Ada",
+        "Lovelace",
+    )
+    .await;
+    retention::close(&app.state.db, &Default::default(), promotion)
+        .await
+        .unwrap();
+    // Someone types a start date years in the past: the purge moves from
+    // the future into the past…
+    let p = app::server::db::promotion::Entity::find_by_id(promotion)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let before = p.clone();
+    let mut row: app::server::db::promotion::ActiveModel = p.into();
+    row.start_date = Set((Utc::now() - Duration::days(3 * 365)).date_naive());
+    let after = row.update(&app.state.db).await.unwrap();
+    retention::apply_guard(&app.state.db, &Default::default(), &before, after)
+        .await
+        .unwrap();
+    // …and the purge refuses to run today,
+    let dir = app.data_dir.clone();
+    assert_eq!(
+        privacy::purge_expired(&app.state.db, &dir, Utc::now())
+            .await
+            .unwrap(),
+        0
+    );
+    // but runs once the day has passed, if nobody corrected the date.
+    assert_eq!(
+        privacy::purge_expired(&app.state.db, &dir, Utc::now() + Duration::days(2))
+            .await
+            .unwrap(),
+        1
     );
 }

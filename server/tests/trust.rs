@@ -328,3 +328,49 @@ async fn pages_carry_a_nonce_csp_and_the_other_security_headers() {
         .to_owned();
     assert_ne!(other, csp);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sweeper_removes_only_old_files_that_no_row_references() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let app = TestApp::spawn().await;
+    let dir = app::server::service::attachments::files_dir(&app.data_dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(48 * 3600);
+    for name in ["referenced.pdf", "old-orphan.pdf", "fresh-orphan.pdf"] {
+        let f = std::fs::File::create(dir.join(name)).unwrap();
+        if name != "fresh-orphan.pdf" {
+            f.set_modified(two_days_ago).unwrap();
+        }
+    }
+    app::server::db::attachment::ActiveModel {
+        owner_type: Set("application".into()),
+        owner_id: Set(1),
+        kind: Set("cv".into()),
+        stored_name: Set("referenced.pdf".into()),
+        original_name: Set("cv.pdf".into()),
+        size: Set(0),
+        uploaded_by: Set(None),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    let removed =
+        app::server::service::sweeper::sweep(&app.state.db, &app.data_dir, chrono::Utc::now())
+            .await
+            .unwrap();
+    assert_eq!(removed, ["old-orphan.pdf"]);
+    assert!(dir.join("referenced.pdf").exists());
+    assert!(
+        dir.join("fresh-orphan.pdf").exists(),
+        "an upload in progress is spared"
+    );
+    assert!(!dir.join("old-orphan.pdf").exists());
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "files.orphans_removed")
+    );
+}

@@ -60,6 +60,8 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/mes-candidatures", "StartApplication"),
     ("/api/candidature", "ViewApplication"),
     ("/api/enregistrer-candidature", "EditApplication"),
+    ("/api/apercu-effacement", "ManagePromotions"),
+    ("/api/clore-promotion", "ManagePromotions"),
     ("/api/candidatures-promotion", "ReviewApplications"),
     ("/api/brouillons-promotion", "ReviewApplications"),
     ("/api/relancer-brouillon", "RemindDraft"),

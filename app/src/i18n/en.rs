@@ -328,6 +328,18 @@ pub(super) fn text(m: Msg) -> &'static str {
         InviteSubmit => "Send the invitation",
         AlreadyMember => "This person is already a member of the organisation.",
         InvitationSent => "Invitation sent.",
+        PurgePreviewLine => {
+            "Erasure planned on {}: {} dossier(s) and {} file(s) of this promotion will be erased."
+        }
+        PurgePostponed => {
+            "A change of dates brought the erasure forward: it will not happen before {}, to leave time to correct a mistake."
+        }
+        PromotionIsClosed => {
+            "The promotion is closed: the erasure will happen on the planned date."
+        }
+        PromotionNotClosed => "The promotion is not closed: nothing will be erased until it is.",
+        ClosePromotion => "Close the promotion and allow the erasure",
+        PromotionClosed => "Promotion closed: its dossiers will be erased on the planned date.",
         DraftsOf => "Drafts — {}",
         DraftsIntro => {
             "People who started an application without submitting it. Its content stays private: you see who, when it was last saved and what is filled in. The call closes on {} (Paris time)."

@@ -336,6 +336,18 @@ pub(super) fn text(m: Msg) -> &'static str {
         InviteSubmit => "Envoyer l'invitation",
         AlreadyMember => "Cette personne est déjà membre de l'organisation.",
         InvitationSent => "Invitation envoyée.",
+        PurgePreviewLine => {
+            "Effacement prévu le {} : {} dossier(s) et {} fichier(s) de cette promotion seront effacés."
+        }
+        PurgePostponed => {
+            "Un changement de dates a avancé l'effacement : il n'aura pas lieu avant le {}, le temps de corriger une erreur."
+        }
+        PromotionIsClosed => "La promotion est close : l'effacement aura lieu à la date prévue.",
+        PromotionNotClosed => {
+            "La promotion n'est pas close : rien ne sera effacé tant qu'elle ne l'est pas."
+        }
+        ClosePromotion => "Clore la promotion et autoriser l'effacement",
+        PromotionClosed => "Promotion close : ses dossiers seront effacés à la date prévue.",
         DraftsOf => "Brouillons — {}",
         DraftsIntro => {
             "Les personnes qui ont commencé une candidature sans la déposer. Leur contenu reste privé : vous voyez l'identité, le dernier enregistrement et ce qui est rempli. L'appel se clôt le {} (heure de Paris)."

@@ -46,3 +46,15 @@ impl PromotionView {
         }
     }
 }
+
+/// What the retention purge of a promotion will erase, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurgePreview {
+    /// Paris time.
+    pub expiry: String,
+    pub dossiers: u64,
+    pub files: u64,
+    pub closed: bool,
+    /// Paris time; the purge waits until then after a change of dates.
+    pub not_before: Option<String>,
+}

@@ -1,13 +1,14 @@
 //! Scheduled work that runs inside `cohorte serve`: the outbox worker, the
 //! reminders to applicants whose dossier is still a draft 48 hours before
-//! the deadline, the daily purge of dossiers past their retention, and a
+//! the deadline, the daily purge of dossiers past their retention and of
+//! files no row references (`sweeper`), and a
 //! periodic clean-up of expired sessions, spent tokens
 //! and idle rate-limit keys.
 
 use super::AppState;
 use super::db::session_store::DbSessionStore;
 use super::mail::worker;
-use super::service::{applications, privacy, tokens};
+use super::service::{applications, privacy, sweeper, tokens};
 
 pub fn spawn(state: AppState) {
     tokio::spawn(worker::run(state.clone()));
@@ -33,6 +34,13 @@ pub fn spawn(state: AppState) {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(dossiers = n, "expired dossiers purged"),
                     Err(e) => tracing::warn!(error = %e, "purging expired dossiers"),
+                }
+                match sweeper::sweep(&state.db, &state.settings.data_dir, now).await {
+                    Ok(files) if !files.is_empty() => {
+                        tracing::info!(files = files.len(), "orphan files removed")
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "removing orphan files"),
                 }
             }
         }

@@ -66,3 +66,30 @@ pub async fn set_retention(promotion: i64, months: String) -> Result<(), AppErro
     )
     .await
 }
+
+/// What the retention purge of a promotion will erase, and when.
+#[server(prefix = "/api", endpoint = "apercu-effacement")]
+pub async fn get_purge_preview(
+    promotion: i64,
+) -> Result<crate::model::promotion::PurgePreview, AppError> {
+    use crate::server::{policy::Action, service::retention};
+    let call = super::support::call().await?;
+    call.allow(Action::ManagePromotions)?;
+    retention::preview(&call.state.db, promotion).await
+}
+
+/// A coordinator closes a promotion: its dossiers may then be purged once
+/// their retention ends.
+#[server(prefix = "/api", endpoint = "clore-promotion")]
+pub async fn close_promotion(promotion: i64) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::retention};
+    let call = super::support::call().await?;
+    call.allow(Action::ManagePromotions)?;
+    retention::close(&call.state.db, &call.ctx.origin(), promotion).await?;
+    call.done(
+        Some(Msg::PromotionClosed),
+        &format!("/coordination/promotions/{promotion}"),
+    )
+    .await
+}

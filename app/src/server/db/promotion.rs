@@ -23,6 +23,12 @@ pub struct Model {
     pub steps: String,
     /// How long submitted dossiers of deleted accounts are kept, in months.
     pub retention_months: i32,
+    /// Set when a coordinator closes the promotion: only then may the
+    /// retention purge erase its dossiers.
+    pub closed_at: Option<DateTimeUtc>,
+    /// The purge does not run before this time: set to the next day when a
+    /// change of dates or retention moved the purge into the past.
+    pub purge_not_before: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

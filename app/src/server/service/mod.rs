@@ -16,7 +16,9 @@ pub mod outbox;
 pub mod passwords;
 pub mod privacy;
 pub mod promotions;
+pub mod retention;
 pub mod selection;
+pub mod sweeper;
 pub mod tokens;
 pub mod users;
 

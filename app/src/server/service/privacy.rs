@@ -267,7 +267,9 @@ pub async fn delete_account(
 }
 
 /// Erases every dossier of the promotions whose retention has ended (see
-/// `expiry`), with its files; audited per promotion. Returns how many.
+/// `expiry`) and that a coordinator has closed, unless a change of dates
+/// moved the purge into the past today (`retention::purge_allowed`), with
+/// their files; audited per promotion. Returns how many.
 pub async fn purge_expired(
     db: &DatabaseConnection,
     data_dir: &Path,
@@ -275,7 +277,7 @@ pub async fn purge_expired(
 ) -> Result<usize, AppError> {
     let mut total = 0;
     for p in promotion::Entity::find().all(db).await? {
-        if expiry(&p) > now {
+        if !super::retention::purge_allowed(&p, now) {
             continue;
         }
         let txn = write_txn(db).await?;
@@ -323,10 +325,12 @@ pub async fn set_retention(
         .await?
         .ok_or(AppError::NotFound)?;
     let before = p.retention_months;
+    let old = p.clone();
     let mut row: promotion::ActiveModel = p.into();
     row.retention_months = Set(months as i32);
     row.updated_at = Set(Utc::now());
-    row.update(&txn).await?;
+    let updated = row.update(&txn).await?;
+    super::retention::apply_guard(&txn, origin, &old, updated).await?;
     audit::record(
         &txn,
         origin,

@@ -131,9 +131,11 @@ pub async fn update(
         ));
     }
     let before = view(current.clone());
+    let old = current.clone();
     let mut row: promotion::ActiveModel = current.into();
     fill(&mut row, d);
-    row.update(&txn).await?;
+    let updated = row.update(&txn).await?;
+    super::retention::apply_guard(&txn, origin, &old, updated).await?;
     audit::record(
         &txn,
         origin,

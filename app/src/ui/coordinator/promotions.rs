@@ -226,8 +226,10 @@ fn PromotionFields(form: PromotionForm, error: Option<AppError>) -> impl IntoVie
 #[component]
 fn RetentionForm(id: i64, months: u32) -> impl IntoView {
     let action = ServerAction::<crate::api::privacy::SetRetention>::new();
+    let close = ServerAction::<crate::api::privacy::ClosePromotion>::new();
     let error = action_error(action);
     let months_error = error.as_ref().and_then(|e| e.for_field("months"));
+    let preview = Resource::new_blocking(move || id, crate::api::privacy::get_purge_preview);
     view! {
         <section aria-labelledby="conservation-titre">
             <h2 id="conservation-titre">{tr(Msg::RetentionTitle)}</h2>
@@ -237,6 +239,25 @@ fn RetentionForm(id: i64, months: u32) -> impl IntoView {
                     hint=Msg::RetentionHint value=months.to_string() error=months_error/>
                 <button type="submit" class="secondary">{tr(Msg::Save)}</button>
             </ActionForm>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    preview.await.ok().map(|p| view! {
+                        <p>{fill(tr(Msg::PurgePreviewLine), &[&p.expiry, &p.dossiers.to_string(), &p.files.to_string()])}</p>
+                        {p.not_before.clone().map(|t| view! { <p>{fill(tr(Msg::PurgePostponed), &[&t])}</p> })}
+                        {if p.closed {
+                            view! { <p><strong>{tr(Msg::PromotionIsClosed)}</strong></p> }.into_any()
+                        } else {
+                            view! {
+                                <p>{tr(Msg::PromotionNotClosed)}</p>
+                                <ActionForm action=close>
+                                    <input type="hidden" name="promotion" value=id.to_string()/>
+                                    <button type="submit" class="secondary">{tr(Msg::ClosePromotion)}</button>
+                                </ActionForm>
+                            }.into_any()
+                        }}
+                    })
+                })}
+            </Suspense>
         </section>
     }
 }

@@ -3,7 +3,6 @@
 
 use super::autosave::AutosaveTexts;
 use crate::api::defis::SavedDraft;
-use crate::model::AppError;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -20,8 +19,35 @@ const RETRY: Duration = Duration::from_secs(10);
 
 enum Outcome {
     Saved(SavedDraft),
-    Refused(AppError),
+    Refused(Refusal),
     Offline,
+}
+
+/// What kind of `AppError` the server answered, read from its JSON without
+/// deserialising the messages: parsing `Msg` (hundreds of variant names)
+/// would put every message name in the browser bundle.
+enum Refusal {
+    Conflict,
+    Invalid,
+    SignedOut,
+    Other,
+}
+
+impl Refusal {
+    fn of(body: &str) -> Option<Self> {
+        let v: serde_json::Value = serde_json::from_str(body).ok()?;
+        let kind = match &v {
+            serde_json::Value::String(s) => s.as_str(),
+            serde_json::Value::Object(o) => o.keys().next()?.as_str(),
+            _ => return None,
+        };
+        Some(match kind {
+            "Conflict" => Refusal::Conflict,
+            "Validation" => Refusal::Invalid,
+            "Forbidden" => Refusal::SignedOut,
+            _ => Refusal::Other,
+        })
+    }
 }
 
 struct Saver {
@@ -193,20 +219,18 @@ fn save(saver: Rc<Saver>) {
                 let submitter = held.flatten();
                 let _ = saver.form.request_submit_with_submitter(submitter.as_ref());
             }
-            Outcome::Refused(AppError::Conflict) => {
+            Outcome::Refused(Refusal::Conflict) => {
                 // Someone saved in another tab or on another computer: stop
                 // rather than overwrite; the person decides.
                 saver.stopped.set(true);
                 saver.alert.set(saver.texts.conflict.clone());
             }
-            Outcome::Refused(AppError::Validation(_)) => {
-                saver.alert.set(saver.texts.invalid.clone())
-            }
-            Outcome::Refused(AppError::Forbidden) => {
+            Outcome::Refused(Refusal::Invalid) => saver.alert.set(saver.texts.invalid.clone()),
+            Outcome::Refused(Refusal::SignedOut) => {
                 saver.stopped.set(true);
                 saver.alert.set(saver.texts.signed_out.clone());
             }
-            Outcome::Refused(_) => {
+            Outcome::Refused(Refusal::Other) => {
                 saver.stopped.set(true);
                 saver.alert.set(saver.texts.not_editable.clone());
             }
@@ -256,9 +280,9 @@ async fn post(saver: &Saver) -> Outcome {
             Err(_) => Outcome::Offline,
         }
     } else {
-        match serde_json::from_str::<AppError>(&body) {
-            Ok(e) => Outcome::Refused(e),
-            Err(_) => Outcome::Offline,
+        match Refusal::of(&body) {
+            Some(r) => Outcome::Refused(r),
+            None => Outcome::Offline,
         }
     }
 }
