@@ -8,6 +8,7 @@ mod m20261123_000004_defis;
 mod m20261123_000005_applications;
 mod m20261202_000006_one_rank_per_defi;
 mod m20261202_000007_promotion_closing;
+mod m20261202_000008_dossier_table_indexes;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_applications::Migration),
             Box::new(m20261202_000006_one_rank_per_defi::Migration),
             Box::new(m20261202_000007_promotion_closing::Migration),
+            Box::new(m20261202_000008_dossier_table_indexes::Migration),
         ]
     }
 }

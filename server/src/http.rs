@@ -70,7 +70,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
         .with_same_site(SameSite::Lax)
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)))
-        .with_always_save(true);
+        // Saved when changed only: `load_context` touches a signed-in
+        // session once a minute, which extends its idle expiry. Saving on
+        // every request wrote to the database for every page view.
+        .with_always_save(false);
     let pkg_dir = std::path::Path::new(state.leptos.site_root.as_ref()).join("pkg");
     let pages = Router::new()
         .route("/healthz", get(health))

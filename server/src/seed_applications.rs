@@ -200,6 +200,10 @@ pub async fn run(db: &DatabaseConnection, promotion: i64, batch: Batch) -> anyho
         .await
         .map_err(err)?
     {
+        // Unused slot rows have no profile.
+        if s.profile.is_empty() {
+            continue;
+        }
         let list = by_profile.entry(s.profile).or_default();
         if !list.contains(&s.defi_id) {
             list.push(s.defi_id);

@@ -41,6 +41,21 @@ pub async fn end(session: &Session) -> Result<(), crate::model::AppError> {
     session.flush().await.map_err(fail)
 }
 
+/// How often a signed-in session is written back to extend its idle
+/// expiry (and its cookie's).
+const TOUCH_SECONDS: i64 = 60;
+const SEEN_KEY: &str = "seen";
+
+/// Marks the session active, at most once a minute: the write extends the
+/// idle timeout without a database write on every request.
+pub async fn touch(session: &Session) {
+    let now = Utc::now().timestamp();
+    let seen: i64 = session.get(SEEN_KEY).await.ok().flatten().unwrap_or(0);
+    if now - seen >= TOUCH_SECONDS {
+        let _ = session.insert(SEEN_KEY, now).await;
+    }
+}
+
 /// The signed-in user id, if the session has one that has not passed its
 /// absolute lifetime (an expired one is flushed).
 pub async fn user_id(session: &Session) -> Option<i64> {

@@ -91,7 +91,10 @@ pub async fn load_context(
     let mut actor = Actor::Anonymous;
     if let Some(id) = auth_session::user_id(&session).await {
         match users::viewer(&state.db, id).await {
-            Ok(Some(viewer)) => actor = Actor::Person(viewer),
+            Ok(Some(viewer)) => {
+                auth_session::touch(&session).await;
+                actor = Actor::Person(viewer);
+            }
             // Account gone or disabled: the session ends here.
             Ok(None) => {
                 let _ = auth_session::end(&session).await;
