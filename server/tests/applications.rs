@@ -819,6 +819,14 @@ async fn applicants_export_their_data_and_delete_their_account() {
             &[("promotion", &promotion.to_string())],
         )
         .await;
+    assert!(error_in(&location(&res)).is_some(), "confirmation required");
+    let res = claire
+        .post(
+            &format!("/coordination/promotions/{promotion}"),
+            "/api/clore-promotion",
+            &[("promotion", &promotion.to_string()), ("confirm", "on")],
+        )
+        .await;
     assert_eq!(error_in(&location(&res)), None);
     assert!(
         app.audit_actions()
@@ -1023,18 +1031,23 @@ async fn a_date_change_that_moves_the_purge_into_the_past_waits_a_day() {
     retention::close(&app.state.db, &Default::default(), promotion)
         .await
         .unwrap();
-    // Someone types a start date years in the past: the purge moves from
-    // the future into the past…
-    let p = app::server::db::promotion::Entity::find_by_id(promotion)
-        .one(&app.state.db)
+    // Someone types a start date years in the past (through the
+    // promotions service the edit form uses): the purge moves from the
+    // future into the past…
+    let view = app::server::service::promotions::get(&app.state.db, promotion)
         .await
-        .unwrap()
         .unwrap();
-    let before = p.clone();
-    let mut row: app::server::db::promotion::ActiveModel = p.into();
-    row.start_date = Set((Utc::now() - Duration::days(3 * 365)).date_naive());
-    let after = row.update(&app.state.db).await.unwrap();
-    retention::apply_guard(&app.state.db, &Default::default(), &before, after)
+    let mut draft = app::domain::promotion_form::PromotionDraft {
+        name: view.name.clone(),
+        description: view.description.clone(),
+        calendar: view.calendar.clone(),
+        team_min: view.team_min,
+        team_max: view.team_max,
+        max_choices: view.max_choices,
+        profiles: view.profiles.clone(),
+    };
+    draft.calendar.start = (Utc::now() - Duration::days(3 * 365)).date_naive();
+    app::server::service::promotions::update(&app.state.db, &Default::default(), promotion, &draft)
         .await
         .unwrap();
     // …and the purge refuses to run today,

@@ -261,7 +261,8 @@ async fn anonymous_oversized_posts_do_not_grow_the_database() {
         }
     }
     while let Some(r) = tasks.join_next().await {
-        r.unwrap();
+        let (to, _) = r.unwrap();
+        assert!(error_in(&to).is_some(), "refused: {to}");
     }
     assert_eq!(sessions().await.unwrap(), before_rows, "no session row");
     let after = dir_size(&app.data_dir);
@@ -373,4 +374,39 @@ async fn the_sweeper_removes_only_old_files_that_no_row_references() {
             .iter()
             .any(|a| a == "files.orphans_removed")
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn production_adds_hsts() {
+    let app = TestApp::spawn_production().await;
+    let res = app.browser().get("/").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=63072000; includeSubDomains"
+    );
+    assert!(res.headers().get("content-security-policy").is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn page_views_do_not_write_the_session_every_time() {
+    use sea_orm::EntityTrait;
+    let app = TestApp::spawn().await;
+    let b = app
+        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
+        .await;
+    b.page("/espace").await;
+    let rows = || app::server::db::session::Entity::find().all(&app.state.db);
+    let before = rows().await.unwrap();
+    assert_eq!(before.len(), 1);
+    for _ in 0..3 {
+        b.page("/espace").await;
+        b.page("/defis").await;
+    }
+    let after = rows().await.unwrap();
+    assert_eq!(
+        before[0].expires_at, after[0].expires_at,
+        "page views within a minute leave the session row alone"
+    );
+    assert_eq!(before[0].data, after[0].data);
 }

@@ -339,6 +339,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         PromotionNotClosed => "The promotion is not closed: nothing will be erased until it is.",
         ClosePromotion => "Close the promotion and allow the erasure",
+        ConfirmClose => {
+            "I confirm: the dossiers of this promotion will be erased on the date shown."
+        }
+        ConfirmCloseRequired => "Tick the box to confirm the closing.",
         PromotionClosed => "Promotion closed: its dossiers will be erased on the planned date.",
         DraftsOf => "Drafts — {}",
         DraftsIntro => {

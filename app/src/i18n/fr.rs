@@ -347,6 +347,10 @@ pub(super) fn text(m: Msg) -> &'static str {
             "La promotion n'est pas close : rien ne sera effacé tant qu'elle ne l'est pas."
         }
         ClosePromotion => "Clore la promotion et autoriser l'effacement",
+        ConfirmClose => {
+            "Je confirme : les dossiers de cette promotion seront effacés à la date indiquée."
+        }
+        ConfirmCloseRequired => "Cochez la case pour confirmer la clôture.",
         PromotionClosed => "Promotion close : ses dossiers seront effacés à la date prévue.",
         DraftsOf => "Brouillons — {}",
         DraftsIntro => {

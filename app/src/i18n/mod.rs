@@ -137,7 +137,7 @@ messages! {
     PendingInvitations, InvitationLine, InviteTitle, InviteIntro, FieldHostRole,
     HostRoleRequired, InviteSubmit, AlreadyMember, InvitationSent, MemberRemoved,
     InvitationCancelled, PurgePreviewLine, PurgePostponed, PromotionIsClosed,
-    PromotionNotClosed, ClosePromotion, PromotionClosed, DraftsOf, DraftsIntro, NoDraft, DraftsCount, ColLastSaved,
+    PromotionNotClosed, ClosePromotion, PromotionClosed, ConfirmClose, ConfirmCloseRequired, DraftsOf, DraftsIntro, NoDraft, DraftsCount, ColLastSaved,
     ColCompleteness, CompletenessValue, ExtendFor, RemindFor, PersonalDeadlineShort,
     DraftReminderMessage, DraftReminded, DraftsLink, LastLead, RemoveMember, CancelInvitation, InvitationTitle,
     InvitationBody, InvitationAccept, InvitationSignInFirst, InvitationInvalid,

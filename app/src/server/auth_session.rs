@@ -99,8 +99,22 @@ pub async fn set_flash(session: &Session, flash: Flash) -> Result<(), crate::mod
 /// The flash left for this page, from the session or the anonymous
 /// cookie; `true` when the cookie must be cleared on the response.
 pub async fn take_flash(session: &Session, headers: &axum::http::HeaderMap) -> (Flash, bool) {
-    if let Some(flash) = session.remove::<Flash>(FLASH_KEY).await.ok().flatten() {
+    // `remove` marks the session changed (a database write) even when the
+    // key is absent: read first, remove only what is there.
+    if session
+        .get::<Flash>(FLASH_KEY)
+        .await
+        .ok()
+        .flatten()
+        .is_some()
+        && let Some(flash) = session.remove::<Flash>(FLASH_KEY).await.ok().flatten()
+    {
         return (flash, false);
+    }
+    // The cookie is a visitor's only: a signed-in person's flash lives in
+    // their session, so a cookie planted by someone else is ignored.
+    if session.get::<i64>(USER_KEY).await.ok().flatten().is_some() {
+        return (Flash::default(), false);
     }
     let cookie = headers
         .get_all(axum::http::header::COOKIE)

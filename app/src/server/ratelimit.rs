@@ -7,11 +7,16 @@
 //! last hours before a deadline) by trying their address. Attempts on an
 //! address are refused per (address, client); across all clients an
 //! address only has a ceiling that *slows* answers down, so its owner,
-//! from their own connection, still gets in.
+//! from their own connection, still gets in. Over the ceiling, attempts on
+//! the address are also taken one at a time (each waits its turn, then
+//! `SLOW_DOWN`): many clients together get no more than one attempt per
+//! `SLOW_DOWN` on one address.
 
 use crate::model::AppError;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::collections::HashMap;
 use std::num::NonZeroU32;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Limits keyed by one thing (a client address, an organisation, an
@@ -45,7 +50,12 @@ struct PerEmail {
     ceiling: DefaultKeyedRateLimiter<String>,
 }
 
+/// Held for the whole attempt on an address over its ceiling.
+pub type Turn = Option<tokio::sync::OwnedMutexGuard<()>>;
+
 pub struct RateLimits {
+    /// One queue per address over its ceiling.
+    turns: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     sign_in_ip: DefaultKeyedRateLimiter<String>,
     sign_up_ip: DefaultKeyedRateLimiter<String>,
     link_ip: DefaultKeyedRateLimiter<String>,
@@ -66,6 +76,7 @@ impl Default for RateLimits {
     fn default() -> Self {
         let min = |m: u64| Duration::from_secs(60 * m);
         Self {
+            turns: Default::default(),
             sign_in_ip: RateLimiter::keyed(quota(30, Duration::from_secs(20))),
             sign_up_ip: RateLimiter::keyed(quota(10, min(6))),
             link_ip: RateLimiter::keyed(quota(20, Duration::from_secs(30))),
@@ -123,23 +134,37 @@ impl RateLimits {
         Ok(limits.ceiling.check_key(&email.to_owned()).is_err())
     }
 
-    /// [`RateLimits::count_email`], waiting [`SLOW_DOWN`] when the address
-    /// is over its ceiling.
+    /// [`RateLimits::count_email`]; when the address is over its ceiling,
+    /// waits for its turn and then [`SLOW_DOWN`], and returns the turn:
+    /// the caller holds it until the attempt is over.
     pub async fn check_email(
         &self,
         door: EmailDoor,
         email: &str,
         client: &str,
-    ) -> Result<(), AppError> {
-        if self.count_email(door, email, client)? {
-            tracing::warn!(?door, "address over its ceiling: slowing down");
-            tokio::time::sleep(SLOW_DOWN).await;
+    ) -> Result<Turn, AppError> {
+        if !self.count_email(door, email, client)? {
+            return Ok(None);
         }
-        Ok(())
+        tracing::warn!(?door, "address over its ceiling: slowing down");
+        let queue = {
+            let mut turns = self.turns.lock().unwrap_or_else(|p| p.into_inner());
+            turns
+                .entry(format!("{door:?}\u{0}{email}"))
+                .or_default()
+                .clone()
+        };
+        let turn = queue.lock_owned().await;
+        tokio::time::sleep(SLOW_DOWN).await;
+        Ok(Some(turn))
     }
 
     /// Forgets old keys; run periodically so memory stays bounded.
     pub fn shrink(&self) {
+        self.turns
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|_, q| Arc::strong_count(q) > 1);
         for l in [
             &self.sign_in_ip,
             &self.sign_up_ip,

@@ -8,7 +8,7 @@ use crate::i18n::Locale;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::HeaderMap;
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
 use tower_sessions::Session;
 
@@ -99,7 +99,14 @@ pub async fn load_context(
             Ok(None) => {
                 let _ = auth_session::end(&session).await;
             }
-            Err(_) => {}
+            // A database error must not turn the person into a visitor.
+            Err(_) => {
+                return (
+                    axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                    "Service momentanément indisponible : réessayez dans un instant. / Service temporarily unavailable: please try again in a moment.",
+                )
+                    .into_response();
+            }
         }
     }
     req.extensions_mut().insert(RequestContext {

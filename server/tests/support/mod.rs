@@ -60,6 +60,12 @@ impl TestApp {
         Self::spawn_with(false).await
     }
 
+    /// With `COHORTE_ENV=production`'s HTTP behaviour (HSTS, `Secure`
+    /// cookies); mail still goes to the stub.
+    pub async fn spawn_production() -> TestApp {
+        Self::spawn_inner(false, true).await
+    }
+
     /// As behind a reverse proxy (`COHORTE_TRUST_PROXY`): the client
     /// address is the last `X-Forwarded-For` entry.
     pub async fn spawn_behind_proxy() -> TestApp {
@@ -67,6 +73,10 @@ impl TestApp {
     }
 
     async fn spawn_with(trust_proxy: bool) -> TestApp {
+        Self::spawn_inner(trust_proxy, false).await
+    }
+
+    async fn spawn_inner(trust_proxy: bool, production: bool) -> TestApp {
         let data_dir = std::env::temp_dir().join(format!("cohorte-test-{:016x}", rand_u64()));
         std::fs::create_dir_all(&data_dir).unwrap();
         let config = Config {
@@ -76,7 +86,7 @@ impl TestApp {
             base_url: String::new(),
             mail: MailMode::Stub,
             mail_from: "Cohorte <test@cohorte.localhost>".into(),
-            production: false,
+            production,
             trust_proxy,
             site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site"),
         };

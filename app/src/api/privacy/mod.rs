@@ -81,12 +81,20 @@ pub async fn get_purge_preview(
 /// A coordinator closes a promotion: its dossiers may then be purged once
 /// their retention ends.
 #[server(prefix = "/api", endpoint = "clore-promotion")]
-pub async fn close_promotion(promotion: i64) -> Result<(), AppError> {
+pub async fn close_promotion(
+    promotion: i64,
+    #[server(default)] confirm: Option<String>,
+) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::retention};
     let call = super::support::call().await?;
     call.allow(Action::ManagePromotions)?;
-    retention::close(&call.state.db, &call.ctx.origin(), promotion).await?;
+    let result = if confirm.as_deref() == Some("on") {
+        retention::close(&call.state.db, &call.ctx.origin(), promotion).await
+    } else {
+        Err(AppError::field("confirm", Msg::ConfirmCloseRequired))
+    };
+    call.keep(result, &[] as &[(&str, String)]).await?;
     call.done(
         Some(Msg::PromotionClosed),
         &format!("/coordination/promotions/{promotion}"),

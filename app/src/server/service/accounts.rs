@@ -49,7 +49,7 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
     let (Some(email), Some(name)) = (email, name) else {
         return Err(AppError::Unexpected);
     };
-    state
+    let _turn = state
         .limits
         .check_email(EmailDoor::EmailLink, email.as_str(), ip_key(origin))
         .await?;
@@ -246,7 +246,7 @@ pub async fn sign_in(
     let Some(email) = email else {
         return Err(AppError::Unexpected);
     };
-    state
+    let _turn = state
         .limits
         .check_email(EmailDoor::SignIn, email.as_str(), ip_key(origin))
         .await?;
@@ -348,7 +348,7 @@ pub async fn request_link(
     let Some(email) = email else {
         return Err(AppError::Unexpected);
     };
-    state
+    let _turn = state
         .limits
         .check_email(EmailDoor::EmailLink, email.as_str(), ip_key(origin))
         .await?;

@@ -9,8 +9,8 @@ use crate::domain::HostRole;
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::server::AppState;
-use crate::server::db::{invitation, role_grant, write_txn};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use crate::server::db::{invitation, organisation, role_grant, write_txn};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::json;
 
 const HOST_ROLES: [&str; 3] = ["host_lead", "host_mentor", "host_hr"];
@@ -24,7 +24,13 @@ pub async fn remove_member(
     user: i64,
 ) -> Result<(), AppError> {
     let txn = write_txn(&state.db).await?;
-    organisations::find(&txn, org).await?;
+    // Two leads removing each other at once must not leave none: the
+    // organisation row is locked (SQLite's write transaction already is).
+    organisation::Entity::find_by_id(org)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let members = organisations::members(&txn, org).await?;
     let Some((removed, role)) = members.iter().find(|(u, _)| u.id == user) else {
         return Err(AppError::NotFound);
@@ -37,6 +43,18 @@ pub async fn remove_member(
         .filter(role_grant::Column::UserId.eq(user))
         .filter(role_grant::Column::ScopeId.eq(org))
         .filter(role_grant::Column::Role.is_in(HOST_ROLES))
+        .exec(&txn)
+        .await?;
+    // No way back in: pending invitations they sent, or addressed to them,
+    // go too.
+    invitation::Entity::delete_many()
+        .filter(invitation::Column::OrganisationId.eq(org))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(
+            sea_orm::Condition::any()
+                .add(invitation::Column::InvitedBy.eq(user))
+                .add(invitation::Column::Email.eq(removed.email.clone())),
+        )
         .exec(&txn)
         .await?;
     audit::record(

@@ -104,9 +104,16 @@ pub async fn close(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<
     if p.closed_at.is_some() {
         return Ok(());
     }
+    let now = Utc::now();
+    // Closing a promotion whose retention has already ended does not
+    // erase it the same day: a mistaken click can still be undone.
+    let not_before = (expiry(&p) <= now).then(|| now + Duration::days(1));
     let mut row: promotion::ActiveModel = p.into();
-    row.closed_at = Set(Some(Utc::now()));
-    row.updated_at = Set(Utc::now());
+    row.closed_at = Set(Some(now));
+    if not_before.is_some() {
+        row.purge_not_before = Set(not_before);
+    }
+    row.updated_at = Set(now);
     row.update(&txn).await?;
     audit::record(
         &txn,

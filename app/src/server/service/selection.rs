@@ -318,6 +318,11 @@ pub async fn extend_deadline(
 ) -> Result<(), AppError> {
     let txn = write_txn(&state.db).await?;
     let a = applications::find(&txn, id).await?;
+    // Checked again here: the dossier may have been submitted since the
+    // policy looked.
+    if !state_of(&a)?.applicant_may_edit() {
+        return Err(AppError::NotFound);
+    }
     let p = promotion::Entity::find_by_id(a.promotion_id)
         .one(&txn)
         .await?
@@ -325,9 +330,10 @@ pub async fn extend_deadline(
     if until <= p.applications_close_at || until <= Utc::now() {
         return Err(AppError::field("until", Msg::ExtensionTooEarly));
     }
+    // `updated_at` is the applicant's last save (the drafts list shows it):
+    // a deadline granted by a coordinator does not change it.
     let mut row: application::ActiveModel = a.clone().into();
     row.personal_deadline = Set(Some(until));
-    row.updated_at = Set(Utc::now());
     guarded(&txn, row, a.version).await?;
     let message = Msg::DeadlineExtendedMessage;
     let locale = owner_locale(&txn, &a).await?.unwrap_or_default();

@@ -295,7 +295,7 @@ pub fn DefiReviewPage() -> impl IntoView {
                 Suspend::new(async move {
                     let d = match dossier.await {
                         Ok(d) => d,
-                        Err(_) => return view! { <NotFound/> }.into_any(),
+                        Err(e) => return view! { <ErrorPage error=e/> }.into_any(),
                     };
                     let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
                     let message_error = error.as_ref().and_then(|e| e.for_field("message"));

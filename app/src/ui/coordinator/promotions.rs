@@ -229,6 +229,7 @@ fn RetentionForm(id: i64, months: u32) -> impl IntoView {
     let close = ServerAction::<crate::api::privacy::ClosePromotion>::new();
     let error = action_error(action);
     let months_error = error.as_ref().and_then(|e| e.for_field("months"));
+    let close_error = action_error(close);
     let preview = Resource::new_blocking(move || id, crate::api::privacy::get_purge_preview);
     view! {
         <section aria-labelledby="conservation-titre">
@@ -240,8 +241,14 @@ fn RetentionForm(id: i64, months: u32) -> impl IntoView {
                 <button type="submit" class="secondary">{tr(Msg::Save)}</button>
             </ActionForm>
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    preview.await.ok().map(|p| view! {
+                {move || {
+                let close_error = close_error.clone();
+                Suspend::new(async move {
+                    let p = match preview.await {
+                        Ok(p) => p,
+                        Err(e) => return view! { <p class="error">{tr(e.summary())}</p> }.into_any(),
+                    };
+                    view! {
                         <p>{fill(tr(Msg::PurgePreviewLine), &[&p.expiry, &p.dossiers.to_string(), &p.files.to_string()])}</p>
                         {p.not_before.clone().map(|t| view! { <p>{fill(tr(Msg::PurgePostponed), &[&t])}</p> })}
                         {if p.closed {
@@ -249,14 +256,22 @@ fn RetentionForm(id: i64, months: u32) -> impl IntoView {
                         } else {
                             view! {
                                 <p>{tr(Msg::PromotionNotClosed)}</p>
+                                <crate::ui::form::ErrorSummary error=close_error.clone() prefix="cloture-"/>
                                 <ActionForm action=close>
                                     <input type="hidden" name="promotion" value=id.to_string()/>
+                                    <p class="field">
+                                        <input type="checkbox" id="cloture-confirm" name="confirm" required=true
+                                            aria-invalid=close_error.as_ref().and_then(|e| e.for_field("confirm")).map(|_| "true")/>
+                                        " "
+                                        <label for="cloture-confirm">{tr(Msg::ConfirmClose)}</label>
+                                    </p>
                                     <button type="submit" class="secondary">{tr(Msg::ClosePromotion)}</button>
                                 </ActionForm>
                             }.into_any()
                         }}
-                    })
-                })}
+                    }.into_any()
+                })
+                }}
             </Suspense>
         </section>
     }

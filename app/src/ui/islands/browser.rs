@@ -34,13 +34,12 @@ enum Refusal {
 }
 
 impl Refusal {
+    /// `"Conflict"`, `{"Validation":[…]}`, `{"Refused":"…"}`: the variant
+    /// is the first string of the JSON.
     fn of(body: &str) -> Option<Self> {
-        let v: serde_json::Value = serde_json::from_str(body).ok()?;
-        let kind = match &v {
-            serde_json::Value::String(s) => s.as_str(),
-            serde_json::Value::Object(o) => o.keys().next()?.as_str(),
-            _ => return None,
-        };
+        let rest = body.trim_start();
+        let rest = rest.strip_prefix('{').unwrap_or(rest).trim_start();
+        let kind = rest.strip_prefix('"')?.split('"').next()?;
         Some(match kind {
             "Conflict" => Refusal::Conflict,
             "Validation" => Refusal::Invalid,
