@@ -78,7 +78,9 @@ impl Default for RateLimits {
         Self {
             turns: Default::default(),
             sign_in_ip: RateLimiter::keyed(quota(30, Duration::from_secs(20))),
-            sign_up_ip: RateLimiter::keyed(quota(10, min(6))),
+            // Generous: a whole administration may sign up from behind one
+            // proxy before a deadline; each address is protected on its own.
+            sign_up_ip: RateLimiter::keyed(quota(30, Duration::from_secs(30))),
             link_ip: RateLimiter::keyed(quota(20, Duration::from_secs(30))),
             invite_org: RateLimiter::keyed(quota(30, min(2))),
             invite_account: RateLimiter::keyed(quota(20, min(3))),
