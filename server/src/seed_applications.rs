@@ -298,8 +298,13 @@ pub async fn run(db: &DatabaseConnection, promotion: i64, batch: Batch) -> anyho
                 portfolio_url: Set(String::new()),
                 code_url: Set(format!("https://git.example/{}", ascii(last))),
                 mobility: Set(String::new()),
-                remote: Set(mix.next() % 2 == 0),
-                support_role: Set(if mix.next() % 4 == 0 { "oui" } else { "non" }.into()),
+                remote: Set(mix.next().is_multiple_of(2)),
+                support_role: Set(if mix.next().is_multiple_of(4) {
+                    "oui"
+                } else {
+                    "non"
+                }
+                .into()),
                 decl_civil_servant: Set(declared),
                 decl_student: Set(declared),
                 decl_jury: Set(declared),

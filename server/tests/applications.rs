@@ -1040,7 +1040,7 @@ async fn a_date_change_that_moves_the_purge_into_the_past_waits_a_day() {
     let mut draft = app::domain::promotion_form::PromotionDraft {
         name: view.name.clone(),
         description: view.description.clone(),
-        calendar: view.calendar.clone(),
+        calendar: view.calendar,
         team_min: view.team_min,
         team_max: view.team_max,
         max_choices: view.max_choices,

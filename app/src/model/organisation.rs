@@ -25,6 +25,8 @@ impl OrganisationView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberView {
     pub user_id: i64,
+    /// False for the organisation's only lead, who cannot be removed.
+    pub removable: bool,
     pub name: String,
     pub email: String,
     pub role: HostRole,

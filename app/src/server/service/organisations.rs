@@ -234,10 +234,12 @@ pub async fn page<C: ConnectionTrait>(
     may_invite: bool,
 ) -> Result<OrganisationPage, AppError> {
     let o = find(db, id).await?;
-    let members = members(db, id)
-        .await?
+    let members = members(db, id).await?;
+    let leads = members.iter().filter(|(_, r)| *r == HostRole::Lead).count();
+    let members = members
         .into_iter()
         .map(|(u, role)| MemberView {
+            removable: role != HostRole::Lead || leads > 1,
             user_id: u.id,
             name: u.name,
             email: u.email,

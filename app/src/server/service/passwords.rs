@@ -13,13 +13,15 @@ use tokio::sync::Semaphore;
 /// One permit per core: hashes queue instead of piling up memory.
 fn permits() -> &'static Semaphore {
     static PERMITS: OnceLock<Semaphore> = OnceLock::new();
-    PERMITS.get_or_init(|| {
-        Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
-    })
+    PERMITS
+        .get_or_init(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())))
 }
 
 pub async fn hash(password: String) -> Result<String, AppError> {
-    let _permit = permits().acquire().await.map_err(|_| AppError::Unexpected)?;
+    let _permit = permits()
+        .acquire()
+        .await
+        .map_err(|_| AppError::Unexpected)?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
         Argon2::default()

@@ -32,10 +32,11 @@ pub async fn sweep(
             continue;
         };
         let modified: Option<DateTime<Utc>> = meta.modified().ok().map(Into::into);
-        if meta.is_file() && modified.is_some_and(|m| now - m >= GRACE) {
-            if let Some(name) = e.file_name().to_str() {
-                candidates.push(name.to_owned());
-            }
+        if meta.is_file()
+            && modified.is_some_and(|m| now - m >= GRACE)
+            && let Some(name) = e.file_name().to_str()
+        {
+            candidates.push(name.to_owned());
         }
     }
     if candidates.is_empty() {

@@ -169,11 +169,13 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
                                 <th scope="row">{m.name}</th><td>{m.email}</td><td>{tr(m.role.label())}</td>
                                 {may_manage.then(move || view! {
                                     <td>
+                                        {m.removable.then(|| view! {
                                         <ActionForm action=remove attr:class="inline-form">
                                             <input type="hidden" name="organisation" value=org_id.to_string()/>
                                             <input type="hidden" name="user" value=user/>
                                             <button type="submit" class="secondary">{label}</button>
                                         </ActionForm>
+                                        })}
                                     </td>
                                 })}
                             </tr>
