@@ -4,39 +4,23 @@
 //! page in French and English; internals were logged where they happened
 //! and never reach the response. Pages use the same rules (`ErrorPage`).
 
+use app::i18n::Locale;
 use app::model::AppError;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 pub fn response(e: AppError) -> Response {
-    let (status, fr, en) = match e {
+    let status = match e {
         AppError::Forbidden => return Redirect::to("/connexion").into_response(),
-        AppError::NotFound => (
-            StatusCode::NOT_FOUND,
-            "Page introuvable : elle n'existe pas, ou vous n'y avez pas accès.",
-            "Page not found: it does not exist, or you do not have access to it.",
-        ),
-        AppError::RateLimited => (
-            StatusCode::TOO_MANY_REQUESTS,
-            "Trop de demandes : réessayez dans quelques minutes.",
-            "Too many requests: please try again in a few minutes.",
-        ),
-        AppError::Conflict => (
-            StatusCode::CONFLICT,
-            "Ce contenu a changé entre-temps : rechargez la page.",
-            "This content changed in the meantime: reload the page.",
-        ),
-        AppError::Validation(_) | AppError::Refused(_) => (
-            StatusCode::BAD_REQUEST,
-            "La demande n'a pas pu être traitée : revenez à la page précédente.",
-            "The request could not be processed: go back to the previous page.",
-        ),
-        AppError::Unexpected => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Une erreur inattendue s'est produite. Rien n'a été modifié ; réessayez dans un instant.",
-            "An unexpected error occurred. Nothing was changed; please try again in a moment.",
-        ),
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Conflict => StatusCode::CONFLICT,
+        AppError::Validation(_) | AppError::Refused(_) => StatusCode::BAD_REQUEST,
+        AppError::Unexpected => StatusCode::INTERNAL_SERVER_ERROR,
     };
+    // The request's language is not known here: both, from the texts.
+    let msg = e.summary();
+    let (fr, en) = (Locale::Fr.t(msg), Locale::En.t(msg));
     let mut res = (
         status,
         Html(format!(

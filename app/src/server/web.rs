@@ -101,9 +101,10 @@ pub async fn load_context(
             }
             // A database error must not turn the person into a visitor.
             Err(_) => {
+                let msg = crate::model::AppError::Unexpected.summary();
                 return (
                     axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                    "Service momentanément indisponible : réessayez dans un instant. / Service temporarily unavailable: please try again in a moment.",
+                    format!("{} / {}", Locale::Fr.t(msg), Locale::En.t(msg)),
                 )
                     .into_response();
             }

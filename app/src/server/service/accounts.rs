@@ -168,6 +168,43 @@ async fn spend_for_sign_in<C: ConnectionTrait>(
     Ok(u)
 }
 
+/// Checks the password someone chose from an emailed link of `purpose`
+/// (valid, not merely their address or name) and hashes it; the link is
+/// not spent yet, so a refusal lets them try again.
+async fn chosen_password(
+    state: &AppState,
+    token: &str,
+    purpose: TokenPurpose,
+    password: &str,
+) -> Result<String, AppError> {
+    let user_id = tokens::peek(&state.db, token, purpose).await?;
+    let u = users::by_id(&state.db, user_id)
+        .await?
+        .ok_or(AppError::Refused(Msg::TokenInvalid))?;
+    let mut checks = Checks::default();
+    let password = checks.check("password", Password::parse(password, &[&u.email, &u.name]));
+    checks.finish()?;
+    let Some(password) = password else {
+        return Err(AppError::Unexpected);
+    };
+    passwords::hash(password.expose().to_owned()).await
+}
+
+/// Puts `hash` in force for `u` and marks the address proven (the link
+/// came to it).
+async fn set_password<C: ConnectionTrait>(
+    db: &C,
+    u: &user::Model,
+    hash: String,
+) -> Result<(), AppError> {
+    let mut row: user::ActiveModel = u.clone().into();
+    row.password_hash = Set(Some(hash));
+    row.email_verified_at = Set(Some(u.email_verified_at.unwrap_or_else(Utc::now)));
+    row.updated_at = Set(Utc::now());
+    row.update(db).await?;
+    Ok(())
+}
+
 /// Confirms the address with the password its owner chooses now, which
 /// replaces any password the account held: only the mailbox owner's
 /// choice is ever in force. Every other session of the account ends. The
@@ -178,24 +215,10 @@ pub async fn verify_email(
     token: &str,
     password: &str,
 ) -> Result<i64, AppError> {
-    let user_id = tokens::peek(&state.db, token, TokenPurpose::VerifyEmail).await?;
-    let u = users::by_id(&state.db, user_id)
-        .await?
-        .ok_or(AppError::Refused(Msg::TokenInvalid))?;
-    let mut checks = Checks::default();
-    let password = checks.check("password", Password::parse(password, &[&u.email, &u.name]));
-    checks.finish()?;
-    let Some(password) = password else {
-        return Err(AppError::Unexpected);
-    };
-    let hash = passwords::hash(password.expose().to_owned()).await?;
+    let hash = chosen_password(state, token, TokenPurpose::VerifyEmail, password).await?;
     let txn = write_txn(&state.db).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::VerifyEmail).await?;
-    let mut row: user::ActiveModel = u.clone().into();
-    row.password_hash = Set(Some(hash));
-    row.email_verified_at = Set(Some(u.email_verified_at.unwrap_or_else(Utc::now)));
-    row.updated_at = Set(Utc::now());
-    row.update(&txn).await?;
+    set_password(&txn, &u, hash).await?;
     end_sessions(&txn, u.id).await?;
     let origin = Origin {
         actor_id: Some(u.id),
@@ -440,24 +463,10 @@ pub async fn reset_password(
     token: &str,
     password: &str,
 ) -> Result<(), AppError> {
-    let user_id = tokens::peek(&state.db, token, TokenPurpose::ResetPassword).await?;
-    let u = users::by_id(&state.db, user_id)
-        .await?
-        .ok_or(AppError::Refused(Msg::TokenInvalid))?;
-    let mut checks = Checks::default();
-    let password = checks.check("password", Password::parse(password, &[&u.email, &u.name]));
-    checks.finish()?;
-    let Some(password) = password else {
-        return Err(AppError::Unexpected);
-    };
-    let hash = passwords::hash(password.expose().to_owned()).await?;
+    let hash = chosen_password(state, token, TokenPurpose::ResetPassword, password).await?;
     let txn = write_txn(&state.db).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::ResetPassword).await?;
-    let mut row: user::ActiveModel = u.clone().into();
-    row.password_hash = Set(Some(hash));
-    row.email_verified_at = Set(Some(u.email_verified_at.unwrap_or_else(Utc::now)));
-    row.updated_at = Set(Utc::now());
-    row.update(&txn).await?;
+    set_password(&txn, &u, hash).await?;
     end_sessions(&txn, u.id).await?;
     tokens::spend_all(&txn, u.id).await?;
     let origin = Origin {

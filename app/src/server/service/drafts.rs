@@ -4,7 +4,7 @@
 //! deadline (`selection::extend_deadline`) or send a reminder.
 
 use super::applications::{CV, find, form_of, owner_locale, state_of};
-use super::{Origin, audit, outbox};
+use super::{Origin, audit};
 use crate::domain::application::ApplicationState;
 use crate::domain::promotion::paris_display;
 use crate::i18n::{Msg, fill};
@@ -14,7 +14,6 @@ use crate::server::AppState;
 use crate::server::db::{
     application, application_choice, application_event, attachment, promotion, user, write_txn,
 };
-use crate::server::mail::MailTemplate;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -132,19 +131,7 @@ pub async fn remind(state: &AppState, origin: &Origin, id: i64) -> Result<i64, A
     }
     .insert(&txn)
     .await?;
-    outbox::queue(
-        &txn,
-        MailTemplate::ApplicationUpdate,
-        locale,
-        &a.email,
-        json!({
-            "name": format!("{} {}", a.first_name, a.last_name).trim(),
-            "state": locale.t(ApplicationState::Draft.label()),
-            "message": text,
-            "link": state.link(&format!("/candidature/{}", a.id)),
-        }),
-    )
-    .await?;
+    super::selection::tell(state, &txn, &a, ApplicationState::Draft.label(), &text).await?;
     audit::record(
         &txn,
         origin,

@@ -194,7 +194,9 @@ pub async fn all_rows<C: ConnectionTrait>(
     rows_of(db, found).await
 }
 
-async fn tell<C: ConnectionTrait>(
+/// Emails the dossier's author (in their language) that its state is
+/// `subject_state`, with the programme team's `message`.
+pub(super) async fn tell<C: ConnectionTrait>(
     state: &AppState,
     db: &C,
     a: &application::Model,
