@@ -12,7 +12,7 @@ export LEPTOS_OUTPUT_NAME := cohorte
 # wasm-opt from npm's binaryen (Debian's is too old: broken hydration).
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: help tools npm chromium build build-release run test fmt-check clippy unit integration e2e clean-pg
+.PHONY: help tools npm chromium firefox build build-release run test fmt-check clippy unit integration e2e clean-pg
 
 help:
 	@echo "make run   build in release, migrate ./data, seed the demo once, serve on http://127.0.0.1:3000"
@@ -28,6 +28,12 @@ chromium:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: sudo apt-get install chromium"; exit 1; fi; }
+
+# Firefox ESR: the second engine the islands must hydrate in (firefox.mjs).
+firefox:
+	@command -v firefox-esr >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq firefox-esr >/dev/null; \
+	  else echo "Firefox is missing: sudo apt-get install firefox-esr"; exit 1; fi; }
 
 build: tools npm
 	cargo leptos build
@@ -73,8 +79,9 @@ clean-pg:
 	@command -v psql >/dev/null && for d in $$(psql "$$COHORTE_TEST_DATABASE_URL" -Atc "select datname from pg_database where datname like 'cohorte_t_%'"); do \
 	  psql "$$COHORTE_TEST_DATABASE_URL" -qc "drop database if exists $$d" >/dev/null; done || true
 
-e2e: build npm chromium
+e2e: build npm chromium firefox
 	cd end2end && npx playwright test
+	cd end2end && node firefox.mjs
 
 test: fmt-check clippy unit integration e2e
 	@echo "All checks passed."

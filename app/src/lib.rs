@@ -10,7 +10,7 @@ pub mod server;
 pub mod ui;
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -22,12 +22,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = use_context::<model::page::PageContext>()
         .unwrap_or_default()
         .locale;
+    // The output name carries the build's hash (server `assets`): the
+    // stylesheet is named like the JS and wasm.
+    let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="stylesheet" href=stylesheet/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -42,7 +46,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="cohorte" href="/pkg/cohorte.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Meta name="description" content=ui::tr(i18n::Msg::Tagline)/>
         <Title formatter=|t: String| if t.is_empty() { "Cohorte".to_owned() } else { format!("{t} — Cohorte") }/>
@@ -90,6 +93,12 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
+
+// The browser bundle allocates with talc (smaller than dlmalloc: the
+// bundle's budget is 100 KiB gzip); the page is single-threaded.
+#[cfg(all(feature = "hydrate", target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

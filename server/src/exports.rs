@@ -7,7 +7,8 @@
 
 use crate::http::ServerState;
 use app::model::application::ApplicationQuery;
-use app::server::policy::{Action, require};
+use app::model::application::ApplicationRow;
+use app::server::policy::{Action, allows, require};
 use app::server::service::{exports, selection};
 use app::server::web::RequestContext;
 use axum::Extension;
@@ -21,6 +22,13 @@ fn refused(ctx: &RequestContext) -> Option<Response> {
     require(&ctx.actor, Action::ExportApplications)
         .err()
         .map(crate::refusal::response)
+}
+
+/// The rows the policy lets leave in an export (never a draft, even if a
+/// query were to return one).
+fn exportable(ctx: &RequestContext, mut rows: Vec<ApplicationRow>) -> Vec<ApplicationRow> {
+    rows.retain(|r| allows(&ctx.actor, Action::ExportApplication { state: r.state }));
+    rows
 }
 
 fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
@@ -53,8 +61,11 @@ pub async fn applications_csv(
     }
     let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
     let result = async {
-        let table = selection::table(&state.app.db, promotion, &q).await?;
-        let rows = selection::all_rows(&state.app.db, promotion, &q).await?;
+        let table = selection::table(&state.app, promotion, &q).await?;
+        let rows = exportable(
+            &ctx,
+            selection::all_rows(&state.app.db, promotion, &q).await?,
+        );
         let max = rows
             .iter()
             .map(|r| r.choices.len())
@@ -87,8 +98,11 @@ pub async fn applications_cvs(
     }
     let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
     let result = async {
-        selection::table(&state.app.db, promotion, &q).await?;
-        let rows = selection::all_rows(&state.app.db, promotion, &q).await?;
+        selection::table(&state.app, promotion, &q).await?;
+        let rows = exportable(
+            &ctx,
+            selection::all_rows(&state.app.db, promotion, &q).await?,
+        );
         let file = exports::cv_zip(&state.app.db, &state.app.settings.data_dir, &rows).await?;
         exports::audit_export(
             &state.app,

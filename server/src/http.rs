@@ -17,7 +17,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use leptos::prelude::*;
-use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::sync::Arc;
 use serde::Deserialize;
 use tower::ServiceExt;
 use tower_http::compression::CompressionLayer;
@@ -27,12 +28,45 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
+type PageFuture = std::pin::Pin<Box<dyn Future<Output = Response> + Send + 'static>>;
+
+/// Renders a page of the route table (built once: Leptos' handlers are
+/// closures over the route list).
+type RouteRenderer = Arc<dyn Fn(State<ServerState>, Request) -> PageFuture + Send + Sync>;
+
+/// Renders the application's 404 page.
+type FallbackRenderer = Arc<dyn Fn(Request) -> PageFuture + Send + Sync>;
+
 #[derive(Clone)]
 pub struct ServerState {
     pub leptos: LeptosOptions,
     pub app: AppState,
-    pub routes: Vec<AxumRouteListing>,
     pub production: bool,
+    pages: RouteRenderer,
+    not_found: FallbackRenderer,
+}
+
+/// What a render needs of its request, put in the request's extensions
+/// for the context closure (which Leptos runs with the request's parts).
+#[derive(Clone)]
+struct RenderContext {
+    page: PageContext,
+    nonce: String,
+}
+
+/// The contexts every page render provides: the application, and from the
+/// request the page context and the response's nonce (the context added
+/// here comes after Leptos' own nonce, so that the header can name ours).
+fn page_context(app: AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    move || {
+        provide_context(app.clone());
+        if let Some(r) = use_context::<axum::http::request::Parts>()
+            .and_then(|p| p.extensions.get::<RenderContext>().cloned())
+        {
+            provide_context(r.page);
+            provide_context(leptos::nonce::Nonce::from_value(r.nonce));
+        }
+    }
 }
 
 impl FromRef<ServerState> for LeptosOptions {
@@ -41,9 +75,9 @@ impl FromRef<ServerState> for LeptosOptions {
     }
 }
 
-pub fn leptos_options(config: &Config) -> LeptosOptions {
+pub fn leptos_options(config: &Config, fingerprint: Option<&str>) -> LeptosOptions {
     LeptosOptions::builder()
-        .output_name("cohorte")
+        .output_name(crate::assets::output_name(fingerprint))
         .site_root(config.site_root.to_string_lossy().to_string())
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
@@ -51,13 +85,36 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 }
 
 pub fn router(config: &Config, app: AppState) -> Router {
-    let leptos = leptos_options(config);
+    let pkg_dir = config.site_root.join("pkg");
+    let fingerprint = crate::assets::fingerprint(&pkg_dir);
+    let leptos = leptos_options(config, fingerprint.as_deref());
     let routes = generate_route_list(App);
+    let pages: RouteRenderer = {
+        let options = leptos.clone();
+        let handler = leptos_axum::render_route_with_context(
+            routes.clone(),
+            page_context(app.clone()),
+            move || shell(options.clone()),
+        );
+        Arc::new(move |st, req| handler(st, req))
+    };
+    let not_found: FallbackRenderer = {
+        let options = leptos.clone();
+        let handler = leptos_axum::render_app_to_stream_with_context(
+            page_context(app.clone()),
+            move || shell(options.clone()),
+        );
+        Arc::new(move |req| {
+            let fut = handler(req);
+            Box::pin(async move { fut.await.into_response() })
+        })
+    };
     let state = ServerState {
         leptos,
         app: app.clone(),
-        routes: routes.clone(),
         production: config.production,
+        pages,
+        not_found,
     };
     let sessions = SessionManagerLayer::new(DbSessionStore::new(app.db.clone()))
         .with_name(if config.production {
@@ -74,7 +131,6 @@ pub fn router(config: &Config, app: AppState) -> Router {
         // session once a minute, which extends its idle expiry. Saving on
         // every request wrote to the database for every page view.
         .with_always_save(false);
-    let pkg_dir = std::path::Path::new(state.leptos.site_root.as_ref()).join("pkg");
     let pages = Router::new()
         .route("/healthz", get(health))
         .route("/langue", post(set_language))
@@ -113,18 +169,14 @@ pub fn router(config: &Config, app: AppState) -> Router {
             HeaderValue::from_static("max-age=63072000; includeSubDomains"),
         )
     });
-    // Built files keep their names across releases (hashed names are not
-    // done yet), so browsers must revalidate them (304 when unchanged)
-    // rather than guess a freshness and run an old bundle after an upgrade.
-    let pkg = tower::ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
-        ))
-        .service(ServeDir::new(pkg_dir));
-    Router::new()
-        .nest_service("/pkg", pkg)
-        .merge(pages)
+    // Built files under hashed names, kept a year (`assets`).
+    let pkg = Router::new()
+        .route("/pkg/{*file}", get(crate::assets::serve))
+        .with_state(crate::assets::PkgFiles::new(
+            pkg_dir,
+            fingerprint.as_deref(),
+        ));
+    pkg.merge(pages)
         // Pages set their own policy with the response's nonce (`render`);
         // anything else (files, exports, JSON, redirects) runs nothing.
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -223,36 +275,27 @@ async fn render(st: ServerState, session: Session, req: Request, known_route: bo
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
-    let page_ctx = PageContext {
+    let page = PageContext {
         can: app::server::policy::capabilities(&ctx.actor),
         viewer: ctx.actor.viewer().cloned(),
         locale: ctx.locale,
         flash,
         path,
     };
-    let app = st.app.clone();
-    let options = st.leptos.clone();
     let st_production = st.production;
-    // Leptos makes a nonce per render; ours replaces it (the context added
-    // here comes after Leptos' own), so that the header can name it.
+    // Leptos makes a nonce per render; ours replaces it, so that the
+    // header can name it.
     let nonce = new_nonce();
     let csp = page_csp(&nonce);
-    let page_nonce = nonce.clone();
-    let context = move || {
-        provide_context(page_ctx.clone());
-        provide_context(app.clone());
-        provide_context(leptos::nonce::Nonce::from_value(page_nonce.clone()));
-    };
+    let mut req = req;
+    req.extensions_mut().insert(RenderContext {
+        page,
+        nonce: nonce.clone(),
+    });
     let mut res = if known_route {
-        let handler =
-            leptos_axum::render_route_with_context(st.routes.clone(), context, move || {
-                shell(options.clone())
-            });
-        handler(State(st), req).await
+        (st.pages.clone())(State(st), req).await
     } else {
-        let handler =
-            leptos_axum::render_app_to_stream_with_context(context, move || shell(options.clone()));
-        handler(req).await.into_response()
+        (st.not_found.clone())(req).await
     };
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

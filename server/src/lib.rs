@@ -2,6 +2,7 @@
 //! (router and layers) and the command-line actions. Split from `main.rs`
 //! so that integration tests start the very same application.
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod csrf;

@@ -330,6 +330,61 @@ async fn pages_carry_a_nonce_csp_and_the_other_security_headers() {
     assert_ne!(other, csp);
 }
 
+/// The `/pkg/...` names a page points at (stylesheet, JS, wasm).
+fn pkg_names(html: &str) -> Vec<String> {
+    html.split("\"/pkg/")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(|s| format!("/pkg/{s}"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn built_files_have_hashed_names_kept_a_year() {
+    let app = TestApp::spawn().await;
+    let html = app.page("/").await;
+    let names = pkg_names(&html);
+    // The hydration script names the JS and wasm as strings, not paths.
+    let hash = names
+        .iter()
+        .find_map(|n| n.strip_prefix("/pkg/cohorte.")?.strip_suffix(".css"))
+        .expect("a hashed stylesheet")
+        .to_owned();
+    assert_eq!(hash.len(), 16, "{names:?}");
+    assert!(
+        html.contains(&format!("cohorte.{hash}.js")) && html.contains(&format!("cohorte.{hash}")),
+        "the JS and wasm carry the same hash"
+    );
+    let client = reqwest::Client::new();
+    for file in ["css", "js", "wasm"] {
+        let res = client
+            .get(format!("{}/pkg/cohorte.{hash}.{file}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{file}");
+        assert_eq!(
+            res.headers()["cache-control"],
+            "public, max-age=31536000, immutable",
+            "{file}"
+        );
+        let plain = client
+            .get(format!("{}/pkg/cohorte.{file}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(plain.headers()["cache-control"], "no-cache", "{file}");
+        assert_eq!(res.bytes().await.unwrap(), plain.bytes().await.unwrap());
+    }
+    // Another release's name is not found (never an old file kept a year).
+    let res = client
+        .get(format!("{}/pkg/cohorte.0000000000000000.css", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sweeper_removes_only_old_files_that_no_row_references() {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};

@@ -144,6 +144,11 @@ pub enum Action {
     },
     /// Export dossiers as CSV or a ZIP of CVs (coordinators).
     ExportApplications,
+    /// Let one dossier leave in an export: a submitted one (a draft's
+    /// content is its author's alone, in an export as anywhere).
+    ExportApplication {
+        state: ApplicationState,
+    },
     /// Download everything Cohorte holds about oneself.
     ExportOwnData,
     /// Delete one's own account.
@@ -153,7 +158,7 @@ pub enum Action {
 impl Action {
     /// How many kinds of action exist; the matrix test checks it has a row
     /// for each.
-    pub const ALL_KINDS: usize = 35;
+    pub const ALL_KINDS: usize = 36;
 }
 
 pub fn allows(actor: &Actor, action: Action) -> bool {
@@ -215,7 +220,7 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         Action::WithdrawApplication { owner, state } => {
             is_owner(actor, owner) && crate::domain::application::withdraw(state).is_ok()
         }
-        Action::ReviewApplication { state } => {
+        Action::ReviewApplication { state } | Action::ExportApplication { state } => {
             actor.has(Role::Coordinator) && state != ApplicationState::Draft
         }
         Action::ExtendApplicationDeadline { state } => {
@@ -428,6 +433,10 @@ mod tests {
                 [false, false, false, false, submitted, false],
             ));
             rows.push((
+                ExportApplication { state },
+                [false, false, false, false, submitted, false],
+            ));
+            rows.push((
                 ExtendApplicationDeadline { state },
                 [
                     false,
@@ -598,6 +607,7 @@ mod tests {
                 Action::ReviewApplication { .. } => 32,
                 Action::ExtendApplicationDeadline { .. } => 33,
                 Action::RemindDraft { .. } => 34,
+                Action::ExportApplication { .. } => 35,
             }
         };
         let mut kinds: Vec<usize> = matrix()

@@ -30,6 +30,8 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Wakes the outbox worker after a transaction queued mail.
     pub outbox_wake: Arc<Notify>,
+    /// Promotions and published sheets, as visitors' pages read them.
+    pub catalogue: Arc<super::service::catalogue::Cache>,
 }
 
 impl AppState {
@@ -40,6 +42,7 @@ impl AppState {
             limits: Arc::new(RateLimits::default()),
             mailer,
             outbox_wake: Arc::new(Notify::new()),
+            catalogue: Arc::default(),
         }
     }
 

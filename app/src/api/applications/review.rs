@@ -12,7 +12,7 @@ pub async fn promotion_applications(
     use crate::server::{policy::Action, service::selection};
     let call = super::super::support::call().await?;
     call.allow(Action::ReviewApplications)?;
-    selection::table(&call.state.db, promotion, &query).await
+    selection::table(&call.state, promotion, &query).await
 }
 
 #[server(prefix = "/api", endpoint = "examiner-candidature")]

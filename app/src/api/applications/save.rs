@@ -79,7 +79,7 @@ pub async fn save_application(
         call.allow(Action::EditApplication { owner, state })
             .map_err(|_| AppError::Refused(Msg::ApplicationNotEditable))?;
         ordered.map_err(|m| AppError::field("choices", m))?;
-        let (profiles, offered_ids, max) = applications::draft_context(&call.state.db, id).await?;
+        let (profiles, offered_ids, max) = applications::draft_context(&call.state, id).await?;
         let clean = form
             .parse_draft(&profiles, &offered_ids, max)
             .map_err(|errors| {

@@ -8,26 +8,34 @@ pub async fn public_defis(
     promotion: Option<i64>,
     profile: Option<String>,
 ) -> Result<Vec<DefiSheet>, AppError> {
-    use crate::server::{policy::Action, service::defis};
+    use crate::server::policy::Action;
     let call = super::super::support::call().await?;
     call.allow(Action::ViewDefiSheet { published: true })?;
     let profile = profile.filter(|p| !p.is_empty());
-    defis::catalogue(&call.state.db, promotion, profile.as_deref()).await
+    Ok(call
+        .state
+        .catalogue
+        .get(&call.state.db)
+        .await?
+        .sheets(promotion, profile.as_deref()))
 }
 
 /// One published sheet; an unpublished défi is not found, for everyone.
 #[server(prefix = "/api", endpoint = "defi-public")]
 pub async fn public_defi(id: i64) -> Result<DefiSheet, AppError> {
-    use crate::server::{policy::Action, service::defis};
+    use crate::server::policy::Action;
     let call = super::super::support::call().await?;
-    let a = defis::access(&call.state.db, id).await?;
-    if call
-        .allow(Action::ViewDefiSheet {
-            published: a.published,
-        })
-        .is_err()
-    {
-        return Err(AppError::NotFound);
+    // Only published sheets are in the catalogue: anything else is not
+    // found, whoever asks.
+    let sheet = call.state.catalogue.get(&call.state.db).await?.sheet(id);
+    match sheet {
+        Some(s)
+            if call
+                .allow(Action::ViewDefiSheet { published: true })
+                .is_ok() =>
+        {
+            Ok(s)
+        }
+        _ => Err(AppError::NotFound),
     }
-    defis::sheet(&call.state.db, id).await
 }

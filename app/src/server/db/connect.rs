@@ -13,7 +13,11 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .sqlx_logging(false)
-        .acquire_timeout(Duration::from_secs(15));
+        .acquire_timeout(Duration::from_secs(15))
+        // A ping on every checkout doubled the round trips of each query
+        // (measured: docs/benchmarks.md); only a connection idle for a
+        // while is checked (one a proxy or the server may have dropped).
+        .test_before_acquire_if_idle_for(Duration::from_secs(30));
     if url.starts_with("sqlite:") {
         // One writer at a time; WAL lets readers run alongside it.
         options

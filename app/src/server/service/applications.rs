@@ -10,7 +10,7 @@ use crate::domain::profile::ProfileCode;
 use crate::domain::promotion::paris_display;
 use crate::i18n::Msg;
 use crate::model::application::{ApplicationDossier, ApplicationEventView, OfferedDefi};
-use crate::model::defi::AttachmentView;
+use crate::model::defi::{AttachmentView, DefiSheet};
 use crate::model::{AppError, FieldError};
 use crate::server::AppState;
 use crate::server::db::{application, application_choice, application_event, promotion, write_txn};
@@ -21,6 +21,7 @@ use sea_orm::{
     EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const CV: &str = "cv";
@@ -29,8 +30,14 @@ pub const PORTFOLIO: &str = "portfolio";
 /// The state stored in the row. An unknown code is an error, never a
 /// guess: guessing "draft" would reopen a dossier for editing.
 pub fn state_of(m: &application::Model) -> Result<ApplicationState, AppError> {
-    ApplicationState::from_code(&m.state).ok_or_else(|| {
-        tracing::error!(application = m.id, state = %m.state, "unknown dossier state in the database");
+    parse_state(m.id, &m.state)
+}
+
+/// A dossier's state code as read from the database: an unknown one is an
+/// error, never the most permissive state.
+pub(super) fn parse_state(id: i64, code: &str) -> Result<ApplicationState, AppError> {
+    ApplicationState::from_code(code).ok_or_else(|| {
+        tracing::error!(application = id, state = %code, "unknown dossier state in the database");
         AppError::Unexpected
     })
 }
@@ -171,7 +178,18 @@ pub async fn start(
     Ok(a.id)
 }
 
-/// Published défis of the promotion, by title.
+fn offered_defi(s: DefiSheet) -> OfferedDefi {
+    OfferedDefi {
+        id: s.id,
+        title: s.title,
+        organisation: s.organisation,
+        city: s.city,
+        profiles: s.slots.into_iter().map(|slot| slot.profile).collect(),
+    }
+}
+
+/// Published défis of the promotion, by title, read in `db` (a
+/// submission checks its choices against them in its transaction).
 pub async fn offered<C: ConnectionTrait>(
     db: &C,
     promotion_id: i64,
@@ -179,13 +197,19 @@ pub async fn offered<C: ConnectionTrait>(
     Ok(defis::catalogue(db, Some(promotion_id), None)
         .await?
         .into_iter()
-        .map(|s| OfferedDefi {
-            id: s.id,
-            title: s.title,
-            organisation: s.organisation,
-            city: s.city,
-            profiles: s.slots.into_iter().map(|slot| slot.profile).collect(),
-        })
+        .map(offered_defi)
+        .collect())
+}
+
+/// The same from the cached catalogue, for pages and drafts.
+async fn offered_now(state: &AppState, promotion_id: i64) -> Result<Vec<OfferedDefi>, AppError> {
+    Ok(state
+        .catalogue
+        .get(&state.db)
+        .await?
+        .sheets(Some(promotion_id), None)
+        .into_iter()
+        .map(offered_defi)
         .collect())
 }
 
@@ -232,24 +256,35 @@ fn slot(id: i64, kind: &str) -> attachments::Slot<'_> {
     }
 }
 
-async fn attachment_view<C: ConnectionTrait>(
+/// The dossier's current file of each kind (one query).
+async fn current_files<C: ConnectionTrait>(
     db: &C,
     id: i64,
-    kind: &str,
-) -> Result<Option<AttachmentView>, AppError> {
-    Ok(attachments::current(db, slot(id, kind))
+) -> Result<HashMap<&'static str, AttachmentView>, AppError> {
+    Ok(attachments::current_of(db, "application", id)
         .await?
-        .map(|a| AttachmentView {
-            name: a.original_name,
-            size: a.size,
-            uploaded_at: a.created_at,
-        }))
+        .into_iter()
+        .filter_map(|(kind, a)| {
+            let kind = [CV, PORTFOLIO].into_iter().find(|k| *k == kind)?;
+            Some((
+                kind,
+                AttachmentView {
+                    name: a.original_name,
+                    size: a.size,
+                    uploaded_at: a.created_at,
+                },
+            ))
+        })
+        .collect())
 }
 
-pub async fn dossier<C: ConnectionTrait>(db: &C, id: i64) -> Result<ApplicationDossier, AppError> {
-    let a = find(db, id).await?;
+/// The dossier page of `a` (already read, and allowed by the policy).
+pub async fn dossier(state_: &AppState, a: application::Model) -> Result<ApplicationDossier, AppError> {
+    let db = &state_.db;
+    let id = a.id;
     let p = promotion_of(db, a.promotion_id).await?;
     let state = state_of(&a)?;
+    let mut files = current_files(db, id).await?;
     let events = application_event::Entity::find()
         .filter(application_event::Column::ApplicationId.eq(id))
         .order_by_desc(application_event::Column::Id)
@@ -273,15 +308,15 @@ pub async fn dossier<C: ConnectionTrait>(db: &C, id: i64) -> Result<ApplicationD
         personal_deadline: a
             .personal_deadline
             .is_some_and(|d| d > p.applications_close_at),
-        offered: offered(db, p.id).await?,
+        offered: offered_now(state_, p.id).await?,
         state,
         email: a.email.clone(),
         form: form_of(&a, choices_of(db, id).await?),
         version: a.version,
         updated_at: a.updated_at,
         submitted_at: a.submitted_at,
-        cv: attachment_view(db, id, CV).await?,
-        portfolio: attachment_view(db, id, PORTFOLIO).await?,
+        cv: files.remove(CV),
+        portfolio: files.remove(PORTFOLIO),
         events,
         may_edit: state.applicant_may_edit(),
         may_extend: false,
@@ -310,13 +345,17 @@ pub(super) async fn guarded<C: ConnectionTrait>(
 
 /// The parsing context of a dossier: its promotion's profiles, the défis it
 /// may rank, how many.
-pub async fn draft_context<C: ConnectionTrait>(
-    db: &C,
+pub async fn draft_context(
+    state: &AppState,
     id: i64,
 ) -> Result<(Vec<ProfileCode>, Vec<i64>, usize), AppError> {
-    let a = find(db, id).await?;
-    let p = promotion_of(db, a.promotion_id).await?;
-    let offered: Vec<i64> = offered(db, p.id).await?.into_iter().map(|d| d.id).collect();
+    let a = find(&state.db, id).await?;
+    let p = promotion_of(&state.db, a.promotion_id).await?;
+    let offered: Vec<i64> = offered_now(state, p.id)
+        .await?
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
     Ok((
         promotions::profiles_of(&p),
         offered,

@@ -39,6 +39,27 @@ pub async fn current<C: ConnectionTrait>(
         .await?)
 }
 
+/// The current file of each kind of an owner (one query): the newest row
+/// of each kind.
+pub async fn current_of<C: ConnectionTrait>(
+    db: &C,
+    owner_type: &str,
+    owner_id: i64,
+) -> Result<std::collections::HashMap<String, attachment::Model>, AppError> {
+    let mut current = std::collections::HashMap::new();
+    // Ascending ids: the last row seen of a kind is its current file.
+    for a in attachment::Entity::find()
+        .filter(attachment::Column::OwnerType.eq(owner_type))
+        .filter(attachment::Column::OwnerId.eq(owner_id))
+        .order_by_asc(attachment::Column::Id)
+        .all(db)
+        .await?
+    {
+        current.insert(a.kind.clone(), a);
+    }
+    Ok(current)
+}
+
 /// Stores `bytes` (already checked) as the file of `slot`, replacing the
 /// previous one. `allowed` runs inside the transaction, to refuse when the
 /// owner may no longer change (a submitted dossier).

@@ -160,6 +160,7 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(d.id)
 }
 
@@ -279,6 +280,7 @@ pub async fn save(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(Saved { version, at: now })
 }
 
@@ -356,6 +358,7 @@ pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTi
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     state.outbox_wake.notify_one();
     Ok(now)
 }
@@ -443,6 +446,7 @@ pub async fn decide(
     }
     decide_in(state, &txn, origin, d, decision, message).await?;
     txn.commit().await?;
+    super::catalogue::changed();
     state.outbox_wake.notify_one();
     Ok(())
 }
@@ -516,6 +520,7 @@ pub async fn decide_batch(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     state.outbox_wake.notify_one();
     Ok(done)
 }
@@ -566,6 +571,7 @@ pub async fn publish(state: &AppState, origin: &Origin, ids: &[i64]) -> Result<u
         done += 1;
     }
     txn.commit().await?;
+    super::catalogue::changed();
     state.outbox_wake.notify_one();
     Ok(done)
 }
@@ -764,57 +770,59 @@ fn sheet_of(
     }
 }
 
-/// Published sheets, filtered by promotion and profile, by title.
+/// Published sheets, filtered by promotion and profile, by title, read
+/// from the database (inside a transaction that checks choices against
+/// them); pages read them from the cached catalogue.
 pub async fn catalogue<C: ConnectionTrait>(
     db: &C,
     promotion_id: Option<i64>,
     profile: Option<&str>,
 ) -> Result<Vec<DefiSheet>, AppError> {
-    let mut q = defi::Entity::find().filter(defi::Column::PublishedAt.is_not_null());
-    if let Some(p) = promotion_id {
-        q = q.filter(defi::Column::PromotionId.eq(p));
-    }
-    let found = q
+    let promos = promotion::Entity::find().all(db).await?;
+    Ok(published_sheets(db, &promos)
+        .await?
+        .into_iter()
+        .filter(|s| promotion_id.is_none_or(|p| s.promotion_id == p))
+        .filter(|s| profile.is_none_or(|p| s.slots.iter().any(|slot| slot.profile.as_str() == p)))
+        .collect())
+}
+
+/// Every published sheet, by title then id (three queries: défis, their
+/// slots, their organisations).
+pub(super) async fn published_sheets<C: ConnectionTrait>(
+    db: &C,
+    promotions: &[promotion::Model],
+) -> Result<Vec<DefiSheet>, AppError> {
+    let found = defi::Entity::find()
+        .filter(defi::Column::PublishedAt.is_not_null())
         .order_by_asc(defi::Column::Title)
         .order_by_asc(defi::Column::Id)
         .all(db)
         .await?;
     let ids: Vec<i64> = found.iter().map(|d| d.id).collect();
     let slots = slots_of(db, &ids).await?;
-    let orgs: HashMap<i64, organisation::Model> = organisation::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o))
-        .collect();
-    let promos: HashMap<i64, String> = promotion::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
+    let mut org_ids: Vec<i64> = found.iter().map(|d| d.organisation_id).collect();
+    org_ids.sort_unstable();
+    org_ids.dedup();
+    let orgs: HashMap<i64, organisation::Model> = if org_ids.is_empty() {
+        HashMap::new()
+    } else {
+        organisation::Entity::find()
+            .filter(organisation::Column::Id.is_in(org_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect()
+    };
+    let promos: HashMap<i64, String> = promotions
+        .iter()
+        .map(|p| (p.id, p.name.clone()))
         .collect();
     Ok(found
         .into_iter()
         .map(|d| sheet_of(d, &slots, &orgs, &promos))
-        .filter(|s| profile.is_none_or(|p| s.slots.iter().any(|slot| slot.profile.as_str() == p)))
         .collect())
-}
-
-/// One published sheet; anything unpublished is not found.
-pub async fn sheet<C: ConnectionTrait>(db: &C, id: i64) -> Result<DefiSheet, AppError> {
-    let d = find(db, id).await?;
-    if d.published_at.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let slots = slots_of(db, &[id]).await?;
-    let orgs: HashMap<i64, organisation::Model> = organisations::find(db, d.organisation_id)
-        .await
-        .map(|o| HashMap::from([(o.id, o)]))?;
-    let promos = HashMap::from([(
-        d.promotion_id,
-        promotions::get(db, d.promotion_id).await?.name,
-    )]);
-    Ok(sheet_of(d, &slots, &orgs, &promos))
 }
 
 fn deck_slot(id: i64) -> attachments::Slot<'static> {
@@ -957,6 +965,7 @@ pub async fn import(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(d.id)
 }
 

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod applications;
 pub mod attachments;
 pub mod audit;
+pub mod catalogue;
 pub mod defis;
 pub mod drafts;
 pub mod exports;

@@ -91,6 +91,7 @@ pub async fn register(
     };
     insert_grant(&txn, origin, lead, role).await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(o.id)
 }
 
@@ -127,6 +128,7 @@ pub async fn update(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(())
 }
 
@@ -345,6 +347,7 @@ pub async fn invite(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     state.outbox_wake.notify_one();
     Ok(())
 }
@@ -415,6 +418,7 @@ pub async fn accept(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(org)
 }
 
@@ -455,5 +459,6 @@ pub async fn ensure(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(o.id)
 }

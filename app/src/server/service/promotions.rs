@@ -23,7 +23,7 @@ pub fn profiles_of(m: &promotion::Model) -> Vec<ProfileCode> {
         .collect()
 }
 
-fn view(m: promotion::Model) -> PromotionView {
+pub(super) fn view(m: promotion::Model) -> PromotionView {
     let calendar = Calendar {
         defis_open: m.defis_open_at,
         defis_close: m.defis_close_at,
@@ -110,6 +110,7 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(saved.id)
 }
 
@@ -147,6 +148,7 @@ pub async fn update(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(())
 }
 

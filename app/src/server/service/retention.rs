@@ -126,5 +126,6 @@ pub async fn close(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! and personal deadlines, each with its message; exports (CSV and a ZIP of
 //! the CVs), audited.
 
-use super::applications::{self, guarded, owner_locale, state_of};
+use super::applications::{self, guarded, owner_locale, parse_state, state_of};
 use super::{Origin, audit, outbox};
 use crate::domain::application::{ApplicationState, Review};
 use crate::domain::promotion::paris_display;
@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -76,48 +76,86 @@ fn filtered(promotion_id: i64, q: &ApplicationQuery) -> Select<application::Enti
     s.order_by(application::Column::Id, Order::Asc)
 }
 
-async fn rows_of<C: ConnectionTrait>(
+/// The columns of the table (never the dossier's long texts).
+#[derive(FromQueryResult)]
+struct Listed {
+    id: i64,
+    state: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    profile: String,
+    experience: String,
+    submitted_at: Option<DateTime<Utc>>,
+    support_role: String,
+    personal_deadline: Option<DateTime<Utc>>,
+}
+
+fn listed(s: Select<application::Entity>) -> sea_orm::Selector<sea_orm::SelectModel<Listed>> {
+    use application::Column as A;
+    s.select_only()
+        .columns([
+            A::Id,
+            A::State,
+            A::FirstName,
+            A::LastName,
+            A::Email,
+            A::Profile,
+            A::Experience,
+            A::SubmittedAt,
+            A::SupportRole,
+            A::PersonalDeadline,
+        ])
+        .into_model::<Listed>()
+}
+
+#[derive(FromQueryResult)]
+struct ChoiceTitle {
+    application_id: i64,
+    title: String,
+}
+
+/// The titles of the défis each dossier chose, in rank order (one query).
+async fn choice_titles<C: ConnectionTrait>(
     db: &C,
-    found: Vec<application::Model>,
-) -> Result<Vec<ApplicationRow>, AppError> {
-    let ids: Vec<i64> = found.iter().map(|a| a.id).collect();
-    let choices = if ids.is_empty() {
-        Vec::new()
-    } else {
-        application_choice::Entity::find()
-            .filter(application_choice::Column::ApplicationId.is_in(ids))
-            .order_by_asc(application_choice::Column::Rank)
+    ids: Vec<i64>,
+) -> Result<HashMap<i64, Vec<String>>, AppError> {
+    use application_choice::Column as C;
+    use sea_orm::sea_query::ExprTrait;
+    let mut of: HashMap<i64, Vec<String>> = HashMap::new();
+    for chunk in ids.chunks(5_000) {
+        let stmt = Query::select()
+            .column((application_choice::Entity, C::ApplicationId))
+            .column((defi::Entity, defi::Column::Title))
+            .from(application_choice::Entity)
+            .inner_join(
+                defi::Entity,
+                Expr::col((defi::Entity, defi::Column::Id))
+                    .equals((application_choice::Entity, C::DefiId)),
+            )
+            .and_where(Expr::col((application_choice::Entity, C::ApplicationId)).is_in(chunk.to_vec()))
+            .order_by((application_choice::Entity, C::ApplicationId), Order::Asc)
+            .order_by((application_choice::Entity, C::Rank), Order::Asc)
+            .to_owned();
+        for c in ChoiceTitle::find_by_statement(db.get_database_backend().build(&stmt))
             .all(db)
             .await?
-    };
-    let defi_ids: Vec<i64> = choices.iter().map(|c| c.defi_id).collect();
-    let titles: HashMap<i64, String> = if defi_ids.is_empty() {
-        HashMap::new()
-    } else {
-        defi::Entity::find()
-            .filter(defi::Column::Id.is_in(defi_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|d| (d.id, d.title))
-            .collect()
-    };
-    let mut choices_of: HashMap<i64, Vec<String>> = HashMap::new();
-    for c in &choices {
-        if let Some(t) = titles.get(&c.defi_id) {
-            choices_of
-                .entry(c.application_id)
-                .or_default()
-                .push(t.clone());
+        {
+            of.entry(c.application_id).or_default().push(c.title);
         }
     }
+    Ok(of)
+}
+
+async fn rows_of<C: ConnectionTrait>(db: &C, found: Vec<Listed>) -> Result<Vec<ApplicationRow>, AppError> {
+    let mut choices_of = choice_titles(db, found.iter().map(|a| a.id).collect()).await?;
     found
         .into_iter()
         .map(|a| {
             Ok(ApplicationRow {
                 id: a.id,
                 choices: choices_of.remove(&a.id).unwrap_or_default(),
-                state: state_of(&a)?,
+                state: parse_state(a.id, &a.state)?,
                 first_name: a.first_name,
                 last_name: a.last_name,
                 email: a.email,
@@ -131,19 +169,14 @@ async fn rows_of<C: ConnectionTrait>(
         .collect()
 }
 
-pub async fn table<C: ConnectionTrait>(
-    db: &C,
+pub async fn table(
+    state: &AppState,
     promotion_id: i64,
     q: &ApplicationQuery,
 ) -> Result<ApplicationTable, AppError> {
-    let p = promotion::Entity::find_by_id(promotion_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let paginator = filtered(promotion_id, q).paginate(db, PER_PAGE);
-    let totals = paginator.num_items_and_pages().await?;
-    let page = q.page.clamp(1, totals.number_of_pages.max(1));
-    let found = paginator.fetch_page(page - 1).await?;
+    let db = &state.db;
+    let catalogue = state.catalogue.get(db).await?;
+    let p = catalogue.promotion_row(promotion_id).ok_or(AppError::NotFound)?;
     let counted: Vec<(String, i64)> = application::Entity::find()
         .select_only()
         .column(application::Column::State)
@@ -153,33 +186,60 @@ pub async fn table<C: ConnectionTrait>(
         .into_tuple()
         .all(db)
         .await?;
+    let count_of = |s: ApplicationState| {
+        counted
+            .iter()
+            .find(|(c, _)| c == s.code())
+            .map_or(0, |(_, n)| (*n).max(0) as u64)
+    };
+    // Without other filters than the state, the counts give the total.
+    let unfiltered = ApplicationQuery {
+        state: q.state,
+        sort: q.sort.clone(),
+        desc: q.desc,
+        page: q.page,
+        ..Default::default()
+    };
+    let total = if *q == unfiltered {
+        match q.state {
+            Some(ApplicationState::Draft) => 0,
+            Some(s) => count_of(s),
+            None => ApplicationState::ALL
+                .into_iter()
+                .filter(|s| *s != ApplicationState::Draft)
+                .map(count_of)
+                .sum(),
+        }
+    } else {
+        filtered(promotion_id, q).count(db).await?
+    };
+    let pages = total.div_ceil(PER_PAGE).max(1);
+    let page = q.page.clamp(1, pages);
+    let found = listed(filtered(promotion_id, q))
+        .paginate(db, PER_PAGE)
+        .fetch_page(page - 1)
+        .await?;
     let counts = ApplicationState::ALL
         .into_iter()
         .filter(|s| *s != ApplicationState::Draft)
-        .map(|s| {
-            let n = counted
-                .iter()
-                .find(|(c, _)| c == s.code())
-                .map_or(0, |(_, n)| *n);
-            (s, n.max(0) as u64)
-        })
+        .map(|s| (s, count_of(s)))
         .filter(|(s, n)| *n > 0 || s.is_early())
         .collect();
-    let defis = applications::offered(db, promotion_id)
-        .await?
+    let defis = catalogue
+        .sheets(Some(promotion_id), None)
         .into_iter()
         .map(|d| (d.id, d.title))
         .collect();
-    let profiles = super::promotions::profiles_of(&p);
+    let profiles = super::promotions::profiles_of(p);
     Ok(ApplicationTable {
         promotion_id,
-        promotion_name: p.name,
+        promotion_name: p.name.clone(),
         profiles,
         defis,
         rows: rows_of(db, found).await?,
-        total: totals.number_of_items,
+        total,
         page,
-        pages: totals.number_of_pages.max(1),
+        pages,
         counts,
     })
 }
@@ -190,7 +250,7 @@ pub async fn all_rows<C: ConnectionTrait>(
     promotion_id: i64,
     q: &ApplicationQuery,
 ) -> Result<Vec<ApplicationRow>, AppError> {
-    let found = filtered(promotion_id, q).all(db).await?;
+    let found = listed(filtered(promotion_id, q)).all(db).await?;
     rows_of(db, found).await
 }
 
