@@ -90,8 +90,22 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     }
     let (addr, handle) = start(&config, state).await?;
     println!("Cohorte écoute sur http://{addr}  (serving on http://{addr})");
+    tokio::spawn(give_back_memory());
     handle.await?;
     Ok(())
+}
+
+/// mimalloc (the binary's allocator) gives freed memory back to the system
+/// only when it is next called: an idle server would keep what start-up
+/// and the last burst freed. Once after start-up, then every minute.
+async fn give_back_memory() {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        // SAFETY: mi_collect only returns free pages of mimalloc's own
+        // heaps to the system; it is callable from any thread at any time.
+        unsafe { libmimalloc_sys::mi_collect(true) };
+    }
 }
 
 /// The password from standard input (`--password-stdin`), typed at a

@@ -4,6 +4,12 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use server::{cli, config::Config};
 
+/// mimalloc rather than glibc's malloc: less time allocating under load,
+/// and memory given back after a burst of password hashes (19 MiB each)
+/// instead of kept in per-thread arenas (docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "cohorte",

@@ -282,7 +282,13 @@ async fn current_files<C: ConnectionTrait>(
 pub async fn dossier(state_: &AppState, a: application::Model) -> Result<ApplicationDossier, AppError> {
     let db = &state_.db;
     let id = a.id;
-    let p = promotion_of(db, a.promotion_id).await?;
+    let p = state_
+        .catalogue
+        .get(db)
+        .await?
+        .promotion_row(a.promotion_id)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
     let state = state_of(&a)?;
     let mut files = current_files(db, id).await?;
     let events = application_event::Entity::find()

@@ -37,19 +37,55 @@ pub async fn by_id<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<user::M
 }
 
 /// The signed-in person for a session's user id; `None` when the account is
-/// gone or disabled, which ends the session.
+/// gone or disabled, which ends the session. One query (the account and
+/// its grants joined): it runs for every signed-in request.
 pub async fn viewer<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Viewer>, AppError> {
-    let Some(u) = by_id(db, id).await? else {
+    use sea_orm::FromQueryResult;
+    use sea_orm::sea_query::{Expr, JoinType, Order, Query};
+    #[derive(FromQueryResult)]
+    struct Joined {
+        name: String,
+        email: String,
+        disabled: bool,
+        role: Option<String>,
+        scope_id: Option<i64>,
+    }
+    let stmt = Query::select()
+        .column((user::Entity, user::Column::Name))
+        .column((user::Entity, user::Column::Email))
+        .expr_as(
+            Expr::col((user::Entity, user::Column::DisabledAt)).is_not_null(),
+            "disabled",
+        )
+        .column((role_grant::Entity, role_grant::Column::Role))
+        .column((role_grant::Entity, role_grant::Column::ScopeId))
+        .from(user::Entity)
+        .join(
+            JoinType::LeftJoin,
+            role_grant::Entity,
+            Expr::col((role_grant::Entity, role_grant::Column::UserId))
+                .equals((user::Entity, user::Column::Id)),
+        )
+        .and_where(Expr::col((user::Entity, user::Column::Id)).eq(id))
+        .order_by((role_grant::Entity, role_grant::Column::Id), Order::Asc)
+        .to_owned();
+    let rows = Joined::find_by_statement(db.get_database_backend().build(&stmt))
+        .all(db)
+        .await?;
+    let Some(first) = rows.first() else {
         return Ok(None);
     };
-    if u.disabled_at.is_some() {
+    if first.disabled {
         return Ok(None);
     }
     Ok(Some(Viewer {
-        id: u.id,
-        name: u.name,
-        email: u.email,
-        roles: roles_of(db, id).await?,
+        id,
+        name: first.name.clone(),
+        email: first.email.clone(),
+        roles: rows
+            .iter()
+            .filter_map(|r| Role::from_parts(r.role.as_deref()?, r.scope_id))
+            .collect(),
     }))
 }
 
