@@ -94,12 +94,6 @@ pub fn App() -> impl IntoView {
     }
 }
 
-// The browser bundle allocates with talc (smaller than dlmalloc: the
-// bundle's budget is 100 KiB gzip); the page is single-threaded.
-#[cfg(all(feature = "hydrate", target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

@@ -5,8 +5,10 @@
 //! files of the running release.
 //!
 //! The hash is taken once at start-up from the files themselves (SHA-256
-//! of every file's name and bytes), so a name can never point at other
-//! content than the one it was made from, whatever built the files.
+//! of every file's name and bytes), with each file's size and modification
+//! time: a file replaced while the server runs (a build or a deploy before
+//! the restart) no longer matches, and goes out `no-cache` rather than
+//! kept a year under a name made from other content.
 //! Pages name `/pkg/cohorte.<hash>.js`, `.wasm` and `.css` (the output
 //! name Leptos' hydration script is given); a request for such a name is
 //! answered with the file without the hash. The plain names still work,
@@ -67,19 +69,49 @@ pub fn output_name(fingerprint: Option<&str>) -> String {
     }
 }
 
+/// What identifies a file's content without reading it again.
+type Stamp = (u64, Option<std::time::SystemTime>);
+
+fn stamp(m: &std::fs::Metadata) -> Stamp {
+    (m.len(), m.modified().ok())
+}
+
 #[derive(Clone)]
 pub struct PkgFiles {
     dir: PathBuf,
     /// `.<hash>` as it appears in names.
     marker: Option<String>,
+    /// Each file's stamp when the hash was taken.
+    stamps: std::collections::HashMap<String, Stamp>,
 }
 
 impl PkgFiles {
     pub fn new(dir: PathBuf, fingerprint: Option<&str>) -> Arc<Self> {
+        let stamps = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let m = e.metadata().ok()?;
+                Some((e.file_name().into_string().ok()?, stamp(&m)))
+            })
+            .collect();
         Arc::new(Self {
             dir,
             marker: fingerprint.map(|h| format!(".{h}")),
+            stamps,
         })
+    }
+
+    /// The file is still the one the hash was taken from.
+    async fn unchanged(&self, name: &str) -> bool {
+        match (
+            self.stamps.get(name),
+            tokio::fs::metadata(self.dir.join(name)).await,
+        ) {
+            (Some(before), Ok(now)) => *before == stamp(&now),
+            _ => false,
+        }
     }
 
     /// The file name on disk for a requested name, and whether it was the
@@ -104,6 +136,7 @@ pub async fn serve(State(files): State<Arc<PkgFiles>>, req: Request) -> Response
         .unwrap_or_default()
         .to_owned();
     let (real, hashed) = files.resolve(&name);
+    let hashed = hashed && files.unchanged(&real).await;
     let Ok(uri) = format!("/{real}").parse() else {
         return StatusCode::NOT_FOUND.into_response();
     };

@@ -18,8 +18,8 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use std::sync::Arc;
 use serde::Deserialize;
+use std::sync::Arc;
 use tower::ServiceExt;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -100,10 +100,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
     };
     let not_found: FallbackRenderer = {
         let options = leptos.clone();
-        let handler = leptos_axum::render_app_to_stream_with_context(
-            page_context(app.clone()),
-            move || shell(options.clone()),
-        );
+        let handler =
+            leptos_axum::render_app_to_stream_with_context(page_context(app.clone()), move || {
+                shell(options.clone())
+            });
         Arc::new(move |req| {
             let fut = handler(req);
             Box::pin(async move { fut.await.into_response() })

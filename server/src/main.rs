@@ -5,8 +5,9 @@ use clap::{Parser, Subcommand};
 use server::{cli, config::Config};
 
 /// mimalloc rather than glibc's malloc: less time allocating under load,
-/// and memory given back after a burst of password hashes (19 MiB each)
-/// instead of kept in per-thread arenas (docs/benchmarks.md).
+/// and less memory kept after a burst of password hashes (19 MiB each):
+/// 62 MB resident after the deadline rush instead of 290 MB
+/// (docs/benchmarks.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

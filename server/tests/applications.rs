@@ -341,6 +341,8 @@ async fn the_deadline_refuses_late_submissions_unless_extended() {
     let mut p: app::server::db::promotion::ActiveModel = p.into();
     p.applications_close_at = Set(closed);
     p.update(&app.state.db).await.unwrap();
+    // Written behind the services' back: the cached catalogue is told.
+    app::server::service::catalogue::changed();
 
     let to = save(&ada, id, &complete(id, "submit", web, forest)).await;
     assert_eq!(
@@ -413,6 +415,8 @@ async fn drafts_are_reminded_once_48_hours_before_the_deadline() {
     let mut p: app::server::db::promotion::ActiveModel = p.into();
     p.applications_close_at = Set(Utc::now() - Duration::hours(1));
     p.update(&app.state.db).await.unwrap();
+    // Written behind the services' back: the cached catalogue is told.
+    app::server::service::catalogue::changed();
     let mut a: app::server::db::application::ActiveModel = row(&app, late).await.into();
     a.personal_deadline = Set(Some(Utc::now() + Duration::hours(20)));
     a.update(&app.state.db).await.unwrap();
@@ -545,6 +549,8 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     let mut p: app::server::db::promotion::ActiveModel = p.into();
     p.applications_close_at = Set(Utc::now() - Duration::minutes(1));
     p.update(&app.state.db).await.unwrap();
+    // Written behind the services' back: the cached catalogue is told.
+    app::server::service::catalogue::changed();
     let page = ada.page(&format!("/candidature/{ada_id}")).await;
     assert!(page.contains("Précisez vos dates.") && page.contains(r#"name="intent""#));
     let mut fixed = complete(ada_id, "submit", web, forest);

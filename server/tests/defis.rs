@@ -359,6 +359,27 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
             .await
             .contains("Mieux orienter les usagers")
     );
+    // The public pages read a cached catalogue: a change shows at once.
+    let res = claire
+        .post(
+            "/coordination/organisations",
+            "/api/modifier-organisation",
+            &[
+                ("id", &org.to_string()),
+                ("name", "Ville de Belleforêt-sur-Mer"),
+                ("kind", "etat"),
+                ("city", "Paris"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/coordination/organisations");
+    assert!(
+        visitor
+            .page(&format!("/defis/{id}"))
+            .await
+            .contains("Ville de Belleforêt-sur-Mer"),
+        "the renamed host on the public sheet at once"
+    );
 
     let audit = app.audit_actions().await;
     for a in [
@@ -394,6 +415,8 @@ async fn submission_after_the_deadline_is_refused_and_the_draft_kept() {
     let mut p: app::server::db::promotion::ActiveModel = p.into();
     p.defis_close_at = Set(closed);
     p.update(&app.state.db).await.unwrap();
+    // Written behind the services' back: the cached catalogue is told.
+    app::server::service::catalogue::changed();
 
     let to = location(&save(&hugo, id, &complete_fields(id, "submit")).await);
     assert_eq!(

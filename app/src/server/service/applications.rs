@@ -279,16 +279,14 @@ async fn current_files<C: ConnectionTrait>(
 }
 
 /// The dossier page of `a` (already read, and allowed by the policy).
-pub async fn dossier(state_: &AppState, a: application::Model) -> Result<ApplicationDossier, AppError> {
+pub async fn dossier(
+    state_: &AppState,
+    a: application::Model,
+) -> Result<ApplicationDossier, AppError> {
     let db = &state_.db;
     let id = a.id;
-    let p = state_
-        .catalogue
-        .get(db)
-        .await?
-        .promotion_row(a.promotion_id)
-        .cloned()
-        .ok_or(AppError::NotFound)?;
+    // From the database, not the catalogue: the dossier shows deadlines.
+    let p = promotion_of(db, a.promotion_id).await?;
     let state = state_of(&a)?;
     let mut files = current_files(db, id).await?;
     let events = application_event::Entity::find()

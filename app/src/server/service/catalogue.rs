@@ -100,9 +100,8 @@ impl Cache {
     /// The catalogue as of now (at most [`MAX_AGE`] old, never older than
     /// a change this process committed).
     pub async fn get<C: ConnectionTrait>(&self, db: &C) -> Result<Arc<Published>, AppError> {
-        let fresh = |e: &Entry, generation: u64| {
-            e.generation == generation && e.loaded.elapsed() < MAX_AGE
-        };
+        let fresh =
+            |e: &Entry, generation: u64| e.generation == generation && e.loaded.elapsed() < MAX_AGE;
         let generation = GENERATION.load(Ordering::Acquire);
         if let Some(e) = self.entry.read().await.as_ref()
             && fresh(e, generation)
@@ -117,10 +116,12 @@ impl Cache {
         {
             return Ok(e.data.clone());
         }
+        // The age counts from before the reads.
+        let loaded = Instant::now();
         let data = Arc::new(load(db).await?);
         *slot = Some(Entry {
             generation,
-            loaded: Instant::now(),
+            loaded,
             data: data.clone(),
         });
         Ok(data)
@@ -133,6 +134,6 @@ async fn load<C: ConnectionTrait>(db: &C) -> Result<Published, AppError> {
         .order_by_asc(promotion::Column::Id)
         .all(db)
         .await?;
-    let sheets = defis::published_sheets(db, &promotions).await?;
+    let sheets = defis::published_sheets(db, &promotions, None).await?;
     Ok(Published { promotions, sheets })
 }

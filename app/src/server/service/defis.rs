@@ -160,7 +160,6 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
-    super::catalogue::changed();
     Ok(d.id)
 }
 
@@ -778,23 +777,30 @@ pub async fn catalogue<C: ConnectionTrait>(
     promotion_id: Option<i64>,
     profile: Option<&str>,
 ) -> Result<Vec<DefiSheet>, AppError> {
-    let promos = promotion::Entity::find().all(db).await?;
-    Ok(published_sheets(db, &promos)
+    let mut promos = promotion::Entity::find();
+    if let Some(p) = promotion_id {
+        promos = promos.filter(promotion::Column::Id.eq(p));
+    }
+    let promos = promos.all(db).await?;
+    Ok(published_sheets(db, &promos, promotion_id)
         .await?
         .into_iter()
-        .filter(|s| promotion_id.is_none_or(|p| s.promotion_id == p))
         .filter(|s| profile.is_none_or(|p| s.slots.iter().any(|slot| slot.profile.as_str() == p)))
         .collect())
 }
 
-/// Every published sheet, by title then id (three queries: défis, their
-/// slots, their organisations).
+/// The published sheets of a promotion (or all), by title then id (three
+/// queries: défis, their slots, their organisations).
 pub(super) async fn published_sheets<C: ConnectionTrait>(
     db: &C,
     promotions: &[promotion::Model],
+    promotion_id: Option<i64>,
 ) -> Result<Vec<DefiSheet>, AppError> {
-    let found = defi::Entity::find()
-        .filter(defi::Column::PublishedAt.is_not_null())
+    let mut found = defi::Entity::find().filter(defi::Column::PublishedAt.is_not_null());
+    if let Some(p) = promotion_id {
+        found = found.filter(defi::Column::PromotionId.eq(p));
+    }
+    let found = found
         .order_by_asc(defi::Column::Title)
         .order_by_asc(defi::Column::Id)
         .all(db)
@@ -815,10 +821,7 @@ pub(super) async fn published_sheets<C: ConnectionTrait>(
             .map(|o| (o.id, o))
             .collect()
     };
-    let promos: HashMap<i64, String> = promotions
-        .iter()
-        .map(|p| (p.id, p.name.clone()))
-        .collect();
+    let promos: HashMap<i64, String> = promotions.iter().map(|p| (p.id, p.name.clone())).collect();
     Ok(found
         .into_iter()
         .map(|d| sheet_of(d, &slots, &orgs, &promos))

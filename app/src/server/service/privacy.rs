@@ -306,6 +306,7 @@ pub async fn purge_expired(
         )
         .await?;
         txn.commit().await?;
+        super::catalogue::changed();
         remove_files(data_dir, files).await;
         total += ids.len();
     }
@@ -342,6 +343,7 @@ pub async fn set_retention(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::changed();
     Ok(())
 }
 

@@ -133,7 +133,9 @@ async fn choice_titles<C: ConnectionTrait>(
                 Expr::col((defi::Entity, defi::Column::Id))
                     .equals((application_choice::Entity, C::DefiId)),
             )
-            .and_where(Expr::col((application_choice::Entity, C::ApplicationId)).is_in(chunk.to_vec()))
+            .and_where(
+                Expr::col((application_choice::Entity, C::ApplicationId)).is_in(chunk.to_vec()),
+            )
             .order_by((application_choice::Entity, C::ApplicationId), Order::Asc)
             .order_by((application_choice::Entity, C::Rank), Order::Asc)
             .to_owned();
@@ -147,7 +149,10 @@ async fn choice_titles<C: ConnectionTrait>(
     Ok(of)
 }
 
-async fn rows_of<C: ConnectionTrait>(db: &C, found: Vec<Listed>) -> Result<Vec<ApplicationRow>, AppError> {
+async fn rows_of<C: ConnectionTrait>(
+    db: &C,
+    found: Vec<Listed>,
+) -> Result<Vec<ApplicationRow>, AppError> {
     let mut choices_of = choice_titles(db, found.iter().map(|a| a.id).collect()).await?;
     found
         .into_iter()
@@ -176,7 +181,9 @@ pub async fn table(
 ) -> Result<ApplicationTable, AppError> {
     let db = &state.db;
     let catalogue = state.catalogue.get(db).await?;
-    let p = catalogue.promotion_row(promotion_id).ok_or(AppError::NotFound)?;
+    let p = catalogue
+        .promotion_row(promotion_id)
+        .ok_or(AppError::NotFound)?;
     let counted: Vec<(String, i64)> = application::Entity::find()
         .select_only()
         .column(application::Column::State)
