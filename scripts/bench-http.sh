@@ -58,7 +58,9 @@ ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 sleep 1
 rss() { awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$PID/status; }
 echo "cold start to the first 200 on /: ${ready_ms} ms"
-echo "idle RSS: $(rss)"
+echo "RSS 1 s after the first page (start-up jobs running): $(rss)"
+sleep 4
+echo "idle RSS (5 s after the first page): $(rss)"
 
 # Coordinator's session (Accept: text/html so the server function answers
 # with a redirect and the session cookie).

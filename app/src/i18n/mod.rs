@@ -256,14 +256,24 @@ messages! {
 pub fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut values = values.iter();
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
+    let mut rest = template;
+    // Char patterns only: the islands fill texts too, and a `&str` pattern
+    // would bring the two-way string searcher into the browser bundle.
+    while let Some(i) = rest.find('{') {
+        let (before, from) = rest.split_at(i);
+        out.push_str(before);
+        match from.strip_prefix("{}") {
+            Some(after) => {
+                out.push_str(values.next().copied().unwrap_or_default());
+                rest = after;
+            }
+            None => {
+                out.push('{');
+                rest = &from[1..];
+            }
+        }
     }
-    for part in parts {
-        out.push_str(values.next().copied().unwrap_or_default());
-        out.push_str(part);
-    }
+    out.push_str(rest);
     out
 }
 
@@ -294,6 +304,8 @@ mod tests {
     fn fill_replaces_in_order() {
         assert_eq!(fill("{} sur {}", &["3", "12"]), "3 sur 12");
         assert_eq!(fill("rien", &["x"]), "rien");
+        assert_eq!(fill("{a} {} {", &["1"]), "{a} 1 {");
+        assert_eq!(fill("{}{}{}", &["a", "b"]), "ab");
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     if url.starts_with("sqlite:") {
         // One writer at a time; WAL lets readers run alongside it.
         options
-            .max_connections(8)
+            .max_connections(4)
             .min_connections(1)
             .map_sqlx_sqlite_opts(|o| {
                 o.journal_mode(SqliteJournalMode::Wal)

@@ -285,8 +285,15 @@ pub async fn dossier(
 ) -> Result<ApplicationDossier, AppError> {
     let db = &state_.db;
     let id = a.id;
-    // From the database, not the catalogue: the dossier shows deadlines.
-    let p = promotion_of(db, a.promotion_id).await?;
+    // The catalogue's row: told of every change this process commits (a
+    // submission checks the deadline against the database).
+    let p = state_
+        .catalogue
+        .get(db)
+        .await?
+        .promotion_row(a.promotion_id)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
     let state = state_of(&a)?;
     let mut files = current_files(db, id).await?;
     let events = application_event::Entity::find()

@@ -203,7 +203,7 @@ fn save(saver: Rc<Saver>) {
                 }
                 saver
                     .status
-                    .set(saver.texts.saved.replacen("{}", &saved.saved_at, 1));
+                    .set(crate::i18n::fill(&saver.texts.saved, &[&saved.saved_at]));
                 saver.alert.set(String::new());
                 if let Some(submitter) = held {
                     saver.stopped.set(true);
@@ -274,9 +274,9 @@ async fn post(saver: &Saver) -> Outcome {
     };
     let body = body.as_string().unwrap_or_default();
     if response.ok() {
-        match serde_json::from_str::<SavedDraft>(&body) {
-            Ok(saved) => Outcome::Saved(saved),
-            Err(_) => Outcome::Offline,
+        match super::autosave::saved_of(&body) {
+            Some(saved) => Outcome::Saved(saved),
+            None => Outcome::Offline,
         }
     } else {
         match Refusal::of(&body) {

@@ -34,10 +34,10 @@ pub fn Countdown(
                 closed.clone()
             } else {
                 let (days, hours, minutes) = (left / 1440, (left / 60) % 24, left % 60);
-                template
-                    .replacen("{}", &days.to_string(), 1)
-                    .replacen("{}", &hours.to_string(), 1)
-                    .replacen("{}", &minutes.to_string(), 1)
+                crate::i18n::fill(
+                    &template,
+                    &[&days.to_string(), &hours.to_string(), &minutes.to_string()],
+                )
             }
         })
     };

@@ -40,9 +40,7 @@ pub fn CountedTextArea(
         <p class="hint counter" id=count_id aria-live="polite" hidden=move || !hydrated.get()
             class:counter-over=move || { count.get() > max }>
             {move || {
-                count_template
-                    .replacen("{}", &count.get().to_string(), 1)
-                    .replacen("{}", &max.to_string(), 1)
+                crate::i18n::fill(&count_template, &[&count.get().to_string(), &max.to_string()])
             }}
         </p>
     }

@@ -42,7 +42,7 @@ pub fn PasswordInput(
                 {move || if visible.get() { hide_label.clone() } else { show_label.clone() }}
             </button>
             <p class="hint" id=count_id aria-live="polite" hidden=move || !hydrated.get()>
-                {move || count_template.replacen("{}", &count.get().to_string(), 1)}
+                {move || crate::i18n::fill(&count_template, &[&count.get().to_string()])}
             </p>
         </div>
     }
