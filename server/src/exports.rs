@@ -61,11 +61,7 @@ pub async fn applications_csv(
     }
     let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
     let result = async {
-        let table = selection::table(&state.app, promotion, &q).await?;
-        let rows = exportable(
-            &ctx,
-            selection::all_rows(&state.app.db, promotion, &q).await?,
-        );
+        let rows = exportable(&ctx, selection::all_rows(&state.app, promotion, &q).await?);
         let max = rows
             .iter()
             .map(|r| r.choices.len())
@@ -74,11 +70,11 @@ pub async fn applications_csv(
             .max(3);
         let bytes = exports::csv(&rows, ctx.locale, max)?;
         exports::audit_export(&state.app, &ctx.origin(), promotion, "csv", &q, rows.len()).await?;
-        Ok::<_, app::model::AppError>((table.promotion_name, bytes))
+        Ok::<_, app::model::AppError>(bytes)
     }
     .await;
     match result {
-        Ok((_, bytes)) => attachment(
+        Ok(bytes) => attachment(
             "text/csv; charset=utf-8",
             &format!("candidatures-{promotion}.csv"),
             bytes,
@@ -98,11 +94,7 @@ pub async fn applications_cvs(
     }
     let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
     let result = async {
-        selection::table(&state.app, promotion, &q).await?;
-        let rows = exportable(
-            &ctx,
-            selection::all_rows(&state.app.db, promotion, &q).await?,
-        );
+        let rows = exportable(&ctx, selection::all_rows(&state.app, promotion, &q).await?);
         let file = exports::cv_zip(&state.app.db, &state.app.settings.data_dir, &rows).await?;
         exports::audit_export(
             &state.app,

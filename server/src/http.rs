@@ -263,7 +263,12 @@ async fn page(State(st): State<ServerState>, session: Session, req: Request) -> 
 
 /// `known_route` is false for paths outside the route table, which render
 /// the application's 404 page.
-async fn render(st: ServerState, session: Session, req: Request, known_route: bool) -> Response {
+async fn render(
+    st: ServerState,
+    session: Session,
+    mut req: Request,
+    known_route: bool,
+) -> Response {
     let ctx = req
         .extensions()
         .get::<RequestContext>()
@@ -287,7 +292,6 @@ async fn render(st: ServerState, session: Session, req: Request, known_route: bo
     // header can name it.
     let nonce = new_nonce();
     let csp = page_csp(&nonce);
-    let mut req = req;
     req.extensions_mut().insert(RenderContext {
         page,
         nonce: nonce.clone(),

@@ -101,6 +101,14 @@ pub struct DefiSheet {
     pub slots: Vec<SlotView>,
 }
 
+impl DefiSheet {
+    /// The défi has a slot for `profile` (a profile code); any profile
+    /// when `None`.
+    pub fn seeks(&self, profile: Option<&str>) -> bool {
+        profile.is_none_or(|p| self.slots.iter().any(|s| s.profile.as_str() == p))
+    }
+}
+
 /// Filters of the coordinators' list (all optional, combined with AND).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DefiFilter {

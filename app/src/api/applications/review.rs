@@ -79,7 +79,7 @@ pub async fn preview_application_batch(
     let call = super::super::support::call().await?;
     call.allow(Action::ReviewApplications)?;
     let (r, m) = super::super::support::review_and_message(call.ctx.locale, &review, &message)?;
-    let rows = selection::all_rows(&call.state.db, promotion, &query).await?;
+    let rows = selection::all_rows(&call.state, promotion, &query).await?;
     Ok(rows
         .into_iter()
         .map(|row| BatchLine {

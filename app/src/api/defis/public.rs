@@ -25,17 +25,11 @@ pub async fn public_defis(
 pub async fn public_defi(id: i64) -> Result<DefiSheet, AppError> {
     use crate::server::policy::Action;
     let call = super::super::support::call().await?;
-    // Only published sheets are in the catalogue: anything else is not
-    // found, whoever asks.
+    // Only published sheets are in the catalogue.
     let sheet = call.state.catalogue.get(&call.state.db).await?.sheet(id);
-    match sheet {
-        Some(s)
-            if call
-                .allow(Action::ViewDefiSheet { published: true })
-                .is_ok() =>
-        {
-            Ok(s)
-        }
-        _ => Err(AppError::NotFound),
-    }
+    call.allow(Action::ViewDefiSheet {
+        published: sheet.is_some(),
+    })
+    .map_err(|_| AppError::NotFound)?;
+    sheet.ok_or(AppError::NotFound)
 }

@@ -15,6 +15,7 @@ use crate::model::{AppError, FieldError};
 use crate::server::AppState;
 use crate::server::db::{application, application_choice, application_event, promotion, write_txn};
 use crate::server::mail::MailTemplate;
+use crate::server::service::catalogue::Published;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
@@ -202,15 +203,12 @@ pub async fn offered<C: ConnectionTrait>(
 }
 
 /// The same from the cached catalogue, for pages and drafts.
-async fn offered_now(state: &AppState, promotion_id: i64) -> Result<Vec<OfferedDefi>, AppError> {
-    Ok(state
-        .catalogue
-        .get(&state.db)
-        .await?
+fn offered_in(catalogue: &Published, promotion_id: i64) -> Vec<OfferedDefi> {
+    catalogue
         .sheets(Some(promotion_id), None)
         .into_iter()
         .map(offered_defi)
-        .collect())
+        .collect()
 }
 
 async fn choices_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<i64>, AppError> {
@@ -280,19 +278,16 @@ async fn current_files<C: ConnectionTrait>(
 
 /// The dossier page of `a` (already read, and allowed by the policy).
 pub async fn dossier(
-    state_: &AppState,
+    app: &AppState,
     a: application::Model,
 ) -> Result<ApplicationDossier, AppError> {
-    let db = &state_.db;
+    let db = &app.db;
     let id = a.id;
+    let catalogue = app.catalogue.get(db).await?;
     // The catalogue's row: told of every change this process commits (a
     // submission checks the deadline against the database).
-    let p = state_
-        .catalogue
-        .get(db)
-        .await?
+    let p = catalogue
         .promotion_row(a.promotion_id)
-        .cloned()
         .ok_or(AppError::NotFound)?;
     let state = state_of(&a)?;
     let mut files = current_files(db, id).await?;
@@ -312,14 +307,14 @@ pub async fn dossier(
         id,
         promotion_id: p.id,
         promotion_name: p.name.clone(),
-        profiles: promotions::profiles_of(&p),
+        profiles: promotions::profiles_of(p),
         max_choices: p.max_choices.max(0) as u32,
         call_open: p.applications_open_at,
         deadline: rules::deadline(p.applications_close_at, a.personal_deadline),
         personal_deadline: a
             .personal_deadline
             .is_some_and(|d| d > p.applications_close_at),
-        offered: offered_now(state_, p.id).await?,
+        offered: offered_in(&catalogue, p.id),
         state,
         email: a.email.clone(),
         form: form_of(&a, choices_of(db, id).await?),
@@ -362,8 +357,7 @@ pub async fn draft_context(
 ) -> Result<(Vec<ProfileCode>, Vec<i64>, usize), AppError> {
     let a = find(&state.db, id).await?;
     let p = promotion_of(&state.db, a.promotion_id).await?;
-    let offered: Vec<i64> = offered_now(state, p.id)
-        .await?
+    let offered: Vec<i64> = offered_in(&*state.catalogue.get(&state.db).await?, p.id)
         .into_iter()
         .map(|d| d.id)
         .collect();

@@ -73,7 +73,7 @@ impl Published {
         self.sheets
             .iter()
             .filter(|s| promotion_id.is_none_or(|p| s.promotion_id == p))
-            .filter(|s| profile.is_none_or(|p| s.slots.iter().any(|sl| sl.profile.as_str() == p)))
+            .filter(|s| s.seeks(profile))
             .cloned()
             .collect()
     }

@@ -785,7 +785,7 @@ pub async fn catalogue<C: ConnectionTrait>(
     Ok(published_sheets(db, &promos, promotion_id)
         .await?
         .into_iter()
-        .filter(|s| profile.is_none_or(|p| s.slots.iter().any(|slot| slot.profile.as_str() == p)))
+        .filter(|s| s.seeks(profile))
         .collect())
 }
 

@@ -91,7 +91,6 @@ pub async fn register(
     };
     insert_grant(&txn, origin, lead, role).await?;
     txn.commit().await?;
-    super::catalogue::changed();
     Ok(o.id)
 }
 
@@ -347,7 +346,6 @@ pub async fn invite(
     )
     .await?;
     txn.commit().await?;
-    super::catalogue::changed();
     state.outbox_wake.notify_one();
     Ok(())
 }
@@ -418,7 +416,6 @@ pub async fn accept(
     )
     .await?;
     txn.commit().await?;
-    super::catalogue::changed();
     Ok(org)
 }
 
@@ -459,6 +456,5 @@ pub async fn ensure(
     )
     .await?;
     txn.commit().await?;
-    super::catalogue::changed();
     Ok(o.id)
 }

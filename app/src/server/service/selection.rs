@@ -251,12 +251,20 @@ pub async fn table(
     })
 }
 
-/// Every row matching `q` (all pages), for exports and batches.
-pub async fn all_rows<C: ConnectionTrait>(
-    db: &C,
+/// Every row matching `q` (all pages), for exports and batches; an
+/// unknown promotion is not found.
+pub async fn all_rows(
+    state: &AppState,
     promotion_id: i64,
     q: &ApplicationQuery,
 ) -> Result<Vec<ApplicationRow>, AppError> {
+    let db = &state.db;
+    state
+        .catalogue
+        .get(db)
+        .await?
+        .promotion_row(promotion_id)
+        .ok_or(AppError::NotFound)?;
     let found = listed(filtered(promotion_id, q)).all(db).await?;
     rows_of(db, found).await
 }
