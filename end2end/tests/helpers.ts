@@ -289,6 +289,8 @@ export async function verifyFromEmail(
 ) {
   await openVerification(page, email);
   await onConfirmPage?.(page);
+  // The name typed at sign-up, for the owner of the address to confirm.
+  await expect(page.getByLabel('Nom et prénom')).toHaveValue(name);
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
   await expect(page).toHaveURL(/\/espace$/);

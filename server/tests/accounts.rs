@@ -106,7 +106,7 @@ async fn short_and_common_passwords_are_refused_at_verification() {
             .post(
                 &from,
                 "/api/verification",
-                &[("jeton", &token), ("password", password)],
+                &[("jeton", &token), ("name", "A B"), ("password", password)],
             )
             .await;
         let err = error_in(&location(&res)).unwrap();
@@ -118,7 +118,7 @@ async fn short_and_common_passwords_are_refused_at_verification() {
         .post(
             &from,
             "/api/verification",
-            &[("jeton", &token), ("password", PASSWORD)],
+            &[("jeton", &token), ("name", "A B"), ("password", PASSWORD)],
         )
         .await;
     assert_eq!(location(&res), "/espace");

@@ -74,14 +74,44 @@ async fn a_stranger_who_signs_up_with_my_address_never_holds_a_working_password(
         page.contains(r#"name="password""#),
         "the page asks for a password"
     );
+    // It shows the name the stranger typed, for Léa to correct; she
+    // verifies in English.
+    assert!(
+        page.contains(r#"name="name""#) && page.contains(r#"value="Pas Léa""#),
+        "the page shows the name to confirm"
+    );
     let res = lea
         .post(
             &from,
             "/api/verification",
-            &[("jeton", &token), ("password", PASSWORD)],
+            &[("jeton", &token), ("name", "   "), ("password", PASSWORD)],
+        )
+        .await;
+    let err = error_in(&location(&res)).unwrap();
+    assert_eq!(err["Validation"][0]["field"], "name");
+    lea.post("/", "/langue", &[("lang", "en")]).await;
+    let res = lea
+        .post(
+            &from,
+            "/api/verification",
+            &[
+                ("jeton", &token),
+                ("name", "Léa Martin"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(location(&res), "/espace");
+    let row = user_row_filter("lea@example.fr")
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (row.name.as_str(), row.locale.as_str()),
+        ("Léa Martin", "en"),
+        "the owner's name and language replace the stranger's"
+    );
 
     // The stranger's password does not work; Léa's does.
     let res = stranger

@@ -19,6 +19,7 @@ pub mod support;
 pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/inscription", "SignUp"),
     ("/api/verification", "UseEmailedToken"),
+    ("/api/verification-nom", "UseEmailedToken"),
     ("/api/connexion", "SignIn"),
     ("/api/lien-de-connexion", "RequestMagicLink"),
     ("/api/connexion-par-lien", "UseEmailedToken"),

@@ -86,7 +86,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         VerifyTitle => "Confirm your email address",
         VerifyBody => {
-            "Choose your password to confirm your address and open your area. Only this password will let you sign in."
+            "Check your name and choose your password to confirm your address and open your area. Only this password will let you sign in."
+        }
+        VerifyNameHint => {
+            "The name given when the account was opened: correct it if it is not yours."
         }
         VerifySubmit => "Confirm my address",
         TokenInvalid => {

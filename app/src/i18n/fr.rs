@@ -90,7 +90,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         VerifyTitle => "Confirmer votre adresse e-mail",
         VerifyBody => {
-            "Choisissez votre mot de passe pour confirmer votre adresse et ouvrir votre espace. Seul ce mot de passe permettra de vous connecter."
+            "Vérifiez votre nom et choisissez votre mot de passe pour confirmer votre adresse et ouvrir votre espace. Seul ce mot de passe permettra de vous connecter."
+        }
+        VerifyNameHint => {
+            "Le nom indiqué à la création du compte : corrigez-le s'il n'est pas le vôtre."
         }
         VerifySubmit => "Confirmer mon adresse",
         TokenInvalid => {

@@ -79,7 +79,7 @@ messages! {
     PasswordHint, PasswordCount, ShowPassword, HidePassword, SignUpSubmit,
     HaveAccount, SignUpSentTitle, SignUpSentBody,
     // Verification
-    VerifyTitle, VerifyBody, VerifySubmit, TokenInvalid, EmailNotVerified,
+    VerifyTitle, VerifyBody, VerifyNameHint, VerifySubmit, TokenInvalid, EmailNotVerified,
     // Sign-in
     SignInTitle, SignInSubmit, ForgotPassword, NoAccount, BadCredentials,
     AccountDisabled, MagicTitle, MagicIntro, MagicSubmit, MagicSent,

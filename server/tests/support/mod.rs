@@ -169,7 +169,7 @@ impl TestApp {
             .post(
                 &format!("/verification?jeton={token}"),
                 "/api/verification",
-                &[("jeton", &token), ("password", password)],
+                &[("jeton", &token), ("name", name), ("password", password)],
             )
             .await;
         assert_eq!(location(&res), "/espace");

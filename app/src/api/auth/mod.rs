@@ -12,4 +12,4 @@ pub use reset_password::{RequestPasswordReset, ResetPassword};
 pub use sign_in::SignIn;
 pub use sign_out::SignOut;
 pub use sign_up::SignUp;
-pub use verify_email::VerifyEmail;
+pub use verify_email::{GetPendingName, VerifyEmail, get_pending_name};

@@ -1,14 +1,30 @@
 use crate::model::AppError;
 use leptos::prelude::*;
 
+/// The name the account was opened with, shown on the verification page
+/// for its owner to confirm or correct (the link is not spent).
+#[server(prefix = "/api", endpoint = "verification-nom")]
+pub async fn get_pending_name(jeton: String) -> Result<String, AppError> {
+    use crate::server::{policy::Action, service::accounts};
+    let call = super::super::support::call().await?;
+    call.allow(Action::UseEmailedToken)?;
+    accounts::pending_name(&call.state, &jeton).await
+}
+
 #[server(prefix = "/api", endpoint = "verification")]
-pub async fn verify_email(jeton: String, password: String) -> Result<(), AppError> {
+pub async fn verify_email(jeton: String, name: String, password: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{auth_session, policy::Action, service::accounts};
     let call = super::super::support::call().await?;
     call.allow(Action::UseEmailedToken)?;
-    let user_id =
-        accounts::verify_email(&call.state, &call.ctx.origin(), &jeton, &password).await?;
+    let input = accounts::Verification {
+        token: &jeton,
+        name: &name,
+        password: &password,
+        locale: call.ctx.locale,
+    };
+    let result = accounts::verify_email(&call.state, &call.ctx.origin(), input).await;
+    let user_id = call.keep(result, &[("name", &name)]).await?;
     auth_session::start(&call.session, user_id).await?;
     call.done(Some(Msg::EmailVerified), "/espace").await
 }

@@ -27,6 +27,15 @@ pub struct SignUp<'a> {
     pub locale: Locale,
 }
 
+/// What the verification page posts.
+pub struct Verification<'a> {
+    pub token: &'a str,
+    pub name: &'a str,
+    pub password: &'a str,
+    /// The page's language, which the account's emails take from then on.
+    pub locale: Locale,
+}
+
 fn ip_key(origin: &Origin) -> &str {
     origin.ip.as_deref().unwrap_or("unknown")
 }
@@ -170,34 +179,51 @@ async fn spend_for_sign_in<C: ConnectionTrait>(
 
 /// Checks the password someone chose from an emailed link of `purpose`
 /// (valid, not merely their address or name) and hashes it; the link is
-/// not spent yet, so a refusal lets them try again.
+/// not spent yet, so a refusal lets them try again. `name`, when given, is
+/// the name they confirm with it (checked in the same pass, so every
+/// mistake is shown at once).
 async fn chosen_password(
     state: &AppState,
     token: &str,
     purpose: TokenPurpose,
     password: &str,
-) -> Result<String, AppError> {
+    name: Option<&str>,
+) -> Result<(String, Option<PersonName>), AppError> {
     let user_id = tokens::peek(&state.db, token, purpose).await?;
     let u = users::by_id(&state.db, user_id)
         .await?
         .ok_or(AppError::Refused(Msg::TokenInvalid))?;
     let mut checks = Checks::default();
-    let password = checks.check("password", Password::parse(password, &[&u.email, &u.name]));
+    let name = name.and_then(|n| checks.check("name", PersonName::parse(n)));
+    let known = name.as_ref().map_or(u.name.as_str(), |n| n.as_str());
+    let password = checks.check("password", Password::parse(password, &[&u.email, known]));
     checks.finish()?;
     let Some(password) = password else {
         return Err(AppError::Unexpected);
     };
-    passwords::hash(password.expose().to_owned()).await
+    Ok((passwords::hash(password.expose().to_owned()).await?, name))
 }
 
-/// Puts `hash` in force for `u` and marks the address proven (the link
-/// came to it).
+/// The name an emailed verification link's account was opened with, for
+/// the verification page to show (the link is not spent): whoever typed
+/// it, the mailbox owner confirms or corrects it there.
+pub async fn pending_name(state: &AppState, token: &str) -> Result<String, AppError> {
+    let user_id = tokens::peek(&state.db, token, TokenPurpose::VerifyEmail).await?;
+    let u = users::by_id(&state.db, user_id)
+        .await?
+        .filter(|u| u.disabled_at.is_none())
+        .ok_or(AppError::Refused(Msg::TokenInvalid))?;
+    Ok(u.name)
+}
+
+/// Puts `hash` in force for the account `row` (which may carry other
+/// changes) and marks the address proven (the link came to it).
 async fn set_password<C: ConnectionTrait>(
     db: &C,
     u: &user::Model,
+    mut row: user::ActiveModel,
     hash: String,
 ) -> Result<(), AppError> {
-    let mut row: user::ActiveModel = u.clone().into();
     row.password_hash = Set(Some(hash));
     row.email_verified_at = Set(Some(u.email_verified_at.unwrap_or_else(Utc::now)));
     row.updated_at = Set(Utc::now());
@@ -205,20 +231,35 @@ async fn set_password<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Confirms the address with the password its owner chooses now, which
-/// replaces any password the account held: only the mailbox owner's
-/// choice is ever in force. Every other session of the account ends. The
+/// Confirms the address with the password and the name its owner
+/// chooses now, which replace whatever the account held: only the mailbox
+/// owner's choices are ever in force (someone else may have opened the
+/// account with their address). Emails then go out in the language of the
+/// page they verified on. Every other session of the account ends. The
 /// person is then signed in by the caller.
 pub async fn verify_email(
     state: &AppState,
     origin: &Origin,
-    token: &str,
-    password: &str,
+    input: Verification<'_>,
 ) -> Result<i64, AppError> {
-    let hash = chosen_password(state, token, TokenPurpose::VerifyEmail, password).await?;
+    let (hash, name) = chosen_password(
+        state,
+        input.token,
+        TokenPurpose::VerifyEmail,
+        input.password,
+        Some(input.name),
+    )
+    .await?;
+    let Some(name) = name else {
+        return Err(AppError::Unexpected);
+    };
     let txn = write_txn(&state.db).await?;
-    let u = spend_for_sign_in(&txn, token, TokenPurpose::VerifyEmail).await?;
-    set_password(&txn, &u, hash).await?;
+    let u = spend_for_sign_in(&txn, input.token, TokenPurpose::VerifyEmail).await?;
+    let renamed = u.name != name.as_str();
+    let mut row: user::ActiveModel = u.clone().into();
+    row.name = Set(name.as_str().to_owned());
+    row.locale = Set(input.locale.code().to_owned());
+    set_password(&txn, &u, row, hash).await?;
     end_sessions(&txn, u.id).await?;
     let origin = Origin {
         actor_id: Some(u.id),
@@ -230,7 +271,7 @@ pub async fn verify_email(
         audit::Entry {
             action: "auth.email_verified",
             target: Some(("user", u.id)),
-            details: json!({}),
+            details: json!({ "renamed": renamed }),
         },
     )
     .await?;
@@ -463,10 +504,11 @@ pub async fn reset_password(
     token: &str,
     password: &str,
 ) -> Result<(), AppError> {
-    let hash = chosen_password(state, token, TokenPurpose::ResetPassword, password).await?;
+    let (hash, _) =
+        chosen_password(state, token, TokenPurpose::ResetPassword, password, None).await?;
     let txn = write_txn(&state.db).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::ResetPassword).await?;
-    set_password(&txn, &u, hash).await?;
+    set_password(&txn, &u, u.clone().into(), hash).await?;
     end_sessions(&txn, u.id).await?;
     tokens::spend_all(&txn, u.id).await?;
     let origin = Origin {

@@ -4,7 +4,7 @@
 
 use crate::api::auth::{
     RequestMagicLink, RequestPasswordReset, ResetPassword, SignIn, SignUp, UseMagicLink,
-    VerifyEmail,
+    VerifyEmail, get_pending_name,
 };
 use crate::i18n::Msg;
 use crate::model::AppError;
@@ -77,18 +77,38 @@ fn ConfirmFrame(
     }
 }
 
+/// The owner of the address chooses the account's password and confirms
+/// (or corrects) its name: whoever opened the account typed those.
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     let action = ServerAction::<VerifyEmail>::new();
     let error = action_error(action);
+    let kept = page().flash.value("name");
+    let pending = Resource::new_blocking(token, get_pending_name);
     view! {
         <ConfirmFrame title=Msg::VerifyTitle body=Msg::VerifyBody error=error.clone()>
-            <ActionForm action=action>
-                <input type="hidden" name="jeton" value=token()/>
-                <PasswordField name="password" label=Msg::FieldPassword autocomplete="new-password"
-                    hint=Msg::PasswordHint error=err_for(&error, "password")/>
-                <button type="submit">{tr(Msg::VerifySubmit)}</button>
-            </ActionForm>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let error = error.clone();
+                    let kept = kept.clone();
+                    Suspend::new(async move {
+                        match pending.await {
+                            Ok(name) => view! {
+                                <ActionForm action=action>
+                                    <input type="hidden" name="jeton" value=token()/>
+                                    <Field name="name" label=Msg::FieldName autocomplete="name" required=true
+                                        hint=Msg::VerifyNameHint value=kept.unwrap_or(name)
+                                        error=err_for(&error, "name")/>
+                                    <PasswordField name="password" label=Msg::FieldPassword autocomplete="new-password"
+                                        hint=Msg::PasswordHint error=err_for(&error, "password")/>
+                                    <button type="submit">{tr(Msg::VerifySubmit)}</button>
+                                </ActionForm>
+                            }.into_any(),
+                            Err(e) => view! { <p>{tr(e.summary())}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
         </ConfirmFrame>
     }
 }
