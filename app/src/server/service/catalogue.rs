@@ -68,6 +68,15 @@ impl Published {
         self.promotions.iter().find(|p| p.id == id)
     }
 
+    /// `(id, title)` of a promotion's published sheets, by title, without
+    /// copying the sheets.
+    pub fn titles(&self, promotion_id: i64) -> impl Iterator<Item = (i64, &str)> {
+        self.sheets
+            .iter()
+            .filter(move |s| s.promotion_id == promotion_id)
+            .map(|s| (s.id, s.title.as_str()))
+    }
+
     /// Published sheets of a promotion (or all) seeking a profile (or any).
     pub fn sheets(&self, promotion_id: Option<i64>, profile: Option<&str>) -> Vec<DefiSheet> {
         self.sheets
