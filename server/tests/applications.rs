@@ -580,6 +580,8 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     );
 
     // A batch over the filtered selection: preview first, nothing sent.
+    let incomplete = format!(r#"href="{base}?etat=incomplete""#);
+    assert!(!claire.page(&base).await.contains(&incomplete));
     app.mail().await;
     let preview = claire
         .page(&format!(
@@ -603,6 +605,9 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     assert_eq!(location(&res), base);
     assert_eq!(row(&app, grace_id).await.state, "incomplete");
     assert_eq!(app.mail().await.len(), 1);
+    // The table's counts (kept between page views) show it at once.
+    let page = claire.page(&base).await;
+    assert!(page.contains(&incomplete), "{page}");
 
     // Exports: CSV with a BOM and choices in order; a ZIP of the CVs.
     let csv = claire

@@ -176,6 +176,7 @@ pub async fn start(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::applications_changed();
     Ok(a.id)
 }
 
@@ -553,6 +554,7 @@ pub async fn submit(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::applications_changed();
     state.outbox_wake.notify_one();
     Ok(now)
 }
@@ -578,6 +580,7 @@ pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Resu
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::applications_changed();
     Ok(())
 }
 

@@ -262,6 +262,7 @@ pub async fn delete_account(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::applications_changed();
     remove_files(data_dir, gone_files).await;
     Ok(())
 }
@@ -306,6 +307,7 @@ pub async fn purge_expired(
         )
         .await?;
         txn.commit().await?;
+        super::catalogue::applications_changed();
         super::catalogue::changed();
         remove_files(data_dir, files).await;
         total += ids.len();

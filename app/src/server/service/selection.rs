@@ -122,7 +122,11 @@ fn listed(s: Select<application::Entity>) -> sea_orm::Selector<sea_orm::SelectMo
 /// The défi ids of `CHOICES`, in rank order; a malformed pair is an error.
 fn ranked_ids(id: i64, pairs: Option<&str>) -> Result<Vec<i64>, AppError> {
     let mut ranked = Vec::new();
-    for pair in pairs.unwrap_or_default().split(',').filter(|p| !p.is_empty()) {
+    for pair in pairs
+        .unwrap_or_default()
+        .split(',')
+        .filter(|p| !p.is_empty())
+    {
         let parsed = pair
             .split_once(':')
             .and_then(|(r, d)| Some((r.parse::<i64>().ok()?, d.parse::<i64>().ok()?)));
@@ -204,21 +208,8 @@ pub async fn table(
     let p = catalogue
         .promotion_row(promotion_id)
         .ok_or(AppError::NotFound)?;
-    let counted: Vec<(String, i64)> = application::Entity::find()
-        .select_only()
-        .column(application::Column::State)
-        .column_as(application::Column::Id.count(), "n")
-        .filter(application::Column::PromotionId.eq(promotion_id))
-        .group_by(application::Column::State)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let count_of = |s: ApplicationState| {
-        counted
-            .iter()
-            .find(|(c, _)| c == s.code())
-            .map_or(0, |(_, n)| (*n).max(0) as u64)
-    };
+    let counted = state.catalogue.counts(db).await?;
+    let count_of = |s: ApplicationState| counted.of(promotion_id, s.code());
     // Without other filters than the state, the counts give the total.
     let unfiltered = ApplicationQuery {
         state: q.state,
@@ -363,6 +354,7 @@ pub async fn review(
     let a = applications::find(&txn, id).await?;
     review_in(state, &txn, origin, a, review, message).await?;
     txn.commit().await?;
+    super::catalogue::applications_changed();
     state.outbox_wake.notify_one();
     Ok(())
 }
@@ -401,6 +393,7 @@ pub async fn review_batch(
     )
     .await?;
     txn.commit().await?;
+    super::catalogue::applications_changed();
     state.outbox_wake.notify_one();
     Ok(done)
 }
@@ -467,7 +460,10 @@ mod tests {
     #[test]
     fn choices_read_with_the_row_come_in_rank_order() {
         // string_agg gives no order: the ranks travel with the ids.
-        assert_eq!(ranked_ids(1, Some("3:30,1:7,10:2,2:9")).unwrap(), [7, 9, 30, 2]);
+        assert_eq!(
+            ranked_ids(1, Some("3:30,1:7,10:2,2:9")).unwrap(),
+            [7, 9, 30, 2]
+        );
         assert_eq!(ranked_ids(1, None).unwrap(), Vec::<i64>::new());
         assert_eq!(ranked_ids(1, Some("")).unwrap(), Vec::<i64>::new());
         for bad in ["1", "1:x", "a:2", "1:2,3"] {
