@@ -48,6 +48,11 @@ test('an applicant submits a dossier before the deadline', async ({ page }) => {
     await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Géomaticien·ne' });
     await page.getByLabel("Années d'expérience").selectOption({ label: 'De 5 à 10 ans' });
     await page.getByLabel('Compétences').fill('QGIS, PostGIS, Python');
+    // The live count follows the typing once hydrated; without JavaScript
+    // it stays hidden (the hint states the limit).
+    const count = page.locator('#champ-skills-compte');
+    if (isHydrated()) await expect(count).toHaveText(/^21 caractères sur \d+$/);
+    else await expect(count).toBeHidden();
     await page.getByLabel('Expérience', { exact: true }).fill('Dix ans de cartographie.');
     await page.getByLabel('Motivation').fill('Mettre la donnée géographique au service du public.');
     if (isHydrated()) {

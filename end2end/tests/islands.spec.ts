@@ -1,5 +1,5 @@
-// The password field is the app's only island: a plain password input that
-// hydration enhances with a show/hide button and a live character count.
+// The password field: a plain password input that hydration (the Enhance
+// island) enhances with a show/hide button and a live character count.
 // Without JavaScript those two cannot work, so they must not be shown.
 
 import { expect, test } from '@playwright/test';

@@ -71,5 +71,6 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </div>
         </footer>
+        <super::islands::Enhance/>
     }
 }

@@ -1,10 +1,8 @@
 use leptos::prelude::*;
 
-/// Texts the autosave status shows, in the reader's language. They travel
-/// to the island as a list (an array's deserializer weighs less in the
-/// browser bundle than a struct's, whose field names it must match).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(from = "[String; 7]", into = "[String; 7]")]
+/// Texts the autosave status shows, in the reader's language (written in
+/// the element's `data-*` attributes, read back by the browser).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AutosaveTexts {
     /// "Saved at {}"
     pub saved: String,
@@ -14,43 +12,6 @@ pub struct AutosaveTexts {
     pub invalid: String,
     pub not_editable: String,
     pub signed_out: String,
-}
-
-impl From<[String; 7]> for AutosaveTexts {
-    fn from(t: [String; 7]) -> Self {
-        let [
-            saved,
-            saving,
-            failed,
-            conflict,
-            invalid,
-            not_editable,
-            signed_out,
-        ] = t;
-        Self {
-            saved,
-            saving,
-            failed,
-            conflict,
-            invalid,
-            not_editable,
-            signed_out,
-        }
-    }
-}
-
-impl From<AutosaveTexts> for [String; 7] {
-    fn from(t: AutosaveTexts) -> Self {
-        [
-            t.saved,
-            t.saving,
-            t.failed,
-            t.conflict,
-            t.invalid,
-            t.not_editable,
-            t.signed_out,
-        ]
-    }
 }
 
 /// The server's answer to a save, `{"version":3,"saved_at":"10:42"}`
@@ -74,40 +35,29 @@ pub fn saved_of(body: &str) -> Option<crate::api::defis::SavedDraft> {
     })
 }
 
-/// Saves the form `form_id` a few seconds after each change, by posting it
-/// to `endpoint` as the no-JavaScript form would, and says when it last
-/// saved. A failed save is announced at once (`role=alert`) and retried.
-/// The upload form waits for unsaved changes to be saved before it leaves
-/// the page.
+/// Saves the form `form_id` a few seconds after each change once hydrated
+/// ([`super::Enhance`]), by posting it to `endpoint` as the no-JavaScript
+/// form would, and says when it last saved. A failed save is announced at
+/// once (`role=alert`) and retried. The upload forms (`upload_form_id`,
+/// ids separated by commas) wait for unsaved changes to be saved before
+/// they leave the page.
 /// Without JavaScript the status shows the last save, and the form's own
 /// "save" button does the work.
-#[island]
+#[component]
 pub fn Autosave(
     form_id: String,
     endpoint: String,
-    /// Other forms of the page (file uploads, ids separated by commas) that
-    /// must not leave unsaved changes behind: their submission waits for a
-    /// save.
     upload_form_id: String,
     texts: AutosaveTexts,
     initial: String,
 ) -> impl IntoView {
-    let (status, set_status) = signal(initial);
-    let (alert, set_alert) = signal(String::new());
-    Effect::new(move |_| {
-        super::browser::autosave(
-            &form_id,
-            &upload_form_id,
-            endpoint.clone(),
-            texts.clone(),
-            set_status,
-            set_alert,
-        )
-    });
     view! {
-        <div class="autosave">
-            <p class="autosave-status" role="status">{move || status.get()}</p>
-            <p class="autosave-alert" role="alert" hidden=move || alert.get().is_empty()>{move || alert.get()}</p>
+        <div class="autosave" data-autosave=form_id data-endpoint=endpoint data-upload=upload_form_id
+            data-saved=texts.saved data-saving=texts.saving data-failed=texts.failed
+            data-conflict=texts.conflict data-invalid=texts.invalid
+            data-not-editable=texts.not_editable data-signed-out=texts.signed_out>
+            <p class="autosave-status" role="status">{initial}</p>
+            <p class="autosave-alert" role="alert" hidden=true></p>
         </div>
     }
 }
@@ -134,21 +84,5 @@ mod tests {
         ] {
             assert!(saved_of(bad).is_none(), "{bad}");
         }
-    }
-
-    #[test]
-    fn texts_travel_as_a_list_and_come_back_whole() {
-        let t = AutosaveTexts {
-            saved: "a {}".into(),
-            saving: "b".into(),
-            failed: "c".into(),
-            conflict: "d".into(),
-            invalid: "e".into(),
-            not_editable: "f".into(),
-            signed_out: "g".into(),
-        };
-        let json = serde_json::to_string(&t).unwrap();
-        assert!(json.starts_with('['), "{json}");
-        assert_eq!(serde_json::from_str::<AutosaveTexts>(&json).unwrap(), t);
     }
 }

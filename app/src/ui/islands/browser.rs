@@ -1,5 +1,7 @@
-//! The browser side of the autosave island: listens to the form's changes,
-//! posts it with `fetch` a few seconds after the last one, and reports.
+//! The browser side of [`super::Enhance`]: finds the page's enhanced
+//! elements by their `data-*` attributes and wires them with the DOM.
+//! The autosave listens to the form's changes, posts it with `fetch` a few
+//! seconds after the last one, and reports.
 
 use super::autosave::AutosaveTexts;
 use crate::api::defis::SavedDraft;
@@ -10,7 +12,10 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{FormData, HtmlFormElement, HtmlInputElement, RequestInit, UrlSearchParams};
+use web_sys::{
+    Element, FormData, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement,
+    RequestInit, UrlSearchParams,
+};
 
 /// Seconds of quiet after a change before saving.
 const DEBOUNCE: Duration = Duration::from_secs(2);
@@ -53,8 +58,10 @@ struct Saver {
     form: HtmlFormElement,
     endpoint: String,
     texts: AutosaveTexts,
-    status: WriteSignal<String>,
-    alert: WriteSignal<String>,
+    /// `role=status`: the last save.
+    status: Element,
+    /// `role=alert`: a save that failed, hidden when empty.
+    alert: Element,
     /// Bumped at each change; a timer only fires for the latest one.
     generation: Cell<u64>,
     in_flight: Cell<bool>,
@@ -68,18 +75,156 @@ struct Saver {
     submit_after: RefCell<Option<Option<web_sys::HtmlElement>>>,
 }
 
-pub fn autosave(
+impl Saver {
+    fn say(&self, text: &str) {
+        self.status.set_text_content(Some(text));
+    }
+
+    fn warn(&self, text: &str) {
+        self.alert.set_text_content(Some(text));
+        let _ = self
+            .alert
+            .toggle_attribute_with_force("hidden", text.is_empty());
+    }
+}
+
+/// Every element of the page matching `selector`.
+fn each(selector: &str, mut wire: impl FnMut(HtmlElement)) {
+    let Ok(found) = document().query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..found.length() {
+        if let Some(el) = found.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+            wire(el);
+        }
+    }
+}
+
+fn data(el: &HtmlElement, key: &str) -> String {
+    el.get_attribute(&format!("data-{key}")).unwrap_or_default()
+}
+
+/// Calls `f` at each `input` event of `target`, and once now.
+fn on_input(target: &Element, f: impl Fn() + 'static) {
+    f();
+    let listener = Closure::<dyn Fn()>::new(f);
+    let _ = target.add_event_listener_with_callback("input", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Wires every enhanced element of the page (see `super`).
+pub fn enhance() {
+    // A textarea's live character count.
+    each("[data-counter]", |p| {
+        let Some(area) = by_id::<HtmlTextAreaElement>(&data(&p, "counter")) else {
+            return;
+        };
+        let (template, max) = (data(&p, "template"), data(&p, "max"));
+        let limit: usize = max.parse().unwrap_or(usize::MAX);
+        let source = area.clone();
+        let shown = p.clone();
+        on_input(&area, move || {
+            let n = source.value().chars().count();
+            shown.set_text_content(Some(&crate::i18n::fill(&template, &[&n.to_string(), &max])));
+            let class = if n > limit {
+                "hint counter counter-over"
+            } else {
+                "hint counter"
+            };
+            shown.set_class_name(class);
+        });
+        p.set_hidden(false);
+    });
+    // A password's count and its show/hide button.
+    each("[data-password-count]", |p| {
+        let Some(input) = by_id::<HtmlInputElement>(&data(&p, "password-count")) else {
+            return;
+        };
+        let template = data(&p, "template");
+        let source = input.clone();
+        let shown = p.clone();
+        on_input(&input, move || {
+            let n = source.value().chars().count();
+            shown.set_text_content(Some(&crate::i18n::fill(&template, &[&n.to_string()])));
+        });
+        p.set_hidden(false);
+    });
+    each("[data-password]", |button| {
+        let Some(input) = by_id::<HtmlInputElement>(&data(&button, "password")) else {
+            return;
+        };
+        let (show, hide) = (data(&button, "show"), data(&button, "hide"));
+        let toggle = button.clone();
+        let listener = Closure::<dyn Fn()>::new(move || {
+            let visible = input.type_() == "password";
+            input.set_type(if visible { "text" } else { "password" });
+            toggle.set_text_content(Some(if visible { &hide } else { &show }));
+            let _ = toggle.set_attribute("aria-pressed", if visible { "true" } else { "false" });
+        });
+        let _ = button.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+        listener.forget();
+        button.set_hidden(false);
+    });
+    // The time left before a deadline, on the server's clock (the
+    // browser's may be wrong).
+    each("[data-countdown]", |p| {
+        let (Ok(deadline), Ok(server_now)) = (
+            data(&p, "countdown").parse::<i64>(),
+            data(&p, "now").parse::<i64>(),
+        ) else {
+            return;
+        };
+        let skew = server_now - now_ms();
+        let (template, closed) = (data(&p, "template"), data(&p, "closed"));
+        let shown = p.clone();
+        let tick = move || {
+            let text = super::countdown::left(deadline - (now_ms() + skew), &template, &closed);
+            shown.set_text_content(Some(&text));
+        };
+        tick();
+        set_interval(tick, Duration::from_secs(30));
+        p.set_hidden(false);
+    });
+    each("[data-autosave]", |host| {
+        let texts = AutosaveTexts {
+            saved: data(&host, "saved"),
+            saving: data(&host, "saving"),
+            failed: data(&host, "failed"),
+            conflict: data(&host, "conflict"),
+            invalid: data(&host, "invalid"),
+            not_editable: data(&host, "not-editable"),
+            signed_out: data(&host, "signed-out"),
+        };
+        let (Ok(Some(status)), Ok(Some(alert))) = (
+            host.query_selector("[role=status]"),
+            host.query_selector("[role=alert]"),
+        ) else {
+            return;
+        };
+        autosave(
+            &data(&host, "autosave"),
+            &data(&host, "upload"),
+            data(&host, "endpoint"),
+            texts,
+            status,
+            alert,
+        );
+    });
+}
+
+fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    document().get_element_by_id(id)?.dyn_into::<T>().ok()
+}
+
+fn autosave(
     form_id: &str,
     upload_form_id: &str,
     endpoint: String,
     texts: AutosaveTexts,
-    status: WriteSignal<String>,
-    alert: WriteSignal<String>,
+    status: Element,
+    alert: Element,
 ) {
-    let Some(form) = document()
-        .get_element_by_id(form_id)
-        .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
-    else {
+    let Some(form) = by_id::<HtmlFormElement>(form_id) else {
         return;
     };
     let saver = Rc::new(Saver {
@@ -173,7 +318,7 @@ fn save(saver: Rc<Saver>) {
     }
     saver.in_flight.set(true);
     saver.dirty.set(false);
-    saver.status.set(saver.texts.saving.clone());
+    saver.say(&saver.texts.saving);
     leptos::task::spawn_local(async move {
         let outcome = post(&saver).await;
         saver.in_flight.set(false);
@@ -201,10 +346,8 @@ fn save(saver: Rc<Saver>) {
                 {
                     input.set_value(&saved.version.to_string());
                 }
-                saver
-                    .status
-                    .set(crate::i18n::fill(&saver.texts.saved, &[&saved.saved_at]));
-                saver.alert.set(String::new());
+                saver.say(&crate::i18n::fill(&saver.texts.saved, &[&saved.saved_at]));
+                saver.warn("");
                 if let Some(submitter) = held {
                     saver.stopped.set(true);
                     let _ = saver.form.request_submit_with_submitter(submitter.as_ref());
@@ -222,19 +365,19 @@ fn save(saver: Rc<Saver>) {
                 // Someone saved in another tab or on another computer: stop
                 // rather than overwrite; the person decides.
                 saver.stopped.set(true);
-                saver.alert.set(saver.texts.conflict.clone());
+                saver.warn(&saver.texts.conflict);
             }
-            Outcome::Refused(Refusal::Invalid) => saver.alert.set(saver.texts.invalid.clone()),
+            Outcome::Refused(Refusal::Invalid) => saver.warn(&saver.texts.invalid),
             Outcome::Refused(Refusal::SignedOut) => {
                 saver.stopped.set(true);
-                saver.alert.set(saver.texts.signed_out.clone());
+                saver.warn(&saver.texts.signed_out);
             }
             Outcome::Refused(Refusal::Other) => {
                 saver.stopped.set(true);
-                saver.alert.set(saver.texts.not_editable.clone());
+                saver.warn(&saver.texts.not_editable);
             }
             Outcome::Offline => {
-                saver.alert.set(saver.texts.failed.clone());
+                saver.warn(&saver.texts.failed);
                 schedule(&saver, RETRY);
             }
         }
@@ -287,6 +430,6 @@ async fn post(saver: &Saver) -> Outcome {
 }
 
 /// The browser's clock, in milliseconds since the Unix epoch.
-pub fn now_ms() -> Option<i64> {
-    Some(js_sys::Date::now() as i64)
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
 }

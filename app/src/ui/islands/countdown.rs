@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
-/// The time left before a deadline, updated every minute once hydrated.
-/// Without JavaScript the page states the closing date and time (next to
-/// this island), and the countdown stays hidden.
-#[island]
+/// The time left before a deadline, updated every 30 seconds once
+/// hydrated ([`super::Enhance`]). Without JavaScript the page states the
+/// closing date and time (next to this element), and the countdown stays
+/// hidden.
+#[component]
 pub fn Countdown(
     /// The deadline, in milliseconds since the Unix epoch.
     deadline_ms: i64,
@@ -14,32 +15,40 @@ pub fn Countdown(
     template: String,
     closed: String,
 ) -> impl IntoView {
-    let (now, set_now) = signal(None::<i64>);
-    Effect::new(move |_| {
-        // Offset between the server's clock and this browser's.
-        let skew = super::browser::now_ms().map(|b| now_ms - b);
-        let read = move || super::browser::now_ms().zip(skew).map(|(b, s)| b + s);
-        set_now.set(read());
-        set_interval(
-            move || set_now.set(read()),
-            std::time::Duration::from_secs(30),
+    view! {
+        <p class="countdown" hidden=true data-countdown=deadline_ms.to_string()
+            data-now=now_ms.to_string() data-template=template data-closed=closed></p>
+    }
+}
+
+/// What the countdown says `ms` milliseconds before the deadline: whole
+/// minutes, rounded up, so that it says "closed" only once it is.
+#[cfg(any(feature = "hydrate", test))]
+pub fn left(ms: i64, template: &str, closed: &str) -> String {
+    if ms <= 0 {
+        return closed.to_owned();
+    }
+    let left = (ms + 59_999).div_euclid(60_000);
+    let (days, hours, minutes) = (left / 1440, (left / 60) % 24, left % 60);
+    crate::i18n::fill(
+        template,
+        &[&days.to_string(), &hours.to_string(), &minutes.to_string()],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_countdown_rounds_up_and_closes_at_zero() {
+        let t = "{} j {} h {} min";
+        assert_eq!(super::left(1, t, "fermé"), "0 j 0 h 1 min");
+        assert_eq!(super::left(60_000, t, "fermé"), "0 j 0 h 1 min");
+        assert_eq!(super::left(60_001, t, "fermé"), "0 j 0 h 2 min");
+        assert_eq!(
+            super::left(86_400_000 + 3_600_000, t, "fermé"),
+            "1 j 1 h 0 min"
         );
-    });
-    let text = move || {
-        now.get().map(|now| {
-            let ms = deadline_ms - now;
-            // Whole minutes, rounded up: "closed" only once it is.
-            let left = (ms + 59_999).div_euclid(60_000);
-            if ms <= 0 {
-                closed.clone()
-            } else {
-                let (days, hours, minutes) = (left / 1440, (left / 60) % 24, left % 60);
-                crate::i18n::fill(
-                    &template,
-                    &[&days.to_string(), &hours.to_string(), &minutes.to_string()],
-                )
-            }
-        })
-    };
-    view! { <p class="countdown" hidden=move || now.get().is_none()>{text}</p> }
+        assert_eq!(super::left(0, t, "fermé"), "fermé");
+        assert_eq!(super::left(-5, t, "fermé"), "fermé");
+    }
 }
