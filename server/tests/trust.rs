@@ -80,6 +80,12 @@ async fn a_stranger_who_signs_up_with_my_address_never_holds_a_working_password(
         page.contains(r#"name="name""#) && page.contains(r#"value="Pas Léa""#),
         "the page shows the name to confirm"
     );
+    // The address, unsent, for password managers to file the password.
+    assert!(
+        page.contains(r#"value="lea@example.fr" readonly"#)
+            && page.contains(r#"autocomplete="username""#),
+        "{page}"
+    );
     let res = lea
         .post(
             &from,

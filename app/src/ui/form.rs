@@ -119,7 +119,8 @@ pub fn Field(
     }
 }
 
-/// A labelled password field; the input itself is an island.
+/// A labelled password field, with a show/hide button and a count once
+/// hydrated (`islands::PasswordInput`).
 #[component]
 pub fn PasswordField(
     name: &'static str,

@@ -1,10 +1,11 @@
 use crate::model::AppError;
 use leptos::prelude::*;
 
-/// The name the account was opened with, shown on the verification page
-/// for its owner to confirm or correct (the link is not spent).
+/// The name the account was opened with and its address, shown on the
+/// verification page for its owner to confirm or correct the name (the
+/// link is not spent).
 #[server(prefix = "/api", endpoint = "verification-nom")]
-pub async fn get_pending_name(jeton: String) -> Result<String, AppError> {
+pub async fn get_pending_name(jeton: String) -> Result<(String, String), AppError> {
     use crate::server::{policy::Action, service::accounts};
     let call = super::super::support::call().await?;
     call.allow(Action::UseEmailedToken)?;

@@ -207,13 +207,16 @@ async fn chosen_password(
 /// The name an emailed verification link's account was opened with, for
 /// the verification page to show (the link is not spent): whoever typed
 /// it, the mailbox owner confirms or corrects it there.
-pub async fn pending_name(state: &AppState, token: &str) -> Result<String, AppError> {
+/// Also the address, for password managers to file the password under.
+pub async fn pending_name(state: &AppState, token: &str) -> Result<(String, String), AppError> {
     let user_id = tokens::peek(&state.db, token, TokenPurpose::VerifyEmail).await?;
     let u = users::by_id(&state.db, user_id)
         .await?
-        .filter(|u| u.disabled_at.is_none())
         .ok_or(AppError::Refused(Msg::TokenInvalid))?;
-    Ok(u.name)
+    if u.disabled_at.is_some() {
+        return Err(AppError::Refused(Msg::AccountDisabled));
+    }
+    Ok((u.name, u.email))
 }
 
 /// Puts `hash` in force for the account `row` (which may carry other

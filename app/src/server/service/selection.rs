@@ -151,25 +151,26 @@ async fn rows_of<C: ConnectionTrait>(
     for a in &found {
         ranked.push(ranked_ids(a.id, a.choices.as_deref())?);
     }
-    let missing: Vec<i64> = ranked
+    let mut missing: Vec<i64> = ranked
         .iter()
         .flatten()
         .filter(|d| !titles.contains_key(d))
         .copied()
         .collect();
-    let other: HashMap<i64, String> = if missing.is_empty() {
-        HashMap::new()
-    } else {
-        defi::Entity::find()
-            .select_only()
-            .columns([defi::Column::Id, defi::Column::Title])
-            .filter(defi::Column::Id.is_in(missing))
-            .into_tuple::<(i64, String)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .collect()
-    };
+    missing.sort_unstable();
+    missing.dedup();
+    let mut other: HashMap<i64, String> = HashMap::new();
+    for chunk in missing.chunks(1_000) {
+        other.extend(
+            defi::Entity::find()
+                .select_only()
+                .columns([defi::Column::Id, defi::Column::Title])
+                .filter(defi::Column::Id.is_in(chunk.to_vec()))
+                .into_tuple::<(i64, String)>()
+                .all(db)
+                .await?,
+        );
+    }
     let title = |d: &i64| -> Result<String, AppError> {
         titles
             .get(d)

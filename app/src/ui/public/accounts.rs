@@ -93,9 +93,15 @@ pub fn VerifyPage() -> impl IntoView {
                     let kept = kept.clone();
                     Suspend::new(async move {
                         match pending.await {
-                            Ok(name) => view! {
+                            Ok((name, email)) => view! {
                                 <ActionForm action=action>
                                     <input type="hidden" name="jeton" value=token()/>
+                                    // Not sent: it tells password managers which
+                                    // account the new password is for.
+                                    <div class="field">
+                                        <label for="champ-compte">{tr(Msg::FieldEmail)}</label>
+                                        <input id="champ-compte" type="email" value=email readonly=true autocomplete="username"/>
+                                    </div>
                                     <Field name="name" label=Msg::FieldName autocomplete="name" required=true
                                         hint=Msg::VerifyNameHint value=kept.unwrap_or(name)
                                         error=err_for(&error, "name")/>
@@ -104,7 +110,8 @@ pub fn VerifyPage() -> impl IntoView {
                                     <button type="submit">{tr(Msg::VerifySubmit)}</button>
                                 </ActionForm>
                             }.into_any(),
-                            Err(e) => view! { <p>{tr(e.summary())}</p> }.into_any(),
+                            // A refused post already says why, above.
+                            Err(e) => error.is_none().then(|| view! { <p>{tr(e.summary())}</p> }).into_any(),
                         }
                     })
                 }}
