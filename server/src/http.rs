@@ -84,11 +84,23 @@ pub fn leptos_options(config: &Config, fingerprint: Option<&str>) -> LeptosOptio
         .build()
 }
 
+/// The route table, generated once per process. Generating it renders the
+/// app with resource loading suppressed by a flag of the whole process
+/// (leptos_server's `SuppressResourceLoad`): a page that another router of
+/// the same process rendered meanwhile (the integration tests start many)
+/// would wait forever on its first resource (leptos-rs/leptos#4773). Once
+/// the first router has it, no page can be rendering during a generation.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(config: &Config, app: AppState) -> Router {
     let pkg_dir = config.site_root.join("pkg");
     let fingerprint = crate::assets::fingerprint(&pkg_dir);
     let leptos = leptos_options(config, fingerprint.as_deref());
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let pages: RouteRenderer = {
         let options = leptos.clone();
         let handler = leptos_axum::render_route_with_context(

@@ -501,3 +501,43 @@ async fn page_views_do_not_write_the_session_every_time() {
     );
     assert_eq!(before[0].data, after[0].data);
 }
+
+/// Leptos suppresses resource loading process-wide while it generates a
+/// route list (leptos-rs/leptos#4773): a page whose resource first polled
+/// meanwhile waited forever. Every router of a process (the tests start
+/// many; so would a second instance in one process) must therefore reuse
+/// one route list, and pages rendered while routers are built all finish.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn building_routers_never_stalls_a_page_rendered_meanwhile() {
+    let app = TestApp::spawn().await;
+    let (config, state) = (app.config.clone(), app.state.clone());
+    let builds = tokio::task::spawn_blocking(move || {
+        for _ in 0..300 {
+            drop(server::http::router(&config, state.clone()));
+        }
+    });
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let mut rendered = 0;
+    while !builds.is_finished() {
+        let mut batch = tokio::task::JoinSet::new();
+        for _ in 0..8 {
+            let (client, url) = (client.clone(), format!("{}/", app.base));
+            batch.spawn(async move {
+                let res = client.get(url).send().await?;
+                let status = res.status();
+                res.text().await.map(|body| (status, body))
+            });
+        }
+        while let Some(done) = batch.join_next().await {
+            let (status, body) = done.unwrap().expect("the page finished rendering");
+            assert_eq!(status, 200);
+            assert!(body.contains("</html>"));
+            rendered += 1;
+        }
+    }
+    builds.await.unwrap();
+    assert!(rendered > 0);
+}

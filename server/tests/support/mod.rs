@@ -18,6 +18,8 @@ pub struct TestApp {
     pub base: String,
     pub state: AppState,
     pub data_dir: PathBuf,
+    /// What the server was started with.
+    pub config: Config,
     /// How many stub messages tests have already read.
     read: std::sync::atomic::AtomicUsize,
 }
@@ -106,6 +108,7 @@ impl TestApp {
             .expect("server starts");
         TestApp {
             base: format!("http://{addr}"),
+            config,
             state,
             data_dir,
             read: Default::default(),
