@@ -632,3 +632,75 @@ async fn a_deleted_session_is_not_written_back_by_a_late_request() {
     store.save(&record).await.unwrap();
     assert!(store.load(&record.id).await.unwrap().is_none());
 }
+
+/// The store reads the session and its person (account and grants) in one
+/// query, as the database has them now, and never writes that copy back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_comes_with_its_person_as_they_are_now_and_is_saved_without_them() {
+    use app::domain::Role;
+    use app::model::user::Viewer;
+    use app::server::db::session_store::{DbSessionStore, VIEWER_KEY};
+    use app::server::db::{session, user};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    use tower_sessions::session::{Id, Record};
+    use tower_sessions::session_store::SessionStore;
+    let app = TestApp::spawn().await;
+    let db = &app.state.db;
+    app.verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
+        .await;
+    let ada = app::server::service::users::by_email(db, "ada@example.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    let store = DbSessionStore::new(db.clone());
+    let mut record = Record {
+        id: Id::default(),
+        data: [("uid".to_owned(), serde_json::json!(ada.id))]
+            .into_iter()
+            .collect(),
+        expiry_date: time::OffsetDateTime::now_utc() + time::Duration::hours(1),
+    };
+    store.create(&mut record).await.unwrap();
+    let viewer = |r: &Record| -> Option<Viewer> {
+        serde_json::from_value(r.data[VIEWER_KEY].clone()).unwrap()
+    };
+    let loaded = store.load(&record.id).await.unwrap().unwrap();
+    let v = viewer(&loaded).expect("the person");
+    assert_eq!(
+        (v.id, v.name.as_str(), v.email.as_str()),
+        (ada.id, "Ada Lovelace", "ada@example.fr")
+    );
+    assert!(v.roles.is_empty());
+    // A role granted meanwhile is there at the next load.
+    app::server::service::admin::grant_role(db, &Default::default(), ada.id, Role::Coordinator)
+        .await
+        .unwrap();
+    let loaded = store.load(&record.id).await.unwrap().unwrap();
+    assert_eq!(viewer(&loaded).unwrap().roles, vec![Role::Coordinator]);
+    // Saved (the session changed): the copy of the person is not stored.
+    store.save(&loaded).await.unwrap();
+    let row = session::Entity::find_by_id(record.id.to_string())
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!row.data.contains(VIEWER_KEY), "{}", row.data);
+    assert!(row.data.contains("uid"));
+    // Disabled in the database (as another instance would): no person.
+    let mut u: user::ActiveModel = ada.into();
+    u.disabled_at = Set(Some(chrono::Utc::now()));
+    u.update(db).await.unwrap();
+    let loaded = store.load(&record.id).await.unwrap().unwrap();
+    assert_eq!(loaded.data[VIEWER_KEY], serde_json::Value::Null);
+    // A session of nobody carries no person at all.
+    let mut anonymous = Record {
+        id: Id::default(),
+        data: [("flash".to_owned(), serde_json::json!({}))]
+            .into_iter()
+            .collect(),
+        expiry_date: time::OffsetDateTime::now_utc() + time::Duration::hours(1),
+    };
+    store.create(&mut anonymous).await.unwrap();
+    let loaded = store.load(&anonymous.id).await.unwrap().unwrap();
+    assert!(!loaded.data.contains_key(VIEWER_KEY));
+}

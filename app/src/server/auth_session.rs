@@ -8,7 +8,8 @@
 //! grow the database.
 
 use crate::model::page::Flash;
-use crate::server::db::session_store::USER_KEY;
+use crate::model::user::Viewer;
+use crate::server::db::session_store::{USER_KEY, VIEWER_KEY};
 use chrono::Utc;
 use tower_sessions::Session;
 
@@ -66,6 +67,14 @@ pub async fn user_id(session: &Session) -> Option<i64> {
         return None;
     }
     Some(id)
+}
+
+/// The person `id` as the session store read them with the session
+/// (`Some(None)`: the account is gone or disabled); `None` when the store
+/// did not (the session was not loaded from the database).
+pub async fn viewer(session: &Session, id: i64) -> Option<Option<Viewer>> {
+    let loaded: Option<Viewer> = session.get(VIEWER_KEY).await.ok().flatten()?;
+    Some(loaded.filter(|v| v.id == id))
 }
 
 /// Cookie holding an anonymous visitor's flash (hex of its JSON).

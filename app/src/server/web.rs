@@ -90,7 +90,11 @@ pub async fn load_context(
         .map(rate_key);
     let mut actor = Actor::Anonymous;
     if let Some(id) = auth_session::user_id(&session).await {
-        match users::viewer(&state.db, id).await {
+        let viewer = match auth_session::viewer(&session, id).await {
+            Some(loaded) => Ok(loaded),
+            None => users::viewer(&state.db, id).await,
+        };
+        match viewer {
             Ok(Some(viewer)) => {
                 auth_session::touch(&session).await;
                 actor = Actor::Person(viewer);

@@ -12,6 +12,11 @@ use tower_sessions::session_store::{self, SessionStore};
 /// Key under which the signed-in person's id is kept in the session.
 pub const USER_KEY: &str = "uid";
 
+/// Key under which [`DbSessionStore::load`] leaves the signed-in person as
+/// the database has them now (`null`: gone or disabled), read in the same
+/// query as the session. Never written back: [`row`] leaves it out.
+pub const VIEWER_KEY: &str = "_viewer";
+
 #[derive(Clone, Debug)]
 pub struct DbSessionStore {
     db: DatabaseConnection,
@@ -46,8 +51,13 @@ fn to_time(t: DateTime<Utc>) -> time::OffsetDateTime {
 }
 
 fn row(record: &Record) -> Result<session::ActiveModel, session_store::Error> {
-    let data = serde_json::to_string(&record.data)
-        .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+    let kept: std::collections::HashMap<&String, &serde_json::Value> = record
+        .data
+        .iter()
+        .filter(|(k, _)| k.as_str() != VIEWER_KEY)
+        .collect();
+    let data =
+        serde_json::to_string(&kept).map_err(|e| session_store::Error::Encode(e.to_string()))?;
     let user_id = record.data.get(USER_KEY).and_then(|v| v.as_i64());
     Ok(session::ActiveModel {
         id: Set(record.id.to_string()),
@@ -93,21 +103,67 @@ impl SessionStore for DbSessionStore {
         Ok(())
     }
 
+    /// The session and, when someone is signed in, their account and
+    /// grants, in one query (it runs on every signed-in request).
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let Some(model) = Sessions::find_by_id(id.to_string())
-            .filter(session::Column::ExpiresAt.gt(Utc::now()))
-            .one(&self.db)
+        use crate::server::db::user;
+        use crate::server::service::users::{ViewerRow, viewer_of, with_viewer_columns};
+        use sea_orm::sea_query::{Expr, JoinType, Query};
+        use sea_orm::{ExprTrait, FromQueryResult};
+        #[derive(FromQueryResult)]
+        struct Joined {
+            data: String,
+            expires_at: DateTime<Utc>,
+            user_id: Option<i64>,
+            name: Option<String>,
+            email: Option<String>,
+            disabled: Option<bool>,
+            role: Option<String>,
+            scope_id: Option<i64>,
+        }
+        let mut stmt = Query::select();
+        stmt.column((Sessions, session::Column::Data))
+            .column((Sessions, session::Column::ExpiresAt))
+            .column((Sessions, session::Column::UserId))
+            .from(Sessions)
+            .join(
+                JoinType::LeftJoin,
+                user::Entity,
+                Expr::col((user::Entity, user::Column::Id))
+                    .equals((Sessions, session::Column::UserId)),
+            )
+            .and_where(Expr::col((Sessions, session::Column::Id)).eq(id.to_string()))
+            .and_where(Expr::col((Sessions, session::Column::ExpiresAt)).gt(Utc::now()));
+        with_viewer_columns(&mut stmt);
+        let rows = Joined::find_by_statement(self.db.get_database_backend().build(&stmt))
+            .all(&self.db)
             .await
-            .map_err(backend)?
-        else {
+            .map_err(backend)?;
+        let Some(first) = rows.first() else {
             return Ok(None);
         };
-        let data = serde_json::from_str(&model.data)
-            .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        let mut data: std::collections::HashMap<String, serde_json::Value> =
+            serde_json::from_str(&first.data)
+                .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        if let Some(uid) = first.user_id {
+            let viewer_rows: Vec<ViewerRow> = rows
+                .iter()
+                .map(|r| ViewerRow {
+                    name: r.name.clone(),
+                    email: r.email.clone(),
+                    disabled: r.disabled,
+                    role: r.role.clone(),
+                    scope_id: r.scope_id,
+                })
+                .collect();
+            let viewer = serde_json::to_value(viewer_of(uid, &viewer_rows))
+                .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+            data.insert(VIEWER_KEY.to_owned(), viewer);
+        }
         Ok(Some(Record {
             id: *id,
             data,
-            expiry_date: to_time(model.expires_at),
+            expiry_date: to_time(first.expires_at),
         }))
     }
 

@@ -41,17 +41,34 @@ pub async fn by_id<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<user::M
 /// its grants joined): it runs for every signed-in request.
 pub async fn viewer<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Viewer>, AppError> {
     use sea_orm::FromQueryResult;
-    use sea_orm::sea_query::{Expr, JoinType, Order, Query};
-    #[derive(FromQueryResult)]
-    struct Joined {
-        name: String,
-        email: String,
-        disabled: bool,
-        role: Option<String>,
-        scope_id: Option<i64>,
-    }
-    let stmt = Query::select()
-        .column((user::Entity, user::Column::Name))
+    use sea_orm::sea_query::{Expr, Query};
+    let mut stmt = Query::select();
+    stmt.from(user::Entity)
+        .and_where(Expr::col((user::Entity, user::Column::Id)).eq(id));
+    with_viewer_columns(&mut stmt);
+    let rows = ViewerRow::find_by_statement(db.get_database_backend().build(&stmt))
+        .all(db)
+        .await?;
+    Ok(viewer_of(id, &rows))
+}
+
+/// One row of a person joined with one of their grants (`role` null when
+/// they have none; every field null when the person is gone).
+#[derive(Debug, sea_orm::FromQueryResult)]
+pub(crate) struct ViewerRow {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub disabled: Option<bool>,
+    pub role: Option<String>,
+    pub scope_id: Option<i64>,
+}
+
+/// Adds to a query that has `users` in scope the columns of
+/// [`ViewerRow`], one row per grant. The session store uses it too: the
+/// session and its person come in one query on every signed-in request.
+pub(crate) fn with_viewer_columns(stmt: &mut sea_orm::sea_query::SelectStatement) {
+    use sea_orm::sea_query::{Expr, JoinType, Order};
+    stmt.column((user::Entity, user::Column::Name))
         .column((user::Entity, user::Column::Email))
         .expr_as(
             Expr::col((user::Entity, user::Column::DisabledAt)).is_not_null(),
@@ -59,34 +76,31 @@ pub async fn viewer<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Viewer
         )
         .column((role_grant::Entity, role_grant::Column::Role))
         .column((role_grant::Entity, role_grant::Column::ScopeId))
-        .from(user::Entity)
         .join(
             JoinType::LeftJoin,
             role_grant::Entity,
             Expr::col((role_grant::Entity, role_grant::Column::UserId))
                 .equals((user::Entity, user::Column::Id)),
         )
-        .and_where(Expr::col((user::Entity, user::Column::Id)).eq(id))
-        .order_by((role_grant::Entity, role_grant::Column::Id), Order::Asc)
-        .to_owned();
-    let rows = Joined::find_by_statement(db.get_database_backend().build(&stmt))
-        .all(db)
-        .await?;
-    let Some(first) = rows.first() else {
-        return Ok(None);
-    };
-    if first.disabled {
-        return Ok(None);
+        .order_by((role_grant::Entity, role_grant::Column::Id), Order::Asc);
+}
+
+/// The person `id` of `rows` ([`with_viewer_columns`]); `None` when the
+/// account is gone or disabled.
+pub(crate) fn viewer_of(id: i64, rows: &[ViewerRow]) -> Option<Viewer> {
+    let first = rows.first()?;
+    if first.disabled != Some(false) {
+        return None;
     }
-    Ok(Some(Viewer {
+    Some(Viewer {
         id,
-        name: first.name.clone(),
-        email: first.email.clone(),
+        name: first.name.clone()?,
+        email: first.email.clone()?,
         roles: rows
             .iter()
             .filter_map(|r| Role::from_parts(r.role.as_deref()?, r.scope_id))
             .collect(),
-    }))
+    })
 }
 
 fn status(u: &user::Model) -> AccountStatus {
