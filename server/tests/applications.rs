@@ -245,6 +245,15 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
     let res = upload(&ada, id, "cv", b"not a pdf").await;
     assert!(ada.follow(res).await.contains("pas un PDF valide"));
 
+    // A second CV replaces the first.
+    let second_cv = [b"%PDF-1.4\n% second\n".as_slice(), &PDF[9..]].concat();
+    assert!(
+        upload(&ada, id, "cv", &second_cv)
+            .await
+            .status()
+            .is_redirection()
+    );
+
     let to = save(&ada, id, &complete(id, "submit", web, forest)).await;
     assert_eq!(error_in(&to), None, "{to}");
     let r = row(&app, id).await;
@@ -289,7 +298,7 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
     .unwrap();
     let cv = claire.get(&format!("/candidature/{id}/cv")).await;
     assert_eq!(cv.status(), 200);
-    assert_eq!(cv.bytes().await.unwrap().as_ref(), PDF);
+    assert_eq!(cv.bytes().await.unwrap().as_ref(), second_cv.as_slice());
 
     // Withdrawal needs a confirmation.
     let to = location(
@@ -311,6 +320,24 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
     );
     assert_eq!(error_in(&to), None);
     assert_eq!(row(&app, id).await.state, "withdrawn");
+    // The dossier page's data, read in two queries: its choices, its
+    // current CV (the second), its events newest first.
+    use app::server::service::applications as service;
+    let d = service::dossier(
+        &app.state,
+        service::find_with_choices(&app.state.db, id).await.unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(d.form.choices, [web]);
+    let cv = d.cv.expect("the current CV");
+    assert_eq!(
+        (cv.name.as_str(), cv.size),
+        ("cv.pdf", second_cv.len() as i64)
+    );
+    assert!(d.portfolio.is_none());
+    let kinds: Vec<&str> = d.events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["withdrawn", "submitted"]);
     let audit = app.audit_actions().await;
     for a in [
         "application.started",

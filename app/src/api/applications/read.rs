@@ -53,10 +53,10 @@ pub async fn my_applications() -> Result<Vec<OpenCallView>, AppError> {
 pub async fn get_application(id: i64) -> Result<ApplicationDossier, AppError> {
     use crate::server::{policy::Action, service::applications};
     let call = super::super::support::call().await?;
-    let a = applications::find(&call.state.db, id).await?;
-    let (owner, state) = (a.user_id, applications::state_of(&a)?);
+    let found = applications::find_with_choices(&call.state.db, id).await?;
+    let (owner, state) = (found.0.user_id, applications::state_of(&found.0)?);
     call.allow(Action::ViewApplication { owner, state })?;
-    let mut d = applications::dossier(&call.state, a).await?;
+    let mut d = applications::dossier(&call.state, found).await?;
     d.may_edit =
         crate::server::policy::allows(&call.ctx.actor, Action::EditApplication { owner, state });
     d.may_extend =

@@ -50,6 +50,32 @@ pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<application::Mo
         .ok_or(AppError::NotFound)
 }
 
+/// A dossier with its chosen défis in rank order, in one query (the
+/// dossier page's; see `selection::CHOICES`).
+pub async fn find_with_choices<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<(application::Model, Vec<i64>), AppError> {
+    use sea_orm::{DbErr, FromQueryResult, QueryResult, QuerySelect, sea_query::Expr};
+    struct WithChoices(application::Model, Option<String>);
+    impl FromQueryResult for WithChoices {
+        fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+            Ok(Self(
+                application::Model::from_query_result(res, pre)?,
+                res.try_get(pre, "choices")?,
+            ))
+        }
+    }
+    let WithChoices(a, pairs) = application::Entity::find_by_id(id)
+        .expr_as(Expr::cust(super::selection::CHOICES), "choices")
+        .into_model::<WithChoices>()
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let choices = super::selection::ranked_ids(id, pairs.as_deref())?;
+    Ok((a, choices))
+}
+
 /// The language of the dossier's author; `None` once anonymised.
 pub(super) async fn owner_locale<C: ConnectionTrait>(
     db: &C,
@@ -255,32 +281,91 @@ fn slot(id: i64, kind: &str) -> attachments::Slot<'_> {
     }
 }
 
-/// The dossier's current file of each kind (one query).
-async fn current_files<C: ConnectionTrait>(
+/// The dossier's current file of each kind and its events, newest first,
+/// in one query (a `UNION ALL` of the two lists, which share a shape): the
+/// dossier page is read often. The current file of a kind is its newest
+/// row, as in `attachments::current_of`.
+async fn files_and_events<C: ConnectionTrait>(
     db: &C,
     id: i64,
-) -> Result<HashMap<&'static str, AttachmentView>, AppError> {
-    Ok(attachments::current_of(db, "application", id)
-        .await?
-        .into_iter()
-        .filter_map(|(kind, a)| {
-            let kind = [CV, PORTFOLIO].into_iter().find(|k| *k == kind)?;
-            Some((
+) -> Result<
+    (
+        HashMap<&'static str, AttachmentView>,
+        Vec<ApplicationEventView>,
+    ),
+    AppError,
+> {
+    use crate::server::db::attachment;
+    use sea_orm::sea_query::{Expr, Query, UnionType};
+    use sea_orm::{ExprTrait, FromQueryResult};
+    #[derive(FromQueryResult)]
+    struct Line {
+        file: bool,
+        id: i64,
+        kind: String,
+        text: String,
+        size: Option<i64>,
+        at: DateTime<Utc>,
+    }
+    use application_event::Column as E;
+    use attachment::Column as F;
+    let stmt = Query::select()
+        .expr_as(Expr::val(true), "file")
+        .expr_as(Expr::col((attachment::Entity, F::Id)), "id")
+        .expr_as(Expr::col((attachment::Entity, F::Kind)), "kind")
+        .expr_as(Expr::col((attachment::Entity, F::OriginalName)), "text")
+        .expr_as(Expr::col((attachment::Entity, F::Size)), "size")
+        .expr_as(Expr::col((attachment::Entity, F::CreatedAt)), "at")
+        .from(attachment::Entity)
+        .and_where(Expr::col((attachment::Entity, F::OwnerType)).eq("application"))
+        .and_where(Expr::col((attachment::Entity, F::OwnerId)).eq(id))
+        .union(
+            UnionType::All,
+            Query::select()
+                .expr(Expr::val(false))
+                .column((application_event::Entity, E::Id))
+                .column((application_event::Entity, E::Kind))
+                .column((application_event::Entity, E::Message))
+                .expr(Expr::val(Option::<i64>::None))
+                .column((application_event::Entity, E::At))
+                .from(application_event::Entity)
+                .and_where(Expr::col((application_event::Entity, E::ApplicationId)).eq(id))
+                .to_owned(),
+        )
+        .to_owned();
+    let mut lines = Line::find_by_statement(db.get_database_backend().build(&stmt))
+        .all(db)
+        .await?;
+    lines.sort_unstable_by_key(|l| (l.file, l.id));
+    let mut files = HashMap::new();
+    let mut events = Vec::new();
+    for l in lines {
+        if !l.file {
+            events.push(ApplicationEventView {
+                kind: l.kind,
+                message: l.text,
+                at: l.at,
+            });
+        } else if let Some(kind) = [CV, PORTFOLIO].into_iter().find(|k| *k == l.kind) {
+            // Ascending ids: the last row of a kind is its current file.
+            files.insert(
                 kind,
                 AttachmentView {
-                    name: a.original_name,
-                    size: a.size,
-                    uploaded_at: a.created_at,
+                    name: l.text,
+                    size: l.size.unwrap_or_default(),
+                    uploaded_at: l.at,
                 },
-            ))
-        })
-        .collect())
+            );
+        }
+    }
+    events.reverse();
+    Ok((files, events))
 }
 
 /// The dossier page of `a` (already read, and allowed by the policy).
 pub async fn dossier(
     app: &AppState,
-    a: application::Model,
+    (a, choices): (application::Model, Vec<i64>),
 ) -> Result<ApplicationDossier, AppError> {
     let db = &app.db;
     let id = a.id;
@@ -291,19 +376,7 @@ pub async fn dossier(
         .promotion_row(a.promotion_id)
         .ok_or(AppError::NotFound)?;
     let state = state_of(&a)?;
-    let mut files = current_files(db, id).await?;
-    let events = application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.eq(id))
-        .order_by_desc(application_event::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| ApplicationEventView {
-            kind: e.kind,
-            message: e.message,
-            at: e.at,
-        })
-        .collect();
+    let (mut files, events) = files_and_events(db, id).await?;
     Ok(ApplicationDossier {
         id,
         promotion_id: p.id,
@@ -318,7 +391,7 @@ pub async fn dossier(
         offered: offered_in(&catalogue, p.id),
         state,
         email: a.email.clone(),
-        form: form_of(&a, choices_of(db, id).await?),
+        form: form_of(&a, choices),
         version: a.version,
         updated_at: a.updated_at,
         submitted_at: a.submitted_at,

@@ -97,7 +97,7 @@ struct Listed {
 /// one query per page instead of one more returning a row per choice
 /// (measured: docs/benchmarks.md). `string_agg` is in PostgreSQL and in
 /// SQLite since 3.44 (the bundled one is newer).
-const CHOICES: &str = "(SELECT string_agg(CAST(c.rank AS TEXT) || ':' || CAST(c.defi_id AS TEXT), ',') \
+pub(super) const CHOICES: &str = "(SELECT string_agg(CAST(c.rank AS TEXT) || ':' || CAST(c.defi_id AS TEXT), ',') \
      FROM application_choices c WHERE c.application_id = applications.id)";
 
 fn listed(s: Select<application::Entity>) -> sea_orm::Selector<sea_orm::SelectModel<Listed>> {
@@ -120,7 +120,7 @@ fn listed(s: Select<application::Entity>) -> sea_orm::Selector<sea_orm::SelectMo
 }
 
 /// The défi ids of `CHOICES`, in rank order; a malformed pair is an error.
-fn ranked_ids(id: i64, pairs: Option<&str>) -> Result<Vec<i64>, AppError> {
+pub(super) fn ranked_ids(id: i64, pairs: Option<&str>) -> Result<Vec<i64>, AppError> {
     let mut ranked = Vec::new();
     for pair in pairs
         .unwrap_or_default()
