@@ -704,3 +704,53 @@ async fn a_session_comes_with_its_person_as_they_are_now_and_is_saved_without_th
     let loaded = store.load(&anonymous.id).await.unwrap().unwrap();
     assert!(!loaded.data.contains_key(VIEWER_KEY));
 }
+
+/// Every signed-in request sees the person as the database has them now
+/// (the store reads them with the session): a role granted, a name
+/// corrected or an account disabled elsewhere (here directly in the
+/// database, as another instance would) shows on the very next page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_next_page_sees_the_person_as_the_database_has_them_now() {
+    use app::domain::Role;
+    use app::server::db::{role_grant, session, user};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::spawn().await;
+    let db = &app.state.db;
+    let ada = app
+        .verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
+        .await;
+    let row = app::server::service::users::by_email(db, "ada@example.fr")
+        .await
+        .unwrap()
+        .unwrap();
+    let page = ada.page("/espace").await;
+    assert!(page.contains("Ada Lovelace"));
+    assert!(!page.contains("/coordination/organisations"));
+    role_grant::ActiveModel {
+        user_id: Set(row.id),
+        role: Set(Role::Coordinator.code().to_owned()),
+        scope_id: Set(Role::Coordinator.scope()),
+        granted_by: Set(None),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    let mut u: user::ActiveModel = row.clone().into();
+    u.name = Set("Ada King".into());
+    let row = u.update(db).await.unwrap();
+    let page = ada.page("/espace").await;
+    assert!(page.contains("/coordination/organisations"), "the role");
+    assert!(page.contains("Ada King") && !page.contains("Ada Lovelace"));
+    let mut u: user::ActiveModel = row.clone().into();
+    u.disabled_at = Set(Some(chrono::Utc::now()));
+    u.update(db).await.unwrap();
+    assert_ne!(ada.get("/espace").await.status(), 200);
+    let sessions = session::Entity::find()
+        .filter(session::Column::UserId.eq(row.id))
+        .all(db)
+        .await
+        .unwrap();
+    assert!(sessions.is_empty(), "the session ended");
+}

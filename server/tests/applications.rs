@@ -181,6 +181,20 @@ async fn row(app: &TestApp, id: i64) -> app::server::db::application::Model {
         .unwrap()
 }
 
+/// The dossier's CV row.
+async fn row_of_cv(app: &TestApp, id: i64) -> app::server::db::attachment::Model {
+    use app::server::db::attachment::{Column, Entity};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Entity::find()
+        .filter(Column::OwnerType.eq("application"))
+        .filter(Column::OwnerId.eq(id))
+        .filter(Column::Kind.eq("cv"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("a CV")
+}
+
 fn fields_of(to: &str) -> Vec<String> {
     let err = error_in(to).unwrap_or_else(|| panic!("an error in {to}"));
     err["Validation"]
@@ -320,21 +334,49 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
     );
     assert_eq!(error_in(&to), None);
     assert_eq!(row(&app, id).await.state, "withdrawn");
-    // The dossier page's data, read in two queries: its choices, its
-    // current CV (the second), its events newest first.
+    // The dossier page's data, read in two queries: its choices in rank
+    // order (a first choice added after the second: ids do not give the
+    // order), its current CV (the newest row of its kind: one written
+    // after the second upload, directly, as a later version would), its
+    // events newest first.
+    use app::server::db::{application_choice, attachment};
     use app::server::service::applications as service;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    application_choice::Entity::update_many()
+        .col_expr(application_choice::Column::Rank, 2.into())
+        .filter(application_choice::Column::ApplicationId.eq(id))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    application_choice::ActiveModel {
+        application_id: Set(id),
+        rank: Set(1),
+        defi_id: Set(forest),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    let current = row_of_cv(&app, id).await;
+    attachment::ActiveModel {
+        id: sea_orm::ActiveValue::NotSet,
+        stored_name: Set(format!("{}-2027", current.stored_name)),
+        original_name: Set("cv-2027.pdf".into()),
+        size: Set(3),
+        ..current.into()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
     let d = service::dossier(
         &app.state,
         service::find_with_choices(&app.state.db, id).await.unwrap(),
     )
     .await
     .unwrap();
-    assert_eq!(d.form.choices, [web]);
+    assert_eq!(d.form.choices, [forest, web]);
     let cv = d.cv.expect("the current CV");
-    assert_eq!(
-        (cv.name.as_str(), cv.size),
-        ("cv.pdf", second_cv.len() as i64)
-    );
+    assert_eq!((cv.name.as_str(), cv.size), ("cv-2027.pdf", 3));
     assert!(d.portfolio.is_none());
     let kinds: Vec<&str> = d.events.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, ["withdrawn", "submitted"]);

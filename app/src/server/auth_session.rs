@@ -58,15 +58,19 @@ pub async fn touch(session: &Session) {
 }
 
 /// The signed-in user id, if the session has one that has not passed its
-/// absolute lifetime (an expired one is flushed).
-pub async fn user_id(session: &Session) -> Option<i64> {
-    let id: i64 = session.get(USER_KEY).await.ok().flatten()?;
+/// absolute lifetime (an expired one is flushed). An error is the session
+/// store's (the database): the caller must not take the person for a
+/// visitor.
+pub async fn user_id(session: &Session) -> Result<Option<i64>, crate::model::AppError> {
+    let Some(id) = session.get::<i64>(USER_KEY).await.map_err(fail)? else {
+        return Ok(None);
+    };
     let since: i64 = session.get(SINCE_KEY).await.ok().flatten().unwrap_or(0);
     if Utc::now().timestamp() - since > ABSOLUTE_HOURS * 3600 {
         let _ = session.flush().await;
-        return None;
+        return Ok(None);
     }
-    Some(id)
+    Ok(Some(id))
 }
 
 /// The person `id` as the session store read them with the session

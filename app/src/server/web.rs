@@ -88,8 +88,22 @@ pub async fn load_context(
                 .map(|c| c.0.ip())
         })
         .map(rate_key);
+    // A database error must not turn the person into a visitor.
+    let unavailable = || {
+        let msg = crate::model::AppError::Unexpected.summary();
+        (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            format!("{} / {}", Locale::Fr.t(msg), Locale::En.t(msg)),
+        )
+            .into_response()
+    };
     let mut actor = Actor::Anonymous;
-    if let Some(id) = auth_session::user_id(&session).await {
+    let Ok(signed_in) = auth_session::user_id(&session).await else {
+        return unavailable();
+    };
+    if let Some(id) = signed_in {
+        // The store read the person with the session; a session it did
+        // not load (none today) is read here.
         let viewer = match auth_session::viewer(&session, id).await {
             Some(loaded) => Ok(loaded),
             None => users::viewer(&state.db, id).await,
@@ -103,15 +117,7 @@ pub async fn load_context(
             Ok(None) => {
                 let _ = auth_session::end(&session).await;
             }
-            // A database error must not turn the person into a visitor.
-            Err(_) => {
-                let msg = crate::model::AppError::Unexpected.summary();
-                return (
-                    axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                    format!("{} / {}", Locale::Fr.t(msg), Locale::En.t(msg)),
-                )
-                    .into_response();
-            }
+            Err(_) => return unavailable(),
         }
     }
     req.extensions_mut().insert(RequestContext {

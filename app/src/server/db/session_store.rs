@@ -145,6 +145,8 @@ impl SessionStore for DbSessionStore {
         let mut data: std::collections::HashMap<String, serde_json::Value> =
             serde_json::from_str(&first.data)
                 .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        // Only this load ever puts the person there.
+        data.remove(VIEWER_KEY);
         if let Some(uid) = first.user_id {
             let viewer_rows: Vec<ViewerRow> = rows
                 .iter()

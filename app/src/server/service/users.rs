@@ -53,7 +53,7 @@ pub async fn viewer<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Viewer
 }
 
 /// One row of a person joined with one of their grants (`role` null when
-/// they have none; every field null when the person is gone).
+/// they have none; `name` and `email` null when the person is gone).
 #[derive(Debug, sea_orm::FromQueryResult)]
 pub(crate) struct ViewerRow {
     pub name: Option<String>,
@@ -89,7 +89,7 @@ pub(crate) fn with_viewer_columns(stmt: &mut sea_orm::sea_query::SelectStatement
 /// account is gone or disabled.
 pub(crate) fn viewer_of(id: i64, rows: &[ViewerRow]) -> Option<Viewer> {
     let first = rows.first()?;
-    if first.disabled != Some(false) {
+    if first.name.is_none() || first.disabled != Some(false) {
         return None;
     }
     Some(Viewer {
