@@ -1,6 +1,8 @@
 //! What every server function starts with: the state, the request context,
 //! the session; and how it keeps typed values across an error redirect.
 
+use crate::api::defis::SavedDraft;
+use crate::domain::form::Posted;
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::model::page::Flash;
@@ -55,17 +57,20 @@ impl Call {
     /// is sent back to, each cut to its field's limit: what a session
     /// holds for a visitor stays small whatever is posted. A refusal for
     /// going too fast keeps nothing (nothing in the form needs fixing).
-    pub async fn keep<T, V: AsRef<str>>(
+    pub async fn keep<T, K: AsRef<str>, V: AsRef<str>>(
         &self,
         result: Result<T, AppError>,
-        values: &[(&str, V)],
+        values: &[(K, V)],
     ) -> Result<T, AppError> {
         if matches!(&result, Err(e) if *e != AppError::RateLimited) && self.form_post {
             let flash = Flash {
                 notice: None,
                 values: values
                     .iter()
-                    .map(|(k, v)| ((*k).to_owned(), bounded(k, v.as_ref()).to_owned()))
+                    .map(|(k, v)| {
+                        let k = k.as_ref();
+                        (k.to_owned(), bounded(k, v.as_ref()).to_owned())
+                    })
                     .collect(),
             };
             auth_session::set_flash(&self.session, flash).await?;
@@ -93,17 +98,41 @@ impl Call {
 /// The longest value a field accepts, in characters: what is kept for it
 /// across an error redirect is cut there.
 fn kept_limit(field: &str) -> usize {
-    use crate::domain::{Email, PersonName, application_form, defi_form};
+    use crate::domain::application_form::ApplicationForm;
+    use crate::domain::defi_form::{DefiForm, MISSION_MAX};
+    use crate::domain::form::Declared;
+    use crate::domain::{Email, PersonName};
     match field {
         "email" | "magic_email" => Email::MAX_LEN,
         "name" => PersonName::MAX_LEN,
         "message" => crate::domain::defi::MESSAGE_MAX,
-        f => defi_form::TEXT_FIELDS
-            .iter()
-            .chain(application_form::TEXT_FIELDS.iter())
-            .find(|(name, _, _)| *name == f)
-            .map_or(defi_form::MISSION_MAX, |(_, max, _)| *max),
+        f => DefiForm::spec(f)
+            .or_else(|| ApplicationForm::spec(f))
+            .map_or(MISSION_MAX, |s| s.max),
     }
+}
+
+/// The draft a form saves: its `id` (missing or unreadable: not found) and
+/// the `version` it was loaded at (unreadable: a conflict, never a save
+/// without the check that protects someone else's save).
+pub fn draft_target(form: &Posted) -> Result<(i64, Option<i32>), AppError> {
+    let id = form.number("id").ok_or(AppError::NotFound)?;
+    let version = match form.get("version").filter(|v| !v.trim().is_empty()) {
+        None => None,
+        Some(v) => Some(v.trim().parse().map_err(|_| AppError::Conflict)?),
+    };
+    Ok((id, version))
+}
+
+/// What a draft save answers the autosave island: the new version and the
+/// time of the save ("HH:MM", Paris time).
+pub fn saved_draft(version: i32, at: chrono::DateTime<chrono::Utc>) -> SavedDraft {
+    let saved_at = crate::domain::promotion::paris_display(at)
+        .split(' ')
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned();
+    SavedDraft { version, saved_at }
 }
 
 /// `value` cut to `field`'s limit, on a character boundary.
@@ -176,5 +205,29 @@ mod tests {
         assert_eq!(super::bounded("motivation", &huge).chars().count(), 3000);
         assert_eq!(super::bounded("unknown", &huge).chars().count(), 1000);
         assert_eq!(super::bounded("email", "a@b.fr"), "a@b.fr");
+    }
+
+    #[test]
+    fn a_draft_is_named_by_its_id_and_guarded_by_its_version() {
+        use super::draft_target;
+        use crate::domain::form::Posted;
+        use crate::model::AppError;
+        let posted = |pairs: &[(&str, &str)]| Posted::from_pairs(pairs.iter().copied());
+        assert_eq!(
+            draft_target(&posted(&[("id", "4"), ("version", "2")])),
+            Ok((4, Some(2)))
+        );
+        assert_eq!(
+            draft_target(&posted(&[("id", "4"), ("version", "")])),
+            Ok((4, None))
+        );
+        assert_eq!(
+            draft_target(&posted(&[("version", "2")])),
+            Err(AppError::NotFound)
+        );
+        assert_eq!(
+            draft_target(&posted(&[("id", "4"), ("version", "deux")])),
+            Err(AppError::Conflict)
+        );
     }
 }

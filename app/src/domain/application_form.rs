@@ -2,29 +2,9 @@
 //! a draft (limits only, so that an unfinished dossier always saves) and
 //! checked completely at submission, every problem tied to its field.
 
+use super::form::{Declared, FieldErrors, Format, Spec, declare_form};
 use super::profile::ProfileCode;
 use crate::i18n::Msg;
-use serde::{Deserialize, Serialize};
-
-/// Text fields, their maximum length, and whether submission requires them.
-pub const TEXT_FIELDS: [(&str, usize, bool); 9] = [
-    ("first_name", 80, true),
-    ("last_name", 80, true),
-    ("phone", 30, false),
-    ("skills", 1000, true),
-    ("experience_text", 3000, true),
-    ("motivation", 3000, true),
-    ("portfolio_url", 300, false),
-    ("code_url", 300, false),
-    ("mobility", 300, false),
-];
-
-pub fn limit(field: &str) -> usize {
-    TEXT_FIELDS
-        .iter()
-        .find(|(f, _, _)| *f == field)
-        .map_or(300, |(_, max, _)| *max)
-}
 
 pub const CIVILITIES: [(&str, Msg); 3] = [
     ("mme", Msg::CivilityMme),
@@ -39,116 +19,76 @@ pub const EXPERIENCE_BANDS: [(&str, Msg); 4] = [
     ("gt10", Msg::ExperienceGt10),
 ];
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ApplicationForm {
-    pub civility: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: String,
-    pub profile: String,
-    pub experience: String,
-    pub skills: String,
-    pub experience_text: String,
-    pub motivation: String,
-    pub portfolio_url: String,
-    pub code_url: String,
-    pub mobility: String,
-    pub remote: bool,
-    /// "oui", "non" or "" (not answered).
-    pub support_role: String,
-    /// Défi ids in the applicant's order of preference.
-    pub choices: Vec<i64>,
-    pub decl_civil_servant: bool,
-    pub decl_student: bool,
-    pub decl_jury: bool,
-    pub consent: bool,
-}
+pub const YES_NO: [(&str, Msg); 2] = [("oui", Msg::Yes), ("non", Msg::No)];
 
-impl ApplicationForm {
-    pub fn text(&self, field: &str) -> &str {
-        match field {
-            "first_name" => &self.first_name,
-            "last_name" => &self.last_name,
-            "phone" => &self.phone,
-            "skills" => &self.skills,
-            "experience_text" => &self.experience_text,
-            "motivation" => &self.motivation,
-            "portfolio_url" => &self.portfolio_url,
-            "code_url" => &self.code_url,
-            "mobility" => &self.mobility,
-            _ => "",
+declare_form! {
+    /// The application dossier, section by section as the applicant sees it.
+    pub struct ApplicationForm {
+        IdentityLegend {
+            civility: text = Spec::choice(Msg::FieldCivility, &CIVILITIES, Msg::NotSaid),
+            first_name: text = Spec::line(Msg::FieldFirstName, 80).required().autocomplete("given-name"),
+            last_name: text = Spec::line(Msg::FieldLastName, 80).required().autocomplete("family-name"),
+            phone: text = Spec::line(Msg::FieldPhone, 30).input("tel").autocomplete("tel").format(Format::Phone),
+        }
+        ProfileLegend {
+            profile: text = Spec::given(Msg::FieldProfile, Msg::ChooseOption).required_with(Msg::ProfileRequired),
+            experience: text = Spec::choice(Msg::FieldExperience, &EXPERIENCE_BANDS, Msg::ChooseOption).required(),
+            skills: text = Spec::text(Msg::FieldSkills, 1000, 3).required(),
+            experience_text: text = Spec::text(Msg::FieldExperienceText, 3000, 6).required(),
+            motivation: text = Spec::text(Msg::FieldMotivation, 3000, 6).required(),
+            portfolio_url: text = Spec::line(Msg::FieldPortfolioUrl, 300).input("url").format(Format::Url),
+            code_url: text = Spec::line(Msg::FieldCodeUrl, 300).input("url").format(Format::Url),
+        }
+        MobilityLegend {
+            mobility: text = Spec::line(Msg::FieldMobility, 300).hint(Msg::MobilityHint),
+            remote: flag = Spec::check(Msg::FieldRemote),
+            support_role: text = Spec::choice(Msg::FieldSupportRole, &YES_NO, Msg::ChooseOption)
+                .required()
+                .hint(Msg::SupportRoleHint),
+        }
+        ChoicesLegend {}
+        DeclarationsLegend {
+            decl_civil_servant: flag = Spec::declaration(Msg::DeclCivilServant, Msg::DeclarationRequired),
+            decl_student: flag = Spec::declaration(Msg::DeclStudent, Msg::DeclarationRequired),
+            decl_jury: flag = Spec::declaration(Msg::DeclJury, Msg::DeclarationRequired),
+            consent: flag = Spec::declaration(Msg::ConsentLabel, Msg::ConsentRequired),
         }
     }
-
-    fn text_mut(&mut self, field: &str) -> Option<&mut String> {
-        Some(match field {
-            "first_name" => &mut self.first_name,
-            "last_name" => &mut self.last_name,
-            "phone" => &mut self.phone,
-            "skills" => &mut self.skills,
-            "experience_text" => &mut self.experience_text,
-            "motivation" => &mut self.motivation,
-            "portfolio_url" => &mut self.portfolio_url,
-            "code_url" => &mut self.code_url,
-            "mobility" => &mut self.mobility,
-            _ => return None,
-        })
+    extra {
+        /// Défi ids in the applicant's order of preference.
+        pub choices: Vec<i64>,
     }
+}
 
+/// Where the choices' and the CV's errors stand on the page.
+const PLACES: [(&str, Msg); 1] = [("choices", Msg::ChoicesLegend)];
+
+impl ApplicationForm {
     /// Every field by its form name, to keep what was typed across an error
     /// redirect. Choices are "id,id,id"; checkboxes "on" or "".
     pub fn fields(&self) -> Vec<(String, String)> {
-        let b = |v: bool| if v { "on".to_owned() } else { String::new() };
-        let mut out: Vec<(String, String)> = TEXT_FIELDS
-            .iter()
-            .map(|(f, _, _)| ((*f).to_owned(), self.text(f).to_owned()))
-            .collect();
-        out.extend([
-            ("civility".to_owned(), self.civility.clone()),
-            ("profile".to_owned(), self.profile.clone()),
-            ("experience".to_owned(), self.experience.clone()),
-            ("support_role".to_owned(), self.support_role.clone()),
-            ("remote".to_owned(), b(self.remote)),
-            ("decl_civil_servant".to_owned(), b(self.decl_civil_servant)),
-            ("decl_student".to_owned(), b(self.decl_student)),
-            ("decl_jury".to_owned(), b(self.decl_jury)),
-            ("consent".to_owned(), b(self.consent)),
-            (
-                "choices".to_owned(),
-                self.choices
-                    .iter()
-                    .map(i64::to_string)
-                    .collect::<Vec<_>>()
-                    .join(","),
-            ),
-        ]);
+        let mut out = self.declared_values();
+        out.push((
+            "choices".to_owned(),
+            self.choices
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        ));
         out
     }
 
     pub fn from_fields(get: impl Fn(&str) -> Option<String>) -> Self {
-        let v = |k: &str| get(k).unwrap_or_default();
-        let b = |k: &str| v(k) == "on";
         let mut f = ApplicationForm {
-            civility: v("civility"),
-            profile: v("profile"),
-            experience: v("experience"),
-            support_role: v("support_role"),
-            remote: b("remote"),
-            decl_civil_servant: b("decl_civil_servant"),
-            decl_student: b("decl_student"),
-            decl_jury: b("decl_jury"),
-            consent: b("consent"),
-            choices: v("choices")
+            choices: get("choices")
+                .unwrap_or_default()
                 .split(',')
                 .filter_map(|c| c.trim().parse().ok())
                 .collect(),
             ..ApplicationForm::default()
         };
-        for (field, _, _) in TEXT_FIELDS {
-            if let Some(slot) = f.text_mut(field) {
-                *slot = v(field);
-            }
-        }
+        f.read_declared(&get);
         f
     }
 
@@ -159,31 +99,12 @@ impl ApplicationForm {
         profiles: &[ProfileCode],
         offered: &[i64],
         max_choices: usize,
-    ) -> Result<ApplicationForm, Vec<(String, Msg)>> {
-        let mut errors: Vec<(String, Msg)> = Vec::new();
+    ) -> Result<ApplicationForm, FieldErrors> {
+        let mut errors = FieldErrors::new();
         let mut clean = self.clone();
-        for (field, max, _) in TEXT_FIELDS {
-            let value = self.text(field).trim().replace("\r\n", "\n");
-            if value.chars().count() > max {
-                errors.push((field.to_owned(), Msg::TextTooLong));
-            }
-            if let Some(slot) = clean.text_mut(field) {
-                *slot = value;
-            }
-        }
-        let known =
-            |v: &str, list: &[(&str, Msg)]| v.is_empty() || list.iter().any(|(c, _)| *c == v);
-        if !known(&clean.civility, &CIVILITIES) {
-            errors.push(("civility".into(), Msg::ChoiceInvalid));
-        }
-        if !known(&clean.experience, &EXPERIENCE_BANDS) {
-            errors.push(("experience".into(), Msg::ChoiceInvalid));
-        }
+        clean.tidy_declared(&mut errors);
         if !clean.profile.is_empty() && !profiles.iter().any(|p| p.as_str() == clean.profile) {
             errors.push(("profile".into(), Msg::ChoiceInvalid));
-        }
-        if !matches!(clean.support_role.as_str(), "" | "oui" | "non") {
-            errors.push(("support_role".into(), Msg::ChoiceInvalid));
         }
         if clean.choices.len() > max_choices {
             errors.push(("choices".into(), Msg::TooManyChoices));
@@ -207,64 +128,24 @@ impl ApplicationForm {
     /// How much of what submission requires is there, as (done, of): what
     /// coordinators see of a draft, without its content.
     pub fn completeness(&self, has_cv: bool) -> (usize, usize) {
-        let mut items: Vec<bool> = TEXT_FIELDS
-            .iter()
-            .filter(|(_, _, required)| *required)
-            .map(|(field, _, _)| !self.text(field).trim().is_empty())
-            .collect();
-        items.extend([
-            !self.profile.is_empty(),
-            !self.experience.is_empty(),
-            !self.support_role.is_empty(),
-            !self.choices.is_empty(),
-            has_cv,
-            self.decl_civil_servant,
-            self.decl_student,
-            self.decl_jury,
-            self.consent,
-        ]);
-        (items.iter().filter(|done| **done).count(), items.len())
+        let (done, of) = self.required_filled();
+        let others = [!self.choices.is_empty(), has_cv];
+        (
+            done + others.iter().filter(|d| **d).count(),
+            of + others.len(),
+        )
     }
 
-    /// What submission requires on top of a valid draft. `has_cv` says
-    /// whether a CV is attached; `seeks_profile(défi)` whether the défi has a
-    /// slot for the chosen profile.
+    /// What submission requires on top of a valid draft, in the page's
+    /// order. `has_cv` says whether a CV is attached; `seeks_profile(défi)`
+    /// whether the défi has a slot for the chosen profile.
     pub fn check_complete(
         &self,
         has_cv: bool,
         seeks_profile: impl Fn(i64, &str) -> bool,
-    ) -> Result<(), Vec<(String, Msg)>> {
-        let mut errors: Vec<(String, Msg)> = Vec::new();
-        for (field, _, required) in TEXT_FIELDS {
-            if required && self.text(field).is_empty() {
-                errors.push((field.to_owned(), Msg::FieldRequired));
-            }
-        }
-        for field in ["portfolio_url", "code_url"] {
-            let v = self.text(field);
-            let web = v.starts_with("https://") || v.starts_with("http://");
-            if !v.is_empty() && (!web || v.contains(char::is_whitespace)) {
-                errors.push((field.to_owned(), Msg::UrlInvalid));
-            }
-        }
-        let phone = &self.phone;
-        if !phone.is_empty()
-            && (!phone
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +.-()".contains(c))
-                || phone.chars().filter(char::is_ascii_digit).count() < 6)
-        {
-            errors.push(("phone".into(), Msg::PhoneInvalid));
-        }
-        if self.profile.is_empty() {
-            errors.push(("profile".into(), Msg::ProfileRequired));
-        }
-        if self.experience.is_empty() {
-            errors.push(("experience".into(), Msg::FieldRequired));
-        }
-        if self.support_role.is_empty() {
-            errors.push(("support_role".into(), Msg::FieldRequired));
-        }
+    ) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        self.check_declared(&mut errors);
         if self.choices.is_empty() {
             errors.push(("choices".into(), Msg::ChoicesRequired));
         } else if !self.profile.is_empty()
@@ -278,19 +159,7 @@ impl ApplicationForm {
         if !has_cv {
             errors.push(("cv".into(), Msg::CvRequired));
         }
-        for field in ["decl_civil_servant", "decl_student", "decl_jury"] {
-            let ticked = match field {
-                "decl_civil_servant" => self.decl_civil_servant,
-                "decl_student" => self.decl_student,
-                _ => self.decl_jury,
-            };
-            if !ticked {
-                errors.push((field.to_owned(), Msg::DeclarationRequired));
-            }
-        }
-        if !self.consent {
-            errors.push(("consent".into(), Msg::ConsentRequired));
-        }
+        Self::in_page_order(&mut errors, &PLACES);
         if errors.is_empty() {
             Ok(())
         } else {
@@ -364,21 +233,23 @@ mod tests {
         let fields: Vec<&str> = errors.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(
             fields,
+            // The page's order, as the error summary lists them; the CV is
+            // attached below the form.
             [
                 "first_name",
                 "last_name",
+                "profile",
+                "experience",
                 "skills",
                 "experience_text",
                 "motivation",
-                "profile",
-                "experience",
                 "support_role",
                 "choices",
-                "cv",
                 "decl_civil_servant",
                 "decl_student",
                 "decl_jury",
-                "consent"
+                "consent",
+                "cv"
             ]
         );
     }
@@ -431,8 +302,8 @@ mod tests {
         assert_eq!(
             errors,
             vec![
-                ("code_url".into(), Msg::UrlInvalid),
                 ("phone".into(), Msg::PhoneInvalid),
+                ("code_url".into(), Msg::UrlInvalid),
                 ("choices".into(), Msg::ChoiceWithoutProfile),
             ]
         );

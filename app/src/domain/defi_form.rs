@@ -2,35 +2,13 @@
 //! limits are enforced, so nothing typed is refused for being unfinished) and
 //! checked completely at submission.
 
+use super::form::{Declared, FieldErrors, FieldValue, Spec, declare_form};
 use super::profile::ProfileCode;
 use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
-/// Text fields, their maximum length in characters, and whether submission
-/// requires them. The same table drives the server checks and the counters.
-pub const TEXT_FIELDS: [(&str, usize, bool); 10] = [
-    ("title", 120, true),
-    ("summary", 280, true),
-    ("context", 3000, true),
-    ("use_cases", 3000, true),
-    ("impact", 2000, true),
-    ("data_available", 2000, true),
-    ("obstacles", 2000, false),
-    ("legal_ethics", 2000, false),
-    ("leads", 300, true),
-    ("mentor", 160, true),
-];
-
 pub const MISSION_MAX: usize = 1000;
 pub const SLOT_ROWS: usize = 3;
-
-pub fn limit(field: &str) -> usize {
-    TEXT_FIELDS
-        .iter()
-        .find(|(f, _, _)| *f == field)
-        .map(|(_, max, _)| *max)
-        .unwrap_or(MISSION_MAX)
-}
 
 /// One row of the slots table, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,119 +24,86 @@ impl SlotForm {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DefiForm {
-    pub title: String,
-    pub summary: String,
-    pub context: String,
-    pub use_cases: String,
-    pub impact: String,
-    pub data_available: String,
-    pub data_accessible: bool,
-    pub obstacles: String,
-    pub legal_ethics: String,
-    pub open_code: bool,
-    pub open_data: bool,
-    pub off_site: bool,
-    pub leads: String,
-    pub mentor: String,
-    pub slots: [SlotForm; SLOT_ROWS],
+declare_form! {
+    /// The défi dossier, section by section as the host sees it.
+    pub struct DefiForm {
+        DefiLegend {
+            title: text = Spec::line(Msg::FieldDefiTitle, 120).required().hint(Msg::TitleHint),
+            summary: text = Spec::text(Msg::FieldSummary, 280, 2).lines(2).required().hint(Msg::SummaryHint),
+        }
+        NeedLegend {
+            context: text = Spec::text(Msg::FieldContext, 3000, 6).required().hint(Msg::ContextHint),
+            use_cases: text = Spec::text(Msg::FieldUseCases, 3000, 6).required().hint(Msg::UseCasesHint),
+            impact: text = Spec::text(Msg::FieldImpact, 2000, 4).required(),
+        }
+        DataLegend {
+            data_available: text = Spec::text(Msg::FieldDataAvailable, 2000, 4).required().hint(Msg::DataHint),
+            data_accessible: flag = Spec::check(Msg::FieldDataAccessible),
+        }
+        AttentionLegend {
+            obstacles: text = Spec::text(Msg::FieldObstacles, 2000, 4),
+            legal_ethics: text = Spec::text(Msg::FieldLegalEthics, 2000, 4).hint(Msg::LegalEthicsHint),
+        }
+        OpennessLegend {
+            open_code: flag = Spec::check(Msg::FieldOpenCode),
+            open_data: flag = Spec::check(Msg::FieldOpenData),
+            off_site: flag = Spec::check(Msg::FieldOffSite),
+        }
+        HostTeamLegend {
+            leads: text = Spec::text(Msg::FieldLeads, 300, 2).required().hint(Msg::LeadsHint),
+            mentor: text = Spec::line(Msg::FieldMentor, 160).required().hint(Msg::MentorHint),
+        }
+        SlotsLegend {}
+    }
+    extra {
+        /// The profiles sought, rendered and checked by this file's code.
+        pub slots: [SlotForm; SLOT_ROWS],
+    }
 }
+
+/// Where the slots' errors stand on the page.
+const SLOTS_PLACE: [(&str, Msg); 1] = [("slot", Msg::SlotsLegend)];
 
 fn tidy(raw: &str) -> String {
     raw.trim().replace("\r\n", "\n")
 }
 
-fn on(v: &str) -> bool {
-    matches!(v, "on" | "true" | "1" | "oui")
-}
-
 impl DefiForm {
-    pub fn text(&self, field: &str) -> &str {
-        match field {
-            "title" => &self.title,
-            "summary" => &self.summary,
-            "context" => &self.context,
-            "use_cases" => &self.use_cases,
-            "impact" => &self.impact,
-            "data_available" => &self.data_available,
-            "obstacles" => &self.obstacles,
-            "legal_ethics" => &self.legal_ethics,
-            "leads" => &self.leads,
-            "mentor" => &self.mentor,
-            _ => "",
-        }
-    }
-
     /// Every field by its form name, to carry what was typed across an error
     /// redirect. Checkboxes are "on" or "".
     pub fn fields(&self) -> Vec<(String, String)> {
-        let b = |v: bool| if v { "on".to_owned() } else { String::new() };
-        let mut out: Vec<(String, String)> = TEXT_FIELDS
-            .iter()
-            .map(|(f, _, _)| ((*f).to_owned(), self.text(f).to_owned()))
-            .collect();
-        out.push(("data_accessible".into(), b(self.data_accessible)));
-        out.push(("open_code".into(), b(self.open_code)));
-        out.push(("open_data".into(), b(self.open_data)));
-        out.push(("off_site".into(), b(self.off_site)));
+        let mut out = self.declared_values();
         for (i, s) in self.slots.iter().enumerate() {
             let n = i + 1;
             out.push((format!("slot{n}_profile"), s.profile.clone()));
             out.push((format!("slot{n}_mission"), s.mission.clone()));
-            out.push((format!("slot{n}_mandatory"), b(s.mandatory)));
+            out.push((format!("slot{n}_mandatory"), s.mandatory.raw()));
         }
         out
     }
 
-    /// The inverse of `fields`.
+    /// The inverse of `fields`; also what a save posts.
     pub fn from_fields(get: impl Fn(&str) -> Option<String>) -> Self {
         let v = |k: &str| get(k).unwrap_or_default();
-        let b = |k: &str| on(&v(k));
         let slot = |n: usize| SlotForm {
             profile: v(&format!("slot{n}_profile")),
             mission: v(&format!("slot{n}_mission")),
-            mandatory: b(&format!("slot{n}_mandatory")),
+            mandatory: !v(&format!("slot{n}_mandatory")).is_empty(),
         };
-        Self {
-            title: v("title"),
-            summary: v("summary"),
-            context: v("context"),
-            use_cases: v("use_cases"),
-            impact: v("impact"),
-            data_available: v("data_available"),
-            data_accessible: b("data_accessible"),
-            obstacles: v("obstacles"),
-            legal_ethics: v("legal_ethics"),
-            open_code: b("open_code"),
-            open_data: b("open_data"),
-            off_site: b("off_site"),
-            leads: v("leads"),
-            mentor: v("mentor"),
+        let mut form = Self {
             slots: [slot(1), slot(2), slot(3)],
-        }
+            ..Self::default()
+        };
+        form.read_declared(&get);
+        form
     }
 
     /// What a draft save accepts: texts within their limits, profiles from
     /// the promotion's list. Empty fields are fine.
-    pub fn parse_draft(&self, profiles: &[ProfileCode]) -> Result<DefiForm, Vec<(String, Msg)>> {
-        let mut errors: Vec<(String, Msg)> = Vec::new();
+    pub fn parse_draft(&self, profiles: &[ProfileCode]) -> Result<DefiForm, FieldErrors> {
+        let mut errors = FieldErrors::new();
         let mut clean = self.clone();
-        for (field, max, _) in TEXT_FIELDS {
-            let value = tidy(self.text(field));
-            if value.chars().count() > max {
-                errors.push((field.to_owned(), Msg::TextTooLong));
-            }
-            *clean.text_mut(field) = value;
-        }
-        if clean.title.contains('\n') || clean.summary.lines().count() > 2 {
-            let field = if clean.title.contains('\n') {
-                "title"
-            } else {
-                "summary"
-            };
-            errors.push((field.to_owned(), Msg::TooManyLines));
-        }
+        clean.tidy_declared(&mut errors);
         for (i, slot) in clean.slots.iter_mut().enumerate() {
             let n = i + 1;
             slot.profile = slot.profile.trim().to_owned();
@@ -177,21 +122,6 @@ impl DefiForm {
         }
     }
 
-    fn text_mut(&mut self, field: &str) -> &mut String {
-        match field {
-            "title" => &mut self.title,
-            "summary" => &mut self.summary,
-            "context" => &mut self.context,
-            "use_cases" => &mut self.use_cases,
-            "impact" => &mut self.impact,
-            "data_available" => &mut self.data_available,
-            "obstacles" => &mut self.obstacles,
-            "legal_ethics" => &mut self.legal_ethics,
-            "leads" => &mut self.leads,
-            _ => &mut self.mentor,
-        }
-    }
-
     /// The slots actually used, in order, with their row number.
     pub fn used_slots(&self) -> Vec<(usize, &SlotForm)> {
         self.slots
@@ -205,13 +135,9 @@ impl DefiForm {
     /// What submission requires on top of a valid draft: every required text,
     /// between `team_min` and `team_max` complete slots, at least one of them
     /// mandatory. Every problem at once, tied to its field.
-    pub fn check_complete(&self, team_min: u32, team_max: u32) -> Result<(), Vec<(String, Msg)>> {
-        let mut errors: Vec<(String, Msg)> = Vec::new();
-        for (field, _, required) in TEXT_FIELDS {
-            if required && self.text(field).trim().is_empty() {
-                errors.push((field.to_owned(), Msg::FieldRequired));
-            }
-        }
+    pub fn check_complete(&self, team_min: u32, team_max: u32) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        self.check_declared(&mut errors);
         let used = self.used_slots();
         for (n, s) in &used {
             if s.profile.is_empty() {
@@ -227,6 +153,7 @@ impl DefiForm {
         } else if !used.iter().any(|(_, s)| s.mandatory) {
             errors.push(("slots".into(), Msg::SlotMandatoryRequired));
         }
+        Self::in_page_order(&mut errors, &SLOTS_PLACE);
         if errors.is_empty() {
             Ok(())
         } else {

@@ -7,6 +7,7 @@ pub mod application_form;
 pub mod defi;
 pub mod defi_form;
 pub mod email;
+pub mod form;
 pub mod matching;
 pub mod organisation;
 pub mod password;

@@ -89,6 +89,20 @@ impl PromotionForm {
     }
 }
 
+impl PromotionForm {
+    /// What the form posts: its fields flat, the profiles ticked as a list.
+    pub fn from_posted(posted: &super::form::Posted) -> Self {
+        Self {
+            profiles: posted
+                .list("profiles")
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect(),
+            ..Self::from_fields(|k| posted.get(k))
+        }
+    }
+}
+
 fn take<T>(
     errors: &mut Vec<(&'static str, Msg)>,
     field: &'static str,

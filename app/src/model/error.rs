@@ -51,12 +51,12 @@ impl AppError {
     }
 
     /// Several field errors at once (as domain parsers return them).
-    pub fn fields(errors: Vec<(&'static str, Msg)>) -> Self {
+    pub fn fields<F: Into<String>>(errors: impl IntoIterator<Item = (F, Msg)>) -> Self {
         AppError::Validation(
             errors
                 .into_iter()
                 .map(|(field, message)| FieldError {
-                    field: field.to_owned(),
+                    field: field.into(),
                     message,
                 })
                 .collect(),

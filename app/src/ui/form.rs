@@ -1,7 +1,9 @@
 //! Form pieces: a labelled field with its hint and error, the error summary
-//! at the top of a form.
+//! at the top of a form, and a declared form's sections and read-only lines
+//! (`domain::form`).
 
 use super::tr;
+use crate::domain::form::{Declared, Kind, Spec};
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use leptos::prelude::*;
@@ -253,4 +255,180 @@ pub fn Checkbox(
             {hint.map(|h| view! { <p class="hint" id=hint_id>{tr(h)}</p> })}
         </div>
     }
+}
+
+/// A required checkbox with its error under it (a declaration).
+#[component]
+pub fn DeclarationBox(
+    name: &'static str,
+    label: Msg,
+    checked: bool,
+    error: Option<Msg>,
+) -> impl IntoView {
+    let id = format!("champ-{name}");
+    let error_id = format!("{id}-erreur");
+    view! {
+        <div class="checkbox" class:field-invalid=error.is_some()>
+            <input type="checkbox" id=id.clone() name=name value="on" checked=checked
+                aria-invalid=error.map(|_| "true") aria-describedby=error.map(|_| error_id.clone())/>
+            <label for=id>{tr(label)}</label>
+            {error.map(|m| view! { <p class="field-error" id=error_id>{tr(m)}</p> })}
+        </div>
+    }
+}
+
+/// Where a page puts its own content among a declared form's sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// After this field, inside its section.
+    After(&'static str),
+    /// A section without declared fields: the page renders all of it.
+    Section(Msg),
+}
+
+/// A declared form's sections, each a `<fieldset>` with its legend, each
+/// field's control from its declaration (label, hint, limit and counter,
+/// error tied to it). `given(name)` lists the options of a drop-down list
+/// whose codes the page knows (without the empty first option); `extra`
+/// adds the page's own content where it asks.
+pub fn declared_sections<F: Declared>(
+    form: &F,
+    error: Option<&AppError>,
+    given: &dyn Fn(&'static str) -> Vec<(String, String)>,
+    extra: &dyn Fn(Place) -> Option<AnyView>,
+) -> AnyView {
+    F::SECTIONS
+        .iter()
+        .map(|section| {
+            if section.fields.is_empty() {
+                return extra(Place::Section(section.legend)).unwrap_or_else(|| ().into_any());
+            }
+            let controls: Vec<AnyView> = section
+                .fields
+                .iter()
+                .flat_map(|s| {
+                    let error = error.and_then(|e| e.for_field(s.name));
+                    [
+                        Some(control(s, form, error, given)),
+                        extra(Place::After(s.name)),
+                    ]
+                })
+                .flatten()
+                .collect();
+            view! {
+                <fieldset>
+                    <legend>{tr(section.legend)}</legend>
+                    {controls}
+                </fieldset>
+            }
+            .into_any()
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// One declared field's control.
+fn control<F: Declared>(
+    s: &'static Spec,
+    form: &F,
+    error: Option<Msg>,
+    given: &dyn Fn(&'static str) -> Vec<(String, String)>,
+) -> AnyView {
+    let value = form.field(s.name).map(|f| f.raw()).unwrap_or_default();
+    let checked = form.field(s.name).and_then(|f| f.flag()).unwrap_or(false);
+    let (name, label, hint) = (s.name, s.label, s.hint);
+    match s.kind {
+        Kind::Line {
+            input,
+            autocomplete,
+        } => Field(FieldProps {
+            name,
+            prefix: "champ-",
+            label,
+            kind: input,
+            hint,
+            autocomplete,
+            value: Some(value),
+            error,
+            required: false,
+        })
+        .into_any(),
+        Kind::Text { rows } => TextArea(TextAreaProps {
+            name,
+            label,
+            hint,
+            value,
+            error,
+            maxlength: Some(s.max),
+            rows,
+            disabled: false,
+        })
+        .into_any(),
+        Kind::Choice { options, empty } => {
+            let listed = if options.is_empty() {
+                given(name)
+            } else {
+                options
+                    .iter()
+                    .map(|(code, m)| ((*code).to_owned(), tr(*m).to_owned()))
+                    .collect()
+            };
+            let options = std::iter::once((String::new(), tr(empty).to_owned()))
+                .chain(listed)
+                .collect();
+            SelectField(SelectFieldProps {
+                name,
+                label,
+                options,
+                value,
+                hint,
+                error,
+                required: false,
+                disabled: false,
+            })
+            .into_any()
+        }
+        Kind::Check => Checkbox(CheckboxProps {
+            name,
+            label,
+            checked,
+            hint,
+            disabled: false,
+        })
+        .into_any(),
+        Kind::Declaration => DeclarationBox(DeclarationBoxProps {
+            name,
+            label,
+            checked,
+            error,
+        })
+        .into_any(),
+    }
+}
+
+/// A declared form's fields read-only, as (label, text) lines in the page's
+/// order: a code as its option's text (`given(name, code)` for the codes
+/// the page knows), a box as yes or no.
+pub fn declared_lines<F: Declared>(
+    form: &F,
+    given: &dyn Fn(&'static str, &str) -> Option<String>,
+) -> Vec<(Msg, String)> {
+    F::specs()
+        .filter_map(|s| {
+            let f = form.field(s.name)?;
+            let text = match (s.kind, f.flag()) {
+                (_, Some(on)) => tr(if on { Msg::Yes } else { Msg::No }).to_owned(),
+                (Kind::Choice { options: [], .. }, None) => {
+                    given(s.name, f.text()).unwrap_or_default()
+                }
+                (Kind::Choice { options, .. }, None) => options
+                    .iter()
+                    .find(|(code, _)| *code == f.text())
+                    .map(|(_, m)| tr(*m).to_owned())
+                    .unwrap_or_default(),
+                _ => f.text().to_owned(),
+            };
+            Some((s.label, text))
+        })
+        .collect()
 }

@@ -1,11 +1,9 @@
-//! One field per form input: the no-JavaScript form posts them flat, and the
-//! autosave island posts the same form.
-#![allow(
-    clippy::too_many_arguments,
-    reason = "a server function takes one argument per form field"
-)]
+//! The dossier form posts its fields flat (`Posted`), the no-JavaScript
+//! form and the autosave island alike; `ApplicationForm`'s declaration
+//! reads them, the ranks come as `offered[i]` / `ranks[i]` pairs.
 
 use crate::api::defis::SavedDraft;
+use crate::domain::form::Posted;
 use crate::model::AppError;
 use leptos::prelude::*;
 
@@ -13,106 +11,51 @@ use leptos::prelude::*;
 /// saved even when submission is refused, so nothing typed is lost. The
 /// deadline is judged when the request arrived.
 #[server(prefix = "/api", endpoint = "enregistrer-candidature")]
-pub async fn save_application(
-    id: i64,
-    #[server(default)] version: Option<i32>,
-    #[server(default)] intent: Option<String>,
-    #[server(default)] civility: String,
-    #[server(default)] first_name: String,
-    #[server(default)] last_name: String,
-    #[server(default)] phone: String,
-    #[server(default)] profile: String,
-    #[server(default)] experience: String,
-    #[server(default)] skills: String,
-    #[server(default)] experience_text: String,
-    #[server(default)] motivation: String,
-    #[server(default)] portfolio_url: String,
-    #[server(default)] code_url: String,
-    #[server(default)] mobility: String,
-    #[server(default)] remote: Option<String>,
-    #[server(default)] support_role: String,
-    #[server(default)] offered: Vec<i64>,
-    #[server(default)] ranks: Vec<String>,
-    #[server(default)] decl_civil_servant: Option<String>,
-    #[server(default)] decl_student: Option<String>,
-    #[server(default)] decl_jury: Option<String>,
-    #[server(default)] consent: Option<String>,
-) -> Result<SavedDraft, AppError> {
+pub async fn save_application(#[server(flatten)] form: Posted) -> Result<SavedDraft, AppError> {
+    use super::super::support::{draft_target, saved_draft};
     use crate::domain::application_form::{ApplicationForm, order_choices};
     use crate::i18n::Msg;
-    use crate::model::FieldError;
     use crate::server::{policy::Action, service::applications};
     let call = super::super::support::call().await?;
     let started = call.ctx.received_at;
+    let (id, version) = draft_target(&form)?;
     let (owner, state) = applications::owner(&call.state.db, id).await?;
     call.allow(Action::ViewApplication { owner, state })?;
-    let on = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty());
-    let rows: Vec<(i64, String)> = offered.iter().copied().zip(ranks.iter().cloned()).collect();
+    let offered = form
+        .list("offered")
+        .iter()
+        .map(|d| d.trim().parse::<i64>().map_err(|_| AppError::Unexpected))
+        .collect::<Result<Vec<i64>, AppError>>()?;
+    let rows: Vec<(i64, String)> = offered.into_iter().zip(form.list("ranks")).collect();
     let ordered = order_choices(&rows);
-    let form = ApplicationForm {
-        civility,
-        first_name,
-        last_name,
-        phone,
-        profile,
-        experience,
-        skills,
-        experience_text,
-        motivation,
-        portfolio_url,
-        code_url,
-        mobility,
-        remote: on(&remote),
-        support_role,
+    let typed = ApplicationForm {
         choices: ordered.clone().unwrap_or_default(),
-        decl_civil_servant: on(&decl_civil_servant),
-        decl_student: on(&decl_student),
-        decl_jury: on(&decl_jury),
-        consent: on(&consent),
+        ..ApplicationForm::from_fields(|k| form.get(k))
     };
-    let mut kept: Vec<(String, String)> = form.fields();
+    let mut kept = typed.fields();
     for (defi, rank) in &rows {
         kept.push((format!("rank_{defi}"), rank.clone()));
     }
-    let kept: Vec<(&str, String)> = kept.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     let result = async {
         call.allow(Action::EditApplication { owner, state })
             .map_err(|_| AppError::Refused(Msg::ApplicationNotEditable))?;
         ordered.map_err(|m| AppError::field("choices", m))?;
         let (profiles, offered_ids, max) = applications::draft_context(&call.state, id).await?;
-        let clean = form
+        let clean = typed
             .parse_draft(&profiles, &offered_ids, max)
-            .map_err(|errors| {
-                AppError::Validation(
-                    errors
-                        .into_iter()
-                        .map(|(field, message)| FieldError { field, message })
-                        .collect(),
-                )
-            })?;
+            .map_err(AppError::fields)?;
         applications::save(&call.state.db, &call.ctx.origin(), id, &clean, version).await
     }
     .await;
     let saved = call.keep(result, &kept).await?;
-    let saved_at = crate::domain::promotion::paris_display(saved.at)
-        .split(' ')
-        .nth(1)
-        .unwrap_or_default()
-        .to_owned();
-    if intent.as_deref() == Some("submit") {
+    let to = format!("/candidature/{id}");
+    if form.get("intent").as_deref() == Some("submit") {
         let submitted = applications::submit(&call.state, &call.ctx.origin(), id, started).await;
         call.keep(submitted, &[] as &[(&str, String)]).await?;
-        call.done(
-            Some(Msg::ApplicationSubmittedNotice),
-            &format!("/candidature/{id}"),
-        )
-        .await?;
-    } else {
-        call.done(Some(Msg::DraftSaved), &format!("/candidature/{id}"))
+        call.done(Some(Msg::ApplicationSubmittedNotice), &to)
             .await?;
+    } else {
+        call.done(Some(Msg::DraftSaved), &to).await?;
     }
-    Ok(SavedDraft {
-        version: saved.version,
-        saved_at,
-    })
+    Ok(saved_draft(saved.version, saved.at))
 }

@@ -2,13 +2,15 @@
 //! password reset. The HTTP session itself is handled by the caller
 //! (`auth_session`); these functions decide and record.
 
-use super::{Origin, audit, outbox, passwords, tokens, users};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use super::{Origin, passwords, tokens, users};
 use crate::domain::{Email, Password, PersonName, TokenPurpose};
 use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
 use crate::model::error::Checks;
 use crate::server::AppState;
-use crate::server::db::{session, user, write_txn};
+use crate::server::db::{session, user};
 use crate::server::mail::MailTemplate;
 use crate::server::ratelimit::{Door, EmailDoor};
 use chrono::Utc;
@@ -63,26 +65,21 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
         .check_email(EmailDoor::EmailLink, email.as_str(), ip_key(origin))
         .await?;
 
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let existing = users::by_email(&txn, email.as_str()).await?;
     if let Some(existing) = existing
         .as_ref()
         .filter(|u| u.email_verified_at.is_none() && u.disabled_at.is_none())
     {
         send_verification(state, &txn, existing).await?;
-        audit::record(
-            &txn,
-            origin,
-            audit::Entry {
-                action: "auth.sign_up_unverified",
-                target: Some(("user", existing.id)),
-                details: json!({}),
-            },
+        txn.audit(
+            AuditAction::AuthSignUpUnverified,
+            Some(Target::User(existing.id)),
+            json!({}),
         )
         .await?;
     } else if let Some(existing) = existing {
-        outbox::queue(
-            &txn,
+        txn.queue(
             MailTemplate::AccountExists,
             locale_of(&existing),
             &existing.email,
@@ -93,14 +90,10 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
             }),
         )
         .await?;
-        audit::record(
-            &txn,
-            origin,
-            audit::Entry {
-                action: "auth.sign_up_existing",
-                target: Some(("user", existing.id)),
-                details: json!({}),
-            },
+        txn.audit(
+            AuditAction::AuthSignUpExisting,
+            Some(Target::User(existing.id)),
+            json!({}),
         )
         .await?;
     } else {
@@ -119,30 +112,24 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
         .insert(&txn)
         .await?;
         send_verification(state, &txn, &created).await?;
-        audit::record(
-            &txn,
-            origin,
-            audit::Entry {
-                action: "auth.sign_up",
-                target: Some(("user", created.id)),
-                details: json!({ "locale": input.locale.code() }),
-            },
+        txn.audit(
+            AuditAction::AuthSignUp,
+            Some(Target::User(created.id)),
+            json!({ "locale": input.locale.code() }),
         )
         .await?;
     }
     txn.commit().await?;
-    state.outbox_wake.notify_one();
     Ok(())
 }
 
-async fn send_verification<C: ConnectionTrait>(
+async fn send_verification(
     state: &AppState,
-    db: &C,
+    db: &Txn<'_>,
     u: &user::Model,
 ) -> Result<(), AppError> {
     let token = tokens::issue(db, u.id, TokenPurpose::VerifyEmail).await?;
-    outbox::queue(
-        db,
+    db.queue(
         MailTemplate::VerifyEmail,
         locale_of(u),
         &u.email,
@@ -256,7 +243,7 @@ pub async fn verify_email(
     let Some(name) = name else {
         return Err(AppError::Unexpected);
     };
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let u = spend_for_sign_in(&txn, input.token, TokenPurpose::VerifyEmail).await?;
     let renamed = u.name != name.as_str();
     let mut row: user::ActiveModel = u.clone().into();
@@ -264,28 +251,20 @@ pub async fn verify_email(
     row.locale = Set(input.locale.code().to_owned());
     set_password(&txn, &u, row, hash).await?;
     end_sessions(&txn, u.id).await?;
-    let origin = Origin {
+    let _origin = Origin {
         actor_id: Some(u.id),
         ..origin.clone()
     };
-    audit::record(
-        &txn,
-        &origin,
-        audit::Entry {
-            action: "auth.email_verified",
-            target: Some(("user", u.id)),
-            details: json!({ "renamed": renamed }),
-        },
+    txn.audit(
+        AuditAction::AuthEmailVerified,
+        Some(Target::User(u.id)),
+        json!({ "renamed": renamed }),
     )
     .await?;
-    audit::record(
-        &txn,
-        &origin,
-        audit::Entry {
-            action: "auth.sign_in",
-            target: Some(("user", u.id)),
-            details: json!({ "method": "verification_link" }),
-        },
+    txn.audit(
+        AuditAction::AuthSignIn,
+        Some(Target::User(u.id)),
+        json!({ "method": "verification_link" }),
     )
     .await?;
     txn.commit().await?;
@@ -321,12 +300,12 @@ pub async fn sign_in(
     let found = users::by_email(&state.db, email.as_str()).await?;
     let stored = found.as_ref().and_then(|u| u.password_hash.clone());
     let ok = passwords::verify(password.to_owned(), stored).await;
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let result = match found {
         Some(u) if ok => {
             if u.disabled_at.is_some() {
                 Err((
-                    "auth.sign_in_refused_disabled",
+                    AuditAction::AuthSignInRefusedDisabled,
                     Some(u.id),
                     AppError::Refused(Msg::AccountDisabled),
                 ))
@@ -340,7 +319,7 @@ pub async fn sign_in(
                     send_verification(state, &txn, &u).await?;
                 }
                 Err((
-                    "auth.sign_in_refused_unverified",
+                    AuditAction::AuthSignInRefusedUnverified,
                     Some(u.id),
                     AppError::Refused(Msg::EmailNotVerified),
                 ))
@@ -349,52 +328,36 @@ pub async fn sign_in(
             }
         }
         Some(u) => Err((
-            "auth.sign_in_failed",
+            AuditAction::AuthSignInFailed,
             Some(u.id),
             AppError::Refused(Msg::BadCredentials),
         )),
         None => Err((
-            "auth.sign_in_failed",
+            AuditAction::AuthSignInFailed,
             None,
             AppError::Refused(Msg::BadCredentials),
         )),
     };
     match result {
         Ok(id) => {
-            let origin = Origin {
-                actor_id: Some(id),
-                ..origin.clone()
-            };
-            audit::record(
-                &txn,
-                &origin,
-                audit::Entry {
-                    action: "auth.sign_in",
-                    target: Some(("user", id)),
-                    details: json!({ "method": "password" }),
-                },
+            txn.audit_as(
+                Some(id),
+                AuditAction::AuthSignIn,
+                Some(Target::User(id)),
+                json!({ "method": "password" }),
             )
             .await?;
             txn.commit().await?;
             Ok(id)
         }
         Err((action, target, err)) => {
-            audit::record(
-                &txn,
-                origin,
-                audit::Entry {
-                    action,
-                    target: target.map(|id| ("user", id)),
-                    details: if target.is_none() {
-                        json!({ "email": email.as_str() })
-                    } else {
-                        json!({})
-                    },
-                },
-            )
-            .await?;
+            let details = if target.is_none() {
+                json!({ "email": email.as_str() })
+            } else {
+                json!({})
+            };
+            txn.audit(action, target.map(Target::User), details).await?;
             txn.commit().await?;
-            state.outbox_wake.notify_one();
             Err(err)
         }
     }
@@ -419,18 +382,18 @@ pub async fn request_link(
         .limits
         .check_email(EmailDoor::EmailLink, email.as_str(), ip_key(origin))
         .await?;
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let found = users::by_email(&txn, email.as_str()).await?;
     let (template, path, action) = match purpose {
         TokenPurpose::MagicLink => (
             MailTemplate::MagicLink,
             "/connexion/lien",
-            "auth.magic_link_requested",
+            AuditAction::AuthMagicLinkRequested,
         ),
         TokenPurpose::ResetPassword => (
             MailTemplate::ResetPassword,
             "/mot-de-passe-oublie/nouveau",
-            "auth.reset_requested",
+            AuditAction::AuthResetRequested,
         ),
         TokenPurpose::VerifyEmail => return Err(AppError::Unexpected),
     };
@@ -444,8 +407,7 @@ pub async fn request_link(
     };
     if let Some(u) = found.as_ref().filter(eligible) {
         let token = tokens::issue(&txn, u.id, purpose).await?;
-        outbox::queue(
-            &txn,
+        txn.queue(
             template,
             locale_of(u),
             &u.email,
@@ -453,22 +415,14 @@ pub async fn request_link(
         )
         .await?;
     }
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action,
-            target: found.as_ref().map(|u| ("user", u.id)),
-            details: if found.is_none() {
-                json!({ "email": email.as_str(), "unknown": true })
-            } else {
-                json!({})
-            },
-        },
-    )
-    .await?;
+    let details = if found.is_none() {
+        json!({ "email": email.as_str(), "unknown": true })
+    } else {
+        json!({})
+    };
+    txn.audit(action, found.as_ref().map(|u| Target::User(u.id)), details)
+        .await?;
     txn.commit().await?;
-    state.outbox_wake.notify_one();
     Ok(())
 }
 
@@ -478,21 +432,17 @@ pub async fn use_magic_link(
     origin: &Origin,
     token: &str,
 ) -> Result<i64, AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::MagicLink).await?;
     mark_verified(&txn, &u).await?;
-    let origin = Origin {
+    let _origin = Origin {
         actor_id: Some(u.id),
         ..origin.clone()
     };
-    audit::record(
-        &txn,
-        &origin,
-        audit::Entry {
-            action: "auth.sign_in",
-            target: Some(("user", u.id)),
-            details: json!({ "method": "magic_link" }),
-        },
+    txn.audit(
+        AuditAction::AuthSignIn,
+        Some(Target::User(u.id)),
+        json!({ "method": "magic_link" }),
     )
     .await?;
     txn.commit().await?;
@@ -509,23 +459,19 @@ pub async fn reset_password(
 ) -> Result<(), AppError> {
     let (hash, _) =
         chosen_password(state, token, TokenPurpose::ResetPassword, password, None).await?;
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::ResetPassword).await?;
     set_password(&txn, &u, u.clone().into(), hash).await?;
     end_sessions(&txn, u.id).await?;
     tokens::spend_all(&txn, u.id).await?;
-    let origin = Origin {
+    let _origin = Origin {
         actor_id: Some(u.id),
         ..origin.clone()
     };
-    audit::record(
-        &txn,
-        &origin,
-        audit::Entry {
-            action: "auth.password_reset",
-            target: Some(("user", u.id)),
-            details: json!({}),
-        },
+    txn.audit(
+        AuditAction::AuthPasswordReset,
+        Some(Target::User(u.id)),
+        json!({}),
     )
     .await?;
     txn.commit().await?;
@@ -541,15 +487,11 @@ pub async fn end_sessions<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<u6
 }
 
 pub async fn record_sign_out(state: &AppState, origin: &Origin) -> Result<(), AppError> {
-    let txn = write_txn(&state.db).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "auth.sign_out",
-            target: origin.actor_id.map(|id| ("user", id)),
-            details: json!({}),
-        },
+    let txn = Txn::with_outbox(state, origin).await?;
+    txn.audit(
+        AuditAction::AuthSignOut,
+        origin.actor_id.map(Target::User),
+        json!({}),
     )
     .await?;
     txn.commit().await?;

@@ -1,10 +1,12 @@
 //! What admins do to accounts: grant and revoke instance roles, disable and
 //! re-enable accounts. The policy has already allowed the action.
 
-use super::{Origin, accounts, audit, users};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use super::{Origin, accounts, users};
 use crate::domain::Role;
 use crate::model::AppError;
-use crate::server::db::{role_grant, user, write_txn};
+use crate::server::db::{role_grant, user};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -16,7 +18,7 @@ pub async fn grant_role(
     target: i64,
     role: Role,
 ) -> Result<(), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     users::by_id(&txn, target)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -31,8 +33,8 @@ pub async fn grant_role(
 
 /// Records the grant and its audit entry; `origin` without an actor is the
 /// operator at the command line.
-pub(crate) async fn insert_grant<C: sea_orm::ConnectionTrait>(
-    db: &C,
+pub(crate) async fn insert_grant(
+    db: &Txn<'_>,
     origin: &Origin,
     user_id: i64,
     role: Role,
@@ -52,14 +54,10 @@ pub(crate) async fn insert_grant<C: sea_orm::ConnectionTrait>(
     } else {
         "operator"
     };
-    audit::record(
-        db,
-        origin,
-        audit::Entry {
-            action: "role.granted",
-            target: Some(("user", user_id)),
-            details: json!({ "role": role.code(), "scope": role.scope(), "by": by }),
-        },
+    db.audit(
+        AuditAction::RoleGranted,
+        Some(Target::User(user_id)),
+        json!({ "role": role.code(), "scope": role.scope(), "by": by }),
     )
     .await?;
     Ok(())
@@ -71,7 +69,7 @@ pub async fn revoke_role(
     target: i64,
     role: Role,
 ) -> Result<(), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let mut delete = role_grant::Entity::delete_many()
         .filter(role_grant::Column::UserId.eq(target))
         .filter(role_grant::Column::Role.eq(role.code()));
@@ -83,14 +81,10 @@ pub async fn revoke_role(
     if res.rows_affected == 0 {
         return Err(AppError::NotFound);
     }
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "role.revoked",
-            target: Some(("user", target)),
-            details: json!({ "role": role.code(), "scope": role.scope() }),
-        },
+    txn.audit(
+        AuditAction::RoleRevoked,
+        Some(Target::User(target)),
+        json!({ "role": role.code(), "scope": role.scope() }),
     )
     .await?;
     txn.commit().await?;
@@ -104,7 +98,7 @@ pub async fn set_disabled(
     target: i64,
     disabled: bool,
 ) -> Result<(), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let u = users::by_id(&txn, target)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -120,18 +114,15 @@ pub async fn set_disabled(
     } else {
         0
     };
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: if disabled {
-                "user.disabled"
-            } else {
-                "user.enabled"
-            },
-            target: Some(("user", target)),
-            details: json!({ "sessions_ended": ended }),
-        },
+    let action = if disabled {
+        AuditAction::UserDisabled
+    } else {
+        AuditAction::UserEnabled
+    };
+    txn.audit(
+        action,
+        Some(Target::User(target)),
+        json!({ "sessions_ended": ended }),
     )
     .await?;
     txn.commit().await?;
@@ -150,7 +141,7 @@ pub async fn ensure_account(
     replace_password: bool,
     roles: &[Role],
 ) -> Result<(i64, bool), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let now = Utc::now();
     let (id, created) = match users::by_email(&txn, email.as_str()).await? {
         Some(u) => {
@@ -161,14 +152,10 @@ pub async fn ensure_account(
                 row.updated_at = Set(now);
                 row.update(&txn).await?;
                 let ended = accounts::end_sessions(&txn, id).await?;
-                audit::record(
-                    &txn,
-                    origin,
-                    audit::Entry {
-                        action: "user.password_replaced_by_operator",
-                        target: Some(("user", id)),
-                        details: json!({ "sessions_ended": ended }),
-                    },
+                txn.audit(
+                    AuditAction::UserPasswordReplacedByOperator,
+                    Some(Target::User(id)),
+                    json!({ "sessions_ended": ended }),
                 )
                 .await?;
             }
@@ -188,14 +175,10 @@ pub async fn ensure_account(
             }
             .insert(&txn)
             .await?;
-            audit::record(
-                &txn,
-                origin,
-                audit::Entry {
-                    action: "user.created_by_operator",
-                    target: Some(("user", u.id)),
-                    details: json!({}),
-                },
+            txn.audit(
+                AuditAction::UserCreatedByOperator,
+                Some(Target::User(u.id)),
+                json!({}),
             )
             .await?;
             (u.id, true)

@@ -3,22 +3,26 @@
 //! attachments, submission before the (personal) deadline with a receipt,
 //! withdrawal.
 
-use super::{Origin, accounts::locale_of, attachments, audit, defis, outbox, promotions, users};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use super::{Origin, accounts::locale_of, attachments, defis, promotions, users};
 use crate::domain::application::{self as rules, ApplicationState};
 use crate::domain::application_form::ApplicationForm;
 use crate::domain::profile::ProfileCode;
 use crate::domain::promotion::paris_display;
 use crate::i18n::Msg;
+use crate::model::AppError;
 use crate::model::application::{ApplicationDossier, ApplicationEventView, OfferedDefi};
 use crate::model::defi::{AttachmentView, DefiSheet};
-use crate::model::{AppError, FieldError};
 use crate::server::AppState;
-use crate::server::db::{application, application_choice, application_event, promotion, write_txn};
+use crate::server::db::{
+    application, application_choice, application_event, declared, guarded, promotion,
+};
 use crate::server::mail::MailTemplate;
 use crate::server::service::catalogue::Published;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
@@ -147,7 +151,7 @@ pub async fn start(
     promotion_id: i64,
     user_id: i64,
 ) -> Result<i64, AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     if let Some(existing) = of_user(&txn, promotion_id, user_id).await? {
         return Ok(existing.id);
     }
@@ -191,14 +195,10 @@ pub async fn start(
                 .ok_or(AppError::Unexpected);
         }
     };
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "application.started",
-            target: Some(("application", a.id)),
-            details: json!({ "promotion": promotion_id }),
-        },
+    txn.audit(
+        AuditAction::ApplicationStarted,
+        Some(Target::Application(a.id)),
+        json!({ "promotion": promotion_id }),
     )
     .await?;
     txn.commit().await?;
@@ -249,28 +249,15 @@ async fn choices_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<i64>, App
         .collect())
 }
 
-pub(crate) fn form_of(a: &application::Model, choices: Vec<i64>) -> ApplicationForm {
-    ApplicationForm {
-        civility: a.civility.clone(),
-        first_name: a.first_name.clone(),
-        last_name: a.last_name.clone(),
-        phone: a.phone.clone(),
-        profile: a.profile.clone(),
-        experience: a.experience.clone(),
-        skills: a.skills.clone(),
-        experience_text: a.experience_text.clone(),
-        motivation: a.motivation.clone(),
-        portfolio_url: a.portfolio_url.clone(),
-        code_url: a.code_url.clone(),
-        mobility: a.mobility.clone(),
-        remote: a.remote,
-        support_role: a.support_role.clone(),
+/// The dossier as saved: its declared fields from its row, its choices.
+pub(crate) fn form_of(
+    a: &application::Model,
+    choices: Vec<i64>,
+) -> Result<ApplicationForm, AppError> {
+    Ok(ApplicationForm {
         choices,
-        decl_civil_servant: a.decl_civil_servant,
-        decl_student: a.decl_student,
-        decl_jury: a.decl_jury,
-        consent: a.consent,
-    }
+        ..declared::read(a)?
+    })
 }
 
 fn slot(id: i64, kind: &str) -> attachments::Slot<'_> {
@@ -391,7 +378,7 @@ pub async fn dossier(
         offered: offered_in(&catalogue, p.id),
         state,
         email: a.email.clone(),
-        form: form_of(&a, choices),
+        form: form_of(&a, choices)?,
         version: a.version,
         updated_at: a.updated_at,
         submitted_at: a.submitted_at,
@@ -405,22 +392,13 @@ pub async fn dossier(
 
 /// Writes `row` only if the dossier still has version `read` (see
 /// `defis::guarded`): two tabs never silently overwrite each other.
+/// Writes `row` as the next version if it is still at `read`.
 pub(super) async fn guarded<C: ConnectionTrait>(
     db: &C,
-    mut row: application::ActiveModel,
+    row: application::ActiveModel,
     read: i32,
 ) -> Result<(), AppError> {
-    row.version = Set(read + 1);
-    match application::Entity::update(row)
-        .validate()?
-        .filter(application::Column::Version.eq(read))
-        .exec_without_returning(db)
-        .await
-    {
-        Ok(_) => Ok(()),
-        Err(DbErr::RecordNotUpdated) => Err(AppError::Conflict),
-        Err(e) => Err(e.into()),
-    }
+    guarded::update_versioned(db, row, application::Column::Version, read).await
 }
 
 /// The parsing context of a dossier: its promotion's profiles, the défis it
@@ -456,7 +434,7 @@ pub async fn save(
     form: &ApplicationForm,
     expected: Option<i32>,
 ) -> Result<Saved, AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let current = find(&txn, id).await?;
     if !state_of(&current)?.applicant_may_edit() {
         return Err(AppError::Refused(Msg::ApplicationNotEditable));
@@ -467,24 +445,7 @@ pub async fn save(
     }
     let now = Utc::now();
     let mut row: application::ActiveModel = current.into();
-    row.civility = Set(form.civility.clone());
-    row.first_name = Set(form.first_name.clone());
-    row.last_name = Set(form.last_name.clone());
-    row.phone = Set(form.phone.clone());
-    row.profile = Set(form.profile.clone());
-    row.experience = Set(form.experience.clone());
-    row.skills = Set(form.skills.clone());
-    row.experience_text = Set(form.experience_text.clone());
-    row.motivation = Set(form.motivation.clone());
-    row.portfolio_url = Set(form.portfolio_url.clone());
-    row.code_url = Set(form.code_url.clone());
-    row.mobility = Set(form.mobility.clone());
-    row.remote = Set(form.remote);
-    row.support_role = Set(form.support_role.clone());
-    row.decl_civil_servant = Set(form.decl_civil_servant);
-    row.decl_student = Set(form.decl_student);
-    row.decl_jury = Set(form.decl_jury);
-    row.consent = Set(form.consent);
+    declared::write(&mut row, form)?;
     row.updated_at = Set(now);
     guarded(&txn, row, read).await?;
     application_choice::Entity::delete_many()
@@ -501,14 +462,10 @@ pub async fn save(
         .insert(&txn)
         .await?;
     }
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "application.saved",
-            target: Some(("application", id)),
-            details: json!({ "version": read + 1 }),
-        },
+    txn.audit(
+        AuditAction::ApplicationSaved,
+        Some(Target::Application(id)),
+        json!({ "version": read + 1 }),
     )
     .await?;
     txn.commit().await?;
@@ -546,7 +503,7 @@ pub async fn submit(
     id: i64,
     started: DateTime<Utc>,
 ) -> Result<DateTime<Utc>, AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let a = find(&txn, id).await?;
     let p = promotion_of(&txn, a.promotion_id).await?;
     let from = state_of(&a)?;
@@ -557,7 +514,7 @@ pub async fn submit(
         rules::deadline(p.applications_close_at, a.personal_deadline),
     )
     .map_err(AppError::Refused)?;
-    let form = form_of(&a, choices_of(&txn, id).await?);
+    let form = form_of(&a, choices_of(&txn, id).await?)?;
     let offered = offered(&txn, p.id).await?;
     let has_cv = attachments::current(&txn, slot(id, CV)).await?.is_some();
     let checked = form
@@ -573,14 +530,7 @@ pub async fn submit(
                     .any(|d| d.id == defi && d.profiles.iter().any(|p| p.as_str() == profile))
             })
         });
-    if let Err(errors) = checked {
-        return Err(AppError::Validation(
-            errors
-                .into_iter()
-                .map(|(field, message)| FieldError { field, message })
-                .collect(),
-        ));
-    }
+    checked.map_err(AppError::fields)?;
     // The submission time is the request's arrival, the time the deadline
     // was judged at.
     let now = started;
@@ -598,8 +548,7 @@ pub async fn submit(
         .map(|(i, d)| format!("{}. {} ({})", i + 1, d.title, d.organisation))
         .collect();
     let locale = owner_locale(&txn, &a).await?.unwrap_or_default();
-    outbox::queue(
-        &txn,
+    txn.queue(
         MailTemplate::ApplicationSubmitted,
         locale,
         &a.email,
@@ -616,25 +565,20 @@ pub async fn submit(
         }),
     )
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "application.submitted",
-            target: Some(("application", id)),
-            details: json!({ "at": now, "started": started, "from": from.code() }),
-        },
+    txn.audit(
+        AuditAction::ApplicationSubmitted,
+        Some(Target::Application(id)),
+        json!({ "at": now, "started": started, "from": from.code() }),
     )
     .await?;
     txn.commit().await?;
     super::catalogue::applications_changed();
-    state.outbox_wake.notify_one();
     Ok(now)
 }
 
 /// The applicant withdraws a submitted dossier.
 pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<(), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let a = find(&txn, id).await?;
     let to = rules::withdraw(state_of(&a)?).map_err(AppError::Refused)?;
     let mut row: application::ActiveModel = a.clone().into();
@@ -642,14 +586,10 @@ pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Resu
     row.updated_at = Set(Utc::now());
     guarded(&txn, row, a.version).await?;
     event(&txn, origin, id, "withdrawn", "").await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "application.withdrawn",
-            target: Some(("application", id)),
-            details: json!({ "from": a.state }),
-        },
+    txn.audit(
+        AuditAction::ApplicationWithdrawn,
+        Some(Target::Application(id)),
+        json!({ "from": a.state }),
     )
     .await?;
     txn.commit().await?;
@@ -675,23 +615,19 @@ pub async fn attach(
         original_name,
         bytes,
         async move |txn| {
-            // An update, not a read: it holds the row until commit, so a
-            // submission or a second upload waits (PostgreSQL).
-            let editable: Vec<&str> = ApplicationState::ALL
+            let editable = ApplicationState::ALL
                 .into_iter()
                 .filter(|s| s.applicant_may_edit())
                 .map(ApplicationState::code)
                 .collect();
-            let touched = application::Entity::update_many()
-                .col_expr(
-                    application::Column::UpdatedAt,
-                    sea_orm::sea_query::Expr::value(Utc::now()),
-                )
-                .filter(application::Column::Id.eq(id))
-                .filter(application::Column::State.is_in(editable))
-                .exec(txn)
-                .await?;
-            if touched.rows_affected == 1 {
+            let locked = guarded::lock_in_state::<application::Entity, _>(
+                txn,
+                (application::Column::Id, id),
+                (application::Column::State, editable),
+                application::Column::UpdatedAt,
+            )
+            .await?;
+            if locked {
                 Ok(())
             } else {
                 Err(AppError::Refused(Msg::ApplicationNotEditable))
@@ -737,6 +673,7 @@ pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize
         .all(&state.db)
         .await?;
     let mut sent = 0;
+    let system = Origin::default();
     for p in promotions {
         let drafts = application::Entity::find()
             .filter(application::Column::PromotionId.eq(p.id))
@@ -750,7 +687,7 @@ pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize
             if deadline > soon || deadline <= now {
                 continue;
             }
-            let txn = write_txn(&state.db).await?;
+            let txn = Txn::with_outbox(state, &system).await?;
             // Claimed once, even with several processes.
             let claimed = application::Entity::update_many()
                 .col_expr(
@@ -766,8 +703,7 @@ pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize
                 continue;
             }
             let locale = owner_locale(&txn, &a).await?.unwrap_or_default();
-            outbox::queue(
-                &txn,
+            txn.queue(
                 MailTemplate::ApplicationReminder,
                 locale,
                 &a.email,
@@ -779,22 +715,15 @@ pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize
                 }),
             )
             .await?;
-            audit::record(
-                &txn,
-                &Origin::default(),
-                audit::Entry {
-                    action: "application.reminded",
-                    target: Some(("application", a.id)),
-                    details: json!({ "deadline": deadline }),
-                },
+            txn.audit(
+                AuditAction::ApplicationReminded,
+                Some(Target::Application(a.id)),
+                json!({ "deadline": deadline }),
             )
             .await?;
             txn.commit().await?;
             sent += 1;
         }
-    }
-    if sent > 0 {
-        state.outbox_wake.notify_one();
     }
     Ok(sent)
 }

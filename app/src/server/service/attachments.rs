@@ -2,13 +2,15 @@
 //! directory with a random name, recorded with their owner, replaced
 //! atomically, removed from disk only after the database agrees.
 
-use super::{Origin, audit, tokens};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use super::{Origin, tokens};
 use crate::model::AppError;
-use crate::server::db::{attachment, write_txn};
+use crate::server::db::attachment;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -70,7 +72,7 @@ pub async fn store(
     slot: Slot<'_>,
     original_name: &str,
     bytes: &[u8],
-    allowed: impl AsyncFnOnce(&DatabaseTransaction) -> Result<(), AppError>,
+    allowed: impl AsyncFnOnce(&Txn<'_>) -> Result<(), AppError>,
 ) -> Result<(), AppError> {
     let dir = files_dir(data_dir);
     let stored = format!("{}.pdf", tokens::random_secret(16));
@@ -84,7 +86,7 @@ pub async fn store(
         AppError::Unexpected
     })?;
     let result = async {
-        let txn = write_txn(db).await?;
+        let txn = Txn::begin(db, origin).await?;
         allowed(&txn).await?;
         let old = current(&txn, slot).await?;
         if let Some(old) = &old {
@@ -103,14 +105,10 @@ pub async fn store(
         }
         .insert(&txn)
         .await?;
-        audit::record(
-            &txn,
-            origin,
-            audit::Entry {
-                action: "attachment.uploaded",
-                target: Some((slot.owner_type, slot.owner_id)),
-                details: json!({ "kind": slot.kind, "name": original_name, "size": bytes.len() }),
-            },
+        txn.audit(
+            AuditAction::AttachmentUploaded,
+            Target::owner(slot.owner_type, slot.owner_id),
+            json!({ "kind": slot.kind, "name": original_name, "size": bytes.len() }),
         )
         .await?;
         txn.commit().await?;

@@ -2,9 +2,11 @@
 //! before the deadline, coordinators' decisions (one by one or in batch)
 //! with their messages, publishing, and the public catalogue.
 
-use super::{Origin, accounts::locale_of, attachments, audit, organisations, outbox, promotions};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use super::{Origin, accounts::locale_of, attachments, organisations, promotions};
 use crate::domain::defi::{self as rules, Decision, DefiState, personalise};
-use crate::domain::defi_form::{DefiForm, SLOT_ROWS, SlotForm};
+use crate::domain::defi_form::{DefiForm, SlotForm};
 use crate::domain::organisation::OrgKind;
 use crate::domain::profile::ProfileCode;
 use crate::domain::promotion::paris_display;
@@ -16,13 +18,13 @@ use crate::model::defi::{
 };
 use crate::server::AppState;
 use crate::server::db::{
-    attachment, defi, defi_event, defi_slot, organisation, promotion, write_txn,
+    attachment, declared, defi, defi_event, defi_slot, guarded, organisation, promotion,
 };
 use crate::server::mail::MailTemplate;
 use crate::server::policy::{self, Action, Actor};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
@@ -79,10 +81,11 @@ async fn slots_of<C: ConnectionTrait>(
         .await?)
 }
 
-fn form_of(d: &defi::Model, slots: &[defi_slot::Model]) -> DefiForm {
-    let mut rows: [SlotForm; SLOT_ROWS] = Default::default();
+/// The dossier as saved: its declared fields from its row, its slots.
+fn form_of(d: &defi::Model, slots: &[defi_slot::Model]) -> Result<DefiForm, AppError> {
+    let mut form: DefiForm = declared::read(d)?;
     for s in slots.iter().filter(|s| s.defi_id == d.id) {
-        if let Some(row) = rows.get_mut((s.position as usize).wrapping_sub(1)) {
+        if let Some(row) = form.slots.get_mut((s.position as usize).wrapping_sub(1)) {
             *row = SlotForm {
                 profile: s.profile.clone(),
                 mission: s.mission.clone(),
@@ -90,23 +93,7 @@ fn form_of(d: &defi::Model, slots: &[defi_slot::Model]) -> DefiForm {
             };
         }
     }
-    DefiForm {
-        title: d.title.clone(),
-        summary: d.summary.clone(),
-        context: d.context.clone(),
-        use_cases: d.use_cases.clone(),
-        impact: d.impact.clone(),
-        data_available: d.data_available.clone(),
-        data_accessible: d.data_accessible,
-        obstacles: d.obstacles.clone(),
-        legal_ethics: d.legal_ethics.clone(),
-        open_code: d.open_code,
-        open_data: d.open_data,
-        off_site: d.off_site,
-        leads: d.leads.clone(),
-        mentor: d.mentor.clone(),
-        slots: rows,
-    }
+    Ok(form)
 }
 
 fn used_profiles(slots: &[defi_slot::Model], id: i64) -> Vec<ProfileCode> {
@@ -132,7 +119,7 @@ pub async fn create(
     promotion_id: i64,
     organisation_id: i64,
 ) -> Result<i64, AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let p = promotion_of(&txn, promotion_id).await?;
     organisations::find(&txn, organisation_id).await?;
     rules::may_start(Utc::now(), p.defis_open_at, p.defis_close_at).map_err(AppError::Refused)?;
@@ -149,14 +136,10 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "defi.created",
-            target: Some(("defi", d.id)),
-            details: json!({ "promotion": promotion_id, "organisation": organisation_id }),
-        },
+    txn.audit(
+        AuditAction::DefiCreated,
+        Some(Target::Defi(d.id)),
+        json!({ "promotion": promotion_id, "organisation": organisation_id }),
     )
     .await?;
     txn.commit().await?;
@@ -178,39 +161,13 @@ pub async fn profiles_for<C: ConnectionTrait>(
 /// version `read` when it was loaded. SQLite serialises writers, but
 /// PostgreSQL's READ COMMITTED lets two requests read the same row: the
 /// second writer is told of the conflict instead of overwriting the first.
+/// Writes `row` as the next version if it is still at `read`.
 async fn guarded<C: ConnectionTrait>(
     db: &C,
-    mut row: defi::ActiveModel,
+    row: defi::ActiveModel,
     read: i32,
 ) -> Result<(), AppError> {
-    row.version = Set(read + 1);
-    match defi::Entity::update(row)
-        .validate()?
-        .filter(defi::Column::Version.eq(read))
-        .exec_without_returning(db)
-        .await
-    {
-        Ok(_) => Ok(()),
-        Err(DbErr::RecordNotUpdated) => Err(AppError::Conflict),
-        Err(e) => Err(e.into()),
-    }
-}
-
-fn write_content(row: &mut defi::ActiveModel, form: &DefiForm) {
-    row.title = Set(form.title.clone());
-    row.summary = Set(form.summary.clone());
-    row.context = Set(form.context.clone());
-    row.use_cases = Set(form.use_cases.clone());
-    row.impact = Set(form.impact.clone());
-    row.data_available = Set(form.data_available.clone());
-    row.data_accessible = Set(form.data_accessible);
-    row.obstacles = Set(form.obstacles.clone());
-    row.legal_ethics = Set(form.legal_ethics.clone());
-    row.open_code = Set(form.open_code);
-    row.open_data = Set(form.open_data);
-    row.off_site = Set(form.off_site);
-    row.leads = Set(form.leads.clone());
-    row.mentor = Set(form.mentor.clone());
+    guarded::update_versioned(db, row, defi::Column::Version, read).await
 }
 
 /// Replaces the défi's slot rows (all three rows are kept, even empty, so
@@ -252,7 +209,7 @@ pub async fn save(
     form: &DefiForm,
     expected: Option<i32>,
 ) -> Result<Saved, AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let current = find(&txn, id).await?;
     if !state_of(&current)?.host_may_edit() {
         return Err(AppError::Refused(Msg::DefiNotEditable));
@@ -264,18 +221,14 @@ pub async fn save(
     let version = read + 1;
     let now = Utc::now();
     let mut row: defi::ActiveModel = current.into();
-    write_content(&mut row, form);
+    declared::write(&mut row, form)?;
     row.updated_at = Set(now);
     guarded(&txn, row, read).await?;
     write_slots(&txn, id, form).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "defi.saved",
-            target: Some(("defi", id)),
-            details: json!({ "version": version }),
-        },
+    txn.audit(
+        AuditAction::DefiSaved,
+        Some(Target::Defi(id)),
+        json!({ "version": version }),
     )
     .await?;
     txn.commit().await?;
@@ -284,16 +237,15 @@ pub async fn save(
 }
 
 /// Queues `template` to every member of the défi's organisation.
-async fn tell_members<C: ConnectionTrait>(
-    db: &C,
+async fn tell_members(
+    db: &Txn<'_>,
     d: &defi::Model,
     template: MailTemplate,
     vars: impl Fn(crate::i18n::Locale, &str) -> serde_json::Value,
 ) -> Result<Vec<String>, AppError> {
     let mut sent = Vec::new();
     for (u, _) in organisations::members(db, d.organisation_id).await? {
-        outbox::queue(
-            db,
+        db.queue(
             template,
             locale_of(&u),
             &u.email,
@@ -308,25 +260,18 @@ async fn tell_members<C: ConnectionTrait>(
 /// Submits the dossier: complete, and before the call closes (server time)
 /// unless it answers a request for information.
 pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTime<Utc>, AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let d = find(&txn, id).await?;
     let p = promotion_of(&txn, d.promotion_id).await?;
     let slots = slots_of(&txn, &[id]).await?;
-    let form = form_of(&d, &slots);
+    let form = form_of(&d, &slots)?;
     let now = Utc::now();
     let to = rules::submit(state_of(&d)?, now, p.defis_open_at, p.defis_close_at)
         .map_err(AppError::Refused)?;
     let checked = form
         .parse_draft(&promotions::profiles_of(&p))
         .and_then(|f| f.check_complete(p.team_min.max(0) as u32, p.team_max.max(0) as u32));
-    if let Err(errors) = checked {
-        return Err(AppError::Validation(
-            errors
-                .into_iter()
-                .map(|(field, message)| crate::model::FieldError { field, message })
-                .collect(),
-        ));
-    }
+    checked.map_err(AppError::fields)?;
     let org = organisations::find(&txn, d.organisation_id).await?;
     let mut row: defi::ActiveModel = d.clone().into();
     row.state = Set(to.code().to_owned());
@@ -346,19 +291,9 @@ pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTi
         })
     })
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "defi.submitted",
-            target: Some(("defi", id)),
-            details: json!({ "at": now, "answer": to != state_of(&d)? && state_of(&d)? == DefiState::InfoRequested, "notified": recipients }),
-        },
-    )
-    .await?;
+    txn.audit(AuditAction::DefiSubmitted, Some(Target::Defi(id)), json!({ "at": now, "answer": to != state_of(&d)? && state_of(&d)? == DefiState::InfoRequested, "notified": recipients })).await?;
     txn.commit().await?;
     super::catalogue::changed();
-    state.outbox_wake.notify_one();
     Ok(now)
 }
 
@@ -384,9 +319,9 @@ async fn event<C: ConnectionTrait>(
 
 /// One decision inside the caller's transaction; the message is
 /// personalised for the défi.
-async fn decide_in<C: ConnectionTrait>(
+async fn decide_in(
     state: &AppState,
-    txn: &C,
+    txn: &Txn<'_>,
     origin: &Origin,
     d: defi::Model,
     decision: Decision,
@@ -418,16 +353,7 @@ async fn decide_in<C: ConnectionTrait>(
         })
     })
     .await?;
-    audit::record(
-        txn,
-        origin,
-        audit::Entry {
-            action: "defi.decided",
-            target: Some(("defi", id)),
-            details: json!({ "decision": decision.code(), "from": d.state, "to": to.code(), "notified": recipients }),
-        },
-    )
-    .await?;
+    txn.audit(AuditAction::DefiDecided, Some(Target::Defi(id)), json!({ "decision": decision.code(), "from": d.state, "to": to.code(), "notified": recipients })).await?;
     Ok(())
 }
 
@@ -438,7 +364,7 @@ pub async fn decide(
     decision: Decision,
     message: &str,
 ) -> Result<(), AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let d = find(&txn, id).await?;
     if !state_of(&d)?.visible_to_coordinators() {
         return Err(AppError::NotFound);
@@ -446,7 +372,6 @@ pub async fn decide(
     decide_in(state, &txn, origin, d, decision, message).await?;
     txn.commit().await?;
     super::catalogue::changed();
-    state.outbox_wake.notify_one();
     Ok(())
 }
 
@@ -494,7 +419,7 @@ pub async fn decide_batch(
     decision: Decision,
     message: &str,
 ) -> Result<usize, AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let mut done = 0;
     for &id in ids {
         let d = match find(&txn, id).await {
@@ -508,26 +433,21 @@ pub async fn decide_batch(
         decide_in(state, &txn, origin, d, decision, message).await?;
         done += 1;
     }
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "defi.batch_decided",
-            target: None,
-            details: json!({ "decision": decision.code(), "asked": ids, "changed": done }),
-        },
+    txn.audit(
+        AuditAction::DefiBatchDecided,
+        None,
+        json!({ "decision": decision.code(), "asked": ids, "changed": done }),
     )
     .await?;
     txn.commit().await?;
     super::catalogue::changed();
-    state.outbox_wake.notify_one();
     Ok(done)
 }
 
 /// Publishes the public sheets of the selected défis among `ids`; returns how
 /// many were published.
 pub async fn publish(state: &AppState, origin: &Origin, ids: &[i64]) -> Result<usize, AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let mut done = 0;
     for &id in ids {
         let d = match find(&txn, id).await {
@@ -557,21 +477,16 @@ pub async fn publish(state: &AppState, origin: &Origin, ids: &[i64]) -> Result<u
             })
         })
         .await?;
-        audit::record(
-            &txn,
-            origin,
-            audit::Entry {
-                action: "defi.published",
-                target: Some(("defi", id)),
-                details: json!({ "at": now }),
-            },
+        txn.audit(
+            AuditAction::DefiPublished,
+            Some(Target::Defi(id)),
+            json!({ "at": now }),
         )
         .await?;
         done += 1;
     }
     txn.commit().await?;
     super::catalogue::changed();
-    state.outbox_wake.notify_one();
     Ok(done)
 }
 
@@ -618,7 +533,7 @@ pub async fn dossier<C: ConnectionTrait>(
         organisation_kind: org_view.kind,
         city: org_view.city,
         state: st,
-        form: form_of(&d, &slots),
+        form: form_of(&d, &slots)?,
         version: d.version,
         published: d.published_at.is_some(),
         submitted_at: d.submitted_at,
@@ -862,23 +777,19 @@ pub async fn attach_pitch_deck(
         original_name,
         bytes,
         async move |txn| {
-            // An update, not a read: it holds the row until commit, so a
-            // submission or a second upload waits (PostgreSQL).
-            let editable: Vec<&str> = DefiState::ALL
+            let editable = DefiState::ALL
                 .into_iter()
                 .filter(|s| s.host_may_edit())
                 .map(DefiState::code)
                 .collect();
-            let touched = defi::Entity::update_many()
-                .col_expr(
-                    defi::Column::UpdatedAt,
-                    sea_orm::sea_query::Expr::value(Utc::now()),
-                )
-                .filter(defi::Column::Id.eq(id))
-                .filter(defi::Column::State.is_in(editable))
-                .exec(txn)
-                .await?;
-            if touched.rows_affected == 1 {
+            let locked = guarded::lock_in_state::<defi::Entity, _>(
+                txn,
+                (defi::Column::Id, id),
+                (defi::Column::State, editable),
+                defi::Column::UpdatedAt,
+            )
+            .await?;
+            if locked {
                 Ok(())
             } else {
                 Err(AppError::Refused(Msg::DefiNotEditable))
@@ -914,7 +825,7 @@ pub async fn import(
     origin: &Origin,
     i: Imported<'_>,
 ) -> Result<i64, AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let now = Utc::now();
     let submitted = (i.state != DefiState::Draft).then_some(now);
     let mut row = defi::ActiveModel {
@@ -929,7 +840,7 @@ pub async fn import(
         published_at: Set(i.published.then_some(now)),
         ..Default::default()
     };
-    write_content(&mut row, i.form);
+    declared::write(&mut row, i.form)?;
     let d = row.insert(&txn).await?;
     write_slots(&txn, d.id, i.form).await?;
     if submitted.is_some() {
@@ -957,14 +868,10 @@ pub async fn import(
     if i.published {
         event(&txn, origin, d.id, "published", "").await?;
     }
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "defi.imported",
-            target: Some(("defi", d.id)),
-            details: json!({ "state": i.state.code(), "published": i.published }),
-        },
+    txn.audit(
+        AuditAction::DefiImported,
+        Some(Target::Defi(d.id)),
+        json!({ "state": i.state.code(), "published": i.published }),
     )
     .await?;
     txn.commit().await?;

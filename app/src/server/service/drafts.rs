@@ -3,8 +3,10 @@
 //! dossier once it is submitted). From this list they grant a personal
 //! deadline (`selection::extend_deadline`) or send a reminder.
 
+use super::Origin;
 use super::applications::{CV, find, form_of, owner_locale, state_of};
-use super::{Origin, audit};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
 use crate::domain::application::ApplicationState;
 use crate::domain::promotion::paris_display;
 use crate::i18n::{Msg, fill};
@@ -12,7 +14,7 @@ use crate::model::AppError;
 use crate::model::application::{DraftRow, DraftsList};
 use crate::server::AppState;
 use crate::server::db::{
-    application, application_choice, application_event, attachment, promotion, user, write_txn,
+    application, application_choice, application_event, attachment, promotion, user,
 };
 use chrono::Utc;
 use sea_orm::{
@@ -73,7 +75,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, promotion_id: i64) -> Result<Draft
     let mut rows = Vec::with_capacity(drafts.len());
     for a in drafts {
         state_of(&a)?;
-        let form = form_of(&a, choices.remove(&a.id).unwrap_or_default());
+        let form = form_of(&a, choices.remove(&a.id).unwrap_or_default())?;
         let (done, of) = form.completeness(with_cv.contains(&a.id));
         let typed = format!("{} {}", a.first_name, a.last_name)
             .trim()
@@ -107,7 +109,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, promotion_id: i64) -> Result<Draft
 /// they have a personal one), in their language; audited, and shown in
 /// their dossier's timeline. Returns the promotion, for the way back.
 pub async fn remind(state: &AppState, origin: &Origin, id: i64) -> Result<i64, AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let a = find(&txn, id).await?;
     if state_of(&a)? != ApplicationState::Draft {
         return Err(AppError::NotFound);
@@ -132,17 +134,12 @@ pub async fn remind(state: &AppState, origin: &Origin, id: i64) -> Result<i64, A
     .insert(&txn)
     .await?;
     super::selection::tell(state, &txn, &a, ApplicationState::Draft.label(), &text).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "application.draft_reminded",
-            target: Some(("application", a.id)),
-            details: json!({ "deadline": deadline }),
-        },
+    txn.audit(
+        AuditAction::ApplicationDraftReminded,
+        Some(Target::Application(a.id)),
+        json!({ "deadline": deadline }),
     )
     .await?;
     txn.commit().await?;
-    state.outbox_wake.notify_one();
     Ok(a.promotion_id)
 }

@@ -4,13 +4,15 @@
 //! so memory stays bounded whatever the promotion's size.
 
 use super::applications::CV;
-use super::{Origin, attachments, audit};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use super::{Origin, attachments};
 use crate::domain::promotion::paris_display;
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::model::application::{ApplicationQuery, ApplicationRow};
 use crate::server::AppState;
-use crate::server::db::{attachment, write_txn};
+use crate::server::db::attachment;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use std::collections::HashMap;
@@ -191,15 +193,11 @@ pub async fn audit_export(
     q: &ApplicationQuery,
     count: usize,
 ) -> Result<(), AppError> {
-    let txn = write_txn(&state.db).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "applications.exported",
-            target: Some(("promotion", promotion_id)),
-            details: json!({ "format": kind, "filters": q.to_query(), "rows": count }),
-        },
+    let txn = Txn::with_outbox(state, origin).await?;
+    txn.audit(
+        AuditAction::ApplicationsExported,
+        Some(Target::Promotion(promotion_id)),
+        json!({ "format": kind, "filters": q.to_query(), "rows": count }),
     )
     .await?;
     txn.commit().await?;

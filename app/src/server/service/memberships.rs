@@ -4,12 +4,14 @@
 //! files and the organisation's emails stop with the next request); an
 //! organisation always keeps at least one lead.
 
-use super::{Origin, audit, organisations};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use super::{Origin, organisations};
 use crate::domain::HostRole;
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::server::AppState;
-use crate::server::db::{invitation, organisation, role_grant, write_txn};
+use crate::server::db::{invitation, organisation, role_grant};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::json;
 
@@ -23,7 +25,7 @@ pub async fn remove_member(
     org: i64,
     user: i64,
 ) -> Result<(), AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     // Two leads removing each other at once must not leave none: the
     // organisation row is locked (SQLite's write transaction already is).
     organisation::Entity::find_by_id(org)
@@ -57,14 +59,10 @@ pub async fn remove_member(
         )
         .exec(&txn)
         .await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "organisation.member_removed",
-            target: Some(("organisation", org)),
-            details: json!({ "user": user, "email": removed.email, "role": role.code() }),
-        },
+    txn.audit(
+        AuditAction::OrganisationMemberRemoved,
+        Some(Target::Organisation(org)),
+        json!({ "user": user, "email": removed.email, "role": role.code() }),
     )
     .await?;
     txn.commit().await?;
@@ -79,7 +77,7 @@ pub async fn cancel_invitation(
     org: i64,
     invitation_id: i64,
 ) -> Result<(), AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let Some(i) = invitation::Entity::find_by_id(invitation_id)
         .filter(invitation::Column::OrganisationId.eq(org))
         .filter(invitation::Column::AcceptedAt.is_null())
@@ -89,14 +87,10 @@ pub async fn cancel_invitation(
         return Err(AppError::NotFound);
     };
     invitation::Entity::delete_by_id(i.id).exec(&txn).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "organisation.invitation_cancelled",
-            target: Some(("organisation", org)),
-            details: json!({ "email": i.email, "role": i.role }),
-        },
+    txn.audit(
+        AuditAction::OrganisationInvitationCancelled,
+        Some(Target::Organisation(org)),
+        json!({ "email": i.email, "role": i.role }),
     )
     .await?;
     txn.commit().await?;

@@ -1,6 +1,7 @@
-//! Use-cases. Each owns its transaction: it changes state, writes the audit
-//! entry and queues the emails in that same transaction, then wakes the
-//! outbox worker after commit.
+//! Use-cases. Each owns its transaction, a `txn::Txn`: it changes state,
+//! writes the typed audit entry and queues the emails in that same
+//! transaction, and the outbox worker is woken after commit when an email
+//! was queued.
 
 pub mod accounts;
 pub mod admin;
@@ -21,6 +22,7 @@ pub mod retention;
 pub mod selection;
 pub mod sweeper;
 pub mod tokens;
+pub mod txn;
 pub mod users;
 
 /// Who asked, from where: what the audit log records.

@@ -1,9 +1,9 @@
 //! Host organisations: registration (the person becomes its lead),
 //! invitations by email, members, coordinators' corrections.
 
-use super::{
-    Origin, accounts::locale_of, admin::insert_grant, audit, defis, outbox, tokens, users,
-};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use super::{Origin, accounts::locale_of, admin::insert_grant, defis, tokens, users};
 use crate::domain::organisation::{OrgKind, OrganisationDraft};
 use crate::domain::promotion::paris_display;
 use crate::domain::{Email, HostRole, Role};
@@ -13,7 +13,7 @@ use crate::model::organisation::{
     InvitationPreview, InvitationView, MemberView, OpenCall, OrganisationPage, OrganisationView,
 };
 use crate::server::AppState;
-use crate::server::db::{invitation, organisation, promotion, role_grant, user, write_txn};
+use crate::server::db::{invitation, organisation, promotion, role_grant, user};
 use crate::server::mail::MailTemplate;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -60,7 +60,7 @@ pub async fn register(
     lead: i64,
     d: &OrganisationDraft,
 ) -> Result<i64, AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     if name_taken(&txn, &d.name, None).await? {
         return Err(AppError::field("name", Msg::OrgNameTaken));
     }
@@ -75,14 +75,10 @@ pub async fn register(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "organisation.registered",
-            target: Some(("organisation", o.id)),
-            details: json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
-        },
+    txn.audit(
+        AuditAction::OrganisationRegistered,
+        Some(Target::Organisation(o.id)),
+        json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
     )
     .await?;
     let role = Role::Host {
@@ -101,7 +97,7 @@ pub async fn update(
     id: i64,
     d: &OrganisationDraft,
 ) -> Result<(), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let current = find(&txn, id).await?;
     if name_taken(&txn, &d.name, Some(id)).await? {
         return Err(AppError::field("name", Msg::OrgNameTaken));
@@ -113,17 +109,13 @@ pub async fn update(
     row.city = Set(d.city.clone());
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "organisation.updated",
-            target: Some(("organisation", id)),
-            details: json!({
-                "before": { "name": before.name, "kind": before.kind.code(), "city": before.city },
-                "after": { "name": d.name, "kind": d.kind.code(), "city": d.city },
-            }),
-        },
+    txn.audit(
+        AuditAction::OrganisationUpdated,
+        Some(Target::Organisation(id)),
+        json!({
+            "before": { "name": before.name, "kind": before.kind.code(), "city": before.city },
+            "after": { "name": d.name, "kind": d.kind.code(), "city": d.city },
+        }),
     )
     .await?;
     txn.commit().await?;
@@ -288,7 +280,7 @@ pub async fn invite(
     inviter: &str,
     locale: Locale,
 ) -> Result<(), AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let o = find(&txn, id).await?;
     if members(&txn, id)
         .await?
@@ -322,8 +314,7 @@ pub async fn invite(
         .await?
         .map(|u| locale_of(&u))
         .unwrap_or(locale);
-    outbox::queue(
-        &txn,
+    txn.queue(
         MailTemplate::Invitation,
         locale,
         email.as_str(),
@@ -335,18 +326,13 @@ pub async fn invite(
         }),
     )
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "organisation.member_invited",
-            target: Some(("organisation", id)),
-            details: json!({ "email": email.as_str(), "role": role.code() }),
-        },
+    txn.audit(
+        AuditAction::OrganisationMemberInvited,
+        Some(Target::Organisation(id)),
+        json!({ "email": email.as_str(), "role": role.code() }),
     )
     .await?;
     txn.commit().await?;
-    state.outbox_wake.notify_one();
     Ok(())
 }
 
@@ -381,7 +367,7 @@ pub async fn accept(
     token: &str,
     user: &crate::model::user::Viewer,
 ) -> Result<i64, AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let i = pending(&txn, token).await?;
     if !i.email.eq_ignore_ascii_case(&user.email) {
         return Err(AppError::Refused(Msg::InvitationOtherEmail));
@@ -405,14 +391,10 @@ pub async fn accept(
     if !users::roles_of(&txn, user.id).await?.contains(&role) {
         insert_grant(&txn, origin, user.id, role).await?;
     }
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "organisation.invitation_accepted",
-            target: Some(("organisation", org)),
-            details: json!({ "invited": i.email, "user": user.id }),
-        },
+    txn.audit(
+        AuditAction::OrganisationInvitationAccepted,
+        Some(Target::Organisation(org)),
+        json!({ "invited": i.email, "user": user.id }),
     )
     .await?;
     txn.commit().await?;
@@ -426,7 +408,7 @@ pub async fn ensure(
     origin: &Origin,
     d: &OrganisationDraft,
 ) -> Result<i64, AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     if let Some(o) = organisation::Entity::find()
         .filter(organisation::Column::Name.eq(&d.name))
         .one(&txn)
@@ -445,14 +427,10 @@ pub async fn ensure(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "organisation.created",
-            target: Some(("organisation", o.id)),
-            details: json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
-        },
+    txn.audit(
+        AuditAction::OrganisationCreated,
+        Some(Target::Organisation(o.id)),
+        json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
     )
     .await?;
     txn.commit().await?;

@@ -4,12 +4,14 @@
 //! promotion's retention period), and a daily job purges what has expired.
 
 use super::applications::{CV, PORTFOLIO, state_of};
-use super::{Origin, accounts, attachments, audit, tokens, users};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use super::{Origin, accounts, attachments, tokens, users};
 use crate::domain::application::ApplicationState;
 use crate::model::AppError;
 use crate::server::db::{
     application, application_choice, application_event, attachment, defi, promotion, role_grant,
-    user, write_txn,
+    user,
 };
 use chrono::{DateTime, Months, NaiveTime, Utc};
 use sea_orm::{
@@ -143,15 +145,11 @@ pub async fn export(
         zip.write_all(&bytes).map_err(|_| AppError::Unexpected)?;
     }
     let bytes = zip.finish().map_err(fail)?.into_inner();
-    let txn = write_txn(db).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "account.data_exported",
-            target: Some(("user", user_id)),
-            details: json!({ "bytes": bytes.len() }),
-        },
+    let txn = Txn::begin(db, origin).await?;
+    txn.audit(
+        AuditAction::AccountDataExported,
+        Some(Target::User(user_id)),
+        json!({ "bytes": bytes.len() }),
     )
     .await?;
     txn.commit().await?;
@@ -195,7 +193,7 @@ pub async fn delete_account(
     data_dir: &Path,
     user_id: i64,
 ) -> Result<(), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let u = users::by_id(&txn, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -251,16 +249,7 @@ pub async fn delete_account(
         .exec(&txn)
         .await?;
     user::Entity::delete_by_id(user_id).exec(&txn).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "account.deleted",
-            target: Some(("user", user_id)),
-            details: json!({ "drafts_erased": erased, "dossiers_anonymised": anonymised, "had_email_domain": u.email.rsplit('@').next() }),
-        },
-    )
-    .await?;
+    txn.audit(AuditAction::AccountDeleted, Some(Target::User(user_id)), json!({ "drafts_erased": erased, "dossiers_anonymised": anonymised, "had_email_domain": u.email.rsplit('@').next() })).await?;
     txn.commit().await?;
     super::catalogue::applications_changed();
     remove_files(data_dir, gone_files).await;
@@ -277,11 +266,12 @@ pub async fn purge_expired(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let mut total = 0;
+    let system = Origin::default();
     for p in promotion::Entity::find().all(db).await? {
         if !super::retention::purge_allowed(&p, now) {
             continue;
         }
-        let txn = write_txn(db).await?;
+        let txn = Txn::begin(db, &system).await?;
         let ids: Vec<i64> = application::Entity::find()
             .filter(application::Column::PromotionId.eq(p.id))
             .all(&txn)
@@ -296,16 +286,7 @@ pub async fn purge_expired(
         for id in &ids {
             files.extend(erase_dossier(&txn, *id).await?);
         }
-        audit::record(
-            &txn,
-            &Origin::default(),
-            audit::Entry {
-                action: "applications.purged",
-                target: Some(("promotion", p.id)),
-                details: json!({ "dossiers": ids.len(), "expired_at": expiry(&p), "retention_months": p.retention_months }),
-            },
-        )
-        .await?;
+        txn.audit(AuditAction::ApplicationsPurged, Some(Target::Promotion(p.id)), json!({ "dossiers": ids.len(), "expired_at": expiry(&p), "retention_months": p.retention_months })).await?;
         txn.commit().await?;
         super::catalogue::applications_changed();
         super::catalogue::changed();
@@ -322,7 +303,7 @@ pub async fn set_retention(
     promotion_id: i64,
     months: u32,
 ) -> Result<(), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let p = promotion::Entity::find_by_id(promotion_id)
         .one(&txn)
         .await?
@@ -334,14 +315,10 @@ pub async fn set_retention(
     row.updated_at = Set(Utc::now());
     let updated = row.update(&txn).await?;
     super::retention::apply_guard(&txn, origin, &old, updated).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "promotion.retention_set",
-            target: Some(("promotion", promotion_id)),
-            details: json!({ "before": before, "after": months }),
-        },
+    txn.audit(
+        AuditAction::PromotionRetentionSet,
+        Some(Target::Promotion(promotion_id)),
+        json!({ "before": before, "after": months }),
     )
     .await?;
     txn.commit().await?;

@@ -1,12 +1,14 @@
 //! Creating, editing and reading promotions.
 
-use super::{Origin, audit};
+use super::Origin;
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
 use crate::domain::profile::ProfileCode;
 use crate::domain::promotion::{Calendar, Step, phase};
 use crate::domain::promotion_form::PromotionDraft;
 use crate::model::AppError;
 use crate::model::promotion::PromotionView;
-use crate::server::db::{promotion, write_txn};
+use crate::server::db::promotion;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -85,7 +87,7 @@ pub async fn create(
     origin: &Origin,
     d: &PromotionDraft,
 ) -> Result<i64, AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     if name_taken(&txn, &d.name, None).await? {
         return Err(AppError::field(
             "name",
@@ -99,14 +101,10 @@ pub async fn create(
     };
     fill(&mut row, d);
     let saved = row.insert(&txn).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "promotion.created",
-            target: Some(("promotion", saved.id)),
-            details: json!({ "name": d.name }),
-        },
+    txn.audit(
+        AuditAction::PromotionCreated,
+        Some(Target::Promotion(saved.id)),
+        json!({ "name": d.name }),
     )
     .await?;
     txn.commit().await?;
@@ -120,7 +118,7 @@ pub async fn update(
     id: i64,
     d: &PromotionDraft,
 ) -> Result<(), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let current = promotion::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -137,16 +135,7 @@ pub async fn update(
     fill(&mut row, d);
     let updated = row.update(&txn).await?;
     super::retention::apply_guard(&txn, origin, &old, updated).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "promotion.updated",
-            target: Some(("promotion", id)),
-            details: json!({ "before": { "name": before.name, "calendar": before.calendar }, "after": { "name": d.name, "calendar": d.calendar } }),
-        },
-    )
-    .await?;
+    txn.audit(AuditAction::PromotionUpdated, Some(Target::Promotion(id)), json!({ "before": { "name": before.name, "calendar": before.calendar }, "after": { "name": d.name, "calendar": d.calendar } })).await?;
     txn.commit().await?;
     super::catalogue::changed();
     Ok(())

@@ -3,12 +3,14 @@
 //! a change of dates or retention moved that moment into the past. Before
 //! closing, coordinators see what the purge will erase.
 
+use super::Origin;
+use super::audit::{AuditAction, Target};
 use super::privacy::expiry;
-use super::{Origin, audit};
+use super::txn::Txn;
 use crate::domain::promotion::paris_display;
 use crate::model::AppError;
 use crate::model::promotion::PurgePreview;
-use crate::server::db::{application, attachment, promotion, write_txn};
+use crate::server::db::{application, attachment, promotion};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -32,9 +34,9 @@ pub fn guard_after_change(
 }
 
 /// Records the guard of `guard_after_change` on the promotion, if any.
-pub async fn apply_guard<C: ConnectionTrait>(
-    db: &C,
-    origin: &Origin,
+pub async fn apply_guard(
+    db: &Txn<'_>,
+    _origin: &Origin,
     before: &promotion::Model,
     after: promotion::Model,
 ) -> Result<(), AppError> {
@@ -45,14 +47,10 @@ pub async fn apply_guard<C: ConnectionTrait>(
     let mut row: promotion::ActiveModel = after.into();
     row.purge_not_before = Set(Some(until));
     row.update(db).await?;
-    audit::record(
-        db,
-        origin,
-        audit::Entry {
-            action: "promotion.purge_postponed",
-            target: Some(("promotion", id)),
-            details: json!({ "not_before": until }),
-        },
+    db.audit(
+        AuditAction::PromotionPurgePostponed,
+        Some(Target::Promotion(id)),
+        json!({ "not_before": until }),
     )
     .await?;
     Ok(())
@@ -95,7 +93,7 @@ pub async fn preview<C: ConnectionTrait>(db: &C, id: i64) -> Result<PurgePreview
 /// erase its dossiers once their retention has ended. Audited with what
 /// the purge will erase.
 pub async fn close(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<(), AppError> {
-    let txn = write_txn(db).await?;
+    let txn = Txn::begin(db, origin).await?;
     let what = preview(&txn, id).await?;
     let p = promotion::Entity::find_by_id(id)
         .one(&txn)
@@ -115,14 +113,10 @@ pub async fn close(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<
     }
     row.updated_at = Set(now);
     row.update(&txn).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "promotion.closed",
-            target: Some(("promotion", id)),
-            details: json!({ "purge_at": what.expiry, "dossiers": what.dossiers, "files": what.files }),
-        },
+    txn.audit(
+        AuditAction::PromotionClosed,
+        Some(Target::Promotion(id)),
+        json!({ "purge_at": what.expiry, "dossiers": what.dossiers, "files": what.files }),
     )
     .await?;
     txn.commit().await?;

@@ -3,17 +3,17 @@
 //! and personal deadlines, each with its message; exports (CSV and a ZIP of
 //! the CVs), audited.
 
+use super::Origin;
 use super::applications::{self, guarded, owner_locale, parse_state, state_of};
-use super::{Origin, audit, outbox};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
 use crate::domain::application::{ApplicationState, Review};
 use crate::domain::promotion::paris_display;
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::model::application::{ApplicationQuery, ApplicationRow, ApplicationTable};
 use crate::server::AppState;
-use crate::server::db::{
-    application, application_choice, application_event, defi, promotion, write_txn,
-};
+use crate::server::db::{application, application_choice, application_event, defi, promotion};
 use crate::server::mail::MailTemplate;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func, Query};
@@ -282,9 +282,9 @@ pub async fn all_rows(
 
 /// Emails the dossier's author (in their language) that its state is
 /// `subject_state`, with the programme team's `message`.
-pub(super) async fn tell<C: ConnectionTrait>(
+pub(super) async fn tell(
     state: &AppState,
-    db: &C,
+    db: &Txn<'_>,
     a: &application::Model,
     subject_state: Msg,
     message: &str,
@@ -292,8 +292,7 @@ pub(super) async fn tell<C: ConnectionTrait>(
     let Some(locale) = owner_locale(db, a).await? else {
         return Ok(());
     };
-    outbox::queue(
-        db,
+    db.queue(
         MailTemplate::ApplicationUpdate,
         locale,
         &a.email,
@@ -307,9 +306,9 @@ pub(super) async fn tell<C: ConnectionTrait>(
     .await
 }
 
-async fn review_in<C: ConnectionTrait>(
+async fn review_in(
     state: &AppState,
-    txn: &C,
+    txn: &Txn<'_>,
     origin: &Origin,
     a: application::Model,
     review: Review,
@@ -331,14 +330,10 @@ async fn review_in<C: ConnectionTrait>(
     .insert(txn)
     .await?;
     tell(state, txn, &a, to.label(), message).await?;
-    audit::record(
-        txn,
-        origin,
-        audit::Entry {
-            action: "application.reviewed",
-            target: Some(("application", a.id)),
-            details: json!({ "review": review.code(), "from": a.state, "to": to.code() }),
-        },
+    txn.audit(
+        AuditAction::ApplicationReviewed,
+        Some(Target::Application(a.id)),
+        json!({ "review": review.code(), "from": a.state, "to": to.code() }),
     )
     .await?;
     Ok(())
@@ -351,12 +346,11 @@ pub async fn review(
     review: Review,
     message: &str,
 ) -> Result<(), AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let a = applications::find(&txn, id).await?;
     review_in(state, &txn, origin, a, review, message).await?;
     txn.commit().await?;
     super::catalogue::applications_changed();
-    state.outbox_wake.notify_one();
     Ok(())
 }
 
@@ -369,7 +363,7 @@ pub async fn review_batch(
     review: Review,
     message: &str,
 ) -> Result<usize, AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let mut done = 0;
     for &id in ids {
         let a = match applications::find(&txn, id).await {
@@ -383,19 +377,14 @@ pub async fn review_batch(
         review_in(state, &txn, origin, a, review, message).await?;
         done += 1;
     }
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "application.batch_reviewed",
-            target: None,
-            details: json!({ "review": review.code(), "asked": ids, "changed": done }),
-        },
+    txn.audit(
+        AuditAction::ApplicationBatchReviewed,
+        None,
+        json!({ "review": review.code(), "asked": ids, "changed": done }),
     )
     .await?;
     txn.commit().await?;
     super::catalogue::applications_changed();
-    state.outbox_wake.notify_one();
     Ok(done)
 }
 
@@ -406,7 +395,7 @@ pub async fn extend_deadline(
     id: i64,
     until: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let txn = write_txn(&state.db).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let a = applications::find(&txn, id).await?;
     // Checked again here: the dossier may have been submitted since the
     // policy looked.
@@ -439,18 +428,13 @@ pub async fn extend_deadline(
     .insert(&txn)
     .await?;
     tell(state, &txn, &a, state_of(&a)?.label(), &text).await?;
-    audit::record(
-        &txn,
-        origin,
-        audit::Entry {
-            action: "application.deadline_extended",
-            target: Some(("application", a.id)),
-            details: json!({ "until": until }),
-        },
+    txn.audit(
+        AuditAction::ApplicationDeadlineExtended,
+        Some(Target::Application(a.id)),
+        json!({ "until": until }),
     )
     .await?;
     txn.commit().await?;
-    state.outbox_wake.notify_one();
     Ok(())
 }
 

@@ -5,9 +5,11 @@
 //! upload in progress, whose row is not committed yet, is never touched),
 //! and records what it removed in the audit log.
 
-use super::{Origin, attachments, audit};
+use super::audit::AuditAction;
+use super::txn::Txn;
+use super::{Origin, attachments};
 use crate::model::AppError;
-use crate::server::db::{attachment, write_txn};
+use crate::server::db::attachment;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::json;
@@ -58,15 +60,12 @@ pub async fn sweep(
     }
     // Recorded first: if the removal is interrupted, the next sweep
     // finishes it and records again.
-    let txn = write_txn(db).await?;
-    audit::record(
-        &txn,
-        &Origin::default(),
-        audit::Entry {
-            action: "files.orphans_removed",
-            target: None,
-            details: json!({ "files": orphans, "grace_hours": GRACE.num_hours() }),
-        },
+    let system = Origin::default();
+    let txn = Txn::begin(db, &system).await?;
+    txn.audit(
+        AuditAction::FilesOrphansRemoved,
+        None,
+        json!({ "files": orphans, "grace_hours": GRACE.num_hours() }),
     )
     .await?;
     txn.commit().await?;

@@ -8,13 +8,16 @@ use crate::api::applications::{
     SaveApplication, StartApplication, WithdrawApplication, get_application, my_applications,
 };
 use crate::domain::application::ApplicationState;
-use crate::domain::application_form::{CIVILITIES, EXPERIENCE_BANDS, limit};
+use crate::domain::application_form::ApplicationForm;
+use crate::domain::form::{Declared, Kind};
 use crate::domain::upload::max_megabytes;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::application::ApplicationDossier;
 use crate::model::defi::AttachmentView;
-use crate::ui::form::{Checkbox, ErrorSummary, Field, SelectField, TextArea, action_error};
+use crate::ui::form::{
+    Checkbox, ErrorSummary, Place, action_error, declared_lines, declared_sections,
+};
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
 use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, paris, profile_label, refuse, tr};
@@ -95,15 +98,6 @@ pub fn ApplicationPage() -> impl IntoView {
     .into_any()
 }
 
-fn options(list: &[(&str, Msg)], empty: Msg) -> Vec<(String, String)> {
-    std::iter::once((String::new(), tr(empty).to_owned()))
-        .chain(
-            list.iter()
-                .map(|(c, m)| ((*c).to_owned(), tr(*m).to_owned())),
-        )
-        .collect()
-}
-
 #[component]
 fn Dossier(
     d: ApplicationDossier,
@@ -157,10 +151,10 @@ fn KeptInput() -> impl IntoView {
     if !flash.values.contains_key("first_name") {
         return ().into_any();
     }
-    let kept = crate::domain::application_form::ApplicationForm::from_fields(|k| flash.value(k));
-    let mut lines: Vec<(String, String)> = crate::domain::application_form::TEXT_FIELDS
-        .iter()
-        .map(|(f, _, _)| ((*f).to_owned(), kept.text(f).to_owned()))
+    let kept = ApplicationForm::from_fields(|k| flash.value(k));
+    let mut lines: Vec<(String, String)> = ApplicationForm::specs()
+        .filter(|s| matches!(s.kind, Kind::Line { .. } | Kind::Text { .. }))
+        .map(|s| (tr(s.label).to_owned(), kept.text(s.name).to_owned()))
         .collect();
     lines.retain(|(_, v)| !v.trim().is_empty());
     view! {
@@ -225,56 +219,29 @@ fn Summary(d: ApplicationDossier) -> impl IntoView {
     }
 }
 
-/// Every field of a dossier, read-only (coordinators' review page).
+/// Every field of a dossier, read-only (coordinators' review page), in the
+/// order of the applicant's form, the email after the name.
 #[component]
 pub fn DossierDetails(d: ApplicationDossier) -> impl IntoView {
     let f = d.form.clone();
-    let label = |list: &[(&str, Msg)], code: &str| {
-        list.iter()
-            .find(|(c, _)| *c == code)
-            .map(|(_, m)| tr(*m).to_owned())
-            .unwrap_or_default()
+    let profile_of = |_: &'static str, code: &str| {
+        d.profiles
+            .iter()
+            .find(|p| p.as_str() == code)
+            .map(profile_label)
     };
-    let profile = d
-        .profiles
-        .iter()
-        .find(|p| p.as_str() == f.profile)
-        .map(profile_label)
-        .unwrap_or_default();
-    let yes_no = |v: bool| tr(if v { Msg::Yes } else { Msg::No });
     let choices: Vec<String> = f
         .choices
         .iter()
         .filter_map(|c| d.offered.iter().find(|o| o.id == *c))
         .map(|o| format!("{} — {}", o.title, o.organisation))
         .collect();
-    let lines: Vec<(Msg, String)> = vec![
-        (Msg::FieldCivility, label(&CIVILITIES, &f.civility)),
-        (Msg::FieldFirstName, f.first_name.clone()),
-        (Msg::FieldLastName, f.last_name.clone()),
-        (Msg::FieldEmail, d.email.clone()),
-        (Msg::FieldPhone, f.phone.clone()),
-        (Msg::FieldProfile, profile),
-        (
-            Msg::FieldExperience,
-            label(&EXPERIENCE_BANDS, &f.experience),
-        ),
-        (Msg::FieldSkills, f.skills.clone()),
-        (Msg::FieldExperienceText, f.experience_text.clone()),
-        (Msg::FieldMotivation, f.motivation.clone()),
-        (Msg::FieldPortfolioUrl, f.portfolio_url.clone()),
-        (Msg::FieldCodeUrl, f.code_url.clone()),
-        (Msg::FieldMobility, f.mobility.clone()),
-        (Msg::FieldRemote, yes_no(f.remote).to_owned()),
-        (Msg::FieldSupportRole, f.support_role.clone()),
-        (
-            Msg::DeclCivilServant,
-            yes_no(f.decl_civil_servant).to_owned(),
-        ),
-        (Msg::DeclStudent, yes_no(f.decl_student).to_owned()),
-        (Msg::DeclJury, yes_no(f.decl_jury).to_owned()),
-        (Msg::ConsentLabel, yes_no(f.consent).to_owned()),
-    ];
+    let mut lines = declared_lines(&f, &profile_of);
+    let after_name = lines
+        .iter()
+        .position(|(m, _)| *m == Msg::FieldLastName)
+        .map_or(0, |i| i + 1);
+    lines.insert(after_name, (Msg::FieldEmail, d.email.clone()));
     view! {
         <h2>{tr(Msg::DossierTitle)}</h2>
         <dl class="calendar">
@@ -311,7 +278,7 @@ fn Editor(
 ) -> impl IntoView {
     let flash = page().flash;
     let form = if flash.values.contains_key("first_name") {
-        crate::domain::application_form::ApplicationForm::from_fields(kept)
+        ApplicationForm::from_fields(kept)
     } else {
         d.form.clone()
     };
@@ -377,29 +344,15 @@ fn Editor(
     }
 }
 
-/// Every field of the dossier, with its error.
+/// Every field of the dossier, with its error: the declared sections, with
+/// the email (not editable here) after the name and the ranked choices.
 #[component]
 fn ApplicationFields(
     d: ApplicationDossier,
-    form: crate::domain::application_form::ApplicationForm,
+    form: ApplicationForm,
     error: Option<AppError>,
 ) -> impl IntoView {
     let e = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
-    let profiles: Vec<(String, String)> =
-        std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
-            .chain(
-                d.profiles
-                    .iter()
-                    .map(|p| (p.as_str().to_owned(), profile_label(p))),
-            )
-            .collect();
-    let t = |name: &'static str, label: Msg, rows: u32| {
-        let value = form.text(name).to_owned();
-        view! { <TextArea name label value error=e(name) maxlength=limit(name) rows/> }
-    };
-    let skills = t("skills", Msg::FieldSkills, 3);
-    let experience_text = t("experience_text", Msg::FieldExperienceText, 6);
-    let motivation = t("motivation", Msg::FieldMotivation, 6);
     let rank_options: Vec<(String, String)> =
         std::iter::once((String::new(), tr(Msg::NotChosen).to_owned()))
             .chain((1..=d.max_choices).map(|n| (n.to_string(), n.to_string())))
@@ -435,110 +388,44 @@ fn ApplicationFields(
             .into_any()
         })
         .collect();
-    let (
-        civility_e,
-        first_e,
-        last_e,
-        phone_e,
-        profile_e,
-        experience_e,
-        portfolio_e,
-        code_e,
-        mobility_e,
-        support_e,
-    ) = (
-        e("civility"),
-        e("first_name"),
-        e("last_name"),
-        e("phone"),
-        e("profile"),
-        e("experience"),
-        e("portfolio_url"),
-        e("code_url"),
-        e("mobility"),
-        e("support_role"),
-    );
-    let decls = (
-        e("decl_civil_servant"),
-        e("decl_student"),
-        e("decl_jury"),
-        e("consent"),
-    );
-    let support_options = vec![
-        (String::new(), tr(Msg::ChooseOption).to_owned()),
-        ("oui".into(), tr(Msg::Yes).to_owned()),
-        ("non".into(), tr(Msg::No).to_owned()),
-    ];
-    view! {
-        <fieldset>
-            <legend>{tr(Msg::IdentityLegend)}</legend>
-            <SelectField name="civility" label=Msg::FieldCivility options=options(&CIVILITIES, Msg::NotSaid)
-                value=form.civility.clone() error=civility_e/>
-            <Field name="first_name" label=Msg::FieldFirstName value=form.first_name.clone() error=first_e autocomplete="given-name"/>
-            <Field name="last_name" label=Msg::FieldLastName value=form.last_name.clone() error=last_e autocomplete="family-name"/>
-            <p>{tr(Msg::FieldEmail)} " : " {d.email.clone()}</p>
-            <Field name="phone" label=Msg::FieldPhone kind="tel" value=form.phone.clone() error=phone_e autocomplete="tel"/>
-        </fieldset>
-        <fieldset>
-            <legend>{tr(Msg::ProfileLegend)}</legend>
-            <SelectField name="profile" label=Msg::FieldProfile options=profiles value=form.profile.clone() error=profile_e/>
-            <SelectField name="experience" label=Msg::FieldExperience options=options(&EXPERIENCE_BANDS, Msg::ChooseOption)
-                value=form.experience.clone() error=experience_e/>
-            {skills}
-            {experience_text}
-            {motivation}
-            <Field name="portfolio_url" label=Msg::FieldPortfolioUrl kind="url" value=form.portfolio_url.clone() error=portfolio_e/>
-            <Field name="code_url" label=Msg::FieldCodeUrl kind="url" value=form.code_url.clone() error=code_e/>
-        </fieldset>
-        <fieldset>
-            <legend>{tr(Msg::MobilityLegend)}</legend>
-            <Field name="mobility" label=Msg::FieldMobility value=form.mobility.clone() error=mobility_e hint=Msg::MobilityHint/>
-            <Checkbox name="remote" label=Msg::FieldRemote checked=form.remote/>
-            <SelectField name="support_role" label=Msg::FieldSupportRole options=support_options
-                value=form.support_role.clone() error=support_e hint=Msg::SupportRoleHint/>
-        </fieldset>
-        <fieldset id="champ-choices" class:field-invalid=choices_error.is_some()
-            aria-describedby=choices_error.map(|_| "champ-choices-erreur")>
-            <legend>{tr(Msg::ChoicesLegend)}</legend>
-            <p class="hint">{fill(tr(Msg::ChoicesHint), &[&d.max_choices.to_string()])}</p>
-            {choices_error.map(|m| view! { <p class="field-error" id="champ-choices-erreur">{tr(m)}</p> })}
-            <div class="table-wrap">
-                <table>
-                    <caption class="visually-hidden">{tr(Msg::ChoicesLegend)}</caption>
-                    <thead><tr><th scope="col">{tr(Msg::ColTitle)}</th><th scope="col">{tr(Msg::ColRank)}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </fieldset>
-        <fieldset>
-            <legend>{tr(Msg::DeclarationsLegend)}</legend>
-            <DeclarationBox name="decl_civil_servant" label=Msg::DeclCivilServant checked=form.decl_civil_servant error=decls.0/>
-            <DeclarationBox name="decl_student" label=Msg::DeclStudent checked=form.decl_student error=decls.1/>
-            <DeclarationBox name="decl_jury" label=Msg::DeclJury checked=form.decl_jury error=decls.2/>
-            <DeclarationBox name="consent" label=Msg::ConsentLabel checked=form.consent error=decls.3/>
-            <p><a href="/donnees-personnelles">{tr(Msg::PrivacyLink)}</a></p>
-        </fieldset>
-    }
-}
-
-/// A required checkbox with its error.
-#[component]
-fn DeclarationBox(
-    name: &'static str,
-    label: Msg,
-    checked: bool,
-    error: Option<Msg>,
-) -> impl IntoView {
-    let id = format!("champ-{name}");
-    let error_id = format!("{id}-erreur");
-    view! {
-        <div class="checkbox" class:field-invalid=error.is_some()>
-            <input type="checkbox" id=id.clone() name=name value="on" checked=checked
-                aria-invalid=error.map(|_| "true") aria-describedby=error.map(|_| error_id.clone())/>
-            <label for=id>{tr(label)}</label>
-            {error.map(|m| view! { <p class="field-error" id=error_id>{tr(m)}</p> })}
-        </div>
-    }
+    let rows = std::cell::RefCell::new(Some(rows));
+    let max_choices = d.max_choices;
+    let choices = move || {
+        view! {
+            <fieldset id="champ-choices" class:field-invalid=choices_error.is_some()
+                aria-describedby=choices_error.map(|_| "champ-choices-erreur")>
+                <legend>{tr(Msg::ChoicesLegend)}</legend>
+                <p class="hint">{fill(tr(Msg::ChoicesHint), &[&max_choices.to_string()])}</p>
+                {choices_error.map(|m| view! { <p class="field-error" id="champ-choices-erreur">{tr(m)}</p> })}
+                <div class="table-wrap">
+                    <table>
+                        <caption class="visually-hidden">{tr(Msg::ChoicesLegend)}</caption>
+                        <thead><tr><th scope="col">{tr(Msg::ColTitle)}</th><th scope="col">{tr(Msg::ColRank)}</th></tr></thead>
+                        <tbody>{rows.borrow_mut().take()}</tbody>
+                    </table>
+                </div>
+            </fieldset>
+        }
+        .into_any()
+    };
+    let profiles = d.profiles.clone();
+    let given = move |_: &'static str| -> Vec<(String, String)> {
+        profiles
+            .iter()
+            .map(|p| (p.as_str().to_owned(), profile_label(p)))
+            .collect()
+    };
+    let email = d.email.clone();
+    declared_sections(&form, error.as_ref(), &given, &|place| match place {
+        Place::After("last_name") => {
+            Some(view! { <p>{tr(Msg::FieldEmail)} " : " {email.clone()}</p> }.into_any())
+        }
+        Place::Section(Msg::ChoicesLegend) => Some(choices()),
+        Place::After("consent") => Some(
+            view! { <p><a href="/donnees-personnelles">{tr(Msg::PrivacyLink)}</a></p> }.into_any(),
+        ),
+        _ => None,
+    })
 }
 
 #[component]

@@ -5,14 +5,17 @@
 
 use crate::api::defis::{SaveDefi, get_defi_dossier};
 use crate::domain::defi::DefiState;
-use crate::domain::defi_form::{DefiForm, MISSION_MAX, limit};
+use crate::domain::defi_form::{DefiForm, MISSION_MAX};
+use crate::domain::form::{Declared, Kind};
 use crate::domain::profile::ProfileCode;
 use crate::domain::upload::max_megabytes;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::defi::DefiDossier;
 use crate::ui::defi_view::{DossierView, History};
-use crate::ui::form::{Checkbox, ErrorSummary, Field, SelectField, TextArea, action_error};
+use crate::ui::form::{
+    Checkbox, ErrorSummary, Place, SelectField, TextArea, action_error, declared_sections,
+};
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
 use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, paris, profile_label, refuse, tr};
@@ -104,9 +107,9 @@ fn KeptInput() -> impl IntoView {
         return ().into_any();
     }
     let kept = DefiForm::from_fields(|k| flash.value(k));
-    let mut lines: Vec<(String, String)> = crate::domain::defi_form::TEXT_FIELDS
-        .iter()
-        .map(|(f, _, _)| ((*f).to_owned(), kept.text(f).to_owned()))
+    let mut lines: Vec<(String, String)> = DefiForm::specs()
+        .filter(|s| matches!(s.kind, Kind::Line { .. } | Kind::Text { .. }))
+        .map(|s| (tr(s.label).to_owned(), kept.text(s.name).to_owned()))
         .collect();
     for (n, slot) in kept.used_slots() {
         lines.push((
@@ -199,7 +202,8 @@ fn DefiEditor(
     }
 }
 
-/// Every field of the dossier, with its error.
+/// Every field of the dossier, with its error: the declared sections, then
+/// the slots.
 #[component]
 fn DefiFields(
     form: DefiForm,
@@ -218,37 +222,6 @@ fn DefiFields(
                     .map(|p| (p.as_str().to_owned(), profile_label(p))),
             )
             .collect();
-    let t = |name: &'static str, label: Msg, hint: Option<Msg>, rows: u32| {
-        let value = form.text(name).to_owned();
-        match hint {
-            Some(hint) => view! {
-                <TextArea name label hint value error=e(name) maxlength=limit(name) rows/>
-            }
-            .into_any(),
-            None => view! {
-                <TextArea name label value error=e(name) maxlength=limit(name) rows/>
-            }
-            .into_any(),
-        }
-    };
-    let summary = t("summary", Msg::FieldSummary, Some(Msg::SummaryHint), 2);
-    let context = t("context", Msg::FieldContext, Some(Msg::ContextHint), 6);
-    let use_cases = t("use_cases", Msg::FieldUseCases, Some(Msg::UseCasesHint), 6);
-    let impact = t("impact", Msg::FieldImpact, None, 4);
-    let data = t(
-        "data_available",
-        Msg::FieldDataAvailable,
-        Some(Msg::DataHint),
-        4,
-    );
-    let obstacles = t("obstacles", Msg::FieldObstacles, None, 4);
-    let legal = t(
-        "legal_ethics",
-        Msg::FieldLegalEthics,
-        Some(Msg::LegalEthicsHint),
-        4,
-    );
-    let leads = t("leads", Msg::FieldLeads, Some(Msg::LeadsHint), 2);
     let slots: Vec<AnyView> = form
         .slots
         .iter()
@@ -272,48 +245,26 @@ fn DefiFields(
             .into_any()
         })
         .collect();
-    let (title_error, mentor_error) = (e("title"), e("mentor"));
-    view! {
-        <fieldset>
-            <legend>{tr(Msg::DefiLegend)}</legend>
-            <Field name="title" label=Msg::FieldDefiTitle value=form.title.clone() error=title_error
-                hint=Msg::TitleHint/>
-            {summary}
-        </fieldset>
-        <fieldset>
-            <legend>{tr(Msg::NeedLegend)}</legend>
-            {context}
-            {use_cases}
-            {impact}
-        </fieldset>
-        <fieldset>
-            <legend>{tr(Msg::DataLegend)}</legend>
-            {data}
-            <Checkbox name="data_accessible" label=Msg::FieldDataAccessible checked=form.data_accessible/>
-        </fieldset>
-        <fieldset>
-            <legend>{tr(Msg::AttentionLegend)}</legend>
-            {obstacles}
-            {legal}
-        </fieldset>
-        <fieldset>
-            <legend>{tr(Msg::OpennessLegend)}</legend>
-            <Checkbox name="open_code" label=Msg::FieldOpenCode checked=form.open_code/>
-            <Checkbox name="open_data" label=Msg::FieldOpenData checked=form.open_data/>
-            <Checkbox name="off_site" label=Msg::FieldOffSite checked=form.off_site/>
-        </fieldset>
-        <fieldset>
-            <legend>{tr(Msg::HostTeamLegend)}</legend>
-            {leads}
-            <Field name="mentor" label=Msg::FieldMentor value=form.mentor.clone() error=mentor_error
-                hint=Msg::MentorHint/>
-        </fieldset>
-        <fieldset id="champ-slots" class:field-invalid=slots_error.is_some()
-            aria-describedby=slots_error.map(|_| "champ-slots-erreur")>
-            <legend>{tr(Msg::SlotsLegend)}</legend>
-            <p class="hint">{fill(tr(Msg::SlotsHint), &[&team_min.to_string(), &team_max.to_string()])}</p>
-            {slots_error.map(|m| view! { <p class="field-error" id="champ-slots-erreur">{tr(m)}</p> })}
-            {slots}
-        </fieldset>
-    }
+    let slots = std::cell::RefCell::new(Some(slots));
+    let slots_section = move || {
+        view! {
+            <fieldset id="champ-slots" class:field-invalid=slots_error.is_some()
+                aria-describedby=slots_error.map(|_| "champ-slots-erreur")>
+                <legend>{tr(Msg::SlotsLegend)}</legend>
+                <p class="hint">{fill(tr(Msg::SlotsHint), &[&team_min.to_string(), &team_max.to_string()])}</p>
+                {slots_error.map(|m| view! { <p class="field-error" id="champ-slots-erreur">{tr(m)}</p> })}
+                {slots.borrow_mut().take()}
+            </fieldset>
+        }
+        .into_any()
+    };
+    declared_sections(
+        &form,
+        error.as_ref(),
+        &|_| Vec::new(),
+        &|place| match place {
+            Place::Section(Msg::SlotsLegend) => Some(slots_section()),
+            _ => None,
+        },
+    )
 }
