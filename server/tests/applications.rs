@@ -135,6 +135,7 @@ fn complete(id: i64, intent: &str, web: i64, forest: i64) -> Vec<(String, String
         ("decl_student", "on".into()),
         ("decl_jury", "on".into()),
         ("consent", "on".into()),
+        ("gender", "femme".into()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
@@ -268,10 +269,16 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
             .is_redirection()
     );
 
+    // The optional gender is one of its codes.
+    let mut odd = complete(id, "save", web, forest);
+    odd.last_mut().unwrap().1 = "robot".into();
+    assert_eq!(fields_of(&save(&ada, id, &odd).await), ["gender"]);
+
     let to = save(&ada, id, &complete(id, "submit", web, forest)).await;
     assert_eq!(error_in(&to), None, "{to}");
     let r = row(&app, id).await;
     assert_eq!(r.state, "submitted");
+    assert_eq!(r.gender, "femme");
     let at = app::domain::promotion::paris_display(r.submitted_at.unwrap());
     let mail = app.mail().await;
     let receipt = mail
@@ -587,6 +594,15 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     );
     // Exports are audited: a GET (a link on another site) starts none.
     assert_eq!(claire.get(&format!("{base}.csv")).await.status(), 405);
+
+    // The dossier page shows every declared field, the gender as its text.
+    let page = claire
+        .page(&format!("/coordination/candidatures/{ada_id}"))
+        .await;
+    assert!(
+        page.contains("Genre (facultatif)") && page.contains("<dd class=\"prewrap\">Femme"),
+        "{page}"
+    );
 
     // A correction reopens the dossier, even after the call closed.
     let res = claire

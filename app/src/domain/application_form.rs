@@ -19,6 +19,12 @@ pub const EXPERIENCE_BANDS: [(&str, Msg); 4] = [
     ("gt10", Msg::ExperienceGt10),
 ];
 
+pub const GENDERS: [(&str, Msg); 3] = [
+    ("femme", Msg::GenderWoman),
+    ("homme", Msg::GenderMan),
+    ("autre", Msg::GenderOther),
+];
+
 pub const YES_NO: [(&str, Msg); 2] = [("oui", Msg::Yes), ("non", Msg::No)];
 
 declare_form! {
@@ -29,6 +35,7 @@ declare_form! {
             first_name: text = Spec::line(Msg::FieldFirstName, 80).required().autocomplete("given-name"),
             last_name: text = Spec::line(Msg::FieldLastName, 80).required().autocomplete("family-name"),
             phone: text = Spec::line(Msg::FieldPhone, 30).input("tel").autocomplete("tel").format(Format::Phone),
+            gender: text = Spec::choice(Msg::FieldGender, &GENDERS, Msg::NotSaid).hint(Msg::GenderHint),
         }
         ProfileLegend {
             profile: text = Spec::given(Msg::FieldProfile, Msg::ChooseOption).required_with(Msg::ProfileRequired),

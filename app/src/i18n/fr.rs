@@ -694,6 +694,13 @@ pub(super) fn text(m: Msg) -> &'static str {
         IdentityLegend => "Identité",
         FieldCivility => "Civilité (facultatif)",
         NotSaid => "— Non précisée —",
+        FieldGender => "Genre (facultatif)",
+        GenderHint => {
+            "Sert seulement à composer des équipes équilibrées ; vous pouvez ne pas répondre."
+        }
+        GenderWoman => "Femme",
+        GenderMan => "Homme",
+        GenderOther => "Autre",
         FieldFirstName => "Prénom",
         FieldLastName => "Nom",
         FieldPhone => "Téléphone (facultatif)",

@@ -241,7 +241,7 @@ messages! {
     WithdrawConfirm, WithdrawButton, TimelineTitle, SummaryTitle, FieldProfile,
     FieldSkills, FieldMotivation, ChoicesLegend, ChoicesHint, NotChosen, RankOf, ColRank,
     ApplicationDeadlineLine, PersonalDeadlineLine, IdentityLegend, FieldCivility,
-    NotSaid, FieldFirstName, FieldLastName, FieldPhone, ProfileLegend, FieldExperience,
+    NotSaid, FieldGender, GenderHint, GenderWoman, GenderMan, GenderOther, FieldFirstName, FieldLastName, FieldPhone, ProfileLegend, FieldExperience,
     FieldExperienceText, FieldPortfolioUrl, FieldCodeUrl, MobilityLegend, FieldMobility,
     MobilityHint, FieldRemote, FieldSupportRole, SupportRoleHint, DeclarationsLegend,
     DeclCivilServant, DeclStudent, DeclJury, ConsentLabel, PrivacyLink,

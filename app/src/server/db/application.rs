@@ -26,6 +26,7 @@ pub struct Model {
     pub mobility: String,
     pub remote: bool,
     pub support_role: String,
+    pub gender: String,
     pub decl_civil_servant: bool,
     pub decl_student: bool,
     pub decl_jury: bool,
