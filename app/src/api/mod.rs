@@ -74,3 +74,65 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/supprimer-compte", "DeleteOwnAccount"),
     ("/api/conservation-promotion", "ManagePromotions"),
 ];
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::ENDPOINT_ACTIONS;
+
+    /// Every Rust file under `dir`, with its text.
+    fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+
+    /// The table says what each server function asks the policy: checked
+    /// against the function's code (the `Action::…` it names), so that a
+    /// row cannot drift from what the endpoint really requires.
+    #[test]
+    fn the_table_names_an_action_each_endpoint_really_asks() {
+        let mut files = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api"),
+            &mut files,
+        );
+        let mut seen = 0;
+        for text in &files {
+            // Attributes at the start of a line: not `#[server(flatten)]` on an argument.
+            for chunk in text.split("\n#[server(").skip(1) {
+                let Some(rest) = chunk.split_once("endpoint = \"").map(|(_, r)| r) else {
+                    continue;
+                };
+                let endpoint = format!("/api/{}", rest.split('"').next().unwrap());
+                let asked: Vec<&str> = chunk
+                    .split("Action::")
+                    .skip(1)
+                    .map(|s| {
+                        s.split(|c: char| !c.is_ascii_alphanumeric())
+                            .next()
+                            .unwrap()
+                    })
+                    .collect();
+                let Some((_, listed)) = ENDPOINT_ACTIONS.iter().find(|(p, _)| *p == endpoint)
+                else {
+                    panic!("{endpoint} has no row in ENDPOINT_ACTIONS");
+                };
+                assert!(
+                    asked.contains(listed),
+                    "{endpoint}: the table says {listed}, the code asks {asked:?}"
+                );
+                seen += 1;
+            }
+        }
+        assert_eq!(
+            seen,
+            ENDPOINT_ACTIONS.len(),
+            "every row is a server function"
+        );
+    }
+}

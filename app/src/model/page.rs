@@ -24,9 +24,11 @@ impl Flash {
 /// that pages and navigation never test roles themselves.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Capabilities {
-    pub manage_users: bool,
+    pub list_users: bool,
     pub view_outbox: bool,
     pub manage_promotions: bool,
+    pub decide_defis: bool,
+    pub review_applications: bool,
     pub manage_organisations: bool,
     /// Belongs to at least one host organisation.
     pub host: bool,

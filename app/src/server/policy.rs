@@ -240,9 +240,11 @@ fn is_owner(actor: &Actor, owner: Option<i64>) -> bool {
 /// The capabilities pages show links and forms for.
 pub fn capabilities(actor: &Actor) -> crate::model::page::Capabilities {
     crate::model::page::Capabilities {
-        manage_users: allows(actor, Action::ListUsers),
+        list_users: allows(actor, Action::ListUsers),
         view_outbox: allows(actor, Action::ViewOutbox),
         manage_promotions: allows(actor, Action::ManagePromotions),
+        decide_defis: allows(actor, Action::DecideDefis),
+        review_applications: allows(actor, Action::ReviewApplications),
         manage_organisations: allows(actor, Action::ManageOrganisations),
         host: actor.is_host(),
     }
@@ -624,9 +626,11 @@ mod tests {
     #[test]
     fn capabilities_follow_the_policy() {
         let c = capabilities(&person(&[Role::Coordinator]));
-        assert!(c.view_outbox && c.manage_promotions && !c.manage_users);
+        assert!(c.view_outbox && c.manage_promotions && !c.list_users);
+        assert!(c.decide_defis && c.review_applications);
         let a = capabilities(&person(&[Role::Admin]));
-        assert!(a.view_outbox && a.manage_users && !a.manage_promotions);
+        assert!(a.view_outbox && a.list_users && !a.manage_promotions);
+        assert!(!a.decide_defis && !a.review_applications);
         assert_eq!(capabilities(&Actor::Anonymous), Default::default());
     }
 

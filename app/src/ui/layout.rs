@@ -30,7 +30,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {can.host.then(|| view! { <li><a href="/organisation">{tr(Msg::NavMyOrganisation)}</a></li> })}
                 {can.manage_promotions.then(|| view! { <li><a href="/coordination/promotions">{tr(Msg::NavPromotions)}</a></li> })}
                 {can.manage_organisations.then(|| view! { <li><a href="/coordination/organisations">{tr(Msg::NavOrganisations)}</a></li> })}
-                {can.manage_users.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::NavUsers)}</a></li> })}
+                {can.list_users.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::NavUsers)}</a></li> })}
                 {can.view_outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::NavOutbox)}</a></li> })}
                 <li>
                     <ActionForm action=sign_out>

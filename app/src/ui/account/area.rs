@@ -32,7 +32,7 @@ pub fn AreaPage() -> impl IntoView {
         return ().into_any();
     };
     let can = page().can;
-    let (admin, outbox) = (can.manage_users, can.view_outbox);
+    let (admin, outbox) = (can.list_users, can.view_outbox);
     let roles = viewer.roles.clone();
     view! {
         <Title text=tr(Msg::AreaTitle)/>

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 fn allowed() -> bool {
-    page().can.manage_promotions
+    page().can.review_applications
 }
 
 fn query_from_url() -> ApplicationQuery {

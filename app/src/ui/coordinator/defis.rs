@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 fn allowed() -> bool {
-    page().can.manage_promotions
+    page().can.decide_defis
 }
 
 fn decision_options(decisions: &[Decision]) -> Vec<(String, String)> {

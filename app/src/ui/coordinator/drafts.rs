@@ -13,7 +13,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn DraftsPage() -> impl IntoView {
-    if !page().can.manage_promotions {
+    if !page().can.review_applications {
         return refuse();
     }
     let Some(id) = id_param() else {
