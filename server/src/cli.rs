@@ -41,8 +41,7 @@ pub fn app_state(config: &Config, db: DatabaseConnection) -> anyhow::Result<AppS
     Ok(AppState::new(db, settings, mailer(config)?))
 }
 
-/// Binds, spawns the workers and returns the bound address; the server runs
-/// until the process ends. Tests call this with port 0.
+/// Binds `config.addr`, then serves as [`start_on`].
 pub async fn start(
     config: &Config,
     state: AppState,
@@ -51,6 +50,21 @@ pub async fn start(
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("binding {}", config.addr))?;
+    start_on(listener, config, state).await
+}
+
+/// Serves on `listener`, already bound, spawns the workers and returns the
+/// bound address (it replaces `config.addr`); the server runs until the
+/// process ends. Tests bind port 0 once, build the configuration with the
+/// port they got, and hand the listener over: nobody can take the port in
+/// between.
+pub async fn start_on(
+    listener: tokio::net::TcpListener,
+    config: &Config,
+    state: AppState,
+) -> anyhow::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+    // Done once per process (`start` has already done it before binding).
+    passwords::warm_up();
     let addr = listener.local_addr()?;
     let mut config = config.clone();
     config.addr = addr;

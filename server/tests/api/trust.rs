@@ -3,11 +3,7 @@
 //! anonymous requests that grow the database, missing headers; and that
 //! the integration pass runs on the database it announces.
 
-mod support;
-
-use support::{TestApp, error_in, location, token_in};
-
-const PASSWORD: &str = "radium polonium 1898";
+use crate::helpers::{PASSWORD, TestApp, error_in, location, refusal, token_in};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tests_run_on_the_database_the_pass_announces() {
@@ -121,28 +117,11 @@ async fn a_stranger_who_signs_up_with_my_address_never_holds_a_working_password(
 
     // The stranger's password does not work; Léa's does.
     let res = stranger
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[
-                ("email", "lea@example.fr"),
-                ("password", "stranger password 666"),
-            ],
-        )
+        .sign_in("lea@example.fr", "stranger password 666")
         .await;
-    assert_eq!(
-        error_in(&location(&res)).unwrap()["Refused"],
-        "BadCredentials"
-    );
+    assert_eq!(refusal(&res), "BadCredentials");
     assert_eq!(stranger.get("/espace").await.status(), 302);
-    let res = app
-        .browser()
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[("email", "lea@example.fr"), ("password", PASSWORD)],
-        )
-        .await;
+    let res = app.browser().sign_in("lea@example.fr", PASSWORD).await;
     assert_eq!(location(&res), "/espace");
 }
 
@@ -171,8 +150,7 @@ fn from_client(app: &TestApp, ip: &str) -> reqwest::Client {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stranger_cannot_lock_the_owner_out() {
     let app = TestApp::spawn_behind_proxy().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    app.user().await;
     let attacker = from_client(&app, "198.51.100.66");
     let post = |c: &reqwest::Client, url: &str, form: Vec<(&'static str, &'static str)>| {
         let req = c.post(format!("{}{url}", app.base)).form(&form);
@@ -459,12 +437,7 @@ async fn the_sweeper_removes_only_old_files_that_no_row_references() {
         "an upload in progress is spared"
     );
     assert!(!dir.join("old-orphan.pdf").exists());
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "files.orphans_removed")
-    );
+    assert!(app.audited("files.orphans_removed").await);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -483,9 +456,7 @@ async fn production_adds_hsts() {
 async fn page_views_do_not_write_the_session_every_time() {
     use sea_orm::EntityTrait;
     let app = TestApp::spawn().await;
-    let b = app
-        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    let b = app.user().await;
     b.page("/espace").await;
     let rows = || app::server::db::session::Entity::find().all(&app.state.db);
     let before = rows().await.unwrap();

@@ -1,10 +1,10 @@
 //! Accounts over HTTP, as a browser without JavaScript would use them.
 
-mod support;
-
-use support::{TestApp, error_in, location, token_in};
-
-const PASSWORD: &str = "radium polonium 1898";
+use crate::helpers::{
+    Browser, Msg, PASSWORD, TestApp, error_fields, error_in, fill, fr, location, refusal, shows,
+    token_in,
+};
+use reqwest::Response;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_answers_when_the_database_does() {
@@ -17,18 +17,15 @@ async fn health_answers_when_the_database_does() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_up_verify_and_land_in_the_personal_area() {
     let app = TestApp::spawn().await;
-    let b = app
-        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    let b = app.user().await;
     let page = b.page("/espace").await;
-    assert!(page.contains("Bonjour Marie Curie"), "{page}");
-    assert!(page.contains("Votre adresse e-mail est confirmée."));
-    // The notice is shown once.
     assert!(
-        !b.page("/espace")
-            .await
-            .contains("Votre adresse e-mail est confirmée.")
+        page.contains(&fill(fr(Msg::Hello), &["Marie Curie"])),
+        "{page}"
     );
+    assert!(page.contains(fr(Msg::EmailVerified)));
+    // The notice is shown once.
+    assert!(!b.page("/espace").await.contains(fr(Msg::EmailVerified)));
     let audit = app.audit_actions().await;
     for action in ["auth.sign_up", "auth.email_verified", "auth.sign_in"] {
         assert!(audit.iter().any(|a| a == action), "{action} in {audit:?}");
@@ -48,55 +45,54 @@ async fn invalid_sign_up_changes_nothing_and_keeps_what_was_typed() {
         .await;
     let to = location(&res);
     assert!(to.starts_with("/inscription?"), "{to}");
-    let err = error_in(&to).expect("error carried back");
-    let fields: Vec<&str> = err["Validation"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
-    assert_eq!(fields, ["email"]);
+    error_in(&to).expect("error carried back");
+    assert_eq!(error_fields(&to), ["email"]);
     let page = b.page(&to).await;
-    assert!(
-        page.contains("Le formulaire contient des erreurs"),
-        "{page}"
-    );
-    assert!(
-        page.contains("Cette adresse e-mail n&#x27;est pas valide")
-            || page.contains("Cette adresse e-mail n'est pas valide")
-    );
+    assert!(page.contains(fr(Msg::ErrFormHasErrors)), "{page}");
+    assert!(shows(&page, fr(Msg::EmailInvalid)));
     assert!(page.contains(r#"value="Marie Curie""#), "typed name kept");
     assert!(page.contains(r#"aria-invalid="true""#));
     assert!(app.mail().await.is_empty());
-    assert!(
-        !app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "auth.sign_up")
-    );
+    assert!(!app.audited("auth.sign_up").await);
 }
 
-/// Signs `email` up (no password is asked) and returns the verification
-/// token emailed to it.
-async fn sign_up_token(app: &TestApp, b: &support::Browser, email: &str, name: &str) -> String {
-    let res = b
-        .post(
-            "/inscription",
-            "/api/inscription",
-            &[("email", email), ("name", name)],
-        )
-        .await;
-    assert_eq!(location(&res), "/inscription/envoye");
-    let mails = app.mail().await;
-    let mail = mails.iter().find(|m| m.to == email).expect("verification");
-    token_in(&mail.text, "/verification?jeton=")
+/// `b` asks for a sign-in link for `email`, from the sign-in page.
+async fn ask_magic_link(b: &Browser, email: &str) -> Response {
+    b.post("/connexion", "/api/lien-de-connexion", &[("email", email)])
+        .await
+}
+
+/// `b` signs in with the emailed link's `token`, from the page `from`.
+async fn use_magic_link(b: &Browser, from: &str, token: &str) -> Response {
+    b.post(from, "/api/connexion-par-lien", &[("jeton", token)])
+        .await
+}
+
+/// `b` asks for a password reset link for `email`.
+async fn ask_reset(b: &Browser, email: &str) -> Response {
+    b.post(
+        "/mot-de-passe-oublie",
+        "/api/mot-de-passe-oublie",
+        &[("email", email)],
+    )
+    .await
+}
+
+/// `b` chooses `password` with the reset link's `token`, from `from`.
+async fn new_password(b: &Browser, from: &str, token: &str, password: &str) -> Response {
+    b.post(
+        from,
+        "/api/nouveau-mot-de-passe",
+        &[("jeton", token), ("password", password)],
+    )
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn short_and_common_passwords_are_refused_at_verification() {
     let app = TestApp::spawn().await;
     let b = app.browser();
-    let token = sign_up_token(&app, &b, "a@example.fr", "A B").await;
+    let token = app.sign_up_token(&b, "a@example.fr", "A B").await;
     let from = format!("/verification?jeton={token}");
     for (password, message) in [
         ("court", "PasswordTooShort"),
@@ -127,8 +123,7 @@ async fn short_and_common_passwords_are_refused_at_verification() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_up_twice_reveals_nothing_and_warns_the_owner() {
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    app.user().await;
     let res = app
         .browser()
         .post(
@@ -143,49 +138,21 @@ async fn signing_up_twice_reveals_nothing_and_warns_the_owner() {
     assert_eq!(mails[0].subject, "Vous avez déjà un compte Cohorte");
     // The original password still works.
     let b = app.browser();
-    let res = b
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[("email", "marie@example.fr"), ("password", PASSWORD)],
-        )
-        .await;
+    let res = b.sign_in("marie@example.fr", PASSWORD).await;
     assert_eq!(location(&res), "/espace");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_password_and_unknown_email_get_the_same_answer() {
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    app.user().await;
     let b = app.browser();
-    let wrong = b
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[
-                ("email", "marie@example.fr"),
-                ("password", "not the password"),
-            ],
-        )
-        .await;
-    let unknown = b
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[
-                ("email", "nobody@example.fr"),
-                ("password", "not the password"),
-            ],
-        )
-        .await;
+    let wrong = b.sign_in("marie@example.fr", "not the password").await;
+    let unknown = b.sign_in("nobody@example.fr", "not the password").await;
     assert_eq!(location(&wrong), location(&unknown));
-    assert_eq!(
-        error_in(&location(&wrong)).unwrap()["Refused"],
-        "BadCredentials"
-    );
+    assert_eq!(refusal(&wrong), "BadCredentials");
     let page = b.page(&location(&wrong)).await;
-    assert!(page.contains("Adresse e-mail ou mot de passe incorrect."));
+    assert!(page.contains(fr(Msg::BadCredentials)));
     assert!(
         page.contains(r#"value="nobody@example.fr""#),
         "typed email kept"
@@ -197,21 +164,12 @@ async fn wrong_password_and_unknown_email_get_the_same_answer() {
 async fn an_unverified_account_has_no_password_and_signing_up_again_resends_the_link() {
     let app = TestApp::spawn().await;
     let b = app.browser();
-    sign_up_token(&app, &b, "lea@example.fr", "Léa").await;
-    let res = b
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[("email", "lea@example.fr"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(
-        error_in(&location(&res)).unwrap()["Refused"],
-        "BadCredentials"
-    );
+    app.sign_up_token(&b, "lea@example.fr", "Léa").await;
+    let res = b.sign_in("lea@example.fr", PASSWORD).await;
+    assert_eq!(refusal(&res), "BadCredentials");
     assert!(app.mail().await.is_empty());
     // Signing up again sends a fresh verification link, same answer.
-    let token = sign_up_token(&app, &b, "lea@example.fr", "Léa").await;
+    let token = app.sign_up_token(&b, "lea@example.fr", "Léa").await;
     assert_eq!(token.len(), 64);
 }
 
@@ -220,13 +178,7 @@ async fn session_cookie_is_http_only_lax_and_renewed_at_sign_in() {
     let app = TestApp::spawn().await;
     let b = app.browser();
     // A visitor's failed sign-in leaves a flash cookie, never a session.
-    let res = b
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[("email", "x@example.fr"), ("password", "wrong password!")],
-        )
-        .await;
+    let res = b.sign_in("x@example.fr", "wrong password!").await;
     let before: Vec<String> = res
         .headers()
         .get_all("set-cookie")
@@ -237,15 +189,8 @@ async fn session_cookie_is_http_only_lax_and_renewed_at_sign_in() {
         before.iter().all(|c| c.starts_with("cohorte_flash=")),
         "{before:?}"
     );
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
-    let res = b
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[("email", "marie@example.fr"), ("password", PASSWORD)],
-        )
-        .await;
+    app.user().await;
+    let res = b.sign_in("marie@example.fr", PASSWORD).await;
     let cookie = res
         .headers()
         .get("set-cookie")
@@ -266,8 +211,7 @@ async fn a_planted_session_cookie_is_never_the_one_signed_in() {
 
 async fn app_planted_cookie_check() {
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    app.user().await;
     // Someone plants a session id of their choosing in Marie's browser.
     let planted = "cohorte=AAAAAAAAAAAAAAAAAAAAAA";
     let res = reqwest::Client::builder()
@@ -297,9 +241,7 @@ async fn app_planted_cookie_check() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_ends_the_session_on_the_server() {
     let app = TestApp::spawn().await;
-    let b = app
-        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    let b = app.user().await;
     // Keep a copy of the cookie, as a thief would.
     let res = b.get("/espace").await;
     assert_eq!(res.status(), 200);
@@ -308,12 +250,7 @@ async fn sign_out_ends_the_session_on_the_server() {
     assert_eq!(location(&res), "/connexion");
     assert!(count_sessions(&app).await < sessions_before + 1);
     assert_eq!(b.get("/espace").await.status(), 302);
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "auth.sign_out")
-    );
+    assert!(app.audited("auth.sign_out").await);
 }
 
 async fn count_sessions(app: &TestApp) -> u64 {
@@ -328,59 +265,35 @@ async fn count_sessions(app: &TestApp) -> u64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn magic_link_signs_in_once_and_only_by_post() {
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    app.user().await;
     let b = app.browser();
-    let res = b
-        .post(
-            "/connexion",
-            "/api/lien-de-connexion",
-            &[("email", "marie@example.fr")],
-        )
-        .await;
+    let res = ask_magic_link(&b, "marie@example.fr").await;
     assert_eq!(location(&res), "/connexion");
-    assert!(
-        b.page("/connexion")
-            .await
-            .contains("un lien de connexion vient d")
-    );
+    assert!(shows(&b.page("/connexion").await, fr(Msg::MagicSent)));
     let mails = app.mail().await;
     assert_eq!(mails[0].subject, "Votre lien de connexion à Cohorte");
     let token = token_in(&mails[0].text, "/connexion/lien?jeton=");
     // Opening the link changes nothing.
     let page = b.page(&format!("/connexion/lien?jeton={token}")).await;
-    assert!(page.contains("Ouvrir ma session"));
+    assert!(page.contains(fr(Msg::MagicConfirmSubmit)));
     assert_eq!(b.get("/espace").await.status(), 302);
     let from = format!("/connexion/lien?jeton={token}");
-    let res = b
-        .post(&from, "/api/connexion-par-lien", &[("jeton", &token)])
-        .await;
+    let res = use_magic_link(&b, &from, &token).await;
     assert_eq!(location(&res), "/espace");
     assert_eq!(b.get("/espace").await.status(), 200);
     // A second use is refused, on another browser.
     let other = app.browser();
-    let res = other
-        .post(&from, "/api/connexion-par-lien", &[("jeton", &token)])
-        .await;
-    assert_eq!(
-        error_in(&location(&res)).unwrap()["Refused"],
-        "TokenInvalid"
-    );
+    let res = use_magic_link(&other, &from, &token).await;
+    assert_eq!(refusal(&res), "TokenInvalid");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_magic_link_is_refused() {
     use sea_orm::{ConnectionTrait, Statement};
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    app.user().await;
     let b = app.browser();
-    b.post(
-        "/connexion",
-        "/api/lien-de-connexion",
-        &[("email", "marie@example.fr")],
-    )
-    .await;
+    ask_magic_link(&b, "marie@example.fr").await;
     let token = token_in(&app.mail().await[0].text, "/connexion/lien?jeton=");
     let backend = app.state.db.get_database_backend();
     let eleven_minutes_ago = chrono::Utc::now() - chrono::Duration::minutes(1);
@@ -398,38 +311,17 @@ async fn an_expired_magic_link_is_refused() {
         ))
         .await
         .unwrap();
-    let res = b
-        .post(
-            "/connexion/lien",
-            "/api/connexion-par-lien",
-            &[("jeton", &token)],
-        )
-        .await;
-    assert_eq!(
-        error_in(&location(&res)).unwrap()["Refused"],
-        "TokenInvalid"
-    );
+    let res = use_magic_link(&b, "/connexion/lien", &token).await;
+    assert_eq!(refusal(&res), "TokenInvalid");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_addresses_get_no_link_and_the_same_answer() {
     let app = TestApp::spawn().await;
     let b = app.browser();
-    let res = b
-        .post(
-            "/connexion",
-            "/api/lien-de-connexion",
-            &[("email", "nobody@example.fr")],
-        )
-        .await;
+    let res = ask_magic_link(&b, "nobody@example.fr").await;
     assert_eq!(location(&res), "/connexion");
-    let res = b
-        .post(
-            "/mot-de-passe-oublie",
-            "/api/mot-de-passe-oublie",
-            &[("email", "nobody@example.fr")],
-        )
-        .await;
+    let res = ask_reset(&b, "nobody@example.fr").await;
     assert_eq!(location(&res), "/mot-de-passe-oublie");
     assert!(app.mail().await.is_empty());
 }
@@ -437,85 +329,37 @@ async fn unknown_addresses_get_no_link_and_the_same_answer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn password_reset_replaces_the_password_and_ends_other_sessions() {
     let app = TestApp::spawn().await;
-    let elsewhere = app
-        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    let elsewhere = app.user().await;
     assert_eq!(elsewhere.get("/espace").await.status(), 200);
     let b = app.browser();
-    b.post(
-        "/mot-de-passe-oublie",
-        "/api/mot-de-passe-oublie",
-        &[("email", "marie@example.fr")],
-    )
-    .await;
+    ask_reset(&b, "marie@example.fr").await;
     let mail = app.mail().await.remove(0);
     assert_eq!(mail.subject, "Choisir un nouveau mot de passe");
     let token = token_in(&mail.text, "/mot-de-passe-oublie/nouveau?jeton=");
     let from = format!("/mot-de-passe-oublie/nouveau?jeton={token}");
     // A weak password is refused and the link stays usable.
-    let res = b
-        .post(
-            &from,
-            "/api/nouveau-mot-de-passe",
-            &[("jeton", &token), ("password", "123456789012")],
-        )
-        .await;
+    let res = new_password(&b, &from, &token, "123456789012").await;
     assert_eq!(
         error_in(&location(&res)).unwrap()["Validation"][0]["message"],
         "PasswordTooCommon"
     );
-    let res = b
-        .post(
-            &from,
-            "/api/nouveau-mot-de-passe",
-            &[("jeton", &token), ("password", "a brand new passphrase")],
-        )
-        .await;
+    let res = new_password(&b, &from, &token, "a brand new passphrase").await;
     assert_eq!(location(&res), "/connexion");
-    assert!(
-        b.page("/connexion")
-            .await
-            .contains("Votre mot de passe a été modifié")
-    );
+    assert!(shows(&b.page("/connexion").await, fr(Msg::PasswordChanged)));
     assert_eq!(
         elsewhere.get("/espace").await.status(),
         302,
         "other sessions ended"
     );
-    let old = b
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[("email", "marie@example.fr"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(
-        error_in(&location(&old)).unwrap()["Refused"],
-        "BadCredentials"
-    );
+    let old = b.sign_in("marie@example.fr", PASSWORD).await;
+    assert_eq!(refusal(&old), "BadCredentials");
     let new = b
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[
-                ("email", "marie@example.fr"),
-                ("password", "a brand new passphrase"),
-            ],
-        )
+        .sign_in("marie@example.fr", "a brand new passphrase")
         .await;
     assert_eq!(location(&new), "/espace");
     // The link was spent.
-    let res = b
-        .post(
-            &from,
-            "/api/nouveau-mot-de-passe",
-            &[("jeton", &token), ("password", "yet another passphrase")],
-        )
-        .await;
-    assert_eq!(
-        error_in(&location(&res)).unwrap()["Refused"],
-        "TokenInvalid"
-    );
+    let res = new_password(&b, &from, &token, "yet another passphrase").await;
+    assert_eq!(refusal(&res), "TokenInvalid");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -524,20 +368,11 @@ async fn sign_in_is_rate_limited_per_email_and_client() {
     let b = app.browser();
     let mut last = String::new();
     for _ in 0..11 {
-        let res = b
-            .post(
-                "/connexion",
-                "/api/connexion",
-                &[
-                    ("email", "marie@example.fr"),
-                    ("password", "wrong password!"),
-                ],
-            )
-            .await;
+        let res = b.sign_in("marie@example.fr", "wrong password!").await;
         last = location(&res);
     }
     assert_eq!(error_in(&last).unwrap(), serde_json::json!("RateLimited"));
-    assert!(b.page(&last).await.contains("Trop de tentatives"));
+    assert!(shows(&b.page(&last).await, fr(Msg::ErrRateLimited)));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -546,68 +381,37 @@ async fn no_magic_link_for_an_address_not_yet_proven() {
     let b = app.browser();
     // Someone signs up with another person's address; the owner must not
     // verify that account by asking for a sign-in link.
-    sign_up_token(&app, &b, "lea@example.fr", "Not Léa").await;
-    let res = b
-        .post(
-            "/connexion",
-            "/api/lien-de-connexion",
-            &[("email", "lea@example.fr")],
-        )
-        .await;
+    app.sign_up_token(&b, "lea@example.fr", "Not Léa").await;
+    let res = ask_magic_link(&b, "lea@example.fr").await;
     assert_eq!(location(&res), "/connexion", "same answer as for anyone");
     assert!(app.mail().await.is_empty());
     // A reset link does go out: it sets the password the owner chooses.
-    b.post(
-        "/mot-de-passe-oublie",
-        "/api/mot-de-passe-oublie",
-        &[("email", "lea@example.fr")],
-    )
-    .await;
+    ask_reset(&b, "lea@example.fr").await;
     assert_eq!(app.mail().await.len(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_password_reset_voids_older_links() {
     let app = TestApp::spawn().await;
-    app.verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    app.user().await;
     let b = app.browser();
-    b.post(
-        "/connexion",
-        "/api/lien-de-connexion",
-        &[("email", "marie@example.fr")],
-    )
-    .await;
+    ask_magic_link(&b, "marie@example.fr").await;
     let magic = token_in(&app.mail().await[0].text, "/connexion/lien?jeton=");
-    b.post(
-        "/mot-de-passe-oublie",
-        "/api/mot-de-passe-oublie",
-        &[("email", "marie@example.fr")],
-    )
-    .await;
+    ask_reset(&b, "marie@example.fr").await;
     let reset = token_in(
         &app.mail().await[0].text,
         "/mot-de-passe-oublie/nouveau?jeton=",
     );
-    let res = b
-        .post(
-            "/mot-de-passe-oublie/nouveau",
-            "/api/nouveau-mot-de-passe",
-            &[("jeton", &reset), ("password", "a brand new passphrase")],
-        )
-        .await;
+    let res = new_password(
+        &b,
+        "/mot-de-passe-oublie/nouveau",
+        &reset,
+        "a brand new passphrase",
+    )
+    .await;
     assert_eq!(location(&res), "/connexion");
-    let res = b
-        .post(
-            "/connexion/lien",
-            "/api/connexion-par-lien",
-            &[("jeton", &magic)],
-        )
-        .await;
-    assert_eq!(
-        error_in(&location(&res)).unwrap()["Refused"],
-        "TokenInvalid"
-    );
+    let res = use_magic_link(&b, "/connexion/lien", &magic).await;
+    assert_eq!(refusal(&res), "TokenInvalid");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,14 +1,12 @@
 //! The outbox worker: retries with backoff, never sends twice.
 
-mod support;
-
+use crate::helpers::TestApp;
 use app::i18n::Locale;
 use app::server::db::outbox_message::{Column, Entity as Outbox};
 use app::server::mail::{MailTemplate, Mailer, worker};
 use app::server::service::outbox;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
-use support::TestApp;
 
 async fn queue(app: &TestApp, n: usize) {
     for i in 0..n {

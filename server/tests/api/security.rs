@@ -1,48 +1,38 @@
 //! CSRF, policy over HTTP, admin actions, the outbox.
 
-mod support;
-
-use app::domain::Role;
-use support::{TestApp, location};
-
-const PASSWORD: &str = "radium polonium 1898";
+use crate::helpers::{Msg, PASSWORD, TestApp, en, fr, location, refusal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused() {
     let app = TestApp::spawn().await;
     let client = reqwest::Client::new();
-    let url = format!("{}/api/connexion", app.base);
+    // The status of a post of `form` to `path` with one `header`.
+    let post = |path: &str, header: (&'static str, &'static str), form: &[(&str, &str)]| {
+        client
+            .post(format!("{}{path}", app.base))
+            .header(header.0, header.1)
+            .form(form)
+            .send()
+    };
     let form = [("email", "a@example.fr"), ("password", "whatever password")];
-    let res = client
-        .post(&url)
-        .header("Origin", "https://evil.example")
-        .form(&form)
-        .send()
+    let res = post("/api/connexion", ("Origin", "https://evil.example"), &form)
         .await
         .unwrap();
     assert_eq!(res.status(), 403);
-    let res = client
-        .post(&url)
-        .header("Sec-Fetch-Site", "cross-site")
-        .form(&form)
-        .send()
+    let res = post("/api/connexion", ("Sec-Fetch-Site", "cross-site"), &form)
         .await
         .unwrap();
     assert_eq!(res.status(), 403);
-    let res = client
-        .post(format!("{}/langue", app.base))
-        .header("Origin", "https://evil.example")
-        .form(&[("lang", "en")])
-        .send()
-        .await
-        .unwrap();
+    let res = post(
+        "/langue",
+        ("Origin", "https://evil.example"),
+        &[("lang", "en")],
+    )
+    .await
+    .unwrap();
     assert_eq!(res.status(), 403);
     // Same origin passes.
-    let res = client
-        .post(&url)
-        .header("Sec-Fetch-Site", "same-origin")
-        .form(&form)
-        .send()
+    let res = post("/api/connexion", ("Sec-Fetch-Site", "same-origin"), &form)
         .await
         .unwrap();
     assert_ne!(res.status(), 403);
@@ -68,46 +58,17 @@ async fn every_server_function_is_in_the_policy_table() {
     }
 }
 
-async fn admin(app: &TestApp) -> support::Browser {
-    let b = app
-        .verified_user("alice@example.fr", "Alice Admin", PASSWORD)
-        .await;
-    let alice = app::server::service::users::by_email(&app.state.db, "alice@example.fr")
-        .await
-        .unwrap()
-        .unwrap();
-    app::server::service::admin::grant_role(
-        &app.state.db,
-        &Default::default(),
-        alice.id,
-        Role::Admin,
-    )
-    .await
-    .unwrap();
-    b
-}
-
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    app::server::service::users::by_email(&app.state.db, email)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_pages_are_hidden_from_everyone_else() {
     let app = TestApp::spawn().await;
     let anon = app.browser();
     let res = anon.get("/admin/utilisateurs").await;
     assert_eq!(location(&res), "/connexion");
-    let marie = app
-        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    let marie = app.user().await;
     assert_eq!(marie.get("/admin/utilisateurs").await.status(), 404);
     assert_eq!(marie.get("/coordination/courriels").await.status(), 404);
     // Posting directly is refused too, and changes nothing.
-    let me = user_id(&app, "marie@example.fr").await.to_string();
+    let me = app.user_id("marie@example.fr").await.to_string();
     let res = marie
         .post(
             "/espace",
@@ -127,11 +88,9 @@ async fn admin_pages_are_hidden_from_everyone_else() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_grants_and_revokes_the_coordinator_role() {
     let app = TestApp::spawn().await;
-    let alice = admin(&app).await;
-    let marie = app
-        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
-    let id = user_id(&app, "marie@example.fr").await.to_string();
+    let alice = app.admin().await;
+    let marie = app.user().await;
+    let id = app.user_id("marie@example.fr").await.to_string();
     let page = alice.page("/admin/utilisateurs?q=marie").await;
     assert!(page.contains("marie@example.fr"));
     assert!(!page.contains("alice@example.fr"), "search filters");
@@ -147,7 +106,7 @@ async fn an_admin_grants_and_revokes_the_coordinator_role() {
         alice
             .page("/admin/utilisateurs")
             .await
-            .contains("Le rôle a été attribué.")
+            .contains(fr(Msg::RoleGranted))
     );
     // Marie's next request sees the new role.
     assert_eq!(marie.get("/coordination/courriels").await.status(), 200);
@@ -168,12 +127,10 @@ async fn an_admin_grants_and_revokes_the_coordinator_role() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn disabling_an_account_ends_its_sessions_at_once() {
     let app = TestApp::spawn().await;
-    let alice = admin(&app).await;
-    let marie = app
-        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    let alice = app.admin().await;
+    let marie = app.user().await;
     assert_eq!(marie.get("/espace").await.status(), 200);
-    let id = user_id(&app, "marie@example.fr").await.to_string();
+    let id = app.user_id("marie@example.fr").await.to_string();
     let res = alice
         .post(
             "/admin/utilisateurs",
@@ -184,19 +141,10 @@ async fn disabling_an_account_ends_its_sessions_at_once() {
     assert_eq!(location(&res), "/admin/utilisateurs");
     assert_eq!(marie.get("/espace").await.status(), 302);
     let b = app.browser();
-    let res = b
-        .post(
-            "/connexion",
-            "/api/connexion",
-            &[("email", "marie@example.fr"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(
-        support::error_in(&location(&res)).unwrap()["Refused"],
-        "AccountDisabled"
-    );
+    let res = b.sign_in("marie@example.fr", PASSWORD).await;
+    assert_eq!(refusal(&res), "AccountDisabled");
     // An admin cannot disable themself.
-    let alice_id = user_id(&app, "alice@example.fr").await.to_string();
+    let alice_id = app.user_id("alice@example.fr").await.to_string();
     let res = alice
         .post(
             "/admin/utilisateurs",
@@ -211,11 +159,11 @@ async fn disabling_an_account_ends_its_sessions_at_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_outbox_page_lists_messages_with_their_state() {
     let app = TestApp::spawn().await;
-    let alice = admin(&app).await;
+    let alice = app.admin().await;
     let page = alice.page("/coordination/courriels").await;
     assert!(page.contains("Confirmez votre adresse e-mail"), "{page}");
     assert!(page.contains("alice@example.fr"));
-    assert!(page.contains("Envoyé"));
+    assert!(page.contains(fr(Msg::MailSent)));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -232,7 +180,7 @@ async fn language_switch_sets_a_cookie_and_returns_to_the_page() {
     assert_eq!(location(&res), "/connexion");
     let page = b.page("/connexion").await;
     assert!(page.contains(r#"<html lang="en""#));
-    assert!(page.contains("Sign in"));
+    assert!(page.contains(en(Msg::SignIn)));
     // Never an open redirect.
     let res = b
         .post(
@@ -249,5 +197,10 @@ async fn unknown_pages_are_404_with_a_helpful_page() {
     let app = TestApp::spawn().await;
     let res = app.browser().get("/nulle-part").await;
     assert_eq!(res.status(), 404);
-    assert!(res.text().await.unwrap().contains("Page introuvable"));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains(fr(Msg::ErrNotFoundTitle))
+    );
 }

@@ -1,31 +1,7 @@
 //! Promotions: coordinators create and edit them; everyone reads the public
 //! page.
 
-mod support;
-
-use app::domain::Role;
-use support::{TestApp, error_in, location};
-
-const PASSWORD: &str = "radium polonium 1898";
-
-async fn coordinator(app: &TestApp) -> support::Browser {
-    let b = app
-        .verified_user("claire@example.fr", "Claire Coordination", PASSWORD)
-        .await;
-    let claire = app::server::service::users::by_email(&app.state.db, "claire@example.fr")
-        .await
-        .unwrap()
-        .unwrap();
-    app::server::service::admin::grant_role(
-        &app.state.db,
-        &Default::default(),
-        claire.id,
-        Role::Coordinator,
-    )
-    .await
-    .unwrap();
-    b
-}
+use crate::helpers::{Browser, Msg, TestApp, error_in, fr, location, shows};
 
 fn form<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut f = vec![
@@ -53,21 +29,25 @@ fn form<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     f
 }
 
+/// `b` posts the new-promotion form with `fields`.
+async fn create(b: &Browser, fields: &[(&str, &str)]) -> reqwest::Response {
+    b.post(
+        "/coordination/promotions/nouvelle",
+        "/api/creer-promotion",
+        fields,
+    )
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_coordinator_creates_a_promotion_that_everyone_can_read() {
     let app = TestApp::spawn().await;
-    let claire = coordinator(&app).await;
-    let res = claire
-        .post(
-            "/coordination/promotions/nouvelle",
-            "/api/creer-promotion",
-            &form(&[]),
-        )
-        .await;
+    let claire = app.coordinator().await;
+    let res = create(&claire, &form(&[])).await;
     let to = location(&res);
     assert!(to.starts_with("/coordination/promotions/"), "{to}");
     let edit = claire.page(&to).await;
-    assert!(edit.contains("La promotion a été créée."));
+    assert!(edit.contains(fr(Msg::PromotionCreated)));
     assert!(
         edit.contains(r#"value="2028-05-07T23:59""#),
         "Paris time shown back"
@@ -88,30 +68,23 @@ async fn a_coordinator_creates_a_promotion_that_everyone_can_read() {
     let public = app.browser().page(&format!("/promotions/{id}")).await;
     assert!(public.contains("EIG 8 — 2028"));
     assert!(public.contains("07/05/2028 23:59"));
-    assert!(public.contains("Développeur·se"));
+    assert!(public.contains(fr(Msg::ProfileDeveloper)));
     assert!(app.browser().page("/").await.contains("EIG 8 — 2028"));
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "promotion.created")
-    );
+    assert!(app.audited("promotion.created").await);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invalid_calendar_is_refused_field_by_field_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
-    let claire = coordinator(&app).await;
-    let res = claire
-        .post(
-            "/coordination/promotions/nouvelle",
-            "/api/creer-promotion",
-            &form(&[
-                ("defis_close", "2028-01-15T10:00"),
-                ("applications_close", "2028-09-20T10:00"),
-            ]),
-        )
-        .await;
+    let claire = app.coordinator().await;
+    let res = create(
+        &claire,
+        &form(&[
+            ("defis_close", "2028-01-15T10:00"),
+            ("applications_close", "2028-09-20T10:00"),
+        ]),
+    )
+    .await;
     let to = location(&res);
     let err = error_in(&to).unwrap();
     let fields: Vec<(&str, &str)> = err["Validation"]
@@ -129,10 +102,7 @@ async fn an_invalid_calendar_is_refused_field_by_field_and_nothing_is_saved() {
         "{fields:?}"
     );
     let page = claire.page(&to).await;
-    assert!(
-        page.contains("La fermeture doit être postérieure à l&#x27;ouverture")
-            || page.contains("La fermeture doit être postérieure à l'ouverture")
-    );
+    assert!(shows(&page, fr(Msg::WindowClosesBeforeOpen)));
     assert!(
         page.contains(r#"value="EIG 8 — 2028""#),
         "typed values kept"
@@ -148,9 +118,7 @@ async fn an_invalid_calendar_is_refused_field_by_field_and_nothing_is_saved() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_coordinators_manage_promotions() {
     let app = TestApp::spawn().await;
-    let marie = app
-        .verified_user("marie@example.fr", "Marie Curie", PASSWORD)
-        .await;
+    let marie = app.user().await;
     assert_eq!(marie.get("/coordination/promotions").await.status(), 404);
     let res = marie
         .post("/espace", "/api/creer-promotion", &form(&[]))
@@ -172,14 +140,8 @@ async fn only_coordinators_manage_promotions() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_coordinator_edits_a_promotion() {
     let app = TestApp::spawn().await;
-    let claire = coordinator(&app).await;
-    let res = claire
-        .post(
-            "/coordination/promotions/nouvelle",
-            "/api/creer-promotion",
-            &form(&[]),
-        )
-        .await;
+    let claire = app.coordinator().await;
+    let res = create(&claire, &form(&[])).await;
     let id = location(&res).rsplit('/').next().unwrap().to_owned();
     let res = claire
         .post(
@@ -198,10 +160,5 @@ async fn a_coordinator_edits_a_promotion() {
         .unwrap();
     assert_eq!(view.name, "EIG 8 — 2028 (bis)");
     assert_eq!(view.calendar.duration_months, 11);
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "promotion.updated")
-    );
+    assert!(app.audited("promotion.updated").await);
 }

@@ -4,77 +4,13 @@
 //! batch, after a preview) and publish; the public sees only published
 //! sheets; other organisations see nothing.
 
-mod support;
-
-use app::domain::Role;
+use crate::helpers::{
+    Browser, Msg, PASSWORD, PDF, TestApp, error_fields, error_in, fill, fr, fr_parts, location,
+    open_promotion, register, shows, token_in,
+};
 use app::domain::defi::DefiState;
 use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
-use support::{Browser, TestApp, error_in, location, token_in};
-
-const PASSWORD: &str = "radium polonium 1898";
-const PDF: &[u8] =
-    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
-
-async fn coordinator(app: &TestApp) -> Browser {
-    let b = app
-        .verified_user("claire@example.fr", "Claire Coordination", PASSWORD)
-        .await;
-    let claire = app::server::service::users::by_email(&app.state.db, "claire@example.fr")
-        .await
-        .unwrap()
-        .unwrap();
-    app::server::service::admin::grant_role(
-        &app.state.db,
-        &Default::default(),
-        claire.id,
-        Role::Coordinator,
-    )
-    .await
-    .unwrap();
-    b
-}
-
-/// A promotion whose call for défis is open now.
-async fn open_promotion(app: &TestApp) -> i64 {
-    use app::domain::profile::default_profiles;
-    use app::domain::promotion::Calendar;
-    use app::domain::promotion_form::PromotionDraft;
-    let now = Utc::now();
-    let draft = PromotionDraft {
-        name: "EIG 8 — 2028".into(),
-        description: "Huitième promotion.".into(),
-        calendar: Calendar {
-            defis_open: now - Duration::days(1),
-            defis_close: now + Duration::days(10),
-            applications_open: now + Duration::days(11),
-            applications_close: now + Duration::days(40),
-            start: (now + Duration::days(120)).date_naive(),
-            duration_months: 10,
-        },
-        team_min: 2,
-        team_max: 3,
-        max_choices: 3,
-        profiles: default_profiles(),
-    };
-    app::server::service::promotions::create(&app.state.db, &Default::default(), &draft)
-        .await
-        .unwrap()
-}
-
-/// Registers an organisation as `b`; returns its id.
-async fn register(b: &Browser, name: &str) -> i64 {
-    let res = b
-        .post(
-            "/organisation",
-            "/api/enregistrer-organisation",
-            &[("name", name), ("kind", "etat"), ("city", "Paris")],
-        )
-        .await;
-    let to = location(&res);
-    assert!(to.starts_with("/organisation/"), "{to}");
-    to.rsplit('/').next().unwrap().parse().unwrap()
-}
+use sea_orm::ActiveValue::Set;
 
 async fn new_defi(b: &Browser, org: i64, promotion: i64) -> i64 {
     let res = b
@@ -120,67 +56,31 @@ fn complete_fields(id: i64, intent: &str) -> Vec<(String, String)> {
 }
 
 async fn save(b: &Browser, id: i64, fields: &[(String, String)]) -> reqwest::Response {
-    let fields: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    b.post(
-        &format!("/organisation/defis/{id}"),
-        "/api/enregistrer-defi",
-        &fields,
-    )
-    .await
+    let from = format!("/organisation/defis/{id}");
+    b.post_fields(&from, "/api/enregistrer-defi", fields).await
 }
 
 async fn state_of(app: &TestApp, id: i64) -> app::server::db::defi::Model {
-    app::server::db::defi::Entity::find_by_id(id)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap()
+    app.row::<app::server::db::defi::Entity>(id).await
 }
 
 async fn upload(b: &Browser, id: i64, name: &str, bytes: &[u8]) -> reqwest::Response {
-    let part = reqwest::multipart::Part::bytes(bytes.to_vec())
-        .file_name(name.to_owned())
-        .mime_str("application/pdf")
-        .unwrap();
-    let form = reqwest::multipart::Form::new().part("file", part);
-    b.client
-        .post(format!("{}/organisation/defis/{id}/presentation", b.base))
-        .header(
-            reqwest::header::REFERER,
-            format!("{}/organisation/defis/{id}", b.base),
-        )
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-fn error_fields(to: &str) -> Vec<String> {
-    let err = error_in(to).unwrap_or_else(|| panic!("an error in {to}"));
-    err["Validation"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|e| e["field"].as_str().unwrap().to_owned())
-                .collect()
-        })
-        .unwrap_or_else(|| vec![err.to_string()])
+    let from = format!("/organisation/defis/{id}");
+    let to = format!("/organisation/defis/{id}/presentation");
+    b.upload(&from, &to, name, bytes).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
     let app = TestApp::spawn().await;
     let promotion = open_promotion(&app).await;
-    let claire = coordinator(&app).await;
-    let hugo = app
-        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
-        .await;
-    let org = register(&hugo, "Ville de Belleforêt").await;
+    let claire = app.coordinator().await;
+    let (hugo, org) = app.host().await;
     let home = hugo.page(&format!("/organisation/{org}")).await;
-    assert!(home.contains("Ville de Belleforêt") && home.contains("Proposer un défi pour EIG 8"));
+    assert!(
+        home.contains("Ville de Belleforêt")
+            && home.contains(&format!("{}EIG 8", fr_parts(Msg::ProposeDefi)[0]))
+    );
 
     let id = new_defi(&hugo, org, promotion).await;
     // A partial draft saves; an incomplete submission is refused field by
@@ -204,7 +104,7 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
     assert_eq!(location(&res), format!("/organisation/defis/{id}"));
     let res = upload(&hugo, id, "faux.pdf", b"<html>not a pdf</html>").await;
     let page = hugo.follow(res).await;
-    assert!(page.contains("pas un PDF valide"), "upload error shown");
+    assert!(shows(&page, fr(Msg::FileNotPdf)), "upload error shown");
     let dl = hugo
         .get(&format!("/organisation/defis/{id}/presentation"))
         .await;
@@ -235,7 +135,10 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
             .contains(&app::domain::promotion::paris_display(submitted_at))
     );
     let page = hugo.page(&format!("/organisation/defis/{id}")).await;
-    assert!(page.contains("Déposé le"), "submission time on the page");
+    assert!(
+        page.contains(fr_parts(Msg::SubmittedAtLine)[0]),
+        "submission time on the page"
+    );
     assert!(
         !page.contains(r#"name="intent""#),
         "read-only after submission"
@@ -360,18 +263,13 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
             .contains("Mieux orienter les usagers")
     );
     // The public pages read a cached catalogue: a change shows at once.
-    let res = claire
-        .post(
-            "/coordination/organisations",
-            "/api/modifier-organisation",
-            &[
-                ("id", &org.to_string()),
-                ("name", "Ville de Belleforêt-sur-Mer"),
-                ("kind", "etat"),
-                ("city", "Paris"),
-            ],
-        )
-        .await;
+    let res = correct(
+        &claire,
+        "/coordination/organisations",
+        org,
+        ["Ville de Belleforêt-sur-Mer", "etat", "Paris"],
+    )
+    .await;
     assert_eq!(location(&res), "/coordination/organisations");
     assert!(
         visitor
@@ -400,23 +298,12 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
 async fn submission_after_the_deadline_is_refused_and_the_draft_kept() {
     let app = TestApp::spawn().await;
     let promotion = open_promotion(&app).await;
-    let hugo = app
-        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
-        .await;
-    let org = register(&hugo, "Ville de Belleforêt").await;
+    let (hugo, org) = app.host().await;
     let id = new_defi(&hugo, org, promotion).await;
     // The call closes a minute ago (server time decides).
     let closed = Utc::now() - Duration::minutes(1);
-    let p = app::server::db::promotion::Entity::find_by_id(promotion)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut p: app::server::db::promotion::ActiveModel = p.into();
-    p.defis_close_at = Set(closed);
-    p.update(&app.state.db).await.unwrap();
-    // Written behind the services' back: the cached catalogue is told.
-    app::server::service::catalogue::changed();
+    app.update_promotion(promotion, |p| p.defis_close_at = Set(closed))
+        .await;
 
     let to = location(&save(&hugo, id, &complete_fields(id, "submit")).await);
     assert_eq!(
@@ -427,9 +314,7 @@ async fn submission_after_the_deadline_is_refused_and_the_draft_kept() {
     assert_eq!(d.state, DefiState::Draft.code());
     assert_eq!(d.title, "Mieux orienter les usagers", "the draft is kept");
     let page = hugo.page(&to).await;
-    assert!(
-        page.contains("L&#x27;appel à défis est clos") || page.contains("L'appel à défis est clos")
-    );
+    assert!(shows(&page, fr(Msg::DefiCallClosed)));
     assert!(
         page.contains(&app::domain::promotion::paris_display(closed)),
         "closing time shown"
@@ -455,10 +340,7 @@ async fn submission_after_the_deadline_is_refused_and_the_draft_kept() {
 async fn another_organisation_sees_nothing_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let promotion = open_promotion(&app).await;
-    let hugo = app
-        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
-        .await;
-    let org = register(&hugo, "Ville de Belleforêt").await;
+    let (hugo, org) = app.host().await;
     let id = new_defi(&hugo, org, promotion).await;
     save(&hugo, id, &complete_fields(id, "save")).await;
     upload(&hugo, id, "p.pdf", PDF).await;
@@ -501,7 +383,7 @@ async fn another_organisation_sees_nothing_and_changes_nothing() {
     );
     assert_eq!(state_of(&app, id).await.title, "Mieux orienter les usagers");
     // Coordinators do not see drafts either.
-    let claire = coordinator(&app).await;
+    let claire = app.coordinator().await;
     assert_eq!(
         claire
             .get(&format!("/coordination/defis/{id}"))
@@ -515,10 +397,7 @@ async fn another_organisation_sees_nothing_and_changes_nothing() {
 async fn autosave_answers_json_and_refuses_a_stale_version() {
     let app = TestApp::spawn().await;
     let promotion = open_promotion(&app).await;
-    let hugo = app
-        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
-        .await;
-    let org = register(&hugo, "Ville de Belleforêt").await;
+    let (hugo, org) = app.host().await;
     let id = new_defi(&hugo, org, promotion).await;
     let version = state_of(&app, id).await.version.to_string();
     let post = |title: &'static str, version: String| {
@@ -558,21 +437,8 @@ async fn autosave_answers_json_and_refuses_a_stale_version() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lead_invites_a_colleague_who_joins_once() {
     let app = TestApp::spawn().await;
-    let hugo = app
-        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
-        .await;
-    let org = register(&hugo, "Ville de Belleforêt").await;
-    let res = hugo
-        .post(
-            &format!("/organisation/{org}"),
-            "/api/inviter-membre",
-            &[
-                ("organisation", &org.to_string()),
-                ("email", "mina@ville.fr"),
-                ("role", "mentor"),
-            ],
-        )
-        .await;
+    let (hugo, org) = app.host().await;
+    let res = invite_as(&hugo, org, "mina@ville.fr", "mentor").await;
     assert_eq!(location(&res), format!("/organisation/{org}"));
     let mail = app.mail().await;
     let invitation = mail
@@ -593,13 +459,7 @@ async fn a_lead_invites_a_colleague_who_joins_once() {
     let olga = app
         .verified_user("olga@autre.fr", "Olga Autre", PASSWORD)
         .await;
-    let res = olga
-        .post(
-            &format!("/invitation?jeton={token}"),
-            "/api/accepter-invitation",
-            &[("token", &token)],
-        )
-        .await;
+    let res = accept(&olga, &token).await;
     assert_eq!(
         error_in(&location(&res)).unwrap(),
         serde_json::json!({ "Refused": "InvitationOtherEmail" })
@@ -615,44 +475,22 @@ async fn a_lead_invites_a_colleague_who_joins_once() {
         mina.get(&format!("/organisation/{org}")).await.status(),
         404
     );
-    let res = mina
-        .post(
-            &format!("/invitation?jeton={token}"),
-            "/api/accepter-invitation",
-            &[("token", &token)],
-        )
-        .await;
+    let res = accept(&mina, &token).await;
     assert_eq!(location(&res), format!("/organisation/{org}"));
     let home = mina.page(&format!("/organisation/{org}")).await;
     assert!(home.contains("Mina Mentor") && home.contains("Hugo Hôte"));
     assert!(
-        !home.contains("Envoyer l&#x27;invitation") && !home.contains("Envoyer l'invitation"),
+        !shows(&home, fr(Msg::InviteSubmit)),
         "mentors do not invite"
     );
     // The link works once.
-    let res = mina
-        .post(
-            &format!("/invitation?jeton={token}"),
-            "/api/accepter-invitation",
-            &[("token", &token)],
-        )
-        .await;
+    let res = accept(&mina, &token).await;
     assert_eq!(
         error_in(&location(&res)).unwrap(),
         serde_json::json!({ "Refused": "InvitationInvalid" })
     );
     // A mentor cannot invite.
-    let res = mina
-        .post(
-            &format!("/organisation/{org}"),
-            "/api/inviter-membre",
-            &[
-                ("organisation", &org.to_string()),
-                ("email", "x@ville.fr"),
-                ("role", "lead"),
-            ],
-        )
-        .await;
+    let res = invite_as(&mina, org, "x@ville.fr", "lead").await;
     assert_eq!(
         error_in(&location(&res)).unwrap(),
         serde_json::json!("NotFound")
@@ -669,60 +507,42 @@ async fn a_lead_invites_a_colleague_who_joins_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn coordinators_correct_an_organisation_and_bad_input_changes_nothing() {
     let app = TestApp::spawn().await;
-    let hugo = app
-        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
-        .await;
-    let org = register(&hugo, "Ville de Belleforet").await;
+    let (hugo, org) = app.host_of("Ville de Belleforet").await;
     // A host cannot use the coordinators' correction.
-    let res = hugo
-        .post(
-            "/coordination/organisations",
-            "/api/modifier-organisation",
-            &[
-                ("id", &org.to_string()),
-                ("name", "X"),
-                ("kind", "etat"),
-                ("city", "Y"),
-            ],
-        )
-        .await;
+    let res = correct(
+        &hugo,
+        "/coordination/organisations",
+        org,
+        ["X", "etat", "Y"],
+    )
+    .await;
     assert_eq!(
         error_in(&location(&res)).unwrap(),
         serde_json::json!("NotFound")
     );
-    let claire = coordinator(&app).await;
+    let claire = app.coordinator().await;
     assert!(
         claire
             .page("/coordination/organisations")
             .await
             .contains("Ville de Belleforet")
     );
-    let res = claire
-        .post(
-            &format!("/coordination/organisations/{org}"),
-            "/api/modifier-organisation",
-            &[
-                ("id", &org.to_string()),
-                ("name", " "),
-                ("kind", "planete"),
-                ("city", "Paris"),
-            ],
-        )
-        .await;
+    let res = correct(
+        &claire,
+        &format!("/coordination/organisations/{org}"),
+        org,
+        [" ", "planete", "Paris"],
+    )
+    .await;
     let to = location(&res);
     assert_eq!(error_fields(&to), ["name", "kind"]);
-    let res = claire
-        .post(
-            &format!("/coordination/organisations/{org}"),
-            "/api/modifier-organisation",
-            &[
-                ("id", &org.to_string()),
-                ("name", "Ville de Belleforêt"),
-                ("kind", "collectivite"),
-                ("city", "Belleforêt"),
-            ],
-        )
-        .await;
+    let res = correct(
+        &claire,
+        &format!("/coordination/organisations/{org}"),
+        org,
+        ["Ville de Belleforêt", "collectivite", "Belleforêt"],
+    )
+    .await;
     assert_eq!(location(&res), "/coordination/organisations");
     let o = app::server::service::organisations::find(&app.state.db, org)
         .await
@@ -731,27 +551,69 @@ async fn coordinators_correct_an_organisation_and_bad_input_changes_nothing() {
         (o.name.as_str(), o.kind.as_str(), o.city.as_str()),
         ("Ville de Belleforêt", "collectivite", "Belleforêt")
     );
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "organisation.updated")
-    );
+    assert!(app.audited("organisation.updated").await);
+}
+
+/// `b` accepts the invitation of `token`, from the emailed link.
+async fn accept(b: &Browser, token: &str) -> reqwest::Response {
+    b.post(
+        &format!("/invitation?jeton={token}"),
+        "/api/accepter-invitation",
+        &[("token", token)],
+    )
+    .await
+}
+
+/// `b` removes `user` from `org`, from its home page.
+async fn remove(b: &Browser, org: i64, user: i64) -> reqwest::Response {
+    b.post(
+        &format!("/organisation/{org}"),
+        "/api/retirer-membre",
+        &[
+            ("organisation", &org.to_string()),
+            ("user", &user.to_string()),
+        ],
+    )
+    .await
+}
+
+/// `b` invites `email` as `role` to `org`, from its home page.
+async fn invite_as(b: &Browser, org: i64, email: &str, role: &str) -> reqwest::Response {
+    b.post(
+        &format!("/organisation/{org}"),
+        "/api/inviter-membre",
+        &[
+            ("organisation", &org.to_string()),
+            ("email", email),
+            ("role", role),
+        ],
+    )
+    .await
+}
+
+/// `b` corrects the name, kind and city of `org` from the page `from`.
+async fn correct(
+    b: &Browser,
+    from: &str,
+    org: i64,
+    [name, kind, city]: [&str; 3],
+) -> reqwest::Response {
+    b.post(
+        from,
+        "/api/modifier-organisation",
+        &[
+            ("id", &org.to_string()),
+            ("name", name),
+            ("kind", kind),
+            ("city", city),
+        ],
+    )
+    .await
 }
 
 /// `lead` invites `email` as `role` to `org`; returns the invitation token.
 async fn invite(app: &TestApp, lead: &Browser, org: i64, email: &str, role: &str) -> String {
-    let res = lead
-        .post(
-            &format!("/organisation/{org}"),
-            "/api/inviter-membre",
-            &[
-                ("organisation", &org.to_string()),
-                ("email", email),
-                ("role", role),
-            ],
-        )
-        .await;
+    let res = invite_as(lead, org, email, role).await;
     assert_eq!(error_in(&location(&res)), None);
     let mails = app.mail().await;
     let mail = mails.iter().find(|m| m.to == email).expect("invitation");
@@ -762,21 +624,13 @@ async fn invite(app: &TestApp, lead: &Browser, org: i64, email: &str, role: &str
 async fn a_lead_removes_a_member_and_cancels_an_invitation() {
     let app = TestApp::spawn().await;
     let promotion = open_promotion(&app).await;
-    let hugo = app
-        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
-        .await;
-    let org = register(&hugo, "Ville de Belleforêt").await;
+    let (hugo, org) = app.host().await;
     let defi = new_defi(&hugo, org, promotion).await;
     let token = invite(&app, &hugo, org, "mina@ville.fr", "mentor").await;
     let mina = app
         .verified_user("mina@ville.fr", "Mina Mentor", PASSWORD)
         .await;
-    mina.post(
-        &format!("/invitation?jeton={token}"),
-        "/api/accepter-invitation",
-        &[("token", &token)],
-    )
-    .await;
+    accept(&mina, &token).await;
     assert_eq!(
         mina.get(&format!("/organisation/{org}")).await.status(),
         200
@@ -787,65 +641,27 @@ async fn a_lead_removes_a_member_and_cancels_an_invitation() {
             .status(),
         200
     );
-    let mina_id = app::server::service::users::by_email(&app.state.db, "mina@ville.fr")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let hugo_id = app::server::service::users::by_email(&app.state.db, "hugo@ville.fr")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let mina_id = app.user_id("mina@ville.fr").await;
+    let hugo_id = app.user_id("hugo@ville.fr").await;
     let page = hugo.page(&format!("/organisation/{org}")).await;
-    assert!(
-        page.contains("Retirer Mina Mentor de l&#x27;organisation")
-            || page.contains("Retirer Mina Mentor de l'organisation")
-    );
+    assert!(shows(&page, &fill(fr(Msg::RemoveMember), &["Mina Mentor"])));
 
     // A mentor cannot remove anyone.
-    let res = mina
-        .post(
-            &format!("/organisation/{org}"),
-            "/api/retirer-membre",
-            &[
-                ("organisation", &org.to_string()),
-                ("user", &hugo_id.to_string()),
-            ],
-        )
-        .await;
+    let res = remove(&mina, org, hugo_id).await;
     assert_eq!(
         error_in(&location(&res)).unwrap(),
         serde_json::json!("NotFound")
     );
 
     // The last lead cannot be removed, even by themself.
-    let res = hugo
-        .post(
-            &format!("/organisation/{org}"),
-            "/api/retirer-membre",
-            &[
-                ("organisation", &org.to_string()),
-                ("user", &hugo_id.to_string()),
-            ],
-        )
-        .await;
+    let res = remove(&hugo, org, hugo_id).await;
     assert_eq!(
         error_in(&location(&res)).unwrap(),
         serde_json::json!({ "Refused": "LastLead" })
     );
 
     // Removing Mina ends her access at once, with the session she has.
-    let res = hugo
-        .post(
-            &format!("/organisation/{org}"),
-            "/api/retirer-membre",
-            &[
-                ("organisation", &org.to_string()),
-                ("user", &mina_id.to_string()),
-            ],
-        )
-        .await;
+    let res = remove(&hugo, org, mina_id).await;
     assert_eq!(location(&res), format!("/organisation/{org}"));
     assert_eq!(
         mina.get(&format!("/organisation/{org}")).await.status(),
@@ -890,13 +706,7 @@ async fn a_lead_removes_a_member_and_cancels_an_invitation() {
     let olga = app
         .verified_user("olga@ville.fr", "Olga Lead", PASSWORD)
         .await;
-    let res = olga
-        .post(
-            &format!("/invitation?jeton={token}"),
-            "/api/accepter-invitation",
-            &[("token", &token)],
-        )
-        .await;
+    let res = accept(&olga, &token).await;
     assert_eq!(
         error_in(&location(&res)).unwrap(),
         serde_json::json!({ "Refused": "InvitationInvalid" })
@@ -913,23 +723,10 @@ async fn a_lead_removes_a_member_and_cancels_an_invitation() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invitations_are_rate_limited_per_account() {
     let app = TestApp::spawn().await;
-    let hugo = app
-        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
-        .await;
-    let org = register(&hugo, "Ville de Belleforêt").await;
+    let (hugo, org) = app.host().await;
     let mut last = None;
     for i in 0..21 {
-        let res = hugo
-            .post(
-                &format!("/organisation/{org}"),
-                "/api/inviter-membre",
-                &[
-                    ("organisation", &org.to_string()),
-                    ("email", &format!("agent{i}@ville.fr")),
-                    ("role", "mentor"),
-                ],
-            )
-            .await;
+        let res = invite_as(&hugo, org, &format!("agent{i}@ville.fr"), "mentor").await;
         last = error_in(&location(&res));
     }
     assert_eq!(last, Some(serde_json::json!("RateLimited")));
@@ -941,10 +738,7 @@ async fn an_unknown_state_in_the_database_fails_closed() {
     use sea_orm::{ConnectionTrait, Statement};
     let app = TestApp::spawn().await;
     let promotion = open_promotion(&app).await;
-    let hugo = app
-        .verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
-        .await;
-    let org = register(&hugo, "Ville de Belleforêt").await;
+    let (hugo, org) = app.host().await;
     let id = new_defi(&hugo, org, promotion).await;
     let backend = app.state.db.get_database_backend();
     app.state
@@ -962,7 +756,7 @@ async fn an_unknown_state_in_the_database_fails_closed() {
         res.text()
             .await
             .unwrap()
-            .contains("Une erreur est survenue")
+            .contains(fr(Msg::ErrUnexpectedTitle))
     );
     let res = save(&hugo, id, &complete_fields(id, "save")).await;
     assert_eq!(

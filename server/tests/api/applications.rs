@@ -3,104 +3,13 @@
 //! submits before the deadline (or a personal one), and withdraws; nobody
 //! else sees it.
 
-mod support;
-
-use app::domain::Role;
-use app::domain::defi::DefiState;
+use crate::helpers::{
+    Browser, Msg, PASSWORD, PDF, TestApp, error_fields, error_in, fill, fr, fr_parts, location,
+    open_applications, open_call, shows,
+};
+use app::server::db::{application, promotion};
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
-use support::{Browser, TestApp, error_in, location};
-
-const PASSWORD: &str = "radium polonium 1898";
-const PDF: &[u8] =
-    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
-
-/// A promotion whose call for applications is open, with two published
-/// défis: one seeks developers and designers, the other geomaticians.
-async fn open_call(app: &TestApp) -> (i64, i64, i64) {
-    use app::domain::defi_form::{DefiForm, SlotForm};
-    use app::domain::organisation::{OrgKind, OrganisationDraft};
-    use app::domain::profile::default_profiles;
-    use app::domain::promotion::Calendar;
-    use app::domain::promotion_form::PromotionDraft;
-    use app::server::service::{defis, organisations, promotions};
-    let now = Utc::now();
-    let draft = PromotionDraft {
-        name: "EIG 8 — 2028".into(),
-        description: String::new(),
-        calendar: Calendar {
-            defis_open: now - Duration::days(60),
-            defis_close: now - Duration::days(30),
-            applications_open: now - Duration::days(1),
-            applications_close: now + Duration::days(10),
-            start: (now + Duration::days(120)).date_naive(),
-            duration_months: 10,
-        },
-        team_min: 2,
-        team_max: 3,
-        max_choices: 3,
-        profiles: default_profiles(),
-    };
-    let origin = Default::default();
-    let promotion = promotions::create(&app.state.db, &origin, &draft)
-        .await
-        .unwrap();
-    let org = organisations::ensure(
-        &app.state.db,
-        &origin,
-        &OrganisationDraft {
-            name: "Ville de Belleforêt".into(),
-            kind: OrgKind::LocalAuthority,
-            city: "Belleforêt".into(),
-        },
-    )
-    .await
-    .unwrap();
-    let slot = |p: &str| SlotForm {
-        profile: p.into(),
-        mission: "Mission.".into(),
-        mandatory: true,
-    };
-    let mut ids = Vec::new();
-    for (title, slots) in [
-        (
-            "Orienter les usagers",
-            [slot("developer"), slot("designer"), SlotForm::default()],
-        ),
-        (
-            "Cartographier les forêts",
-            [
-                slot("geomatician"),
-                slot("data_scientist"),
-                SlotForm::default(),
-            ],
-        ),
-    ] {
-        let form = DefiForm {
-            title: title.into(),
-            summary: "Résumé.".into(),
-            slots,
-            ..DefiForm::default()
-        };
-        ids.push(
-            defis::import(
-                &app.state.db,
-                &origin,
-                defis::Imported {
-                    promotion,
-                    organisation: org,
-                    form: &form,
-                    state: DefiState::Selected,
-                    message: None,
-                    published: true,
-                },
-            )
-            .await
-            .unwrap(),
-        );
-    }
-    (promotion, ids[0], ids[1])
-}
 
 async fn start(b: &Browser, promotion: i64) -> i64 {
     let res = b
@@ -143,43 +52,23 @@ fn complete(id: i64, intent: &str, web: i64, forest: i64) -> Vec<(String, String
 }
 
 async fn save(b: &Browser, id: i64, fields: &[(String, String)]) -> String {
-    let fields: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
+    let from = format!("/candidature/{id}");
     location(
-        &b.post(
-            &format!("/candidature/{id}"),
-            "/api/enregistrer-candidature",
-            &fields,
-        )
-        .await,
+        &b.post_fields(&from, "/api/enregistrer-candidature", fields)
+            .await,
     )
 }
 
 async fn upload(b: &Browser, id: i64, kind: &str, bytes: &[u8]) -> reqwest::Response {
-    let part = reqwest::multipart::Part::bytes(bytes.to_vec())
-        .file_name("cv.pdf")
-        .mime_str("application/pdf")
-        .unwrap();
-    b.client
-        .post(format!("{}/candidature/{id}/{kind}", b.base))
-        .header(
-            reqwest::header::REFERER,
-            format!("{}/candidature/{id}", b.base),
-        )
-        .multipart(reqwest::multipart::Form::new().part("file", part))
-        .send()
-        .await
-        .unwrap()
+    let (from, to) = (
+        format!("/candidature/{id}"),
+        format!("/candidature/{id}/{kind}"),
+    );
+    b.upload(&from, &to, "cv.pdf", bytes).await
 }
 
-async fn row(app: &TestApp, id: i64) -> app::server::db::application::Model {
-    app::server::db::application::Entity::find_by_id(id)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap()
+async fn row(app: &TestApp, id: i64) -> application::Model {
+    app.row::<application::Entity>(id).await
 }
 
 /// The dossier's CV row.
@@ -196,27 +85,13 @@ async fn row_of_cv(app: &TestApp, id: i64) -> app::server::db::attachment::Model
         .expect("a CV")
 }
 
-fn fields_of(to: &str) -> Vec<String> {
-    let err = error_in(to).unwrap_or_else(|| panic!("an error in {to}"));
-    err["Validation"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|e| e["field"].as_str().unwrap().to_owned())
-                .collect()
-        })
-        .unwrap_or_else(|| vec![err.to_string()])
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
     let app = TestApp::spawn().await;
     let (promotion, web, forest) = open_call(&app).await;
-    let ada = app
-        .verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
-        .await;
+    let ada = app.applicant().await;
     let page = ada.page("/candidature").await;
-    assert!(page.contains("EIG 8 — 2028") && page.contains("Commencer ma candidature"));
+    assert!(page.contains("EIG 8 — 2028") && page.contains(fr(Msg::StartApplicationButton)));
     let id = start(&ada, promotion).await;
     assert_eq!(
         start(&ada, promotion).await,
@@ -234,7 +109,7 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
         ("last_name".into(), "Lovelace".into()),
         ("motivation".into(), "Servir le public.".into()),
     ];
-    let fields = fields_of(&save(&ada, id, &partial).await);
+    let fields = error_fields(&save(&ada, id, &partial).await);
     for f in ["skills", "profile", "choices", "cv", "consent", "decl_jury"] {
         assert!(fields.contains(&f.to_owned()), "{f} in {fields:?}");
     }
@@ -247,18 +122,18 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
     // Ranks must be 1, 2, … without repeats.
     let mut bad = complete(id, "save", web, forest);
     bad[13].1 = "1".into();
-    assert_eq!(fields_of(&save(&ada, id, &bad).await), ["choices"]);
+    assert_eq!(error_fields(&save(&ada, id, &bad).await), ["choices"]);
 
     // A défi that does not seek the profile is refused at submission.
     let mut wrong = complete(id, "submit", web, forest);
     wrong[11].1 = "".into();
     wrong[13].1 = "1".into();
     assert!(upload(&ada, id, "cv", PDF).await.status().is_redirection());
-    assert_eq!(fields_of(&save(&ada, id, &wrong).await), ["choices"]);
+    assert_eq!(error_fields(&save(&ada, id, &wrong).await), ["choices"]);
 
     // The CV must be a real PDF.
     let res = upload(&ada, id, "cv", b"not a pdf").await;
-    assert!(ada.follow(res).await.contains("pas un PDF valide"));
+    assert!(shows(&ada.follow(res).await, fr(Msg::FileNotPdf)));
 
     // A second CV replaces the first.
     let second_cv = [b"%PDF-1.4\n% second\n".as_slice(), &PDF[9..]].concat();
@@ -272,7 +147,7 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
     // The optional gender is one of its codes.
     let mut odd = complete(id, "save", web, forest);
     odd.last_mut().unwrap().1 = "robot".into();
-    assert_eq!(fields_of(&save(&ada, id, &odd).await), ["gender"]);
+    assert_eq!(error_fields(&save(&ada, id, &odd).await), ["gender"]);
 
     let to = save(&ada, id, &complete(id, "submit", web, forest)).await;
     assert_eq!(error_in(&to), None, "{to}");
@@ -287,7 +162,7 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
         .expect("receipt");
     assert!(receipt.text.contains(&at) && receipt.text.contains("1. Orienter les usagers"));
     let page = ada.page(&format!("/candidature/{id}")).await;
-    assert!(page.contains(&at) && page.contains("Où en est ma candidature"));
+    assert!(page.contains(&at) && page.contains(fr(Msg::TimelineTitle)));
     assert!(
         !page.contains(r#"name="intent""#),
         "read-only after submission"
@@ -301,22 +176,7 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
         404
     );
     assert_eq!(upload(&other, id, "cv", PDF).await.status(), 404);
-    let claire = app
-        .verified_user("claire@example.fr", "Claire", PASSWORD)
-        .await;
-    let cid = app::server::service::users::by_email(&app.state.db, "claire@example.fr")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    app::server::service::admin::grant_role(
-        &app.state.db,
-        &Default::default(),
-        cid,
-        Role::Coordinator,
-    )
-    .await
-    .unwrap();
+    let claire = app.coordinator().await;
     let cv = claire.get(&format!("/candidature/{id}/cv")).await;
     assert_eq!(cv.status(), 200);
     assert_eq!(cv.bytes().await.unwrap().as_ref(), second_cv.as_slice());
@@ -330,7 +190,7 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
         )
         .await,
     );
-    assert_eq!(fields_of(&to), ["confirm"]);
+    assert_eq!(error_fields(&to), ["confirm"]);
     let to = location(
         &ada.post(
             &format!("/candidature/{id}"),
@@ -403,22 +263,12 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
 async fn the_deadline_refuses_late_submissions_unless_extended() {
     let app = TestApp::spawn().await;
     let (promotion, web, forest) = open_call(&app).await;
-    let ada = app
-        .verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
-        .await;
+    let ada = app.applicant().await;
     let id = start(&ada, promotion).await;
     upload(&ada, id, "cv", PDF).await;
     let closed = Utc::now() - Duration::minutes(1);
-    let p = app::server::db::promotion::Entity::find_by_id(promotion)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut p: app::server::db::promotion::ActiveModel = p.into();
-    p.applications_close_at = Set(closed);
-    p.update(&app.state.db).await.unwrap();
-    // Written behind the services' back: the cached catalogue is told.
-    app::server::service::catalogue::changed();
+    app.update_promotion(promotion, |p| p.applications_close_at = Set(closed))
+        .await;
 
     let to = save(&ada, id, &complete(id, "submit", web, forest)).await;
     assert_eq!(
@@ -435,7 +285,7 @@ async fn the_deadline_refuses_late_submissions_unless_extended() {
     );
 
     // A personal deadline (granted by coordinators) lets this applicant in.
-    let mut a: app::server::db::application::ActiveModel = r.into();
+    let mut a: application::ActiveModel = r.into();
     a.personal_deadline = Set(Some(Utc::now() + Duration::hours(2)));
     a.update(&app.state.db).await.unwrap();
     let to = save(&ada, id, &complete(id, "submit", web, forest)).await;
@@ -448,9 +298,7 @@ async fn drafts_are_reminded_once_48_hours_before_the_deadline() {
     use app::server::service::applications::remind_drafts;
     let app = TestApp::spawn().await;
     let (promotion, web, forest) = open_call(&app).await;
-    let ada = app
-        .verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
-        .await;
+    let ada = app.applicant().await;
     let bob = app
         .verified_user("bob@example.fr", "Bob Martin", PASSWORD)
         .await;
@@ -472,28 +320,17 @@ async fn drafts_are_reminded_once_48_hours_before_the_deadline() {
     assert_eq!(mail.len(), 1);
     assert_eq!(mail[0].to, "ada@example.fr");
     assert!(mail[0].text.contains(&format!("/candidature/{draft}")));
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "application.reminded")
-    );
+    assert!(app.audited("application.reminded").await);
     // After the close, a draft holding a personal deadline is reminded too.
     let cara = app
         .verified_user("cara@example.fr", "Cara Late", PASSWORD)
         .await;
     let late = start(&cara, promotion).await;
-    let p = app::server::db::promotion::Entity::find_by_id(promotion)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut p: app::server::db::promotion::ActiveModel = p.into();
-    p.applications_close_at = Set(Utc::now() - Duration::hours(1));
-    p.update(&app.state.db).await.unwrap();
-    // Written behind the services' back: the cached catalogue is told.
-    app::server::service::catalogue::changed();
-    let mut a: app::server::db::application::ActiveModel = row(&app, late).await.into();
+    app.update_promotion(promotion, |p| {
+        p.applications_close_at = Set(Utc::now() - Duration::hours(1))
+    })
+    .await;
+    let mut a: application::ActiveModel = row(&app, late).await.into();
     a.personal_deadline = Set(Some(Utc::now() + Duration::hours(20)));
     a.update(&app.state.db).await.unwrap();
     app.mail().await;
@@ -501,35 +338,15 @@ async fn drafts_are_reminded_once_48_hours_before_the_deadline() {
     assert_eq!(app.mail().await[0].to, "cara@example.fr");
 }
 
-async fn coordinator(app: &TestApp) -> Browser {
-    let claire = app
-        .verified_user("claire@example.fr", "Claire", PASSWORD)
-        .await;
-    let cid = app::server::service::users::by_email(&app.state.db, "claire@example.fr")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    app::server::service::admin::grant_role(
-        &app.state.db,
-        &Default::default(),
-        cid,
-        Role::Coordinator,
-    )
-    .await
-    .unwrap();
-    claire
-}
+/// Ada Lovelace, who submits the dossier [`complete`] fills.
+const ADA: [&str; 3] = ["ada@example.fr", "Ada", "Lovelace"];
 
-/// A submitted dossier for `email`.
+/// A submitted dossier for `[email, first name, last name]` in the
+/// promotion of [`open_call`] (`(promotion, web, forest)`).
 async fn submitted(
     app: &TestApp,
-    promotion: i64,
-    web: i64,
-    forest: i64,
-    email: &str,
-    first: &str,
-    last: &str,
+    (promotion, web, forest): (i64, i64, i64),
+    [email, first, last]: [&str; 3],
 ) -> (Browser, i64) {
     let b = app
         .verified_user(email, &format!("{first} {last}"), PASSWORD)
@@ -547,31 +364,18 @@ async fn submitted(
 async fn coordinators_filter_review_extend_and_export_dossiers() {
     let app = TestApp::spawn().await;
     let (promotion, web, forest) = open_call(&app).await;
-    let (ada, ada_id) = submitted(
-        &app,
-        promotion,
-        web,
-        forest,
-        "ada@example.fr",
-        "Ada",
-        "Lovelace",
-    )
-    .await;
+    let (ada, ada_id) = submitted(&app, (promotion, web, forest), ADA).await;
     let (_grace, grace_id) = submitted(
         &app,
-        promotion,
-        web,
-        forest,
-        "grace@example.fr",
-        "Grace",
-        "Hopper",
+        (promotion, web, forest),
+        ["grace@example.fr", "Grace", "Hopper"],
     )
     .await;
     let late = app
         .verified_user("linus@example.fr", "Linus Late", PASSWORD)
         .await;
     let late_id = start(&late, promotion).await;
-    let claire = coordinator(&app).await;
+    let claire = app.coordinator().await;
     app.mail().await;
 
     // The table: drafts excluded, filters combined, sort, counts.
@@ -600,7 +404,8 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
         .page(&format!("/coordination/candidatures/{ada_id}"))
         .await;
     assert!(
-        page.contains("Genre (facultatif)") && page.contains("<dd class=\"prewrap\">Femme"),
+        page.contains(fr(Msg::FieldGender))
+            && page.contains(&format!("<dd class=\"prewrap\">{}", fr(Msg::GenderWoman))),
         "{page}"
     );
 
@@ -626,16 +431,10 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
         mail.iter()
             .any(|m| m.to == "ada@example.fr" && m.text.contains("Précisez vos dates."))
     );
-    let p = app::server::db::promotion::Entity::find_by_id(promotion)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut p: app::server::db::promotion::ActiveModel = p.into();
-    p.applications_close_at = Set(Utc::now() - Duration::minutes(1));
-    p.update(&app.state.db).await.unwrap();
-    // Written behind the services' back: the cached catalogue is told.
-    app::server::service::catalogue::changed();
+    app.update_promotion(promotion, |p| {
+        p.applications_close_at = Set(Utc::now() - Duration::minutes(1))
+    })
+    .await;
     let page = ada.page(&format!("/candidature/{ada_id}")).await;
     assert!(page.contains("Précisez vos dates.") && page.contains(r#"name="intent""#));
     let mut fixed = complete(ada_id, "submit", web, forest);
@@ -653,11 +452,10 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
         )
         .await;
     assert_eq!(error_in(&location(&res)), None);
-    assert!(
-        late.page(&format!("/candidature/{late_id}"))
-            .await
-            .contains("Délai personnel accordé")
-    );
+    assert!(shows(
+        &late.page(&format!("/candidature/{late_id}")).await,
+        fr_parts(Msg::PersonalDeadlineLine)[0]
+    ));
     upload(&late, late_id, "cv", PDF).await;
     assert_eq!(
         error_in(&save(&late, late_id, &complete(late_id, "submit", web, forest)).await),
@@ -746,16 +544,7 @@ async fn applicants_export_their_data_and_delete_their_account() {
     use app::server::service::privacy;
     let app = TestApp::spawn().await;
     let (promotion, web, forest) = open_call(&app).await;
-    let (ada, ada_id) = submitted(
-        &app,
-        promotion,
-        web,
-        forest,
-        "ada@example.fr",
-        "Ada",
-        "Lovelace",
-    )
-    .await;
+    let (ada, ada_id) = submitted(&app, (promotion, web, forest), ADA).await;
 
     // Download my data: a ZIP with the JSON and the CV.
     assert_eq!(ada.get("/espace/mes-donnees.zip").await.status(), 405);
@@ -779,36 +568,17 @@ async fn applicants_export_their_data_and_delete_their_account() {
 
     // The page explains the retention; deletion needs a confirmation.
     let page = ada.page("/espace/donnees").await;
-    assert!(page.contains("EIG 8 — 2028 : conservé jusqu"));
+    assert!(shows(
+        &page,
+        &format!("EIG 8 — 2028{}", fr_parts(Msg::RetentionLine)[1])
+    ));
     let to = location(
         &ada.post("/espace/donnees", "/api/supprimer-compte", &[])
             .await,
     );
     assert!(error_in(&to).is_some());
     // A second, draft dossier in another promotion is erased outright.
-    let other = {
-        use app::domain::promotion::Calendar;
-        let now = Utc::now();
-        let draft = app::domain::promotion_form::PromotionDraft {
-            name: "EIG 9 — 2029".into(),
-            description: String::new(),
-            calendar: Calendar {
-                defis_open: now - Duration::days(60),
-                defis_close: now - Duration::days(30),
-                applications_open: now - Duration::days(1),
-                applications_close: now + Duration::days(10),
-                start: (now + Duration::days(120)).date_naive(),
-                duration_months: 10,
-            },
-            team_min: 2,
-            team_max: 3,
-            max_choices: 3,
-            profiles: app::domain::profile::default_profiles(),
-        };
-        app::server::service::promotions::create(&app.state.db, &Default::default(), &draft)
-            .await
-            .unwrap()
-    };
+    let other = open_applications(&app, "EIG 9 — 2029").await;
     let draft_id = start(&ada, other).await;
     let res = ada
         .post(
@@ -831,7 +601,7 @@ async fn applicants_export_their_data_and_delete_their_account() {
     assert!(r.anonymised_at.is_some());
     assert_eq!(r.profile, "developer", "statistics kept");
     assert!(
-        app::server::db::application::Entity::find_by_id(draft_id)
+        application::Entity::find_by_id(draft_id)
             .one(&app.state.db)
             .await
             .unwrap()
@@ -856,15 +626,10 @@ async fn applicants_export_their_data_and_delete_their_account() {
         "/connexion",
         "signed out"
     );
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "account.deleted")
-    );
+    assert!(app.audited("account.deleted").await);
 
     // Coordinators set the retention; the purge erases what has expired.
-    let claire = coordinator(&app).await;
+    let claire = app.coordinator().await;
     let res = claire
         .post(
             &format!("/coordination/promotions/{promotion}"),
@@ -881,11 +646,7 @@ async fn applicants_export_their_data_and_delete_their_account() {
         )
         .await;
     assert_eq!(error_in(&location(&res)), None);
-    let p = app::server::db::promotion::Entity::find_by_id(promotion)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let p = app.row::<promotion::Entity>(promotion).await;
     assert_eq!(p.retention_months, 6);
     let expiry = privacy::expiry(&p);
     let dir = app.data_dir.clone();
@@ -907,7 +668,11 @@ async fn applicants_export_their_data_and_delete_their_account() {
     let page = claire
         .page(&format!("/coordination/promotions/{promotion}"))
         .await;
-    assert!(page.contains("1 dossier(s) et 0 fichier(s)"), "{page}");
+    let purge = fr_parts(Msg::PurgePreviewLine);
+    assert!(
+        page.contains(&format!("1{}0{}", purge[2], purge[3])),
+        "{page}"
+    );
     let res = claire
         .post(
             &format!("/coordination/promotions/{promotion}"),
@@ -924,12 +689,7 @@ async fn applicants_export_their_data_and_delete_their_account() {
         )
         .await;
     assert_eq!(error_in(&location(&res)), None);
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "promotion.closed")
-    );
+    assert!(app.audited("promotion.closed").await);
     assert_eq!(
         privacy::purge_expired(&app.state.db, &dir, expiry + Duration::days(1))
             .await
@@ -937,18 +697,13 @@ async fn applicants_export_their_data_and_delete_their_account() {
         1
     );
     assert!(
-        app::server::db::application::Entity::find_by_id(ada_id)
+        application::Entity::find_by_id(ada_id)
             .one(&app.state.db)
             .await
             .unwrap()
             .is_none()
     );
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "applications.purged")
-    );
+    assert!(app.audited("applications.purged").await);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -957,15 +712,15 @@ async fn no_cell_of_the_csv_export_can_run_as_a_formula() {
     let (promotion, web, forest) = open_call(&app).await;
     submitted(
         &app,
-        promotion,
-        web,
-        forest,
-        "eve@example.fr",
-        "=HYPERLINK(\"http://x\",\"y\")",
-        "@SUM(A1)",
+        (promotion, web, forest),
+        [
+            "eve@example.fr",
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "@SUM(A1)",
+        ],
     )
     .await;
-    let claire = coordinator(&app).await;
+    let claire = app.coordinator().await;
     let csv = claire
         .post(
             "/",
@@ -1005,7 +760,7 @@ async fn coordinators_see_who_has_a_draft_but_never_its_content() {
     let mut f = complete(id, "save", web, forest);
     f[8].1 = "Un texte très personnel que personne d'autre ne lit.".into();
     assert_eq!(error_in(&save(&cara, id, &f).await), None);
-    let claire = coordinator(&app).await;
+    let claire = app.coordinator().await;
     app.mail().await;
 
     // The list: who, when, how complete — not what.
@@ -1015,7 +770,10 @@ async fn coordinators_see_who_has_a_draft_but_never_its_content() {
         page.contains("cara@example.fr") && page.contains("Ada Lovelace"),
         "{page}"
     );
-    assert!(page.contains("13 sur 14"), "everything but the CV: {page}");
+    assert!(
+        page.contains(&fill(fr(Msg::CompletenessValue), &["13", "14"])),
+        "everything but the CV: {page}"
+    );
     assert!(!page.contains("très personnel") && !page.contains("Dix ans de code"));
     assert_eq!(
         cara.get(&list).await.status(),
@@ -1073,7 +831,12 @@ async fn coordinators_see_who_has_a_draft_but_never_its_content() {
         .await;
     assert_eq!(location(&res), list);
     assert!(row(&app, id).await.personal_deadline.is_some());
-    assert!(claire.page(&list).await.contains("Délai personnel"));
+    assert!(
+        claire
+            .page(&list)
+            .await
+            .contains(fr_parts(Msg::PersonalDeadlineShort)[0])
+    );
 
     // A reminder: emailed to the author, in the timeline, audited.
     app.mail().await;
@@ -1085,16 +848,13 @@ async fn coordinators_see_who_has_a_draft_but_never_its_content() {
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to, "cara@example.fr");
     assert!(
-        mails[0].text.contains("n'est pas encore déposée"),
+        mails[0]
+            .text
+            .contains(fr_parts(Msg::DraftReminderMessage)[1]),
         "{}",
         mails[0].text
     );
-    assert!(
-        app.audit_actions()
-            .await
-            .iter()
-            .any(|a| a == "application.draft_reminded")
-    );
+    assert!(app.audited("application.draft_reminded").await);
     // Once submitted, it leaves the list and cannot be reminded.
     upload(&cara, id, "cv", PDF).await;
     let f = complete(id, "submit", web, forest);
@@ -1114,16 +874,7 @@ async fn a_date_change_that_moves_the_purge_into_the_past_waits_a_day() {
     use app::server::service::{privacy, retention};
     let app = TestApp::spawn().await;
     let (promotion, web, forest) = open_call(&app).await;
-    submitted(
-        &app,
-        promotion,
-        web,
-        forest,
-        "ada@example.fr",
-        "Ada",
-        "Lovelace",
-    )
-    .await;
+    submitted(&app, (promotion, web, forest), ADA).await;
     retention::close(&app.state.db, &Default::default(), promotion)
         .await
         .unwrap();

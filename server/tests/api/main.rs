@@ -1,0 +1,14 @@
+//! The server's integration tests, one binary (in the shape of zero2prod's
+//! `tests/api/`): one module per area, `helpers` for what they share. Each
+//! test starts its own server on its own database, so tests run side by
+//! side in one process.
+
+mod accounts;
+mod applications;
+mod defis;
+mod helpers;
+mod match_cli;
+mod outbox;
+mod promotions;
+mod security;
+mod trust;
