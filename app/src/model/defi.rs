@@ -126,15 +126,3 @@ pub struct DefiList {
     /// Every state with its count in the promotion (before filtering).
     pub counts: Vec<(DefiState, u64)>,
 }
-
-/// One line of a batch preview: who receives what.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BatchLine {
-    pub defi_id: i64,
-    pub title: String,
-    pub organisation: String,
-    pub recipients: Vec<String>,
-    pub message: String,
-    /// Why this défi will be skipped, if the decision does not apply.
-    pub refused: Option<crate::i18n::Msg>,
-}

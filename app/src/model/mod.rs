@@ -2,6 +2,7 @@
 //! Never database rows.
 
 pub mod application;
+pub mod batch;
 pub mod defi;
 pub mod error;
 pub mod organisation;

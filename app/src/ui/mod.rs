@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod applicant;
+pub mod batch;
 pub mod coordinator;
 pub mod defi_view;
 pub mod form;

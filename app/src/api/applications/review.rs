@@ -1,6 +1,6 @@
 use crate::model::AppError;
 use crate::model::application::{ApplicationQuery, ApplicationTable};
-use crate::model::defi::BatchLine;
+use crate::model::batch::BatchLine;
 use leptos::prelude::*;
 
 /// A promotion's dossiers for coordinators: filtered, sorted, one page.
@@ -79,18 +79,7 @@ pub async fn preview_application_batch(
     let call = super::super::support::call().await?;
     call.allow(Action::ReviewApplications)?;
     let (r, m) = super::super::support::review_and_message(call.ctx.locale, &review, &message)?;
-    let rows = selection::all_rows(&call.state, promotion, &query).await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| BatchLine {
-            defi_id: row.id,
-            title: format!("{} {}", row.first_name, row.last_name),
-            organisation: call.ctx.locale.t(row.state.label()).to_owned(),
-            recipients: vec![row.email.clone()],
-            message: m.clone(),
-            refused: r.apply(row.state).err(),
-        })
-        .collect())
+    selection::preview_batch(&call.state, promotion, &query, r, &m).await
 }
 
 #[server(prefix = "/api", endpoint = "examiner-candidatures")]

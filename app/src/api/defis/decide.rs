@@ -1,5 +1,5 @@
 use crate::model::AppError;
-use crate::model::defi::BatchLine;
+use crate::model::batch::BatchLine;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "decider-defi")]

@@ -12,6 +12,7 @@ use crate::domain::promotion::paris_display;
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::model::application::{ApplicationQuery, ApplicationRow, ApplicationTable};
+use crate::model::batch::BatchLine;
 use crate::server::AppState;
 use crate::server::db::{application, application_choice, application_event, defi, promotion};
 use crate::server::mail::MailTemplate;
@@ -278,6 +279,30 @@ pub async fn all_rows(
     let titles: HashMap<i64, &str> = catalogue.titles(promotion_id).collect();
     let found = listed(filtered(promotion_id, q)).all(db).await?;
     rows_of(db, &titles, found).await
+}
+
+/// Who would receive what if `review` were applied, with `message`, to
+/// every dossier matching `q`: nothing is changed or sent.
+pub async fn preview_batch(
+    state: &AppState,
+    promotion_id: i64,
+    q: &ApplicationQuery,
+    review: Review,
+    message: &str,
+) -> Result<Vec<BatchLine>, AppError> {
+    Ok(all_rows(state, promotion_id, q)
+        .await?
+        .into_iter()
+        .map(|row| BatchLine {
+            target: row.id,
+            label: format!("{} {}", row.first_name, row.last_name),
+            detail: String::new(),
+            status: Some(row.state.label()),
+            recipients: vec![row.email],
+            message: message.to_owned(),
+            refused: review.apply(row.state).err(),
+        })
+        .collect())
 }
 
 /// Emails the dossier's author (in their language) that its state is

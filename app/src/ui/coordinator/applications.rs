@@ -12,6 +12,7 @@ use crate::domain::application_form::EXPERIENCE_BANDS;
 use crate::i18n::{Msg, fill};
 use crate::model::application::{ApplicationQuery, ApplicationTable};
 use crate::ui::applicant::DossierDetails;
+use crate::ui::batch::{BatchPreview, hidden_ids};
 use crate::ui::form::{ErrorSummary, Field, SelectField, TextArea, action_error};
 use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
@@ -272,49 +273,26 @@ pub fn ApplicationBatchPage() -> impl IntoView {
             {move || {
                 let (decision, message) = (decision.clone(), message.clone());
                 Suspend::new(async move {
-                    match lines.await {
-                        Ok(lines) if lines.is_empty() => view! { <p>{tr(Msg::NoApplicationChosen)}</p> }.into_any(),
-                        Ok(lines) => {
-                            let label = Review::from_code(&decision).map(|r| tr(r.label())).unwrap_or_default();
-                            let applies: Vec<i64> = lines.iter().filter(|l| l.refused.is_none()).map(|l| l.defi_id).collect();
-                            let text = lines.iter().find(|l| l.refused.is_none()).map(|l| l.message.clone()).unwrap_or_default();
-                            view! {
-                                <p>{fill(tr(Msg::ApplicationBatchSummary), &[label, &applies.len().to_string(), &lines.len().to_string()])}</p>
-                                <h2>{tr(Msg::FieldMessage)}</h2>
-                                <blockquote class="prewrap">{text}</blockquote>
-                                <div class="table-wrap">
-                                    <table>
-                                        <caption>{tr(Msg::Recipients)}</caption>
-                                        <thead><tr><th scope="col">{tr(Msg::ColName)}</th><th scope="col">{tr(Msg::ColEmail)}</th><th scope="col">{tr(Msg::ColState)}</th></tr></thead>
-                                        <tbody>
-                                            {lines.into_iter().map(|l| view! {
-                                                <tr>
-                                                    <th scope="row">{l.title.clone()}</th>
-                                                    <td>{l.recipients.join(", ")}</td>
-                                                    <td>{l.organisation.clone()}{l.refused.map(|why| format!(" — {} {}", tr(Msg::BatchSkipped), tr(why)))}</td>
-                                                </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                                <ActionForm action=confirm>
-                                    <input type="hidden" name="promotion" value=promotion.to_string()/>
-                                    {applies.iter().enumerate().map(|(i, id)| view! {
-                                        <input type="hidden" name=format!("ids[{i}]") value=id.to_string()/>
-                                    }).collect_view()}
-                                    <input type="hidden" name="review" value=decision/>
-                                    <input type="hidden" name="message" value=message/>
-                                    <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
-                                </ActionForm>
-                            }.into_any()
-                        }
-                        Err(e) => view! {
-                            <div class="error-summary" role="alert">
-                                <p>{tr(e.summary())}</p>
-                                {e.for_field("review").map(|m| view! { <p>{tr(m)}</p> })}
-                                {e.for_field("message").map(|m| view! { <p>{tr(m)}</p> })}
-                            </div>
-                        }.into_any(),
+                    let label = Review::from_code(&decision).map(|r| tr(r.label())).unwrap_or_default().to_owned();
+                    let form = move |applies: Vec<i64>| view! {
+                        <ActionForm action=confirm>
+                            <input type="hidden" name="promotion" value=promotion.to_string()/>
+                            {hidden_ids(&applies)}
+                            <input type="hidden" name="review" value=decision.clone()/>
+                            <input type="hidden" name="message" value=message.clone()/>
+                            <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
+                        </ActionForm>
+                    }.into_any();
+                    view! {
+                        <BatchPreview
+                            result=lines.await
+                            summary=Msg::ApplicationBatchSummary
+                            label=label
+                            heading=Msg::ColName
+                            empty=Msg::NoApplicationChosen
+                            fields=&["review", "message"]
+                            confirm=form
+                        />
                     }
                 })
             }}

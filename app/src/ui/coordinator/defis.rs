@@ -10,6 +10,7 @@ use crate::domain::defi::{Decision, DefiState};
 use crate::domain::organisation::OrgKind;
 use crate::i18n::{Msg, fill};
 use crate::model::defi::{DefiFilter, DefiList};
+use crate::ui::batch::{BatchPreview, hidden_ids};
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{ErrorSummary, SelectField, TextArea, action_error};
 use crate::ui::host::kind_options;
@@ -228,46 +229,29 @@ pub fn BatchPreviewPage() -> impl IntoView {
             {move || {
                 let (ids, decision, message) = (ids.clone(), decision.clone(), message.clone());
                 Suspend::new(async move {
-                    match lines.await {
-                        Ok(lines) if lines.is_empty() => view! { <p>{tr(Msg::NoDefiChosen)}</p> }.into_any(),
-                        Ok(lines) => {
-                            let label = Decision::from_code(&decision).map(|d| tr(d.label())).unwrap_or_default();
-                            let applies = lines.iter().filter(|l| l.refused.is_none()).count();
-                            view! {
-                                <p>{fill(tr(Msg::BatchSummary), &[label, &applies.to_string(), &lines.len().to_string()])}</p>
-                                <ul class="preview-list">
-                                    {lines.into_iter().map(|l| view! {
-                                        <li>
-                                            <h2>{l.title.clone()}</h2>
-                                            <p>{l.organisation.clone()}</p>
-                                            {match l.refused {
-                                                Some(why) => view! { <p class="field-error">{tr(Msg::BatchSkipped)} " " {tr(why)}</p> }.into_any(),
-                                                None => view! {
-                                                    <p>{tr(Msg::Recipients)} " : " {if l.recipients.is_empty() { tr(Msg::NoRecipient).to_owned() } else { l.recipients.join(", ") }}</p>
-                                                    <blockquote class="prewrap">{l.message.clone()}</blockquote>
-                                                }.into_any(),
-                                            }}
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                                <ActionForm action=confirm>
-                                    <input type="hidden" name="promotion" value=promotion.to_string()/>
-                                    {ids.iter().enumerate().map(|(i, id)| view! {
-                                        <input type="hidden" name=format!("ids[{i}]") value=id.to_string()/>
-                                    }).collect_view()}
-                                    <input type="hidden" name="decision" value=decision/>
-                                    <input type="hidden" name="message" value=message/>
-                                    <button type="submit" disabled=applies == 0>{tr(Msg::ConfirmBatch)}</button>
-                                </ActionForm>
-                            }.into_any()
-                        }
-                        Err(e) => view! {
-                            <div class="error-summary" role="alert">
-                                <p>{tr(e.summary())}</p>
-                                {e.for_field("decision").map(|m| view! { <p>{tr(m)}</p> })}
-                                {e.for_field("message").map(|m| view! { <p>{tr(m)}</p> })}
-                            </div>
-                        }.into_any(),
+                    let label = Decision::from_code(&decision).map(|d| tr(d.label())).unwrap_or_default().to_owned();
+                    let form = move |applies: Vec<i64>| view! {
+                        // Every chosen défi is posted: the batch skips those
+                        // the decision does not fit, and its audit entry
+                        // records what was asked.
+                        <ActionForm action=confirm>
+                            <input type="hidden" name="promotion" value=promotion.to_string()/>
+                            {hidden_ids(&ids)}
+                            <input type="hidden" name="decision" value=decision.clone()/>
+                            <input type="hidden" name="message" value=message.clone()/>
+                            <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
+                        </ActionForm>
+                    }.into_any();
+                    view! {
+                        <BatchPreview
+                            result=lines.await
+                            summary=Msg::BatchSummary
+                            label=label
+                            heading=Msg::ColTitle
+                            empty=Msg::NoDefiChosen
+                            fields=&["decision", "message"]
+                            confirm=form
+                        />
                     }
                 })
             }}

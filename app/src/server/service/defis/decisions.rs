@@ -85,11 +85,12 @@ pub async fn preview_batch<C: ConnectionTrait>(
             .map(|(u, _)| u.email)
             .collect();
         lines.push(BatchLine {
-            defi_id: id,
+            target: id,
             message: personalise(message, &d.title, &org.name),
             refused: decision.apply(state_of(&d)?).err(),
-            title: d.title,
-            organisation: org.name,
+            label: d.title,
+            detail: org.name,
+            status: None,
             recipients,
         });
     }

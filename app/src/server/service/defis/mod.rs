@@ -13,9 +13,9 @@ use crate::domain::profile::ProfileCode;
 use crate::domain::promotion::paris_display;
 use crate::i18n::Msg;
 use crate::model::AppError;
+use crate::model::batch::BatchLine;
 use crate::model::defi::{
-    AttachmentView, BatchLine, DefiDossier, DefiEventView, DefiFilter, DefiList, DefiRow,
-    DefiSheet, SlotView,
+    AttachmentView, DefiDossier, DefiEventView, DefiFilter, DefiList, DefiRow, DefiSheet, SlotView,
 };
 use crate::server::AppState;
 use crate::server::db::{

@@ -1,0 +1,150 @@
+//! The preview of a batch action before anything is sent: a summary, then
+//! each line with who receives what, or why it is left out. One component
+//! for every batch (défi decisions, dossier reviews; shortlists and offers
+//! next), fed by the services' `BatchLine`s.
+
+use crate::i18n::{Msg, fill};
+use crate::model::AppError;
+use crate::model::batch::{BatchLine, applicable, shared_message};
+use crate::ui::tr;
+use leptos::prelude::*;
+
+/// `result` is the preview server function's answer. `summary` is a text
+/// with three places: the action's `label`, how many lines it changes,
+/// how many lines there are. `fields` are the request fields whose errors
+/// are shown. `confirm` renders the confirmation form for the targets the
+/// action applies to.
+#[component]
+pub fn BatchPreview<F>(
+    result: Result<Vec<BatchLine>, AppError>,
+    summary: Msg,
+    label: String,
+    /// The heading of the lines' first column (a title, a name).
+    heading: Msg,
+    /// Shown when nothing was chosen.
+    empty: Msg,
+    fields: &'static [&'static str],
+    confirm: F,
+) -> impl IntoView
+where
+    F: FnOnce(Vec<i64>) -> AnyView + 'static,
+{
+    let lines = match result {
+        Ok(lines) => lines,
+        Err(e) => {
+            return view! {
+                <div class="error-summary" role="alert">
+                    <p>{tr(e.summary())}</p>
+                    {fields.iter().filter_map(|f| e.for_field(f)).map(|m| view! { <p>{tr(m)}</p> }).collect_view()}
+                </div>
+            }
+            .into_any();
+        }
+    };
+    if lines.is_empty() {
+        return view! { <p>{tr(empty)}</p> }.into_any();
+    }
+    let applies = applicable(&lines);
+    let counted = fill(
+        tr(summary),
+        &[&label, &applies.len().to_string(), &lines.len().to_string()],
+    );
+    let shared = shared_message(&lines).map(str::to_owned);
+    let body = match shared {
+        Some(message) => shared_view(message, lines, heading),
+        None => personalised_view(lines),
+    };
+    view! {
+        <p>{counted}</p>
+        {body}
+        {confirm(applies)}
+    }
+    .into_any()
+}
+
+fn skipped(why: Msg) -> String {
+    format!("{} {}", tr(Msg::BatchSkipped), tr(why))
+}
+
+fn recipients(l: &BatchLine) -> String {
+    if l.recipients.is_empty() {
+        tr(Msg::NoRecipient).to_owned()
+    } else {
+        l.recipients.join(", ")
+    }
+}
+
+/// One message for everyone: shown once, then the lines as a table.
+fn shared_view(message: String, lines: Vec<BatchLine>, heading: Msg) -> AnyView {
+    let detailed = lines.iter().any(|l| !l.detail.is_empty());
+    view! {
+        <h2>{tr(Msg::FieldMessage)}</h2>
+        <blockquote class="prewrap">{message}</blockquote>
+        <div class="table-wrap">
+            <table>
+                <caption>{tr(Msg::Recipients)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(heading)}</th>
+                        {detailed.then(|| view! { <th scope="col">{tr(Msg::ColOrganisation)}</th> })}
+                        <th scope="col">{tr(Msg::ColEmail)}</th>
+                        <th scope="col">{tr(Msg::ColState)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {lines.into_iter().map(|l| {
+                        let to = recipients(&l);
+                        let state = [l.status.map(|s| tr(s).to_owned()), l.refused.map(skipped)]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(" — ");
+                        view! {
+                            <tr>
+                                <th scope="row">{l.label}</th>
+                                {detailed.then(|| view! { <td>{l.detail.clone()}</td> })}
+                                <td>{to}</td>
+                                <td>{state}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Messages that differ per line (personalised): each line with its own.
+fn personalised_view(lines: Vec<BatchLine>) -> AnyView {
+    view! {
+        <ul class="preview-list">
+            {lines.into_iter().map(|l| {
+                let to = recipients(&l);
+                view! {
+                    <li>
+                        <h2>{l.label}</h2>
+                        {(!l.detail.is_empty()).then(|| view! { <p>{l.detail.clone()}</p> })}
+                        {l.status.map(|s| view! { <p>{tr(s)}</p> })}
+                        {match l.refused {
+                            Some(why) => view! { <p class="field-error">{skipped(why)}</p> }.into_any(),
+                            None => view! {
+                                <p>{tr(Msg::Recipients)} " : " {to}</p>
+                                <blockquote class="prewrap">{l.message}</blockquote>
+                            }.into_any(),
+                        }}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// The targets as the `ids[i]` fields a batch server function reads.
+pub fn hidden_ids(ids: &[i64]) -> impl IntoView + use<> {
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| view! { <input type="hidden" name=format!("ids[{i}]") value=id.to_string()/> })
+        .collect_view()
+}
