@@ -1,22 +1,31 @@
 # Cohorte — the two commands are `make run` and `make test`.
-# Both install what they need (wasm target, cargo-leptos, wasm-bindgen,
-# npm packages, Debian's Chromium) on a machine with Rust, Node and apt.
+# Both install what they need (the wasm target, npm packages, Debian's
+# Chromium) on a machine with Rust, Node and apt. Nothing is compiled
+# from a registry into ~/.cargo/bin: the site is built by cargo alone
+# (docs/building.md).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# Same flags cargo-leptos uses for debug builds, so that tests and clippy
-# reuse its artefacts instead of rebuilding the whole Leptos stack.
+# The flags of every debug build (server, wasm, tests, clippy): one set, so
+# that no step rebuilds what another built. `erase_components` makes Leptos
+# compile its views as type-erased (much faster debug builds).
 export RUSTFLAGS := --cfg erase_components
 export LEPTOS_OUTPUT_NAME := cohorte
 # wasm-opt from npm's binaryen (Debian's is too old: broken hydration).
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: help tools npm chromium firefox build build-release run test fmt-check clippy unit integration e2e clean-pg
+# The browser bundle: the app library for wasm32 with the `hydrate` feature.
+WASM := cargo build -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
+SITE := cargo run -q -p site-build --
+
+.PHONY: help tools npm chromium firefox build build-release run run-release dev test fmt-check clippy unit integration e2e clean-pg
 
 help:
-	@echo "make run   build in release, migrate ./data, seed the demo once, serve on http://127.0.0.1:3000"
-	@echo "make test  formatting, clippy (ssr + hydrate), unit, integration and browser tests"
+	@echo "make run            build (development profile), migrate ./data, seed the demo once, serve on http://127.0.0.1:3000"
+	@echo "make test           formatting, clippy (ssr + hydrate), unit, integration and browser tests"
+	@echo "make dev            rebuild and restart on every change (cargo leptos watch when installed)"
+	@echo "make build-release  the production build (server with LTO, wasm optimised for size)"
 
 tools:
 	@./scripts/install-tools.sh
@@ -35,37 +44,56 @@ firefox:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq firefox-esr >/dev/null; \
 	  else echo "Firefox is missing: sudo apt-get install firefox-esr"; exit 1; fi; }
 
-build: tools npm
-	cargo leptos build
+# The development build: target/debug/cohorte and target/site. The same
+# artefacts serve `make run`, the integration and the browser tests.
+build: tools
+	cargo build -p server --bin cohorte
+	$(WASM)
+	$(SITE) --wasm target/wasm32-unknown-unknown/debug/app.wasm
 
+# The production build: target/release/cohorte and target/site, the wasm
+# module size-optimised (wasm-release profile, then wasm-opt -Oz). It keeps
+# its own cache (no erase_components).
 build-release: tools npm
-	# The release build does not need erase_components; it keeps its own cache.
-	RUSTFLAGS= cargo leptos build --release
+	RUSTFLAGS= cargo build --release -p server --bin cohorte
+	RUSTFLAGS= $(WASM) --profile wasm-release
+	$(SITE) --release --wasm target/wasm32-unknown-unknown/wasm-release/app.wasm
 
-run: build-release
+run: build
+	@mkdir -p data
+	./target/debug/cohorte migrate
+	./target/debug/cohorte seed-demo
+	./target/debug/cohorte serve
+
+run-release: build-release
 	@mkdir -p data
 	./target/release/cohorte migrate
 	./target/release/cohorte seed-demo
 	./target/release/cohorte serve
+
+dev: tools
+	@./scripts/dev.sh
 
 fmt-check:
 	cargo fmt --all -- --check
 
 clippy: tools
 	cargo clippy --all-targets -p app --features ssr -- -D warnings
-	cargo clippy --all-targets -p server -p migrations -- -D warnings
+	cargo clippy --all-targets -p server -p migrations -p site-build -- -D warnings
 	cargo clippy --lib -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	cargo test -p app --features ssr
 	cargo test -p server --lib --bins
+	cargo test -p site-build
 
-# Integration tests start the real server. The first pass runs on SQLite,
+# Integration tests start the real server (with stand-ins for the built
+# browser files: they need no wasm build). The first pass runs on SQLite,
 # the embedded default, whatever the environment says; a second pass runs
 # them against PostgreSQL when COHORTE_TEST_DATABASE_URL is set. Each pass
 # announces its backend, and a test checks that the database it got is the
 # one announced (COHORTE_TEST_BACKEND).
-integration: build
+integration:
 	@echo "== integration tests on SQLite (embedded default)"
 	env -u COHORTE_TEST_DATABASE_URL COHORTE_TEST_BACKEND=sqlite cargo test -p server --tests
 	@if [ -n "$$COHORTE_TEST_DATABASE_URL" ]; then \

@@ -1,39 +1,32 @@
 #!/usr/bin/env bash
-# Installs the build tools Cohorte needs, only when they are missing.
-# See ../shared/TOOLCHAIN.md for why each step is done this way:
-# - cargo-leptos 0.3.11's lock file needs a newer rustc, so it is built from
-#   its unpacked source with one dependency pinned back;
-# - wasm-bindgen-cli must equal the wasm-bindgen crate version exactly and is
-#   installed without --locked (its lock names a release the registry lacks).
+# Checks the Rust toolchain and adds the wasm target, the only tools the
+# build needs beyond cargo (docs/building.md says why). Stops with the
+# reason when something is missing that it cannot install itself.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-LEPTOS_VERSION=0.3.11
-WASM_BINDGEN_VERSION=0.2.130
-
+fail() {
+  printf '\033[1;31mscripts/install-tools.sh: %s\033[0m\n' "$*" >&2
+  printf 'See docs/building.md (section "What the build needs").\n' >&2
+  exit 1
+}
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-if ! rustup target list --installed | grep -q wasm32-unknown-unknown; then
+command -v cargo >/dev/null || fail "cargo is not on PATH: install Rust with rustup (https://rustup.rs), then open a new shell"
+command -v rustup >/dev/null || fail "rustup is not on PATH: the wasm target is added with rustup; install Rust with rustup rather than a distribution package"
+
+# The workspace's rust-version is the one Rust version everything here is
+# pinned against (rust-toolchain.toml asks for stable, which must be at
+# least that).
+want=$(sed -n 's/^rust-version *= *"\([0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
+have=$(rustc --version | awk '{print $2}')
+[ -n "$want" ] || fail "no rust-version in Cargo.toml"
+if [ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -n1)" != "$want" ]; then
+  fail "rustc $have is older than the workspace's rust-version $want: run 'rustup update stable'"
+fi
+
+if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   log "Adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-
-if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
-  log "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 6 minutes)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
-fi
-
-if ! cargo leptos --version 2>/dev/null | grep -q "$LEPTOS_VERSION"; then
-  log "Installing cargo-leptos $LEPTOS_VERSION (about 15 minutes)"
-  # The locked install fails on rustc 1.95 but unpacks the sources first.
-  cargo install cargo-leptos --version "$LEPTOS_VERSION" --locked >/dev/null 2>&1 || true
-  src=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/cargo-leptos-$LEPTOS_VERSION | head -n1)
-  tmp=$(mktemp -d)
-  cp -r "$src" "$tmp/"
-  (
-    cd "$tmp/cargo-leptos-$LEPTOS_VERSION"
-    cargo update -p cargo-util-schemas --precise 0.14.1
-    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-      cargo install --path . --locked
-  )
-  rm -rf "$tmp"
+  rustup target add wasm32-unknown-unknown \
+    || fail "could not add the wasm32-unknown-unknown target (offline? RUSTUP_AUTO_INSTALL=0?): run 'rustup target add wasm32-unknown-unknown'"
 fi

@@ -24,6 +24,33 @@ pub struct TestApp {
     postgres: Option<Postgres>,
 }
 
+/// The built files a test server serves: small stand-ins for the JS glue,
+/// the wasm module and the stylesheet, written once per test process, so
+/// that the integration tests need no browser build (the browser tests
+/// run against the real one). Always the same files in the same place:
+/// test processes running at once write the same bytes, each file
+/// replaced whole.
+fn site_root() -> &'static Path {
+    static SITE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let root = std::env::temp_dir().join("cohorte-test-site");
+        let pkg = root.join("pkg");
+        std::fs::create_dir_all(&pkg).expect("a site directory");
+        let files: [(&str, &[u8]); 3] = [
+            ("cohorte.css", include_bytes!("../../../../style/main.css")),
+            ("cohorte.js", b"export default async function init() {}\n"),
+            // The smallest valid module: magic number and version.
+            ("cohorte.wasm", b"\0asm\x01\0\0\0"),
+        ];
+        for (name, bytes) in files {
+            let part = pkg.join(format!(".{name}.{}", std::process::id()));
+            std::fs::write(&part, bytes).expect("a site file");
+            std::fs::rename(&part, pkg.join(name)).expect("a site file");
+        }
+        root
+    })
+}
+
 /// A database created on the server of `COHORTE_TEST_DATABASE_URL`.
 struct Postgres {
     /// `COHORTE_TEST_DATABASE_URL`, where the database is created and dropped.
@@ -109,7 +136,7 @@ impl TestApp {
             mail_from: "Cohorte <test@cohorte.localhost>".into(),
             production,
             trust_proxy,
-            site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site"),
+            site_root: site_root().to_path_buf(),
         };
         let db = server::cli::migrate(&config).await.expect("migrations run");
         let state = server::cli::app_state(&config, db).unwrap();
