@@ -913,3 +913,78 @@ async fn a_date_change_that_moves_the_purge_into_the_past_waits_a_day() {
         1
     );
 }
+
+/// The table's pages of a filtered selection (the count read with the page)
+/// hold every matching dossier once, the count says how many, a page past
+/// the end shows the last one, and a filter matching nothing says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_table_pages_through_a_filtered_selection_and_counts_it() {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    use std::collections::BTreeSet;
+    let app = TestApp::spawn().await;
+    let extra = server::seed::Extra {
+        applicants: 800,
+        bench_drafts: 0,
+        data_dir: app.data_dir.clone(),
+    };
+    server::seed::run(&app.state.db, &app.base, extra)
+        .await
+        .unwrap();
+    let promotion = promotion::Entity::find()
+        .filter(promotion::Column::Name.eq(server::seed::demo_promotion().name))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let expected: BTreeSet<i64> = application::Entity::find()
+        .filter(application::Column::PromotionId.eq(promotion))
+        .filter(application::Column::State.ne("draft"))
+        .filter(application::Column::Profile.eq("developer"))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let n = expected.len();
+    assert!(n > 100, "{n} developers: more than two pages");
+    let pages = n.div_ceil(50);
+    let claire = app.coordinator().await;
+    let base = format!("/coordination/promotions/{promotion}/candidatures?profil=developer");
+    let ids_of = |page: &str| -> Vec<i64> {
+        page.split("href=\"/coordination/candidatures/")
+            .skip(1)
+            .filter_map(|s| s.split('"').next()?.parse().ok())
+            .collect()
+    };
+    let mut seen = BTreeSet::new();
+    for p in 1..=pages {
+        let page = claire.page(&format!("{base}&page={p}")).await;
+        let shown = fill(
+            fr(Msg::ApplicationsShown),
+            &[&n.to_string(), &p.to_string(), &pages.to_string()],
+        );
+        assert!(shows(&page, &shown), "page {p}: {shown}");
+        let ids = ids_of(&page);
+        assert_eq!(ids.len(), if p < pages { 50 } else { n - 50 * (pages - 1) });
+        for id in ids {
+            assert!(seen.insert(id), "dossier {id} on two pages");
+        }
+    }
+    assert_eq!(seen, expected);
+    // Past the end: the last page.
+    let page = claire.page(&format!("{base}&page=999")).await;
+    let last = fill(
+        fr(Msg::ApplicationsShown),
+        &[&n.to_string(), &pages.to_string(), &pages.to_string()],
+    );
+    assert!(shows(&page, &last), "{last}");
+    assert_eq!(ids_of(&page).len(), n - 50 * (pages - 1));
+    // Nothing matches.
+    let page = claire
+        .page(&format!("{base}&q=zzzz-personne&page=3"))
+        .await;
+    assert!(shows(&page, fr(Msg::NoApplicationMatches)));
+    assert!(ids_of(&page).is_empty());
+}
