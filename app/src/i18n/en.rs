@@ -75,7 +75,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         PasswordHint => {
             "At least 12 characters. A sentence of several words is easy to remember and hard to guess."
         }
-        PasswordCount => "{} characters of 12 minimum",
+        PasswordCount => "{count} characters of 12 minimum",
         ShowPassword => "Show password",
         HidePassword => "Hide password",
         SignUpSubmit => "Create my account",
@@ -128,7 +128,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         NewPasswordTitle => "Choose a new password",
         NewPasswordSubmit => "Save the password",
         AreaTitle => "My area",
-        Hello => "Hello {}",
+        Hello => "Hello {name}",
         YourRoles => "Your roles",
         NoRolesYet => {
             "You do not have a particular role yet. You will be able to apply as soon as a call opens."
@@ -154,12 +154,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         StatusUnverified => "Address not confirmed",
         StatusDisabled => "Disabled",
         Grant => "Grant",
-        GrantRole => "Role to grant to {}",
-        Revoke => "Remove the role {} from {}",
-        Disable => "Disable the account of {}",
-        Enable => "Re-enable the account of {}",
+        GrantRole => "Role to grant to {name}",
+        Revoke => "Remove the role {role} from {name}",
+        Disable => "Disable the account of {name}",
+        Enable => "Re-enable the account of {name}",
         UsersNone => "No user matches this search.",
-        UsersCount => "{} user(s)",
+        UsersCount => "{count} user(s)",
         CannotChangeSelf => {
             "You cannot disable your own account or remove your own administrator role."
         }
@@ -248,7 +248,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         PromotionSaved => "The changes have been saved.",
         ColPhase => "Stage",
         ColStart => "Start",
-        Edit => "Edit {}",
+        Edit => "Edit {name}",
         ViewPublicPage => "See the public page",
         PromotionCalendarTitle => "Calendar",
         CallForDefisLabel => "Call for challenges",
@@ -258,10 +258,25 @@ pub(super) fn text(m: Msg) -> &'static str {
         OpenNow => "Open now",
         NothingOpenNow => "No call is open at the moment.",
         ProfilesOffered => "Profiles sought",
-        FromTo => "from {} to {}",
-        MonthsCount => "{} months",
+        FromTo => "from {from} to {to}",
+        MonthsCount => "{count} months",
         HomePromotionsTitle => "Promotions",
         PromotionNameTaken => "A promotion already has this name.",
+        MatchTooSmall => "it could not form a team of {min} (seats filled: {filled})",
+        MatchMandatoryUnfilled => "its mandatory {profile} seat could not be filled",
+        MatchResultChoice => "Result: you join défi \"{defi}\" as {profile} (your {rank} choice).",
+        MatchResultOpen => {
+            "Result: you join défi \"{defi}\" as {profile}. You accepted it by saying you were open to other défis; its jury ranked you {rank}."
+        }
+        MatchResultNone => "Result: you are not placed in any défi.",
+        MatchChoiceLine => "- Défi \"{defi}\" (your {rank} choice): {why}",
+        MatchNoSeat => "this défi has no {profile} seat.",
+        MatchNotListed => "you were not on this défi's jury list for the {profile} profile.",
+        MatchWithdrawn => "this défi was withdrawn: {reason}.",
+        MatchOutranked => {
+            "the {profile} seat went to candidates the jury ranked higher (you were {rank} of {of}; seats: {seats})."
+        }
+        MatchNoChoice => "You had not ranked any défi.",
         AccessibilityTitle => "Accessibility statement",
         AccessibilityBody => {
             "Cohorte aims to comply with RGAA 4.1 (WCAG 2.1 level AA). Every page is checked automatically with axe-core on every code change; a full audit has not been carried out yet, hence the status \"partially compliant\". If you meet a difficulty, write to the programme team: we will answer and provide the information in another form."
@@ -286,9 +301,9 @@ pub(super) fn text(m: Msg) -> &'static str {
         FieldRequired => "This field is required to submit the défi.",
         TextTooLong => "This text is longer than allowed: shorten it.",
         TooManyLines => "The title fits on one line and the summary on two lines at most.",
-        CharCount => "{} characters of {}",
-        MaxChars => "{} characters at most.",
-        Correct => "Correct {}",
+        CharCount => "{count} characters of {max}",
+        MaxChars => "{max} characters at most.",
+        Correct => "Correct {field}",
         AreaHostTitle => "Host administrations",
         AreaHostHint => "Do you represent an administration that wants to propose a défi?",
         AreaHostLink => "Register or find your organisation",
@@ -321,7 +336,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         MembersTitle => "Members",
         ColRole => "Role",
         PendingInvitations => "Pending invitations",
-        InvitationLine => "{} ({}), valid until {}",
+        InvitationLine => "{email} ({role}), valid until {until}",
         InviteTitle => "Invite a member",
         InviteIntro => {
             "The person receives a link valid for 7 days; they can sign in or create their account before accepting."
@@ -332,10 +347,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         AlreadyMember => "This person is already a member of the organisation.",
         InvitationSent => "Invitation sent.",
         PurgePreviewLine => {
-            "Erasure planned on {}: {} dossier(s) and {} file(s) of this promotion will be erased."
+            "Erasure planned on {date}: {dossiers} dossier(s) and {files} file(s) of this promotion will be erased."
         }
         PurgePostponed => {
-            "A change of dates brought the erasure forward: it will not happen before {}, to leave time to correct a mistake."
+            "A change of dates brought the erasure forward: it will not happen before {date}, to leave time to correct a mistake."
         }
         PromotionIsClosed => {
             "The promotion is closed: the erasure will happen on the planned date."
@@ -347,20 +362,20 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         ConfirmCloseRequired => "Tick the box to confirm the closing.",
         PromotionClosed => "Promotion closed: its dossiers will be erased on the planned date.",
-        DraftsOf => "Drafts — {}",
+        DraftsOf => "Drafts — {promotion}",
         DraftsIntro => {
-            "People who started an application without submitting it. Its content stays private: you see who, when it was last saved and what is filled in. The call closes on {} (Paris time)."
+            "People who started an application without submitting it. Its content stays private: you see who, when it was last saved and what is filled in. The call closes on {deadline} (Paris time)."
         }
         NoDraft => "No draft in progress.",
-        DraftsCount => "{} draft(s), most recently saved first",
+        DraftsCount => "{count} draft(s), most recently saved first",
         ColLastSaved => "Last saved",
         ColCompleteness => "Filled in",
-        CompletenessValue => "{} of {}",
-        ExtendFor => "New deadline for {}",
-        RemindFor => "Send a reminder to {}",
-        PersonalDeadlineShort => "Personal deadline: {}",
+        CompletenessValue => "{done} of {total}",
+        ExtendFor => "New deadline for {name}",
+        RemindFor => "Send a reminder to {name}",
+        PersonalDeadlineShort => "Personal deadline: {deadline}",
         DraftReminderMessage => {
-            "Your application to {} is not submitted yet. You can complete and submit it until {} (Paris time)."
+            "Your application to {promotion} is not submitted yet. You can complete and submit it until {deadline} (Paris time)."
         }
         DraftReminded => "Reminder sent.",
         DraftsLink => "See the drafts in progress",
@@ -369,10 +384,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         LastLead => {
             "An organisation keeps at least one lead: appoint another one before removing this one."
         }
-        RemoveMember => "Remove {} from the organisation",
-        CancelInvitation => "Cancel the invitation of {}",
+        RemoveMember => "Remove {name} from the organisation",
+        CancelInvitation => "Cancel the invitation of {email}",
         InvitationTitle => "Invitation",
-        InvitationBody => "You are invited to join {} as {} (invitation sent to {}).",
+        InvitationBody => {
+            "You are invited to join {organisation} as {role} (invitation sent to {email})."
+        }
         InvitationAccept => "Join the organisation",
         InvitationSignInFirst => {
             "Sign in or create your account, then open the emailed link again to accept."
@@ -443,18 +460,20 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         OrgDefisTitle => "Défis",
         NoOpenCallForDefis => "No call for défis is open at the moment.",
-        ProposeDefi => "Propose a défi for {} (closes on {})",
+        ProposeDefi => "Propose a défi for {promotion} (closes on {deadline})",
         NoDefiYet => "No défi yet.",
         ColTitle => "Title",
         ColPromotion => "Promotion",
         UntitledDefi => "Untitled défi",
         Published => "published",
         DefiCreated => "Draft created: fill in the dossier, it is saved as you go.",
-        DefiForPromotion => "Promotion {}",
+        DefiForPromotion => "Promotion {promotion}",
         SeePublicSheet => "See the public sheet",
-        SubmittedAtLine => "Submitted on {} (Paris time).",
+        SubmittedAtLine => "Submitted on {date} (Paris time).",
         InfoRequestedTitle => "The programme team asks for information",
-        DefiDeadline => "Submission possible until {} (Paris time; the server's clock decides).",
+        DefiDeadline => {
+            "Submission possible until {deadline} (Paris time; the server's clock decides)."
+        }
         DefiLegend => "The défi",
         FieldDefiTitle => "Title of the défi",
         TitleHint => "One line, 120 characters at most.",
@@ -485,9 +504,9 @@ pub(super) fn text(m: Msg) -> &'static str {
         MentorHint => "The person who will support the team day to day.",
         SlotsLegend => "Team positions",
         SlotsHint => {
-            "From {} to {} positions: a profile and its mission for each. Leave a position empty if it is not needed."
+            "From {min} to {max} positions: a profile and its mission for each. Leave a position empty if it is not needed."
         }
-        SlotN => "Position {}",
+        SlotN => "Position {n}",
         NoSlotOption => "— None —",
         FieldSlotProfile => "Profile",
         FieldSlotMission => "Mission",
@@ -502,8 +521,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         DraftSaved => "Draft saved.",
         DefiSubmitted => "Défi submitted. A receipt was emailed to you.",
-        LastSavedAt => "Last saved: {}",
-        AutosaveSavedAt => "Saved automatically at {}",
+        LastSavedAt => "Last saved: {time}",
+        AutosaveSavedAt => "Saved automatically at {time}",
         AutosaveSaving => "Saving…",
         AutosaveFailed => {
             "Automatic saving failed (connection?). Trying again in a few seconds; you can also click “Save the draft”."
@@ -516,19 +535,19 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         PitchDeckTitle => "Presentation (PDF)",
         FieldPitchDeck => "Presentation file",
-        PitchDeckHint => "One PDF file, {} MB at most. Save your draft before sending the file.",
+        PitchDeckHint => "One PDF file, {max} MB at most. Save your draft before sending the file.",
         UploadSubmit => "Upload the presentation",
-        UploadedAt => "uploaded on {}",
-        DownloadFile => "Download {}",
-        FileSizeKb => "{} KB",
+        UploadedAt => "uploaded on {date}",
+        DownloadFile => "Download {file}",
+        FileSizeKb => "{size} KB",
         NoPitchDeck => "No presentation attached.",
         DossierTitle => "Dossier",
         HistoryTitle => "History",
         EventSubmitted => "Submitted",
         EventPublished => "Sheet published",
         EventOther => "Event",
-        DefisOf => "Défis of {}",
-        PromotionDefisTitle => "Défis — {}",
+        DefisOf => "Défis of {promotion}",
+        PromotionDefisTitle => "Défis — {promotion}",
         CountsTitle => "By state",
         AllStates => "All states",
         AllKinds => "All kinds",
@@ -539,12 +558,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         FilterProfile => "Profile sought",
         FilterPromotion => "Promotion",
         NoDefiMatches => "No défi matches these filters.",
-        DefisShown => "{} défi(s)",
+        DefisShown => "{count} défi(s)",
         ColChoose => "Choose",
         ColOrganisation => "Organisation",
         ColProfiles => "Profiles",
         ColSubmitted => "Submitted on",
-        ChooseDefi => "Choose “{}”",
+        ChooseDefi => "Choose “{title}”",
         BatchLegend => "Batch decision on the ticked défis",
         FieldDecision => "Decision",
         FieldMessage => "Message to the organisation",
@@ -554,13 +573,13 @@ pub(super) fn text(m: Msg) -> &'static str {
         TemplatesTitle => "Message templates",
         TemplatesHint => "Copy a template into the message to adapt it.",
         PreviewBatch => "Preview the messages",
-        PublishSelected => "Publish the {} selected, unpublished défi(s)",
+        PublishSelected => "Publish the {count} selected, unpublished défi(s)",
         PublishOne => "Publish this défi's sheet",
         DefisPublished => "Sheets published.",
         BatchPreviewTitle => "Preview of the messages",
         BackToList => "Back to the list",
         BatchSummary => {
-            "Decision “{}”: {} défi(s) concerned out of {}. Nothing is sent before you confirm."
+            "Decision “{action}”: {applies} défi(s) concerned out of {total}. Nothing is sent before you confirm."
         }
         BatchSkipped => "Skipped:",
         Recipients => "Recipients",
@@ -647,10 +666,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         ApplicationSubmittedNotice => "Application submitted. A receipt was emailed to you.",
         ApplicationsTitle => "My application",
         NoOpenCallForApplications => "No call for applications is open at the moment.",
-        CallClosesAt => "Closes on {} (Paris time).",
+        CallClosesAt => "Closes on {deadline} (Paris time).",
         OpenMyApplication => "Open my application",
         StartApplicationButton => "Start my application",
-        ApplicationTitle => "Application — {}",
+        ApplicationTitle => "Application — {promotion}",
         CorrectionRequestedTitle => "The programme team asks you for a correction",
         WithdrawTitle => "Withdraw my application",
         WithdrawConfirm => "I confirm that I am withdrawing my application (this cannot be undone)",
@@ -662,16 +681,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         FieldMotivation => "Motivation",
         ChoicesLegend => "Your choice of défis",
         ChoicesHint => {
-            "Rank the défis you are interested in from 1 to {}, 1 being your first choice. Choose défis that seek your profile."
+            "Rank the défis you are interested in from 1 to {max}, 1 being your first choice. Choose défis that seek your profile."
         }
         NotChosen => "— Not chosen —",
-        RankOf => "Rank of “{}”",
+        RankOf => "Rank of “{title}”",
         ColRank => "Rank",
         ApplicationDeadlineLine => {
-            "Submission possible until {} (Paris time; the server's clock decides)."
+            "Submission possible until {deadline} (Paris time; the server's clock decides)."
         }
         PersonalDeadlineLine => {
-            "Personal extension granted: submission possible until {} (Paris time)."
+            "Personal extension granted: submission possible until {deadline} (Paris time)."
         }
         IdentityLegend => "Identity",
         FieldCivility => "Title (optional)",
@@ -708,18 +727,18 @@ pub(super) fn text(m: Msg) -> &'static str {
         FilesTitle => "Attachments",
         FieldCv => "CV (required)",
         FieldPortfolio => "Portfolio (optional)",
-        PdfHint => "One PDF file, {} MB at most. You can replace it until you submit.",
-        UploadLabelled => "Upload: {}",
+        PdfHint => "One PDF file, {max} MB at most. You can replace it until you submit.",
+        UploadLabelled => "Upload: {file}",
         FileSaved => "File saved.",
-        CountdownLeft => "{} day(s), {} h {} min left.",
+        CountdownLeft => "{days} day(s), {hours} h {minutes} min left.",
         CountdownClosed => "The call is closed.",
         ExtensionTooEarly => {
             "The personal deadline must be after the call's closing time and after now."
         }
         DeadlineExtendedMessage => {
-            "Your personal submission deadline is extended to {} (Paris time)."
+            "Your personal submission deadline is extended to {deadline} (Paris time)."
         }
-        ChoiceN => "Choice {}",
+        ChoiceN => "Choice {n}",
         ReviewRequestCorrection => "Request a correction",
         ReviewMarkIneligible => "Mark ineligible",
         ReviewMarkIncomplete => "Mark incomplete",
@@ -734,8 +753,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         DeadlineExtended => "Personal deadline granted; the person is told.",
         NoApplicationChosen => "No application was chosen.",
-        ApplicationSubmittedAtLine => "Submitted on {} (Paris time).",
-        ApplicationsOf => "Applications — {}",
+        ApplicationSubmittedAtLine => "Submitted on {date} (Paris time).",
+        ApplicationsOf => "Applications — {promotion}",
         AllDefis => "All défis",
         AllAnswers => "All answers",
         FilterDefi => "Chosen défi",
@@ -743,12 +762,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         ExportCsv => "Export the selection (CSV)",
         ExportCvZip => "Download the selection's CVs (ZIP)",
         NoApplicationMatches => "No application matches these filters.",
-        ApplicationsShown => "{} application(s) — page {} of {}",
+        ApplicationsShown => "{count} application(s) — page {page} of {pages}",
         Pagination => "Pages",
         ApplicationBatchLegend => "Batch action on every filtered application",
         ReviewMessageHint => "Leave empty to send the action's template.",
         ApplicationBatchSummary => {
-            "Action “{}”: {} application(s) concerned out of {}. Nothing is sent before you confirm."
+            "Action “{action}”: {applies} application(s) concerned out of {total}. Nothing is sent before you confirm."
         }
         ExtendTitle => "Grant a personal deadline",
         FieldUntil => "New deadline for this person",
@@ -765,7 +784,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         RetentionExplained => {
             "If you delete your account, your drafts are erased at once. A submitted dossier is anonymised (name, contact details, texts and attachments erased) and what remains is kept only for the programme's statistics until the date below, then deleted."
         }
-        RetentionLine => "{}: kept until {}",
+        RetentionLine => "{what}: kept until {until}",
         DeleteAccountTitle => "Delete my account",
         DeleteAccountConfirm => "I understand that this deletion is final",
         DeleteAccountButton => "Delete my account for good",

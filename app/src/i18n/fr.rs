@@ -79,7 +79,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         PasswordHint => {
             "12 caractères minimum. Une phrase de plusieurs mots est facile à retenir et difficile à deviner."
         }
-        PasswordCount => "{} caractères sur 12 minimum",
+        PasswordCount => "{count} caractères sur 12 minimum",
         ShowPassword => "Afficher le mot de passe",
         HidePassword => "Masquer le mot de passe",
         SignUpSubmit => "Créer mon compte",
@@ -134,7 +134,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         NewPasswordTitle => "Choisir un nouveau mot de passe",
         NewPasswordSubmit => "Enregistrer le mot de passe",
         AreaTitle => "Mon espace",
-        Hello => "Bonjour {}",
+        Hello => "Bonjour {name}",
         YourRoles => "Vos rôles",
         NoRolesYet => {
             "Vous n'avez pas encore de rôle particulier. Vous pourrez candidater dès l'ouverture d'un appel."
@@ -160,12 +160,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         StatusUnverified => "Adresse non confirmée",
         StatusDisabled => "Désactivé",
         Grant => "Attribuer",
-        GrantRole => "Rôle à attribuer à {}",
-        Revoke => "Retirer le rôle {} à {}",
-        Disable => "Désactiver le compte de {}",
-        Enable => "Réactiver le compte de {}",
+        GrantRole => "Rôle à attribuer à {name}",
+        Revoke => "Retirer le rôle {role} à {name}",
+        Disable => "Désactiver le compte de {name}",
+        Enable => "Réactiver le compte de {name}",
         UsersNone => "Aucun utilisateur ne correspond à cette recherche.",
-        UsersCount => "{} utilisateur(s)",
+        UsersCount => "{count} utilisateur(s)",
         CannotChangeSelf => {
             "Vous ne pouvez pas désactiver votre propre compte ni retirer votre propre rôle d'administrateur·rice."
         }
@@ -254,7 +254,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         PromotionSaved => "Les modifications ont été enregistrées.",
         ColPhase => "Étape",
         ColStart => "Début",
-        Edit => "Modifier {}",
+        Edit => "Modifier {name}",
         ViewPublicPage => "Voir la page publique",
         PromotionCalendarTitle => "Calendrier",
         CallForDefisLabel => "Appel à défis",
@@ -264,10 +264,31 @@ pub(super) fn text(m: Msg) -> &'static str {
         OpenNow => "Ouvert en ce moment",
         NothingOpenNow => "Aucun appel n'est ouvert en ce moment.",
         ProfilesOffered => "Profils recherchés",
-        FromTo => "du {} au {}",
-        MonthsCount => "{} mois",
+        FromTo => "du {from} au {to}",
+        MonthsCount => "{count} mois",
         HomePromotionsTitle => "Promotions",
         PromotionNameTaken => "Une promotion porte déjà ce nom.",
+        MatchTooSmall => {
+            "il ne pouvait pas former une équipe de {min} (places pourvues : {filled})"
+        }
+        MatchMandatoryUnfilled => "son poste obligatoire de {profile} n'a pas pu être pourvu",
+        MatchResultChoice => {
+            "Résultat : vous rejoignez le défi « {defi} » comme {profile} (votre {rank} choix)."
+        }
+        MatchResultOpen => {
+            "Résultat : vous rejoignez le défi « {defi} » comme {profile}. Vous l'aviez accepté en vous déclarant ouvert·e à d'autres défis ; son jury vous avait classé·e {rank}."
+        }
+        MatchResultNone => "Résultat : vous n'êtes affecté·e à aucun défi.",
+        MatchChoiceLine => "- Défi « {defi} » (votre {rank} choix) : {why}",
+        MatchNoSeat => "ce défi ne prévoit pas de poste de {profile}.",
+        MatchNotListed => {
+            "vous n'étiez pas sur la liste du jury de ce défi pour le profil {profile}."
+        }
+        MatchWithdrawn => "ce défi a été retiré : {reason}.",
+        MatchOutranked => {
+            "le poste de {profile} a été pourvu par des candidat·es que le jury a mieux classé·es (vous étiez {rank} sur {of} ; places : {seats})."
+        }
+        MatchNoChoice => "Vous n'aviez classé aucun défi.",
         AccessibilityTitle => "Déclaration d'accessibilité",
         AccessibilityBody => {
             "Cohorte vise la conformité au RGAA 4.1 (niveau AA des WCAG 2.1). Chaque page est vérifiée automatiquement avec axe-core à chaque modification du code ; un audit complet n'a pas encore été réalisé, d'où l'état « partiellement conforme ». Si vous rencontrez une difficulté, écrivez à l'équipe du programme : nous vous répondrons et vous fournirons l'information sous une autre forme."
@@ -292,9 +313,9 @@ pub(super) fn text(m: Msg) -> &'static str {
         FieldRequired => "Ce champ est obligatoire pour déposer le défi.",
         TextTooLong => "Ce texte dépasse la longueur maximale : raccourcissez-le.",
         TooManyLines => "Le titre tient sur une ligne et le résumé sur deux lignes au plus.",
-        CharCount => "{} caractères sur {}",
-        MaxChars => "{} caractères au maximum.",
-        Correct => "Corriger {}",
+        CharCount => "{count} caractères sur {max}",
+        MaxChars => "{max} caractères au maximum.",
+        Correct => "Corriger {field}",
         AreaHostTitle => "Administrations d'accueil",
         AreaHostHint => "Vous représentez une administration qui souhaite proposer un défi ?",
         AreaHostLink => "Enregistrer ou retrouver votre organisation",
@@ -329,7 +350,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         MembersTitle => "Membres",
         ColRole => "Rôle",
         PendingInvitations => "Invitations en attente",
-        InvitationLine => "{} ({}), valable jusqu'au {}",
+        InvitationLine => "{email} ({role}), valable jusqu'au {until}",
         InviteTitle => "Inviter un membre",
         InviteIntro => {
             "La personne reçoit un lien valable 7 jours ; elle peut se connecter ou créer son compte avant d'accepter."
@@ -340,10 +361,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         AlreadyMember => "Cette personne est déjà membre de l'organisation.",
         InvitationSent => "Invitation envoyée.",
         PurgePreviewLine => {
-            "Effacement prévu le {} : {} dossier(s) et {} fichier(s) de cette promotion seront effacés."
+            "Effacement prévu le {date} : {dossiers} dossier(s) et {files} fichier(s) de cette promotion seront effacés."
         }
         PurgePostponed => {
-            "Un changement de dates a avancé l'effacement : il n'aura pas lieu avant le {}, le temps de corriger une erreur."
+            "Un changement de dates a avancé l'effacement : il n'aura pas lieu avant le {date}, le temps de corriger une erreur."
         }
         PromotionIsClosed => "La promotion est close : l'effacement aura lieu à la date prévue.",
         PromotionNotClosed => {
@@ -355,20 +376,20 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         ConfirmCloseRequired => "Cochez la case pour confirmer la clôture.",
         PromotionClosed => "Promotion close : ses dossiers seront effacés à la date prévue.",
-        DraftsOf => "Brouillons — {}",
+        DraftsOf => "Brouillons — {promotion}",
         DraftsIntro => {
-            "Les personnes qui ont commencé une candidature sans la déposer. Leur contenu reste privé : vous voyez l'identité, le dernier enregistrement et ce qui est rempli. L'appel se clôt le {} (heure de Paris)."
+            "Les personnes qui ont commencé une candidature sans la déposer. Leur contenu reste privé : vous voyez l'identité, le dernier enregistrement et ce qui est rempli. L'appel se clôt le {deadline} (heure de Paris)."
         }
         NoDraft => "Aucun brouillon en cours.",
-        DraftsCount => "{} brouillon(s), le plus récemment enregistré en premier",
+        DraftsCount => "{count} brouillon(s), le plus récemment enregistré en premier",
         ColLastSaved => "Dernier enregistrement",
         ColCompleteness => "Rempli",
-        CompletenessValue => "{} sur {}",
-        ExtendFor => "Nouveau délai pour {}",
-        RemindFor => "Envoyer un rappel à {}",
-        PersonalDeadlineShort => "Délai personnel : {}",
+        CompletenessValue => "{done} sur {total}",
+        ExtendFor => "Nouveau délai pour {name}",
+        RemindFor => "Envoyer un rappel à {name}",
+        PersonalDeadlineShort => "Délai personnel : {deadline}",
         DraftReminderMessage => {
-            "Votre candidature à {} n'est pas encore déposée. Vous pouvez la compléter et la déposer jusqu'au {} (heure de Paris)."
+            "Votre candidature à {promotion} n'est pas encore déposée. Vous pouvez la compléter et la déposer jusqu'au {deadline} (heure de Paris)."
         }
         DraftReminded => "Rappel envoyé.",
         DraftsLink => "Voir les brouillons en cours",
@@ -377,11 +398,11 @@ pub(super) fn text(m: Msg) -> &'static str {
         LastLead => {
             "Une organisation garde au moins un·e responsable : nommez-en un·e autre avant de retirer celui-ci ou celle-ci."
         }
-        RemoveMember => "Retirer {} de l'organisation",
-        CancelInvitation => "Annuler l'invitation de {}",
+        RemoveMember => "Retirer {name} de l'organisation",
+        CancelInvitation => "Annuler l'invitation de {email}",
         InvitationTitle => "Invitation",
         InvitationBody => {
-            "Vous êtes invité·e à rejoindre {} en tant que {} (invitation adressée à {})."
+            "Vous êtes invité·e à rejoindre {organisation} en tant que {role} (invitation adressée à {email})."
         }
         InvitationAccept => "Rejoindre l'organisation",
         InvitationSignInFirst => {
@@ -453,7 +474,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         OrgDefisTitle => "Défis",
         NoOpenCallForDefis => "Aucun appel à défis n'est ouvert en ce moment.",
-        ProposeDefi => "Proposer un défi pour {} (clôture le {})",
+        ProposeDefi => "Proposer un défi pour {promotion} (clôture le {deadline})",
         NoDefiYet => "Aucun défi pour le moment.",
         ColTitle => "Titre",
         ColPromotion => "Promotion",
@@ -462,11 +483,13 @@ pub(super) fn text(m: Msg) -> &'static str {
         DefiCreated => {
             "Brouillon créé : remplissez le dossier, il est enregistré au fur et à mesure."
         }
-        DefiForPromotion => "Promotion {}",
+        DefiForPromotion => "Promotion {promotion}",
         SeePublicSheet => "Voir la fiche publique",
-        SubmittedAtLine => "Déposé le {} (heure de Paris).",
+        SubmittedAtLine => "Déposé le {date} (heure de Paris).",
         InfoRequestedTitle => "L'équipe du programme demande des informations",
-        DefiDeadline => "Dépôt possible jusqu'au {} (heure de Paris, l'heure du serveur fait foi).",
+        DefiDeadline => {
+            "Dépôt possible jusqu'au {deadline} (heure de Paris, l'heure du serveur fait foi)."
+        }
         DefiLegend => "Le défi",
         FieldDefiTitle => "Titre du défi",
         TitleHint => "Une ligne, 120 caractères au maximum.",
@@ -497,9 +520,9 @@ pub(super) fn text(m: Msg) -> &'static str {
         MentorHint => "La personne qui accompagnera l'équipe au quotidien.",
         SlotsLegend => "Postes de l'équipe",
         SlotsHint => {
-            "De {} à {} postes : un profil et sa mission pour chacun. Laissez un poste vide s'il n'est pas utile."
+            "De {min} à {max} postes : un profil et sa mission pour chacun. Laissez un poste vide s'il n'est pas utile."
         }
-        SlotN => "Poste {}",
+        SlotN => "Poste {n}",
         NoSlotOption => "— Aucun —",
         FieldSlotProfile => "Profil",
         FieldSlotMission => "Mission",
@@ -514,8 +537,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         DraftSaved => "Brouillon enregistré.",
         DefiSubmitted => "Défi déposé. Un accusé de réception vous a été envoyé par courriel.",
-        LastSavedAt => "Dernier enregistrement : {}",
-        AutosaveSavedAt => "Enregistré automatiquement à {}",
+        LastSavedAt => "Dernier enregistrement : {time}",
+        AutosaveSavedAt => "Enregistré automatiquement à {time}",
         AutosaveSaving => "Enregistrement…",
         AutosaveFailed => {
             "L'enregistrement automatique a échoué (connexion ?). Nouvel essai dans quelques secondes ; vous pouvez aussi cliquer sur « Enregistrer le brouillon »."
@@ -529,20 +552,20 @@ pub(super) fn text(m: Msg) -> &'static str {
         PitchDeckTitle => "Présentation (PDF)",
         FieldPitchDeck => "Fichier de présentation",
         PitchDeckHint => {
-            "Un fichier PDF, {} Mo au maximum. Enregistrez votre brouillon avant d'envoyer le fichier."
+            "Un fichier PDF, {max} Mo au maximum. Enregistrez votre brouillon avant d'envoyer le fichier."
         }
         UploadSubmit => "Envoyer la présentation",
-        UploadedAt => "envoyé le {}",
-        DownloadFile => "Télécharger {}",
-        FileSizeKb => "{} Ko",
+        UploadedAt => "envoyé le {date}",
+        DownloadFile => "Télécharger {file}",
+        FileSizeKb => "{size} Ko",
         NoPitchDeck => "Aucune présentation jointe.",
         DossierTitle => "Dossier",
         HistoryTitle => "Historique",
         EventSubmitted => "Déposé",
         EventPublished => "Fiche publiée",
         EventOther => "Événement",
-        DefisOf => "Défis de {}",
-        PromotionDefisTitle => "Défis — {}",
+        DefisOf => "Défis de {promotion}",
+        PromotionDefisTitle => "Défis — {promotion}",
         CountsTitle => "Par état",
         AllStates => "Tous les états",
         AllKinds => "Tous les types",
@@ -553,12 +576,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         FilterProfile => "Profil recherché",
         FilterPromotion => "Promotion",
         NoDefiMatches => "Aucun défi ne correspond à ces filtres.",
-        DefisShown => "{} défi(s)",
+        DefisShown => "{count} défi(s)",
         ColChoose => "Choix",
         ColOrganisation => "Organisation",
         ColProfiles => "Profils",
         ColSubmitted => "Déposé le",
-        ChooseDefi => "Choisir « {} »",
+        ChooseDefi => "Choisir « {title} »",
         BatchLegend => "Décision groupée sur les défis cochés",
         FieldDecision => "Décision",
         FieldMessage => "Message à l'organisation",
@@ -568,13 +591,13 @@ pub(super) fn text(m: Msg) -> &'static str {
         TemplatesTitle => "Modèles de message",
         TemplatesHint => "Copiez un modèle dans le message pour l'adapter.",
         PreviewBatch => "Prévisualiser les envois",
-        PublishSelected => "Publier les {} défi(s) sélectionné(s) non publié(s)",
+        PublishSelected => "Publier les {count} défi(s) sélectionné(s) non publié(s)",
         PublishOne => "Publier la fiche de ce défi",
         DefisPublished => "Fiches publiées.",
         BatchPreviewTitle => "Aperçu des envois",
         BackToList => "Retour à la liste",
         BatchSummary => {
-            "Décision « {} » : {} défi(s) concerné(s) sur {}. Rien n'est envoyé avant confirmation."
+            "Décision « {action} » : {applies} défi(s) concerné(s) sur {total}. Rien n'est envoyé avant confirmation."
         }
         BatchSkipped => "Ignoré :",
         Recipients => "Destinataires",
@@ -665,10 +688,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         ApplicationsTitle => "Ma candidature",
         NoOpenCallForApplications => "Aucun appel à candidatures n'est ouvert en ce moment.",
-        CallClosesAt => "Clôture le {} (heure de Paris).",
+        CallClosesAt => "Clôture le {deadline} (heure de Paris).",
         OpenMyApplication => "Ouvrir ma candidature",
         StartApplicationButton => "Commencer ma candidature",
-        ApplicationTitle => "Candidature — {}",
+        ApplicationTitle => "Candidature — {promotion}",
         CorrectionRequestedTitle => "L'équipe du programme vous demande une correction",
         WithdrawTitle => "Retirer ma candidature",
         WithdrawConfirm => "Je confirme retirer ma candidature (ce retrait est définitif)",
@@ -680,16 +703,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         FieldMotivation => "Motivation",
         ChoicesLegend => "Vos choix de défis",
         ChoicesHint => {
-            "Numérotez de 1 à {} les défis qui vous intéressent, 1 pour votre premier choix. Choisissez des défis qui recherchent votre profil."
+            "Numérotez de 1 à {max} les défis qui vous intéressent, 1 pour votre premier choix. Choisissez des défis qui recherchent votre profil."
         }
         NotChosen => "— Non choisi —",
-        RankOf => "Rang de « {} »",
+        RankOf => "Rang de « {title} »",
         ColRank => "Rang",
         ApplicationDeadlineLine => {
-            "Dépôt possible jusqu'au {} (heure de Paris, l'heure du serveur fait foi)."
+            "Dépôt possible jusqu'au {deadline} (heure de Paris, l'heure du serveur fait foi)."
         }
         PersonalDeadlineLine => {
-            "Délai personnel accordé : dépôt possible jusqu'au {} (heure de Paris)."
+            "Délai personnel accordé : dépôt possible jusqu'au {deadline} (heure de Paris)."
         }
         IdentityLegend => "Identité",
         FieldCivility => "Civilité (facultatif)",
@@ -730,18 +753,18 @@ pub(super) fn text(m: Msg) -> &'static str {
         FilesTitle => "Pièces jointes",
         FieldCv => "CV (obligatoire)",
         FieldPortfolio => "Portfolio (facultatif)",
-        PdfHint => "Un fichier PDF, {} Mo au maximum. Vous pouvez le remplacer jusqu'au dépôt.",
-        UploadLabelled => "Envoyer : {}",
+        PdfHint => "Un fichier PDF, {max} Mo au maximum. Vous pouvez le remplacer jusqu'au dépôt.",
+        UploadLabelled => "Envoyer : {file}",
         FileSaved => "Fichier enregistré.",
-        CountdownLeft => "Il reste {} jour(s), {} h {} min.",
+        CountdownLeft => "Il reste {days} jour(s), {hours} h {minutes} min.",
         CountdownClosed => "L'appel est clos.",
         ExtensionTooEarly => {
             "Le délai personnel doit être postérieur à la clôture de l'appel et à maintenant."
         }
         DeadlineExtendedMessage => {
-            "Votre date limite personnelle de dépôt est repoussée au {} (heure de Paris)."
+            "Votre date limite personnelle de dépôt est repoussée au {deadline} (heure de Paris)."
         }
-        ChoiceN => "Choix {}",
+        ChoiceN => "Choix {n}",
         ReviewRequestCorrection => "Demander une correction",
         ReviewMarkIneligible => "Déclarer non recevable",
         ReviewMarkIncomplete => "Déclarer incomplète",
@@ -756,8 +779,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         DeadlineExtended => "Délai personnel accordé ; la personne est prévenue.",
         NoApplicationChosen => "Aucune candidature n'a été choisie.",
-        ApplicationSubmittedAtLine => "Déposée le {} (heure de Paris).",
-        ApplicationsOf => "Candidatures — {}",
+        ApplicationSubmittedAtLine => "Déposée le {date} (heure de Paris).",
+        ApplicationsOf => "Candidatures — {promotion}",
         AllDefis => "Tous les défis",
         AllAnswers => "Toutes les réponses",
         FilterDefi => "Défi choisi",
@@ -765,12 +788,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         ExportCsv => "Exporter la sélection (CSV)",
         ExportCvZip => "Télécharger les CV de la sélection (ZIP)",
         NoApplicationMatches => "Aucune candidature ne correspond à ces filtres.",
-        ApplicationsShown => "{} candidature(s) — page {} sur {}",
+        ApplicationsShown => "{count} candidature(s) — page {page} sur {pages}",
         Pagination => "Pages",
         ApplicationBatchLegend => "Action groupée sur toutes les candidatures filtrées",
         ReviewMessageHint => "Laissez vide pour envoyer le modèle de l'action.",
         ApplicationBatchSummary => {
-            "Action « {} » : {} candidature(s) concernée(s) sur {}. Rien n'est envoyé avant confirmation."
+            "Action « {action} » : {applies} candidature(s) concernée(s) sur {total}. Rien n'est envoyé avant confirmation."
         }
         ExtendTitle => "Accorder un délai personnel",
         FieldUntil => "Nouvelle date limite pour cette personne",
@@ -787,7 +810,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         RetentionExplained => {
             "Si vous supprimez votre compte, vos brouillons sont effacés aussitôt. Un dossier déposé est anonymisé (nom, coordonnées, textes et pièces jointes effacés) et ce qui en reste n'est conservé que pour les statistiques du programme, jusqu'à la date indiquée ci-dessous, puis supprimé."
         }
-        RetentionLine => "{} : conservé jusqu'au {}",
+        RetentionLine => "{what} : conservé jusqu'au {until}",
         DeleteAccountTitle => "Supprimer mon compte",
         DeleteAccountConfirm => "Je comprends que cette suppression est définitive",
         DeleteAccountButton => "Supprimer définitivement mon compte",

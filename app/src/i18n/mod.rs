@@ -247,24 +247,37 @@ messages! {
     DeclCivilServant, DeclStudent, DeclJury, ConsentLabel, PrivacyLink,
     SubmitApplication, ResubmitApplication, FilesTitle, FieldCv, FieldPortfolio, PdfHint,
     UploadLabelled, FileSaved,
+    // Team formation: the explanations of `cohorte match`
+    MatchTooSmall, MatchMandatoryUnfilled, MatchResultChoice, MatchResultOpen,
+    MatchResultNone, MatchChoiceLine, MatchNoSeat, MatchNotListed, MatchWithdrawn,
+    MatchOutranked, MatchNoChoice,
     // Static pages
     AccessibilityTitle, AccessibilityBody, LegalTitle, LegalBody, PrivacyTitle,
     PrivacyBody,
 }
 
-/// Fills `{}` placeholders in order.
-pub fn fill(template: &str, values: &[&str]) -> String {
+/// Fills the named placeholders of `template` (`{deadline}`) with
+/// `values`, so that a translation may put them in any order. A
+/// placeholder without a value stays as written (a visible mistake rather
+/// than a silent blank); a lone `{` is kept.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    let mut values = values.iter();
     let mut rest = template;
     // Char patterns only: the islands fill texts too, and a `&str` pattern
     // would bring the two-way string searcher into the browser bundle.
     while let Some(i) = rest.find('{') {
         let (before, from) = rest.split_at(i);
         out.push_str(before);
-        match from.strip_prefix("{}") {
-            Some(after) => {
-                out.push_str(values.next().copied().unwrap_or_default());
+        let named = from[1..]
+            .find('}')
+            .map(|end| (&from[1..1 + end], &from[end + 2..]))
+            .filter(|(name, _)| is_name(name));
+        match named.and_then(|(name, after)| {
+            let v = values.iter().find(|(n, _)| *n == name)?;
+            Some((v.1, after))
+        }) {
+            Some((value, after)) => {
+                out.push_str(value);
                 rest = after;
             }
             None => {
@@ -275,6 +288,29 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A placeholder's name: lowercase letters, digits and `_`.
+fn is_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The placeholder names of a text, in order.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some((_, after)) = rest.split_once('{') {
+        match after.split_once('}') {
+            Some((name, tail)) if is_name(name) => {
+                names.push(name);
+                rest = tail;
+            }
+            _ => rest = after,
+        }
+    }
+    names
 }
 
 #[cfg(test)]
@@ -289,23 +325,30 @@ mod tests {
         }
     }
 
+    /// Both languages use the same names (in any order), and no text
+    /// keeps a nameless `{}`.
     #[test]
     fn placeholders_match_between_languages() {
         for &m in Msg::ALL {
-            assert_eq!(
-                Locale::Fr.t(m).matches("{}").count(),
-                Locale::En.t(m).matches("{}").count(),
-                "{m:?}"
-            );
+            let (fr, en) = (Locale::Fr.t(m), Locale::En.t(m));
+            assert!(!fr.contains("{}") && !en.contains("{}"), "{m:?}");
+            let mut a = placeholders(fr);
+            let mut b = placeholders(en);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{m:?}");
         }
     }
 
     #[test]
-    fn fill_replaces_in_order() {
-        assert_eq!(fill("{} sur {}", &["3", "12"]), "3 sur 12");
-        assert_eq!(fill("rien", &["x"]), "rien");
-        assert_eq!(fill("{a} {} {", &["1"]), "{a} 1 {");
-        assert_eq!(fill("{}{}{}", &["a", "b"]), "ab");
+    fn fill_replaces_by_name() {
+        let v = [("n", "3"), ("total", "12")];
+        assert_eq!(fill("{n} sur {total}", &v), "3 sur 12");
+        assert_eq!(fill("{total}, dont {n}", &v), "12, dont 3");
+        assert_eq!(fill("rien", &v), "rien");
+        assert_eq!(fill("{autre} {n} {", &v), "{autre} 3 {");
+        assert_eq!(fill("{N} {} {n}{n}", &v), "{N} {} 33");
+        assert_eq!(placeholders("a {x} {} {Y} {y_2}"), ["x", "y_2"]);
     }
 
     #[test]

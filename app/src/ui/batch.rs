@@ -10,8 +10,8 @@ use crate::ui::tr;
 use leptos::prelude::*;
 
 /// `result` is the preview server function's answer. `summary` is a text
-/// with three places: the action's `label`, how many lines it changes,
-/// how many lines there are. `fields` are the request fields whose errors
+/// with three places: `{action}` (the action's `label`), `{applies}` (how
+/// many lines it changes), `{total}` (how many lines there are). `fields` are the request fields whose errors
 /// are shown. `confirm` renders the confirmation form for the targets the
 /// action applies to.
 #[component]
@@ -47,7 +47,11 @@ where
     let applies = applicable(&lines);
     let counted = fill(
         tr(summary),
-        &[&label, &applies.len().to_string(), &lines.len().to_string()],
+        &[
+            ("action", &label),
+            ("applies", &applies.len().to_string()),
+            ("total", &lines.len().to_string()),
+        ],
     );
     let shared = shared_message(&lines).map(str::to_owned);
     let body = match shared {

@@ -56,8 +56,8 @@ pub fn DossierView(d: DefiDossier) -> impl IntoView {
             {match deck {
                 Some(a) => view! {
                     <p>
-                        <a href=format!("/organisation/defis/{id}/presentation")>{fill(tr(Msg::DownloadFile), &[&a.name])}</a>
-                        " (" {fill(tr(Msg::FileSizeKb), &[&((a.size + 1023) / 1024).to_string()])} ")"
+                        <a href=format!("/organisation/defis/{id}/presentation")>{fill(tr(Msg::DownloadFile), &[("file", &a.name)])}</a>
+                        " (" {fill(tr(Msg::FileSizeKb), &[("size", &((a.size + 1023) / 1024).to_string())])} ")"
                     </p>
                 }.into_any(),
                 None => view! { <p class="muted">{tr(Msg::NoPitchDeck)}</p> }.into_any(),

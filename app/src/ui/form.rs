@@ -177,7 +177,7 @@ pub fn TextArea(
                 disabled=disabled
                 count_template=tr(Msg::CharCount).to_owned()
             />
-            <p class="hint">{fill(tr(Msg::MaxChars), &[&max.to_string()])}</p>
+            <p class="hint">{fill(tr(Msg::MaxChars), &[("max", &max.to_string())])}</p>
         }
         .into_any(),
         None => view! {

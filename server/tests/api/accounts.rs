@@ -20,7 +20,7 @@ async fn sign_up_verify_and_land_in_the_personal_area() {
     let b = app.user().await;
     let page = b.page("/espace").await;
     assert!(
-        page.contains(&fill(fr(Msg::Hello), &["Marie Curie"])),
+        page.contains(&fill(fr(Msg::Hello), &[("name", "Marie Curie")])),
         "{page}"
     );
     assert!(page.contains(fr(Msg::EmailVerified)));

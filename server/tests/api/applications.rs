@@ -771,7 +771,10 @@ async fn coordinators_see_who_has_a_draft_but_never_its_content() {
         "{page}"
     );
     assert!(
-        page.contains(&fill(fr(Msg::CompletenessValue), &["13", "14"])),
+        page.contains(&fill(
+            fr(Msg::CompletenessValue),
+            &[("done", "13"), ("total", "14")]
+        )),
         "everything but the CV: {page}"
     );
     assert!(!page.contains("très personnel") && !page.contains("Dix ans de code"));
@@ -963,7 +966,11 @@ async fn the_table_pages_through_a_filtered_selection_and_counts_it() {
         let page = claire.page(&format!("{base}&page={p}")).await;
         let shown = fill(
             fr(Msg::ApplicationsShown),
-            &[&n.to_string(), &p.to_string(), &pages.to_string()],
+            &[
+                ("count", &n.to_string()),
+                ("page", &p.to_string()),
+                ("pages", &pages.to_string()),
+            ],
         );
         assert!(shows(&page, &shown), "page {p}: {shown}");
         let ids = ids_of(&page);
@@ -977,14 +984,16 @@ async fn the_table_pages_through_a_filtered_selection_and_counts_it() {
     let page = claire.page(&format!("{base}&page=999")).await;
     let last = fill(
         fr(Msg::ApplicationsShown),
-        &[&n.to_string(), &pages.to_string(), &pages.to_string()],
+        &[
+            ("count", &n.to_string()),
+            ("page", &pages.to_string()),
+            ("pages", &pages.to_string()),
+        ],
     );
     assert!(shows(&page, &last), "{last}");
     assert_eq!(ids_of(&page).len(), n - 50 * (pages - 1));
     // Nothing matches.
-    let page = claire
-        .page(&format!("{base}&q=zzzz-personne&page=3"))
-        .await;
+    let page = claire.page(&format!("{base}&q=zzzz-personne&page=3")).await;
     assert!(shows(&page, fr(Msg::NoApplicationMatches)));
     assert!(ids_of(&page).is_empty());
 }

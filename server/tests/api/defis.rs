@@ -644,7 +644,10 @@ async fn a_lead_removes_a_member_and_cancels_an_invitation() {
     let mina_id = app.user_id("mina@ville.fr").await;
     let hugo_id = app.user_id("hugo@ville.fr").await;
     let page = hugo.page(&format!("/organisation/{org}")).await;
-    assert!(shows(&page, &fill(fr(Msg::RemoveMember), &["Mina Mentor"])));
+    assert!(shows(
+        &page,
+        &fill(fr(Msg::RemoveMember), &[("name", "Mina Mentor")])
+    ));
 
     // A mentor cannot remove anyone.
     let res = remove(&mina, org, hugo_id).await;

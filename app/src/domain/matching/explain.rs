@@ -4,106 +4,90 @@
 use super::engine::{State, WithdrawReason};
 use super::problem::Problem;
 use super::report::Explanation;
+use crate::i18n::{Locale, Msg, fill};
+
+/// A text in both languages, filled per language.
+fn both(text: impl Fn(Locale) -> String) -> (String, String) {
+    (text(Locale::Fr), text(Locale::En))
+}
 
 /// The programme's words for a profile (the promotion's catalogue, in the
 /// lower case a sentence needs); other codes are shown as given.
-fn profile_name(code: &str) -> (String, String) {
+fn profile_name(l: Locale, code: &str) -> String {
     match crate::domain::profile::ProfileCode::parse(code)
         .ok()
         .and_then(|p| p.label())
     {
-        Some(msg) => (
-            crate::i18n::Locale::Fr.t(msg).to_lowercase(),
-            crate::i18n::Locale::En.t(msg).to_lowercase(),
-        ),
-        None => (code.to_owned(), code.to_owned()),
+        Some(msg) => l.t(msg).to_lowercase(),
+        None => code.to_owned(),
     }
 }
 
-fn ordinal_fr(n: u32) -> String {
-    if n == 1 {
-        "1er".into()
-    } else {
-        format!("{n}e")
+fn ordinal(l: Locale, n: u32) -> String {
+    match l {
+        Locale::Fr if n == 1 => "1er".into(),
+        Locale::Fr => format!("{n}e"),
+        Locale::En => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
     }
-}
-
-fn ordinal_en(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 pub(crate) fn withdraw_reason(p: &Problem, why: WithdrawReason) -> (String, String) {
     match why {
-        WithdrawReason::TooSmall { filled, min } => (
-            format!("il ne pouvait pas former une équipe de {min} (places pourvues : {filled})"),
-            format!("it could not form a team of {min} (seats filled: {filled})"),
-        ),
-        WithdrawReason::MandatoryUnfilled { slot } => {
-            let (fr, en) = profile_name(&p.slots[slot].profile);
-            (
-                format!("son poste obligatoire de {fr} n'a pas pu être pourvu"),
-                format!("its mandatory {en} seat could not be filled"),
+        WithdrawReason::TooSmall { filled, min } => both(|l| {
+            fill(
+                l.t(Msg::MatchTooSmall),
+                &[("min", &min.to_string()), ("filled", &filled.to_string())],
             )
-        }
+        }),
+        WithdrawReason::MandatoryUnfilled { slot } => both(|l| {
+            fill(
+                l.t(Msg::MatchMandatoryUnfilled),
+                &[("profile", &profile_name(l, &p.slots[slot].profile))],
+            )
+        }),
     }
 }
 
 pub(crate) fn candidate(p: &Problem, st: &State, ci: usize) -> Explanation {
     let c = &p.candidates[ci];
-    let (prof_fr, prof_en) = profile_name(&c.profile);
+    let profile = |l: Locale| profile_name(l, &c.profile);
     let result = st.assigned[ci].map(|i| p.prefs[ci][i]);
-    let mut fr = Vec::new();
-    let mut en = Vec::new();
-    match result {
+    let mut lines: Vec<(String, String)> = Vec::new();
+    lines.push(match result {
         Some(pref) => {
             let d = &p.defis[p.slots[pref.slot].defi].id;
-            match pref.choice {
-                Some(k) => {
-                    fr.push(format!("Résultat : vous rejoignez le défi « {d} » comme {prof_fr} (votre {} choix).", ordinal_fr(k)));
-                    en.push(format!(
-                        "Result: you join défi \"{d}\" as {prof_en} (your {} choice).",
-                        ordinal_en(k)
-                    ));
-                }
-                None => {
-                    let pos = pref.rank + 1;
-                    fr.push(format!(
-                        "Résultat : vous rejoignez le défi « {d} » comme {prof_fr}. Vous l'aviez accepté en vous déclarant ouvert·e à d'autres défis ; son jury vous avait classé·e {}.",
-                        ordinal_fr(pos)
-                    ));
-                    en.push(format!(
-                        "Result: you join défi \"{d}\" as {prof_en}. You accepted it by saying you were open to other défis; its jury ranked you {}.",
-                        ordinal_en(pos)
-                    ));
-                }
-            }
+            let (msg, rank) = match pref.choice {
+                Some(k) => (Msg::MatchResultChoice, k),
+                None => (Msg::MatchResultOpen, pref.rank + 1),
+            };
+            both(|l| {
+                fill(
+                    l.t(msg),
+                    &[
+                        ("defi", d.as_str()),
+                        ("profile", &profile(l)),
+                        ("rank", &ordinal(l, rank)),
+                    ],
+                )
+            })
         }
-        None => {
-            fr.push("Résultat : vous n'êtes affecté·e à aucun défi.".to_owned());
-            en.push("Result: you are not placed in any défi.".to_owned());
-        }
-    }
+        None => both(|l| l.t(Msg::MatchResultNone).to_owned()),
+    });
     let above = match result.and_then(|r| r.choice) {
         Some(k) => k as usize - 1,
         None => c.choices.len(),
     };
     for (k, &d) in c.choices.iter().take(above).enumerate() {
         let name = &p.defis[d].id;
-        let head_fr = format!(
-            "Défi « {name} » (votre {} choix) : ",
-            ordinal_fr(k as u32 + 1)
-        );
-        let head_en = format!(
-            "Défi \"{name}\" (your {} choice): ",
-            ordinal_en(k as u32 + 1)
-        );
         // The most structural reason first: no seat for the profile, then
         // not on the jury's list, then a withdrawn défi, then a full seat.
         let slot = p.slot_for(d, ci);
@@ -113,46 +97,46 @@ pub(crate) fn candidate(p: &Problem, st: &State, ci: usize) -> Explanation {
             .iter()
             .find(|(w, _)| *w == d)
             .map(|&(_, why)| why);
-        let (why_fr, why_en) = match (slot, listed, withdrawn) {
-            (None, _, _) => (
-                format!("ce défi ne prévoit pas de poste de {prof_fr}."),
-                format!("this défi has no {prof_en} seat."),
+        let reason = withdrawn.map(|why| withdraw_reason(p, why));
+        let why = |l: Locale| match (slot, listed, &reason) {
+            (None, _, _) => fill(l.t(Msg::MatchNoSeat), &[("profile", &profile(l))]),
+            (Some(_), None, _) => fill(l.t(Msg::MatchNotListed), &[("profile", &profile(l))]),
+            (Some(_), Some(_), Some((fr, en))) => fill(
+                l.t(Msg::MatchWithdrawn),
+                &[(
+                    "reason",
+                    if l == Locale::Fr {
+                        fr.as_str()
+                    } else {
+                        en.as_str()
+                    },
+                )],
             ),
-            (Some(_), None, _) => (
-                format!(
-                    "vous n'étiez pas sur la liste du jury de ce défi pour le profil {prof_fr}."
-                ),
-                format!("you were not on this défi's jury list for the {prof_en} profile."),
+            (Some(_), Some((slot, rank)), None) => fill(
+                l.t(Msg::MatchOutranked),
+                &[
+                    ("profile", &profile(l)),
+                    ("rank", &ordinal(l, rank + 1)),
+                    ("of", &p.slots[slot].ranking_len.to_string()),
+                    ("seats", &p.slots[slot].capacity.to_string()),
+                ],
             ),
-            (Some(_), Some(_), Some(why)) => {
-                let (rf, re) = withdraw_reason(p, why);
-                (
-                    format!("ce défi a été retiré : {rf}."),
-                    format!("this défi was withdrawn: {re}."),
-                )
-            }
-            (Some(_), Some((slot, rank)), None) => {
-                let cap = p.slots[slot].capacity;
-                let of = p.slots[slot].ranking_len;
-                (
-                    format!(
-                        "le poste de {prof_fr} a été pourvu par des candidat·es que le jury a mieux classé·es (vous étiez {} sur {of} ; places : {cap}).",
-                        ordinal_fr(rank + 1)
-                    ),
-                    format!(
-                        "the {prof_en} seat went to candidates the jury ranked higher (you were {} of {of}; seats: {cap}).",
-                        ordinal_en(rank + 1)
-                    ),
-                )
-            }
         };
-        fr.push(format!("- {head_fr}{why_fr}"));
-        en.push(format!("- {head_en}{why_en}"));
+        lines.push(both(|l| {
+            fill(
+                l.t(Msg::MatchChoiceLine),
+                &[
+                    ("defi", name.as_str()),
+                    ("rank", &ordinal(l, k as u32 + 1)),
+                    ("why", &why(l)),
+                ],
+            )
+        }));
     }
     if result.is_none() && c.choices.is_empty() && !c.open_to_others {
-        fr.push("Vous n'aviez classé aucun défi.".to_owned());
-        en.push("You had not ranked any défi.".to_owned());
+        lines.push(both(|l| l.t(Msg::MatchNoChoice).to_owned()));
     }
+    let (fr, en): (Vec<String>, Vec<String>) = lines.into_iter().unzip();
     Explanation {
         fr: fr.join("\n"),
         en: en.join("\n"),

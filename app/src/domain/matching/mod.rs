@@ -26,4 +26,6 @@ pub fn run(input: &Input) -> Result<Outcome, InputError> {
 }
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;

@@ -122,7 +122,10 @@ pub async fn remind(state: &AppState, origin: &Origin, id: i64) -> Result<i64, A
         return Err(AppError::NotFound);
     };
     let deadline = paris_display(a.personal_deadline.unwrap_or(p.applications_close_at));
-    let text = fill(locale.t(Msg::DraftReminderMessage), &[&p.name, &deadline]);
+    let text = fill(
+        locale.t(Msg::DraftReminderMessage),
+        &[("promotion", &p.name), ("deadline", &deadline)],
+    );
     application_event::ActiveModel {
         application_id: Set(a.id),
         kind: Set("reminded".into()),

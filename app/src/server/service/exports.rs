@@ -36,7 +36,10 @@ pub fn csv(
         t(Msg::FieldExperience),
     ];
     for n in 1..=max_choices {
-        header.push(crate::i18n::fill(locale.t(Msg::ChoiceN), &[&n.to_string()]));
+        header.push(crate::i18n::fill(
+            locale.t(Msg::ChoiceN),
+            &[("n", &n.to_string())],
+        ));
     }
     header.extend([
         t(Msg::ColState),

@@ -36,7 +36,7 @@ pub fn AreaPage() -> impl IntoView {
     let roles = viewer.roles.clone();
     view! {
         <Title text=tr(Msg::AreaTitle)/>
-        <h1>{fill(tr(Msg::Hello), &[&viewer.name])}</h1>
+        <h1>{fill(tr(Msg::Hello), &[("name", &viewer.name)])}</h1>
         <h2>{tr(Msg::YourRoles)}</h2>
         {if roles.is_empty() {
             view! { <p>{tr(Msg::NoRolesYet)}</p> }.into_any()

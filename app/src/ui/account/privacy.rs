@@ -29,7 +29,7 @@ pub fn MyDataPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let lines = retention.await.unwrap_or_default();
                 (!lines.is_empty()).then(|| view! {
-                    <ul>{lines.into_iter().map(|(name, until)| view! { <li>{fill(tr(Msg::RetentionLine), &[&name, &until])}</li> }).collect_view()}</ul>
+                    <ul>{lines.into_iter().map(|(name, until)| view! { <li>{fill(tr(Msg::RetentionLine), &[("what", &name), ("until", &until)])}</li> }).collect_view()}</ul>
                 })
             })}
         </Suspense>

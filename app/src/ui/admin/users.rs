@@ -76,7 +76,7 @@ fn UsersTable(
             <input id="recherche" name="q" type="search" value=query/>
             <button type="submit" class="secondary">{tr(Msg::UsersSearchSubmit)}</button>
         </form>
-        <p>{fill(tr(Msg::UsersCount), &[&count])}</p>
+        <p>{fill(tr(Msg::UsersCount), &[("count", &count)])}</p>
         {if rows.is_empty() {
             view! { <p>{tr(Msg::UsersNone)}</p> }.into_any()
         } else {
@@ -141,7 +141,7 @@ fn UserRowView(
                                         <input type="hidden" name="user_id" value=id.clone()/>
                                         <input type="hidden" name="role" value=r.code()/>
                                         <button type="submit" class="link-button small"
-                                            aria-label=fill(tr(Msg::Revoke), &[label, &name])>"✕"</button>
+                                            aria-label=fill(tr(Msg::Revoke), &[("role", label), ("name", &name)])>"✕"</button>
                                     </ActionForm>
                                 })}
                             </li>
@@ -153,7 +153,7 @@ fn UserRowView(
                 {(!is_self && !missing.is_empty()).then(|| { let id = id.clone(); let name = name.clone(); view! {
                     <ActionForm action=grant>
                         <input type="hidden" name="user_id" value=id.clone()/>
-                        <label for=select_id.clone() class="visually-hidden">{fill(tr(Msg::GrantRole), &[&name])}</label>
+                        <label for=select_id.clone() class="visually-hidden">{fill(tr(Msg::GrantRole), &[("name", &name)])}</label>
                         <select id=select_id.clone() name="role">
                             {missing.iter().map(|r| view! { <option value=r.code()>{tr(role_label(*r))}</option> }).collect_view()}
                         </select>
@@ -165,7 +165,7 @@ fn UserRowView(
                         <input type="hidden" name="user_id" value=id.clone()/>
                         <input type="hidden" name="disabled" value=if disabled { "0" } else { "1" }/>
                         <button type="submit" class="secondary small">
-                            {fill(tr(if disabled { Msg::Enable } else { Msg::Disable }), &[&name])}
+                            {fill(tr(if disabled { Msg::Enable } else { Msg::Disable }), &[("name", &name)])}
                         </button>
                     </ActionForm>
                 })}

@@ -41,7 +41,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                 match calls.await {
                     Ok(calls) if calls.is_empty() => view! { <p>{tr(Msg::NoOpenCallForApplications)}</p> }.into_any(),
                     Ok(calls) => calls.into_iter().map(|c| {
-                        let closes = fill(tr(Msg::CallClosesAt), &[&c.closes]);
+                        let closes = fill(tr(Msg::CallClosesAt), &[("deadline", &c.closes)]);
                         let promotion = c.promotion_id.to_string();
                         view! {
                             <section class="card">
@@ -108,11 +108,11 @@ fn Dossier(
     let correction = d.correction_request().cloned();
     let state = d.state;
     view! {
-        <Title text=fill(tr(Msg::ApplicationTitle), &[&d.promotion_name])/>
+        <Title text=fill(tr(Msg::ApplicationTitle), &[("promotion", &d.promotion_name)])/>
         <p><a href="/candidature">{tr(Msg::ApplicationsTitle)}</a></p>
-        <h1>{fill(tr(Msg::ApplicationTitle), &[&d.promotion_name])}</h1>
+        <h1>{fill(tr(Msg::ApplicationTitle), &[("promotion", &d.promotion_name)])}</h1>
         <p class="lead"><strong>{tr(state.label())}</strong></p>
-        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[&paris(t)])}</p> })}
+        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
         {correction.map(|e| view! {
             <div class="callout" role="note">
                 <h2>{tr(Msg::CorrectionRequestedTitle)}</h2>
@@ -258,8 +258,8 @@ pub fn DossierDetails(d: ApplicationDossier) -> impl IntoView {
 fn Files(id: i64, cv: Option<AttachmentView>, portfolio: Option<AttachmentView>) -> impl IntoView {
     let line = move |kind: &'static str, a: Option<AttachmentView>| {
         a.map(|a| view! {
-            <li><a href=format!("/candidature/{id}/{kind}")>{fill(tr(Msg::DownloadFile), &[&a.name])}</a>
-                " — " {fill(tr(Msg::UploadedAt), &[&paris(a.uploaded_at)])}</li>
+            <li><a href=format!("/candidature/{id}/{kind}")>{fill(tr(Msg::DownloadFile), &[("file", &a.name)])}</a>
+                " — " {fill(tr(Msg::UploadedAt), &[("date", &paris(a.uploaded_at))])}</li>
         })
     };
     view! {
@@ -300,7 +300,7 @@ fn Editor(
     let cv_error = error.as_ref().and_then(|e| e.for_field("cv"));
     let id = d.id;
     let version = d.version.to_string();
-    let last_saved = fill(tr(Msg::LastSavedAt), &[&paris(d.updated_at)]);
+    let last_saved = fill(tr(Msg::LastSavedAt), &[("time", &paris(d.updated_at))]);
     let answer = d.state == ApplicationState::CorrectionRequested;
     let deadline = fill(
         tr(if d.personal_deadline {
@@ -308,7 +308,7 @@ fn Editor(
         } else {
             Msg::ApplicationDeadlineLine
         }),
-        &[&paris(d.deadline)],
+        &[("deadline", &paris(d.deadline))],
     );
     let deadline_ms = d.deadline.timestamp_millis();
     let (cv, portfolio) = (d.cv.clone(), d.portfolio.clone());
@@ -378,7 +378,7 @@ fn ApplicationFields(
                         <br/><span class="hint">{o.organisation.clone()} " — " {profiles}</span></th>
                     <td>
                         <input type="hidden" name=format!("offered[{i}]") value=o.id.to_string()/>
-                        <label for=select_id.clone() class="visually-hidden">{fill(tr(Msg::RankOf), &[&o.title])}</label>
+                        <label for=select_id.clone() class="visually-hidden">{fill(tr(Msg::RankOf), &[("title", &o.title)])}</label>
                         <select id=select_id name=format!("ranks[{i}]")>
                             {rank_options.iter().map(|(v, t)| view! { <option value=v.clone() selected=*v == rank>{t.clone()}</option> }).collect_view()}
                         </select>
@@ -395,7 +395,7 @@ fn ApplicationFields(
             <fieldset id="champ-choices" class:field-invalid=choices_error.is_some()
                 aria-describedby=choices_error.map(|_| "champ-choices-erreur")>
                 <legend>{tr(Msg::ChoicesLegend)}</legend>
-                <p class="hint">{fill(tr(Msg::ChoicesHint), &[&max_choices.to_string()])}</p>
+                <p class="hint">{fill(tr(Msg::ChoicesHint), &[("max", &max_choices.to_string())])}</p>
                 {choices_error.map(|m| view! { <p class="field-error" id="champ-choices-erreur">{tr(m)}</p> })}
                 <div class="table-wrap">
                     <table>
@@ -448,12 +448,12 @@ fn UploadForm(
         <form id=form_id method="post" action=format!("/candidature/{id}/{kind}") enctype="multipart/form-data">
             <div class="field" class:field-invalid=error.is_some()>
                 <label for=input.clone()>{tr(label)}</label>
-                <p class="hint" id=hint>{fill(tr(Msg::PdfHint), &[&max_megabytes().to_string()])}</p>
+                <p class="hint" id=hint>{fill(tr(Msg::PdfHint), &[("max", &max_megabytes().to_string())])}</p>
                 {error.map(|m| view! { <p class="field-error" id=err.clone() role="alert">{tr(m)}</p> })}
                 <input type="file" id=input name="file" accept="application/pdf,.pdf" required=true
                     aria-invalid=error.map(|_| "true") aria-describedby=described/>
             </div>
-            <button type="submit" class="secondary">{fill(tr(Msg::UploadLabelled), &[tr(label)])}</button>
+            <button type="submit" class="secondary">{fill(tr(Msg::UploadLabelled), &[("file", tr(label))])}</button>
         </form>
     }
 }

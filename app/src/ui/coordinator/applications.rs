@@ -156,8 +156,8 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
     };
     let promotion = t.promotion_id;
     view! {
-        <Title text=fill(tr(Msg::ApplicationsOf), &[&t.promotion_name])/>
-        <h1>{fill(tr(Msg::ApplicationsOf), &[&t.promotion_name])}</h1>
+        <Title text=fill(tr(Msg::ApplicationsOf), &[("promotion", &t.promotion_name)])/>
+        <h1>{fill(tr(Msg::ApplicationsOf), &[("promotion", &t.promotion_name)])}</h1>
         <h2>{tr(Msg::CountsTitle)}</h2>
         <ul class="counts">
             {t.counts.iter().map(|(s, n)| view! {
@@ -188,7 +188,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
             view! {
                 <div class="table-wrap">
                     <table>
-                        <caption>{fill(tr(Msg::ApplicationsShown), &[&t.total.to_string(), &t.page.to_string(), &t.pages.to_string()])}</caption>
+                        <caption>{fill(tr(Msg::ApplicationsShown), &[("count", &t.total.to_string()), ("page", &t.page.to_string()), ("pages", &t.pages.to_string())])}</caption>
                         <thead><tr>
                             {header("name", Msg::ColName)}
                             {header("profile", Msg::FieldProfile)}
@@ -329,11 +329,11 @@ pub fn ApplicationReviewPage() -> impl IntoView {
                     let events = d.events.clone();
                     view! {
                         <Title text=name.clone()/>
-                        <p><a href=format!("/coordination/promotions/{}/candidatures", d.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[&d.promotion_name])}</a></p>
+                        <p><a href=format!("/coordination/promotions/{}/candidatures", d.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &d.promotion_name)])}</a></p>
                         <h1>{name.clone()}</h1>
                         <p class="lead"><strong>{tr(d.state.label())}</strong></p>
-                        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[&paris(t)])}</p> })}
-                        {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[&paris(d.deadline)])}</p> })}
+                        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
+                        {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
                         <ErrorSummary error=error.clone()/>
                         <section aria-labelledby="examen-titre">
                             <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>

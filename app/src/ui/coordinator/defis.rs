@@ -121,8 +121,8 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
         Decision::Reject,
     ];
     view! {
-        <Title text=fill(tr(Msg::PromotionDefisTitle), &[&l.promotion_name])/>
-        <h1>{fill(tr(Msg::PromotionDefisTitle), &[&l.promotion_name])}</h1>
+        <Title text=fill(tr(Msg::PromotionDefisTitle), &[("promotion", &l.promotion_name)])/>
+        <h1>{fill(tr(Msg::PromotionDefisTitle), &[("promotion", &l.promotion_name)])}</h1>
         <h2>{tr(Msg::CountsTitle)}</h2>
         <ul class="counts">
             {l.counts.iter().map(|(s, n)| view! {
@@ -141,7 +141,7 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
         {(to_publish > 0).then(|| view! {
             <ActionForm action=publish>
                 <input type="hidden" name="promotion" value=promotion.to_string()/>
-                <button type="submit">{fill(tr(Msg::PublishSelected), &[&to_publish.to_string()])}</button>
+                <button type="submit">{fill(tr(Msg::PublishSelected), &[("count", &to_publish.to_string())])}</button>
             </ActionForm>
         })}
         {if l.rows.is_empty() {
@@ -151,7 +151,7 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
                 <form method="get" action=format!("/coordination/promotions/{promotion}/defis/apercu")>
                     <div class="table-wrap">
                         <table>
-                            <caption>{fill(tr(Msg::DefisShown), &[&l.rows.len().to_string()])}</caption>
+                            <caption>{fill(tr(Msg::DefisShown), &[("count", &l.rows.len().to_string())])}</caption>
                             <thead><tr>
                                 <th scope="col">{tr(Msg::ColChoose)}</th>
                                 <th scope="col">{tr(Msg::ColTitle)}</th>
@@ -167,7 +167,7 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
                                         <tr>
                                             <td>
                                                 <input type="checkbox" id=check.clone() name="ids" value=r.id.to_string()/>
-                                                <label for=check class="visually-hidden">{fill(tr(Msg::ChooseDefi), &[&r.title])}</label>
+                                                <label for=check class="visually-hidden">{fill(tr(Msg::ChooseDefi), &[("title", &r.title)])}</label>
                                             </td>
                                             <th scope="row"><a href=format!("/coordination/defis/{}", r.id)>{r.title.clone()}</a></th>
                                             <td>{r.organisation.clone()} <br/><span class="hint">{tr(r.organisation_kind.label())} " — " {r.city.clone()}</span></td>
@@ -287,7 +287,7 @@ pub fn DefiReviewPage() -> impl IntoView {
                     let events = d.events.clone();
                     view! {
                         <Title text=d.form.title.clone()/>
-                        <p><a href=format!("/coordination/promotions/{}/defis", d.promotion_id)>{fill(tr(Msg::PromotionDefisTitle), &[&d.promotion_name])}</a></p>
+                        <p><a href=format!("/coordination/promotions/{}/defis", d.promotion_id)>{fill(tr(Msg::PromotionDefisTitle), &[("promotion", &d.promotion_name)])}</a></p>
                         <h1>{d.form.title.clone()}</h1>
                         <p class="lead">
                             <a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a>
@@ -295,7 +295,7 @@ pub fn DefiReviewPage() -> impl IntoView {
                             <strong>{tr(d.state.label())}</strong>
                             {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
                         </p>
-                        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[&paris(t)])}</p> })}
+                        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
                         {d.may_publish.then(|| view! {
                             <ActionForm action=publish>
                                 <input type="hidden" name="promotion" value=d.promotion_id.to_string()/>

@@ -39,12 +39,12 @@ fn Drafts(l: DraftsList) -> impl IntoView {
     let remind = ServerAction::<RemindDraft>::new();
     let extend_error = action_error(extend);
     let remind_error = action_error(remind);
-    let title = fill(tr(Msg::DraftsOf), &[&l.promotion_name]);
+    let title = fill(tr(Msg::DraftsOf), &[("promotion", &l.promotion_name)]);
     view! {
         <Title text=title.clone()/>
-        <p><a href=format!("/coordination/promotions/{}/candidatures", l.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[&l.promotion_name])}</a></p>
+        <p><a href=format!("/coordination/promotions/{}/candidatures", l.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &l.promotion_name)])}</a></p>
         <h1>{title}</h1>
-        <p>{fill(tr(Msg::DraftsIntro), &[&l.closes])}</p>
+        <p>{fill(tr(Msg::DraftsIntro), &[("deadline", &l.closes)])}</p>
         <ErrorSummary error=extend_error prefix="delai-"/>
         <ErrorSummary error=remind_error prefix="rappel-"/>
         {if l.rows.is_empty() {
@@ -53,7 +53,7 @@ fn Drafts(l: DraftsList) -> impl IntoView {
             view! {
                 <div class="table-wrap">
                     <table>
-                        <caption>{fill(tr(Msg::DraftsCount), &[&l.rows.len().to_string()])}</caption>
+                        <caption>{fill(tr(Msg::DraftsCount), &[("count", &l.rows.len().to_string())])}</caption>
                         <thead><tr>
                             <th scope="col">{tr(Msg::ColName)}</th>
                             <th scope="col">{tr(Msg::ColEmail)}</th>
@@ -66,16 +66,16 @@ fn Drafts(l: DraftsList) -> impl IntoView {
                                 let id = r.id.to_string();
                                 let id2 = id.clone();
                                 let field = format!("delai-{}", r.id);
-                                let until_label = fill(tr(Msg::ExtendFor), &[&r.name]);
-                                let remind_label = fill(tr(Msg::RemindFor), &[&r.name]);
+                                let until_label = fill(tr(Msg::ExtendFor), &[("name", &r.name)]);
+                                let remind_label = fill(tr(Msg::RemindFor), &[("name", &r.name)]);
                                 view! {
                                     <tr>
                                         <th scope="row">{r.name.clone()}</th>
                                         <td>{r.email}</td>
                                         <td>{r.saved_at}</td>
-                                        <td>{fill(tr(Msg::CompletenessValue), &[&r.done.to_string(), &r.of.to_string()])}</td>
+                                        <td>{fill(tr(Msg::CompletenessValue), &[("done", &r.done.to_string()), ("total", &r.of.to_string())])}</td>
                                         <td>
-                                            {r.personal_deadline.map(|d| view! { <p>{fill(tr(Msg::PersonalDeadlineShort), &[&d])}</p> })}
+                                            {r.personal_deadline.map(|d| view! { <p>{fill(tr(Msg::PersonalDeadlineShort), &[("deadline", &d)])}</p> })}
                                             <ActionForm action=extend attr:class="row-form">
                                                 <input type="hidden" name="id" value=id2/>
                                                 <input type="hidden" name="depuis" value="brouillons"/>

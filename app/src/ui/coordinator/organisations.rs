@@ -40,7 +40,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                                             <th scope="row"><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a></th>
                                             <td>{tr(o.kind.label())}</td>
                                             <td>{o.city.clone()}</td>
-                                            <td><a href=format!("/coordination/organisations/{}", o.id)>{fill(tr(Msg::Correct), &[&o.name])}</a></td>
+                                            <td><a href=format!("/coordination/organisations/{}", o.id)>{fill(tr(Msg::Correct), &[("field", &o.name)])}</a></td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

@@ -62,11 +62,11 @@ fn PromotionsTable(rows: Vec<PromotionView>) -> impl IntoView {
                             <td>{tr(p.phase.label())}</td>
                             <td>{p.calendar.start.format("%d/%m/%Y").to_string()}</td>
                             <td>
-                                <a href=format!("/coordination/promotions/{}", p.id)>{fill(tr(Msg::Edit), &[&p.name])}</a>
+                                <a href=format!("/coordination/promotions/{}", p.id)>{fill(tr(Msg::Edit), &[("name", &p.name)])}</a>
                                 " · "
-                                <a href=format!("/coordination/promotions/{}/defis", p.id)>{fill(tr(Msg::DefisOf), &[&p.name])}</a>
+                                <a href=format!("/coordination/promotions/{}/defis", p.id)>{fill(tr(Msg::DefisOf), &[("promotion", &p.name)])}</a>
                                 " · "
-                                <a href=format!("/coordination/promotions/{}/candidatures", p.id)>{fill(tr(Msg::ApplicationsOf), &[&p.name])}</a>
+                                <a href=format!("/coordination/promotions/{}/candidatures", p.id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &p.name)])}</a>
                                 " · "
                                 <a href=format!("/promotions/{}", p.id)>{tr(Msg::ViewPublicPage)}</a>
                             </td>
@@ -249,8 +249,8 @@ fn RetentionForm(id: i64, months: u32) -> impl IntoView {
                         Err(e) => return view! { <p class="error">{tr(e.summary())}</p> }.into_any(),
                     };
                     view! {
-                        <p>{fill(tr(Msg::PurgePreviewLine), &[&p.expiry, &p.dossiers.to_string(), &p.files.to_string()])}</p>
-                        {p.not_before.clone().map(|t| view! { <p>{fill(tr(Msg::PurgePostponed), &[&t])}</p> })}
+                        <p>{fill(tr(Msg::PurgePreviewLine), &[("date", &p.expiry), ("dossiers", &p.dossiers.to_string()), ("files", &p.files.to_string())])}</p>
+                        {p.not_before.clone().map(|t| view! { <p>{fill(tr(Msg::PurgePostponed), &[("date", &t)])}</p> })}
                         {if p.closed {
                             view! { <p><strong>{tr(Msg::PromotionIsClosed)}</strong></p> }.into_any()
                         } else {
@@ -282,5 +282,8 @@ pub fn calendar_line(
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
 ) -> String {
-    fill(tr(Msg::FromTo), &[&paris_display(from), &paris_display(to)])
+    fill(
+        tr(Msg::FromTo),
+        &[("from", &paris_display(from)), ("to", &paris_display(to))],
+    )
 }

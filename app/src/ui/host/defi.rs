@@ -72,11 +72,11 @@ fn DefiPage(
         <p><a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a></p>
         <h1>{title}</h1>
         <p class="lead">
-            {fill(tr(Msg::DefiForPromotion), &[&d.promotion_name])} " — "
+            {fill(tr(Msg::DefiForPromotion), &[("promotion", &d.promotion_name)])} " — "
             <strong>{tr(d.state.label())}</strong>
             {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
         </p>
-        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[&paris(t)])}</p> })}
+        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
         {info.map(|e| view! {
             <div class="callout" role="note">
                 <h2>{tr(Msg::InfoRequestedTitle)}</h2>
@@ -113,7 +113,7 @@ fn KeptInput() -> impl IntoView {
         .collect();
     for (n, slot) in kept.used_slots() {
         lines.push((
-            fill(tr(Msg::SlotN), &[&n.to_string()]),
+            fill(tr(Msg::SlotN), &[("n", &n.to_string())]),
             format!("{} — {}", slot.profile, slot.mission),
         ));
     }
@@ -155,14 +155,14 @@ fn DefiEditor(
         not_editable: tr(Msg::AutosaveNotEditable).to_owned(),
         signed_out: tr(Msg::AutosaveSignedOut).to_owned(),
     };
-    let last_saved = fill(tr(Msg::LastSavedAt), &[&paris(d.updated_at)]);
+    let last_saved = fill(tr(Msg::LastSavedAt), &[("time", &paris(d.updated_at))]);
     let answer = d.state == DefiState::InfoRequested;
     let id = d.id;
     let version = d.version.to_string();
     let deck = d.pitch_deck.clone();
     let (profiles, team_min, team_max) = (d.profiles.clone(), d.team_min, d.team_max);
     view! {
-        <p>{fill(tr(Msg::DefiDeadline), &[&paris(d.call_close)])}</p>
+        <p>{fill(tr(Msg::DefiDeadline), &[("deadline", &paris(d.call_close))])}</p>
         <ErrorSummary error=error.clone()/>
         <ActionForm action=action attr:id="defi-form" attr:novalidate=true>
             <input type="hidden" name="id" value=id.to_string()/>
@@ -183,14 +183,14 @@ fn DefiEditor(
             <h2 id="presentation-titre">{tr(Msg::PitchDeckTitle)}</h2>
             {deck.map(|a| view! {
                 <p>
-                    <a href=format!("/organisation/defis/{id}/presentation")>{fill(tr(Msg::DownloadFile), &[&a.name])}</a>
-                    " — " {fill(tr(Msg::UploadedAt), &[&paris(a.uploaded_at)])}
+                    <a href=format!("/organisation/defis/{id}/presentation")>{fill(tr(Msg::DownloadFile), &[("file", &a.name)])}</a>
+                    " — " {fill(tr(Msg::UploadedAt), &[("date", &paris(a.uploaded_at))])}
                 </p>
             })}
             <form id="defi-presentation" method="post" action=format!("/organisation/defis/{id}/presentation") enctype="multipart/form-data">
                 <div class="field" class:field-invalid=upload_error.is_some()>
                     <label for="champ-pitch_deck">{tr(Msg::FieldPitchDeck)}</label>
-                    <p class="hint" id="champ-pitch_deck-aide">{fill(tr(Msg::PitchDeckHint), &[&max_megabytes().to_string()])}</p>
+                    <p class="hint" id="champ-pitch_deck-aide">{fill(tr(Msg::PitchDeckHint), &[("max", &max_megabytes().to_string())])}</p>
                     {upload_error.map(|m| view! { <p class="field-error" id="champ-pitch_deck-erreur" role="alert">{tr(m)}</p> })}
                     <input type="file" id="champ-pitch_deck" name="file" accept="application/pdf,.pdf" required=true
                         aria-invalid=upload_error.map(|_| "true")
@@ -233,7 +233,7 @@ fn DefiFields(
             let mandatory: &'static str = ["slot1_mandatory", "slot2_mandatory", "slot3_mandatory"][i];
             view! {
                 <fieldset class="slot">
-                    <legend>{fill(tr(Msg::SlotN), &[&n.to_string()])}</legend>
+                    <legend>{fill(tr(Msg::SlotN), &[("n", &n.to_string())])}</legend>
                     <SelectField name=profile label=Msg::FieldSlotProfile options=profile_options.clone()
                         value=s.profile.clone() error=e(profile)/>
                     <TextArea name=mission label=Msg::FieldSlotMission value=s.mission.clone()
@@ -251,7 +251,7 @@ fn DefiFields(
             <fieldset id="champ-slots" class:field-invalid=slots_error.is_some()
                 aria-describedby=slots_error.map(|_| "champ-slots-erreur")>
                 <legend>{tr(Msg::SlotsLegend)}</legend>
-                <p class="hint">{fill(tr(Msg::SlotsHint), &[&team_min.to_string(), &team_max.to_string()])}</p>
+                <p class="hint">{fill(tr(Msg::SlotsHint), &[("min", &team_min.to_string()), ("max", &team_max.to_string())])}</p>
                 {slots_error.map(|m| view! { <p class="field-error" id="champ-slots-erreur">{tr(m)}</p> })}
                 {slots.borrow_mut().take()}
             </fieldset>

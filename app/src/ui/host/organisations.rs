@@ -136,7 +136,7 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
             view! { <p>{tr(Msg::NoOpenCallForDefis)}</p> }.into_any()
         } else {
             p.open_calls.clone().into_iter().map(|c| {
-                let label = fill(tr(Msg::ProposeDefi), &[&c.promotion_name, &c.closes]);
+                let label = fill(tr(Msg::ProposeDefi), &[("promotion", &c.promotion_name), ("deadline", &c.closes)]);
                 let promotion = c.promotion_id.to_string();
                 view! {
                     <ActionForm action=create attr:class="inline-form">
@@ -163,7 +163,7 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
                 <tbody>
                     {p.members.clone().into_iter().map(|m| {
                         let user = m.user_id.to_string();
-                        let label = fill(tr(Msg::RemoveMember), &[&m.name]);
+                        let label = fill(tr(Msg::RemoveMember), &[("name", &m.name)]);
                         view! {
                             <tr>
                                 <th scope="row">{m.name}</th><td>{m.email}</td><td>{tr(m.role.label())}</td>
@@ -188,8 +188,8 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
             <h3>{tr(Msg::PendingInvitations)}</h3>
             <ul>
                 {p.invitations.clone().into_iter().map(|i| {
-                    let line = fill(tr(Msg::InvitationLine), &[&i.email, tr(i.role.label()), &i.expires]);
-                    let label = fill(tr(Msg::CancelInvitation), &[&i.email]);
+                    let line = fill(tr(Msg::InvitationLine), &[("email", &i.email), ("role", tr(i.role.label())), ("until", &i.expires)]);
+                    let label = fill(tr(Msg::CancelInvitation), &[("email", &i.email)]);
                     let id = i.id.to_string();
                     view! {
                         <li>
@@ -280,7 +280,7 @@ pub fn InvitationPage() -> impl IntoView {
                 Suspend::new(async move {
                     match preview.await {
                         Ok(p) => {
-                            let what = fill(tr(Msg::InvitationBody), &[&p.organisation, tr(p.role.label()), &p.email]);
+                            let what = fill(tr(Msg::InvitationBody), &[("organisation", &p.organisation), ("role", tr(p.role.label())), ("email", &p.email)]);
                             if signed_in {
                                 view! {
                                     <p>{what}</p>

@@ -125,7 +125,10 @@ pub fn enhance() {
         let shown = p.clone();
         on_input(&area, move || {
             let n = source.value().chars().count();
-            shown.set_text_content(Some(&crate::i18n::fill(&template, &[&n.to_string(), &max])));
+            shown.set_text_content(Some(&crate::i18n::fill(
+                &template,
+                &[("count", &n.to_string()), ("max", &max)],
+            )));
             let class = if n > limit {
                 "hint counter counter-over"
             } else {
@@ -145,7 +148,10 @@ pub fn enhance() {
         let shown = p.clone();
         on_input(&input, move || {
             let n = source.value().chars().count();
-            shown.set_text_content(Some(&crate::i18n::fill(&template, &[&n.to_string()])));
+            shown.set_text_content(Some(&crate::i18n::fill(
+                &template,
+                &[("count", &n.to_string())],
+            )));
         });
         p.set_hidden(false);
     });
@@ -346,7 +352,10 @@ fn save(saver: Rc<Saver>) {
                 {
                     input.set_value(&saved.version.to_string());
                 }
-                saver.say(&crate::i18n::fill(&saver.texts.saved, &[&saved.saved_at]));
+                saver.say(&crate::i18n::fill(
+                    &saver.texts.saved,
+                    &[("time", &saved.saved_at)],
+                ));
                 saver.warn("");
                 if let Some(submitter) = held {
                     saver.stopped.set(true);

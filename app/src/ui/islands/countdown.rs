@@ -32,7 +32,11 @@ pub fn left(ms: i64, template: &str, closed: &str) -> String {
     let (days, hours, minutes) = (left / 1440, (left / 60) % 24, left % 60);
     crate::i18n::fill(
         template,
-        &[&days.to_string(), &hours.to_string(), &minutes.to_string()],
+        &[
+            ("days", &days.to_string()),
+            ("hours", &hours.to_string()),
+            ("minutes", &minutes.to_string()),
+        ],
     )
 }
 
@@ -40,7 +44,7 @@ pub fn left(ms: i64, template: &str, closed: &str) -> String {
 mod tests {
     #[test]
     fn the_countdown_rounds_up_and_closes_at_zero() {
-        let t = "{} j {} h {} min";
+        let t = "{days} j {hours} h {minutes} min";
         assert_eq!(super::left(1, t, "fermé"), "0 j 0 h 1 min");
         assert_eq!(super::left(60_000, t, "fermé"), "0 j 0 h 1 min");
         assert_eq!(super::left(60_001, t, "fermé"), "0 j 0 h 2 min");

@@ -68,7 +68,7 @@ fn PromotionSheet(p: PromotionView) -> impl IntoView {
             view! { <ul>{open.into_iter().map(|m| view! { <li>{tr(m)}</li> }).collect_view()}</ul> }.into_any()
         }}
         {p.applications_call_open.then(|| view! {
-            <p>{fill(tr(Msg::CallClosesAt), &[&crate::domain::promotion::paris_display(p.calendar.applications_close)])}</p>
+            <p>{fill(tr(Msg::CallClosesAt), &[("deadline", &crate::domain::promotion::paris_display(p.calendar.applications_close))])}</p>
             <crate::ui::islands::Countdown
                 deadline_ms=p.calendar.applications_close.timestamp_millis()
                 now_ms=chrono::Utc::now().timestamp_millis()
@@ -85,7 +85,7 @@ fn PromotionSheet(p: PromotionView) -> impl IntoView {
             <dt>{tr(Msg::StartLabel)}</dt>
             <dd>{p.calendar.start.format("%d/%m/%Y").to_string()}</dd>
             <dt>{tr(Msg::DurationLabel)}</dt>
-            <dd>{fill(tr(Msg::MonthsCount), &[&p.calendar.duration_months.to_string()])}</dd>
+            <dd>{fill(tr(Msg::MonthsCount), &[("count", &p.calendar.duration_months.to_string())])}</dd>
         </dl>
         <h2>{tr(Msg::ProfilesOffered)}</h2>
         <ul>

@@ -15,10 +15,17 @@ pub fn en(msg: Msg) -> &'static str {
     Locale::En.t(msg)
 }
 
-/// The fixed parts of the French text of `msg`, around its `{}`
+/// The fixed parts of the French text of `msg`, around its `{name}`
 /// placeholders, in order.
 pub fn fr_parts(msg: Msg) -> Vec<&'static str> {
-    fr(msg).split("{}").collect()
+    let mut parts = Vec::new();
+    let mut rest = fr(msg);
+    while let Some((before, after)) = rest.split_once('{') {
+        parts.push(before);
+        rest = after.split_once('}').map_or("", |(_, a)| a);
+    }
+    parts.push(rest);
+    parts
 }
 
 /// Whether the HTML `html` shows `text`, its apostrophes as typed or

@@ -1,34 +1,13 @@
-//! Application dossiers, coordinators' side: the filtered, sorted, paginated
-//! table with counts per state; corrections, ineligibility, incompleteness
-//! and personal deadlines, each with its message; exports (CSV and a ZIP of
-//! the CVs), audited.
+//! The coordinators' table of a promotion's submitted dossiers: filters
+//! combined, sorted, paginated, with counts per state; every matching row
+//! for exports and batches; a batch's preview.
 
-use super::Origin;
-use super::applications::{self, guarded, owner_locale, parse_state, state_of};
-use super::audit::{AuditAction, Target};
-use super::txn::Txn;
-use crate::domain::application::{ApplicationState, Review};
-use crate::domain::promotion::paris_display;
-use crate::i18n::Msg;
-use crate::model::AppError;
-use crate::model::application::{ApplicationQuery, ApplicationRow, ApplicationTable};
-use crate::model::batch::BatchLine;
-use crate::server::AppState;
-use crate::server::db::{application, application_choice, application_event, defi, promotion};
-use crate::server::mail::MailTemplate;
-use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Func, Query};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-};
-use serde_json::json;
-use std::collections::HashMap;
+use super::*;
 
 pub const PER_PAGE: u64 = 50;
 
 /// The promotion's submitted dossiers (never drafts) matching `q`.
-fn filtered(promotion_id: i64, q: &ApplicationQuery) -> Select<application::Entity> {
+pub(super) fn filtered(promotion_id: i64, q: &ApplicationQuery) -> Select<application::Entity> {
     let mut s = application::Entity::find()
         .filter(application::Column::PromotionId.eq(promotion_id))
         .filter(application::Column::State.ne(ApplicationState::Draft.code()));
@@ -79,7 +58,7 @@ fn filtered(promotion_id: i64, q: &ApplicationQuery) -> Select<application::Enti
 
 /// The columns of the table (never the dossier's long texts).
 #[derive(FromQueryResult)]
-struct Listed {
+pub(super) struct Listed {
     id: i64,
     state: String,
     first_name: String,
@@ -101,10 +80,12 @@ struct Listed {
 /// one query per page instead of one more returning a row per choice
 /// (measured: docs/benchmarks.md). `string_agg` is in PostgreSQL and in
 /// SQLite since 3.44 (the bundled one is newer).
-pub(super) const CHOICES: &str = "(SELECT string_agg(CAST(c.rank AS TEXT) || ':' || CAST(c.defi_id AS TEXT), ',') \
+pub(in crate::server::service) const CHOICES: &str = "(SELECT string_agg(CAST(c.rank AS TEXT) || ':' || CAST(c.defi_id AS TEXT), ',') \
      FROM application_choices c WHERE c.application_id = applications.id)";
 
-fn listed(s: Select<application::Entity>) -> sea_orm::Selector<sea_orm::SelectModel<Listed>> {
+pub(super) fn listed(
+    s: Select<application::Entity>,
+) -> sea_orm::Selector<sea_orm::SelectModel<Listed>> {
     with_total(s, Expr::cust("CAST(NULL AS BIGINT)"))
 }
 
@@ -112,7 +93,7 @@ fn listed(s: Select<application::Entity>) -> sea_orm::Selector<sea_orm::SelectMo
 /// dossiers on each row: the count is an uncorrelated subquery, which
 /// both databases compute once, so a filtered view costs one round trip
 /// to the database instead of two (measured: docs/benchmarks.md).
-fn page_with_total(
+pub(super) fn page_with_total(
     promotion_id: i64,
     q: &ApplicationQuery,
     page: u64,
@@ -133,7 +114,7 @@ fn page_with_total(
     )
 }
 
-fn with_total(
+pub(super) fn with_total(
     s: Select<application::Entity>,
     total: Expr,
 ) -> sea_orm::Selector<sea_orm::SelectModel<Listed>> {
@@ -157,7 +138,10 @@ fn with_total(
 }
 
 /// The défi ids of `CHOICES`, in rank order; a malformed pair is an error.
-pub(super) fn ranked_ids(id: i64, pairs: Option<&str>) -> Result<Vec<i64>, AppError> {
+pub(in crate::server::service) fn ranked_ids(
+    id: i64,
+    pairs: Option<&str>,
+) -> Result<Vec<i64>, AppError> {
     let mut ranked = Vec::new();
     for pair in pairs
         .unwrap_or_default()
@@ -179,7 +163,7 @@ pub(super) fn ranked_ids(id: i64, pairs: Option<&str>) -> Result<Vec<i64>, AppEr
 
 /// The dossiers as table rows, the choices' titles taken from the
 /// published catalogue (a défi no longer in it is read from the database).
-async fn rows_of<C: ConnectionTrait>(
+pub(super) async fn rows_of<C: ConnectionTrait>(
     db: &C,
     titles: &HashMap<i64, &str>,
     found: Vec<Listed>,
@@ -303,7 +287,7 @@ pub async fn table(
         .titles(promotion_id)
         .map(|(id, title)| (id, title.to_owned()))
         .collect();
-    let profiles = super::promotions::profiles_of(p);
+    let profiles = super::super::promotions::profiles_of(p);
     Ok(ApplicationTable {
         promotion_id,
         promotion_name: p.name.clone(),
@@ -356,164 +340,6 @@ pub async fn preview_batch(
             refused: review.apply(row.state).err(),
         })
         .collect())
-}
-
-/// Emails the dossier's author (in their language) that its state is
-/// `subject_state`, with the programme team's `message`.
-pub(super) async fn tell(
-    state: &AppState,
-    db: &Txn<'_>,
-    a: &application::Model,
-    subject_state: Msg,
-    message: &str,
-) -> Result<(), AppError> {
-    let Some(locale) = owner_locale(db, a).await? else {
-        return Ok(());
-    };
-    db.queue(
-        MailTemplate::ApplicationUpdate,
-        locale,
-        &a.email,
-        json!({
-            "name": format!("{} {}", a.first_name, a.last_name).trim(),
-            "state": locale.t(subject_state),
-            "message": message,
-            "link": state.link(&format!("/candidature/{}", a.id)),
-        }),
-    )
-    .await
-}
-
-async fn review_in(
-    state: &AppState,
-    txn: &Txn<'_>,
-    origin: &Origin,
-    a: application::Model,
-    review: Review,
-    message: &str,
-) -> Result<(), AppError> {
-    let to = review.apply(state_of(&a)?).map_err(AppError::Refused)?;
-    let mut row: application::ActiveModel = a.clone().into();
-    row.state = Set(to.code().to_owned());
-    row.updated_at = Set(Utc::now());
-    guarded(txn, row, a.version).await?;
-    application_event::ActiveModel {
-        application_id: Set(a.id),
-        kind: Set(review.code().to_owned()),
-        message: Set(message.to_owned()),
-        actor_id: Set(origin.actor_id),
-        at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    tell(state, txn, &a, to.label(), message).await?;
-    txn.audit(
-        AuditAction::ApplicationReviewed,
-        Some(Target::Application(a.id)),
-        json!({ "review": review.code(), "from": a.state, "to": to.code() }),
-    )
-    .await?;
-    Ok(())
-}
-
-pub async fn review(
-    state: &AppState,
-    origin: &Origin,
-    id: i64,
-    review: Review,
-    message: &str,
-) -> Result<(), AppError> {
-    let txn = Txn::with_outbox(state, origin).await?;
-    let a = applications::find(&txn, id).await?;
-    review_in(state, &txn, origin, a, review, message).await?;
-    txn.commit().await?;
-    super::catalogue::applications_changed();
-    Ok(())
-}
-
-/// Applies `review` to every listed dossier it fits, in one transaction;
-/// returns how many changed.
-pub async fn review_batch(
-    state: &AppState,
-    origin: &Origin,
-    ids: &[i64],
-    review: Review,
-    message: &str,
-) -> Result<usize, AppError> {
-    let txn = Txn::with_outbox(state, origin).await?;
-    let mut done = 0;
-    for &id in ids {
-        let a = match applications::find(&txn, id).await {
-            Ok(row) => row,
-            Err(AppError::NotFound) => continue,
-            Err(e) => return Err(e),
-        };
-        if review.apply(state_of(&a)?).is_err() {
-            continue;
-        }
-        review_in(state, &txn, origin, a, review, message).await?;
-        done += 1;
-    }
-    txn.audit(
-        AuditAction::ApplicationBatchReviewed,
-        None,
-        json!({ "review": review.code(), "asked": ids, "changed": done }),
-    )
-    .await?;
-    txn.commit().await?;
-    super::catalogue::applications_changed();
-    Ok(done)
-}
-
-/// Grants one applicant a later deadline (shown on their page).
-pub async fn extend_deadline(
-    state: &AppState,
-    origin: &Origin,
-    id: i64,
-    until: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let txn = Txn::with_outbox(state, origin).await?;
-    let a = applications::find(&txn, id).await?;
-    // Checked again here: the dossier may have been submitted since the
-    // policy looked.
-    if !state_of(&a)?.applicant_may_edit() {
-        return Err(AppError::NotFound);
-    }
-    let p = promotion::Entity::find_by_id(a.promotion_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if until <= p.applications_close_at || until <= Utc::now() {
-        return Err(AppError::field("until", Msg::ExtensionTooEarly));
-    }
-    // `updated_at` is the applicant's last save (the drafts list shows it):
-    // a deadline granted by a coordinator does not change it.
-    let mut row: application::ActiveModel = a.clone().into();
-    row.personal_deadline = Set(Some(until));
-    guarded(&txn, row, a.version).await?;
-    let message = Msg::DeadlineExtendedMessage;
-    let locale = owner_locale(&txn, &a).await?.unwrap_or_default();
-    let text = crate::i18n::fill(locale.t(message), &[&paris_display(until)]);
-    application_event::ActiveModel {
-        application_id: Set(a.id),
-        kind: Set("deadline_extended".into()),
-        message: Set(text.clone()),
-        actor_id: Set(origin.actor_id),
-        at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    tell(state, &txn, &a, state_of(&a)?.label(), &text).await?;
-    txn.audit(
-        AuditAction::ApplicationDeadlineExtended,
-        Some(Target::Application(a.id)),
-        json!({ "until": until }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
 }
 
 #[cfg(test)]

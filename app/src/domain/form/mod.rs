@@ -10,8 +10,9 @@
 //! in `extra` and handled by the form's own code.
 
 use crate::i18n::Msg;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+
+mod posted;
+pub use posted::{Posted, PostedValue};
 
 /// How a field is shown and posted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,57 +387,6 @@ impl Format {
     }
 }
 
-/// One posted value: `name=value`, or a list (`name[0]=…`, `name[]=…`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum PostedValue {
-    One(String),
-    Many(Vec<String>),
-}
-
-/// Everything a form posts, by name: the one input of a server function
-/// that takes a whole form (`#[server(flatten)] form: Posted`), so that the
-/// no-JavaScript form and the autosave post the same flat names. Only
-/// declared names are read from it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Posted(pub BTreeMap<String, PostedValue>);
-
-impl Posted {
-    /// A single value (the first of a list).
-    pub fn get(&self, name: &str) -> Option<String> {
-        match self.0.get(name)? {
-            PostedValue::One(v) => Some(v.clone()),
-            PostedValue::Many(v) => v.first().cloned(),
-        }
-    }
-
-    /// A list (a single value is a list of one).
-    pub fn list(&self, name: &str) -> Vec<String> {
-        match self.0.get(name) {
-            Some(PostedValue::One(v)) => vec![v.clone()],
-            Some(PostedValue::Many(v)) => v.clone(),
-            None => Vec::new(),
-        }
-    }
-
-    /// A whole number (an id, a version); `None` if absent or unreadable.
-    pub fn number<T: std::str::FromStr>(&self, name: &str) -> Option<T> {
-        self.get(name)?.trim().parse().ok()
-    }
-
-    pub fn from_pairs<K: Into<String>, V: Into<String>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        Self(
-            pairs
-                .into_iter()
-                .map(|(k, v)| (k.into(), PostedValue::One(v.into())))
-                .collect(),
-        )
-    }
-}
-
 /// Declares a form: its struct (`Clone, Debug, Default, PartialEq, Eq`,
 /// serde) with one field per declared line (`text` is a `String`, `flag` a
 /// `bool`), the fields of `extra` as written, and its `Declared` impl.
@@ -499,117 +449,4 @@ macro_rules! declare_form {
 pub(crate) use declare_form;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const COLOURS: [(&str, Msg); 2] = [("oui", Msg::Yes), ("non", Msg::No)];
-
-    declare_form! {
-        /// A form for the tests.
-        pub struct Sample {
-            IdentityLegend {
-                name: text = Spec::line(Msg::FieldName, 5).required(),
-                phone: text = Spec::line(Msg::FieldPhone, 30).format(Format::Phone),
-            }
-            ChoicesLegend {}
-            DeclarationsLegend {
-                answer: text = Spec::choice(Msg::FieldSupportRole, &COLOURS, Msg::ChooseOption),
-                note: text = Spec::text(Msg::FieldMotivation, 20, 3).lines(2),
-                consent: flag = Spec::declaration(Msg::ConsentLabel, Msg::ConsentRequired),
-            }
-        }
-        extra {
-            /// Handled by the form's own code.
-            pub picks: Vec<i64>,
-        }
-    }
-
-    #[test]
-    fn the_declaration_gives_names_in_page_order() {
-        let names: Vec<&str> = Sample::specs().map(|s| s.name).collect();
-        assert_eq!(names, ["name", "phone", "answer", "note", "consent"]);
-        assert_eq!(Sample::spec("name").map(|s| s.max), Some(5));
-        assert_eq!(Sample::spec("picks"), None);
-    }
-
-    #[test]
-    fn values_round_trip_through_what_is_posted() {
-        let f = Sample {
-            name: "Ada".into(),
-            note: "deux\nlignes".into(),
-            consent: true,
-            ..Sample::default()
-        };
-        let kept: BTreeMap<String, String> = f.declared_values().into_iter().collect();
-        assert_eq!(kept.get("consent").map(String::as_str), Some("on"));
-        let mut back = Sample::default();
-        back.read_declared(&|k| kept.get(k).cloned());
-        assert_eq!(back, f);
-    }
-
-    #[test]
-    fn drafts_are_tidied_and_limited() {
-        let mut f = Sample {
-            name: "  Ada \r\n".into(),
-            phone: "x".repeat(31),
-            answer: "peut-être".into(),
-            note: "a\nb\nc".into(),
-            ..Sample::default()
-        };
-        let mut errors = Vec::new();
-        f.tidy_declared(&mut errors);
-        assert_eq!(f.name, "Ada");
-        assert_eq!(
-            errors,
-            vec![
-                ("phone".into(), Msg::TextTooLong),
-                ("answer".into(), Msg::ChoiceInvalid),
-                ("note".into(), Msg::TooManyLines),
-            ]
-        );
-    }
-
-    #[test]
-    fn submission_requires_and_checks_formats_in_page_order() {
-        let f = Sample {
-            phone: "appelez-moi".into(),
-            ..Sample::default()
-        };
-        let mut errors = vec![("picks".to_owned(), Msg::ChoicesRequired)];
-        f.check_declared(&mut errors);
-        Sample::in_page_order(&mut errors, &[("picks", Msg::ChoicesLegend)]);
-        assert_eq!(
-            errors,
-            vec![
-                ("name".into(), Msg::FieldRequired),
-                ("phone".into(), Msg::PhoneInvalid),
-                ("picks".into(), Msg::ChoicesRequired),
-                ("consent".into(), Msg::ConsentRequired),
-            ]
-        );
-        assert_eq!(f.required_filled(), (0, 2));
-    }
-
-    #[test]
-    fn posted_values_read_single_values_and_lists() {
-        let mut p = Posted::from_pairs([("id", "7"), ("name", "Ada")]);
-        p.0.insert(
-            "ranks".into(),
-            PostedValue::Many(vec!["1".into(), "".into()]),
-        );
-        assert_eq!(p.number::<i64>("id"), Some(7));
-        assert_eq!(p.number::<i64>("name"), None);
-        assert_eq!(p.list("ranks"), ["1", ""]);
-        assert_eq!(p.list("name"), ["Ada"]);
-        assert_eq!(p.get("missing"), None);
-    }
-
-    #[test]
-    fn formats() {
-        assert!(Format::Url.accepts("https://a.fr/x"));
-        assert!(!Format::Url.accepts("a.fr"));
-        assert!(!Format::Url.accepts("https://a.fr/ x"));
-        assert!(Format::Phone.accepts("+33 6 12 34 56 78"));
-        assert!(!Format::Phone.accepts("12345"));
-    }
-}
+mod tests;

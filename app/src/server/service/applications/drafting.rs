@@ -1,0 +1,293 @@
+//! The applicant's writes: start a draft, save it as typed (version-guarded),
+//! attach files, submit before the (personal) deadline, withdraw.
+
+use super::*;
+
+/// The person's dossier in `promotion_id`, started now if they have none
+/// (while the call is open). Returns its id.
+pub async fn start(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    promotion_id: i64,
+    user_id: i64,
+) -> Result<i64, AppError> {
+    let txn = Txn::begin(db, origin).await?;
+    if let Some(existing) = of_user(&txn, promotion_id, user_id).await? {
+        return Ok(existing.id);
+    }
+    let p = promotion_of(&txn, promotion_id).await?;
+    let now = Utc::now();
+    if now < p.applications_open_at {
+        return Err(AppError::Refused(Msg::ApplicationsNotOpen));
+    }
+    if now >= p.applications_close_at {
+        return Err(AppError::Refused(Msg::ApplicationsClosed));
+    }
+    let user = users::by_id(&txn, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (first, last) = match user.name.split_once(' ') {
+        Some((f, l)) => (f.to_owned(), l.to_owned()),
+        None => (user.name.clone(), String::new()),
+    };
+    let a = application::ActiveModel {
+        promotion_id: Set(promotion_id),
+        user_id: Set(Some(user_id)),
+        state: Set(ApplicationState::Draft.code().to_owned()),
+        first_name: Set(first),
+        last_name: Set(last),
+        email: Set(user.email.clone()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let a = match a {
+        Ok(a) => a,
+        // A second "start" raced this one: the first one's dossier it is.
+        Err(_) => {
+            drop(txn);
+            return of_user(db, promotion_id, user_id)
+                .await?
+                .map(|a| a.id)
+                .ok_or(AppError::Unexpected);
+        }
+    };
+    txn.audit(
+        AuditAction::ApplicationStarted,
+        Some(Target::Application(a.id)),
+        json!({ "promotion": promotion_id }),
+    )
+    .await?;
+    txn.commit().await?;
+    super::super::catalogue::applications_changed();
+    Ok(a.id)
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Saved {
+    pub version: i32,
+    pub at: DateTime<Utc>,
+}
+
+/// Saves a draft (already checked by `ApplicationForm::parse_draft`).
+pub async fn save(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    id: i64,
+    form: &ApplicationForm,
+    expected: Option<i32>,
+) -> Result<Saved, AppError> {
+    let txn = Txn::begin(db, origin).await?;
+    let current = find(&txn, id).await?;
+    if !state_of(&current)?.applicant_may_edit() {
+        return Err(AppError::Refused(Msg::ApplicationNotEditable));
+    }
+    let read = current.version;
+    if expected.is_some_and(|v| v != read) {
+        return Err(AppError::Conflict);
+    }
+    let now = Utc::now();
+    let mut row: application::ActiveModel = current.into();
+    declared::write(&mut row, form)?;
+    row.updated_at = Set(now);
+    guarded(&txn, row, read).await?;
+    application_choice::Entity::delete_many()
+        .filter(application_choice::Column::ApplicationId.eq(id))
+        .exec(&txn)
+        .await?;
+    for (i, defi_id) in form.choices.iter().enumerate() {
+        application_choice::ActiveModel {
+            application_id: Set(id),
+            rank: Set(i as i32 + 1),
+            defi_id: Set(*defi_id),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.audit(
+        AuditAction::ApplicationSaved,
+        Some(Target::Application(id)),
+        json!({ "version": read + 1 }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Saved {
+        version: read + 1,
+        at: now,
+    })
+}
+
+pub(super) async fn event<C: ConnectionTrait>(
+    db: &C,
+    origin: &Origin,
+    id: i64,
+    kind: &str,
+    message: &str,
+) -> Result<(), AppError> {
+    application_event::ActiveModel {
+        application_id: Set(id),
+        kind: Set(kind.to_owned()),
+        message: Set(message.to_owned()),
+        actor_id: Set(origin.actor_id),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Submits the dossier: complete, and before the (personal) deadline —
+/// judged at `started`, when the request reached the server.
+pub async fn submit(
+    state: &AppState,
+    origin: &Origin,
+    id: i64,
+    started: DateTime<Utc>,
+) -> Result<DateTime<Utc>, AppError> {
+    let txn = Txn::with_outbox(state, origin).await?;
+    let a = find(&txn, id).await?;
+    let p = promotion_of(&txn, a.promotion_id).await?;
+    let from = state_of(&a)?;
+    let to = rules::submit(
+        from,
+        started,
+        p.applications_open_at,
+        rules::deadline(p.applications_close_at, a.personal_deadline),
+    )
+    .map_err(AppError::Refused)?;
+    let form = form_of(&a, choices_of(&txn, id).await?)?;
+    let offered = offered(&txn, p.id).await?;
+    let has_cv = attachments::current(&txn, slot(id, CV)).await?.is_some();
+    let checked = form
+        .parse_draft(
+            &promotions::profiles_of(&p),
+            &offered.iter().map(|d| d.id).collect::<Vec<_>>(),
+            p.max_choices.max(0) as usize,
+        )
+        .and_then(|f| {
+            f.check_complete(has_cv, |defi, profile| {
+                offered
+                    .iter()
+                    .any(|d| d.id == defi && d.profiles.iter().any(|p| p.as_str() == profile))
+            })
+        });
+    checked.map_err(AppError::fields)?;
+    // The submission time is the request's arrival, the time the deadline
+    // was judged at.
+    let now = started;
+    let mut row: application::ActiveModel = a.clone().into();
+    row.state = Set(to.code().to_owned());
+    row.submitted_at = Set(Some(now));
+    row.updated_at = Set(now);
+    guarded(&txn, row, a.version).await?;
+    event(&txn, origin, id, "submitted", "").await?;
+    let choices: Vec<String> = form
+        .choices
+        .iter()
+        .filter_map(|c| offered.iter().find(|d| d.id == *c))
+        .enumerate()
+        .map(|(i, d)| format!("{}. {} ({})", i + 1, d.title, d.organisation))
+        .collect();
+    let locale = owner_locale(&txn, &a).await?.unwrap_or_default();
+    txn.queue(
+        MailTemplate::ApplicationSubmitted,
+        locale,
+        &a.email,
+        json!({
+            "name": format!("{} {}", form.first_name, form.last_name),
+            "promotion": p.name,
+            "submitted_at": paris_display(now),
+            "profile": ProfileCode::parse(&form.profile)
+                .ok()
+                .and_then(|p| p.label())
+                .map_or(form.profile.clone(), |m| locale.t(m).to_owned()),
+            "choices": choices,
+            "link": state.link(&format!("/candidature/{id}")),
+        }),
+    )
+    .await?;
+    txn.audit(
+        AuditAction::ApplicationSubmitted,
+        Some(Target::Application(id)),
+        json!({ "at": now, "started": started, "from": from.code() }),
+    )
+    .await?;
+    txn.commit().await?;
+    super::super::catalogue::applications_changed();
+    Ok(now)
+}
+
+/// The applicant withdraws a submitted dossier.
+pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<(), AppError> {
+    let txn = Txn::begin(db, origin).await?;
+    let a = find(&txn, id).await?;
+    let to = rules::withdraw(state_of(&a)?).map_err(AppError::Refused)?;
+    let mut row: application::ActiveModel = a.clone().into();
+    row.state = Set(to.code().to_owned());
+    row.updated_at = Set(Utc::now());
+    guarded(&txn, row, a.version).await?;
+    event(&txn, origin, id, "withdrawn", "").await?;
+    txn.audit(
+        AuditAction::ApplicationWithdrawn,
+        Some(Target::Application(id)),
+        json!({ "from": a.state }),
+    )
+    .await?;
+    txn.commit().await?;
+    super::super::catalogue::applications_changed();
+    Ok(())
+}
+
+/// Stores a checked PDF as the dossier's CV or portfolio, while editable.
+pub async fn attach(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    data_dir: &Path,
+    id: i64,
+    kind: &'static str,
+    original_name: &str,
+    bytes: &[u8],
+) -> Result<(), AppError> {
+    attachments::store(
+        db,
+        origin,
+        data_dir,
+        slot(id, kind),
+        original_name,
+        bytes,
+        async move |txn| {
+            let editable = ApplicationState::ALL
+                .into_iter()
+                .filter(|s| s.applicant_may_edit())
+                .map(ApplicationState::code)
+                .collect();
+            let locked = guarded::lock_in_state::<application::Entity, _>(
+                txn,
+                (application::Column::Id, id),
+                (application::Column::State, editable),
+                application::Column::UpdatedAt,
+            )
+            .await?;
+            if locked {
+                Ok(())
+            } else {
+                Err(AppError::Refused(Msg::ApplicationNotEditable))
+            }
+        },
+    )
+    .await
+}
+
+pub async fn attachment_file<C: ConnectionTrait>(
+    db: &C,
+    data_dir: &Path,
+    id: i64,
+    kind: &str,
+) -> Result<(PathBuf, String), AppError> {
+    attachments::file(db, data_dir, slot(id, kind)).await
+}

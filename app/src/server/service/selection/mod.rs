@@ -1,0 +1,187 @@
+//! Application dossiers, coordinators' side: the filtered, sorted, paginated
+//! table with counts per state; corrections, ineligibility, incompleteness
+//! and personal deadlines, each with its message; exports (CSV and a ZIP of
+//! the CVs), audited.
+
+use super::Origin;
+use super::applications::{self, guarded, owner_locale, parse_state, state_of};
+use super::audit::{AuditAction, Target};
+use super::txn::Txn;
+use crate::domain::application::{ApplicationState, Review};
+use crate::domain::promotion::paris_display;
+use crate::i18n::Msg;
+use crate::model::AppError;
+use crate::model::application::{ApplicationQuery, ApplicationRow, ApplicationTable};
+use crate::model::batch::BatchLine;
+use crate::server::AppState;
+use crate::server::db::{application, application_choice, application_event, defi, promotion};
+use crate::server::mail::MailTemplate;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, Func, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
+use serde_json::json;
+use std::collections::HashMap;
+
+mod table;
+pub use table::*;
+
+/// Emails the dossier's author (in their language) that its state is
+/// `subject_state`, with the programme team's `message`.
+pub(super) async fn tell(
+    state: &AppState,
+    db: &Txn<'_>,
+    a: &application::Model,
+    subject_state: Msg,
+    message: &str,
+) -> Result<(), AppError> {
+    let Some(locale) = owner_locale(db, a).await? else {
+        return Ok(());
+    };
+    db.queue(
+        MailTemplate::ApplicationUpdate,
+        locale,
+        &a.email,
+        json!({
+            "name": format!("{} {}", a.first_name, a.last_name).trim(),
+            "state": locale.t(subject_state),
+            "message": message,
+            "link": state.link(&format!("/candidature/{}", a.id)),
+        }),
+    )
+    .await
+}
+
+async fn review_in(
+    state: &AppState,
+    txn: &Txn<'_>,
+    origin: &Origin,
+    a: application::Model,
+    review: Review,
+    message: &str,
+) -> Result<(), AppError> {
+    let to = review.apply(state_of(&a)?).map_err(AppError::Refused)?;
+    let mut row: application::ActiveModel = a.clone().into();
+    row.state = Set(to.code().to_owned());
+    row.updated_at = Set(Utc::now());
+    guarded(txn, row, a.version).await?;
+    application_event::ActiveModel {
+        application_id: Set(a.id),
+        kind: Set(review.code().to_owned()),
+        message: Set(message.to_owned()),
+        actor_id: Set(origin.actor_id),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    tell(state, txn, &a, to.label(), message).await?;
+    txn.audit(
+        AuditAction::ApplicationReviewed,
+        Some(Target::Application(a.id)),
+        json!({ "review": review.code(), "from": a.state, "to": to.code() }),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn review(
+    state: &AppState,
+    origin: &Origin,
+    id: i64,
+    review: Review,
+    message: &str,
+) -> Result<(), AppError> {
+    let txn = Txn::with_outbox(state, origin).await?;
+    let a = applications::find(&txn, id).await?;
+    review_in(state, &txn, origin, a, review, message).await?;
+    txn.commit().await?;
+    super::catalogue::applications_changed();
+    Ok(())
+}
+
+/// Applies `review` to every listed dossier it fits, in one transaction;
+/// returns how many changed.
+pub async fn review_batch(
+    state: &AppState,
+    origin: &Origin,
+    ids: &[i64],
+    review: Review,
+    message: &str,
+) -> Result<usize, AppError> {
+    let txn = Txn::with_outbox(state, origin).await?;
+    let mut done = 0;
+    for &id in ids {
+        let a = match applications::find(&txn, id).await {
+            Ok(row) => row,
+            Err(AppError::NotFound) => continue,
+            Err(e) => return Err(e),
+        };
+        if review.apply(state_of(&a)?).is_err() {
+            continue;
+        }
+        review_in(state, &txn, origin, a, review, message).await?;
+        done += 1;
+    }
+    txn.audit(
+        AuditAction::ApplicationBatchReviewed,
+        None,
+        json!({ "review": review.code(), "asked": ids, "changed": done }),
+    )
+    .await?;
+    txn.commit().await?;
+    super::catalogue::applications_changed();
+    Ok(done)
+}
+
+/// Grants one applicant a later deadline (shown on their page).
+pub async fn extend_deadline(
+    state: &AppState,
+    origin: &Origin,
+    id: i64,
+    until: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let txn = Txn::with_outbox(state, origin).await?;
+    let a = applications::find(&txn, id).await?;
+    // Checked again here: the dossier may have been submitted since the
+    // policy looked.
+    if !state_of(&a)?.applicant_may_edit() {
+        return Err(AppError::NotFound);
+    }
+    let p = promotion::Entity::find_by_id(a.promotion_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if until <= p.applications_close_at || until <= Utc::now() {
+        return Err(AppError::field("until", Msg::ExtensionTooEarly));
+    }
+    // `updated_at` is the applicant's last save (the drafts list shows it):
+    // a deadline granted by a coordinator does not change it.
+    let mut row: application::ActiveModel = a.clone().into();
+    row.personal_deadline = Set(Some(until));
+    guarded(&txn, row, a.version).await?;
+    let message = Msg::DeadlineExtendedMessage;
+    let locale = owner_locale(&txn, &a).await?.unwrap_or_default();
+    let text = crate::i18n::fill(locale.t(message), &[("deadline", &paris_display(until))]);
+    application_event::ActiveModel {
+        application_id: Set(a.id),
+        kind: Set("deadline_extended".into()),
+        message: Set(text.clone()),
+        actor_id: Set(origin.actor_id),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    tell(state, &txn, &a, state_of(&a)?.label(), &text).await?;
+    txn.audit(
+        AuditAction::ApplicationDeadlineExtended,
+        Some(Target::Application(a.id)),
+        json!({ "until": until }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
