@@ -33,6 +33,8 @@ if ! cargo leptos --version 2>/dev/null | grep -q "$LEPTOS_VERSION"; then
   log "Installing cargo-leptos $LEPTOS_VERSION (about 15 minutes)"
   # The locked install fails on rustc 1.95 but unpacks the sources first.
   cargo install cargo-leptos --version "$LEPTOS_VERSION" --locked >/dev/null 2>&1 || true
+fi
+if ! cargo leptos --version 2>/dev/null | grep -q "$LEPTOS_VERSION"; then
   src=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/cargo-leptos-$LEPTOS_VERSION 2>/dev/null | head -n1)
   [ -n "$src" ] || fail "the cargo-leptos $LEPTOS_VERSION sources were not downloaded (is the registry reachable?)"
   tmp=$(mktemp -d)

@@ -567,6 +567,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         BatchLegend => "Batch decision on the ticked défis",
         FieldDecision => "Decision",
         FieldMessage => "Message to the organisation",
+        FieldMessageToApplicant => "Message to the applicant",
         MessageHint => {
             "Leave empty to send the decision's template. {titre} and {organisation} are replaced for each défi."
         }

@@ -585,6 +585,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         BatchLegend => "Décision groupée sur les défis cochés",
         FieldDecision => "Décision",
         FieldMessage => "Message à l'organisation",
+        FieldMessageToApplicant => "Message à la personne candidate",
         MessageHint => {
             "Laissez vide pour envoyer le modèle de la décision. {titre} et {organisation} sont remplacés pour chaque défi."
         }

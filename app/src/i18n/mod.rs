@@ -250,7 +250,7 @@ messages! {
     // Team formation: the explanations of `cohorte match`
     MatchTooSmall, MatchMandatoryUnfilled, MatchResultChoice, MatchResultOpen,
     MatchResultNone, MatchChoiceLine, MatchNoSeat, MatchNotListed, MatchWithdrawn,
-    MatchOutranked, MatchNoChoice,
+    MatchOutranked, MatchNoChoice, FieldMessageToApplicant,
     // Static pages
     AccessibilityTitle, AccessibilityBody, LegalTitle, LegalBody, PrivacyTitle,
     PrivacyBody,

@@ -38,13 +38,11 @@ pub fn applicable(lines: &[BatchLine]) -> Vec<i64> {
         .collect()
 }
 
-/// The one message every applicable line sends, when they all send the
-/// same (shown once instead of once per line).
+/// The one message every line carries, when they all carry the same
+/// (shown once instead of once per line); the skipped lines count too, so
+/// that a batch whose lines are all skipped is still one table.
 pub fn shared_message(lines: &[BatchLine]) -> Option<&str> {
-    let mut sent = lines
-        .iter()
-        .filter(|l| l.applies())
-        .map(|l| l.message.as_str());
+    let mut sent = lines.iter().map(|l| l.message.as_str());
     let first = sent.next()?;
     sent.all(|m| m == first).then_some(first)
 }
@@ -66,14 +64,20 @@ mod tests {
     }
 
     #[test]
-    fn skipped_lines_are_not_applicable_and_do_not_count_for_the_message() {
+    fn skipped_lines_are_not_applicable_but_share_the_message() {
         let lines = [
             line(1, "Bonjour", None),
-            line(2, "autre", Some(Msg::NoDefiChosen)),
+            line(2, "Bonjour", Some(Msg::NoDefiChosen)),
             line(3, "Bonjour", None),
         ];
         assert_eq!(applicable(&lines), vec![1, 3]);
         assert_eq!(shared_message(&lines), Some("Bonjour"));
+        let skipped = [
+            line(1, "A", Some(Msg::NoDefiChosen)),
+            line(2, "A", Some(Msg::NoDefiChosen)),
+        ];
+        assert_eq!(applicable(&skipped), Vec::<i64>::new());
+        assert_eq!(shared_message(&skipped), Some("A"));
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub fn BatchPreview<F>(
     label: String,
     /// The heading of the lines' first column (a title, a name).
     heading: Msg,
+    /// What the message is called (to the organisation, to the applicant).
+    message_heading: Msg,
     /// Shown when nothing was chosen.
     empty: Msg,
     fields: &'static [&'static str],
@@ -55,7 +57,7 @@ where
     );
     let shared = shared_message(&lines).map(str::to_owned);
     let body = match shared {
-        Some(message) => shared_view(message, lines, heading),
+        Some(message) => shared_view(message, lines, heading, message_heading),
         None => personalised_view(lines),
     };
     view! {
@@ -79,10 +81,18 @@ fn recipients(l: &BatchLine) -> String {
 }
 
 /// One message for everyone: shown once, then the lines as a table.
-fn shared_view(message: String, lines: Vec<BatchLine>, heading: Msg) -> AnyView {
+fn shared_view(
+    message: String,
+    lines: Vec<BatchLine>,
+    heading: Msg,
+    message_heading: Msg,
+) -> AnyView {
     let detailed = lines.iter().any(|l| !l.detail.is_empty());
+    let stated = lines
+        .iter()
+        .any(|l| l.status.is_some() || l.refused.is_some());
     view! {
-        <h2>{tr(Msg::FieldMessage)}</h2>
+        <h2>{tr(message_heading)}</h2>
         <blockquote class="prewrap">{message}</blockquote>
         <div class="table-wrap">
             <table>
@@ -92,7 +102,7 @@ fn shared_view(message: String, lines: Vec<BatchLine>, heading: Msg) -> AnyView 
                         <th scope="col">{tr(heading)}</th>
                         {detailed.then(|| view! { <th scope="col">{tr(Msg::ColOrganisation)}</th> })}
                         <th scope="col">{tr(Msg::ColEmail)}</th>
-                        <th scope="col">{tr(Msg::ColState)}</th>
+                        {stated.then(|| view! { <th scope="col">{tr(Msg::ColState)}</th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -108,7 +118,7 @@ fn shared_view(message: String, lines: Vec<BatchLine>, heading: Msg) -> AnyView 
                                 <th scope="row">{l.label}</th>
                                 {detailed.then(|| view! { <td>{l.detail.clone()}</td> })}
                                 <td>{to}</td>
-                                <td>{state}</td>
+                                {stated.then(|| view! { <td>{state}</td> })}
                             </tr>
                         }
                     }).collect_view()}

@@ -5,7 +5,8 @@
 //!   web target (the wasm file without the `_bg` suffix, the name Leptos'
 //!   hydration script asks for when `LEPTOS_OUTPUT_NAME` is set);
 //! - in release, the wasm file optimised for size by `wasm-opt -Oz` (npm's
-//!   binaryen, first on PATH; Debian's is too old);
+//!   binaryen, first on PATH; Debian's is too old) and the JS glue minified
+//!   by terser (npm, pure JavaScript);
 //! - `pkg/cohorte.css`: `style/main.css` with its `@import`s inlined and its
 //!   comments and indentation removed;
 //! - the files of `public/` copied to the site root.
@@ -76,6 +77,7 @@ fn main() -> Result<()> {
     std::fs::rename(staging.join(format!("{OUTPUT_NAME}_bg.wasm")), &wasm)?;
     if args.release {
         optimise(&wasm)?;
+        minify_js(&staging.join(format!("{OUTPUT_NAME}.js")))?;
     }
     let css = bundle_css(Path::new(STYLE))?;
     std::fs::write(staging.join(format!("{OUTPUT_NAME}.css")), minify_css(&css))?;
@@ -127,6 +129,24 @@ fn optimise(wasm: &Path) -> Result<()> {
         )?;
     if !status.success() {
         bail!("wasm-opt failed on {}", wasm.display());
+    }
+    Ok(())
+}
+
+/// The JS glue compressed and its local names shortened, as an ES module
+/// (its exports keep their names: the hydration script imports them).
+fn minify_js(js: &Path) -> Result<()> {
+    let status = Command::new("terser")
+        .arg(js)
+        .args(["--module", "--compress", "--mangle", "--output"])
+        .arg(js)
+        .status()
+        .context(
+            "terser is missing: it comes from npm (cd end2end && npm ci), \
+             with end2end/node_modules/.bin first on PATH (the Makefile does both)",
+        )?;
+    if !status.success() {
+        bail!("terser failed on {}", js.display());
     }
     Ok(())
 }

@@ -992,6 +992,11 @@ async fn the_table_pages_through_a_filtered_selection_and_counts_it() {
     );
     assert!(shows(&page, &last), "{last}");
     assert_eq!(ids_of(&page).len(), n - 50 * (pages - 1));
+    // A page number too large for an offset is the last page too.
+    for huge in ["400000000000000000", "18446744073709551615"] {
+        let page = claire.page(&format!("{base}&page={huge}")).await;
+        assert!(shows(&page, &last), "page={huge}");
+    }
     // Nothing matches.
     let page = claire.page(&format!("{base}&q=zzzz-personne&page=3")).await;
     assert!(shows(&page, fr(Msg::NoApplicationMatches)));

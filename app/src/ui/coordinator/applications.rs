@@ -229,7 +229,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
                         {q.support.clone().map(|s| view! { <input type="hidden" name="appui" value=s/> })}
                         {q.q.clone().map(|s| view! { <input type="hidden" name="q" value=s/> })}
                         <SelectField name="decision" label=Msg::FieldDecision options=review_options() required=true/>
-                        <TextArea name="message" label=Msg::FieldMessage hint=Msg::ReviewMessageHint rows=6/>
+                        <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6/>
                         <ReviewTemplates/>
                         <button type="submit">{tr(Msg::PreviewBatch)}</button>
                     </fieldset>
@@ -289,6 +289,7 @@ pub fn ApplicationBatchPage() -> impl IntoView {
                             summary=Msg::ApplicationBatchSummary
                             label=label
                             heading=Msg::ColName
+                            message_heading=Msg::FieldMessageToApplicant
                             empty=Msg::NoApplicationChosen
                             fields=&["review", "message"]
                             confirm=form
@@ -341,7 +342,7 @@ pub fn ApplicationReviewPage() -> impl IntoView {
                                 <input type="hidden" name="id" value=d.id.to_string()/>
                                 <SelectField name="review" label=Msg::FieldDecision options=review_options()
                                     value=kept("review").unwrap_or_default() required=true error=review_error/>
-                                <TextArea name="message" label=Msg::FieldMessage hint=Msg::ReviewMessageHint rows=6
+                                <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
                                     value=kept("message").unwrap_or_default() error=message_error/>
                                 <ReviewTemplates/>
                                 <button type="submit">{tr(Msg::SendDecision)}</button>

@@ -248,6 +248,7 @@ pub fn BatchPreviewPage() -> impl IntoView {
                             summary=Msg::BatchSummary
                             label=label
                             heading=Msg::ColTitle
+                            message_heading=Msg::FieldMessage
                             empty=Msg::NoDefiChosen
                             fields=&["decision", "message"]
                             confirm=form

@@ -27,13 +27,23 @@ pub struct TestApp {
 /// The built files a test server serves: small stand-ins for the JS glue,
 /// the wasm module and the stylesheet, written once per test process, so
 /// that the integration tests need no browser build (the browser tests
-/// run against the real one). Always the same files in the same place:
-/// test processes running at once write the same bytes, each file
-/// replaced whole.
+/// run against the real one). One folder per test process under cargo's
+/// temporary directory (`target/tmp`), so that runs at once never touch
+/// each other's files; the folders of processes that ended are removed.
 fn site_root() -> &'static Path {
     static SITE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     SITE.get_or_init(|| {
-        let root = std::env::temp_dir().join("cohorte-test-site");
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        for old in std::fs::read_dir(tmp).into_iter().flatten().flatten() {
+            let name = old.file_name().to_string_lossy().into_owned();
+            let ended = name
+                .strip_prefix("cohorte-test-site-")
+                .is_some_and(|pid| !Path::new("/proc").join(pid).exists());
+            if ended {
+                let _ = std::fs::remove_dir_all(old.path());
+            }
+        }
+        let root = tmp.join(format!("cohorte-test-site-{}", std::process::id()));
         let pkg = root.join("pkg");
         std::fs::create_dir_all(&pkg).expect("a site directory");
         let files: [(&str, &[u8]); 3] = [
@@ -43,9 +53,7 @@ fn site_root() -> &'static Path {
             ("cohorte.wasm", b"\0asm\x01\0\0\0"),
         ];
         for (name, bytes) in files {
-            let part = pkg.join(format!(".{name}.{}", std::process::id()));
-            std::fs::write(&part, bytes).expect("a site file");
-            std::fs::rename(&part, pkg.join(name)).expect("a site file");
+            std::fs::write(pkg.join(name), bytes).expect("a site file");
         }
         root
     })

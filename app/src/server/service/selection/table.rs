@@ -257,7 +257,9 @@ pub async fn table(
             .await?;
         (total, page, found)
     } else {
-        let wanted = q.page.max(1);
+        // A page number from the address, capped so that its offset
+        // stays a number both databases take (past the end is the last page).
+        let wanted = q.page.clamp(1, u64::from(u32::MAX));
         let found = page_with_total(promotion_id, q, wanted).all(db).await?;
         match found.first().and_then(|r| r.total) {
             Some(total) => (u64::try_from(total).unwrap_or(0), wanted, found),
