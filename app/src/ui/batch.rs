@@ -6,8 +6,10 @@
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::batch::{BatchLine, applicable, shared_message};
+use crate::ui::form::ErrorSummary;
 use crate::ui::tr;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 /// `result` is the preview server function's answer. `summary` is a text
 /// with three places: `{action}` (the action's `label`), `{applies}` (how
@@ -153,6 +155,18 @@ fn personalised_view(lines: Vec<BatchLine>) -> AnyView {
         </ul>
     }
     .into_any()
+}
+
+/// The top of a batch preview page: its title, the way back to the list,
+/// and the errors of its confirmation.
+#[component]
+pub fn BatchPreviewHeader(back: String, error: Option<AppError>) -> impl IntoView {
+    view! {
+        <Title text=tr(Msg::BatchPreviewTitle)/>
+        <h1>{tr(Msg::BatchPreviewTitle)}</h1>
+        <p><a href=back>{tr(Msg::BackToList)}</a></p>
+        <ErrorSummary error=error/>
+    }
 }
 
 /// The targets as the `ids[i]` fields a batch server function reads.

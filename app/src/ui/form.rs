@@ -432,3 +432,28 @@ pub fn declared_lines<F: Declared>(
         })
         .collect()
 }
+
+/// A declared form's text fields as (label, value) lines: what a refused
+/// save carried, to show it back.
+pub fn kept_lines<F: Declared>(kept: &F) -> Vec<(String, String)> {
+    F::specs()
+        .filter(|s| matches!(s.kind, Kind::Line { .. } | Kind::Text { .. }))
+        .map(|s| (tr(s.label).to_owned(), kept.text(s.name).to_owned()))
+        .collect()
+}
+
+/// What a save refused (the row stopped being editable meanwhile) carried,
+/// shown read-only so that nothing typed is lost; empty lines left out.
+pub fn kept_input_box(hint: Msg, mut lines: Vec<(String, String)>) -> AnyView {
+    lines.retain(|(_, v)| !v.trim().is_empty());
+    view! {
+        <details class="callout" open=true>
+            <summary>{tr(Msg::KeptInputTitle)}</summary>
+            <p>{tr(hint)}</p>
+            <dl>
+                {lines.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="prewrap">{v}</dd> }).collect_view()}
+            </dl>
+        </details>
+    }
+    .into_any()
+}

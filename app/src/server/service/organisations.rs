@@ -53,6 +53,32 @@ pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<organisation::M
         .ok_or(AppError::NotFound)
 }
 
+/// Inserts the organisation of `d`, audited as `action`.
+async fn insert(
+    txn: &Txn<'_>,
+    d: &OrganisationDraft,
+    action: AuditAction,
+) -> Result<organisation::Model, AppError> {
+    let now = Utc::now();
+    let o = organisation::ActiveModel {
+        name: Set(d.name.clone()),
+        kind: Set(d.kind.code().to_owned()),
+        city: Set(d.city.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    txn.audit(
+        action,
+        Some(Target::Organisation(o.id)),
+        json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
+    )
+    .await?;
+    Ok(o)
+}
+
 /// Registers an organisation; `lead` becomes its lead.
 pub async fn register(
     db: &DatabaseConnection,
@@ -64,23 +90,7 @@ pub async fn register(
     if name_taken(&txn, &d.name, None).await? {
         return Err(AppError::field("name", Msg::OrgNameTaken));
     }
-    let now = Utc::now();
-    let o = organisation::ActiveModel {
-        name: Set(d.name.clone()),
-        kind: Set(d.kind.code().to_owned()),
-        city: Set(d.city.clone()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    txn.audit(
-        AuditAction::OrganisationRegistered,
-        Some(Target::Organisation(o.id)),
-        json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
-    )
-    .await?;
+    let o = insert(&txn, d, AuditAction::OrganisationRegistered).await?;
     let role = Role::Host {
         organisation: o.id,
         role: HostRole::Lead,
@@ -416,23 +426,7 @@ pub async fn ensure(
     {
         return Ok(o.id);
     }
-    let now = Utc::now();
-    let o = organisation::ActiveModel {
-        name: Set(d.name.clone()),
-        kind: Set(d.kind.code().to_owned()),
-        city: Set(d.city.clone()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    txn.audit(
-        AuditAction::OrganisationCreated,
-        Some(Target::Organisation(o.id)),
-        json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
-    )
-    .await?;
+    let o = insert(&txn, d, AuditAction::OrganisationCreated).await?;
     txn.commit().await?;
     Ok(o.id)
 }

@@ -9,14 +9,14 @@ use crate::api::applications::{
 };
 use crate::domain::application::ApplicationState;
 use crate::domain::application_form::ApplicationForm;
-use crate::domain::form::{Declared, Kind};
 use crate::domain::upload::max_megabytes;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::application::ApplicationDossier;
 use crate::model::defi::AttachmentView;
 use crate::ui::form::{
-    Checkbox, ErrorSummary, Place, action_error, declared_lines, declared_sections,
+    Checkbox, ErrorSummary, Place, action_error, declared_lines, declared_sections, kept_input_box,
+    kept_lines,
 };
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
 use crate::ui::public::{ErrorPage, NotFound};
@@ -152,21 +152,8 @@ fn KeptInput() -> impl IntoView {
         return ().into_any();
     }
     let kept = ApplicationForm::from_fields(|k| flash.value(k));
-    let mut lines: Vec<(String, String)> = ApplicationForm::specs()
-        .filter(|s| matches!(s.kind, Kind::Line { .. } | Kind::Text { .. }))
-        .map(|s| (tr(s.label).to_owned(), kept.text(s.name).to_owned()))
-        .collect();
-    lines.retain(|(_, v)| !v.trim().is_empty());
-    view! {
-        <details class="callout" open=true>
-            <summary>{tr(Msg::KeptInputTitle)}</summary>
-            <p>{tr(Msg::KeptApplicationHint)}</p>
-            <dl>
-                {lines.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="prewrap">{v}</dd> }).collect_view()}
-            </dl>
-        </details>
-    }
-    .into_any()
+    let lines = kept_lines(&kept);
+    kept_input_box(Msg::KeptApplicationHint, lines)
 }
 
 /// Where the dossier stands among the steps of DESIGN.md §2.

@@ -12,7 +12,7 @@ use crate::domain::application_form::EXPERIENCE_BANDS;
 use crate::i18n::{Msg, fill};
 use crate::model::application::{ApplicationQuery, ApplicationTable};
 use crate::ui::applicant::DossierDetails;
-use crate::ui::batch::{BatchPreview, hidden_ids};
+use crate::ui::batch::{BatchPreview, BatchPreviewHeader, hidden_ids};
 use crate::ui::form::{ErrorSummary, Field, SelectField, TextArea, action_error};
 use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
@@ -265,10 +265,7 @@ pub fn ApplicationBatchPage() -> impl IntoView {
         q.to_query()
     );
     view! {
-        <Title text=tr(Msg::BatchPreviewTitle)/>
-        <h1>{tr(Msg::BatchPreviewTitle)}</h1>
-        <p><a href=back>{tr(Msg::BackToList)}</a></p>
-        <ErrorSummary error=error/>
+        <BatchPreviewHeader back=back error=error/>
         <Suspense fallback=|| ()>
             {move || {
                 let (decision, message) = (decision.clone(), message.clone());

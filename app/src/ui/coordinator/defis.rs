@@ -10,7 +10,7 @@ use crate::domain::defi::{Decision, DefiState};
 use crate::domain::organisation::OrgKind;
 use crate::i18n::{Msg, fill};
 use crate::model::defi::{DefiFilter, DefiList};
-use crate::ui::batch::{BatchPreview, hidden_ids};
+use crate::ui::batch::{BatchPreview, BatchPreviewHeader, hidden_ids};
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{ErrorSummary, SelectField, TextArea, action_error};
 use crate::ui::host::kind_options;
@@ -221,10 +221,7 @@ pub fn BatchPreviewPage() -> impl IntoView {
     let error = action_error(confirm);
     let back = format!("/coordination/promotions/{promotion}/defis");
     view! {
-        <Title text=tr(Msg::BatchPreviewTitle)/>
-        <h1>{tr(Msg::BatchPreviewTitle)}</h1>
-        <p><a href=back.clone()>{tr(Msg::BackToList)}</a></p>
-        <ErrorSummary error=error/>
+        <BatchPreviewHeader back=back error=error/>
         <Suspense fallback=|| ()>
             {move || {
                 let (ids, decision, message) = (ids.clone(), decision.clone(), message.clone());

@@ -6,7 +6,6 @@
 use crate::api::defis::{SaveDefi, get_defi_dossier};
 use crate::domain::defi::DefiState;
 use crate::domain::defi_form::{DefiForm, MISSION_MAX};
-use crate::domain::form::{Declared, Kind};
 use crate::domain::profile::ProfileCode;
 use crate::domain::upload::max_megabytes;
 use crate::i18n::{Msg, fill};
@@ -15,6 +14,7 @@ use crate::model::defi::DefiDossier;
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{
     Checkbox, ErrorSummary, Place, SelectField, TextArea, action_error, declared_sections,
+    kept_input_box, kept_lines,
 };
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
 use crate::ui::public::{ErrorPage, NotFound};
@@ -107,27 +107,14 @@ fn KeptInput() -> impl IntoView {
         return ().into_any();
     }
     let kept = DefiForm::from_fields(|k| flash.value(k));
-    let mut lines: Vec<(String, String)> = DefiForm::specs()
-        .filter(|s| matches!(s.kind, Kind::Line { .. } | Kind::Text { .. }))
-        .map(|s| (tr(s.label).to_owned(), kept.text(s.name).to_owned()))
-        .collect();
+    let mut lines = kept_lines(&kept);
     for (n, slot) in kept.used_slots() {
         lines.push((
             fill(tr(Msg::SlotN), &[("n", &n.to_string())]),
             format!("{} — {}", slot.profile, slot.mission),
         ));
     }
-    lines.retain(|(_, v)| !v.trim().is_empty());
-    view! {
-        <details class="callout" open=true>
-            <summary>{tr(Msg::KeptInputTitle)}</summary>
-            <p>{tr(Msg::KeptInputHint)}</p>
-            <dl>
-                {lines.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="prewrap">{v}</dd> }).collect_view()}
-            </dl>
-        </details>
-    }
-    .into_any()
+    kept_input_box(Msg::KeptInputHint, lines)
 }
 
 #[component]
