@@ -584,6 +584,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         BatchSkipped => "Skipped:",
         Recipients => "Recipients",
+        RecipientsLine => "Recipients: {recipients}",
         NoRecipient => "no member",
         ConfirmBatch => "Confirm and send",
         NoDefiChosen => "No défi was chosen.",

@@ -602,6 +602,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         BatchSkipped => "Ignoré :",
         Recipients => "Destinataires",
+        RecipientsLine => "Destinataires : {recipients}",
         NoRecipient => "aucun membre",
         ConfirmBatch => "Confirmer et envoyer",
         NoDefiChosen => "Aucun défi n'a été choisi.",

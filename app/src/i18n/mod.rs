@@ -250,7 +250,7 @@ messages! {
     // Team formation: the explanations of `cohorte match`
     MatchTooSmall, MatchMandatoryUnfilled, MatchResultChoice, MatchResultOpen,
     MatchResultNone, MatchChoiceLine, MatchNoSeat, MatchNotListed, MatchWithdrawn,
-    MatchOutranked, MatchNoChoice, FieldMessageToApplicant,
+    MatchOutranked, MatchNoChoice, FieldMessageToApplicant, RecipientsLine,
     // Static pages
     AccessibilityTitle, AccessibilityBody, LegalTitle, LegalBody, PrivacyTitle,
     PrivacyBody,

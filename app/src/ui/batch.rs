@@ -145,7 +145,7 @@ fn personalised_view(lines: Vec<BatchLine>) -> AnyView {
                         {match l.refused {
                             Some(why) => view! { <p class="field-error">{skipped(why)}</p> }.into_any(),
                             None => view! {
-                                <p>{tr(Msg::Recipients)} " : " {to}</p>
+                                <p>{fill(tr(Msg::RecipientsLine), &[("recipients", &to)])}</p>
                                 <blockquote class="prewrap">{l.message}</blockquote>
                             }.into_any(),
                         }}
