@@ -1,16 +1,18 @@
-//! File uploads and downloads: a défi's pitch deck, an applicant's CV and
-//! portfolio. Plain multipart forms,
-//! so they work without JavaScript; every access goes through the policy,
-//! and a défi the person may not see is "not found".
+//! File uploads and downloads over HTTP: a défi's pitch deck, an
+//! applicant's CV and portfolio. Plain multipart forms, so they work
+//! without JavaScript. Which file, who may touch it and what is stored is
+//! the service's (`app::server::service::files`); here are only the
+//! multipart body, the answer, and [`send`], which every download of the
+//! product goes through.
 
 use crate::http::ServerState;
-use app::domain::upload::{PDF_MAX_BYTES, check_pdf, display_name};
+use app::domain::upload::PDF_MAX_BYTES;
 use app::i18n::Msg;
 use app::model::AppError;
 use app::model::page::Flash;
 use app::server::auth_session;
-use app::server::policy::{Action, require};
-use app::server::service::{applications, defis};
+use app::server::service::download::{Download, DownloadBody};
+use app::server::service::files::{self, Attached, UploadRefused};
 use app::server::web::RequestContext;
 use axum::Extension;
 use axum::body::Body;
@@ -25,180 +27,94 @@ use tower_sessions::Session;
 const BODY_LIMIT: usize = PDF_MAX_BYTES + 64 * 1024;
 
 pub fn application_file_routes() -> MethodRouter<ServerState> {
-    get(download_application_file)
-        .post(upload_application_file)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-}
-
-fn application_kind(kind: &str) -> Option<&'static str> {
-    match kind {
-        "cv" => Some(applications::CV),
-        "portfolio" => Some(applications::PORTFOLIO),
-        _ => None,
-    }
-}
-
-async fn upload_application_file(
-    State(state): State<ServerState>,
-    Extension(ctx): Extension<RequestContext>,
-    session: Session,
-    Path((id, kind)): Path<(i64, String)>,
-    mut multipart: Multipart,
-) -> Response {
-    let Some(kind) = application_kind(&kind) else {
-        return refusal(AppError::NotFound);
-    };
-    let (owner, app_state) = match applications::owner(&state.app.db, id).await {
-        Ok(o) => o,
-        Err(e) => return refusal(e),
-    };
-    if let Err(e) = require(
-        &ctx.actor,
-        Action::ViewApplication {
-            owner,
-            state: app_state,
-        },
-    ) {
-        return refusal(e);
-    }
-    let result = async {
-        require(
-            &ctx.actor,
-            Action::EditApplication {
-                owner,
-                state: app_state,
-            },
-        )
-        .map_err(|_| AppError::Refused(Msg::ApplicationNotEditable))?;
-        let (name, bytes) = read_file(&mut multipart).await?;
-        check_pdf(&bytes).map_err(|m| AppError::field("pitch_deck", m))?;
-        applications::attach(
-            &state.app.db,
-            &ctx.origin(),
-            &state.app.settings.data_dir,
-            id,
-            kind,
-            &display_name(&name),
-            &bytes,
-        )
-        .await
-    }
-    .await;
-    answer_upload(
-        &session,
-        result,
-        Msg::FileSaved,
-        &format!("upload_error_{kind}"),
-    )
-    .await;
-    Redirect::to(&format!("/candidature/{id}")).into_response()
-}
-
-async fn download_application_file(
-    State(state): State<ServerState>,
-    Extension(ctx): Extension<RequestContext>,
-    Path((id, kind)): Path<(i64, String)>,
-) -> Response {
-    let Some(kind) = application_kind(&kind) else {
-        return refusal(AppError::NotFound);
-    };
-    let (owner, app_state) = match applications::owner(&state.app.db, id).await {
-        Ok(o) => o,
-        Err(e) => return refusal(e),
-    };
-    if let Err(e) = require(
-        &ctx.actor,
-        Action::ViewApplication {
-            owner,
-            state: app_state,
-        },
-    ) {
-        return refusal(e);
-    }
-    match applications::attachment_file(&state.app.db, &state.app.settings.data_dir, id, kind).await
-    {
-        Ok((path, name)) => send_pdf(&path, &name).await,
-        Err(e) => refusal(e),
-    }
-}
-
-/// Leaves the upload's outcome for the page the browser goes back to.
-async fn answer_upload(session: &Session, result: Result<(), AppError>, saved: Msg, key: &str) {
-    let flash = match result {
-        Ok(()) => Flash {
-            notice: Some(saved),
-            ..Flash::default()
-        },
-        Err(e) => {
-            let msg = e.for_field("pitch_deck").unwrap_or(e.summary());
-            Flash {
-                notice: None,
-                values: [(
-                    key.to_owned(),
-                    serde_json::to_string(&msg).unwrap_or_default(),
-                )]
-                .into(),
+    get(
+        |state: State<ServerState>,
+         ctx: Extension<RequestContext>,
+         Path((id, kind)): Path<(i64, String)>| async move {
+            match Attached::of_application(id, &kind) {
+                Some(target) => download(state, ctx, target).await,
+                None => refusal(AppError::NotFound),
             }
-        }
-    };
-    let _ = auth_session::set_flash(session, flash).await;
+        },
+    )
+    .post(
+        |state: State<ServerState>,
+         ctx: Extension<RequestContext>,
+         session: Session,
+         Path((id, kind)): Path<(i64, String)>,
+         multipart: Multipart| async move {
+            match Attached::of_application(id, &kind) {
+                Some(target) => upload(state, ctx, session, target, multipart).await,
+                None => refusal(AppError::NotFound),
+            }
+        },
+    )
+    .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
 
 pub fn pitch_deck_routes() -> MethodRouter<ServerState> {
-    get(download_pitch_deck)
-        .post(upload_pitch_deck)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+    get(
+        |state: State<ServerState>, ctx: Extension<RequestContext>, Path(id): Path<i64>| async move {
+            download(state, ctx, Attached::PitchDeck(id)).await
+        },
+    )
+    .post(
+        |state: State<ServerState>,
+         ctx: Extension<RequestContext>,
+         session: Session,
+         Path(id): Path<i64>,
+         multipart: Multipart| async move {
+            upload(state, ctx, session, Attached::PitchDeck(id), multipart).await
+        },
+    )
+    .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
 
 fn refusal(e: AppError) -> Response {
     crate::refusal::response(e)
 }
 
-async fn upload_pitch_deck(
+/// Stores the posted file, then goes back to the form's page with the
+/// outcome (saved, or the reason next to the file field).
+async fn upload(
     State(state): State<ServerState>,
     Extension(ctx): Extension<RequestContext>,
     session: Session,
-    Path(id): Path<i64>,
+    target: Attached,
     mut multipart: Multipart,
 ) -> Response {
-    let back = format!("/organisation/defis/{id}");
-    let access = match defis::access(&state.app.db, id).await {
-        Ok(a) => a,
-        Err(e) => return refusal(e),
-    };
-    if let Err(e) = require(
-        &ctx.actor,
-        Action::ViewDefiDossier {
-            organisation: access.organisation,
-            state: access.state,
+    let read = async || read_file(&mut multipart).await;
+    let flash = match files::upload(&state.app, &ctx.actor, &ctx.origin(), target, read).await {
+        Err(UploadRefused::Hidden(e)) => return refusal(e),
+        Ok(()) => Flash {
+            notice: Some(target.saved()),
+            ..Flash::default()
         },
-    ) {
-        return refusal(e);
+        Err(UploadRefused::Shown(e)) => {
+            let msg = e.for_field("pitch_deck").unwrap_or(e.summary());
+            Flash {
+                notice: None,
+                values: [(
+                    target.error_key().to_owned(),
+                    serde_json::to_string(&msg).unwrap_or_default(),
+                )]
+                .into(),
+            }
+        }
+    };
+    let _ = auth_session::set_flash(&session, flash).await;
+    Redirect::to(&target.page()).into_response()
+}
+
+async fn download(
+    State(state): State<ServerState>,
+    Extension(ctx): Extension<RequestContext>,
+    target: Attached,
+) -> Response {
+    match files::download(&state.app, &ctx.actor, target).await {
+        Ok(d) => send(d).await,
+        Err(e) => refusal(e),
     }
-    let result = async {
-        require(
-            &ctx.actor,
-            Action::EditDefi {
-                organisation: access.organisation,
-                state: access.state,
-            },
-        )
-        .map_err(|_| AppError::Refused(Msg::DefiNotEditable))?;
-        let (name, bytes) = read_file(&mut multipart).await?;
-        check_pdf(&bytes).map_err(|m| AppError::field("pitch_deck", m))?;
-        defis::attach_pitch_deck(
-            &state.app.db,
-            &ctx.origin(),
-            &state.app.settings.data_dir,
-            id,
-            &display_name(&name),
-            &bytes,
-        )
-        .await
-    }
-    .await;
-    answer_upload(&session, result, Msg::PitchDeckSaved, "upload_error").await;
-    Redirect::to(&back).into_response()
 }
 
 /// The `file` field: its name and bytes. A body over the limit is "too
@@ -222,70 +138,31 @@ async fn read_file(multipart: &mut Multipart) -> Result<(String, Vec<u8>), AppEr
     Err(AppError::field("pitch_deck", Msg::FileRequired))
 }
 
-async fn download_pitch_deck(
-    State(state): State<ServerState>,
-    Extension(ctx): Extension<RequestContext>,
-    Path(id): Path<i64>,
-) -> Response {
-    let access = match defis::access(&state.app.db, id).await {
-        Ok(a) => a,
-        Err(e) => return refusal(e),
-    };
-    if let Err(e) = require(
-        &ctx.actor,
-        Action::ViewDefiDossier {
-            organisation: access.organisation,
-            state: access.state,
+/// Sends a download: its type, its name (RFC 6266), never kept by shared
+/// caches; a stored or temporary file is streamed, so memory stays bounded
+/// whatever its size.
+pub async fn send(d: Download) -> Response {
+    let disposition = d.disposition();
+    let body = match d.body {
+        DownloadBody::Bytes(bytes) => Body::from(bytes),
+        DownloadBody::Stored(path) => match tokio::fs::File::open(&path).await {
+            Ok(f) => Body::from_stream(tokio_util::io::ReaderStream::new(f)),
+            Err(e) => {
+                tracing::error!(error = %e, path = %path.display(), "stored file missing");
+                return refusal(AppError::NotFound);
+            }
         },
-    ) {
-        return refusal(e);
-    }
-    match defis::pitch_deck_file(&state.app.db, &state.app.settings.data_dir, id).await {
-        Ok((path, name)) => send_pdf(&path, &name).await,
-        Err(e) => refusal(e),
-    }
-}
-
-/// A stored PDF as a download, with its original name (RFC 6266: an ASCII
-/// fallback and the UTF-8 name); never cached by shared caches.
-async fn send_pdf(path: &std::path::Path, name: &str) -> Response {
-    let bytes = match tokio::fs::read(path).await {
-        Ok(b) => b,
-        Err(e) => {
-            tracing::error!(error = %e, path = %path.display(), "stored file missing");
-            return refusal(AppError::NotFound);
-        }
+        DownloadBody::Temporary(file) => Body::from_stream(tokio_util::io::ReaderStream::new(
+            tokio::fs::File::from_std(file),
+        )),
     };
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
     (
         [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
-            ),
+            (header::CONTENT_TYPE, d.content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
             (header::CACHE_CONTROL, "private, no-store".to_owned()),
         ],
-        Body::from(bytes),
+        body,
     )
         .into_response()
 }

@@ -1,11 +1,32 @@
-//! French and English texts. Every text the interface shows is a `Msg`; the
-//! translations live in `fr.rs` and `en.rs`, each one exhaustive `match`, so a
-//! text missing in one language does not compile. Chosen over a
-//! runtime-loaded catalogue (fluent, leptos_i18n) to keep the browser bundle
-//! small and every key checked at compile time; see the commit message.
+//! French and English texts. Every text the interface shows is a `Msg`,
+//! declared once in the file of its feature (`shell.rs`, `accounts.rs`,
+//! `defis.rs`, …) with its French and its English side by side:
+//!
+//! ```text
+//! super::texts! {
+//!     Defis;
+//!     SaveDraft => "Enregistrer le brouillon", "Save the draft";
+//! }
+//! ```
+//!
+//! A key without both texts does not parse, and a key declared twice does
+//! not compile (two `Msg` constants of one name), so the catalogue is
+//! complete at compile time. Placeholders are named (`{deadline}`), filled
+//! by [`fill`], so that a translation may order words as its language
+//! wants. Chosen over a runtime-loaded catalogue (fluent, leptos_i18n) to
+//! keep the browser bundle small and every key checked by the compiler.
 
-mod en;
-mod fr;
+mod accounts;
+mod admin;
+mod applications;
+mod defis;
+mod dossiers;
+mod forms;
+mod matching;
+mod organisations;
+mod promotions;
+mod selection;
+mod shell;
 
 use serde::{Deserialize, Serialize};
 
@@ -40,221 +61,147 @@ impl Locale {
     }
 
     pub fn t(self, msg: Msg) -> &'static str {
+        let texts = msg.feature.texts();
+        let i = usize::from(msg.index);
         match self {
-            Locale::Fr => fr::text(msg),
-            Locale::En => en::text(msg),
+            Locale::Fr => texts.fr[i],
+            Locale::En => texts.en[i],
         }
     }
 }
 
-macro_rules! messages {
-    ($($name:ident),* $(,)?) => {
-        /// Every text of the interface, by meaning.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum Msg { $($name),* }
+/// The features the texts are grouped by, one file each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Feature {
+    Shell,
+    Forms,
+    Accounts,
+    Admin,
+    Promotions,
+    Organisations,
+    Defis,
+    Selection,
+    Applications,
+    Dossiers,
+    Matching,
+}
 
-        impl Msg {
-            /// All keys, for the completeness test.
-            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+impl Feature {
+    const ALL: [Feature; 11] = [
+        Feature::Shell,
+        Feature::Forms,
+        Feature::Accounts,
+        Feature::Admin,
+        Feature::Promotions,
+        Feature::Organisations,
+        Feature::Defis,
+        Feature::Selection,
+        Feature::Applications,
+        Feature::Dossiers,
+        Feature::Matching,
+    ];
+
+    fn texts(self) -> &'static Texts {
+        match self {
+            Feature::Shell => &shell::TEXTS,
+            Feature::Forms => &forms::TEXTS,
+            Feature::Accounts => &accounts::TEXTS,
+            Feature::Admin => &admin::TEXTS,
+            Feature::Promotions => &promotions::TEXTS,
+            Feature::Organisations => &organisations::TEXTS,
+            Feature::Defis => &defis::TEXTS,
+            Feature::Selection => &selection::TEXTS,
+            Feature::Applications => &applications::TEXTS,
+            Feature::Dossiers => &dossiers::TEXTS,
+            Feature::Matching => &matching::TEXTS,
         }
+    }
+}
+
+/// One feature's texts, in the order of its declaration.
+struct Texts {
+    names: &'static [&'static str],
+    fr: &'static [&'static str],
+    en: &'static [&'static str],
+}
+
+/// Every text of the interface, by meaning: `Msg::SaveDraft`. The
+/// constants are declared by `texts!` in each feature's file. On the wire
+/// (errors, props, flashes) a text is its key's name.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Msg {
+    feature: Feature,
+    index: u16,
+}
+
+impl Msg {
+    const fn new(feature: Feature, index: u16) -> Self {
+        Msg { feature, index }
+    }
+
+    /// The key's name, as written in the code (`SaveDraft`).
+    pub fn name(self) -> &'static str {
+        self.feature.texts().names[usize::from(self.index)]
+    }
+
+    /// The key named `name`.
+    pub fn from_name(name: &str) -> Option<Msg> {
+        Msg::all().find(|m| m.name() == name)
+    }
+
+    /// All keys, for the completeness tests.
+    pub fn all() -> impl Iterator<Item = Msg> {
+        Feature::ALL.into_iter().flat_map(|feature| {
+            (0..feature.texts().names.len())
+                .map(move |i| Msg::new(feature, u16::try_from(i).expect("fewer than 65,536 texts")))
+        })
+    }
+}
+
+impl Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Msg {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Msg::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("unknown text {name}")))
+    }
+}
+
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Declares one feature's texts: `Key => "français", "English";`.
+macro_rules! texts {
+    ($feature:ident; $($name:ident => $fr:literal, $en:literal;)*) => {
+        /// The keys' positions in the tables below.
+        #[repr(u16)]
+        enum Key { $($name),* }
+
+        #[expect(
+            non_upper_case_globals,
+            reason = "a text's key reads as a name (Msg::SaveDraft), as the enum variants it replaced"
+        )]
+        impl super::Msg {
+            $(pub const $name: super::Msg =
+                super::Msg::new(super::Feature::$feature, Key::$name as u16);)*
+        }
+
+        pub(super) static TEXTS: super::Texts = super::Texts {
+            names: &[$(stringify!($name)),*],
+            fr: &[$($fr),*],
+            en: &[$($en),*],
+        };
     };
 }
-
-messages! {
-    // Shell
-    AppName, Tagline, SkipToContent, MainNav, SignIn, SignUp, SignOut, MyArea,
-    NavUsers, NavOutbox, SwitchLanguage, LanguageName, FooterAccessibility,
-    FooterLegal, FooterPrivacy, FooterSource,
-    // Generic errors
-    ErrNotFoundTitle, ErrUnexpectedTitle, ErrNotFoundBody, ErrForbidden, ErrUnexpected, ErrRateLimited,
-    ErrFormHasErrors, ErrConflict, BackHome,
-    // Field validation
-    EmailRequired, EmailInvalid, NameRequired, NameTooLong, NameInvalid,
-    PasswordRequired, PasswordTooShort, PasswordTooLong, PasswordTooCommon,
-    // Home
-    HomeTitle, HomeIntro, HomeHowTitle, HomeHow1, HomeHow2, HomeHow3, HomeNoCall,
-    HomeCtaSignUp,
-    // Sign-up
-    SignUpTitle, SignUpIntro, FieldEmail, FieldName, FieldPassword, FieldNewPassword,
-    PasswordHint, PasswordCount, ShowPassword, HidePassword, SignUpSubmit,
-    HaveAccount, SignUpSentTitle, SignUpSentBody,
-    // Verification
-    VerifyTitle, VerifyBody, VerifyNameHint, VerifySubmit, TokenInvalid, EmailNotVerified,
-    // Sign-in
-    SignInTitle, SignInSubmit, ForgotPassword, NoAccount, BadCredentials,
-    AccountDisabled, MagicTitle, MagicIntro, MagicSubmit, MagicSent,
-    MagicConfirmTitle, MagicConfirmBody, MagicConfirmSubmit, SignedOut, EmailVerified,
-    PasswordChanged, SessionExpired,
-    // Password reset
-    ResetTitle, ResetIntro, ResetSubmit, ResetSent, NewPasswordTitle, NewPasswordSubmit,
-    // Personal area
-    AreaTitle, Hello, YourRoles, NoRolesYet, AreaApplicantHint, AreaAdminLink,
-    AreaOutboxLink,
-    // Roles
-    RoleAdmin, RoleCoordinator, RoleHostLead, RoleHostMentor, RoleHostHr, RoleReviewer,
-    // Admin users
-    UsersTitle, UsersSearch, UsersSearchSubmit, ColName, ColEmail, ColStatus, ColRoles,
-    ColActions, StatusActive, StatusUnverified, StatusDisabled, Grant, GrantRole,
-    Revoke, Disable, Enable, UsersNone, UsersCount, CannotChangeSelf, RoleGranted,
-    RoleRevoked, AccountDisabledDone, AccountEnabledDone,
-    // Outbox
-    OutboxTitle, OutboxIntro, ColCreated, ColRecipient, ColSubject, ColState,
-    ColAttempts, ColLastError, ColNextAttempt, MailQueued, MailSending, MailSent,
-    MailFailed, OutboxEmpty,
-    // Promotions: dates, calendar, phases, profiles
-    DateRequired, DateInvalid, DateSkippedByClockChange, WindowClosesBeforeOpen,
-    ApplicationsCloseAfterStart, DurationInvalid, PhasePlanning, PhaseCallForDefis,
-    PhaseDefiSelection, PhaseCallForApplications, PhaseCandidateSelection, PhaseMatching,
-    PhaseRunning, PhaseClosing, PhaseAlumni, ProfileInvalid, ProfileDeveloper,
-    ProfileDataScientist, ProfileDataEngineer, ProfileDesigner, ProfileDigitalLaw,
-    ProfileGeomatician, PromotionNameRequired, PromotionNameTooLong, DescriptionTooLong,
-    TeamSizeInvalid, TeamMaxBelowMin, PromotionNameTaken, MaxChoicesInvalid, ProfilesRequired,
-    // Promotion pages
-    NavPromotions, PromotionsTitle, PromotionsIntro, PromotionsNone, NewPromotion,
-    NewPromotionTitle, EditPromotionTitle, FieldPromotionName, FieldDescription,
-    DescriptionHint, CalendarLegend, FieldDefisOpen, FieldDefisClose,
-    FieldApplicationsOpen, FieldApplicationsClose, DateTimeHint, FieldStartDate,
-    FieldDuration, TeamLegend, FieldTeamMin, FieldTeamMax, FieldMaxChoices,
-    ProfilesLegend, SavePromotion, PromotionCreated, PromotionSaved, ColPhase,
-    ColStart, Edit, ViewPublicPage, PromotionCalendarTitle, CallForDefisLabel,
-    CallForApplicationsLabel, StartLabel, DurationLabel, OpenNow, NothingOpenNow,
-    ProfilesOffered, FromTo, MonthsCount, HomePromotionsTitle,
-    // Organisations, défis, selection, catalogue
-    KeptInputHint,
-    KeptInputTitle,
-    AutosaveSignedOut,
-    AutosaveNotEditable,
-    InvitationOtherEmail,
-    PitchDeckSaved,
-    NavDefis, NavMyOrganisation, NavOrganisations, Yes, No, Save, Filter, ChooseOption,
-    NotFilled, FieldRequired, TextTooLong, TooManyLines, CharCount, MaxChars, Correct,
-    AreaHostTitle, AreaHostHint, AreaHostLink, OrgKindState, OrgKindOperator,
-    OrgKindLocal, OrgKindHealth, OrgKindOther, OrgNameRequired, OrgNameTooLong,
-    OrgKindRequired, CityRequired, CityTooLong, OrgNameTaken, OrgRegistered, OrgSaved,
-    FieldOrgName, FieldOrgKind, FieldCity, MyOrganisationsTitle, NoOrganisationYet,
-    RegisterOrganisationTitle, RegisterOrganisationIntro, RegisterOrganisationSubmit,
-    OrganisationsTitle, EditOrganisationTitle, HostOrganisation, MembersTitle, ColRole,
-    PendingInvitations, InvitationLine, InviteTitle, InviteIntro, FieldHostRole,
-    HostRoleRequired, InviteSubmit, AlreadyMember, InvitationSent, MemberRemoved,
-    InvitationCancelled, PurgePreviewLine, PurgePostponed, PromotionIsClosed,
-    PromotionNotClosed, ClosePromotion, PromotionClosed, ConfirmClose, ConfirmCloseRequired, DraftsOf, DraftsIntro, NoDraft, DraftsCount, ColLastSaved,
-    ColCompleteness, CompletenessValue, ExtendFor, RemindFor, PersonalDeadlineShort,
-    DraftReminderMessage, DraftReminded, DraftsLink, LastLead, RemoveMember, CancelInvitation, InvitationTitle,
-    InvitationBody, InvitationAccept, InvitationSignInFirst, InvitationInvalid,
-    InvitationAccepted, DefiStateDraft, DefiStateSubmitted, DefiStateInfoRequested,
-    DefiStateShortlisted, DefiStateRejected, DefiStateSelected, DefiStateNotSelected,
-    DefiStateWithdrawn, DecisionAskInfo, DecisionShortlist, DecisionReject,
-    DecisionSelect, DecisionNotSelect, DecisionWithdraw, DecisionNotAllowed,
-    DecisionRequired, TemplateAskInfo, TemplateShortlist, TemplateReject, TemplateSelect,
-    TemplateNotSelect, TemplateWithdraw, MessageRequired, MessageTooLong,
-    DefiCallNotOpen, DefiCallClosed, DefiAlreadySubmitted, DefiNotEditable,
-    PublishOnlySelected, AlreadyPublished, DefiPublishedState, DefiPublishedMessage,
-    SlotProfileUnknown, SlotProfileRequired, SlotMissionRequired, SlotCountInvalid,
-    SlotMandatoryRequired, FileRequired, FileTooLarge, FileNotPdf, OrgDefisTitle,
-    NoOpenCallForDefis, ProposeDefi, NoDefiYet, ColTitle, ColPromotion, UntitledDefi,
-    Published, DefiCreated, DefiForPromotion, SeePublicSheet, SubmittedAtLine,
-    InfoRequestedTitle, DefiDeadline, DefiLegend, FieldDefiTitle, TitleHint,
-    FieldSummary, SummaryHint, NeedLegend, FieldContext, ContextHint, FieldUseCases,
-    UseCasesHint, FieldImpact, DataLegend, FieldDataAvailable, DataHint,
-    FieldDataAccessible, AttentionLegend, FieldObstacles, FieldLegalEthics,
-    LegalEthicsHint, OpennessLegend, FieldOpenCode, FieldOpenData, FieldOffSite,
-    HostTeamLegend, FieldLeads, LeadsHint, FieldMentor, MentorHint, SlotsLegend,
-    SlotsHint, SlotN, NoSlotOption, FieldSlotProfile, FieldSlotMission,
-    FieldSlotMandatory, MandatoryHint, ColSlot, SaveDraft, SubmitDefi, ResubmitDefi,
-    SubmitHint, DraftSaved, DefiSubmitted, LastSavedAt, AutosaveSavedAt, AutosaveSaving,
-    AutosaveFailed, AutosaveConflict, AutosaveInvalid, PitchDeckTitle, FieldPitchDeck,
-    PitchDeckHint, UploadSubmit, UploadedAt, DownloadFile, FileSizeKb, NoPitchDeck,
-    DossierTitle, HistoryTitle, EventSubmitted, EventPublished, EventOther, DefisOf,
-    PromotionDefisTitle, CountsTitle, AllStates, AllKinds, AllProfiles, AllPromotions,
-    FilterState, FilterKind, FilterProfile, FilterPromotion, NoDefiMatches, DefisShown,
-    ColChoose, ColOrganisation, ColProfiles, ColSubmitted, ChooseDefi, BatchLegend,
-    FieldDecision, FieldMessage, MessageHint, TemplatesTitle, TemplatesHint,
-    PreviewBatch, PublishSelected, PublishOne, DefisPublished, BatchPreviewTitle,
-    BackToList, BatchSummary, BatchSkipped, Recipients, NoRecipient, ConfirmBatch,
-    NoDefiChosen, BatchRecorded, DecisionTitle, SendDecision, DecisionRecorded,
-    CatalogTitle, CatalogIntro, CatalogEmpty, ProfilesSought, TeamSought, SlotMandatory,
-    SlotOptional, PromotionDefis, NoPublishedDefi,
-    // Applications
-    KeptApplicationHint,
-    AreaMyDataLink,
-    RetentionHint,
-    FieldRetention,
-    RetentionTitle,
-    DeleteAccountButton,
-    DeleteAccountConfirm,
-    DeleteAccountTitle,
-    RetentionLine,
-    RetentionExplained,
-    DownloadMyData,
-    MyDataIntro,
-    MyDataTitle,
-    RetentionSaved,
-    RetentionInvalid,
-    AccountDeleted,
-    ConfirmDeleteRequired,
-    ExtendSubmit,
-    FieldUntil,
-    ExtendTitle,
-    ApplicationBatchSummary,
-    ReviewMessageHint,
-    ApplicationBatchLegend,
-    Pagination,
-    ApplicationsShown,
-    NoApplicationMatches,
-    ExportCvZip,
-    ExportCsv,
-    FilterName,
-    FilterDefi,
-    AllAnswers,
-    AllDefis,
-    ApplicationsOf,
-    ApplicationSubmittedAtLine,
-    NoApplicationChosen,
-    DeadlineExtended,
-    TemplateMarkIncomplete,
-    TemplateMarkIneligible,
-    TemplateRequestCorrection,
-    ReviewMarkIncomplete,
-    ReviewMarkIneligible,
-    ReviewRequestCorrection,
-    ChoiceN,
-    DeadlineExtendedMessage,
-    ExtensionTooEarly,
-    CountdownClosed,
-    CountdownLeft,
-    ApplicationSubmittedNotice,
-    ApplicationWithdrawn,
-    ConfirmWithdrawRequired,
-    ApplicationNotEditable,
-    AppStateDraft, AppStateSubmitted, AppStateCorrectionRequested, AppStateInReview,
-    AppStateShortlisted, AppStateNotShortlisted, AppStateInvitedToInterview,
-    AppStateInterviewed, AppStateRanked, AppStateOffered, AppStateAccepted,
-    AppStateDeclined, AppStatePlaced, AppStateActive, AppStateCompleted,
-    AppStateWithdrawn, AppStateIneligible, AppStateIncomplete, ApplicationsNotOpen,
-    ApplicationsClosed, ApplicationAlreadySubmitted, WithdrawNotAllowed, CivilityMme,
-    CivilityM, CivilityOther, ExperienceLt2, Experience2to5, Experience5to10,
-    ExperienceGt10, ChoiceInvalid, ChoiceTwice, TooManyChoices, UrlInvalid, PhoneInvalid,
-    ProfileRequired, ChoicesRequired, ChoiceWithoutProfile, CvRequired,
-    DeclarationRequired, ConsentRequired, RanksInvalid,
-    ApplicationsTitle, NoOpenCallForApplications, CallClosesAt, OpenMyApplication,
-    StartApplicationButton, ApplicationTitle, CorrectionRequestedTitle, WithdrawTitle,
-    WithdrawConfirm, WithdrawButton, TimelineTitle, SummaryTitle, FieldProfile,
-    FieldSkills, FieldMotivation, ChoicesLegend, ChoicesHint, NotChosen, RankOf, ColRank,
-    ApplicationDeadlineLine, PersonalDeadlineLine, IdentityLegend, FieldCivility,
-    NotSaid, FieldGender, GenderHint, GenderWoman, GenderMan, GenderOther, FieldFirstName, FieldLastName, FieldPhone, ProfileLegend, FieldExperience,
-    FieldExperienceText, FieldPortfolioUrl, FieldCodeUrl, MobilityLegend, FieldMobility,
-    MobilityHint, FieldRemote, FieldSupportRole, SupportRoleHint, DeclarationsLegend,
-    DeclCivilServant, DeclStudent, DeclJury, ConsentLabel, PrivacyLink,
-    SubmitApplication, ResubmitApplication, FilesTitle, FieldCv, FieldPortfolio, PdfHint,
-    UploadLabelled, FileSaved,
-    // Team formation: the explanations of `cohorte match`
-    MatchTooSmall, MatchMandatoryUnfilled, MatchResultChoice, MatchResultOpen,
-    MatchResultNone, MatchChoiceLine, MatchNoSeat, MatchNotListed, MatchWithdrawn,
-    MatchOutranked, MatchNoChoice, FieldMessageToApplicant, RecipientsLine,
-    // Static pages
-    AccessibilityTitle, AccessibilityBody, LegalTitle, LegalBody, PrivacyTitle,
-    PrivacyBody,
-}
+use texts;
 
 /// Fills the named placeholders of `template` (`{deadline}`) with
 /// `values`, so that a translation may put them in any order. A
@@ -319,7 +266,7 @@ mod tests {
 
     #[test]
     fn every_text_exists_in_both_languages() {
-        for &m in Msg::ALL {
+        for m in Msg::all() {
             assert!(!Locale::Fr.t(m).is_empty(), "{m:?} fr");
             assert!(!Locale::En.t(m).is_empty(), "{m:?} en");
         }
@@ -329,7 +276,7 @@ mod tests {
     /// keeps a nameless `{}`.
     #[test]
     fn placeholders_match_between_languages() {
-        for &m in Msg::ALL {
+        for m in Msg::all() {
             let (fr, en) = (Locale::Fr.t(m), Locale::En.t(m));
             assert!(!fr.contains("{}") && !en.contains("{}"), "{m:?}");
             let mut a = placeholders(fr);
@@ -338,6 +285,22 @@ mod tests {
             b.sort_unstable();
             assert_eq!(a, b, "{m:?}");
         }
+    }
+
+    /// A text travels as its key's name (errors and props read the same
+    /// before and after the texts were split per feature).
+    #[test]
+    fn a_text_travels_as_its_name() {
+        let json = serde_json::to_string(&Msg::BadCredentials).unwrap();
+        assert_eq!(json, "\"BadCredentials\"");
+        assert_eq!(
+            serde_json::from_str::<Msg>(&json).unwrap(),
+            Msg::BadCredentials
+        );
+        assert!(serde_json::from_str::<Msg>("\"NoSuchText\"").is_err());
+        assert_eq!(format!("{:?}", Msg::SaveDraft), "SaveDraft");
+        let names: std::collections::HashSet<_> = Msg::all().map(Msg::name).collect();
+        assert_eq!(names.len(), Msg::all().count(), "every name is one text");
     }
 
     #[test]

@@ -5,18 +5,75 @@
 
 use super::applications::CV;
 use super::audit::{AuditAction, Target};
+use super::download::{Download, DownloadBody};
 use super::txn::Txn;
-use super::{Origin, attachments};
+use super::{Origin, attachments, selection};
 use crate::domain::promotion::paris_display;
-use crate::i18n::Msg;
+use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
 use crate::model::application::{ApplicationQuery, ApplicationRow};
 use crate::server::AppState;
 use crate::server::db::attachment;
+use crate::server::policy::{Action, Actor, allows, require};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+/// The dossiers of `promotion` that `q` selects and the policy lets leave
+/// in an export (never a draft, even if a query were to return one).
+async fn exportable(
+    app: &AppState,
+    actor: &Actor,
+    promotion: i64,
+    q: &ApplicationQuery,
+) -> Result<Vec<ApplicationRow>, AppError> {
+    require(actor, Action::ExportApplications)?;
+    let mut rows = selection::all_rows(app, promotion, q).await?;
+    rows.retain(|r| allows(actor, Action::ExportApplication { state: r.state }));
+    Ok(rows)
+}
+
+/// The CSV export of the selection `q`, audited before it leaves.
+pub async fn applications_csv(
+    app: &AppState,
+    actor: &Actor,
+    origin: &Origin,
+    locale: Locale,
+    promotion: i64,
+    q: &ApplicationQuery,
+) -> Result<Download, AppError> {
+    let rows = exportable(app, actor, promotion, q).await?;
+    let max = rows
+        .iter()
+        .map(|r| r.choices.len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
+    let bytes = csv(&rows, locale, max)?;
+    audit_export(app, origin, promotion, "csv", q, rows.len()).await?;
+    Ok(Download::csv(
+        format!("candidatures-{promotion}.csv"),
+        bytes,
+    ))
+}
+
+/// The ZIP of the CVs of the selection `q`, audited before it leaves.
+pub async fn applications_cvs(
+    app: &AppState,
+    actor: &Actor,
+    origin: &Origin,
+    promotion: i64,
+    q: &ApplicationQuery,
+) -> Result<Download, AppError> {
+    let rows = exportable(app, actor, promotion, q).await?;
+    let file = cv_zip(&app.db, &app.settings.data_dir, &rows).await?;
+    audit_export(app, origin, promotion, "cv_zip", q, rows.len()).await?;
+    Ok(Download::zip(
+        format!("cv-{promotion}.zip"),
+        DownloadBody::Temporary(file),
+    ))
+}
 
 /// The CSV of `rows`: UTF-8 with a byte-order mark (spreadsheets then read
 /// accents right), one row per dossier, readable column names, choices in
@@ -118,7 +175,7 @@ pub fn sweep_temporary(data_dir: &Path) {
 /// A ZIP of the CVs of `rows` (the current CV of each, one query), as an
 /// open file positioned at its start whose name is already removed: the
 /// caller streams it, and the disk space is freed when it is closed.
-pub async fn cv_zip<C: ConnectionTrait>(
+async fn cv_zip<C: ConnectionTrait>(
     db: &C,
     data_dir: &Path,
     rows: &[ApplicationRow],
@@ -188,7 +245,7 @@ pub async fn cv_zip<C: ConnectionTrait>(
 }
 
 /// Records an export in the audit log (who exported what, how many rows).
-pub async fn audit_export(
+async fn audit_export(
     state: &AppState,
     origin: &Origin,
     promotion_id: i64,

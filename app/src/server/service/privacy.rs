@@ -5,14 +5,17 @@
 
 use super::applications::{CV, PORTFOLIO, state_of};
 use super::audit::{AuditAction, Target};
+use super::download::{Download, DownloadBody};
 use super::txn::Txn;
 use super::{Origin, accounts, attachments, tokens, users};
 use crate::domain::application::ApplicationState;
 use crate::model::AppError;
+use crate::server::AppState;
 use crate::server::db::{
     application, application_choice, application_event, attachment, defi, promotion, role_grant,
     user,
 };
+use crate::server::policy::{Action, Actor, require};
 use chrono::{DateTime, Months, NaiveTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -43,6 +46,17 @@ async fn files_of<C: ConnectionTrait>(
         .filter(attachment::Column::OwnerId.eq(application_id))
         .all(db)
         .await?)
+}
+
+/// The signed-in person's own data, as a download (`/espace/mes-donnees.zip`).
+pub async fn my_data(app: &AppState, actor: &Actor, origin: &Origin) -> Result<Download, AppError> {
+    require(actor, Action::ExportOwnData)?;
+    let me = actor.viewer().ok_or(AppError::Forbidden)?.id;
+    let bytes = export(&app.db, origin, &app.settings.data_dir, me).await?;
+    Ok(Download::zip(
+        "mes-donnees-cohorte.zip".to_owned(),
+        DownloadBody::Bytes(bytes),
+    ))
 }
 
 /// Everything about `user_id`, as a ZIP: `donnees.json` and the files.

@@ -282,12 +282,3 @@ pub async fn attach(
     )
     .await
 }
-
-pub async fn attachment_file<C: ConnectionTrait>(
-    db: &C,
-    data_dir: &Path,
-    id: i64,
-    kind: &str,
-) -> Result<(PathBuf, String), AppError> {
-    attachments::file(db, data_dir, slot(id, kind)).await
-}

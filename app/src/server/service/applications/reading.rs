@@ -57,7 +57,7 @@ pub(crate) fn form_of(
     })
 }
 
-pub(super) fn slot(id: i64, kind: &str) -> attachments::Slot<'_> {
+pub(crate) fn slot(id: i64, kind: &str) -> attachments::Slot<'_> {
     attachments::Slot {
         owner_type: "application",
         owner_id: id,

@@ -3,7 +3,7 @@
 
 use super::*;
 
-fn deck_slot(id: i64) -> attachments::Slot<'static> {
+pub(crate) fn deck_slot(id: i64) -> attachments::Slot<'static> {
     attachments::Slot {
         owner_type: "defi",
         owner_id: id,
@@ -57,13 +57,4 @@ pub async fn attach_pitch_deck(
         },
     )
     .await
-}
-
-/// The stored pitch deck: its path and its name for the download.
-pub async fn pitch_deck_file<C: ConnectionTrait>(
-    db: &C,
-    data_dir: &Path,
-    id: i64,
-) -> Result<(PathBuf, String), AppError> {
-    attachments::file(db, data_dir, deck_slot(id)).await
 }

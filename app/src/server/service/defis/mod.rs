@@ -30,7 +30,7 @@ use sea_orm::{
 };
 use serde_json::json;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod decisions;
 mod deck;

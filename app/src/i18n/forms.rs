@@ -1,0 +1,46 @@
+//! Words every form uses: buttons, counters, required fields, files.
+
+super::texts! {
+    Forms;
+    KeptInputHint =>
+        "Le défi n'est plus modifiable. Voici ce que vous aviez saisi, pour le copier si besoin.",
+        "The défi can no longer be changed. Here is what you had typed, to copy it if needed.";
+    KeptInputTitle =>
+        "Votre dernière saisie n'a pas été enregistrée",
+        "Your last input was not saved";
+    Yes => "oui", "yes";
+    No => "non", "no";
+    Save => "Enregistrer", "Save";
+    Filter => "Filtrer", "Filter";
+    ChooseOption => "— Choisir —", "— Choose —";
+    NotFilled => "Non renseigné.", "Not filled in.";
+    FieldRequired =>
+        "Ce champ est obligatoire pour déposer le défi.",
+        "This field is required to submit the défi.";
+    TextTooLong =>
+        "Ce texte dépasse la longueur maximale : raccourcissez-le.",
+        "This text is longer than allowed: shorten it.";
+    TooManyLines =>
+        "Le titre tient sur une ligne et le résumé sur deux lignes au plus.",
+        "The title fits on one line and the summary on two lines at most.";
+    CharCount => "{count} caractères sur {max}", "{count} characters of {max}";
+    MaxChars => "{max} caractères au maximum.", "{max} characters at most.";
+    Correct => "Corriger {field}", "Correct {field}";
+    FileRequired => "Choisissez un fichier PDF.", "Choose a PDF file.";
+    FileTooLarge =>
+        "Le fichier est trop lourd (10 Mo au maximum).",
+        "The file is too large (10 MB at most).";
+    FileNotPdf =>
+        "Ce fichier n'est pas un PDF valide. Enregistrez votre présentation au format PDF puis réessayez.",
+        "This file is not a valid PDF. Save your presentation as PDF, then try again.";
+    UploadSubmit => "Envoyer la présentation", "Upload the presentation";
+    UploadedAt => "envoyé le {date}", "uploaded on {date}";
+    DownloadFile => "Télécharger {file}", "Download {file}";
+    FileSizeKb => "{size} Ko", "{size} KB";
+    Pagination => "Pages", "Pages";
+    PdfHint =>
+        "Un fichier PDF, {max} Mo au maximum. Vous pouvez le remplacer jusqu'au dépôt.",
+        "One PDF file, {max} MB at most. You can replace it until you submit.";
+    UploadLabelled => "Envoyer : {file}", "Upload: {file}";
+    FileSaved => "Fichier enregistré.", "File saved.";
+}

@@ -1,0 +1,155 @@
+//! One pipeline for every file a person uploads or downloads — a défi's
+//! pitch deck, a dossier's CV and portfolio: which file it is, who may see
+//! and change its owner (through the policy), the PDF check, the stored
+//! name, and the [`Download`] the HTTP layer sends. The HTTP handlers only
+//! read the multipart body and answer.
+
+use super::download::Download;
+use super::{Origin, applications, attachments, defis};
+use crate::domain::upload::{check_pdf, display_name};
+use crate::i18n::Msg;
+use crate::model::AppError;
+use crate::server::policy::{Action, Actor, require};
+use crate::server::state::AppState;
+
+/// A file of the product, by its owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attached {
+    PitchDeck(i64),
+    Cv(i64),
+    Portfolio(i64),
+}
+
+/// Why an upload did not happen.
+#[derive(Debug)]
+pub enum UploadRefused {
+    /// The owner is not the person's to see: answered as the refusal
+    /// itself (not found, sign in).
+    Hidden(AppError),
+    /// Shown on the page of the form, next to the file field.
+    Shown(AppError),
+}
+
+impl Attached {
+    /// The file `kind` of a dossier, as its address names it.
+    pub fn of_application(id: i64, kind: &str) -> Option<Self> {
+        match kind {
+            applications::CV => Some(Attached::Cv(id)),
+            applications::PORTFOLIO => Some(Attached::Portfolio(id)),
+            _ => None,
+        }
+    }
+
+    /// The page that holds the upload form.
+    pub fn page(self) -> String {
+        match self {
+            Attached::PitchDeck(id) => format!("/organisation/defis/{id}"),
+            Attached::Cv(id) | Attached::Portfolio(id) => format!("/candidature/{id}"),
+        }
+    }
+
+    /// The notice after a saved upload.
+    pub fn saved(self) -> Msg {
+        match self {
+            Attached::PitchDeck(_) => Msg::PitchDeckSaved,
+            Attached::Cv(_) | Attached::Portfolio(_) => Msg::FileSaved,
+        }
+    }
+
+    /// Where the page reads a refused upload's message from.
+    pub fn error_key(self) -> &'static str {
+        match self {
+            Attached::PitchDeck(_) => "upload_error",
+            Attached::Cv(_) => "upload_error_cv",
+            Attached::Portfolio(_) => "upload_error_portfolio",
+        }
+    }
+
+    fn slot(self) -> attachments::Slot<'static> {
+        match self {
+            Attached::PitchDeck(id) => defis::deck_slot(id),
+            Attached::Cv(id) => applications::slot(id, applications::CV),
+            Attached::Portfolio(id) => applications::slot(id, applications::PORTFOLIO),
+        }
+    }
+
+    /// May `actor` see the owner (else the policy's refusal: not found)
+    /// and, with `edit`, change its files (else what to say)?
+    async fn check(self, app: &AppState, actor: &Actor, edit: bool) -> Result<(), UploadRefused> {
+        let hidden = UploadRefused::Hidden;
+        let (view, change, not_editable) = match self {
+            Attached::PitchDeck(id) => {
+                let a = defis::access(&app.db, id).await.map_err(hidden)?;
+                let (organisation, state) = (a.organisation, a.state);
+                (
+                    Action::ViewDefiDossier {
+                        organisation,
+                        state,
+                    },
+                    Action::EditDefi {
+                        organisation,
+                        state,
+                    },
+                    Msg::DefiNotEditable,
+                )
+            }
+            Attached::Cv(id) | Attached::Portfolio(id) => {
+                let (owner, state) = applications::owner(&app.db, id).await.map_err(hidden)?;
+                (
+                    Action::ViewApplication { owner, state },
+                    Action::EditApplication { owner, state },
+                    Msg::ApplicationNotEditable,
+                )
+            }
+        };
+        require(actor, view).map_err(hidden)?;
+        if edit {
+            require(actor, change)
+                .map_err(|_| UploadRefused::Shown(AppError::Refused(not_editable)))?;
+        }
+        Ok(())
+    }
+}
+
+/// Stores the file that `read` returns (its name and bytes) as `target`,
+/// once the policy allows it and the bytes are a PDF. `read` runs only
+/// when the person may change the owner, so a refused upload's body is
+/// never read.
+pub async fn upload(
+    app: &AppState,
+    actor: &Actor,
+    origin: &Origin,
+    target: Attached,
+    read: impl AsyncFnOnce() -> Result<(String, Vec<u8>), AppError>,
+) -> Result<(), UploadRefused> {
+    target.check(app, actor, true).await?;
+    let stored = async {
+        let (name, bytes) = read().await?;
+        check_pdf(&bytes).map_err(|m| AppError::field("pitch_deck", m))?;
+        let name = display_name(&name);
+        let data_dir = &app.settings.data_dir;
+        match target {
+            Attached::PitchDeck(id) => {
+                defis::attach_pitch_deck(&app.db, origin, data_dir, id, &name, &bytes).await
+            }
+            Attached::Cv(id) | Attached::Portfolio(id) => {
+                let kind = target.slot().kind;
+                applications::attach(&app.db, origin, data_dir, id, kind, &name, &bytes).await
+            }
+        }
+    };
+    stored.await.map_err(UploadRefused::Shown)
+}
+
+/// The current file of `target`, for a person who may see its owner.
+pub async fn download(
+    app: &AppState,
+    actor: &Actor,
+    target: Attached,
+) -> Result<Download, AppError> {
+    target.check(app, actor, false).await.map_err(|e| match e {
+        UploadRefused::Hidden(e) | UploadRefused::Shown(e) => e,
+    })?;
+    let (path, name) = attachments::file(&app.db, &app.settings.data_dir, target.slot()).await?;
+    Ok(Download::pdf(name, path))
+}
