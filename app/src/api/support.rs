@@ -39,6 +39,13 @@ pub async fn call() -> Result<Call, AppError> {
     })
 }
 
+/// The call of a server function whose first check is `action`.
+pub async fn allowed(action: Action) -> Result<Call, AppError> {
+    let call = call().await?;
+    call.allow(action)?;
+    Ok(call)
+}
+
 impl Call {
     pub fn allow(&self, action: Action) -> Result<(), AppError> {
         policy::require(&self.ctx.actor, action)
@@ -76,6 +83,20 @@ impl Call {
             auth_session::set_flash(&self.session, flash).await?;
         }
         result
+    }
+
+    /// A form post's whole answer: on error, what was typed is kept
+    /// (`keep`); on success, `notice` is left for the page at `to` and the
+    /// browser goes there (`done`).
+    pub async fn answer<T, K: AsRef<str>, V: AsRef<str>>(
+        &self,
+        result: Result<T, AppError>,
+        values: &[(K, V)],
+        notice: Option<Msg>,
+        to: &str,
+    ) -> Result<(), AppError> {
+        self.keep(result, values).await?;
+        self.done(notice, to).await
     }
 
     /// A notice for the next page, then a redirect there.
@@ -143,57 +164,52 @@ fn bounded<'a>(field: &str, value: &'a str) -> &'a str {
     }
 }
 
-/// A coordinator's decision and its message, checked together. An empty
-/// message means the decision's template, in the coordinator's language.
+/// A coordinator's action (`field`: a decision, a review) and its message,
+/// checked together. An empty message means the action's template, in the
+/// coordinator's language.
+fn action_and_message<A: Copy>(
+    locale: crate::i18n::Locale,
+    field: &'static str,
+    action: Option<A>,
+    template: fn(A) -> Msg,
+    message: &str,
+) -> Result<(A, String), AppError> {
+    use crate::domain::defi::parse_message;
+    use crate::model::error::Checks;
+    let mut checks = Checks::default();
+    let a = checks.check(field, action.ok_or(Msg::DecisionRequired));
+    let message = match a {
+        Some(a) if message.trim().is_empty() => locale.t(template(a)).to_owned(),
+        _ => message.to_owned(),
+    };
+    let m = checks.check("message", parse_message(&message));
+    checks.finish()?;
+    match (a, m) {
+        (Some(a), Some(m)) => Ok((a, m)),
+        _ => Err(AppError::Unexpected),
+    }
+}
+
+/// A coordinator's decision on a défi and its message.
 pub fn decision_and_message(
     locale: crate::i18n::Locale,
     decision: &str,
     message: &str,
 ) -> Result<(crate::domain::defi::Decision, String), AppError> {
-    use crate::domain::defi::{Decision, parse_message};
-    use crate::model::error::Checks;
-    let mut checks = Checks::default();
-    let d = checks.check(
-        "decision",
-        Decision::from_code(decision).ok_or(Msg::DecisionRequired),
-    );
-    let message = match d {
-        Some(d) if message.trim().is_empty() => locale.t(d.template()).to_owned(),
-        _ => message.to_owned(),
-    };
-    let m = checks.check("message", parse_message(&message));
-    checks.finish()?;
-    match (d, m) {
-        (Some(d), Some(m)) => Ok((d, m)),
-        _ => Err(AppError::Unexpected),
-    }
+    use crate::domain::defi::Decision;
+    let d = Decision::from_code(decision);
+    action_and_message(locale, "decision", d, Decision::template, message)
 }
 
-/// A coordinator's review of a dossier and its message, checked together;
-/// an empty message means the review's template.
+/// A coordinator's review of a dossier and its message.
 pub fn review_and_message(
     locale: crate::i18n::Locale,
     review: &str,
     message: &str,
 ) -> Result<(crate::domain::application::Review, String), AppError> {
     use crate::domain::application::Review;
-    use crate::domain::defi::parse_message;
-    use crate::model::error::Checks;
-    let mut checks = Checks::default();
-    let r = checks.check(
-        "review",
-        Review::from_code(review).ok_or(Msg::DecisionRequired),
-    );
-    let message = match r {
-        Some(r) if message.trim().is_empty() => locale.t(r.template()).to_owned(),
-        _ => message.to_owned(),
-    };
-    let m = checks.check("message", parse_message(&message));
-    checks.finish()?;
-    match (r, m) {
-        (Some(r), Some(m)) => Ok((r, m)),
-        _ => Err(AppError::Unexpected),
-    }
+    let r = Review::from_code(review);
+    action_and_message(locale, "review", r, Review::template, message)
 }
 
 #[cfg(test)]

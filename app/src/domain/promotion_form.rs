@@ -1,26 +1,52 @@
 //! What a coordinator types to create or edit a promotion, parsed once into
 //! a `PromotionDraft` that cannot be invalid.
 
+use super::form::{Declared, Spec, declare_form};
 use super::profile::ProfileCode;
 use super::promotion::{Calendar, parse_date, parse_paris};
 use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
-/// The raw form, field by field (the names are the form's `name`s).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PromotionForm {
-    pub name: String,
-    pub description: String,
-    pub defis_open: String,
-    pub defis_close: String,
-    pub applications_open: String,
-    pub applications_close: String,
-    pub start_date: String,
-    pub duration_months: String,
-    pub team_min: String,
-    pub team_max: String,
-    pub max_choices: String,
-    pub profiles: Vec<String>,
+declare_form! {
+    /// The raw form, field by field (the names are the form's `name`s),
+    /// section by section as the coordinator sees it. Saved whole in one
+    /// go: what is required, the browser asks for too.
+    pub struct PromotionForm {
+        PromotionLegend {
+            name: text = Spec::line(Msg::FieldPromotionName, NAME_MAX).always(Msg::PromotionNameRequired),
+            description: text = Spec::text(Msg::FieldDescription, DESCRIPTION_MAX, 4).hint(Msg::DescriptionHint),
+        }
+        CalendarLegend {
+            defis_open: text = date_time(Msg::FieldDefisOpen),
+            defis_close: text = date_time(Msg::FieldDefisClose),
+            applications_open: text = date_time(Msg::FieldApplicationsOpen),
+            applications_close: text = date_time(Msg::FieldApplicationsClose),
+            start_date: text = Spec::line(Msg::FieldStartDate, 10).input("date").always(Msg::DateRequired),
+            duration_months: text = number_field(Msg::FieldDuration, Msg::DurationInvalid),
+        }
+        TeamLegend {
+            team_min: text = number_field(Msg::FieldTeamMin, Msg::TeamSizeInvalid),
+            team_max: text = number_field(Msg::FieldTeamMax, Msg::TeamSizeInvalid),
+            max_choices: text = number_field(Msg::FieldMaxChoices, Msg::MaxChoicesInvalid),
+        }
+        ProfilesLegend {}
+    }
+    extra {
+        /// The profile codes ticked, rendered and checked by this file's
+        /// code and the page.
+        pub profiles: Vec<String>,
+    }
+}
+
+const fn date_time(label: Msg) -> Spec {
+    Spec::line(label, 16)
+        .input("datetime-local")
+        .hint(Msg::DateTimeHint)
+        .always(Msg::DateRequired)
+}
+
+const fn number_field(label: Msg, invalid: Msg) -> Spec {
+    Spec::line(label, 3).input("number").always(invalid)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,46 +72,27 @@ fn number(raw: &str, range: std::ops::RangeInclusive<u32>, err: Msg) -> Result<u
 }
 
 impl PromotionForm {
-    /// Every field by its form name (lists joined by commas), to carry what
-    /// was typed across an error redirect.
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("name", self.name.clone()),
-            ("description", self.description.clone()),
-            ("defis_open", self.defis_open.clone()),
-            ("defis_close", self.defis_close.clone()),
-            ("applications_open", self.applications_open.clone()),
-            ("applications_close", self.applications_close.clone()),
-            ("start_date", self.start_date.clone()),
-            ("duration_months", self.duration_months.clone()),
-            ("team_min", self.team_min.clone()),
-            ("team_max", self.team_max.clone()),
-            ("max_choices", self.max_choices.clone()),
-            ("profiles", self.profiles.join(",")),
-        ]
+    /// Every field by its form name (the profiles joined by commas), to
+    /// carry what was typed across an error redirect.
+    pub fn fields(&self) -> Vec<(String, String)> {
+        let mut out = self.declared_values();
+        out.push(("profiles".to_owned(), self.profiles.join(",")));
+        out
     }
 
     /// The inverse of `fields`.
     pub fn from_fields(get: impl Fn(&str) -> Option<String>) -> Self {
-        let v = |k: &str| get(k).unwrap_or_default();
-        Self {
-            name: v("name"),
-            description: v("description"),
-            defis_open: v("defis_open"),
-            defis_close: v("defis_close"),
-            applications_open: v("applications_open"),
-            applications_close: v("applications_close"),
-            start_date: v("start_date"),
-            duration_months: v("duration_months"),
-            team_min: v("team_min"),
-            team_max: v("team_max"),
-            max_choices: v("max_choices"),
-            profiles: v("profiles")
+        let mut form = Self {
+            profiles: get("profiles")
+                .unwrap_or_default()
                 .split(',')
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
                 .collect(),
-        }
+            ..Self::default()
+        };
+        form.read_declared(&get);
+        form
     }
 }
 

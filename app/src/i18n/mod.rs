@@ -183,6 +183,10 @@ macro_rules! texts {
     ($feature:ident; $($name:ident => $fr:literal, $en:literal;)*) => {
         /// The keys' positions in the tables below.
         #[repr(u16)]
+        #[allow(
+            clippy::enum_variant_names,
+            reason = "the keys are the texts' names; in one feature they may share a prefix (Match…) and in the others not, so an expect would go unfulfilled"
+        )]
         enum Key { $($name),* }
 
         #[expect(

@@ -68,6 +68,7 @@ super::texts! {
     DescriptionHint =>
         "Deux ou trois phrases, 600 caractères au plus.",
         "Two or three sentences, 600 characters at most.";
+    PromotionLegend => "La promotion", "The promotion";
     CalendarLegend => "Calendrier (heure de Paris)", "Calendar (Paris time)";
     FieldDefisOpen => "Ouverture de l'appel à défis", "Call for challenges opens";
     FieldDefisClose => "Fermeture de l'appel à défis", "Call for challenges closes";

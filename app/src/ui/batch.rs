@@ -7,18 +7,23 @@ use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::batch::{BatchLine, applicable, shared_message};
 use crate::ui::form::ErrorSummary;
+use crate::ui::table::DataTable;
 use crate::ui::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// `result` is the preview server function's answer. `summary` is a text
-/// with three places: `{action}` (the action's `label`), `{applies}` (how
-/// many lines it changes), `{total}` (how many lines there are). `fields` are the request fields whose errors
-/// are shown. `confirm` renders the confirmation form for the targets the
-/// action applies to.
+/// A batch preview page: its title, the way `back` to the list, the
+/// errors of the confirmation (`error`), then the preview of `lines` (the
+/// preview server function's answer). `summary` is a text with three
+/// places: `{action}` (the action's `label`), `{applies}` (how many lines
+/// it changes), `{total}` (how many lines there are). `fields` are the
+/// request fields whose errors are shown. `confirm` renders the
+/// confirmation form for the targets the action applies to.
 #[component]
 pub fn BatchPreview<F>(
-    result: Result<Vec<BatchLine>, AppError>,
+    back: String,
+    error: Option<AppError>,
+    lines: Resource<Result<Vec<BatchLine>, AppError>>,
     summary: Msg,
     label: String,
     /// The heading of the lines' first column (a title, a name).
@@ -31,8 +36,45 @@ pub fn BatchPreview<F>(
     confirm: F,
 ) -> impl IntoView
 where
-    F: FnOnce(Vec<i64>) -> AnyView + 'static,
+    F: Fn(Vec<i64>) -> AnyView + Clone + Send + Sync + 'static,
 {
+    view! {
+        <Title text=tr(Msg::BatchPreviewTitle)/>
+        <h1>{tr(Msg::BatchPreviewTitle)}</h1>
+        <p><a href=back>{tr(Msg::BackToList)}</a></p>
+        <ErrorSummary error=error/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let texts = Texts { summary, label: label.clone(), heading, message_heading, empty };
+                let confirm = confirm.clone();
+                Suspend::new(async move { preview(lines.await, texts, fields, confirm) })
+            }}
+        </Suspense>
+    }
+}
+
+/// What a preview says, from the props of `BatchPreview`.
+struct Texts {
+    summary: Msg,
+    label: String,
+    heading: Msg,
+    message_heading: Msg,
+    empty: Msg,
+}
+
+fn preview(
+    result: Result<Vec<BatchLine>, AppError>,
+    t: Texts,
+    fields: &'static [&'static str],
+    confirm: impl Fn(Vec<i64>) -> AnyView,
+) -> AnyView {
+    let Texts {
+        summary,
+        label,
+        heading,
+        message_heading,
+        empty,
+    } = t;
     let lines = match result {
         Ok(lines) => lines,
         Err(e) => {
@@ -96,37 +138,25 @@ fn shared_view(
     view! {
         <h2>{tr(message_heading)}</h2>
         <blockquote class="prewrap">{message}</blockquote>
-        <div class="table-wrap">
-            <table>
-                <caption>{tr(Msg::Recipients)}</caption>
-                <thead>
+        <DataTable caption=tr(Msg::Recipients).to_owned() shown=true
+            columns=[Some(heading), detailed.then_some(Msg::ColOrganisation), Some(Msg::ColEmail), stated.then_some(Msg::ColState)].into_iter().flatten().collect()>
+            {lines.into_iter().map(|l| {
+                let to = recipients(&l);
+                let state = [l.status.map(|s| tr(s).to_owned()), l.refused.map(skipped)]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" — ");
+                view! {
                     <tr>
-                        <th scope="col">{tr(heading)}</th>
-                        {detailed.then(|| view! { <th scope="col">{tr(Msg::ColOrganisation)}</th> })}
-                        <th scope="col">{tr(Msg::ColEmail)}</th>
-                        {stated.then(|| view! { <th scope="col">{tr(Msg::ColState)}</th> })}
+                        <th scope="row">{l.label}</th>
+                        {detailed.then(|| view! { <td>{l.detail.clone()}</td> })}
+                        <td>{to}</td>
+                        {stated.then(|| view! { <td>{state}</td> })}
                     </tr>
-                </thead>
-                <tbody>
-                    {lines.into_iter().map(|l| {
-                        let to = recipients(&l);
-                        let state = [l.status.map(|s| tr(s).to_owned()), l.refused.map(skipped)]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(" — ");
-                        view! {
-                            <tr>
-                                <th scope="row">{l.label}</th>
-                                {detailed.then(|| view! { <td>{l.detail.clone()}</td> })}
-                                <td>{to}</td>
-                                {stated.then(|| view! { <td>{state}</td> })}
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+                }
+            }).collect_view()}
+        </DataTable>
     }
     .into_any()
 }
@@ -155,18 +185,6 @@ fn personalised_view(lines: Vec<BatchLine>) -> AnyView {
         </ul>
     }
     .into_any()
-}
-
-/// The top of a batch preview page: its title, the way back to the list,
-/// and the errors of its confirmation.
-#[component]
-pub fn BatchPreviewHeader(back: String, error: Option<AppError>) -> impl IntoView {
-    view! {
-        <Title text=tr(Msg::BatchPreviewTitle)/>
-        <h1>{tr(Msg::BatchPreviewTitle)}</h1>
-        <p><a href=back>{tr(Msg::BackToList)}</a></p>
-        <ErrorSummary error=error/>
-    }
 }
 
 /// The targets as the `ids[i]` fields a batch server function reads.

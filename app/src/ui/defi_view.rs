@@ -7,6 +7,7 @@ use crate::domain::defi_form::DefiForm;
 use crate::domain::profile::ProfileCode;
 use crate::i18n::{Msg, fill};
 use crate::model::defi::{DefiDossier, DefiEventView};
+use crate::ui::table::DataTable;
 use leptos::prelude::*;
 
 fn yes_no(v: bool) -> &'static str {
@@ -77,30 +78,20 @@ pub fn SlotsTable(form: DefiForm) -> impl IntoView {
         return view! { <p class="muted">{tr(Msg::NotFilled)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
-            <table>
-                <caption class="visually-hidden">{tr(Msg::SlotsLegend)}</caption>
-                <thead><tr>
-                    <th scope="col">{tr(Msg::ColSlot)}</th>
-                    <th scope="col">{tr(Msg::FieldSlotProfile)}</th>
-                    <th scope="col">{tr(Msg::FieldSlotMission)}</th>
-                    <th scope="col">{tr(Msg::FieldSlotMandatory)}</th>
-                </tr></thead>
-                <tbody>
-                    {used.into_iter().map(|(n, s)| {
-                        let profile = ProfileCode::parse(&s.profile).map(|p| profile_label(&p)).unwrap_or_default();
-                        view! {
-                            <tr>
-                                <th scope="row">{n}</th>
-                                <td>{profile}</td>
-                                <td class="prewrap">{s.mission.clone()}</td>
-                                <td>{yes_no(s.mandatory)}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable caption=tr(Msg::SlotsLegend).to_owned()
+            columns=vec![Msg::ColSlot, Msg::FieldSlotProfile, Msg::FieldSlotMission, Msg::FieldSlotMandatory]>
+            {used.into_iter().map(|(n, s)| {
+                let profile = ProfileCode::parse(&s.profile).map(|p| profile_label(&p)).unwrap_or_default();
+                view! {
+                    <tr>
+                        <th scope="row">{n}</th>
+                        <td>{profile}</td>
+                        <td class="prewrap">{s.mission.clone()}</td>
+                        <td>{yes_no(s.mandatory)}</td>
+                    </tr>
+                }
+            }).collect_view()}
+                </DataTable>
     }
     .into_any()
 }

@@ -350,7 +350,7 @@ fn control<F: Declared>(
             autocomplete,
             value: Some(value),
             error,
-            required: false,
+            required: s.html_required,
         })
         .into_any(),
         Kind::Text { rows } => TextArea(TextAreaProps {

@@ -13,6 +13,7 @@ pub mod islands;
 pub mod layout;
 pub mod public;
 pub mod response;
+pub mod table;
 
 use crate::i18n::{Locale, Msg};
 use crate::model::page::PageContext;
@@ -72,4 +73,32 @@ pub fn profile_label(code: &crate::domain::profile::ProfileCode) -> String {
         .map(tr)
         .map(str::to_owned)
         .unwrap_or_else(|| code.as_str().to_owned())
+}
+
+/// Shows what `resource` loads, with `ok`, once it is there (the server
+/// waits for it before it sends the page), or the error page: not found,
+/// sign in, or the plain page of an unexpected error.
+#[component]
+pub fn Loaded<T, F, V>(
+    resource: Resource<Result<T, crate::model::AppError>>,
+    ok: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let ok = ok.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(value) => ok(value).into_any(),
+                        Err(e) => view! { <public::ErrorPage error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
 }

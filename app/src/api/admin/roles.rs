@@ -6,8 +6,7 @@ pub async fn grant_role(user_id: i64, role: String) -> Result<(), AppError> {
     use crate::domain::{Role, role::GRANTABLE_BY_ADMIN};
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::admin};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ManageRoles { target: user_id })?;
+    let call = super::super::support::allowed(Action::ManageRoles { target: user_id }).await?;
     let role = Role::from_parts(&role, None)
         .filter(|r| GRANTABLE_BY_ADMIN.contains(r))
         .ok_or(AppError::field("role", Msg::ErrForbidden))?;
@@ -21,8 +20,7 @@ pub async fn revoke_role(user_id: i64, role: String) -> Result<(), AppError> {
     use crate::domain::{Role, role::GRANTABLE_BY_ADMIN};
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::admin};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ManageRoles { target: user_id })?;
+    let call = super::super::support::allowed(Action::ManageRoles { target: user_id }).await?;
     let role = Role::from_parts(&role, None)
         .filter(|r| GRANTABLE_BY_ADMIN.contains(r))
         .ok_or(AppError::NotFound)?;

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 pub async fn set_account_disabled(user_id: i64, disabled: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::admin};
-    let call = super::super::support::call().await?;
-    call.allow(Action::SetAccountDisabled { target: user_id })?;
+    let call =
+        super::super::support::allowed(Action::SetAccountDisabled { target: user_id }).await?;
     let disabled = disabled == "1";
     admin::set_disabled(&call.state.db, &call.ctx.origin(), user_id, disabled).await?;
     let notice = if disabled {

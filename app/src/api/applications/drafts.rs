@@ -6,8 +6,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "brouillons-promotion")]
 pub async fn promotion_drafts(promotion: i64) -> Result<DraftsList, AppError> {
     use crate::server::{policy::Action, service::drafts};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ReviewApplications)?;
+    let call = super::super::support::allowed(Action::ReviewApplications).await?;
     drafts::list(&call.state.db, promotion).await
 }
 
@@ -16,8 +15,7 @@ pub async fn promotion_drafts(promotion: i64) -> Result<DraftsList, AppError> {
 pub async fn remind_draft(id: i64) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::applications, service::drafts};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ReviewApplications)?;
+    let call = super::super::support::allowed(Action::ReviewApplications).await?;
     let (_, state) = applications::owner(&call.state.db, id).await?;
     call.allow(Action::RemindDraft { state })?;
     let promotion = drafts::remind(&call.state, &call.ctx.origin(), id).await?;

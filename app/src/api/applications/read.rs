@@ -19,8 +19,7 @@ pub struct OpenCallView {
 pub async fn my_applications() -> Result<Vec<OpenCallView>, AppError> {
     use crate::domain::promotion::paris_display;
     use crate::server::{policy::Action, service::applications};
-    let call = super::super::support::call().await?;
-    call.allow(Action::StartApplication)?;
+    let call = super::super::support::allowed(Action::StartApplication).await?;
     let me = call.viewer_id()?;
     let mut out = Vec::new();
     for p in applications::open_calls(&call.state.db).await? {

@@ -10,8 +10,7 @@ pub async fn promotion_applications(
     query: ApplicationQuery,
 ) -> Result<ApplicationTable, AppError> {
     use crate::server::{policy::Action, service::selection};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ReviewApplications)?;
+    let call = super::super::support::allowed(Action::ReviewApplications).await?;
     selection::table(&call.state, promotion, &query).await
 }
 
@@ -19,8 +18,7 @@ pub async fn promotion_applications(
 pub async fn review_application(id: i64, review: String, message: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::applications, service::selection};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ReviewApplications)?;
+    let call = super::super::support::allowed(Action::ReviewApplications).await?;
     let (_, state) = applications::owner(&call.state.db, id).await?;
     call.allow(Action::ReviewApplication { state })?;
     let result = match super::super::support::review_and_message(call.ctx.locale, &review, &message)
@@ -28,9 +26,9 @@ pub async fn review_application(id: i64, review: String, message: String) -> Res
         Ok((r, m)) => selection::review(&call.state, &call.ctx.origin(), id, r, &m).await,
         Err(e) => Err(e),
     };
-    call.keep(result, &[("review", review), ("message", message)])
-        .await?;
-    call.done(
+    call.answer(
+        result,
+        &[("review", review), ("message", message)],
         Some(Msg::DecisionRecorded),
         &format!("/coordination/candidatures/{id}"),
     )
@@ -48,8 +46,7 @@ pub async fn extend_application(
     use crate::domain::promotion::parse_paris;
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::applications, service::selection};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ReviewApplications)?;
+    let call = super::super::support::allowed(Action::ReviewApplications).await?;
     let (_, state) = applications::owner(&call.state.db, id).await?;
     call.allow(Action::ExtendApplicationDeadline { state })?;
     let back = match depuis.as_deref() {
@@ -63,8 +60,13 @@ pub async fn extend_application(
         Ok(t) => selection::extend_deadline(&call.state, &call.ctx.origin(), id, t).await,
         Err(m) => Err(AppError::field("until", m)),
     };
-    call.keep(result, &[("until", until)]).await?;
-    call.done(Some(Msg::DeadlineExtended), &back).await
+    call.answer(
+        result,
+        &[("until", until)],
+        Some(Msg::DeadlineExtended),
+        &back,
+    )
+    .await
 }
 
 /// Who would receive what: nothing is sent.
@@ -76,8 +78,7 @@ pub async fn preview_application_batch(
     message: String,
 ) -> Result<Vec<BatchLine>, AppError> {
     use crate::server::{policy::Action, service::selection};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ReviewApplications)?;
+    let call = super::super::support::allowed(Action::ReviewApplications).await?;
     let (r, m) = super::super::support::review_and_message(call.ctx.locale, &review, &message)?;
     selection::preview_batch(&call.state, promotion, &query, r, &m).await
 }
@@ -91,17 +92,16 @@ pub async fn review_applications(
 ) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::selection};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ReviewApplications)?;
+    let call = super::super::support::allowed(Action::ReviewApplications).await?;
     let result = match super::super::support::review_and_message(call.ctx.locale, &review, &message)
     {
         Ok(_) if ids.is_empty() => Err(AppError::Refused(Msg::NoApplicationChosen)),
         Ok((r, m)) => selection::review_batch(&call.state, &call.ctx.origin(), &ids, r, &m).await,
         Err(e) => Err(e),
     };
-    call.keep(result, &[("review", review), ("message", message)])
-        .await?;
-    call.done(
+    call.answer(
+        result,
+        &[("review", review), ("message", message)],
         Some(Msg::BatchRecorded),
         &format!("/coordination/promotions/{promotion}/candidatures"),
     )

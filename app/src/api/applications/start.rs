@@ -5,8 +5,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "candidater")]
 pub async fn start_application(promotion: i64) -> Result<(), AppError> {
     use crate::server::{policy::Action, service::applications};
-    let call = super::super::support::call().await?;
-    call.allow(Action::StartApplication)?;
+    let call = super::super::support::allowed(Action::StartApplication).await?;
     let id = applications::start(
         &call.state.db,
         &call.ctx.origin(),
@@ -34,8 +33,9 @@ pub async fn withdraw_application(
     } else {
         Err(AppError::field("confirm", Msg::ConfirmWithdrawRequired))
     };
-    call.keep(result, &[] as &[(&str, String)]).await?;
-    call.done(
+    call.answer(
+        result,
+        &[] as &[(&str, String)],
         Some(Msg::ApplicationWithdrawn),
         &format!("/candidature/{id}"),
     )

@@ -6,8 +6,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     use crate::domain::TokenPurpose;
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::accounts};
-    let call = super::super::support::call().await?;
-    call.allow(Action::RequestPasswordReset)?;
+    let call = super::super::support::allowed(Action::RequestPasswordReset).await?;
     let result = accounts::request_link(
         &call.state,
         &call.ctx.origin(),
@@ -15,17 +14,20 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         TokenPurpose::ResetPassword,
     )
     .await;
-    call.keep(result, &[("email", &email)]).await?;
-    call.done(Some(Msg::ResetSent), "/mot-de-passe-oublie")
-        .await
+    call.answer(
+        result,
+        &[("email", &email)],
+        Some(Msg::ResetSent),
+        "/mot-de-passe-oublie",
+    )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "nouveau-mot-de-passe")]
 pub async fn reset_password(jeton: String, password: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{auth_session, policy::Action, service::accounts};
-    let call = super::super::support::call().await?;
-    call.allow(Action::UseEmailedToken)?;
+    let call = super::super::support::allowed(Action::UseEmailedToken).await?;
     accounts::reset_password(&call.state, &call.ctx.origin(), &jeton, &password).await?;
     // Every session of the account has ended, this one included.
     auth_session::end(&call.session).await?;

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "connexion")]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     use crate::server::{auth_session, policy::Action, service::accounts};
-    let call = super::super::support::call().await?;
-    call.allow(Action::SignIn)?;
+    let call = super::super::support::allowed(Action::SignIn).await?;
     let result = accounts::sign_in(&call.state, &call.ctx.origin(), &email, &password).await;
     let user_id = call.keep(result, &[("email", &email)]).await?;
     auth_session::start(&call.session, user_id).await?;

@@ -4,15 +4,18 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "inscription")]
 pub async fn sign_up(email: String, name: String) -> Result<(), AppError> {
     use crate::server::{policy::Action, service::accounts};
-    let call = super::super::support::call().await?;
-    call.allow(Action::SignUp)?;
+    let call = super::super::support::allowed(Action::SignUp).await?;
     let input = accounts::SignUp {
         email: &email,
         name: &name,
         locale: call.ctx.locale,
     };
     let result = accounts::sign_up(&call.state, &call.ctx.origin(), input).await;
-    call.keep(result, &[("email", &email), ("name", &name)])
-        .await?;
-    call.done(None, "/inscription/envoye").await
+    call.answer(
+        result,
+        &[("email", &email), ("name", &name)],
+        None,
+        "/inscription/envoye",
+    )
+    .await
 }

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "verification-nom")]
 pub async fn get_pending_name(jeton: String) -> Result<(String, String), AppError> {
     use crate::server::{policy::Action, service::accounts};
-    let call = super::super::support::call().await?;
-    call.allow(Action::UseEmailedToken)?;
+    let call = super::super::support::allowed(Action::UseEmailedToken).await?;
     accounts::pending_name(&call.state, &jeton).await
 }
 
@@ -16,8 +15,7 @@ pub async fn get_pending_name(jeton: String) -> Result<(String, String), AppErro
 pub async fn verify_email(jeton: String, name: String, password: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{auth_session, policy::Action, service::accounts};
-    let call = super::super::support::call().await?;
-    call.allow(Action::UseEmailedToken)?;
+    let call = super::super::support::allowed(Action::UseEmailedToken).await?;
     let input = accounts::Verification {
         token: &jeton,
         name: &name,

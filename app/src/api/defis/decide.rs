@@ -6,16 +6,15 @@ use leptos::prelude::*;
 pub async fn decide_defi(id: i64, decision: String, message: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::defis};
-    let call = super::super::support::call().await?;
-    call.allow(Action::DecideDefis)?;
+    let call = super::super::support::allowed(Action::DecideDefis).await?;
     let result =
         match super::super::support::decision_and_message(call.ctx.locale, &decision, &message) {
             Ok((d, m)) => defis::decide(&call.state, &call.ctx.origin(), id, d, &m).await,
             Err(e) => Err(e),
         };
-    call.keep(result, &[("decision", decision), ("message", message)])
-        .await?;
-    call.done(
+    call.answer(
+        result,
+        &[("decision", decision), ("message", message)],
         Some(Msg::DecisionRecorded),
         &format!("/coordination/defis/{id}"),
     )
@@ -30,8 +29,7 @@ pub async fn preview_defi_batch(
     message: String,
 ) -> Result<Vec<BatchLine>, AppError> {
     use crate::server::{policy::Action, service::defis};
-    let call = super::super::support::call().await?;
-    call.allow(Action::DecideDefis)?;
+    let call = super::super::support::allowed(Action::DecideDefis).await?;
     let (d, m) = super::super::support::decision_and_message(call.ctx.locale, &decision, &message)?;
     defis::preview_batch(&call.state.db, &ids, d, &m).await
 }
@@ -45,17 +43,16 @@ pub async fn decide_defis(
 ) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::defis};
-    let call = super::super::support::call().await?;
-    call.allow(Action::DecideDefis)?;
+    let call = super::super::support::allowed(Action::DecideDefis).await?;
     let result =
         match super::super::support::decision_and_message(call.ctx.locale, &decision, &message) {
             Ok(_) if ids.is_empty() => Err(AppError::Refused(Msg::NoDefiChosen)),
             Ok((d, m)) => defis::decide_batch(&call.state, &call.ctx.origin(), &ids, d, &m).await,
             Err(e) => Err(e),
         };
-    call.keep(result, &[("decision", decision), ("message", message)])
-        .await?;
-    call.done(
+    call.answer(
+        result,
+        &[("decision", decision), ("message", message)],
         Some(Msg::BatchRecorded),
         &format!("/coordination/promotions/{promotion}/defis"),
     )
@@ -72,8 +69,7 @@ pub async fn publish_defis(
     use crate::i18n::Msg;
     use crate::model::defi::DefiFilter;
     use crate::server::{policy::Action, service::defis};
-    let call = super::super::support::call().await?;
-    call.allow(Action::PublishDefis)?;
+    let call = super::super::support::allowed(Action::PublishDefis).await?;
     let ids: Vec<i64> = match defi {
         Some(id) => vec![id],
         None => defis::list(&call.state.db, promotion, &DefiFilter::default())

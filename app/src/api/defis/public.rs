@@ -9,8 +9,7 @@ pub async fn public_defis(
     profile: Option<String>,
 ) -> Result<Vec<DefiSheet>, AppError> {
     use crate::server::policy::Action;
-    let call = super::super::support::call().await?;
-    call.allow(Action::ViewDefiSheet { published: true })?;
+    let call = super::super::support::allowed(Action::ViewDefiSheet { published: true }).await?;
     let profile = profile.filter(|p| !p.is_empty());
     Ok(call
         .state

@@ -18,7 +18,6 @@ pub async fn get_defi_dossier(id: i64) -> Result<DefiDossier, AppError> {
 #[server(prefix = "/api", endpoint = "defis-promotion")]
 pub async fn promotion_defis(promotion: i64, filter: DefiFilter) -> Result<DefiList, AppError> {
     use crate::server::{policy::Action, service::defis};
-    let call = super::super::support::call().await?;
-    call.allow(Action::DecideDefis)?;
+    let call = super::super::support::allowed(Action::DecideDefis).await?;
     defis::list(&call.state.db, promotion, &filter).await
 }

@@ -9,8 +9,7 @@ pub async fn invite_member(organisation: i64, email: String, role: String) -> Re
     use crate::model::error::Checks;
     use crate::server::ratelimit::Door;
     use crate::server::{policy::Action, service::organisations};
-    let call = super::super::support::call().await?;
-    call.allow(Action::InviteMember { organisation })?;
+    let call = super::super::support::allowed(Action::InviteMember { organisation }).await?;
     let mut checks = Checks::default();
     let parsed_email = checks.check("email", Email::parse(&email));
     let parsed_role = checks.check(
@@ -50,9 +49,9 @@ pub async fn invite_member(organisation: i64, email: String, role: String) -> Re
         (Ok(()), Err(e), _, _) => Err(e),
         _ => Err(AppError::Unexpected),
     };
-    call.keep(result, &[("email", email), ("role", role)])
-        .await?;
-    call.done(
+    call.answer(
+        result,
+        &[("email", email), ("role", role)],
         Some(Msg::InvitationSent),
         &format!("/organisation/{organisation}"),
     )
@@ -62,8 +61,7 @@ pub async fn invite_member(organisation: i64, email: String, role: String) -> Re
 #[server(prefix = "/api", endpoint = "invitation")]
 pub async fn get_invitation_preview(token: String) -> Result<InvitationPreview, AppError> {
     use crate::server::{policy::Action, service::organisations};
-    let call = super::super::support::call().await?;
-    call.allow(Action::UseEmailedToken)?;
+    let call = super::super::support::allowed(Action::UseEmailedToken).await?;
     organisations::preview(&call.state.db, &token).await
 }
 
@@ -71,8 +69,7 @@ pub async fn get_invitation_preview(token: String) -> Result<InvitationPreview, 
 pub async fn accept_invitation(token: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::organisations};
-    let call = super::super::support::call().await?;
-    call.allow(Action::AcceptInvitation)?;
+    let call = super::super::support::allowed(Action::AcceptInvitation).await?;
     let viewer = call.ctx.actor.viewer().ok_or(AppError::Forbidden)?.clone();
     let org = organisations::accept(&call.state.db, &call.ctx.origin(), &token, &viewer).await?;
     call.done(

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 pub async fn remove_member(organisation: i64, user: i64) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::memberships};
-    let call = super::super::support::call().await?;
-    call.allow(Action::InviteMember { organisation })?;
+    let call = super::super::support::allowed(Action::InviteMember { organisation }).await?;
     let result =
         memberships::remove_member(&call.state, &call.ctx.origin(), organisation, user).await;
-    call.keep(result, &[] as &[(&str, String)]).await?;
-    call.done(
+    call.answer(
+        result,
+        &[] as &[(&str, String)],
         Some(Msg::MemberRemoved),
         &format!("/organisation/{organisation}"),
     )
@@ -23,8 +23,7 @@ pub async fn remove_member(organisation: i64, user: i64) -> Result<(), AppError>
 pub async fn cancel_invitation(organisation: i64, invitation: i64) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::memberships};
-    let call = super::super::support::call().await?;
-    call.allow(Action::InviteMember { organisation })?;
+    let call = super::super::support::allowed(Action::InviteMember { organisation }).await?;
     memberships::cancel_invitation(&call.state, &call.ctx.origin(), organisation, invitation)
         .await?;
     call.done(

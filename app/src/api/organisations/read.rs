@@ -6,8 +6,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "mes-organisations")]
 pub async fn my_organisations() -> Result<Vec<OrganisationView>, AppError> {
     use crate::server::{policy::Action, service::organisations};
-    let call = super::super::support::call().await?;
-    call.allow(Action::RegisterOrganisation)?;
+    let call = super::super::support::allowed(Action::RegisterOrganisation).await?;
     let roles = call
         .ctx
         .actor
@@ -21,8 +20,8 @@ pub async fn my_organisations() -> Result<Vec<OrganisationView>, AppError> {
 pub async fn get_organisation_page(id: i64) -> Result<OrganisationPage, AppError> {
     use crate::server::policy::{Action, allows};
     use crate::server::service::organisations;
-    let call = super::super::support::call().await?;
-    call.allow(Action::ViewOrganisation { organisation: id })?;
+    let call =
+        super::super::support::allowed(Action::ViewOrganisation { organisation: id }).await?;
     let may_invite = allows(&call.ctx.actor, Action::InviteMember { organisation: id });
     // Drafts are for the organisation's members only.
     let member = allows(
@@ -39,8 +38,7 @@ pub async fn get_organisation_page(id: i64) -> Result<OrganisationPage, AppError
 #[server(prefix = "/api", endpoint = "organisations")]
 pub async fn all_organisations() -> Result<Vec<OrganisationView>, AppError> {
     use crate::server::{policy::Action, service::organisations};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ManageOrganisations)?;
+    let call = super::super::support::allowed(Action::ManageOrganisations).await?;
     organisations::list_all(&call.state.db).await
 }
 
@@ -48,8 +46,7 @@ pub async fn all_organisations() -> Result<Vec<OrganisationView>, AppError> {
 #[server(prefix = "/api", endpoint = "organisation-fiche")]
 pub async fn get_organisation(id: i64) -> Result<OrganisationView, AppError> {
     use crate::server::{policy::Action, service::organisations};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ManageOrganisations)?;
+    let call = super::super::support::allowed(Action::ManageOrganisations).await?;
     Ok(organisations::view(
         &organisations::find(&call.state.db, id).await?,
     ))

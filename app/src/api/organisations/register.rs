@@ -10,8 +10,7 @@ pub async fn register_organisation(
     use crate::domain::organisation::OrganisationForm;
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::organisations};
-    let call = super::super::support::call().await?;
-    call.allow(Action::RegisterOrganisation)?;
+    let call = super::super::support::allowed(Action::RegisterOrganisation).await?;
     let form = OrganisationForm { name, kind, city };
     let result = match form.parse() {
         Ok(draft) => {

@@ -11,14 +11,17 @@ pub async fn update_organisation(
     use crate::domain::organisation::OrganisationForm;
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::organisations};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ManageOrganisations)?;
+    let call = super::super::support::allowed(Action::ManageOrganisations).await?;
     let form = OrganisationForm { name, kind, city };
     let result = match form.parse() {
         Ok(draft) => organisations::update(&call.state.db, &call.ctx.origin(), id, &draft).await,
         Err(errors) => Err(AppError::fields(errors)),
     };
-    call.keep(result, &form.fields()).await?;
-    call.done(Some(Msg::OrgSaved), "/coordination/organisations")
-        .await
+    call.answer(
+        result,
+        &form.fields(),
+        Some(Msg::OrgSaved),
+        "/coordination/organisations",
+    )
+    .await
 }

@@ -59,8 +59,9 @@ pub async fn set_retention(promotion: i64, months: String) -> Result<(), AppErro
         Some(m) => privacy::set_retention(&call.state.db, &call.ctx.origin(), promotion, m).await,
         None => Err(AppError::field("months", Msg::RetentionInvalid)),
     };
-    call.keep(result, &[("months", months)]).await?;
-    call.done(
+    call.answer(
+        result,
+        &[("months", months)],
         Some(Msg::RetentionSaved),
         &format!("/coordination/promotions/{promotion}"),
     )
@@ -94,8 +95,9 @@ pub async fn close_promotion(
     } else {
         Err(AppError::field("confirm", Msg::ConfirmCloseRequired))
     };
-    call.keep(result, &[] as &[(&str, String)]).await?;
-    call.done(
+    call.answer(
+        result,
+        &[] as &[(&str, String)],
         Some(Msg::PromotionClosed),
         &format!("/coordination/promotions/{promotion}"),
     )

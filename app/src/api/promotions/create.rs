@@ -9,8 +9,7 @@ pub async fn create_promotion(#[server(flatten)] form: Posted) -> Result<(), App
     use crate::domain::promotion_form::PromotionForm;
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::promotions};
-    let call = super::super::support::call().await?;
-    call.allow(Action::ManagePromotions)?;
+    let call = super::super::support::allowed(Action::ManagePromotions).await?;
     let typed = PromotionForm::from_posted(&form);
     let result = match typed.parse() {
         Ok(draft) => promotions::create(&call.state.db, &call.ctx.origin(), &draft).await,

@@ -61,6 +61,9 @@ pub struct Spec {
     /// What submission says when the field is empty (a box unticked);
     /// `None`: optional.
     pub required: Option<Msg>,
+    /// The browser asks for it too (`required`): a form saved whole in one
+    /// go, where there is no draft to keep an empty field in.
+    pub html_required: bool,
     pub format: Option<Format>,
 }
 
@@ -77,6 +80,7 @@ impl Spec {
             max,
             max_lines: None,
             required: None,
+            html_required: false,
             format: None,
         }
     }
@@ -126,6 +130,13 @@ impl Spec {
     pub const fn required_with(mut self, missing: Msg) -> Self {
         self.required = Some(missing);
         self
+    }
+
+    /// Required by the browser as well as by the server (see
+    /// `html_required`), saying `missing` when the server finds it empty.
+    pub const fn always(mut self, missing: Msg) -> Self {
+        self.html_required = true;
+        self.required_with(missing)
     }
 
     pub const fn hint(mut self, hint: Msg) -> Self {

@@ -12,6 +12,13 @@ use sea_orm::{
     IntoActiveModel, QueryFilter,
 };
 
+/// What a versioned save answers: the new version and when it was saved.
+#[derive(Clone, Copy, Debug)]
+pub struct Saved {
+    pub version: i32,
+    pub at: chrono::DateTime<Utc>,
+}
+
 /// Writes `row` as version `read + 1` only if it is still at `read`
 /// (`version` is the entity's version column); a row changed meanwhile is
 /// a conflict and nothing is written.

@@ -251,23 +251,18 @@ pub async fn verify_email(
     row.locale = Set(input.locale.code().to_owned());
     set_password(&txn, &u, row, hash).await?;
     end_sessions(&txn, u.id).await?;
-    let _origin = Origin {
-        actor_id: Some(u.id),
-        ..origin.clone()
-    };
     txn.audit(
         AuditAction::AuthEmailVerified,
         Some(Target::User(u.id)),
         json!({ "renamed": renamed }),
     )
     .await?;
-    txn.audit(
+    txn.finish(
         AuditAction::AuthSignIn,
         Some(Target::User(u.id)),
         json!({ "method": "verification_link" }),
     )
     .await?;
-    txn.commit().await?;
     Ok(u.id)
 }
 
@@ -356,8 +351,8 @@ pub async fn sign_in(
             } else {
                 json!({})
             };
-            txn.audit(action, target.map(Target::User), details).await?;
-            txn.commit().await?;
+            txn.finish(action, target.map(Target::User), details)
+                .await?;
             Err(err)
         }
     }
@@ -420,9 +415,8 @@ pub async fn request_link(
     } else {
         json!({})
     };
-    txn.audit(action, found.as_ref().map(|u| Target::User(u.id)), details)
+    txn.finish(action, found.as_ref().map(|u| Target::User(u.id)), details)
         .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -435,17 +429,12 @@ pub async fn use_magic_link(
     let txn = Txn::with_outbox(state, origin).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::MagicLink).await?;
     mark_verified(&txn, &u).await?;
-    let _origin = Origin {
-        actor_id: Some(u.id),
-        ..origin.clone()
-    };
-    txn.audit(
+    txn.finish(
         AuditAction::AuthSignIn,
         Some(Target::User(u.id)),
         json!({ "method": "magic_link" }),
     )
     .await?;
-    txn.commit().await?;
     Ok(u.id)
 }
 
@@ -464,17 +453,12 @@ pub async fn reset_password(
     set_password(&txn, &u, u.clone().into(), hash).await?;
     end_sessions(&txn, u.id).await?;
     tokens::spend_all(&txn, u.id).await?;
-    let _origin = Origin {
-        actor_id: Some(u.id),
-        ..origin.clone()
-    };
-    txn.audit(
+    txn.finish(
         AuditAction::AuthPasswordReset,
         Some(Target::User(u.id)),
         json!({}),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -488,12 +472,11 @@ pub async fn end_sessions<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<u6
 
 pub async fn record_sign_out(state: &AppState, origin: &Origin) -> Result<(), AppError> {
     let txn = Txn::with_outbox(state, origin).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::AuthSignOut,
         origin.actor_id.map(Target::User),
         json!({}),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }

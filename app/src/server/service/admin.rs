@@ -81,13 +81,12 @@ pub async fn revoke_role(
     if res.rows_affected == 0 {
         return Err(AppError::NotFound);
     }
-    txn.audit(
+    txn.finish(
         AuditAction::RoleRevoked,
         Some(Target::User(target)),
         json!({ "role": role.code(), "scope": role.scope() }),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -119,13 +118,12 @@ pub async fn set_disabled(
     } else {
         AuditAction::UserEnabled
     };
-    txn.audit(
+    txn.finish(
         action,
         Some(Target::User(target)),
         json!({ "sessions_ended": ended }),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 

@@ -105,13 +105,12 @@ pub async fn store(
         }
         .insert(&txn)
         .await?;
-        txn.audit(
+        txn.finish(
             AuditAction::AttachmentUploaded,
             Target::owner(slot.owner_type, slot.owner_id),
             json!({ "kind": slot.kind, "name": original_name, "size": bytes.len() }),
         )
         .await?;
-        txn.commit().await?;
         Ok(old)
     }
     .await;

@@ -4,7 +4,7 @@
 //! deadline (`selection::extend_deadline`) or send a reminder.
 
 use super::Origin;
-use super::applications::{CV, find, form_of, owner_locale, state_of};
+use super::applications::{self, CV, find, form_of, owner_locale, state_of};
 use super::audit::{AuditAction, Target};
 use super::txn::Txn;
 use crate::domain::application::ApplicationState;
@@ -13,14 +13,8 @@ use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::application::{DraftRow, DraftsList};
 use crate::server::AppState;
-use crate::server::db::{
-    application, application_choice, application_event, attachment, promotion, user,
-};
-use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
-};
+use crate::server::db::{application, application_choice, attachment, promotion, user};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
@@ -126,23 +120,13 @@ pub async fn remind(state: &AppState, origin: &Origin, id: i64) -> Result<i64, A
         locale.t(Msg::DraftReminderMessage),
         &[("promotion", &p.name), ("deadline", &deadline)],
     );
-    application_event::ActiveModel {
-        application_id: Set(a.id),
-        kind: Set("reminded".into()),
-        message: Set(text.clone()),
-        actor_id: Set(origin.actor_id),
-        at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    applications::event(&txn, origin, a.id, "reminded", &text).await?;
     super::selection::tell(state, &txn, &a, ApplicationState::Draft.label(), &text).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::ApplicationDraftReminded,
         Some(Target::Application(a.id)),
         json!({ "deadline": deadline }),
     )
     .await?;
-    txn.commit().await?;
     Ok(a.promotion_id)
 }

@@ -254,12 +254,11 @@ async fn audit_export(
     count: usize,
 ) -> Result<(), AppError> {
     let txn = Txn::with_outbox(state, origin).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::ApplicationsExported,
         Some(Target::Promotion(promotion_id)),
         json!({ "format": kind, "filters": q.to_query(), "rows": count }),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }

@@ -59,13 +59,12 @@ pub async fn remove_member(
         )
         .exec(&txn)
         .await?;
-    txn.audit(
+    txn.finish(
         AuditAction::OrganisationMemberRemoved,
         Some(Target::Organisation(org)),
         json!({ "user": user, "email": removed.email, "role": role.code() }),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -87,12 +86,11 @@ pub async fn cancel_invitation(
         return Err(AppError::NotFound);
     };
     invitation::Entity::delete_by_id(i.id).exec(&txn).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::OrganisationInvitationCancelled,
         Some(Target::Organisation(org)),
         json!({ "email": i.email, "role": i.role }),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }

@@ -119,7 +119,7 @@ pub async fn update(
     row.city = Set(d.city.clone());
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::OrganisationUpdated,
         Some(Target::Organisation(id)),
         json!({
@@ -128,7 +128,6 @@ pub async fn update(
         }),
     )
     .await?;
-    txn.commit().await?;
     super::catalogue::changed();
     Ok(())
 }
@@ -336,13 +335,12 @@ pub async fn invite(
         }),
     )
     .await?;
-    txn.audit(
+    txn.finish(
         AuditAction::OrganisationMemberInvited,
         Some(Target::Organisation(id)),
         json!({ "email": email.as_str(), "role": role.code() }),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -401,13 +399,12 @@ pub async fn accept(
     if !users::roles_of(&txn, user.id).await?.contains(&role) {
         insert_grant(&txn, origin, user.id, role).await?;
     }
-    txn.audit(
+    txn.finish(
         AuditAction::OrganisationInvitationAccepted,
         Some(Target::Organisation(org)),
         json!({ "invited": i.email, "user": user.id }),
     )
     .await?;
-    txn.commit().await?;
     Ok(org)
 }
 

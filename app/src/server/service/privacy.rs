@@ -160,13 +160,12 @@ pub async fn export(
     }
     let bytes = zip.finish().map_err(fail)?.into_inner();
     let txn = Txn::begin(db, origin).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::AccountDataExported,
         Some(Target::User(user_id)),
         json!({ "bytes": bytes.len() }),
     )
     .await?;
-    txn.commit().await?;
     Ok(bytes)
 }
 
@@ -263,8 +262,8 @@ pub async fn delete_account(
         .exec(&txn)
         .await?;
     user::Entity::delete_by_id(user_id).exec(&txn).await?;
-    txn.audit(AuditAction::AccountDeleted, Some(Target::User(user_id)), json!({ "drafts_erased": erased, "dossiers_anonymised": anonymised, "had_email_domain": u.email.rsplit('@').next() })).await?;
-    txn.commit().await?;
+    txn.finish(AuditAction::AccountDeleted, Some(Target::User(user_id)), json!({ "drafts_erased": erased, "dossiers_anonymised": anonymised, "had_email_domain": u.email.rsplit('@').next() }))
+        .await?;
     super::catalogue::applications_changed();
     remove_files(data_dir, gone_files).await;
     Ok(())
@@ -300,8 +299,8 @@ pub async fn purge_expired(
         for id in &ids {
             files.extend(erase_dossier(&txn, *id).await?);
         }
-        txn.audit(AuditAction::ApplicationsPurged, Some(Target::Promotion(p.id)), json!({ "dossiers": ids.len(), "expired_at": expiry(&p), "retention_months": p.retention_months })).await?;
-        txn.commit().await?;
+        txn.finish(AuditAction::ApplicationsPurged, Some(Target::Promotion(p.id)), json!({ "dossiers": ids.len(), "expired_at": expiry(&p), "retention_months": p.retention_months }))
+            .await?;
         super::catalogue::applications_changed();
         super::catalogue::changed();
         remove_files(data_dir, files).await;
@@ -329,13 +328,12 @@ pub async fn set_retention(
     row.updated_at = Set(Utc::now());
     let updated = row.update(&txn).await?;
     super::retention::apply_guard(&txn, origin, &old, updated).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::PromotionRetentionSet,
         Some(Target::Promotion(promotion_id)),
         json!({ "before": before, "after": months }),
     )
     .await?;
-    txn.commit().await?;
     super::catalogue::changed();
     Ok(())
 }

@@ -101,13 +101,12 @@ pub async fn create(
     };
     fill(&mut row, d);
     let saved = row.insert(&txn).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::PromotionCreated,
         Some(Target::Promotion(saved.id)),
         json!({ "name": d.name }),
     )
     .await?;
-    txn.commit().await?;
     super::catalogue::changed();
     Ok(saved.id)
 }
@@ -135,8 +134,8 @@ pub async fn update(
     fill(&mut row, d);
     let updated = row.update(&txn).await?;
     super::retention::apply_guard(&txn, origin, &old, updated).await?;
-    txn.audit(AuditAction::PromotionUpdated, Some(Target::Promotion(id)), json!({ "before": { "name": before.name, "calendar": before.calendar }, "after": { "name": d.name, "calendar": d.calendar } })).await?;
-    txn.commit().await?;
+    txn.finish(AuditAction::PromotionUpdated, Some(Target::Promotion(id)), json!({ "before": { "name": before.name, "calendar": before.calendar }, "after": { "name": d.name, "calendar": d.calendar } }))
+        .await?;
     super::catalogue::changed();
     Ok(())
 }

@@ -113,13 +113,12 @@ pub async fn close(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<
     }
     row.updated_at = Set(now);
     row.update(&txn).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::PromotionClosed,
         Some(Target::Promotion(id)),
         json!({ "purge_at": what.expiry, "dossiers": what.dossiers, "files": what.files }),
     )
     .await?;
-    txn.commit().await?;
     super::catalogue::changed();
     Ok(())
 }

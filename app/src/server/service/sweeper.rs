@@ -62,13 +62,12 @@ pub async fn sweep(
     // finishes it and records again.
     let system = Origin::default();
     let txn = Txn::begin(db, &system).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::FilesOrphansRemoved,
         None,
         json!({ "files": orphans, "grace_hours": GRACE.num_hours() }),
     )
     .await?;
-    txn.commit().await?;
     for name in &orphans {
         if let Err(e) = tokio::fs::remove_file(dir.join(name)).await {
             tracing::warn!(error = %e, file = %name, "removing an orphan file");

@@ -118,6 +118,18 @@ impl<'a> Txn<'a> {
         self.queued.load(Ordering::Relaxed)
     }
 
+    /// The use-case's last step: records `action` on `target`, then commits
+    /// (`audit`, then `commit`).
+    pub async fn finish(
+        self,
+        action: AuditAction,
+        target: Option<Target>,
+        details: Value,
+    ) -> Result<(), AppError> {
+        self.audit(action, target, details).await?;
+        self.commit().await
+    }
+
     /// Commits, then wakes the outbox worker if an email was queued. A
     /// use-case without an audit entry is a bug: it is rolled back, an
     /// error, never committed.

@@ -6,10 +6,11 @@ use crate::domain::role::GRANTABLE_BY_ADMIN;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::user::{AccountStatus, UserRow};
+use crate::ui::Loaded;
 use crate::ui::account::area::role_label;
 use crate::ui::form::{ErrorSummary, action_error};
-use crate::ui::public::ErrorPage;
-use crate::ui::{page, response, tr};
+use crate::ui::table::DataTable;
+use crate::ui::{page, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -35,24 +36,9 @@ pub fn UsersPage() -> impl IntoView {
     let self_id = page().viewer.map(|v| v.id);
     let query = use_query_map().with_untracked(|q| q.get("q").unwrap_or_default());
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let query = query.clone();
-                let error = error.clone();
-                Suspend::new(async move {
-                    match users.await {
-                        Err(AppError::Forbidden) => {
-                            response::redirect("/connexion");
-                            ().into_any()
-                        }
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                        Ok(rows) => view! {
-                            <UsersTable rows query error self_id grant revoke disable/>
-                        }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=users ok=move |rows| view! {
+            <UsersTable rows query=query.clone() error=error.clone() self_id grant revoke disable/>
+        }/>
     }
 }
 
@@ -81,23 +67,12 @@ fn UsersTable(
             view! { <p>{tr(Msg::UsersNone)}</p> }.into_any()
         } else {
             view! {
-                <div class="table-wrap">
-                <table>
-                    <caption class="visually-hidden">{tr(Msg::UsersTitle)}</caption>
-                    <thead><tr>
-                        <th scope="col">{tr(Msg::ColName)}</th>
-                        <th scope="col">{tr(Msg::ColEmail)}</th>
-                        <th scope="col">{tr(Msg::ColStatus)}</th>
-                        <th scope="col">{tr(Msg::ColRoles)}</th>
-                        <th scope="col">{tr(Msg::ColActions)}</th>
-                    </tr></thead>
-                    <tbody>
+                <DataTable caption=tr(Msg::UsersTitle).to_owned()
+                    columns=vec![Msg::ColName, Msg::ColEmail, Msg::ColStatus, Msg::ColRoles, Msg::ColActions]>
                         {rows.into_iter().map(|u| view! {
-                            <UserRowView user=u self_id grant revoke disable/>
+                    <UserRowView user=u self_id grant revoke disable/>
                         }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                    </DataTable>
             }.into_any()
         }}
     }

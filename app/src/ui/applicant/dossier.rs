@@ -20,7 +20,8 @@ use crate::ui::form::{
 };
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
 use crate::ui::public::{ErrorPage, NotFound};
-use crate::ui::{id_param, kept, page, paris, profile_label, refuse, tr};
+use crate::ui::table::DataTable;
+use crate::ui::{Loaded, id_param, kept, page, paris, profile_label, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -83,17 +84,7 @@ pub fn ApplicationPage() -> impl IntoView {
     let withdraw = ServerAction::<WithdrawApplication>::new();
     let error = action_error(action).or_else(|| action_error(withdraw));
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let error = error.clone();
-                Suspend::new(async move {
-                    match dossier.await {
-                        Ok(d) => view! { <Dossier d action withdraw error/> }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=dossier ok=move |d| view! { <Dossier d action withdraw error=error.clone()/> }/>
     }
     .into_any()
 }
@@ -176,6 +167,16 @@ fn Timeline(state: ApplicationState) -> impl IntoView {
     }
 }
 
+/// The défis the dossier ranks, in its order, as "title — organisation".
+fn chosen(d: &ApplicationDossier) -> Vec<String> {
+    d.form
+        .choices
+        .iter()
+        .filter_map(|c| d.offered.iter().find(|o| o.id == *c))
+        .map(|o| format!("{} — {}", o.title, o.organisation))
+        .collect()
+}
+
 #[component]
 fn Summary(d: ApplicationDossier) -> impl IntoView {
     let f = d.form.clone();
@@ -185,12 +186,7 @@ fn Summary(d: ApplicationDossier) -> impl IntoView {
         .find(|p| p.as_str() == f.profile)
         .map(profile_label)
         .unwrap_or_default();
-    let choices: Vec<String> = f
-        .choices
-        .iter()
-        .filter_map(|c| d.offered.iter().find(|o| o.id == *c))
-        .map(|o| format!("{} — {}", o.title, o.organisation))
-        .collect();
+    let choices = chosen(&d);
     view! {
         <h2>{tr(Msg::SummaryTitle)}</h2>
         <dl class="calendar">
@@ -217,12 +213,7 @@ pub fn DossierDetails(d: ApplicationDossier) -> impl IntoView {
             .find(|p| p.as_str() == code)
             .map(profile_label)
     };
-    let choices: Vec<String> = f
-        .choices
-        .iter()
-        .filter_map(|c| d.offered.iter().find(|o| o.id == *c))
-        .map(|o| format!("{} — {}", o.title, o.organisation))
-        .collect();
+    let choices = chosen(&d);
     let mut lines = declared_lines(&f, &profile_of);
     let after_name = lines
         .iter()
@@ -378,19 +369,15 @@ fn ApplicationFields(
     let rows = std::cell::RefCell::new(Some(rows));
     let max_choices = d.max_choices;
     let choices = move || {
+        let rows = rows.borrow_mut().take();
         view! {
             <fieldset id="champ-choices" class:field-invalid=choices_error.is_some()
                 aria-describedby=choices_error.map(|_| "champ-choices-erreur")>
                 <legend>{tr(Msg::ChoicesLegend)}</legend>
                 <p class="hint">{fill(tr(Msg::ChoicesHint), &[("max", &max_choices.to_string())])}</p>
                 {choices_error.map(|m| view! { <p class="field-error" id="champ-choices-erreur">{tr(m)}</p> })}
-                <div class="table-wrap">
-                    <table>
-                        <caption class="visually-hidden">{tr(Msg::ChoicesLegend)}</caption>
-                        <thead><tr><th scope="col">{tr(Msg::ColTitle)}</th><th scope="col">{tr(Msg::ColRank)}</th></tr></thead>
-                        <tbody>{rows.borrow_mut().take()}</tbody>
-                    </table>
-                </div>
+                <DataTable caption=tr(Msg::ChoicesLegend).to_owned()
+                    columns=vec![Msg::ColTitle, Msg::ColRank]>{rows}</DataTable>
             </fieldset>
         }
         .into_any()

@@ -11,10 +11,11 @@ use crate::domain::application::{ApplicationState, Review};
 use crate::domain::application_form::EXPERIENCE_BANDS;
 use crate::i18n::{Msg, fill};
 use crate::model::application::{ApplicationQuery, ApplicationTable};
+use crate::ui::Loaded;
 use crate::ui::applicant::DossierDetails;
-use crate::ui::batch::{BatchPreview, BatchPreviewHeader, hidden_ids};
+use crate::ui::batch::{BatchPreview, hidden_ids};
 use crate::ui::form::{ErrorSummary, Field, SelectField, TextArea, action_error};
-use crate::ui::public::{ErrorPage, NotFound};
+use crate::ui::public::NotFound;
 use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -71,17 +72,7 @@ pub fn ApplicationsListPage() -> impl IntoView {
         |(id, q)| promotion_applications(id, q),
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let q = q.clone();
-                Suspend::new(async move {
-                    match table.await {
-                        Ok(t) => view! { <Table t q/> }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=table ok=move |t| view! { <Table t q=q.clone()/> }/>
     }
     .into_any()
 }
@@ -264,37 +255,27 @@ pub fn ApplicationBatchPage() -> impl IntoView {
         "/coordination/promotions/{promotion}/candidatures?{}",
         q.to_query()
     );
+    let label = Review::from_code(&decision)
+        .map(|r| tr(r.label()))
+        .unwrap_or_default()
+        .to_owned();
+    let form = move |applies: Vec<i64>| {
+        let (decision, message) = (decision.clone(), message.clone());
+        view! {
+            <ActionForm action=confirm>
+                <input type="hidden" name="promotion" value=promotion.to_string()/>
+                {hidden_ids(&applies)}
+                <input type="hidden" name="review" value=decision/>
+                <input type="hidden" name="message" value=message/>
+                <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
     view! {
-        <BatchPreviewHeader back=back error=error/>
-        <Suspense fallback=|| ()>
-            {move || {
-                let (decision, message) = (decision.clone(), message.clone());
-                Suspend::new(async move {
-                    let label = Review::from_code(&decision).map(|r| tr(r.label())).unwrap_or_default().to_owned();
-                    let form = move |applies: Vec<i64>| view! {
-                        <ActionForm action=confirm>
-                            <input type="hidden" name="promotion" value=promotion.to_string()/>
-                            {hidden_ids(&applies)}
-                            <input type="hidden" name="review" value=decision.clone()/>
-                            <input type="hidden" name="message" value=message.clone()/>
-                            <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
-                        </ActionForm>
-                    }.into_any();
-                    view! {
-                        <BatchPreview
-                            result=lines.await
-                            summary=Msg::ApplicationBatchSummary
-                            label=label
-                            heading=Msg::ColName
-                            message_heading=Msg::FieldMessageToApplicant
-                            empty=Msg::NoApplicationChosen
-                            fields=&["review", "message"]
-                            confirm=form
-                        />
-                    }
-                })
-            }}
-        </Suspense>
+        <BatchPreview back error lines label
+            summary=Msg::ApplicationBatchSummary heading=Msg::ColName message_heading=Msg::FieldMessageToApplicant empty=Msg::NoApplicationChosen fields=&["review", "message"]
+            confirm=form/>
     }
     .into_any()
 }
@@ -312,63 +293,55 @@ pub fn ApplicationReviewPage() -> impl IntoView {
     let extend = ServerAction::<ExtendApplication>::new();
     let error = action_error(review).or_else(|| action_error(extend));
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let error = error.clone();
-                Suspend::new(async move {
-                    let d = match dossier.await {
-                        Ok(d) => d,
-                        Err(e) => return view! { <ErrorPage error=e/> }.into_any(),
-                    };
-                    let review_error = error.as_ref().and_then(|e| e.for_field("review"));
-                    let message_error = error.as_ref().and_then(|e| e.for_field("message"));
-                    let until_error = error.as_ref().and_then(|e| e.for_field("until"));
-                    let name = format!("{} {}", d.form.first_name, d.form.last_name);
-                    let events = d.events.clone();
-                    view! {
-                        <Title text=name.clone()/>
-                        <p><a href=format!("/coordination/promotions/{}/candidatures", d.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &d.promotion_name)])}</a></p>
-                        <h1>{name.clone()}</h1>
-                        <p class="lead"><strong>{tr(d.state.label())}</strong></p>
-                        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
-                        {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
-                        <ErrorSummary error=error.clone()/>
-                        <section aria-labelledby="examen-titre">
-                            <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>
-                            <ActionForm action=review>
-                                <input type="hidden" name="id" value=d.id.to_string()/>
-                                <SelectField name="review" label=Msg::FieldDecision options=review_options()
-                                    value=kept("review").unwrap_or_default() required=true error=review_error/>
-                                <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
-                                    value=kept("message").unwrap_or_default() error=message_error/>
-                                <ReviewTemplates/>
-                                <button type="submit">{tr(Msg::SendDecision)}</button>
-                            </ActionForm>
-                        </section>
-                        {d.may_extend.then(|| view! {
-                            <section aria-labelledby="delai-titre">
-                                <h2 id="delai-titre">{tr(Msg::ExtendTitle)}</h2>
-                                <ActionForm action=extend>
-                                    <input type="hidden" name="id" value=d.id.to_string()/>
-                                    <Field name="until" label=Msg::FieldUntil kind="datetime-local" hint=Msg::DateTimeHint
-                                        value=kept("until").unwrap_or_default() error=until_error/>
-                                    <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
-                                </ActionForm>
-                            </section>
-                        })}
-                        <DossierDetails d=d.clone()/>
-                        <h2>{tr(Msg::HistoryTitle)}</h2>
-                        <ol class="history">
-                            {events.into_iter().map(|e| view! {
-                                <li><p><strong>{e.kind.clone()}</strong> " — " {paris(e.at)}</p>
-                                    {(!e.message.is_empty()).then(|| view! { <blockquote class="prewrap">{e.message.clone()}</blockquote> })}</li>
-                            }).collect_view()}
-                        </ol>
-                    }
-                    .into_any()
-                })
-            }}
-        </Suspense>
+        <Loaded resource=dossier ok=move |d| {
+            let error = error.clone();
+            let review_error = error.as_ref().and_then(|e| e.for_field("review"));
+            let message_error = error.as_ref().and_then(|e| e.for_field("message"));
+            let until_error = error.as_ref().and_then(|e| e.for_field("until"));
+            let name = format!("{} {}", d.form.first_name, d.form.last_name);
+            let events = d.events.clone();
+            view! {
+                <Title text=name.clone()/>
+                <p><a href=format!("/coordination/promotions/{}/candidatures", d.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &d.promotion_name)])}</a></p>
+                <h1>{name.clone()}</h1>
+                <p class="lead"><strong>{tr(d.state.label())}</strong></p>
+                {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
+                {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
+                <ErrorSummary error=error.clone()/>
+                <section aria-labelledby="examen-titre">
+                    <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>
+                    <ActionForm action=review>
+                        <input type="hidden" name="id" value=d.id.to_string()/>
+                        <SelectField name="review" label=Msg::FieldDecision options=review_options()
+                            value=kept("review").unwrap_or_default() required=true error=review_error/>
+                        <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
+                            value=kept("message").unwrap_or_default() error=message_error/>
+                        <ReviewTemplates/>
+                        <button type="submit">{tr(Msg::SendDecision)}</button>
+                    </ActionForm>
+                </section>
+                {d.may_extend.then(|| view! {
+                    <section aria-labelledby="delai-titre">
+                        <h2 id="delai-titre">{tr(Msg::ExtendTitle)}</h2>
+                        <ActionForm action=extend>
+                            <input type="hidden" name="id" value=d.id.to_string()/>
+                            <Field name="until" label=Msg::FieldUntil kind="datetime-local" hint=Msg::DateTimeHint
+                                value=kept("until").unwrap_or_default() error=until_error/>
+                            <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
+                        </ActionForm>
+                    </section>
+                })}
+                <DossierDetails d=d.clone()/>
+                <h2>{tr(Msg::HistoryTitle)}</h2>
+                <ol class="history">
+                    {events.into_iter().map(|e| view! {
+                        <li><p><strong>{e.kind.clone()}</strong> " — " {paris(e.at)}</p>
+                            {(!e.message.is_empty()).then(|| view! { <blockquote class="prewrap">{e.message.clone()}</blockquote> })}</li>
+                    }).collect_view()}
+                </ol>
+            }
+            .into_any()
+        }/>
     }
     .into_any()
 }

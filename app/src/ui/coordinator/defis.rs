@@ -10,11 +10,13 @@ use crate::domain::defi::{Decision, DefiState};
 use crate::domain::organisation::OrgKind;
 use crate::i18n::{Msg, fill};
 use crate::model::defi::{DefiFilter, DefiList};
-use crate::ui::batch::{BatchPreview, BatchPreviewHeader, hidden_ids};
+use crate::ui::Loaded;
+use crate::ui::batch::{BatchPreview, hidden_ids};
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{ErrorSummary, SelectField, TextArea, action_error};
 use crate::ui::host::kind_options;
-use crate::ui::public::{ErrorPage, NotFound};
+use crate::ui::public::NotFound;
+use crate::ui::table::DataTable;
 use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -71,17 +73,7 @@ pub fn PromotionDefisPage() -> impl IntoView {
         |(id, filter)| promotion_defis(id, filter),
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let filter = filter.clone();
-                Suspend::new(async move {
-                    match list.await {
-                        Ok(l) => view! { <DefiListView l filter/> }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=list ok=move |l| view! { <DefiListView l filter=filter.clone()/> }/>
     }
     .into_any()
 }
@@ -149,37 +141,25 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
         } else {
             view! {
                 <form method="get" action=format!("/coordination/promotions/{promotion}/defis/apercu")>
-                    <div class="table-wrap">
-                        <table>
-                            <caption>{fill(tr(Msg::DefisShown), &[("count", &l.rows.len().to_string())])}</caption>
-                            <thead><tr>
-                                <th scope="col">{tr(Msg::ColChoose)}</th>
-                                <th scope="col">{tr(Msg::ColTitle)}</th>
-                                <th scope="col">{tr(Msg::ColOrganisation)}</th>
-                                <th scope="col">{tr(Msg::ColProfiles)}</th>
-                                <th scope="col">{tr(Msg::ColState)}</th>
-                                <th scope="col">{tr(Msg::ColSubmitted)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {l.rows.iter().map(|r| {
-                                    let check = format!("choix-{}", r.id);
-                                    view! {
-                                        <tr>
-                                            <td>
-                                                <input type="checkbox" id=check.clone() name="ids" value=r.id.to_string()/>
-                                                <label for=check class="visually-hidden">{fill(tr(Msg::ChooseDefi), &[("title", &r.title)])}</label>
-                                            </td>
-                                            <th scope="row"><a href=format!("/coordination/defis/{}", r.id)>{r.title.clone()}</a></th>
-                                            <td>{r.organisation.clone()} <br/><span class="hint">{tr(r.organisation_kind.label())} " — " {r.city.clone()}</span></td>
-                                            <td>{r.profiles.iter().map(profile_label).collect::<Vec<_>>().join(", ")}</td>
-                                            <td>{tr(r.state.label())}{r.published.then(|| format!(" · {}", tr(Msg::Published)))}</td>
-                                            <td>{r.submitted_at.map(paris).unwrap_or_default()}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <DataTable caption=fill(tr(Msg::DefisShown), &[("count", &l.rows.len().to_string())]) shown=true
+                        columns=vec![Msg::ColChoose, Msg::ColTitle, Msg::ColOrganisation, Msg::ColProfiles, Msg::ColState, Msg::ColSubmitted]>
+                        {l.rows.iter().map(|r| {
+                            let check = format!("choix-{}", r.id);
+                            view! {
+                                <tr>
+                                    <td>
+                                        <input type="checkbox" id=check.clone() name="ids" value=r.id.to_string()/>
+                                        <label for=check class="visually-hidden">{fill(tr(Msg::ChooseDefi), &[("title", &r.title)])}</label>
+                                    </td>
+                                    <th scope="row"><a href=format!("/coordination/defis/{}", r.id)>{r.title.clone()}</a></th>
+                                    <td>{r.organisation.clone()} <br/><span class="hint">{tr(r.organisation_kind.label())} " — " {r.city.clone()}</span></td>
+                                    <td>{r.profiles.iter().map(profile_label).collect::<Vec<_>>().join(", ")}</td>
+                                    <td>{tr(r.state.label())}{r.published.then(|| format!(" · {}", tr(Msg::Published)))}</td>
+                                    <td>{r.submitted_at.map(paris).unwrap_or_default()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                            </DataTable>
                     <fieldset>
                         <legend>{tr(Msg::BatchLegend)}</legend>
                         <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&batch_decisions) required=true/>
@@ -220,40 +200,30 @@ pub fn BatchPreviewPage() -> impl IntoView {
     let confirm = ServerAction::<DecideDefis>::new();
     let error = action_error(confirm);
     let back = format!("/coordination/promotions/{promotion}/defis");
+    let label = Decision::from_code(&decision)
+        .map(|d| tr(d.label()))
+        .unwrap_or_default()
+        .to_owned();
+    let form = move |applies: Vec<i64>| {
+        let (ids, decision, message) = (ids.clone(), decision.clone(), message.clone());
+        view! {
+            // Every chosen défi is posted: the batch skips those
+            // the decision does not fit, and its audit entry
+            // records what was asked.
+            <ActionForm action=confirm>
+                <input type="hidden" name="promotion" value=promotion.to_string()/>
+                {hidden_ids(&ids)}
+                <input type="hidden" name="decision" value=decision/>
+                <input type="hidden" name="message" value=message/>
+                <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
     view! {
-        <BatchPreviewHeader back=back error=error/>
-        <Suspense fallback=|| ()>
-            {move || {
-                let (ids, decision, message) = (ids.clone(), decision.clone(), message.clone());
-                Suspend::new(async move {
-                    let label = Decision::from_code(&decision).map(|d| tr(d.label())).unwrap_or_default().to_owned();
-                    let form = move |applies: Vec<i64>| view! {
-                        // Every chosen défi is posted: the batch skips those
-                        // the decision does not fit, and its audit entry
-                        // records what was asked.
-                        <ActionForm action=confirm>
-                            <input type="hidden" name="promotion" value=promotion.to_string()/>
-                            {hidden_ids(&ids)}
-                            <input type="hidden" name="decision" value=decision.clone()/>
-                            <input type="hidden" name="message" value=message.clone()/>
-                            <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
-                        </ActionForm>
-                    }.into_any();
-                    view! {
-                        <BatchPreview
-                            result=lines.await
-                            summary=Msg::BatchSummary
-                            label=label
-                            heading=Msg::ColTitle
-                            message_heading=Msg::FieldMessage
-                            empty=Msg::NoDefiChosen
-                            fields=&["decision", "message"]
-                            confirm=form
-                        />
-                    }
-                })
-            }}
-        </Suspense>
+        <BatchPreview back error lines label
+            summary=Msg::BatchSummary heading=Msg::ColTitle message_heading=Msg::FieldMessage empty=Msg::NoDefiChosen fields=&["decision", "message"]
+            confirm=form/>
     }
     .into_any()
 }
@@ -271,58 +241,50 @@ pub fn DefiReviewPage() -> impl IntoView {
     let publish = ServerAction::<PublishDefis>::new();
     let error = action_error(decide);
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let error = error.clone();
-                Suspend::new(async move {
-                    let d = match dossier.await {
-                        Ok(d) => d,
-                        Err(e) => return view! { <ErrorPage error=e/> }.into_any(),
-                    };
-                    let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
-                    let message_error = error.as_ref().and_then(|e| e.for_field("message"));
-                    let decisions = d.decisions.clone();
-                    let events = d.events.clone();
-                    view! {
-                        <Title text=d.form.title.clone()/>
-                        <p><a href=format!("/coordination/promotions/{}/defis", d.promotion_id)>{fill(tr(Msg::PromotionDefisTitle), &[("promotion", &d.promotion_name)])}</a></p>
-                        <h1>{d.form.title.clone()}</h1>
-                        <p class="lead">
-                            <a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a>
-                            " — " {tr(d.organisation_kind.label())} ", " {d.city.clone()} " — "
-                            <strong>{tr(d.state.label())}</strong>
-                            {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
-                        </p>
-                        {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
-                        {d.may_publish.then(|| view! {
-                            <ActionForm action=publish>
-                                <input type="hidden" name="promotion" value=d.promotion_id.to_string()/>
-                                <input type="hidden" name="defi" value=d.id.to_string()/>
-                                <button type="submit">{tr(Msg::PublishOne)}</button>
-                            </ActionForm>
-                        })}
-                        {(!decisions.is_empty()).then(|| view! {
-                            <section aria-labelledby="decision-titre">
-                                <h2 id="decision-titre">{tr(Msg::DecisionTitle)}</h2>
-                                <ErrorSummary error=error.clone()/>
-                                <ActionForm action=decide>
-                                    <input type="hidden" name="id" value=d.id.to_string()/>
-                                    <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&decisions)
-                                        value=kept("decision").unwrap_or_default() required=true error=decision_error/>
-                                    <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6
-                                        value=kept("message").unwrap_or_default() error=message_error/>
-                                    <Templates decisions=decisions.clone()/>
-                                    <button type="submit">{tr(Msg::SendDecision)}</button>
-                                </ActionForm>
-                            </section>
-                        })}
-                        <DossierView d=d.clone()/>
-                        <History events/>
-                    }
-                    .into_any()
-                })
-            }}
-        </Suspense>
+        <Loaded resource=dossier ok=move |d| {
+            let error = error.clone();
+            let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
+            let message_error = error.as_ref().and_then(|e| e.for_field("message"));
+            let decisions = d.decisions.clone();
+            let events = d.events.clone();
+            view! {
+                <Title text=d.form.title.clone()/>
+                <p><a href=format!("/coordination/promotions/{}/defis", d.promotion_id)>{fill(tr(Msg::PromotionDefisTitle), &[("promotion", &d.promotion_name)])}</a></p>
+                <h1>{d.form.title.clone()}</h1>
+                <p class="lead">
+                    <a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a>
+                    " — " {tr(d.organisation_kind.label())} ", " {d.city.clone()} " — "
+                    <strong>{tr(d.state.label())}</strong>
+                    {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
+                </p>
+                {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
+                {d.may_publish.then(|| view! {
+                    <ActionForm action=publish>
+                        <input type="hidden" name="promotion" value=d.promotion_id.to_string()/>
+                        <input type="hidden" name="defi" value=d.id.to_string()/>
+                        <button type="submit">{tr(Msg::PublishOne)}</button>
+                    </ActionForm>
+                })}
+                {(!decisions.is_empty()).then(|| view! {
+                    <section aria-labelledby="decision-titre">
+                        <h2 id="decision-titre">{tr(Msg::DecisionTitle)}</h2>
+                        <ErrorSummary error=error.clone()/>
+                        <ActionForm action=decide>
+                            <input type="hidden" name="id" value=d.id.to_string()/>
+                            <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&decisions)
+                                value=kept("decision").unwrap_or_default() required=true error=decision_error/>
+                            <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6
+                                value=kept("message").unwrap_or_default() error=message_error/>
+                            <Templates decisions=decisions.clone()/>
+                            <button type="submit">{tr(Msg::SendDecision)}</button>
+                        </ActionForm>
+                    </section>
+                })}
+                <DossierView d=d.clone()/>
+                <History events/>
+            }
+            .into_any()
+        }/>
     }
     .into_any()
 }

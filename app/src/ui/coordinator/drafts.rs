@@ -5,8 +5,10 @@
 use crate::api::applications::{ExtendApplication, RemindDraft, promotion_drafts};
 use crate::i18n::{Msg, fill};
 use crate::model::application::DraftsList;
+use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, action_error};
-use crate::ui::public::{ErrorPage, NotFound};
+use crate::ui::public::NotFound;
+use crate::ui::table::DataTable;
 use crate::ui::{id_param, page, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,14 +23,7 @@ pub fn DraftsPage() -> impl IntoView {
     };
     let list = Resource::new_blocking(move || id, promotion_drafts);
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(l) => view! { <Drafts l/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=list ok=|l| view! { <Drafts l/> }/>
     }
     .into_any()
 }
@@ -51,49 +46,38 @@ fn Drafts(l: DraftsList) -> impl IntoView {
             view! { <p>{tr(Msg::NoDraft)}</p> }.into_any()
         } else {
             view! {
-                <div class="table-wrap">
-                    <table>
-                        <caption>{fill(tr(Msg::DraftsCount), &[("count", &l.rows.len().to_string())])}</caption>
-                        <thead><tr>
-                            <th scope="col">{tr(Msg::ColName)}</th>
-                            <th scope="col">{tr(Msg::ColEmail)}</th>
-                            <th scope="col">{tr(Msg::ColLastSaved)}</th>
-                            <th scope="col">{tr(Msg::ColCompleteness)}</th>
-                            <th scope="col">{tr(Msg::ColActions)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {l.rows.into_iter().map(|r| {
-                                let id = r.id.to_string();
-                                let id2 = id.clone();
-                                let field = format!("delai-{}", r.id);
-                                let until_label = fill(tr(Msg::ExtendFor), &[("name", &r.name)]);
-                                let remind_label = fill(tr(Msg::RemindFor), &[("name", &r.name)]);
-                                view! {
-                                    <tr>
-                                        <th scope="row">{r.name.clone()}</th>
-                                        <td>{r.email}</td>
-                                        <td>{r.saved_at}</td>
-                                        <td>{fill(tr(Msg::CompletenessValue), &[("done", &r.done.to_string()), ("total", &r.of.to_string())])}</td>
-                                        <td>
-                                            {r.personal_deadline.map(|d| view! { <p>{fill(tr(Msg::PersonalDeadlineShort), &[("deadline", &d)])}</p> })}
-                                            <ActionForm action=extend attr:class="row-form">
-                                                <input type="hidden" name="id" value=id2/>
-                                                <input type="hidden" name="depuis" value="brouillons"/>
-                                                <label for=field.clone()>{until_label}</label>
-                                                <input type="datetime-local" id=field name="until" required=true/>
-                                                <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
-                                            </ActionForm>
-                                            <ActionForm action=remind attr:class="row-form">
-                                                <input type="hidden" name="id" value=id/>
-                                                <button type="submit" class="secondary">{remind_label}</button>
-                                            </ActionForm>
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <DataTable caption=fill(tr(Msg::DraftsCount), &[("count", &l.rows.len().to_string())]) shown=true
+                    columns=vec![Msg::ColName, Msg::ColEmail, Msg::ColLastSaved, Msg::ColCompleteness, Msg::ColActions]>
+                    {l.rows.into_iter().map(|r| {
+                        let id = r.id.to_string();
+                        let id2 = id.clone();
+                        let field = format!("delai-{}", r.id);
+                        let until_label = fill(tr(Msg::ExtendFor), &[("name", &r.name)]);
+                        let remind_label = fill(tr(Msg::RemindFor), &[("name", &r.name)]);
+                        view! {
+                            <tr>
+                                <th scope="row">{r.name.clone()}</th>
+                                <td>{r.email}</td>
+                                <td>{r.saved_at}</td>
+                                <td>{fill(tr(Msg::CompletenessValue), &[("done", &r.done.to_string()), ("total", &r.of.to_string())])}</td>
+                                <td>
+                                    {r.personal_deadline.map(|d| view! { <p>{fill(tr(Msg::PersonalDeadlineShort), &[("deadline", &d)])}</p> })}
+                                    <ActionForm action=extend attr:class="row-form">
+                                        <input type="hidden" name="id" value=id2/>
+                                        <input type="hidden" name="depuis" value="brouillons"/>
+                                        <label for=field.clone()>{until_label}</label>
+                                        <input type="datetime-local" id=field name="until" required=true/>
+                                        <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
+                                    </ActionForm>
+                                    <ActionForm action=remind attr:class="row-form">
+                                        <input type="hidden" name="id" value=id/>
+                                        <button type="submit" class="secondary">{remind_label}</button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                        </DataTable>
             }.into_any()
         }}
     }

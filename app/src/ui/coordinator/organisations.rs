@@ -4,9 +4,11 @@
 use crate::api::organisations::{UpdateOrganisation, all_organisations, get_organisation};
 use crate::domain::organisation::OrganisationForm;
 use crate::i18n::{Msg, fill};
+use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, action_error};
 use crate::ui::host::OrganisationFields;
 use crate::ui::public::{ErrorPage, NotFound};
+use crate::ui::table::DataTable;
 use crate::ui::{id_param, kept, page, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,27 +27,17 @@ pub fn OrganisationsPage() -> impl IntoView {
                 match rows.await {
                     Ok(rows) if rows.is_empty() => view! { <p>{tr(Msg::NoOrganisationYet)}</p> }.into_any(),
                     Ok(rows) => view! {
-                        <div class="table-wrap">
-                            <table>
-                                <caption class="visually-hidden">{tr(Msg::OrganisationsTitle)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{tr(Msg::ColName)}</th>
-                                    <th scope="col">{tr(Msg::FieldOrgKind)}</th>
-                                    <th scope="col">{tr(Msg::FieldCity)}</th>
-                                    <th scope="col">{tr(Msg::ColActions)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|o| view! {
-                                        <tr>
-                                            <th scope="row"><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a></th>
-                                            <td>{tr(o.kind.label())}</td>
-                                            <td>{o.city.clone()}</td>
-                                            <td><a href=format!("/coordination/organisations/{}", o.id)>{fill(tr(Msg::Correct), &[("field", &o.name)])}</a></td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        <DataTable caption=tr(Msg::OrganisationsTitle).to_owned()
+                            columns=vec![Msg::ColName, Msg::FieldOrgKind, Msg::FieldCity, Msg::ColActions]>
+                            {rows.into_iter().map(|o| view! {
+                                <tr>
+                                    <th scope="row"><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a></th>
+                                    <td>{tr(o.kind.label())}</td>
+                                    <td>{o.city.clone()}</td>
+                                    <td><a href=format!("/coordination/organisations/{}", o.id)>{fill(tr(Msg::Correct), &[("field", &o.name)])}</a></td>
+                                </tr>
+                            }).collect_view()}
+                                </DataTable>
                     }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
@@ -67,35 +59,26 @@ pub fn EditOrganisationPage() -> impl IntoView {
     let action = ServerAction::<UpdateOrganisation>::new();
     let error = action_error(action);
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let error = error.clone();
-                Suspend::new(async move {
-                    match org.await {
-                        Ok(o) => {
-                            let form = if page().flash.values.contains_key("name") {
-                                OrganisationForm::from_fields(kept)
-                            } else {
-                                o.to_form()
-                            };
-                            view! {
-                                <Title text=tr(Msg::EditOrganisationTitle)/>
-                                <h1>{tr(Msg::EditOrganisationTitle)}</h1>
-                                <p><a href=format!("/organisation/{id}")>{o.name.clone()}</a></p>
-                                <ErrorSummary error=error.clone()/>
-                                <ActionForm action=action>
-                                    <input type="hidden" name="id" value=id.to_string()/>
-                                    <OrganisationFields form error/>
-                                    <button type="submit">{tr(Msg::Save)}</button>
-                                </ActionForm>
-                            }
-                            .into_any()
-                        }
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=org ok=move |o| {
+            let error = error.clone();
+            let form = if page().flash.values.contains_key("name") {
+                OrganisationForm::from_fields(kept)
+            } else {
+                o.to_form()
+            };
+            view! {
+                <Title text=tr(Msg::EditOrganisationTitle)/>
+                <h1>{tr(Msg::EditOrganisationTitle)}</h1>
+                <p><a href=format!("/organisation/{id}")>{o.name.clone()}</a></p>
+                <ErrorSummary error=error.clone()/>
+                <ActionForm action=action>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <OrganisationFields form error/>
+                    <button type="submit">{tr(Msg::Save)}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }/>
     }
     .into_any()
 }

@@ -3,10 +3,10 @@
 
 use crate::api::outbox::list_outbox;
 use crate::i18n::Msg;
-use crate::model::AppError;
 use crate::model::user::OutboxRow;
-use crate::ui::public::ErrorPage;
-use crate::ui::{response, tr};
+use crate::ui::Loaded;
+use crate::ui::table::DataTable;
+use crate::ui::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -23,18 +23,7 @@ fn state_label(state: &str) -> Msg {
 pub fn OutboxPage() -> impl IntoView {
     let rows = Resource::new_blocking(|| (), |_| list_outbox());
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match rows.await {
-                    Err(AppError::Forbidden) => {
-                        response::redirect("/connexion");
-                        ().into_any()
-                    }
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    Ok(rows) => view! { <OutboxTable rows/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=rows ok=|rows| view! { <OutboxTable rows/> }/>
     }
 }
 
@@ -48,33 +37,20 @@ fn OutboxTable(rows: Vec<OutboxRow>) -> impl IntoView {
             view! { <p>{tr(Msg::OutboxEmpty)}</p> }.into_any()
         } else {
             view! {
-                <div class="table-wrap">
-                <table>
-                    <caption class="visually-hidden">{tr(Msg::OutboxTitle)}</caption>
-                    <thead><tr>
-                        <th scope="col">{tr(Msg::ColCreated)}</th>
-                        <th scope="col">{tr(Msg::ColRecipient)}</th>
-                        <th scope="col">{tr(Msg::ColSubject)}</th>
-                        <th scope="col">{tr(Msg::ColState)}</th>
-                        <th scope="col">{tr(Msg::ColAttempts)}</th>
-                        <th scope="col">{tr(Msg::ColNextAttempt)}</th>
-                        <th scope="col">{tr(Msg::ColLastError)}</th>
-                    </tr></thead>
-                    <tbody>
+                <DataTable caption=tr(Msg::OutboxTitle).to_owned()
+                    columns=vec![Msg::ColCreated, Msg::ColRecipient, Msg::ColSubject, Msg::ColState, Msg::ColAttempts, Msg::ColNextAttempt, Msg::ColLastError]>
                         {rows.into_iter().map(|r| view! {
-                            <tr>
-                                <td>{r.created_at}</td>
-                                <td>{r.recipient}</td>
-                                <th scope="row">{r.subject}</th>
-                                <td><span class=format!("badge badge-{}", r.state)>{tr(state_label(&r.state))}</span></td>
-                                <td>{r.attempts}</td>
-                                <td>{r.next_attempt_at.unwrap_or_default()}</td>
-                                <td>{r.last_error.unwrap_or_default()}</td>
-                            </tr>
+                    <tr>
+                        <td>{r.created_at}</td>
+                        <td>{r.recipient}</td>
+                        <th scope="row">{r.subject}</th>
+                        <td><span class=format!("badge badge-{}", r.state)>{tr(state_label(&r.state))}</span></td>
+                        <td>{r.attempts}</td>
+                        <td>{r.next_attempt_at.unwrap_or_default()}</td>
+                        <td>{r.last_error.unwrap_or_default()}</td>
+                    </tr>
                         }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
+                    </DataTable>
             }.into_any()
         }}
     }

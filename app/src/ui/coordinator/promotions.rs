@@ -4,12 +4,14 @@
 use crate::api::promotions::{CreatePromotion, UpdatePromotion, get_promotion, list_promotions};
 use crate::domain::profile::{DEFAULT_PROFILES, ProfileCode};
 use crate::domain::promotion::paris_display;
-use crate::domain::promotion_form::{DESCRIPTION_MAX, PromotionForm};
+use crate::domain::promotion_form::PromotionForm;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::promotion::PromotionView;
-use crate::ui::form::{ErrorSummary, Field, TextArea, action_error};
-use crate::ui::public::{ErrorPage, NotFound};
+use crate::ui::Loaded;
+use crate::ui::form::{ErrorSummary, Place, action_error, declared_sections};
+use crate::ui::public::NotFound;
+use crate::ui::table::DataTable;
 use crate::ui::{page, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,15 +32,11 @@ pub fn PromotionsPage() -> impl IntoView {
         <h1>{tr(Msg::PromotionsTitle)}</h1>
         <p>{tr(Msg::PromotionsIntro)}</p>
         <p><a class="button" href="/coordination/promotions/nouvelle">{tr(Msg::NewPromotion)}</a></p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match rows.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>{tr(Msg::PromotionsNone)}</p> }.into_any(),
-                    Ok(rows) => view! { <PromotionsTable rows/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=rows ok=|rows| if rows.is_empty() {
+            view! { <p>{tr(Msg::PromotionsNone)}</p> }.into_any()
+        } else {
+            view! { <PromotionsTable rows/> }.into_any()
+        }/>
     }
     .into_any()
 }
@@ -46,35 +44,25 @@ pub fn PromotionsPage() -> impl IntoView {
 #[component]
 fn PromotionsTable(rows: Vec<PromotionView>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
-            <table>
-                <caption class="visually-hidden">{tr(Msg::PromotionsTitle)}</caption>
-                <thead><tr>
-                    <th scope="col">{tr(Msg::ColName)}</th>
-                    <th scope="col">{tr(Msg::ColPhase)}</th>
-                    <th scope="col">{tr(Msg::ColStart)}</th>
-                    <th scope="col">{tr(Msg::ColActions)}</th>
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|p| view! {
-                        <tr>
-                            <th scope="row">{p.name.clone()}</th>
-                            <td>{tr(p.phase.label())}</td>
-                            <td>{p.calendar.start.format("%d/%m/%Y").to_string()}</td>
-                            <td>
-                                <a href=format!("/coordination/promotions/{}", p.id)>{fill(tr(Msg::Edit), &[("name", &p.name)])}</a>
-                                " · "
-                                <a href=format!("/coordination/promotions/{}/defis", p.id)>{fill(tr(Msg::DefisOf), &[("promotion", &p.name)])}</a>
-                                " · "
-                                <a href=format!("/coordination/promotions/{}/candidatures", p.id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &p.name)])}</a>
-                                " · "
-                                <a href=format!("/promotions/{}", p.id)>{tr(Msg::ViewPublicPage)}</a>
-                            </td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable caption=tr(Msg::PromotionsTitle).to_owned()
+            columns=vec![Msg::ColName, Msg::ColPhase, Msg::ColStart, Msg::ColActions]>
+            {rows.into_iter().map(|p| view! {
+                <tr>
+                    <th scope="row">{p.name.clone()}</th>
+                    <td>{tr(p.phase.label())}</td>
+                    <td>{p.calendar.start.format("%d/%m/%Y").to_string()}</td>
+                    <td>
+                        <a href=format!("/coordination/promotions/{}", p.id)>{fill(tr(Msg::Edit), &[("name", &p.name)])}</a>
+                        " · "
+                        <a href=format!("/coordination/promotions/{}/defis", p.id)>{fill(tr(Msg::DefisOf), &[("promotion", &p.name)])}</a>
+                        " · "
+                        <a href=format!("/coordination/promotions/{}/candidatures", p.id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &p.name)])}</a>
+                        " · "
+                        <a href=format!("/promotions/{}", p.id)>{tr(Msg::ViewPublicPage)}</a>
+                    </td>
+                </tr>
+            }).collect_view()}
+                </DataTable>
     }
 }
 
@@ -110,31 +98,22 @@ pub fn EditPromotionPage() -> impl IntoView {
     let action = ServerAction::<UpdatePromotion>::new();
     let error = action_error(action);
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let error = error.clone();
-                Suspend::new(async move {
-                    match promotion.await {
-                        Ok(p) => {
-                            let form = kept_or(p.to_form());
-                            view! {
-                                <Title text=tr(Msg::EditPromotionTitle)/>
-                                <h1>{tr(Msg::EditPromotionTitle)}</h1>
-                                <p><a href=format!("/promotions/{id}")>{tr(Msg::ViewPublicPage)}</a></p>
-                                <ErrorSummary error=error.clone()/>
-                                <ActionForm action=action>
-                                    <input type="hidden" name="id" value=id.to_string()/>
-                                    <PromotionFields form error/>
-                                </ActionForm>
-                                <RetentionForm id months=p.retention_months/>
-                            }
-                            .into_any()
-                        }
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=promotion ok=move |p| {
+            let error = error.clone();
+            let form = kept_or(p.to_form());
+            view! {
+                <Title text=tr(Msg::EditPromotionTitle)/>
+                <h1>{tr(Msg::EditPromotionTitle)}</h1>
+                <p><a href=format!("/promotions/{id}")>{tr(Msg::ViewPublicPage)}</a></p>
+                <ErrorSummary error=error.clone()/>
+                <ActionForm action=action>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <PromotionFields form error/>
+                </ActionForm>
+                <RetentionForm id months=p.retention_months/>
+            }
+            .into_any()
+        }/>
     }
     .into_any()
 }
@@ -164,8 +143,7 @@ fn kept_or(form: PromotionForm) -> PromotionForm {
 
 #[component]
 fn PromotionFields(form: PromotionForm, error: Option<AppError>) -> impl IntoView {
-    let e = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
-    let profiles_error = e("profiles");
+    let profiles_error = error.as_ref().and_then(|e| e.for_field("profiles"));
     let checked = form.profiles.clone();
     // Offer the defaults, plus any custom profile the promotion already has.
     let mut offered: Vec<(String, String)> = DEFAULT_PROFILES
@@ -177,32 +155,7 @@ fn PromotionFields(form: PromotionForm, error: Option<AppError>) -> impl IntoVie
             offered.push((code.clone(), code.clone()));
         }
     }
-    view! {
-        <Field name="name" label=Msg::FieldPromotionName required=true value=form.name error=e("name")/>
-        <TextArea name="description" label=Msg::FieldDescription hint=Msg::DescriptionHint
-            value=form.description error=e("description") maxlength=DESCRIPTION_MAX/>
-        <fieldset>
-            <legend>{tr(Msg::CalendarLegend)}</legend>
-            <Field name="defis_open" label=Msg::FieldDefisOpen kind="datetime-local" hint=Msg::DateTimeHint
-                required=true value=form.defis_open error=e("defis_open")/>
-            <Field name="defis_close" label=Msg::FieldDefisClose kind="datetime-local" hint=Msg::DateTimeHint
-                required=true value=form.defis_close error=e("defis_close")/>
-            <Field name="applications_open" label=Msg::FieldApplicationsOpen kind="datetime-local" hint=Msg::DateTimeHint
-                required=true value=form.applications_open error=e("applications_open")/>
-            <Field name="applications_close" label=Msg::FieldApplicationsClose kind="datetime-local" hint=Msg::DateTimeHint
-                required=true value=form.applications_close error=e("applications_close")/>
-            <Field name="start_date" label=Msg::FieldStartDate kind="date" required=true
-                value=form.start_date error=e("start_date")/>
-            <Field name="duration_months" label=Msg::FieldDuration kind="number" required=true
-                value=form.duration_months error=e("duration_months")/>
-        </fieldset>
-        <fieldset>
-            <legend>{tr(Msg::TeamLegend)}</legend>
-            <Field name="team_min" label=Msg::FieldTeamMin kind="number" required=true value=form.team_min error=e("team_min")/>
-            <Field name="team_max" label=Msg::FieldTeamMax kind="number" required=true value=form.team_max error=e("team_max")/>
-            <Field name="max_choices" label=Msg::FieldMaxChoices kind="number" required=true
-                value=form.max_choices error=e("max_choices")/>
-        </fieldset>
+    let profiles = view! {
         <fieldset id="champ-profiles" class:field-invalid=profiles_error.is_some()
             aria-describedby=profiles_error.map(|_| "champ-profiles-erreur")>
             <legend>{tr(Msg::ProfilesLegend)}</legend>
@@ -218,6 +171,20 @@ fn PromotionFields(form: PromotionForm, error: Option<AppError>) -> impl IntoVie
                 }
             }).collect_view()}
         </fieldset>
+    }
+    .into_any();
+    let profiles = std::cell::RefCell::new(Some(profiles));
+    let sections = declared_sections(
+        &form,
+        error.as_ref(),
+        &|_| Vec::new(),
+        &|place| match place {
+            Place::Section(Msg::ProfilesLegend) => profiles.borrow_mut().take(),
+            _ => None,
+        },
+    );
+    view! {
+        {sections}
         <button type="submit">{tr(Msg::SavePromotion)}</button>
     }
 }

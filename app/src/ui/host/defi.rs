@@ -11,13 +11,14 @@ use crate::domain::upload::max_megabytes;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::defi::DefiDossier;
+use crate::ui::Loaded;
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{
     Checkbox, ErrorSummary, Place, SelectField, TextArea, action_error, declared_sections,
     kept_input_box, kept_lines,
 };
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
-use crate::ui::public::{ErrorPage, NotFound};
+use crate::ui::public::NotFound;
 use crate::ui::{id_param, kept, page, paris, profile_label, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,17 +35,7 @@ pub fn DefiEditPage() -> impl IntoView {
     let action = ServerAction::<SaveDefi>::new();
     let error = action_error(action);
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let error = error.clone();
-                Suspend::new(async move {
-                    match dossier.await {
-                        Ok(d) => view! { <DefiPage d action error/> }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=dossier ok=move |d| view! { <DefiPage d action error=error.clone()/> }/>
     }
     .into_any()
 }

@@ -12,8 +12,10 @@ use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::defi::DefiRow;
 use crate::model::organisation::OrganisationPage;
+use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, Field, SelectField, action_error};
-use crate::ui::public::{ErrorPage, NotFound};
+use crate::ui::public::NotFound;
+use crate::ui::table::DataTable;
 use crate::ui::{id_param, kept, page, query, refuse, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -54,22 +56,18 @@ pub fn MyOrganisationsPage() -> impl IntoView {
     view! {
         <Title text=tr(Msg::MyOrganisationsTitle)/>
         <h1>{tr(Msg::MyOrganisationsTitle)}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match mine.await {
-                    Ok(list) if list.is_empty() => view! { <p>{tr(Msg::NoOrganisationYet)}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="card-list">
-                            {list.into_iter().map(|o| view! {
-                                <li><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a>
-                                    " — " {tr(o.kind.label())} ", " {o.city.clone()}</li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=mine ok=|list| if list.is_empty() {
+            view! { <p>{tr(Msg::NoOrganisationYet)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="card-list">
+                    {list.into_iter().map(|o| view! {
+                        <li><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a>
+                            " — " {tr(o.kind.label())} ", " {o.city.clone()}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }/>
         <h2>{tr(Msg::RegisterOrganisationTitle)}</h2>
         <p>{tr(Msg::RegisterOrganisationIntro)}</p>
         <ErrorSummary error=error.clone()/>
@@ -91,14 +89,7 @@ pub fn OrganisationHomePage() -> impl IntoView {
     }
     let data = Resource::new_blocking(move || id, get_organisation_page);
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) => view! { <OrganisationView p/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data ok=|p| view! { <OrganisationView p/> }/>
     }
     .into_any()
 }
@@ -151,39 +142,29 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
 
         <h2>{tr(Msg::MembersTitle)}</h2>
         <ErrorSummary error=remove_error prefix="membre-"/>
-        <div class="table-wrap">
-            <table>
-                <caption class="visually-hidden">{tr(Msg::MembersTitle)}</caption>
-                <thead><tr>
-                    <th scope="col">{tr(Msg::ColName)}</th>
-                    <th scope="col">{tr(Msg::ColEmail)}</th>
-                    <th scope="col">{tr(Msg::ColRole)}</th>
-                    {may_manage.then(|| view! { <th scope="col">{tr(Msg::ColActions)}</th> })}
-                </tr></thead>
-                <tbody>
-                    {p.members.clone().into_iter().map(|m| {
-                        let user = m.user_id.to_string();
-                        let label = fill(tr(Msg::RemoveMember), &[("name", &m.name)]);
-                        view! {
-                            <tr>
-                                <th scope="row">{m.name}</th><td>{m.email}</td><td>{tr(m.role.label())}</td>
-                                {may_manage.then(move || view! {
-                                    <td>
-                                        {m.removable.then(|| view! {
-                                        <ActionForm action=remove attr:class="inline-form">
-                                            <input type="hidden" name="organisation" value=org_id.to_string()/>
-                                            <input type="hidden" name="user" value=user/>
-                                            <button type="submit" class="secondary">{label}</button>
-                                        </ActionForm>
-                                        })}
-                                    </td>
+        <DataTable caption=tr(Msg::MembersTitle).to_owned()
+            columns=[Msg::ColName, Msg::ColEmail, Msg::ColRole].into_iter().chain(may_manage.then_some(Msg::ColActions)).collect()>
+            {p.members.clone().into_iter().map(|m| {
+                let user = m.user_id.to_string();
+                let label = fill(tr(Msg::RemoveMember), &[("name", &m.name)]);
+                view! {
+                    <tr>
+                        <th scope="row">{m.name}</th><td>{m.email}</td><td>{tr(m.role.label())}</td>
+                        {may_manage.then(move || view! {
+                            <td>
+                                {m.removable.then(|| view! {
+                                <ActionForm action=remove attr:class="inline-form">
+                                    <input type="hidden" name="organisation" value=org_id.to_string()/>
+                                    <input type="hidden" name="user" value=user/>
+                                    <button type="submit" class="secondary">{label}</button>
+                                </ActionForm>
                                 })}
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+                            </td>
+                        })}
+                    </tr>
+                }
+            }).collect_view()}
+        </DataTable>
         {(!p.invitations.is_empty()).then(|| view! {
             <h3>{tr(Msg::PendingInvitations)}</h3>
             <ul>
@@ -230,28 +211,19 @@ pub fn DefiRows(rows: Vec<DefiRow>, href_prefix: &'static str) -> impl IntoView 
         return view! { <p>{tr(Msg::NoDefiYet)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
-            <table>
-                <caption class="visually-hidden">{tr(Msg::OrgDefisTitle)}</caption>
-                <thead><tr>
-                    <th scope="col">{tr(Msg::ColTitle)}</th>
-                    <th scope="col">{tr(Msg::ColPromotion)}</th>
-                    <th scope="col">{tr(Msg::ColState)}</th>
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|r| {
-                        let title = if r.title.is_empty() { tr(Msg::UntitledDefi).to_owned() } else { r.title.clone() };
-                        view! {
-                            <tr>
-                                <th scope="row"><a href=format!("{href_prefix}{}", r.id)>{title}</a></th>
-                                <td>{r.promotion_name.clone()}</td>
-                                <td>{tr(r.state.label())}{r.published.then(|| format!(" · {}", tr(Msg::Published)))}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable caption=tr(Msg::OrgDefisTitle).to_owned()
+            columns=vec![Msg::ColTitle, Msg::ColPromotion, Msg::ColState]>
+            {rows.into_iter().map(|r| {
+                let title = if r.title.is_empty() { tr(Msg::UntitledDefi).to_owned() } else { r.title.clone() };
+                view! {
+                    <tr>
+                        <th scope="row"><a href=format!("{href_prefix}{}", r.id)>{title}</a></th>
+                        <td>{r.promotion_name.clone()}</td>
+                        <td>{tr(r.state.label())}{r.published.then(|| format!(" · {}", tr(Msg::Published)))}</td>
+                    </tr>
+                }
+            }).collect_view()}
+                </DataTable>
     }
     .into_any()
 }

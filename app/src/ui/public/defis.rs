@@ -6,6 +6,7 @@ use crate::api::promotions::list_promotions;
 use crate::domain::profile::DEFAULT_PROFILES;
 use crate::i18n::{Msg, fill};
 use crate::model::defi::DefiSheet;
+use crate::ui::Loaded;
 use crate::ui::form::SelectField;
 use crate::ui::public::{ErrorPage, NotFound};
 use crate::ui::{id_param, profile_label, query, tr};
@@ -88,14 +89,7 @@ pub fn SheetPage() -> impl IntoView {
     };
     let sheet = Resource::new_blocking(move || id, public_defi);
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match sheet.await {
-                    Ok(s) => view! { <Sheet s/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=sheet ok=|s| view! { <Sheet s/> }/>
     }
     .into_any()
 }

@@ -55,22 +55,17 @@ pub async fn start(
                 .ok_or(AppError::Unexpected);
         }
     };
-    txn.audit(
+    txn.finish(
         AuditAction::ApplicationStarted,
         Some(Target::Application(a.id)),
         json!({ "promotion": promotion_id }),
     )
     .await?;
-    txn.commit().await?;
     super::super::catalogue::applications_changed();
     Ok(a.id)
 }
 
-#[derive(Clone, Copy, Debug)]
-pub struct Saved {
-    pub version: i32,
-    pub at: DateTime<Utc>,
-}
+pub use crate::server::db::guarded::Saved;
 
 /// Saves a draft (already checked by `ApplicationForm::parse_draft`).
 pub async fn save(
@@ -108,20 +103,21 @@ pub async fn save(
         .insert(&txn)
         .await?;
     }
-    txn.audit(
+    txn.finish(
         AuditAction::ApplicationSaved,
         Some(Target::Application(id)),
         json!({ "version": read + 1 }),
     )
     .await?;
-    txn.commit().await?;
     Ok(Saved {
         version: read + 1,
         at: now,
     })
 }
 
-pub(super) async fn event<C: ConnectionTrait>(
+/// Records an event in the dossier's history (what the applicant and
+/// the coordinators see happened, with the message sent).
+pub(crate) async fn event<C: ConnectionTrait>(
     db: &C,
     origin: &Origin,
     id: i64,
@@ -211,13 +207,12 @@ pub async fn submit(
         }),
     )
     .await?;
-    txn.audit(
+    txn.finish(
         AuditAction::ApplicationSubmitted,
         Some(Target::Application(id)),
         json!({ "at": now, "started": started, "from": from.code() }),
     )
     .await?;
-    txn.commit().await?;
     super::super::catalogue::applications_changed();
     Ok(now)
 }
@@ -232,13 +227,12 @@ pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Resu
     row.updated_at = Set(Utc::now());
     guarded(&txn, row, a.version).await?;
     event(&txn, origin, id, "withdrawn", "").await?;
-    txn.audit(
+    txn.finish(
         AuditAction::ApplicationWithdrawn,
         Some(Target::Application(id)),
         json!({ "from": a.state }),
     )
     .await?;
-    txn.commit().await?;
     super::super::catalogue::applications_changed();
     Ok(())
 }

@@ -60,13 +60,12 @@ pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize
                 }),
             )
             .await?;
-            txn.audit(
+            txn.finish(
                 AuditAction::ApplicationReminded,
                 Some(Target::Application(a.id)),
                 json!({ "deadline": deadline }),
             )
             .await?;
-            txn.commit().await?;
             sent += 1;
         }
     }

@@ -120,13 +120,12 @@ pub async fn decide_batch(
         decide_in(state, &txn, origin, d, decision, message).await?;
         done += 1;
     }
-    txn.audit(
+    txn.finish(
         AuditAction::DefiBatchDecided,
         None,
         json!({ "decision": decision.code(), "asked": ids, "changed": done }),
     )
     .await?;
-    txn.commit().await?;
     crate::server::service::catalogue::changed();
     Ok(done)
 }

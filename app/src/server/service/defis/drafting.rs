@@ -28,13 +28,12 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    txn.audit(
+    txn.finish(
         AuditAction::DefiCreated,
         Some(Target::Defi(d.id)),
         json!({ "promotion": promotion_id, "organisation": organisation_id }),
     )
     .await?;
-    txn.commit().await?;
     Ok(d.id)
 }
 
@@ -71,12 +70,7 @@ async fn write_slots<C: ConnectionTrait>(db: &C, id: i64, form: &DefiForm) -> Re
     Ok(())
 }
 
-/// What a save answers: the new version and when it was saved.
-#[derive(Clone, Copy, Debug)]
-pub struct Saved {
-    pub version: i32,
-    pub at: DateTime<Utc>,
-}
+pub use crate::server::db::guarded::Saved;
 
 /// Saves a draft (already checked by `DefiForm::parse_draft`). `expected`
 /// is the version the editor started from: a save over someone else's newer
@@ -104,13 +98,12 @@ pub async fn save(
     row.updated_at = Set(now);
     guarded(&txn, row, read).await?;
     write_slots(&txn, id, form).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::DefiSaved,
         Some(Target::Defi(id)),
         json!({ "version": version }),
     )
     .await?;
-    txn.commit().await?;
     crate::server::service::catalogue::changed();
     Ok(Saved { version, at: now })
 }
@@ -149,8 +142,8 @@ pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTi
         })
     })
     .await?;
-    txn.audit(AuditAction::DefiSubmitted, Some(Target::Defi(id)), json!({ "at": now, "answer": to != state_of(&d)? && state_of(&d)? == DefiState::InfoRequested, "notified": recipients })).await?;
-    txn.commit().await?;
+    txn.finish(AuditAction::DefiSubmitted, Some(Target::Defi(id)), json!({ "at": now, "answer": to != state_of(&d)? && state_of(&d)? == DefiState::InfoRequested, "notified": recipients }))
+        .await?;
     crate::server::service::catalogue::changed();
     Ok(now)
 }
@@ -215,13 +208,12 @@ pub async fn import(
     if i.published {
         event(&txn, origin, d.id, "published", "").await?;
     }
-    txn.audit(
+    txn.finish(
         AuditAction::DefiImported,
         Some(Target::Defi(d.id)),
         json!({ "state": i.state.code(), "published": i.published }),
     )
     .await?;
-    txn.commit().await?;
     crate::server::service::catalogue::changed();
     Ok(d.id)
 }

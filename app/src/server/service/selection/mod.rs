@@ -14,13 +14,13 @@ use crate::model::AppError;
 use crate::model::application::{ApplicationQuery, ApplicationRow, ApplicationTable};
 use crate::model::batch::BatchLine;
 use crate::server::AppState;
-use crate::server::db::{application, application_choice, application_event, defi, promotion};
+use crate::server::db::{application, application_choice, defi, promotion};
 use crate::server::mail::MailTemplate;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, Order,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -67,16 +67,7 @@ async fn review_in(
     row.state = Set(to.code().to_owned());
     row.updated_at = Set(Utc::now());
     guarded(txn, row, a.version).await?;
-    application_event::ActiveModel {
-        application_id: Set(a.id),
-        kind: Set(review.code().to_owned()),
-        message: Set(message.to_owned()),
-        actor_id: Set(origin.actor_id),
-        at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
+    applications::event(txn, origin, a.id, review.code(), message).await?;
     tell(state, txn, &a, to.label(), message).await?;
     txn.audit(
         AuditAction::ApplicationReviewed,
@@ -125,13 +116,12 @@ pub async fn review_batch(
         review_in(state, &txn, origin, a, review, message).await?;
         done += 1;
     }
-    txn.audit(
+    txn.finish(
         AuditAction::ApplicationBatchReviewed,
         None,
         json!({ "review": review.code(), "asked": ids, "changed": done }),
     )
     .await?;
-    txn.commit().await?;
     super::catalogue::applications_changed();
     Ok(done)
 }
@@ -165,23 +155,13 @@ pub async fn extend_deadline(
     let message = Msg::DeadlineExtendedMessage;
     let locale = owner_locale(&txn, &a).await?.unwrap_or_default();
     let text = crate::i18n::fill(locale.t(message), &[("deadline", &paris_display(until))]);
-    application_event::ActiveModel {
-        application_id: Set(a.id),
-        kind: Set("deadline_extended".into()),
-        message: Set(text.clone()),
-        actor_id: Set(origin.actor_id),
-        at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    applications::event(&txn, origin, a.id, "deadline_extended", &text).await?;
     tell(state, &txn, &a, state_of(&a)?.label(), &text).await?;
-    txn.audit(
+    txn.finish(
         AuditAction::ApplicationDeadlineExtended,
         Some(Target::Application(a.id)),
         json!({ "until": until }),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
