@@ -143,20 +143,27 @@ async fn read_file(multipart: &mut Multipart) -> Result<(String, Vec<u8>), AppEr
 /// whatever its size.
 pub async fn send(d: Download) -> Response {
     let disposition = d.disposition();
-    let body = match d.body {
-        DownloadBody::Bytes(bytes) => Body::from(bytes),
+    let file = match d.body {
+        DownloadBody::Bytes(bytes) => Ok(bytes),
         DownloadBody::Stored(path) => match tokio::fs::File::open(&path).await {
-            Ok(f) => Body::from_stream(tokio_util::io::ReaderStream::new(f)),
+            Ok(f) => Err(f),
             Err(e) => {
                 tracing::error!(error = %e, path = %path.display(), "stored file missing");
                 return refusal(AppError::NotFound);
             }
         },
-        DownloadBody::Temporary(file) => Body::from_stream(tokio_util::io::ReaderStream::new(
-            tokio::fs::File::from_std(file),
-        )),
+        DownloadBody::Temporary(file) => Err(tokio::fs::File::from_std(file)),
     };
-    (
+    // The length is sent too, so that the browser shows the size and the
+    // progress of a streamed file.
+    let (length, body) = match file {
+        Ok(bytes) => (Some(bytes.len() as u64), Body::from(bytes)),
+        Err(f) => (
+            f.metadata().await.ok().map(|m| m.len()),
+            Body::from_stream(tokio_util::io::ReaderStream::new(f)),
+        ),
+    };
+    let mut res = (
         [
             (header::CONTENT_TYPE, d.content_type.to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
@@ -164,5 +171,9 @@ pub async fn send(d: Download) -> Response {
         ],
         body,
     )
-        .into_response()
+        .into_response();
+    if let Some(n) = length {
+        res.headers_mut().insert(header::CONTENT_LENGTH, n.into());
+    }
+    res
 }

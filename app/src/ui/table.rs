@@ -21,12 +21,59 @@ pub fn DataTable(
     view! {
         <div class="table-wrap">
             <table>
-                <caption class:visually-hidden=!shown>{caption}</caption>
+                {if shown {
+                    view! { <caption>{caption}</caption> }.into_any()
+                } else {
+                    view! { <caption class="visually-hidden">{caption}</caption> }.into_any()
+                }}
                 <thead><tr>
                     {columns.into_iter().map(|c| view! { <th scope="col">{tr(c)}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>{children()}</tbody>
             </table>
         </div>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn render(shown: bool) -> String {
+        let owner = Owner::new();
+        owner.set();
+        view! {
+            <DataTable caption="Les promotions".to_owned() shown columns=vec![Msg::ColName, Msg::ColPhase]>
+                <tr><td>"EIG 7"</td></tr>
+            </DataTable>
+        }
+        .to_html()
+        // Without the hydration markers: the markup as a reader gets it.
+        .replace("<!>", "")
+    }
+
+    #[test]
+    fn the_caption_is_for_screen_readers_unless_shown() {
+        let hidden = render(false);
+        assert!(
+            hidden.contains(r#"<caption class="visually-hidden">Les promotions"#),
+            "{hidden}"
+        );
+        let shown = render(true);
+        assert!(shown.contains("<caption>Les promotions"), "{shown}");
+        for html in [hidden, shown] {
+            assert!(
+                html.contains(r#"<div class="table-wrap"><table>"#),
+                "{html}"
+            );
+            assert!(
+                html.contains(r#"<th scope="col">Nom</th><th scope="col">Étape</th>"#),
+                "{html}"
+            );
+            assert!(
+                html.contains("<tbody><tr><td>EIG 7</td></tr></tbody>"),
+                "{html}"
+            );
+        }
     }
 }

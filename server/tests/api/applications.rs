@@ -518,7 +518,14 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
         )
         .await;
     assert_eq!(zip.status(), 200);
+    assert_eq!(zip.headers()["content-type"], "application/zip");
+    let length = zip.headers()["content-length"].to_str().unwrap().to_owned();
     let zip = zip.bytes().await.unwrap();
+    assert_eq!(
+        length,
+        zip.len().to_string(),
+        "the streamed ZIP says its size"
+    );
     assert!(zip.starts_with(b"PK"));
     let names = String::from_utf8_lossy(&zip);
     assert!(names.contains(&format!("Lovelace_Ada_{ada_id}.pdf")));

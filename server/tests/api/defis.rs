@@ -111,6 +111,18 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
     assert_eq!(dl.status(), 200);
     assert_eq!(dl.headers()["content-type"], "application/pdf");
     assert_eq!(
+        dl.headers()["content-length"],
+        PDF.len().to_string().as_str(),
+        "a streamed file says its size"
+    );
+    assert!(
+        dl.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .ends_with("filename*=UTF-8''pr%C3%A9sentation.pdf"),
+        "the name as uploaded, in UTF-8"
+    );
+    assert_eq!(
         dl.bytes().await.unwrap().as_ref(),
         PDF,
         "the first file stayed"

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "courriels")]
 pub async fn list_outbox() -> Result<Vec<OutboxRow>, AppError> {
     use crate::server::{policy::Action, service::outbox};
-    let call = super::support::call().await?;
-    call.allow(Action::ViewOutbox)?;
+    let call = super::support::allowed(Action::ViewOutbox).await?;
     outbox::recent(&call.state.db, 200).await
 }

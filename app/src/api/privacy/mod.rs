@@ -10,8 +10,7 @@ use leptos::prelude::*;
 pub async fn my_data_retention() -> Result<Vec<(String, String)>, AppError> {
     use crate::domain::promotion::paris_display;
     use crate::server::{policy::Action, service::privacy};
-    let call = super::support::call().await?;
-    call.allow(Action::ExportOwnData)?;
+    let call = super::support::allowed(Action::ExportOwnData).await?;
     Ok(privacy::retention_of(&call.state.db, call.viewer_id()?)
         .await?
         .into_iter()
@@ -23,8 +22,7 @@ pub async fn my_data_retention() -> Result<Vec<(String, String)>, AppError> {
 pub async fn delete_account(#[server(default)] confirm: Option<String>) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{auth_session, policy::Action, service::privacy};
-    let call = super::support::call().await?;
-    call.allow(Action::DeleteOwnAccount)?;
+    let call = super::support::allowed(Action::DeleteOwnAccount).await?;
     if confirm.as_deref() != Some("on") {
         return call
             .keep(
@@ -48,8 +46,7 @@ pub async fn delete_account(#[server(default)] confirm: Option<String>) -> Resul
 pub async fn set_retention(promotion: i64, months: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::privacy};
-    let call = super::support::call().await?;
-    call.allow(Action::ManagePromotions)?;
+    let call = super::support::allowed(Action::ManagePromotions).await?;
     let result = match months
         .trim()
         .parse::<u32>()
@@ -74,8 +71,7 @@ pub async fn get_purge_preview(
     promotion: i64,
 ) -> Result<crate::model::promotion::PurgePreview, AppError> {
     use crate::server::{policy::Action, service::retention};
-    let call = super::support::call().await?;
-    call.allow(Action::ManagePromotions)?;
+    let call = super::support::allowed(Action::ManagePromotions).await?;
     retention::preview(&call.state.db, promotion).await
 }
 
@@ -88,8 +84,7 @@ pub async fn close_promotion(
 ) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::retention};
-    let call = super::support::call().await?;
-    call.allow(Action::ManagePromotions)?;
+    let call = super::support::allowed(Action::ManagePromotions).await?;
     let result = if confirm.as_deref() == Some("on") {
         retention::close(&call.state.db, &call.ctx.origin(), promotion).await
     } else {

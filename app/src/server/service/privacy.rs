@@ -50,7 +50,8 @@ async fn files_of<C: ConnectionTrait>(
 
 /// The signed-in person's own data, as a download (`/espace/mes-donnees.zip`).
 pub async fn my_data(app: &AppState, actor: &Actor, origin: &Origin) -> Result<Download, AppError> {
-    require(actor, Action::ExportOwnData)?;
+    // Refused means signed out: the way to sign in, never "not found".
+    require(actor, Action::ExportOwnData).map_err(|_| AppError::Forbidden)?;
     let me = actor.viewer().ok_or(AppError::Forbidden)?.id;
     let bytes = export(&app.db, origin, &app.settings.data_dir, me).await?;
     Ok(Download::zip(
