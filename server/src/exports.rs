@@ -7,44 +7,39 @@
 
 use crate::files::send;
 use crate::http::ServerState;
+use app::model::AppError;
 use app::model::application::ApplicationQuery;
-use app::server::service::{exports, privacy};
+use app::server::service::download::Download;
+use app::server::service::exports::{self, Export};
+use app::server::service::privacy;
 use app::server::web::RequestContext;
 use axum::Extension;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use axum::routing::{MethodRouter, post};
 use std::collections::HashMap;
 
-async fn answer(
-    result: Result<app::server::service::download::Download, app::model::AppError>,
-) -> Response {
+async fn answer(result: Result<Download, AppError>) -> Response {
     match result {
         Ok(d) => send(d).await,
         Err(e) => crate::refusal::response(e),
     }
 }
 
-pub async fn applications_csv(
-    State(state): State<ServerState>,
-    Extension(ctx): Extension<RequestContext>,
-    Path(promotion): Path<i64>,
-    Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
-    let (actor, origin) = (&ctx.actor, &ctx.origin());
-    answer(exports::applications_csv(&state.app, actor, origin, ctx.locale, promotion, &q).await)
-        .await
-}
-
-pub async fn applications_cvs(
-    State(state): State<ServerState>,
-    Extension(ctx): Extension<RequestContext>,
-    Path(promotion): Path<i64>,
-    Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
-    let (actor, origin) = (&ctx.actor, &ctx.origin());
-    answer(exports::applications_cvs(&state.app, actor, origin, promotion, &q).await).await
+/// `/coordination/promotions/{promotion}/candidatures.csv` and `…/cv.zip`:
+/// the selection the query string describes, in `format`.
+pub fn selection_route(format: Export) -> MethodRouter<ServerState> {
+    post(
+        move |State(state): State<ServerState>,
+              Extension(ctx): Extension<RequestContext>,
+              Path(promotion): Path<i64>,
+              Query(params): Query<HashMap<String, String>>| async move {
+            let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
+            let (actor, origin, locale) = (&ctx.actor, &ctx.origin(), ctx.locale);
+            answer(exports::export(&state.app, actor, origin, locale, promotion, &q, format).await)
+                .await
+        },
+    )
 }
 
 /// `/espace/mes-donnees.zip`: everything about the signed-in person.

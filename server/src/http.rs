@@ -157,11 +157,11 @@ pub fn router(config: &Config, app: AppState) -> Router {
         )
         .route(
             "/coordination/promotions/{id}/candidatures.csv",
-            post(crate::exports::applications_csv),
+            crate::exports::selection_route(app::server::service::exports::Export::Csv),
         )
         .route(
             "/coordination/promotions/{id}/cv.zip",
-            post(crate::exports::applications_cvs),
+            crate::exports::selection_route(app::server::service::exports::Export::CvZip),
         )
         .route("/espace/mes-donnees.zip", post(crate::exports::my_data))
         .leptos_routes_with_handler(routes, get(page))

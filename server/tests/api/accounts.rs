@@ -26,10 +26,8 @@ async fn sign_up_verify_and_land_in_the_personal_area() {
     assert!(page.contains(fr(Msg::EmailVerified)));
     // The notice is shown once.
     assert!(!b.page("/espace").await.contains(fr(Msg::EmailVerified)));
-    let audit = app.audit_actions().await;
-    for action in ["auth.sign_up", "auth.email_verified", "auth.sign_in"] {
-        assert!(audit.iter().any(|a| a == action), "{action} in {audit:?}");
-    }
+    app.assert_audited(&["auth.sign_up", "auth.email_verified", "auth.sign_in"])
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -247,16 +247,14 @@ async fn an_applicant_builds_submits_and_withdraws_a_dossier() {
     assert!(d.portfolio.is_none());
     let kinds: Vec<&str> = d.events.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, ["withdrawn", "submitted"]);
-    let audit = app.audit_actions().await;
-    for a in [
+    app.assert_audited(&[
         "application.started",
         "application.saved",
         "application.submitted",
         "application.withdrawn",
         "attachment.uploaded",
-    ] {
-        assert!(audit.iter().any(|x| x == a), "{a}");
-    }
+    ])
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -537,13 +535,12 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
             .count(),
         2
     );
-    for a in [
+    app.assert_audited(&[
         "application.reviewed",
         "application.deadline_extended",
         "application.batch_reviewed",
-    ] {
-        assert!(audit.iter().any(|x| x == a), "{a}");
-    }
+    ])
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -291,8 +291,7 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
         "the renamed host on the public sheet at once"
     );
 
-    let audit = app.audit_actions().await;
-    for a in [
+    app.assert_audited(&[
         "organisation.registered",
         "defi.created",
         "defi.saved",
@@ -301,9 +300,8 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
         "defi.decided",
         "defi.batch_decided",
         "defi.published",
-    ] {
-        assert!(audit.iter().any(|x| x == a), "{a} audited");
-    }
+    ])
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -507,13 +505,11 @@ async fn a_lead_invites_a_colleague_who_joins_once() {
         error_in(&location(&res)).unwrap(),
         serde_json::json!("NotFound")
     );
-    let audit = app.audit_actions().await;
-    assert!(audit.iter().any(|a| a == "organisation.member_invited"));
-    assert!(
-        audit
-            .iter()
-            .any(|a| a == "organisation.invitation_accepted")
-    );
+    app.assert_audited(&[
+        "organisation.member_invited",
+        "organisation.invitation_accepted",
+    ])
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -726,13 +722,11 @@ async fn a_lead_removes_a_member_and_cancels_an_invitation() {
         error_in(&location(&res)).unwrap(),
         serde_json::json!({ "Refused": "InvitationInvalid" })
     );
-    let audit = app.audit_actions().await;
-    assert!(audit.iter().any(|a| a == "organisation.member_removed"));
-    assert!(
-        audit
-            .iter()
-            .any(|a| a == "organisation.invitation_cancelled")
-    );
+    app.assert_audited(&[
+        "organisation.member_removed",
+        "organisation.invitation_cancelled",
+    ])
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -119,9 +119,7 @@ async fn an_admin_grants_and_revokes_the_coordinator_role() {
         .await;
     assert_eq!(location(&res), "/admin/utilisateurs");
     assert_eq!(marie.get("/coordination/courriels").await.status(), 404);
-    let audit = app.audit_actions().await;
-    assert!(audit.iter().any(|a| a == "role.granted"));
-    assert!(audit.iter().any(|a| a == "role.revoked"));
+    app.assert_audited(&["role.granted", "role.revoked"]).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

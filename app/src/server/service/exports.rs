@@ -34,45 +34,46 @@ async fn exportable(
     Ok(rows)
 }
 
-/// The CSV export of the selection `q`, audited before it leaves.
-pub async fn applications_csv(
+/// What the coordinators export of a selection of dossiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The table as CSV.
+    Csv,
+    /// The CVs as one ZIP.
+    CvZip,
+}
+
+/// The export of the selection `q` of `promotion`'s dossiers, audited
+/// before it leaves.
+pub async fn export(
     app: &AppState,
     actor: &Actor,
     origin: &Origin,
     locale: Locale,
     promotion: i64,
     q: &ApplicationQuery,
+    format: Export,
 ) -> Result<Download, AppError> {
     let rows = exportable(app, actor, promotion, q).await?;
-    let max = rows
-        .iter()
-        .map(|r| r.choices.len())
-        .max()
-        .unwrap_or(0)
-        .max(3);
-    let bytes = csv(&rows, locale, max)?;
-    audit_export(app, origin, promotion, "csv", q, rows.len()).await?;
-    Ok(Download::csv(
-        format!("candidatures-{promotion}.csv"),
-        bytes,
-    ))
-}
-
-/// The ZIP of the CVs of the selection `q`, audited before it leaves.
-pub async fn applications_cvs(
-    app: &AppState,
-    actor: &Actor,
-    origin: &Origin,
-    promotion: i64,
-    q: &ApplicationQuery,
-) -> Result<Download, AppError> {
-    let rows = exportable(app, actor, promotion, q).await?;
-    let file = cv_zip(&app.db, &app.settings.data_dir, &rows).await?;
-    audit_export(app, origin, promotion, "cv_zip", q, rows.len()).await?;
-    Ok(Download::zip(
-        format!("cv-{promotion}.zip"),
-        DownloadBody::Temporary(file),
-    ))
+    let (download, kind) = match format {
+        Export::Csv => {
+            let max = rows
+                .iter()
+                .map(|r| r.choices.len())
+                .max()
+                .unwrap_or(0)
+                .max(3);
+            let name = format!("candidatures-{promotion}.csv");
+            (Download::csv(name, csv(&rows, locale, max)?), "csv")
+        }
+        Export::CvZip => {
+            let file = cv_zip(&app.db, &app.settings.data_dir, &rows).await?;
+            let name = format!("cv-{promotion}.zip");
+            (Download::zip(name, DownloadBody::Temporary(file)), "cv_zip")
+        }
+    };
+    audit_export(app, origin, promotion, kind, q, rows.len()).await?;
+    Ok(download)
 }
 
 /// The CSV of `rows`: UTF-8 with a byte-order mark (spreadsheets then read

@@ -202,6 +202,14 @@ impl TestApp {
     }
 
     /// The actions of the audit log, oldest first.
+    /// Asserts that each of `actions` is in the audit log.
+    pub async fn assert_audited(&self, actions: &[&str]) {
+        let audit = self.audit_actions().await;
+        for a in actions {
+            assert!(audit.iter().any(|x| x == a), "{a} audited, in {audit:?}");
+        }
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         use sea_orm::{EntityTrait, QueryOrder};
         app::server::db::audit_entry::Entity::find()
