@@ -5,10 +5,14 @@
 //! read the multipart body and answer.
 
 use super::download::Download;
+use super::txn::Txn;
 use super::{Origin, applications, attachments, defis};
+use crate::domain::application::ApplicationState;
+use crate::domain::defi::DefiState;
 use crate::domain::upload::{check_pdf, display_name};
 use crate::i18n::Msg;
 use crate::model::AppError;
+use crate::server::db::{application, defi, guarded};
 use crate::server::policy::{Action, Actor, require};
 use crate::server::state::AppState;
 
@@ -73,6 +77,55 @@ impl Attached {
         }
     }
 
+    /// Holds the owner's row until commit if its state still lets its
+    /// files change (a dossier submitted meanwhile refuses the upload).
+    async fn lock(self, txn: &Txn<'_>) -> Result<(), AppError> {
+        fn codes<S: Copy>(
+            all: impl IntoIterator<Item = S>,
+            editable: fn(S) -> bool,
+            code: fn(S) -> &'static str,
+        ) -> Vec<&'static str> {
+            all.into_iter().filter(|s| editable(*s)).map(code).collect()
+        }
+        let (locked, not_editable) = match self {
+            Attached::PitchDeck(id) => (
+                guarded::lock_in_state::<defi::Entity, _>(
+                    txn,
+                    (defi::Column::Id, id),
+                    (
+                        defi::Column::State,
+                        codes(DefiState::ALL, DefiState::host_may_edit, DefiState::code),
+                    ),
+                    defi::Column::UpdatedAt,
+                )
+                .await?,
+                Msg::DefiNotEditable,
+            ),
+            Attached::Cv(id) | Attached::Portfolio(id) => (
+                guarded::lock_in_state::<application::Entity, _>(
+                    txn,
+                    (application::Column::Id, id),
+                    (
+                        application::Column::State,
+                        codes(
+                            ApplicationState::ALL,
+                            ApplicationState::applicant_may_edit,
+                            ApplicationState::code,
+                        ),
+                    ),
+                    application::Column::UpdatedAt,
+                )
+                .await?,
+                Msg::ApplicationNotEditable,
+            ),
+        };
+        if locked {
+            Ok(())
+        } else {
+            Err(AppError::Refused(not_editable))
+        }
+    }
+
     /// May `actor` see the owner (else the policy's refusal: not found)
     /// and, with `edit`, change its files (else what to say)?
     async fn check(self, app: &AppState, actor: &Actor, edit: bool) -> Result<(), UploadRefused> {
@@ -128,15 +181,9 @@ pub async fn upload(
         check_pdf(&bytes).map_err(|m| AppError::field("pitch_deck", m))?;
         let name = display_name(&name);
         let data_dir = &app.settings.data_dir;
-        match target {
-            Attached::PitchDeck(id) => {
-                defis::attach_pitch_deck(&app.db, origin, data_dir, id, &name, &bytes).await
-            }
-            Attached::Cv(id) | Attached::Portfolio(id) => {
-                let kind = target.slot().kind;
-                applications::attach(&app.db, origin, data_dir, id, kind, &name, &bytes).await
-            }
-        }
+        let (db, slot) = (&app.db, target.slot());
+        let lock = async |txn: &Txn<'_>| target.lock(txn).await;
+        attachments::store(db, origin, data_dir, slot, &name, &bytes, lock).await
     };
     stored.await.map_err(UploadRefused::Shown)
 }

@@ -33,3 +33,15 @@ pub struct Origin {
     pub actor_id: Option<i64>,
     pub ip: Option<String>,
 }
+
+/// A batch's lookup of one target: a row that no longer exists is skipped
+/// (`None`); any other error stops the batch, never a silent skip.
+pub(crate) fn found<T>(
+    lookup: Result<T, crate::model::AppError>,
+) -> Result<Option<T>, crate::model::AppError> {
+    match lookup {
+        Ok(row) => Ok(Some(row)),
+        Err(crate::model::AppError::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}

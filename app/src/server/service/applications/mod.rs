@@ -27,7 +27,6 @@ use sea_orm::{
 };
 use serde_json::json;
 use std::collections::HashMap;
-use std::path::Path;
 
 mod drafting;
 mod reading;

@@ -70,10 +70,8 @@ pub async fn preview_batch<C: ConnectionTrait>(
 ) -> Result<Vec<BatchLine>, AppError> {
     let mut lines = Vec::new();
     for &id in ids {
-        let d = match find(db, id).await {
-            Ok(d) => d,
-            Err(AppError::NotFound) => continue,
-            Err(e) => return Err(e),
+        let Some(d) = crate::server::service::found(find(db, id).await)? else {
+            continue;
         };
         if !state_of(&d)?.visible_to_coordinators() {
             continue;
@@ -109,10 +107,8 @@ pub async fn decide_batch(
     let txn = Txn::with_outbox(state, origin).await?;
     let mut done = 0;
     for &id in ids {
-        let d = match find(&txn, id).await {
-            Ok(row) => row,
-            Err(AppError::NotFound) => continue,
-            Err(e) => return Err(e),
+        let Some(d) = crate::server::service::found(find(&txn, id).await)? else {
+            continue;
         };
         if !state_of(&d)?.visible_to_coordinators() || decision.apply(state_of(&d)?).is_err() {
             continue;
@@ -136,10 +132,8 @@ pub async fn publish(state: &AppState, origin: &Origin, ids: &[i64]) -> Result<u
     let txn = Txn::with_outbox(state, origin).await?;
     let mut done = 0;
     for &id in ids {
-        let d = match find(&txn, id).await {
-            Ok(row) => row,
-            Err(AppError::NotFound) => continue,
-            Err(e) => return Err(e),
+        let Some(d) = crate::server::service::found(find(&txn, id).await)? else {
+            continue;
         };
         if rules::may_publish(state_of(&d)?, d.published_at.is_some()).is_err() {
             continue;

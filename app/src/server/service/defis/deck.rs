@@ -1,5 +1,5 @@
-//! The défi's pitch deck (a PDF): storing it while the dossier is
-//! editable, and the file for a download.
+//! The défi's pitch deck (a PDF): where it is kept, and the current one.
+//! Storing it goes through `service::files`.
 
 use super::*;
 
@@ -16,45 +16,4 @@ pub(super) async fn pitch_deck<C: ConnectionTrait>(
     id: i64,
 ) -> Result<Option<attachment::Model>, AppError> {
     attachments::current(db, deck_slot(id)).await
-}
-
-/// Stores a checked PDF as the défi's pitch deck (replacing the previous
-/// one), while the dossier is editable.
-pub async fn attach_pitch_deck(
-    db: &DatabaseConnection,
-    origin: &Origin,
-    data_dir: &Path,
-    id: i64,
-    original_name: &str,
-    bytes: &[u8],
-) -> Result<(), AppError> {
-    let slot = deck_slot(id);
-    attachments::store(
-        db,
-        origin,
-        data_dir,
-        slot,
-        original_name,
-        bytes,
-        async move |txn| {
-            let editable = DefiState::ALL
-                .into_iter()
-                .filter(|s| s.host_may_edit())
-                .map(DefiState::code)
-                .collect();
-            let locked = guarded::lock_in_state::<defi::Entity, _>(
-                txn,
-                (defi::Column::Id, id),
-                (defi::Column::State, editable),
-                defi::Column::UpdatedAt,
-            )
-            .await?;
-            if locked {
-                Ok(())
-            } else {
-                Err(AppError::Refused(Msg::DefiNotEditable))
-            }
-        },
-    )
-    .await
 }

@@ -30,7 +30,6 @@ use sea_orm::{
 };
 use serde_json::json;
 use std::collections::HashMap;
-use std::path::Path;
 
 mod decisions;
 mod deck;
@@ -38,7 +37,7 @@ mod drafting;
 mod sheets;
 
 pub use decisions::*;
-pub use deck::*;
+pub(crate) use deck::*;
 pub use drafting::*;
 pub use sheets::*;
 

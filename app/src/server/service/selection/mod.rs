@@ -105,10 +105,8 @@ pub async fn review_batch(
     let txn = Txn::with_outbox(state, origin).await?;
     let mut done = 0;
     for &id in ids {
-        let a = match applications::find(&txn, id).await {
-            Ok(row) => row,
-            Err(AppError::NotFound) => continue,
-            Err(e) => return Err(e),
+        let Some(a) = crate::server::service::found(applications::find(&txn, id).await)? else {
+            continue;
         };
         if review.apply(state_of(&a)?).is_err() {
             continue;
