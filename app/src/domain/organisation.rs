@@ -1,6 +1,7 @@
 //! Host organisations: what kind of administration, where, and the form that
 //! registers or corrects one.
 
+use super::form::{Declared, Spec, declare_form};
 use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
@@ -54,11 +55,30 @@ impl OrgKind {
 pub const ORG_NAME_MAX: usize = 160;
 pub const CITY_MAX: usize = 80;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrganisationForm {
-    pub name: String,
-    pub kind: String,
-    pub city: String,
+/// The kinds as the form's drop-down list offers them.
+const KIND_OPTIONS: &[(&str, Msg)] = &[
+    ("etat", Msg::OrgKindState),
+    ("operateur", Msg::OrgKindOperator),
+    ("collectivite", Msg::OrgKindLocal),
+    ("sante", Msg::OrgKindHealth),
+    ("autre", Msg::OrgKindOther),
+];
+
+declare_form! {
+    /// What a host types to register an organisation, or a coordinator to
+    /// correct one. Saved whole: what is required, the browser asks for too.
+    pub struct OrganisationForm {
+        OrganisationLegend {
+            name: text = Spec::line(Msg::FieldOrgName, ORG_NAME_MAX)
+                .autocomplete("organization")
+                .always(Msg::OrgNameRequired),
+            kind: text = Spec::choice(Msg::FieldOrgKind, KIND_OPTIONS, Msg::ChooseOption)
+                .always(Msg::OrgKindRequired),
+            city: text = Spec::line(Msg::FieldCity, CITY_MAX)
+                .autocomplete("address-level2")
+                .always(Msg::CityRequired),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,20 +93,17 @@ fn one_line(raw: &str) -> String {
 }
 
 impl OrganisationForm {
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("name", self.name.clone()),
-            ("kind", self.kind.clone()),
-            ("city", self.city.clone()),
-        ]
+    /// Every field by its form name, to carry what was typed across an
+    /// error redirect.
+    pub fn fields(&self) -> Vec<(String, String)> {
+        self.declared_values()
     }
 
+    /// The inverse of `fields`.
     pub fn from_fields(get: impl Fn(&str) -> Option<String>) -> Self {
-        Self {
-            name: get("name").unwrap_or_default(),
-            kind: get("kind").unwrap_or_default(),
-            city: get("city").unwrap_or_default(),
-        }
+        let mut form = Self::default();
+        form.read_declared(&get);
+        form
     }
 
     /// Every problem at once, each tied to its field.
@@ -124,6 +141,12 @@ mod tests {
         for k in OrgKind::ALL {
             assert_eq!(OrgKind::from_code(k.code()), Some(k));
         }
+        let offered: Vec<(&str, Msg)> =
+            OrgKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
+        assert_eq!(
+            offered, KIND_OPTIONS,
+            "the form offers every kind, in order"
+        );
         assert_eq!(OrgKind::from_code("ministere"), None);
     }
 

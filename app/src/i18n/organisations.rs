@@ -2,6 +2,7 @@
 
 super::texts! {
     Organisations;
+    OrganisationLegend => "L'organisation", "The organisation";
     InvitationOtherEmail =>
         "Cette invitation est adressée à une autre adresse e-mail : connectez-vous avec le compte de l'adresse invitée, ou demandez une invitation à votre adresse.",
         "This invitation was sent to another email address: sign in with the invited address's account, or ask for an invitation to your address.";

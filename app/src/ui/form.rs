@@ -383,7 +383,7 @@ fn control<F: Declared>(
                 value,
                 hint,
                 error,
-                required: false,
+                required: s.html_required,
                 disabled: false,
             })
             .into_any()

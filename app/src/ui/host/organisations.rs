@@ -13,7 +13,7 @@ use crate::model::AppError;
 use crate::model::defi::DefiRow;
 use crate::model::organisation::OrganisationPage;
 use crate::ui::Loaded;
-use crate::ui::form::{ErrorSummary, Field, SelectField, action_error};
+use crate::ui::form::{ErrorSummary, Field, SelectField, action_error, declared_sections};
 use crate::ui::public::NotFound;
 use crate::ui::table::DataTable;
 use crate::ui::{id_param, kept, page, query, refuse, tr};
@@ -33,15 +33,7 @@ pub fn kind_options() -> Vec<(String, String)> {
 /// The organisation fields, shared with the coordinators' correction form.
 #[component]
 pub fn OrganisationFields(form: OrganisationForm, error: Option<AppError>) -> impl IntoView {
-    let e = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
-    view! {
-        <Field name="name" label=Msg::FieldOrgName required=true value=form.name error=e("name")
-            autocomplete="organization"/>
-        <SelectField name="kind" label=Msg::FieldOrgKind options=kind_options() value=form.kind
-            required=true error=e("kind")/>
-        <Field name="city" label=Msg::FieldCity required=true value=form.city error=e("city")
-            autocomplete="address-level2"/>
-    }
+    declared_sections(&form, error.as_ref(), &|_| Vec::new(), &|_| None)
 }
 
 #[component]
