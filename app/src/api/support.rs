@@ -125,7 +125,10 @@ fn kept_limit(field: &str) -> usize {
     use crate::domain::{Email, PersonName};
     match field {
         "email" | "magic_email" => Email::MAX_LEN,
-        "name" => PersonName::MAX_LEN,
+        // A person's, a promotion's or an organisation's name: the longest.
+        "name" => PersonName::MAX_LEN
+            .max(crate::domain::promotion_form::NAME_MAX)
+            .max(crate::domain::organisation::ORG_NAME_MAX),
         "message" => crate::domain::defi::MESSAGE_MAX,
         f => DefiForm::spec(f)
             .or_else(|| ApplicationForm::spec(f))
@@ -221,6 +224,8 @@ mod tests {
         assert_eq!(super::bounded("motivation", &huge).chars().count(), 3000);
         assert_eq!(super::bounded("unknown", &huge).chars().count(), 1000);
         assert_eq!(super::bounded("email", "a@b.fr"), "a@b.fr");
+        // An organisation's name may be longer than a person's.
+        assert_eq!(super::bounded("name", &huge).chars().count(), 160);
     }
 
     #[test]

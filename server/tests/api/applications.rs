@@ -508,14 +508,22 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     assert!(
         text.contains("Lovelace,Ada,ada@example.fr,developer,De 5 à 10 ans,Orienter les usagers")
     );
+    // As a browser asks: compressed if possible. A ZIP is sent as it is,
+    // with its length.
     let zip = claire
-        .post(
-            &base,
-            &format!("/coordination/promotions/{promotion}/cv.zip"),
-            &[],
-        )
-        .await;
+        .client
+        .post(format!(
+            "{}/coordination/promotions/{promotion}/cv.zip",
+            claire.base
+        ))
+        .header("referer", format!("{}{base}", claire.base))
+        .header("accept-encoding", "gzip, br")
+        .form(&[] as &[(&str, &str)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(zip.status(), 200);
+    assert!(zip.headers().get("content-encoding").is_none());
     assert_eq!(zip.headers()["content-type"], "application/zip");
     let length = zip.headers()["content-length"].to_str().unwrap().to_owned();
     let zip = zip.bytes().await.unwrap();

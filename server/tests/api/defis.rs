@@ -105,9 +105,19 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
     let res = upload(&hugo, id, "faux.pdf", b"<html>not a pdf</html>").await;
     let page = hugo.follow(res).await;
     assert!(shows(&page, fr(Msg::FileNotPdf)), "upload error shown");
+    // As a browser asks: compressed if possible. A PDF is sent as it is,
+    // with its length.
     let dl = hugo
-        .get(&format!("/organisation/defis/{id}/presentation"))
-        .await;
+        .client
+        .get(format!(
+            "{}/organisation/defis/{id}/presentation",
+            hugo.base
+        ))
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert!(dl.headers().get("content-encoding").is_none());
     assert_eq!(dl.status(), 200);
     assert_eq!(dl.headers()["content-type"], "application/pdf");
     assert_eq!(

@@ -1,17 +1,16 @@
+//! The organisation form posts its fields flat (`Posted`).
+
+use crate::domain::form::Posted;
 use crate::model::AppError;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "enregistrer-organisation")]
-pub async fn register_organisation(
-    name: String,
-    kind: String,
-    city: String,
-) -> Result<(), AppError> {
+pub async fn register_organisation(#[server(flatten)] form: Posted) -> Result<(), AppError> {
     use crate::domain::organisation::OrganisationForm;
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::organisations};
     let call = super::super::support::allowed(Action::RegisterOrganisation).await?;
-    let form = OrganisationForm { name, kind, city };
+    let form = OrganisationForm::from_fields(|k| form.get(k));
     let result = match form.parse() {
         Ok(draft) => {
             organisations::register(

@@ -201,7 +201,6 @@ impl TestApp {
         self.audit_actions().await.iter().any(|a| a == action)
     }
 
-    /// The actions of the audit log, oldest first.
     /// Asserts that each of `actions` is in the audit log.
     pub async fn assert_audited(&self, actions: &[&str]) {
         let audit = self.audit_actions().await;
@@ -210,6 +209,7 @@ impl TestApp {
         }
     }
 
+    /// The actions of the audit log, oldest first.
     pub async fn audit_actions(&self) -> Vec<String> {
         use sea_orm::{EntityTrait, QueryOrder};
         app::server::db::audit_entry::Entity::find()

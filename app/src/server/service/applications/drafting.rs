@@ -1,5 +1,5 @@
 //! The applicant's writes: start a draft, save it as typed (version-guarded),
-//! attach files, submit before the (personal) deadline, withdraw.
+//! submit before the (personal) deadline, withdraw (files: `service::files`).
 
 use super::*;
 
