@@ -12,6 +12,18 @@ use crate::server::{AppState, auth_session};
 use axum::Extension;
 use tower_sessions::Session;
 
+/// Nothing to keep across an error redirect (nothing was typed).
+pub const NOTHING: &[(&str, &str)] = &[];
+
+/// The "I understand" box of an irreversible action: ticked, or `missing`
+/// on its field.
+pub fn confirmed(confirm: Option<&str>, missing: Msg) -> Result<(), AppError> {
+    match confirm {
+        Some("on") => Ok(()),
+        _ => Err(AppError::field("confirm", missing)),
+    }
+}
+
 pub struct Call {
     pub state: AppState,
     pub ctx: RequestContext,
@@ -167,52 +179,77 @@ fn bounded<'a>(field: &str, value: &'a str) -> &'a str {
     }
 }
 
-/// A coordinator's action (`field`: a decision, a review) and its message,
-/// checked together. An empty message means the action's template, in the
-/// coordinator's language.
-fn action_and_message<A: Copy>(
+/// A coordinator's verdict posted with a message: a défi's decision, a
+/// dossier's review (and next, a shortlist's or an offer's).
+pub trait Verdict: Copy + Sized {
+    /// The form field it is posted in.
+    const FIELD: &'static str;
+    fn from_code(code: &str) -> Option<Self>;
+    /// The message sent when the coordinator writes none.
+    fn template(self) -> Msg;
+}
+
+impl Verdict for crate::domain::defi::Decision {
+    const FIELD: &'static str = "decision";
+    fn from_code(code: &str) -> Option<Self> {
+        Self::from_code(code)
+    }
+    fn template(self) -> Msg {
+        Self::template(self)
+    }
+}
+
+impl Verdict for crate::domain::application::Review {
+    const FIELD: &'static str = "review";
+    fn from_code(code: &str) -> Option<Self> {
+        Self::from_code(code)
+    }
+    fn template(self) -> Msg {
+        Self::template(self)
+    }
+}
+
+/// A verdict and its message, checked together. An empty message means
+/// the verdict's template, in the coordinator's language.
+pub fn verdict_and_message<V: Verdict>(
     locale: crate::i18n::Locale,
-    field: &'static str,
-    action: Option<A>,
-    template: fn(A) -> Msg,
+    code: &str,
     message: &str,
-) -> Result<(A, String), AppError> {
+) -> Result<(V, String), AppError> {
     use crate::domain::defi::parse_message;
     use crate::model::error::Checks;
     let mut checks = Checks::default();
-    let a = checks.check(field, action.ok_or(Msg::DecisionRequired));
-    let message = match a {
-        Some(a) if message.trim().is_empty() => locale.t(template(a)).to_owned(),
+    let v = checks.check(V::FIELD, V::from_code(code).ok_or(Msg::DecisionRequired));
+    let message = match v {
+        Some(v) if message.trim().is_empty() => locale.t(v.template()).to_owned(),
         _ => message.to_owned(),
     };
     let m = checks.check("message", parse_message(&message));
     checks.finish()?;
-    match (a, m) {
-        (Some(a), Some(m)) => Ok((a, m)),
+    match (v, m) {
+        (Some(v), Some(m)) => Ok((v, m)),
         _ => Err(AppError::Unexpected),
     }
 }
 
-/// A coordinator's decision on a défi and its message.
-pub fn decision_and_message(
-    locale: crate::i18n::Locale,
-    decision: &str,
-    message: &str,
-) -> Result<(crate::domain::defi::Decision, String), AppError> {
-    use crate::domain::defi::Decision;
-    let d = Decision::from_code(decision);
-    action_and_message(locale, "decision", d, Decision::template, message)
-}
-
-/// A coordinator's review of a dossier and its message.
-pub fn review_and_message(
-    locale: crate::i18n::Locale,
-    review: &str,
-    message: &str,
-) -> Result<(crate::domain::application::Review, String), AppError> {
-    use crate::domain::application::Review;
-    let r = Review::from_code(review);
-    action_and_message(locale, "review", r, Review::template, message)
+impl Call {
+    /// A verdict form's whole handling: the verdict and its message are
+    /// checked, `apply`-ed when valid, and answered as `answer` does (what
+    /// was typed kept across an error redirect; `notice` at `to`).
+    pub async fn verdict<V: Verdict, T, F: std::future::Future<Output = Result<T, AppError>>>(
+        &self,
+        (code, message): (String, String),
+        apply: impl FnOnce(V, String) -> F,
+        notice: Msg,
+        to: &str,
+    ) -> Result<(), AppError> {
+        let result = match verdict_and_message::<V>(self.ctx.locale, &code, &message) {
+            Ok((v, m)) => apply(v, m).await,
+            Err(e) => Err(e),
+        };
+        let kept = [(V::FIELD, code), ("message", message)];
+        self.answer(result, &kept, Some(notice), to).await
+    }
 }
 
 #[cfg(test)]

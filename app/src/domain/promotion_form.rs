@@ -157,26 +157,18 @@ impl PromotionForm {
             parse_paris(&self.applications_close),
         );
         let start = take(&mut errors, "start_date", parse_date(&self.start_date));
-        let duration = take(
-            &mut errors,
+        // The four numbers: each between 1 and its maximum.
+        let mut num =
+            |field, raw: &str, max, msg| take(&mut errors, field, number(raw, 1..=max, msg));
+        let duration = num(
             "duration_months",
-            number(&self.duration_months, 1..=36, Msg::DurationInvalid),
+            &self.duration_months,
+            36,
+            Msg::DurationInvalid,
         );
-        let team_min = take(
-            &mut errors,
-            "team_min",
-            number(&self.team_min, 1..=10, Msg::TeamSizeInvalid),
-        );
-        let team_max = take(
-            &mut errors,
-            "team_max",
-            number(&self.team_max, 1..=10, Msg::TeamSizeInvalid),
-        );
-        let max_choices = take(
-            &mut errors,
-            "max_choices",
-            number(&self.max_choices, 1..=10, Msg::MaxChoicesInvalid),
-        );
+        let team_min = num("team_min", &self.team_min, 10, Msg::TeamSizeInvalid);
+        let team_max = num("team_max", &self.team_max, 10, Msg::TeamSizeInvalid);
+        let max_choices = num("max_choices", &self.max_choices, 10, Msg::MaxChoicesInvalid);
         let mut profiles: Vec<ProfileCode> = Vec::new();
         for raw in &self.profiles {
             if let Some(p) = take(&mut errors, "profiles", ProfileCode::parse(raw))

@@ -6,21 +6,22 @@
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::batch::{BatchLine, applicable, shared_message};
+use crate::ui::Heading;
 use crate::ui::form::ErrorSummary;
 use crate::ui::table::DataTable;
 use crate::ui::tr;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// A batch preview page: its title, the way `back` to the list, the
 /// errors of the confirmation (`error`), then the preview of `lines` (the
 /// preview server function's answer). `summary` is a text with three
 /// places: `{action}` (the action's `label`), `{applies}` (how many lines
 /// it changes), `{total}` (how many lines there are). `fields` are the
-/// request fields whose errors are shown. `confirm` renders the
-/// confirmation form for the targets the action applies to.
+/// request fields whose errors are shown. The confirmation posts `hidden`
+/// and the targets (`posted`) to the server function at `url` (the batch
+/// action's `ServerFn::url()`).
 #[component]
-pub fn BatchPreview<F>(
+pub fn BatchPreview(
     back: String,
     error: Option<AppError>,
     lines: Resource<Result<Vec<BatchLine>, AppError>>,
@@ -33,14 +34,32 @@ pub fn BatchPreview<F>(
     /// Shown when nothing was chosen.
     empty: Msg,
     fields: &'static [&'static str],
-    confirm: F,
-) -> impl IntoView
-where
-    F: Fn(Vec<i64>) -> AnyView + Clone + Send + Sync + 'static,
-{
+    url: &'static str,
+    hidden: Vec<(&'static str, String)>,
+    posted: Posted,
+) -> impl IntoView {
+    let confirm = move |applies: Vec<i64>| {
+        let ids = match &posted {
+            Posted::Applicable => applies.clone(),
+            Posted::Chosen(ids) => ids.clone(),
+        };
+        let hidden = hidden
+            .iter()
+            .map(|(name, value)| view! { <input type="hidden" name=*name value=value.clone()/> })
+            .collect_view();
+        // A plain form, as `ActionForm` renders it: the page is not an
+        // island, so the browser posts it.
+        view! {
+            <form action=url method="post">
+                {hidden}
+                {hidden_ids(&ids)}
+                <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
+            </form>
+        }
+        .into_any()
+    };
     view! {
-        <Title text=tr(Msg::BatchPreviewTitle)/>
-        <h1>{tr(Msg::BatchPreviewTitle)}</h1>
+        <Heading msg=Msg::BatchPreviewTitle/>
         <p><a href=back>{tr(Msg::BackToList)}</a></p>
         <ErrorSummary error=error/>
         <Suspense fallback=|| ()>
@@ -51,6 +70,16 @@ where
             }}
         </Suspense>
     }
+}
+
+/// Which targets the confirmation posts.
+#[derive(Clone, Debug)]
+pub enum Posted {
+    /// Those the action applies to.
+    Applicable,
+    /// Every chosen one: the batch skips those the action does not fit,
+    /// and its audit entry records what was asked.
+    Chosen(Vec<i64>),
 }
 
 /// What a preview says, from the props of `BatchPreview`.
@@ -188,7 +217,7 @@ fn personalised_view(lines: Vec<BatchLine>) -> AnyView {
 }
 
 /// The targets as the `ids[i]` fields a batch server function reads.
-pub fn hidden_ids(ids: &[i64]) -> impl IntoView + use<> {
+fn hidden_ids(ids: &[i64]) -> impl IntoView + use<> {
     ids.iter()
         .enumerate()
         .map(|(i, id)| view! { <input type="hidden" name=format!("ids[{i}]") value=id.to_string()/> })

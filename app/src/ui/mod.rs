@@ -44,6 +44,32 @@ pub fn refuse() -> AnyView {
     }
 }
 
+/// The gate every restricted page goes through: who may not open it is
+/// refused (`refuse`), everyone else sees what `body` builds.
+pub fn gated<V: IntoView + 'static>(allowed: bool, body: impl FnOnce() -> V) -> AnyView {
+    if allowed { body().into_any() } else { refuse() }
+}
+
+/// The gate of a page about one row (`:id` in the path): who may not open
+/// it is refused, a path whose id is not a number is "not found", and
+/// everyone else sees what `body` builds for that id.
+pub fn row_page<V: IntoView + 'static>(allowed: bool, body: impl FnOnce(i64) -> V) -> AnyView {
+    gated(allowed, || match id_param() {
+        Some(id) => body(id).into_any(),
+        None => view! { <public::NotFound/> }.into_any(),
+    })
+}
+
+/// A page's title: the browser tab's and its one `<h1>`, the same words.
+#[component]
+pub fn Heading(msg: Msg) -> impl IntoView {
+    use leptos_meta::Title;
+    view! {
+        <Title text=tr(msg)/>
+        <h1>{tr(msg)}</h1>
+    }
+}
+
 /// The `:id` route parameter, when it is a number.
 pub fn id_param() -> Option<i64> {
     leptos_router::hooks::use_params_map()

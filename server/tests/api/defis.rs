@@ -12,17 +12,18 @@ use app::domain::defi::DefiState;
 use chrono::{Duration, Utc};
 use sea_orm::ActiveValue::Set;
 
+/// Starts a défi of `org` in `promotion`, from the organisation's page.
+async fn start_defi(b: &Browser, org: i64, promotion: i64) -> reqwest::Response {
+    let fields = [
+        ("organisation", org.to_string()),
+        ("promotion", promotion.to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    b.post(&format!("/organisation/{org}"), "/api/creer-defi", &fields).await
+}
+
 async fn new_defi(b: &Browser, org: i64, promotion: i64) -> i64 {
-    let res = b
-        .post(
-            &format!("/organisation/{org}"),
-            "/api/creer-defi",
-            &[
-                ("organisation", &org.to_string()),
-                ("promotion", &promotion.to_string()),
-            ],
-        )
-        .await;
+    let res = start_defi(b, org, promotion).await;
     let to = location(&res);
     assert!(to.starts_with("/organisation/defis/"), "{to}");
     to.rsplit('/').next().unwrap().parse().unwrap()
@@ -340,16 +341,7 @@ async fn submission_after_the_deadline_is_refused_and_the_draft_kept() {
         "closing time shown"
     );
     // And no new défi can be started.
-    let res = hugo
-        .post(
-            &format!("/organisation/{org}"),
-            "/api/creer-defi",
-            &[
-                ("organisation", &org.to_string()),
-                ("promotion", &promotion.to_string()),
-            ],
-        )
-        .await;
+    let res = start_defi(&hugo, org, promotion).await;
     assert_eq!(
         error_in(&location(&res)).unwrap(),
         serde_json::json!({ "Refused": "DefiCallClosed" })

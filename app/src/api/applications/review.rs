@@ -21,18 +21,11 @@ pub async fn review_application(id: i64, review: String, message: String) -> Res
     let call = super::super::support::allowed(Action::ReviewApplications).await?;
     let (_, state) = applications::owner(&call.state.db, id).await?;
     call.allow(Action::ReviewApplication { state })?;
-    let result = match super::super::support::review_and_message(call.ctx.locale, &review, &message)
-    {
-        Ok((r, m)) => selection::review(&call.state, &call.ctx.origin(), id, r, &m).await,
-        Err(e) => Err(e),
-    };
-    call.answer(
-        result,
-        &[("review", review), ("message", message)],
-        Some(Msg::DecisionRecorded),
-        &format!("/coordination/candidatures/{id}"),
-    )
-    .await
+    let (state, origin) = (&call.state, call.ctx.origin());
+    let apply = |r, m: String| async move { selection::review(state, &origin, id, r, &m).await };
+    let to = format!("/coordination/candidatures/{id}");
+    call.verdict((review, message), apply, Msg::DecisionRecorded, &to)
+        .await
 }
 
 /// A personal deadline; from the drafts list (`depuis=brouillons`) the
@@ -79,7 +72,7 @@ pub async fn preview_application_batch(
 ) -> Result<Vec<BatchLine>, AppError> {
     use crate::server::{policy::Action, service::selection};
     let call = super::super::support::allowed(Action::ReviewApplications).await?;
-    let (r, m) = super::super::support::review_and_message(call.ctx.locale, &review, &message)?;
+    let (r, m) = super::super::support::verdict_and_message(call.ctx.locale, &review, &message)?;
     selection::preview_batch(&call.state, promotion, &query, r, &m).await
 }
 
@@ -93,17 +86,14 @@ pub async fn review_applications(
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::selection};
     let call = super::super::support::allowed(Action::ReviewApplications).await?;
-    let result = match super::super::support::review_and_message(call.ctx.locale, &review, &message)
-    {
-        Ok(_) if ids.is_empty() => Err(AppError::Refused(Msg::NoApplicationChosen)),
-        Ok((r, m)) => selection::review_batch(&call.state, &call.ctx.origin(), &ids, r, &m).await,
-        Err(e) => Err(e),
+    let (state, origin) = (&call.state, call.ctx.origin());
+    let apply = |r, m: String| async move {
+        if ids.is_empty() {
+            return Err(AppError::Refused(Msg::NoApplicationChosen));
+        }
+        selection::review_batch(state, &origin, &ids, r, &m).await
     };
-    call.answer(
-        result,
-        &[("review", review), ("message", message)],
-        Some(Msg::BatchRecorded),
-        &format!("/coordination/promotions/{promotion}/candidatures"),
-    )
-    .await
+    let to = format!("/coordination/promotions/{promotion}/candidatures");
+    call.verdict((review, message), apply, Msg::BatchRecorded, &to)
+        .await
 }

@@ -51,7 +51,7 @@ pub async fn save_application(#[server(flatten)] form: Posted) -> Result<SavedDr
     let to = format!("/candidature/{id}");
     if form.get("intent").as_deref() == Some("submit") {
         let submitted = applications::submit(&call.state, &call.ctx.origin(), id, started).await;
-        call.keep(submitted, &[] as &[(&str, String)]).await?;
+        call.keep(submitted, crate::api::support::NOTHING).await?;
         call.done(Some(Msg::ApplicationSubmittedNotice), &to)
             .await?;
     } else {

@@ -13,7 +13,7 @@ pub async fn start_application(promotion: i64) -> Result<(), AppError> {
         call.viewer_id()?,
     )
     .await;
-    let id = call.keep(id, &[] as &[(&str, String)]).await?;
+    let id = call.keep(id, crate::api::support::NOTHING).await?;
     call.done(None, &format!("/candidature/{id}")).await
 }
 
@@ -28,16 +28,12 @@ pub async fn withdraw_application(
     let (owner, state) = applications::owner(&call.state.db, id).await?;
     call.allow(Action::ViewApplication { owner, state })?;
     call.allow(Action::WithdrawApplication { owner, state })?;
-    let result = if confirm.as_deref() == Some("on") {
-        applications::withdraw(&call.state.db, &call.ctx.origin(), id).await
-    } else {
-        Err(AppError::field("confirm", Msg::ConfirmWithdrawRequired))
+    use crate::api::support::{NOTHING, confirmed};
+    let result = match confirmed(confirm.as_deref(), Msg::ConfirmWithdrawRequired) {
+        Ok(()) => applications::withdraw(&call.state.db, &call.ctx.origin(), id).await,
+        Err(e) => Err(e),
     };
-    call.answer(
-        result,
-        &[] as &[(&str, String)],
-        Some(Msg::ApplicationWithdrawn),
-        &format!("/candidature/{id}"),
-    )
-    .await
+    let to = format!("/candidature/{id}");
+    call.answer(result, NOTHING, Some(Msg::ApplicationWithdrawn), &to)
+        .await
 }

@@ -3,22 +3,16 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "lien-de-connexion")]
 pub async fn request_magic_link(email: String) -> Result<(), AppError> {
-    use crate::domain::TokenPurpose;
     use crate::i18n::Msg;
-    use crate::server::{policy::Action, service::accounts};
-    let call = super::super::support::allowed(Action::RequestMagicLink).await?;
-    let result = accounts::request_link(
-        &call.state,
-        &call.ctx.origin(),
-        &email,
-        TokenPurpose::MagicLink,
-    )
-    .await;
-    call.answer(
-        result,
-        &[("magic_email", &email)],
-        Some(Msg::MagicSent),
-        "/connexion",
+    use crate::server::policy::Action;
+    let purpose = crate::domain::TokenPurpose::MagicLink;
+    let (action, back) = (Action::RequestMagicLink, "/connexion");
+    super::request_link(
+        action,
+        purpose,
+        ("magic_email", &email),
+        Msg::MagicSent,
+        back,
     )
     .await
 }

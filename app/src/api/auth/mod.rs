@@ -13,3 +13,21 @@ pub use sign_in::SignIn;
 pub use sign_out::SignOut;
 pub use sign_up::SignUp;
 pub use verify_email::{GetPendingName, VerifyEmail, get_pending_name};
+
+/// Sends a sign-in or a reset link to `email` (the same answer whether the
+/// account exists or not), then back to the form at `back` with `notice`;
+/// the address is kept in `field` across an error redirect.
+#[cfg(feature = "ssr")]
+async fn request_link(
+    action: crate::server::policy::Action,
+    purpose: crate::domain::TokenPurpose,
+    (field, email): (&str, &str),
+    notice: crate::i18n::Msg,
+    back: &str,
+) -> Result<(), crate::model::AppError> {
+    use crate::server::service::accounts;
+    let call = super::support::allowed(action).await?;
+    let result = accounts::request_link(&call.state, &call.ctx.origin(), email, purpose).await;
+    call.answer(result, &[(field, email)], Some(notice), back)
+        .await
+}

@@ -3,24 +3,11 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "mot-de-passe-oublie")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    use crate::domain::TokenPurpose;
     use crate::i18n::Msg;
-    use crate::server::{policy::Action, service::accounts};
-    let call = super::super::support::allowed(Action::RequestPasswordReset).await?;
-    let result = accounts::request_link(
-        &call.state,
-        &call.ctx.origin(),
-        &email,
-        TokenPurpose::ResetPassword,
-    )
-    .await;
-    call.answer(
-        result,
-        &[("email", &email)],
-        Some(Msg::ResetSent),
-        "/mot-de-passe-oublie",
-    )
-    .await
+    use crate::server::policy::Action;
+    let purpose = crate::domain::TokenPurpose::ResetPassword;
+    let (action, back) = (Action::RequestPasswordReset, "/mot-de-passe-oublie");
+    super::request_link(action, purpose, ("email", &email), Msg::ResetSent, back).await
 }
 
 #[server(prefix = "/api", endpoint = "nouveau-mot-de-passe")]

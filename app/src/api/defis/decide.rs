@@ -7,18 +7,11 @@ pub async fn decide_defi(id: i64, decision: String, message: String) -> Result<(
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::defis};
     let call = super::super::support::allowed(Action::DecideDefis).await?;
-    let result =
-        match super::super::support::decision_and_message(call.ctx.locale, &decision, &message) {
-            Ok((d, m)) => defis::decide(&call.state, &call.ctx.origin(), id, d, &m).await,
-            Err(e) => Err(e),
-        };
-    call.answer(
-        result,
-        &[("decision", decision), ("message", message)],
-        Some(Msg::DecisionRecorded),
-        &format!("/coordination/defis/{id}"),
-    )
-    .await
+    let (state, origin) = (&call.state, call.ctx.origin());
+    let apply = |d, m: String| async move { defis::decide(state, &origin, id, d, &m).await };
+    let to = format!("/coordination/defis/{id}");
+    call.verdict((decision, message), apply, Msg::DecisionRecorded, &to)
+        .await
 }
 
 /// Who would receive what: nothing is sent.
@@ -30,7 +23,7 @@ pub async fn preview_defi_batch(
 ) -> Result<Vec<BatchLine>, AppError> {
     use crate::server::{policy::Action, service::defis};
     let call = super::super::support::allowed(Action::DecideDefis).await?;
-    let (d, m) = super::super::support::decision_and_message(call.ctx.locale, &decision, &message)?;
+    let (d, m) = super::super::support::verdict_and_message(call.ctx.locale, &decision, &message)?;
     defis::preview_batch(&call.state.db, &ids, d, &m).await
 }
 
@@ -44,19 +37,16 @@ pub async fn decide_defis(
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::defis};
     let call = super::super::support::allowed(Action::DecideDefis).await?;
-    let result =
-        match super::super::support::decision_and_message(call.ctx.locale, &decision, &message) {
-            Ok(_) if ids.is_empty() => Err(AppError::Refused(Msg::NoDefiChosen)),
-            Ok((d, m)) => defis::decide_batch(&call.state, &call.ctx.origin(), &ids, d, &m).await,
-            Err(e) => Err(e),
-        };
-    call.answer(
-        result,
-        &[("decision", decision), ("message", message)],
-        Some(Msg::BatchRecorded),
-        &format!("/coordination/promotions/{promotion}/defis"),
-    )
-    .await
+    let (state, origin) = (&call.state, call.ctx.origin());
+    let apply = |d, m: String| async move {
+        if ids.is_empty() {
+            return Err(AppError::Refused(Msg::NoDefiChosen));
+        }
+        defis::decide_batch(state, &origin, &ids, d, &m).await
+    };
+    let to = format!("/coordination/promotions/{promotion}/defis");
+    call.verdict((decision, message), apply, Msg::BatchRecorded, &to)
+        .await
 }
 
 /// Publishes one défi (`defi`), or every selected, unpublished défi of the

@@ -49,7 +49,7 @@ pub async fn save_defi(#[server(flatten)] form: Posted) -> Result<SavedDraft, Ap
     if form.get("intent").as_deref() == Some("submit") {
         let submitted = defis::submit(&call.state, &call.ctx.origin(), id).await;
         // The draft is saved: only the submission's error is shown.
-        call.keep(submitted, &[] as &[(&str, String)]).await?;
+        call.keep(submitted, crate::api::support::NOTHING).await?;
         call.done(Some(Msg::DefiSubmitted), &to).await?;
     } else {
         call.done(Some(Msg::DraftSaved), &to).await?;

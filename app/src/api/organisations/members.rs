@@ -12,7 +12,7 @@ pub async fn remove_member(organisation: i64, user: i64) -> Result<(), AppError>
         memberships::remove_member(&call.state, &call.ctx.origin(), organisation, user).await;
     call.answer(
         result,
-        &[] as &[(&str, String)],
+        crate::api::support::NOTHING,
         Some(Msg::MemberRemoved),
         &format!("/organisation/{organisation}"),
     )

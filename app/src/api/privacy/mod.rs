@@ -23,14 +23,8 @@ pub async fn delete_account(#[server(default)] confirm: Option<String>) -> Resul
     use crate::i18n::Msg;
     use crate::server::{auth_session, policy::Action, service::privacy};
     let call = super::support::allowed(Action::DeleteOwnAccount).await?;
-    if confirm.as_deref() != Some("on") {
-        return call
-            .keep(
-                Err(AppError::field("confirm", Msg::ConfirmDeleteRequired)),
-                &[] as &[(&str, String)],
-            )
-            .await;
-    }
+    let confirmed = super::support::confirmed(confirm.as_deref(), Msg::ConfirmDeleteRequired);
+    call.keep(confirmed, super::support::NOTHING).await?;
     privacy::delete_account(
         &call.state.db,
         &call.ctx.origin(),
@@ -85,16 +79,12 @@ pub async fn close_promotion(
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::retention};
     let call = super::support::allowed(Action::ManagePromotions).await?;
-    let result = if confirm.as_deref() == Some("on") {
-        retention::close(&call.state.db, &call.ctx.origin(), promotion).await
-    } else {
-        Err(AppError::field("confirm", Msg::ConfirmCloseRequired))
+    use crate::api::support::{NOTHING, confirmed};
+    let result = match confirmed(confirm.as_deref(), Msg::ConfirmCloseRequired) {
+        Ok(()) => retention::close(&call.state.db, &call.ctx.origin(), promotion).await,
+        Err(e) => Err(e),
     };
-    call.answer(
-        result,
-        &[] as &[(&str, String)],
-        Some(Msg::PromotionClosed),
-        &format!("/coordination/promotions/{promotion}"),
-    )
-    .await
+    let to = format!("/coordination/promotions/{promotion}");
+    call.answer(result, NOTHING, Some(Msg::PromotionClosed), &to)
+        .await
 }

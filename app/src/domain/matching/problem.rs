@@ -87,39 +87,21 @@ impl Problem {
             .iter()
             .map(|d| d.slots.iter().map(|s| intern(&s.profile)).collect())
             .collect();
-        let mut candidate_index: HashMap<&str, usize> =
-            HashMap::with_capacity(input.candidates.len());
-        for (i, c) in input.candidates.iter().enumerate() {
-            let path = || format!("candidates[{i}].id");
-            if c.id.is_empty() {
-                return Err(InputError::at(path(), "the id is empty"));
-            }
-            if candidate_index.insert(&c.id, i).is_some() {
-                return Err(InputError::at(
-                    path(),
-                    format!("duplicate candidate id {:?}", c.id),
-                ));
-            }
-            if c.profile.is_empty() {
-                return Err(InputError::at(
-                    format!("candidates[{i}].profile"),
-                    "the profile is empty",
-                ));
-            }
-        }
-        let mut defi_index: HashMap<&str, usize> = HashMap::with_capacity(input.defis.len());
-        for (i, d) in input.defis.iter().enumerate() {
-            let path = || format!("defis[{i}].id");
-            if d.id.is_empty() {
-                return Err(InputError::at(path(), "the id is empty"));
-            }
-            if defi_index.insert(&d.id, i).is_some() {
-                return Err(InputError::at(
-                    path(),
-                    format!("duplicate défi id {:?}", d.id),
-                ));
-            }
-        }
+        let candidate_index = index(
+            input.candidates.iter().map(|c| c.id.as_str()),
+            ("candidates", "candidate"),
+            |i| {
+                if input.candidates[i].profile.is_empty() {
+                    return Err(InputError::at(
+                        format!("candidates[{i}].profile"),
+                        "the profile is empty",
+                    ));
+                }
+                Ok(())
+            },
+        )?;
+        let ids = input.defis.iter().map(|d| d.id.as_str());
+        let defi_index = index(ids, ("defis", "défi"), |_| Ok(()))?;
 
         let mut defis = Vec::with_capacity(input.defis.len());
         let mut slots = Vec::new();
@@ -296,4 +278,29 @@ impl Problem {
         }
         out
     }
+}
+
+/// Each id's position in its list (`list`, of `what`s): an empty or a
+/// repeated id is refused, with its path in the input; `then` checks the
+/// rest of each entry, in the same pass (the first problem is reported).
+fn index<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    (list, what): (&str, &str),
+    then: impl Fn(usize) -> Result<(), InputError>,
+) -> Result<HashMap<&'a str, usize>, InputError> {
+    let mut found = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        let path = || format!("{list}[{i}].id");
+        if id.is_empty() {
+            return Err(InputError::at(path(), "the id is empty"));
+        }
+        if found.insert(id, i).is_some() {
+            return Err(InputError::at(
+                path(),
+                format!("duplicate {what} id {id:?}"),
+            ));
+        }
+        then(i)?;
+    }
+    Ok(found)
 }

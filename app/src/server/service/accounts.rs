@@ -74,7 +74,7 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
         send_verification(state, &txn, existing).await?;
         txn.audit(
             AuditAction::AuthSignUpUnverified,
-            Some(Target::User(existing.id)),
+            Target::User(existing.id),
             json!({}),
         )
         .await?;
@@ -92,7 +92,7 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
         .await?;
         txn.audit(
             AuditAction::AuthSignUpExisting,
-            Some(Target::User(existing.id)),
+            Target::User(existing.id),
             json!({}),
         )
         .await?;
@@ -114,7 +114,7 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
         send_verification(state, &txn, &created).await?;
         txn.audit(
             AuditAction::AuthSignUp,
-            Some(Target::User(created.id)),
+            Target::User(created.id),
             json!({ "locale": input.locale.code() }),
         )
         .await?;
@@ -253,17 +253,19 @@ pub async fn verify_email(
     end_sessions(&txn, u.id).await?;
     txn.audit(
         AuditAction::AuthEmailVerified,
-        Some(Target::User(u.id)),
+        Target::User(u.id),
         json!({ "renamed": renamed }),
     )
     .await?;
-    txn.finish(
-        AuditAction::AuthSignIn,
-        Some(Target::User(u.id)),
-        json!({ "method": "verification_link" }),
-    )
-    .await?;
-    Ok(u.id)
+    signed_in_by_link(txn, u.id, "verification_link").await
+}
+
+/// The last step of a sign-in by an emailed link: recorded, committed.
+async fn signed_in_by_link(txn: Txn<'_>, id: i64, method: &str) -> Result<i64, AppError> {
+    let details = json!({ "method": method });
+    txn.finish(AuditAction::AuthSignIn, Target::User(id), details)
+        .await?;
+    Ok(id)
 }
 
 /// Checks an email and password. Unknown email and wrong password get the
@@ -338,7 +340,7 @@ pub async fn sign_in(
             txn.audit_as(
                 Some(id),
                 AuditAction::AuthSignIn,
-                Some(Target::User(id)),
+                Target::User(id),
                 json!({ "method": "password" }),
             )
             .await?;
@@ -429,13 +431,7 @@ pub async fn use_magic_link(
     let txn = Txn::with_outbox(state, origin).await?;
     let u = spend_for_sign_in(&txn, token, TokenPurpose::MagicLink).await?;
     mark_verified(&txn, &u).await?;
-    txn.finish(
-        AuditAction::AuthSignIn,
-        Some(Target::User(u.id)),
-        json!({ "method": "magic_link" }),
-    )
-    .await?;
-    Ok(u.id)
+    signed_in_by_link(txn, u.id, "magic_link").await
 }
 
 /// Sets a new password from a reset link, and ends every session of the
@@ -455,7 +451,7 @@ pub async fn reset_password(
     tokens::spend_all(&txn, u.id).await?;
     txn.finish(
         AuditAction::AuthPasswordReset,
-        Some(Target::User(u.id)),
+        Target::User(u.id),
         json!({}),
     )
     .await?;

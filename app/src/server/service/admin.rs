@@ -56,7 +56,7 @@ pub(crate) async fn insert_grant(
     };
     db.audit(
         AuditAction::RoleGranted,
-        Some(Target::User(user_id)),
+        Target::User(user_id),
         json!({ "role": role.code(), "scope": role.scope(), "by": by }),
     )
     .await?;
@@ -83,7 +83,7 @@ pub async fn revoke_role(
     }
     txn.finish(
         AuditAction::RoleRevoked,
-        Some(Target::User(target)),
+        Target::User(target),
         json!({ "role": role.code(), "scope": role.scope() }),
     )
     .await?;
@@ -120,7 +120,7 @@ pub async fn set_disabled(
     };
     txn.finish(
         action,
-        Some(Target::User(target)),
+        Target::User(target),
         json!({ "sessions_ended": ended }),
     )
     .await?;
@@ -152,7 +152,7 @@ pub async fn ensure_account(
                 let ended = accounts::end_sessions(&txn, id).await?;
                 txn.audit(
                     AuditAction::UserPasswordReplacedByOperator,
-                    Some(Target::User(id)),
+                    Target::User(id),
                     json!({ "sessions_ended": ended }),
                 )
                 .await?;
@@ -175,7 +175,7 @@ pub async fn ensure_account(
             .await?;
             txn.audit(
                 AuditAction::UserCreatedByOperator,
-                Some(Target::User(u.id)),
+                Target::User(u.id),
                 json!({}),
             )
             .await?;

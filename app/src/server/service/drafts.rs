@@ -20,10 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The drafts of `promotion_id`, most recently saved first.
 pub async fn list<C: ConnectionTrait>(db: &C, promotion_id: i64) -> Result<DraftsList, AppError> {
-    let p = promotion::Entity::find_by_id(promotion_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let p = crate::server::service::row::<promotion::Entity, _>(db, promotion_id).await?;
     let drafts = application::Entity::find()
         .filter(application::Column::PromotionId.eq(promotion_id))
         .filter(application::Column::State.eq(ApplicationState::Draft.code()))
@@ -108,10 +105,7 @@ pub async fn remind(state: &AppState, origin: &Origin, id: i64) -> Result<i64, A
     if state_of(&a)? != ApplicationState::Draft {
         return Err(AppError::NotFound);
     }
-    let p = promotion::Entity::find_by_id(a.promotion_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let p = crate::server::service::row::<promotion::Entity, _>(&txn, a.promotion_id).await?;
     let Some(locale) = owner_locale(&txn, &a).await? else {
         return Err(AppError::NotFound);
     };
@@ -124,7 +118,7 @@ pub async fn remind(state: &AppState, origin: &Origin, id: i64) -> Result<i64, A
     super::selection::tell(state, &txn, &a, ApplicationState::Draft.label(), &text).await?;
     txn.finish(
         AuditAction::ApplicationDraftReminded,
-        Some(Target::Application(a.id)),
+        Target::Application(a.id),
         json!({ "deadline": deadline }),
     )
     .await?;

@@ -257,7 +257,7 @@ async fn audit_export(
     let txn = Txn::with_outbox(state, origin).await?;
     txn.finish(
         AuditAction::ApplicationsExported,
-        Some(Target::Promotion(promotion_id)),
+        Target::Promotion(promotion_id),
         json!({ "format": kind, "filters": q.to_query(), "rows": count }),
     )
     .await?;

@@ -61,7 +61,7 @@ pub async fn remove_member(
         .await?;
     txn.finish(
         AuditAction::OrganisationMemberRemoved,
-        Some(Target::Organisation(org)),
+        Target::Organisation(org),
         json!({ "user": user, "email": removed.email, "role": role.code() }),
     )
     .await?;
@@ -88,7 +88,7 @@ pub async fn cancel_invitation(
     invitation::Entity::delete_by_id(i.id).exec(&txn).await?;
     txn.finish(
         AuditAction::OrganisationInvitationCancelled,
-        Some(Target::Organisation(org)),
+        Target::Organisation(org),
         json!({ "email": i.email, "role": i.role }),
     )
     .await?;

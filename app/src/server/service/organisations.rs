@@ -13,7 +13,7 @@ use crate::model::organisation::{
     InvitationPreview, InvitationView, MemberView, OpenCall, OrganisationPage, OrganisationView,
 };
 use crate::server::AppState;
-use crate::server::db::{invitation, organisation, promotion, role_grant, user};
+use crate::server::db::{invitation, organisation, role_grant, user};
 use crate::server::mail::MailTemplate;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -34,23 +34,8 @@ pub fn view(m: &organisation::Model) -> OrganisationView {
     }
 }
 
-async fn name_taken<C: ConnectionTrait>(
-    db: &C,
-    name: &str,
-    except: Option<i64>,
-) -> Result<bool, AppError> {
-    let mut q = organisation::Entity::find().filter(organisation::Column::Name.eq(name));
-    if let Some(id) = except {
-        q = q.filter(organisation::Column::Id.ne(id));
-    }
-    Ok(q.one(db).await?.is_some())
-}
-
 pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<organisation::Model, AppError> {
-    organisation::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::server::service::row::<organisation::Entity, _>(db, id).await
 }
 
 /// Inserts the organisation of `d`, audited as `action`.
@@ -72,7 +57,7 @@ async fn insert(
     .await?;
     txn.audit(
         action,
-        Some(Target::Organisation(o.id)),
+        Target::Organisation(o.id),
         json!({ "name": d.name, "kind": d.kind.code(), "city": d.city }),
     )
     .await?;
@@ -87,7 +72,9 @@ pub async fn register(
     d: &OrganisationDraft,
 ) -> Result<i64, AppError> {
     let txn = Txn::begin(db, origin).await?;
-    if name_taken(&txn, &d.name, None).await? {
+    if super::taken::<organisation::Entity, _>(&txn, organisation::Column::Name, &d.name, None)
+        .await?
+    {
         return Err(AppError::field("name", Msg::OrgNameTaken));
     }
     let o = insert(&txn, d, AuditAction::OrganisationRegistered).await?;
@@ -109,7 +96,9 @@ pub async fn update(
 ) -> Result<(), AppError> {
     let txn = Txn::begin(db, origin).await?;
     let current = find(&txn, id).await?;
-    if name_taken(&txn, &d.name, Some(id)).await? {
+    if super::taken::<organisation::Entity, _>(&txn, organisation::Column::Name, &d.name, Some(id))
+        .await?
+    {
         return Err(AppError::field("name", Msg::OrgNameTaken));
     }
     let before = view(&current);
@@ -121,7 +110,7 @@ pub async fn update(
     row.update(&txn).await?;
     txn.finish(
         AuditAction::OrganisationUpdated,
-        Some(Target::Organisation(id)),
+        Target::Organisation(id),
         json!({
             "before": { "name": before.name, "kind": before.kind.code(), "city": before.city },
             "after": { "name": d.name, "kind": d.kind.code(), "city": d.city },
@@ -134,13 +123,19 @@ pub async fn update(
 
 /// Every organisation, by name (coordinators).
 pub async fn list_all<C: ConnectionTrait>(db: &C) -> Result<Vec<OrganisationView>, AppError> {
-    Ok(organisation::Entity::find()
+    by_name(db, organisation::Entity::find()).await
+}
+
+/// The organisations `query` finds, by name.
+async fn by_name<C: ConnectionTrait>(
+    db: &C,
+    query: sea_orm::Select<organisation::Entity>,
+) -> Result<Vec<OrganisationView>, AppError> {
+    let found = query
         .order_by_asc(organisation::Column::Name)
         .all(db)
-        .await?
-        .iter()
-        .map(view)
-        .collect())
+        .await?;
+    Ok(found.iter().map(view).collect())
 }
 
 /// The organisations `roles` give access to, by name.
@@ -158,14 +153,11 @@ pub async fn of_roles<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(ids))
-        .order_by_asc(organisation::Column::Name)
-        .all(db)
-        .await?
-        .iter()
-        .map(view)
-        .collect())
+    by_name(
+        db,
+        organisation::Entity::find().filter(organisation::Column::Id.is_in(ids)),
+    )
+    .await
 }
 
 /// Members with their strongest role, by name.
@@ -179,17 +171,7 @@ pub async fn members<C: ConnectionTrait>(
         .all(db)
         .await?;
     let ids: Vec<i64> = grants.iter().map(|g| g.user_id).collect();
-    let mut people: std::collections::HashMap<i64, user::Model> = if ids.is_empty() {
-        Default::default()
-    } else {
-        user::Entity::find()
-            .filter(user::Column::Id.is_in(ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u))
-            .collect()
-    };
+    let mut people = super::by_ids::<user::Entity, _>(db, user::Column::Id, ids, |u| u.id).await?;
     let mut out: Vec<(user::Model, HostRole)> = Vec::new();
     for g in grants {
         let Some(Role::Host { role, .. }) = Role::from_parts(&g.role, g.scope_id) else {
@@ -211,12 +193,8 @@ pub async fn members<C: ConnectionTrait>(
 
 /// Promotions whose call for défis is open now.
 pub async fn open_calls<C: ConnectionTrait>(db: &C) -> Result<Vec<OpenCall>, AppError> {
-    let now = Utc::now();
-    Ok(promotion::Entity::find()
-        .filter(promotion::Column::DefisOpenAt.lte(now))
-        .filter(promotion::Column::DefisCloseAt.gt(now))
-        .order_by_asc(promotion::Column::DefisCloseAt)
-        .all(db)
+    use super::promotions::{Call, open_now};
+    Ok(open_now(db, Call::Defis)
         .await?
         .into_iter()
         .map(|p| OpenCall {
@@ -337,7 +315,7 @@ pub async fn invite(
     .await?;
     txn.finish(
         AuditAction::OrganisationMemberInvited,
-        Some(Target::Organisation(id)),
+        Target::Organisation(id),
         json!({ "email": email.as_str(), "role": role.code() }),
     )
     .await?;
@@ -401,7 +379,7 @@ pub async fn accept(
     }
     txn.finish(
         AuditAction::OrganisationInvitationAccepted,
-        Some(Target::Organisation(org)),
+        Target::Organisation(org),
         json!({ "invited": i.email, "user": user.id }),
     )
     .await?;

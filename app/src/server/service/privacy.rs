@@ -163,7 +163,7 @@ pub async fn export(
     let txn = Txn::begin(db, origin).await?;
     txn.finish(
         AuditAction::AccountDataExported,
-        Some(Target::User(user_id)),
+        Target::User(user_id),
         json!({ "bytes": bytes.len() }),
     )
     .await?;
@@ -263,7 +263,7 @@ pub async fn delete_account(
         .exec(&txn)
         .await?;
     user::Entity::delete_by_id(user_id).exec(&txn).await?;
-    txn.finish(AuditAction::AccountDeleted, Some(Target::User(user_id)), json!({ "drafts_erased": erased, "dossiers_anonymised": anonymised, "had_email_domain": u.email.rsplit('@').next() }))
+    txn.finish(AuditAction::AccountDeleted, Target::User(user_id), json!({ "drafts_erased": erased, "dossiers_anonymised": anonymised, "had_email_domain": u.email.rsplit('@').next() }))
         .await?;
     super::catalogue::applications_changed();
     remove_files(data_dir, gone_files).await;
@@ -300,7 +300,7 @@ pub async fn purge_expired(
         for id in &ids {
             files.extend(erase_dossier(&txn, *id).await?);
         }
-        txn.finish(AuditAction::ApplicationsPurged, Some(Target::Promotion(p.id)), json!({ "dossiers": ids.len(), "expired_at": expiry(&p), "retention_months": p.retention_months }))
+        txn.finish(AuditAction::ApplicationsPurged, Target::Promotion(p.id), json!({ "dossiers": ids.len(), "expired_at": expiry(&p), "retention_months": p.retention_months }))
             .await?;
         super::catalogue::applications_changed();
         super::catalogue::changed();
@@ -318,10 +318,7 @@ pub async fn set_retention(
     months: u32,
 ) -> Result<(), AppError> {
     let txn = Txn::begin(db, origin).await?;
-    let p = promotion::Entity::find_by_id(promotion_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let p = crate::server::service::row::<promotion::Entity, _>(&txn, promotion_id).await?;
     let before = p.retention_months;
     let old = p.clone();
     let mut row: promotion::ActiveModel = p.into();
@@ -331,7 +328,7 @@ pub async fn set_retention(
     super::retention::apply_guard(&txn, origin, &old, updated).await?;
     txn.finish(
         AuditAction::PromotionRetentionSet,
-        Some(Target::Promotion(promotion_id)),
+        Target::Promotion(promotion_id),
         json!({ "before": before, "after": months }),
     )
     .await?;

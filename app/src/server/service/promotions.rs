@@ -70,25 +70,13 @@ fn fill(row: &mut promotion::ActiveModel, d: &PromotionDraft) {
     row.updated_at = Set(Utc::now());
 }
 
-async fn name_taken<C: ConnectionTrait>(
-    db: &C,
-    name: &str,
-    except: Option<i64>,
-) -> Result<bool, AppError> {
-    let mut q = promotion::Entity::find().filter(promotion::Column::Name.eq(name));
-    if let Some(id) = except {
-        q = q.filter(promotion::Column::Id.ne(id));
-    }
-    Ok(q.one(db).await?.is_some())
-}
-
 pub async fn create(
     db: &DatabaseConnection,
     origin: &Origin,
     d: &PromotionDraft,
 ) -> Result<i64, AppError> {
     let txn = Txn::begin(db, origin).await?;
-    if name_taken(&txn, &d.name, None).await? {
+    if super::taken::<promotion::Entity, _>(&txn, promotion::Column::Name, &d.name, None).await? {
         return Err(AppError::field(
             "name",
             crate::i18n::Msg::PromotionNameTaken,
@@ -103,7 +91,7 @@ pub async fn create(
     let saved = row.insert(&txn).await?;
     txn.finish(
         AuditAction::PromotionCreated,
-        Some(Target::Promotion(saved.id)),
+        Target::Promotion(saved.id),
         json!({ "name": d.name }),
     )
     .await?;
@@ -118,11 +106,10 @@ pub async fn update(
     d: &PromotionDraft,
 ) -> Result<(), AppError> {
     let txn = Txn::begin(db, origin).await?;
-    let current = promotion::Entity::find_by_id(id)
-        .one(&txn)
+    let current = crate::server::service::row::<promotion::Entity, _>(&txn, id).await?;
+    if super::taken::<promotion::Entity, _>(&txn, promotion::Column::Name, &d.name, Some(id))
         .await?
-        .ok_or(AppError::NotFound)?;
-    if name_taken(&txn, &d.name, Some(id)).await? {
+    {
         return Err(AppError::field(
             "name",
             crate::i18n::Msg::PromotionNameTaken,
@@ -134,10 +121,36 @@ pub async fn update(
     fill(&mut row, d);
     let updated = row.update(&txn).await?;
     super::retention::apply_guard(&txn, origin, &old, updated).await?;
-    txn.finish(AuditAction::PromotionUpdated, Some(Target::Promotion(id)), json!({ "before": { "name": before.name, "calendar": before.calendar }, "after": { "name": d.name, "calendar": d.calendar } }))
+    txn.finish(AuditAction::PromotionUpdated, Target::Promotion(id), json!({ "before": { "name": before.name, "calendar": before.calendar }, "after": { "name": d.name, "calendar": d.calendar } }))
         .await?;
     super::catalogue::changed();
     Ok(())
+}
+
+/// One of the two calls of a promotion.
+#[derive(Clone, Copy, Debug)]
+pub enum Call {
+    Defis,
+    Applications,
+}
+
+/// Promotions whose `call` is open now, the soonest to close first.
+pub async fn open_now<C: ConnectionTrait>(
+    db: &C,
+    call: Call,
+) -> Result<Vec<promotion::Model>, AppError> {
+    use promotion::Column as P;
+    let (opens, closes) = match call {
+        Call::Defis => (P::DefisOpenAt, P::DefisCloseAt),
+        Call::Applications => (P::ApplicationsOpenAt, P::ApplicationsCloseAt),
+    };
+    let now = Utc::now();
+    Ok(promotion::Entity::find()
+        .filter(opens.lte(now))
+        .filter(closes.gt(now))
+        .order_by_asc(closes)
+        .all(db)
+        .await?)
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<PromotionView, AppError> {

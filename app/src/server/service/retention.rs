@@ -49,7 +49,7 @@ pub async fn apply_guard(
     row.update(db).await?;
     db.audit(
         AuditAction::PromotionPurgePostponed,
-        Some(Target::Promotion(id)),
+        Target::Promotion(id),
         json!({ "not_before": until }),
     )
     .await?;
@@ -57,10 +57,7 @@ pub async fn apply_guard(
 }
 
 pub async fn preview<C: ConnectionTrait>(db: &C, id: i64) -> Result<PurgePreview, AppError> {
-    let p = promotion::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let p = crate::server::service::row::<promotion::Entity, _>(db, id).await?;
     let dossiers = application::Entity::find()
         .filter(application::Column::PromotionId.eq(id))
         .count(db)
@@ -95,10 +92,7 @@ pub async fn preview<C: ConnectionTrait>(db: &C, id: i64) -> Result<PurgePreview
 pub async fn close(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<(), AppError> {
     let txn = Txn::begin(db, origin).await?;
     let what = preview(&txn, id).await?;
-    let p = promotion::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let p = crate::server::service::row::<promotion::Entity, _>(&txn, id).await?;
     if p.closed_at.is_some() {
         return Ok(());
     }
@@ -115,7 +109,7 @@ pub async fn close(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<
     row.update(&txn).await?;
     txn.finish(
         AuditAction::PromotionClosed,
-        Some(Target::Promotion(id)),
+        Target::Promotion(id),
         json!({ "purge_at": what.expiry, "dossiers": what.dossiers, "files": what.files }),
     )
     .await?;

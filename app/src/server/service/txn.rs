@@ -67,10 +67,10 @@ impl<'a> Txn<'a> {
     pub async fn audit(
         &self,
         action: AuditAction,
-        target: Option<Target>,
+        target: impl Into<Option<Target>>,
         details: Value,
     ) -> Result<(), AppError> {
-        audit::record(&self.db, self.origin, action, target, details).await?;
+        audit::record(&self.db, self.origin, action, target.into(), details).await?;
         self.audited.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -81,14 +81,14 @@ impl<'a> Txn<'a> {
         &self,
         actor_id: Option<i64>,
         action: AuditAction,
-        target: Option<Target>,
+        target: impl Into<Option<Target>>,
         details: Value,
     ) -> Result<(), AppError> {
         let origin = Origin {
             actor_id,
             ..self.origin.clone()
         };
-        audit::record(&self.db, &origin, action, target, details).await?;
+        audit::record(&self.db, &origin, action, target.into(), details).await?;
         self.audited.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -123,7 +123,7 @@ impl<'a> Txn<'a> {
     pub async fn finish(
         self,
         action: AuditAction,
-        target: Option<Target>,
+        target: impl Into<Option<Target>>,
         details: Value,
     ) -> Result<(), AppError> {
         self.audit(action, target, details).await?;

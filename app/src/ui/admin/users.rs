@@ -6,13 +6,13 @@ use crate::domain::role::GRANTABLE_BY_ADMIN;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::user::{AccountStatus, UserRow};
+use crate::ui::Heading;
 use crate::ui::Loaded;
 use crate::ui::account::area::role_label;
 use crate::ui::form::{ErrorSummary, action_error};
 use crate::ui::table::DataTable;
 use crate::ui::{page, tr};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 fn status_label(s: AccountStatus) -> Msg {
@@ -54,8 +54,7 @@ fn UsersTable(
 ) -> impl IntoView {
     let count = rows.len().to_string();
     view! {
-        <Title text=tr(Msg::UsersTitle)/>
-        <h1>{tr(Msg::UsersTitle)}</h1>
+        <Heading msg=Msg::UsersTitle/>
         <ErrorSummary error=error/>
         <form method="get" action="/admin/utilisateurs" class="search-form" role="search">
             <label for="recherche">{tr(Msg::UsersSearch)}</label>

@@ -14,79 +14,75 @@ use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::application::ApplicationDossier;
 use crate::model::defi::AttachmentView;
+use crate::ui::Heading;
 use crate::ui::form::{
     Checkbox, ErrorSummary, Place, action_error, declared_lines, declared_sections, kept_input_box,
     kept_lines,
 };
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
-use crate::ui::public::{ErrorPage, NotFound};
+use crate::ui::public::ErrorPage;
 use crate::ui::table::DataTable;
-use crate::ui::{Loaded, id_param, kept, page, paris, profile_label, refuse, tr};
+use crate::ui::{Loaded, kept, page, paris, profile_label, tr};
+use crate::ui::{gated, row_page};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
-    if page().viewer.is_none() {
-        return refuse();
-    }
-    let calls = Resource::new_blocking(|| (), |_| my_applications());
-    let start = ServerAction::<StartApplication>::new();
-    let error = action_error(start);
-    view! {
-        <Title text=tr(Msg::ApplicationsTitle)/>
-        <h1>{tr(Msg::ApplicationsTitle)}</h1>
-        <ErrorSummary error=error/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match calls.await {
-                    Ok(calls) if calls.is_empty() => view! { <p>{tr(Msg::NoOpenCallForApplications)}</p> }.into_any(),
-                    Ok(calls) => calls.into_iter().map(|c| {
-                        let closes = fill(tr(Msg::CallClosesAt), &[("deadline", &c.closes)]);
-                        let promotion = c.promotion_id.to_string();
-                        view! {
-                            <section class="card">
-                                <h2 class="card-title">{c.promotion_name.clone()}</h2>
-                                <p>{closes}</p>
-                                {match c.application {
-                                    Some((id, state)) => view! {
-                                        <p>{tr(state.label())} " — "
-                                            <a href=format!("/candidature/{id}")>{tr(Msg::OpenMyApplication)}</a></p>
-                                    }.into_any(),
-                                    None => view! {
-                                        <ActionForm action=start>
-                                            <input type="hidden" name="promotion" value=promotion/>
-                                            <button type="submit">{tr(Msg::StartApplicationButton)}</button>
-                                        </ActionForm>
-                                    }.into_any(),
-                                }}
-                            </section>
-                        }
-                    }).collect_view().into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
+    gated(page().viewer.is_some(), || {
+        let calls = Resource::new_blocking(|| (), |_| my_applications());
+        let start = ServerAction::<StartApplication>::new();
+        let error = action_error(start);
+        view! {
+            <Heading msg=Msg::ApplicationsTitle/>
+            <ErrorSummary error=error/>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match calls.await {
+                        Ok(calls) if calls.is_empty() => view! { <p>{tr(Msg::NoOpenCallForApplications)}</p> }.into_any(),
+                        Ok(calls) => calls.into_iter().map(|c| {
+                            let closes = fill(tr(Msg::CallClosesAt), &[("deadline", &c.closes)]);
+                            let promotion = c.promotion_id.to_string();
+                            view! {
+                                <section class="card">
+                                    <h2 class="card-title">{c.promotion_name.clone()}</h2>
+                                    <p>{closes}</p>
+                                    {match c.application {
+                                        Some((id, state)) => view! {
+                                            <p>{tr(state.label())} " — "
+                                                <a href=format!("/candidature/{id}")>{tr(Msg::OpenMyApplication)}</a></p>
+                                        }.into_any(),
+                                        None => view! {
+                                            <ActionForm action=start>
+                                                <input type="hidden" name="promotion" value=promotion/>
+                                                <button type="submit">{tr(Msg::StartApplicationButton)}</button>
+                                            </ActionForm>
+                                        }.into_any(),
+                                    }}
+                                </section>
+                            }
+                        }).collect_view().into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    if page().viewer.is_none() {
-        return refuse();
-    }
-    let dossier = Resource::new_blocking(move || id, get_application);
-    let action = ServerAction::<SaveApplication>::new();
-    let withdraw = ServerAction::<WithdrawApplication>::new();
-    let error = action_error(action).or_else(|| action_error(withdraw));
-    view! {
-        <Loaded resource=dossier ok=move |d| view! { <Dossier d action withdraw error=error.clone()/> }/>
-    }
-    .into_any()
+    row_page(page().viewer.is_some(), |id| {
+        let dossier = Resource::new_blocking(move || id, get_application);
+        let action = ServerAction::<SaveApplication>::new();
+        let withdraw = ServerAction::<WithdrawApplication>::new();
+        let error = action_error(action).or_else(|| action_error(withdraw));
+        view! {
+            <Loaded resource=dossier ok=move |d| view! { <Dossier d action withdraw error=error.clone()/> }/>
+        }
+        .into_any()
+    })
 }
 
 #[component]
@@ -260,15 +256,7 @@ fn Editor(
     } else {
         d.form.clone()
     };
-    let texts = AutosaveTexts {
-        saved: tr(Msg::AutosaveSavedAt).to_owned(),
-        saving: tr(Msg::AutosaveSaving).to_owned(),
-        failed: tr(Msg::AutosaveFailed).to_owned(),
-        conflict: tr(Msg::AutosaveConflict).to_owned(),
-        invalid: tr(Msg::AutosaveInvalid).to_owned(),
-        not_editable: tr(Msg::AutosaveNotEditable).to_owned(),
-        signed_out: tr(Msg::AutosaveSignedOut).to_owned(),
-    };
+    let texts = AutosaveTexts::current();
     let upload_error = |kind: &str| -> Option<Msg> {
         flash
             .value(&format!("upload_error_{kind}"))

@@ -13,11 +13,13 @@ use crate::i18n::{Msg, fill};
 use crate::model::application::{ApplicationQuery, ApplicationTable};
 use crate::ui::Loaded;
 use crate::ui::applicant::DossierDetails;
-use crate::ui::batch::{BatchPreview, hidden_ids};
+use crate::ui::batch::BatchPreview;
+use crate::ui::batch::Posted;
 use crate::ui::form::{ErrorSummary, Field, SelectField, TextArea, action_error};
-use crate::ui::public::NotFound;
-use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
+use crate::ui::row_page;
+use crate::ui::{kept, page, paris, profile_label, query, tr};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 fn allowed() -> bool {
@@ -57,24 +59,20 @@ fn ReviewTemplates() -> impl IntoView {
 
 #[component]
 pub fn ApplicationsListPage() -> impl IntoView {
-    if !allowed() {
-        return refuse();
-    }
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let q = query_from_url();
-    let table = Resource::new_blocking(
-        {
-            let q = q.clone();
-            move || (id, q.clone())
-        },
-        |(id, q)| promotion_applications(id, q),
-    );
-    view! {
-        <Loaded resource=table ok=move |t| view! { <Table t q=q.clone()/> }/>
-    }
-    .into_any()
+    row_page(allowed(), |id| {
+        let q = query_from_url();
+        let table = Resource::new_blocking(
+            {
+                let q = q.clone();
+                move || (id, q.clone())
+            },
+            |(id, q)| promotion_applications(id, q),
+        );
+        view! {
+            <Loaded resource=table ok=move |t| view! { <Table t q=q.clone()/> }/>
+        }
+        .into_any()
+    })
 }
 
 #[component]
@@ -232,116 +230,99 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
 
 #[component]
 pub fn ApplicationBatchPage() -> impl IntoView {
-    if !allowed() {
-        return refuse();
-    }
-    let Some(promotion) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let mut q = query_from_url();
-    q.page = 1;
-    let decision = query("decision").unwrap_or_default();
-    let message = query("message").unwrap_or_default();
-    let lines = Resource::new_blocking(
-        {
-            let (q, decision, message) = (q.clone(), decision.clone(), message.clone());
-            move || (promotion, q.clone(), decision.clone(), message.clone())
-        },
-        |(p, q, d, m)| preview_application_batch(p, q, d, m),
-    );
-    let confirm = ServerAction::<ReviewApplications>::new();
-    let error = action_error(confirm);
-    let back = format!(
-        "/coordination/promotions/{promotion}/candidatures?{}",
-        q.to_query()
-    );
-    let label = Review::from_code(&decision)
-        .map(|r| tr(r.label()))
-        .unwrap_or_default()
-        .to_owned();
-    let form = move |applies: Vec<i64>| {
-        let (decision, message) = (decision.clone(), message.clone());
+    row_page(allowed(), |promotion| {
+        let mut q = query_from_url();
+        q.page = 1;
+        let decision = query("decision").unwrap_or_default();
+        let message = query("message").unwrap_or_default();
+        let lines = Resource::new_blocking(
+            {
+                let (q, decision, message) = (q.clone(), decision.clone(), message.clone());
+                move || (promotion, q.clone(), decision.clone(), message.clone())
+            },
+            |(p, q, d, m)| preview_application_batch(p, q, d, m),
+        );
+        let error = action_error(ServerAction::<ReviewApplications>::new());
+        let back = format!(
+            "/coordination/promotions/{promotion}/candidatures?{}",
+            q.to_query()
+        );
+        let label = Review::from_code(&decision)
+            .map(|r| tr(r.label()))
+            .unwrap_or_default()
+            .to_owned();
+        let hidden = vec![
+            ("promotion", promotion.to_string()),
+            ("review", decision),
+            ("message", message),
+        ];
         view! {
-            <ActionForm action=confirm>
-                <input type="hidden" name="promotion" value=promotion.to_string()/>
-                {hidden_ids(&applies)}
-                <input type="hidden" name="review" value=decision/>
-                <input type="hidden" name="message" value=message/>
-                <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
-            </ActionForm>
+            <BatchPreview back error lines label
+                summary=Msg::ApplicationBatchSummary heading=Msg::ColName message_heading=Msg::FieldMessageToApplicant empty=Msg::NoApplicationChosen fields=&["review", "message"]
+                url=ReviewApplications::url() hidden posted=Posted::Applicable/>
         }
         .into_any()
-    };
-    view! {
-        <BatchPreview back error lines label
-            summary=Msg::ApplicationBatchSummary heading=Msg::ColName message_heading=Msg::FieldMessageToApplicant empty=Msg::NoApplicationChosen fields=&["review", "message"]
-            confirm=form/>
-    }
-    .into_any()
+    })
 }
 
 #[component]
 pub fn ApplicationReviewPage() -> impl IntoView {
-    if !allowed() {
-        return refuse();
-    }
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let dossier = Resource::new_blocking(move || id, get_application);
-    let review = ServerAction::<ReviewApplication>::new();
-    let extend = ServerAction::<ExtendApplication>::new();
-    let error = action_error(review).or_else(|| action_error(extend));
-    view! {
-        <Loaded resource=dossier ok=move |d| {
-            let error = error.clone();
-            let review_error = error.as_ref().and_then(|e| e.for_field("review"));
-            let message_error = error.as_ref().and_then(|e| e.for_field("message"));
-            let until_error = error.as_ref().and_then(|e| e.for_field("until"));
-            let name = format!("{} {}", d.form.first_name, d.form.last_name);
-            let events = d.events.clone();
-            view! {
-                <Title text=name.clone()/>
-                <p><a href=format!("/coordination/promotions/{}/candidatures", d.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &d.promotion_name)])}</a></p>
-                <h1>{name.clone()}</h1>
-                <p class="lead"><strong>{tr(d.state.label())}</strong></p>
-                {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
-                {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
-                <ErrorSummary error=error.clone()/>
-                <section aria-labelledby="examen-titre">
-                    <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>
-                    <ActionForm action=review>
-                        <input type="hidden" name="id" value=d.id.to_string()/>
-                        <SelectField name="review" label=Msg::FieldDecision options=review_options()
-                            value=kept("review").unwrap_or_default() required=true error=review_error/>
-                        <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
-                            value=kept("message").unwrap_or_default() error=message_error/>
-                        <ReviewTemplates/>
-                        <button type="submit">{tr(Msg::SendDecision)}</button>
-                    </ActionForm>
-                </section>
-                {d.may_extend.then(|| view! {
-                    <section aria-labelledby="delai-titre">
-                        <h2 id="delai-titre">{tr(Msg::ExtendTitle)}</h2>
-                        <ActionForm action=extend>
+    row_page(allowed(), |id| {
+        let dossier = Resource::new_blocking(move || id, get_application);
+        let review = ServerAction::<ReviewApplication>::new();
+        let extend = ServerAction::<ExtendApplication>::new();
+        let error = action_error(review).or_else(|| action_error(extend));
+        view! {
+            <Loaded resource=dossier ok=move |d| {
+                let error = error.clone();
+                let review_error = error.as_ref().and_then(|e| e.for_field("review"));
+                let message_error = error.as_ref().and_then(|e| e.for_field("message"));
+                let until_error = error.as_ref().and_then(|e| e.for_field("until"));
+                let name = format!("{} {}", d.form.first_name, d.form.last_name);
+                let events = d.events.clone();
+                view! {
+                    <Title text=name.clone()/>
+                    <p><a href=format!("/coordination/promotions/{}/candidatures", d.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &d.promotion_name)])}</a></p>
+                    <h1>{name.clone()}</h1>
+                    <p class="lead"><strong>{tr(d.state.label())}</strong></p>
+                    {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
+                    {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
+                    <ErrorSummary error=error.clone()/>
+                    <section aria-labelledby="examen-titre">
+                        <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>
+                        <ActionForm action=review>
                             <input type="hidden" name="id" value=d.id.to_string()/>
-                            <Field name="until" label=Msg::FieldUntil kind="datetime-local" hint=Msg::DateTimeHint
-                                value=kept("until").unwrap_or_default() error=until_error/>
-                            <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
+                            <SelectField name="review" label=Msg::FieldDecision options=review_options()
+                                value=kept("review").unwrap_or_default() required=true error=review_error/>
+                            <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
+                                value=kept("message").unwrap_or_default() error=message_error/>
+                            <ReviewTemplates/>
+                            <button type="submit">{tr(Msg::SendDecision)}</button>
                         </ActionForm>
                     </section>
-                })}
-                <DossierDetails d=d.clone()/>
-                <h2>{tr(Msg::HistoryTitle)}</h2>
-                <ol class="history">
-                    {events.into_iter().map(|e| view! {
-                        <li><p><strong>{e.kind.clone()}</strong> " — " {paris(e.at)}</p>
-                            {(!e.message.is_empty()).then(|| view! { <blockquote class="prewrap">{e.message.clone()}</blockquote> })}</li>
-                    }).collect_view()}
-                </ol>
-            }
-            .into_any()
-        }/>
-    }
-    .into_any()
+                    {d.may_extend.then(|| view! {
+                        <section aria-labelledby="delai-titre">
+                            <h2 id="delai-titre">{tr(Msg::ExtendTitle)}</h2>
+                            <ActionForm action=extend>
+                                <input type="hidden" name="id" value=d.id.to_string()/>
+                                <Field name="until" label=Msg::FieldUntil kind="datetime-local" hint=Msg::DateTimeHint
+                                    value=kept("until").unwrap_or_default() error=until_error/>
+                                <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
+                            </ActionForm>
+                        </section>
+                    })}
+                    <DossierDetails d=d.clone()/>
+                    <h2>{tr(Msg::HistoryTitle)}</h2>
+                    <ol class="history">
+                        {events.into_iter().map(|e| view! {
+                            <li><p><strong>{e.kind.clone()}</strong> " — " {paris(e.at)}</p>
+                                {(!e.message.is_empty()).then(|| view! { <blockquote class="prewrap">{e.message.clone()}</blockquote> })}</li>
+                        }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }/>
+        }
+        .into_any()
+    })
 }

@@ -11,14 +11,16 @@ use crate::domain::organisation::OrgKind;
 use crate::i18n::{Msg, fill};
 use crate::model::defi::{DefiFilter, DefiList};
 use crate::ui::Loaded;
-use crate::ui::batch::{BatchPreview, hidden_ids};
+use crate::ui::batch::BatchPreview;
+use crate::ui::batch::Posted;
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{ErrorSummary, SelectField, TextArea, action_error};
 use crate::ui::host::kind_options;
-use crate::ui::public::NotFound;
+use crate::ui::row_page;
 use crate::ui::table::DataTable;
-use crate::ui::{id_param, kept, page, paris, profile_label, query, refuse, tr};
+use crate::ui::{kept, page, paris, profile_label, query, tr};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 fn allowed() -> bool {
@@ -54,28 +56,24 @@ fn Templates(decisions: Vec<Decision>) -> impl IntoView {
 
 #[component]
 pub fn PromotionDefisPage() -> impl IntoView {
-    if !allowed() {
-        return refuse();
-    }
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let filter = DefiFilter {
-        state: query("etat").and_then(|s| DefiState::from_code(&s)),
-        kind: query("type").and_then(|k| OrgKind::from_code(&k)),
-        profile: query("profil"),
-    };
-    let list = Resource::new_blocking(
-        {
-            let filter = filter.clone();
-            move || (id, filter.clone())
-        },
-        |(id, filter)| promotion_defis(id, filter),
-    );
-    view! {
-        <Loaded resource=list ok=move |l| view! { <DefiListView l filter=filter.clone()/> }/>
-    }
-    .into_any()
+    row_page(allowed(), |id| {
+        let filter = DefiFilter {
+            state: query("etat").and_then(|s| DefiState::from_code(&s)),
+            kind: query("type").and_then(|k| OrgKind::from_code(&k)),
+            profile: query("profil"),
+        };
+        let list = Resource::new_blocking(
+            {
+                let filter = filter.clone();
+                move || (id, filter.clone())
+            },
+            |(id, filter)| promotion_defis(id, filter),
+        );
+        view! {
+            <Loaded resource=list ok=move |l| view! { <DefiListView l filter=filter.clone()/> }/>
+        }
+        .into_any()
+    })
 }
 
 #[component]
@@ -175,116 +173,96 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
 
 #[component]
 pub fn BatchPreviewPage() -> impl IntoView {
-    if !allowed() {
-        return refuse();
-    }
-    let Some(promotion) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let ids: Vec<i64> = leptos_router::hooks::use_query_map().with_untracked(|q| {
-        q.get_all("ids")
+    row_page(allowed(), |promotion| {
+        let ids: Vec<i64> = leptos_router::hooks::use_query_map().with_untracked(|q| {
+            q.get_all("ids")
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|v| v.parse().ok())
+                .collect()
+        });
+        let decision = query("decision").unwrap_or_default();
+        let message = query("message").unwrap_or_default();
+        let lines = Resource::new_blocking(
+            {
+                let (ids, decision, message) = (ids.clone(), decision.clone(), message.clone());
+                move || (ids.clone(), decision.clone(), message.clone())
+            },
+            |(ids, decision, message)| preview_defi_batch(ids, decision, message),
+        );
+        let error = action_error(ServerAction::<DecideDefis>::new());
+        let back = format!("/coordination/promotions/{promotion}/defis");
+        let label = Decision::from_code(&decision)
+            .map(|d| tr(d.label()))
             .unwrap_or_default()
-            .iter()
-            .filter_map(|v| v.parse().ok())
-            .collect()
-    });
-    let decision = query("decision").unwrap_or_default();
-    let message = query("message").unwrap_or_default();
-    let lines = Resource::new_blocking(
-        {
-            let (ids, decision, message) = (ids.clone(), decision.clone(), message.clone());
-            move || (ids.clone(), decision.clone(), message.clone())
-        },
-        |(ids, decision, message)| preview_defi_batch(ids, decision, message),
-    );
-    let confirm = ServerAction::<DecideDefis>::new();
-    let error = action_error(confirm);
-    let back = format!("/coordination/promotions/{promotion}/defis");
-    let label = Decision::from_code(&decision)
-        .map(|d| tr(d.label()))
-        .unwrap_or_default()
-        .to_owned();
-    let form = move |applies: Vec<i64>| {
-        let (ids, decision, message) = (ids.clone(), decision.clone(), message.clone());
+            .to_owned();
+        let hidden = vec![
+            ("promotion", promotion.to_string()),
+            ("decision", decision),
+            ("message", message),
+        ];
         view! {
-            // Every chosen défi is posted: the batch skips those
-            // the decision does not fit, and its audit entry
-            // records what was asked.
-            <ActionForm action=confirm>
-                <input type="hidden" name="promotion" value=promotion.to_string()/>
-                {hidden_ids(&ids)}
-                <input type="hidden" name="decision" value=decision/>
-                <input type="hidden" name="message" value=message/>
-                <button type="submit" disabled=applies.is_empty()>{tr(Msg::ConfirmBatch)}</button>
-            </ActionForm>
+            <BatchPreview back error lines label
+                summary=Msg::BatchSummary heading=Msg::ColTitle message_heading=Msg::FieldMessage empty=Msg::NoDefiChosen fields=&["decision", "message"]
+                url=DecideDefis::url() hidden posted=Posted::Chosen(ids)/>
         }
         .into_any()
-    };
-    view! {
-        <BatchPreview back error lines label
-            summary=Msg::BatchSummary heading=Msg::ColTitle message_heading=Msg::FieldMessage empty=Msg::NoDefiChosen fields=&["decision", "message"]
-            confirm=form/>
-    }
-    .into_any()
+    })
 }
 
 #[component]
 pub fn DefiReviewPage() -> impl IntoView {
-    if !allowed() {
-        return refuse();
-    }
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let dossier = Resource::new_blocking(move || id, get_defi_dossier);
-    let decide = ServerAction::<DecideDefi>::new();
-    let publish = ServerAction::<PublishDefis>::new();
-    let error = action_error(decide);
-    view! {
-        <Loaded resource=dossier ok=move |d| {
-            let error = error.clone();
-            let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
-            let message_error = error.as_ref().and_then(|e| e.for_field("message"));
-            let decisions = d.decisions.clone();
-            let events = d.events.clone();
-            view! {
-                <Title text=d.form.title.clone()/>
-                <p><a href=format!("/coordination/promotions/{}/defis", d.promotion_id)>{fill(tr(Msg::PromotionDefisTitle), &[("promotion", &d.promotion_name)])}</a></p>
-                <h1>{d.form.title.clone()}</h1>
-                <p class="lead">
-                    <a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a>
-                    " — " {tr(d.organisation_kind.label())} ", " {d.city.clone()} " — "
-                    <strong>{tr(d.state.label())}</strong>
-                    {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
-                </p>
-                {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
-                {d.may_publish.then(|| view! {
-                    <ActionForm action=publish>
-                        <input type="hidden" name="promotion" value=d.promotion_id.to_string()/>
-                        <input type="hidden" name="defi" value=d.id.to_string()/>
-                        <button type="submit">{tr(Msg::PublishOne)}</button>
-                    </ActionForm>
-                })}
-                {(!decisions.is_empty()).then(|| view! {
-                    <section aria-labelledby="decision-titre">
-                        <h2 id="decision-titre">{tr(Msg::DecisionTitle)}</h2>
-                        <ErrorSummary error=error.clone()/>
-                        <ActionForm action=decide>
-                            <input type="hidden" name="id" value=d.id.to_string()/>
-                            <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&decisions)
-                                value=kept("decision").unwrap_or_default() required=true error=decision_error/>
-                            <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6
-                                value=kept("message").unwrap_or_default() error=message_error/>
-                            <Templates decisions=decisions.clone()/>
-                            <button type="submit">{tr(Msg::SendDecision)}</button>
+    row_page(allowed(), |id| {
+        let dossier = Resource::new_blocking(move || id, get_defi_dossier);
+        let decide = ServerAction::<DecideDefi>::new();
+        let publish = ServerAction::<PublishDefis>::new();
+        let error = action_error(decide);
+        view! {
+            <Loaded resource=dossier ok=move |d| {
+                let error = error.clone();
+                let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
+                let message_error = error.as_ref().and_then(|e| e.for_field("message"));
+                let decisions = d.decisions.clone();
+                let events = d.events.clone();
+                view! {
+                    <Title text=d.form.title.clone()/>
+                    <p><a href=format!("/coordination/promotions/{}/defis", d.promotion_id)>{fill(tr(Msg::PromotionDefisTitle), &[("promotion", &d.promotion_name)])}</a></p>
+                    <h1>{d.form.title.clone()}</h1>
+                    <p class="lead">
+                        <a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a>
+                        " — " {tr(d.organisation_kind.label())} ", " {d.city.clone()} " — "
+                        <strong>{tr(d.state.label())}</strong>
+                        {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
+                    </p>
+                    {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
+                    {d.may_publish.then(|| view! {
+                        <ActionForm action=publish>
+                            <input type="hidden" name="promotion" value=d.promotion_id.to_string()/>
+                            <input type="hidden" name="defi" value=d.id.to_string()/>
+                            <button type="submit">{tr(Msg::PublishOne)}</button>
                         </ActionForm>
-                    </section>
-                })}
-                <DossierView d=d.clone()/>
-                <History events/>
-            }
-            .into_any()
-        }/>
-    }
-    .into_any()
+                    })}
+                    {(!decisions.is_empty()).then(|| view! {
+                        <section aria-labelledby="decision-titre">
+                            <h2 id="decision-titre">{tr(Msg::DecisionTitle)}</h2>
+                            <ErrorSummary error=error.clone()/>
+                            <ActionForm action=decide>
+                                <input type="hidden" name="id" value=d.id.to_string()/>
+                                <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&decisions)
+                                    value=kept("decision").unwrap_or_default() required=true error=decision_error/>
+                                <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6
+                                    value=kept("message").unwrap_or_default() error=message_error/>
+                                <Templates decisions=decisions.clone()/>
+                                <button type="submit">{tr(Msg::SendDecision)}</button>
+                            </ActionForm>
+                        </section>
+                    })}
+                    <DossierView d=d.clone()/>
+                    <History events/>
+                }
+                .into_any()
+            }/>
+        }
+        .into_any()
+    })
 }

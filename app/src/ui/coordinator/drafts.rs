@@ -7,25 +7,21 @@ use crate::i18n::{Msg, fill};
 use crate::model::application::DraftsList;
 use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, action_error};
-use crate::ui::public::NotFound;
+use crate::ui::row_page;
 use crate::ui::table::DataTable;
-use crate::ui::{id_param, page, refuse, tr};
+use crate::ui::{page, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn DraftsPage() -> impl IntoView {
-    if !page().can.review_applications {
-        return refuse();
-    }
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let list = Resource::new_blocking(move || id, promotion_drafts);
-    view! {
-        <Loaded resource=list ok=|l| view! { <Drafts l/> }/>
-    }
-    .into_any()
+    row_page(page().can.review_applications, |id| {
+        let list = Resource::new_blocking(move || id, promotion_drafts);
+        view! {
+            <Loaded resource=list ok=|l| view! { <Drafts l/> }/>
+        }
+        .into_any()
+    })
 }
 
 #[component]

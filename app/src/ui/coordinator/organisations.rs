@@ -4,81 +4,75 @@
 use crate::api::organisations::{UpdateOrganisation, all_organisations, get_organisation};
 use crate::domain::organisation::OrganisationForm;
 use crate::i18n::{Msg, fill};
+use crate::ui::Heading;
 use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, action_error};
 use crate::ui::host::OrganisationFields;
-use crate::ui::public::{ErrorPage, NotFound};
+use crate::ui::public::ErrorPage;
 use crate::ui::table::DataTable;
-use crate::ui::{id_param, kept, page, refuse, tr};
+use crate::ui::{gated, row_page};
+use crate::ui::{kept, page, tr};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn OrganisationsPage() -> impl IntoView {
-    if !page().can.manage_organisations {
-        return refuse();
-    }
-    let rows = Resource::new_blocking(|| (), |_| all_organisations());
-    view! {
-        <Title text=tr(Msg::OrganisationsTitle)/>
-        <h1>{tr(Msg::OrganisationsTitle)}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match rows.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>{tr(Msg::NoOrganisationYet)}</p> }.into_any(),
-                    Ok(rows) => view! {
-                        <DataTable caption=tr(Msg::OrganisationsTitle).to_owned()
-                            columns=vec![Msg::ColName, Msg::FieldOrgKind, Msg::FieldCity, Msg::ColActions]>
-                            {rows.into_iter().map(|o| view! {
-                                <tr>
-                                    <th scope="row"><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a></th>
-                                    <td>{tr(o.kind.label())}</td>
-                                    <td>{o.city.clone()}</td>
-                                    <td><a href=format!("/coordination/organisations/{}", o.id)>{fill(tr(Msg::Correct), &[("field", &o.name)])}</a></td>
-                                </tr>
-                            }).collect_view()}
-                                </DataTable>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
+    gated(page().can.manage_organisations, || {
+        let rows = Resource::new_blocking(|| (), |_| all_organisations());
+        view! {
+            <Heading msg=Msg::OrganisationsTitle/>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match rows.await {
+                        Ok(rows) if rows.is_empty() => view! { <p>{tr(Msg::NoOrganisationYet)}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <DataTable caption=tr(Msg::OrganisationsTitle).to_owned()
+                                columns=vec![Msg::ColName, Msg::FieldOrgKind, Msg::FieldCity, Msg::ColActions]>
+                                {rows.into_iter().map(|o| view! {
+                                    <tr>
+                                        <th scope="row"><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a></th>
+                                        <td>{tr(o.kind.label())}</td>
+                                        <td>{o.city.clone()}</td>
+                                        <td><a href=format!("/coordination/organisations/{}", o.id)>{fill(tr(Msg::Correct), &[("field", &o.name)])}</a></td>
+                                    </tr>
+                                }).collect_view()}
+                                    </DataTable>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn EditOrganisationPage() -> impl IntoView {
-    if !page().can.manage_organisations {
-        return refuse();
-    }
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let org = Resource::new_blocking(move || id, get_organisation);
-    let action = ServerAction::<UpdateOrganisation>::new();
-    let error = action_error(action);
-    view! {
-        <Loaded resource=org ok=move |o| {
-            let error = error.clone();
-            let form = if page().flash.values.contains_key("name") {
-                OrganisationForm::from_fields(kept)
-            } else {
-                o.to_form()
-            };
-            view! {
-                <Title text=tr(Msg::EditOrganisationTitle)/>
-                <h1>{tr(Msg::EditOrganisationTitle)}</h1>
-                <p><a href=format!("/organisation/{id}")>{o.name.clone()}</a></p>
-                <ErrorSummary error=error.clone()/>
-                <ActionForm action=action>
-                    <input type="hidden" name="id" value=id.to_string()/>
-                    <OrganisationFields form error/>
-                    <button type="submit">{tr(Msg::Save)}</button>
-                </ActionForm>
-            }
-            .into_any()
-        }/>
-    }
-    .into_any()
+    row_page(page().can.manage_organisations, |id| {
+        let org = Resource::new_blocking(move || id, get_organisation);
+        let action = ServerAction::<UpdateOrganisation>::new();
+        let error = action_error(action);
+        view! {
+            <Loaded resource=org ok=move |o| {
+                let error = error.clone();
+                let form = if page().flash.values.contains_key("name") {
+                    OrganisationForm::from_fields(kept)
+                } else {
+                    o.to_form()
+                };
+                view! {
+                    <Heading msg=Msg::EditOrganisationTitle/>
+                    <p><a href=format!("/organisation/{id}")>{o.name.clone()}</a></p>
+                    <ErrorSummary error=error.clone()/>
+                    <ActionForm action=action>
+                        <input type="hidden" name="id" value=id.to_string()/>
+                        <OrganisationFields form error/>
+                        <button type="submit">{tr(Msg::Save)}</button>
+                    </ActionForm>
+                }
+                .into_any()
+            }/>
+        }
+        .into_any()
+    })
 }

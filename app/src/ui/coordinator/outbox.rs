@@ -4,11 +4,11 @@
 use crate::api::outbox::list_outbox;
 use crate::i18n::Msg;
 use crate::model::user::OutboxRow;
+use crate::ui::Heading;
 use crate::ui::Loaded;
 use crate::ui::table::DataTable;
 use crate::ui::tr;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn state_label(state: &str) -> Msg {
     match state {
@@ -30,8 +30,7 @@ pub fn OutboxPage() -> impl IntoView {
 #[component]
 fn OutboxTable(rows: Vec<OutboxRow>) -> impl IntoView {
     view! {
-        <Title text=tr(Msg::OutboxTitle)/>
-        <h1>{tr(Msg::OutboxTitle)}</h1>
+        <Heading msg=Msg::OutboxTitle/>
         <p>{tr(Msg::OutboxIntro)}</p>
         {if rows.is_empty() {
             view! { <p>{tr(Msg::OutboxEmpty)}</p> }.into_any()

@@ -8,14 +8,13 @@ use crate::domain::promotion_form::PromotionForm;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::promotion::PromotionView;
+use crate::ui::Heading;
 use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, Place, action_error, declared_sections};
-use crate::ui::public::NotFound;
 use crate::ui::table::DataTable;
-use crate::ui::{page, refuse, tr};
+use crate::ui::{gated, row_page};
+use crate::ui::{page, tr};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 fn is_coordinator() -> bool {
     page().can.manage_promotions
@@ -23,22 +22,20 @@ fn is_coordinator() -> bool {
 
 #[component]
 pub fn PromotionsPage() -> impl IntoView {
-    if !is_coordinator() {
-        return refuse();
-    }
-    let rows = Resource::new_blocking(|| (), |_| list_promotions());
-    view! {
-        <Title text=tr(Msg::PromotionsTitle)/>
-        <h1>{tr(Msg::PromotionsTitle)}</h1>
-        <p>{tr(Msg::PromotionsIntro)}</p>
-        <p><a class="button" href="/coordination/promotions/nouvelle">{tr(Msg::NewPromotion)}</a></p>
-        <Loaded resource=rows ok=|rows| if rows.is_empty() {
-            view! { <p>{tr(Msg::PromotionsNone)}</p> }.into_any()
-        } else {
-            view! { <PromotionsTable rows/> }.into_any()
-        }/>
-    }
-    .into_any()
+    gated(is_coordinator(), || {
+        let rows = Resource::new_blocking(|| (), |_| list_promotions());
+        view! {
+            <Heading msg=Msg::PromotionsTitle/>
+            <p>{tr(Msg::PromotionsIntro)}</p>
+            <p><a class="button" href="/coordination/promotions/nouvelle">{tr(Msg::NewPromotion)}</a></p>
+            <Loaded resource=rows ok=|rows| if rows.is_empty() {
+                view! { <p>{tr(Msg::PromotionsNone)}</p> }.into_any()
+            } else {
+                view! { <PromotionsTable rows/> }.into_any()
+            }/>
+        }
+        .into_any()
+    })
 }
 
 #[component]
@@ -68,54 +65,46 @@ fn PromotionsTable(rows: Vec<PromotionView>) -> impl IntoView {
 
 #[component]
 pub fn NewPromotionPage() -> impl IntoView {
-    if !is_coordinator() {
-        return refuse();
-    }
-    let action = ServerAction::<CreatePromotion>::new();
-    let error = action_error(action);
-    let form = kept_or(default_form());
-    view! {
-        <Title text=tr(Msg::NewPromotionTitle)/>
-        <h1>{tr(Msg::NewPromotionTitle)}</h1>
-        <ErrorSummary error=error.clone()/>
-        <ActionForm action=action>
-            <PromotionFields form error/>
-        </ActionForm>
-    }
-    .into_any()
+    gated(is_coordinator(), || {
+        let action = ServerAction::<CreatePromotion>::new();
+        let error = action_error(action);
+        let form = kept_or(default_form());
+        view! {
+            <Heading msg=Msg::NewPromotionTitle/>
+            <ErrorSummary error=error.clone()/>
+            <ActionForm action=action>
+                <PromotionFields form error/>
+            </ActionForm>
+        }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn EditPromotionPage() -> impl IntoView {
-    if !is_coordinator() {
-        return refuse();
-    }
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let Some(id) = id else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let promotion = Resource::new_blocking(move || id, get_promotion);
-    let action = ServerAction::<UpdatePromotion>::new();
-    let error = action_error(action);
-    view! {
-        <Loaded resource=promotion ok=move |p| {
-            let error = error.clone();
-            let form = kept_or(p.to_form());
-            view! {
-                <Title text=tr(Msg::EditPromotionTitle)/>
-                <h1>{tr(Msg::EditPromotionTitle)}</h1>
-                <p><a href=format!("/promotions/{id}")>{tr(Msg::ViewPublicPage)}</a></p>
-                <ErrorSummary error=error.clone()/>
-                <ActionForm action=action>
-                    <input type="hidden" name="id" value=id.to_string()/>
-                    <PromotionFields form error/>
-                </ActionForm>
-                <RetentionForm id months=p.retention_months/>
-            }
-            .into_any()
-        }/>
-    }
-    .into_any()
+    row_page(is_coordinator(), |id| {
+        let promotion = Resource::new_blocking(move || id, get_promotion);
+        let action = ServerAction::<UpdatePromotion>::new();
+        let error = action_error(action);
+        view! {
+            <Loaded resource=promotion ok=move |p| {
+                let error = error.clone();
+                let form = kept_or(p.to_form());
+                view! {
+                    <Heading msg=Msg::EditPromotionTitle/>
+                    <p><a href=format!("/promotions/{id}")>{tr(Msg::ViewPublicPage)}</a></p>
+                    <ErrorSummary error=error.clone()/>
+                    <ActionForm action=action>
+                        <input type="hidden" name="id" value=id.to_string()/>
+                        <PromotionFields form error/>
+                    </ActionForm>
+                    <RetentionForm id months=p.retention_months/>
+                }
+                .into_any()
+            }/>
+        }
+        .into_any()
+    })
 }
 
 fn default_form() -> PromotionForm {

@@ -18,26 +18,22 @@ use crate::ui::form::{
     kept_input_box, kept_lines,
 };
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
-use crate::ui::public::NotFound;
-use crate::ui::{id_param, kept, page, paris, profile_label, refuse, tr};
+use crate::ui::row_page;
+use crate::ui::{kept, page, paris, profile_label, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn DefiEditPage() -> impl IntoView {
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    if page().viewer.is_none() {
-        return refuse();
-    }
-    let dossier = Resource::new_blocking(move || id, get_defi_dossier);
-    let action = ServerAction::<SaveDefi>::new();
-    let error = action_error(action);
-    view! {
-        <Loaded resource=dossier ok=move |d| view! { <DefiPage d action error=error.clone()/> }/>
-    }
-    .into_any()
+    row_page(page().viewer.is_some(), |id| {
+        let dossier = Resource::new_blocking(move || id, get_defi_dossier);
+        let action = ServerAction::<SaveDefi>::new();
+        let error = action_error(action);
+        view! {
+            <Loaded resource=dossier ok=move |d| view! { <DefiPage d action error=error.clone()/> }/>
+        }
+        .into_any()
+    })
 }
 
 fn title_of(d: &DefiDossier) -> String {
@@ -124,15 +120,7 @@ fn DefiEditor(
     let upload_error: Option<Msg> = flash
         .value("upload_error")
         .and_then(|v| serde_json::from_str(&v).ok());
-    let texts = AutosaveTexts {
-        saved: tr(Msg::AutosaveSavedAt).to_owned(),
-        saving: tr(Msg::AutosaveSaving).to_owned(),
-        failed: tr(Msg::AutosaveFailed).to_owned(),
-        conflict: tr(Msg::AutosaveConflict).to_owned(),
-        invalid: tr(Msg::AutosaveInvalid).to_owned(),
-        not_editable: tr(Msg::AutosaveNotEditable).to_owned(),
-        signed_out: tr(Msg::AutosaveSignedOut).to_owned(),
-    };
+    let texts = AutosaveTexts::current();
     let last_saved = fill(tr(Msg::LastSavedAt), &[("time", &paris(d.updated_at))]);
     let answer = d.state == DefiState::InfoRequested;
     let id = d.id;

@@ -12,11 +12,12 @@ use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::defi::DefiRow;
 use crate::model::organisation::OrganisationPage;
+use crate::ui::Heading;
 use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, Field, SelectField, action_error, declared_sections};
-use crate::ui::public::NotFound;
 use crate::ui::table::DataTable;
-use crate::ui::{id_param, kept, page, query, refuse, tr};
+use crate::ui::{gated, row_page};
+use crate::ui::{kept, page, query, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -38,52 +39,46 @@ pub fn OrganisationFields(form: OrganisationForm, error: Option<AppError>) -> im
 
 #[component]
 pub fn MyOrganisationsPage() -> impl IntoView {
-    if page().viewer.is_none() {
-        return refuse();
-    }
-    let mine = Resource::new_blocking(|| (), |_| my_organisations());
-    let action = ServerAction::<RegisterOrganisation>::new();
-    let error = action_error(action);
-    let form = OrganisationForm::from_fields(kept);
-    view! {
-        <Title text=tr(Msg::MyOrganisationsTitle)/>
-        <h1>{tr(Msg::MyOrganisationsTitle)}</h1>
-        <Loaded resource=mine ok=|list| if list.is_empty() {
-            view! { <p>{tr(Msg::NoOrganisationYet)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="card-list">
-                    {list.into_iter().map(|o| view! {
-                        <li><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a>
-                            " — " {tr(o.kind.label())} ", " {o.city.clone()}</li>
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }/>
-        <h2>{tr(Msg::RegisterOrganisationTitle)}</h2>
-        <p>{tr(Msg::RegisterOrganisationIntro)}</p>
-        <ErrorSummary error=error.clone()/>
-        <ActionForm action=action>
-            <OrganisationFields form error/>
-            <button type="submit">{tr(Msg::RegisterOrganisationSubmit)}</button>
-        </ActionForm>
-    }
-    .into_any()
+    gated(page().viewer.is_some(), || {
+        let mine = Resource::new_blocking(|| (), |_| my_organisations());
+        let action = ServerAction::<RegisterOrganisation>::new();
+        let error = action_error(action);
+        let form = OrganisationForm::from_fields(kept);
+        view! {
+            <Heading msg=Msg::MyOrganisationsTitle/>
+            <Loaded resource=mine ok=|list| if list.is_empty() {
+                view! { <p>{tr(Msg::NoOrganisationYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="card-list">
+                        {list.into_iter().map(|o| view! {
+                            <li><a href=format!("/organisation/{}", o.id)>{o.name.clone()}</a>
+                                " — " {tr(o.kind.label())} ", " {o.city.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }/>
+            <h2>{tr(Msg::RegisterOrganisationTitle)}</h2>
+            <p>{tr(Msg::RegisterOrganisationIntro)}</p>
+            <ErrorSummary error=error.clone()/>
+            <ActionForm action=action>
+                <OrganisationFields form error/>
+                <button type="submit">{tr(Msg::RegisterOrganisationSubmit)}</button>
+            </ActionForm>
+        }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn OrganisationHomePage() -> impl IntoView {
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    if page().viewer.is_none() {
-        return refuse();
-    }
-    let data = Resource::new_blocking(move || id, get_organisation_page);
-    view! {
-        <Loaded resource=data ok=|p| view! { <OrganisationView p/> }/>
-    }
-    .into_any()
+    row_page(page().viewer.is_some(), |id| {
+        let data = Resource::new_blocking(move || id, get_organisation_page);
+        view! {
+            <Loaded resource=data ok=|p| view! { <OrganisationView p/> }/>
+        }
+        .into_any()
+    })
 }
 
 #[component]
@@ -235,8 +230,7 @@ pub fn InvitationPage() -> impl IntoView {
     let accept = ServerAction::<AcceptInvitation>::new();
     let error = action_error(accept);
     view! {
-        <Title text=tr(Msg::InvitationTitle)/>
-        <h1>{tr(Msg::InvitationTitle)}</h1>
+        <Heading msg=Msg::InvitationTitle/>
         <ErrorSummary error=error/>
         <Suspense fallback=|| ()>
             {move || {

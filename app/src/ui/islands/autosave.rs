@@ -14,6 +14,23 @@ pub struct AutosaveTexts {
     pub signed_out: String,
 }
 
+impl AutosaveTexts {
+    /// The texts in the reader's language.
+    pub fn current() -> Self {
+        use crate::i18n::Msg;
+        use crate::ui::tr;
+        Self {
+            saved: tr(Msg::AutosaveSavedAt).to_owned(),
+            saving: tr(Msg::AutosaveSaving).to_owned(),
+            failed: tr(Msg::AutosaveFailed).to_owned(),
+            conflict: tr(Msg::AutosaveConflict).to_owned(),
+            invalid: tr(Msg::AutosaveInvalid).to_owned(),
+            not_editable: tr(Msg::AutosaveNotEditable).to_owned(),
+            signed_out: tr(Msg::AutosaveSignedOut).to_owned(),
+        }
+    }
+}
+
 /// The server's answer to a save, `{"version":3,"saved_at":"10:42"}`
 /// (`SavedDraft`), read without serde: a derived deserializer would add
 /// about 2 KB to the browser bundle for two fields the server writes.

@@ -8,6 +8,7 @@ use crate::api::auth::{
 };
 use crate::i18n::Msg;
 use crate::model::AppError;
+use crate::ui::Heading;
 use crate::ui::form::{ErrorSummary, Field, PasswordField, action_error};
 use crate::ui::{page, response, tr};
 use leptos::prelude::*;
@@ -32,8 +33,7 @@ pub fn SignUpPage() -> impl IntoView {
     let error = action_error(action);
     let kept = page().flash;
     view! {
-        <Title text=tr(Msg::SignUpTitle)/>
-        <h1>{tr(Msg::SignUpTitle)}</h1>
+        <Heading msg=Msg::SignUpTitle/>
         <p>{tr(Msg::SignUpIntro)}</p>
         <ErrorSummary error=error.clone()/>
         <ActionForm action=action>
@@ -50,8 +50,7 @@ pub fn SignUpPage() -> impl IntoView {
 #[component]
 pub fn SignUpSent() -> impl IntoView {
     view! {
-        <Title text=tr(Msg::SignUpSentTitle)/>
-        <h1>{tr(Msg::SignUpSentTitle)}</h1>
+        <Heading msg=Msg::SignUpSentTitle/>
         <p>{tr(Msg::SignUpSentBody)}</p>
     }
 }
@@ -144,8 +143,7 @@ pub fn SignInPage() -> impl IntoView {
     let email = kept.value("email").unwrap_or_default();
     let magic_email = kept.value("magic_email").unwrap_or_default();
     view! {
-        <Title text=tr(Msg::SignInTitle)/>
-        <h1>{tr(Msg::SignInTitle)}</h1>
+        <Heading msg=Msg::SignInTitle/>
         <ErrorSummary error=error.clone()/>
         <ActionForm action=action>
             <Field name="email" label=Msg::FieldEmail kind="email" autocomplete="username"
@@ -175,8 +173,7 @@ pub fn ForgotPage() -> impl IntoView {
     let error = action_error(action);
     let kept = page().flash;
     view! {
-        <Title text=tr(Msg::ResetTitle)/>
-        <h1>{tr(Msg::ResetTitle)}</h1>
+        <Heading msg=Msg::ResetTitle/>
         <p>{tr(Msg::ResetIntro)}</p>
         <ErrorSummary error=error.clone()/>
         <ActionForm action=action>
@@ -192,8 +189,7 @@ pub fn NewPasswordPage() -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
     let error = action_error(action);
     view! {
-        <Title text=tr(Msg::NewPasswordTitle)/>
-        <h1>{tr(Msg::NewPasswordTitle)}</h1>
+        <Heading msg=Msg::NewPasswordTitle/>
         <ErrorSummary error=error.clone()/>
         <ActionForm action=action>
             <input type="hidden" name="jeton" value=token()/>

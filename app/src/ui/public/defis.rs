@@ -6,6 +6,7 @@ use crate::api::promotions::list_promotions;
 use crate::domain::profile::DEFAULT_PROFILES;
 use crate::i18n::{Msg, fill};
 use crate::model::defi::DefiSheet;
+use crate::ui::Heading;
 use crate::ui::Loaded;
 use crate::ui::form::SelectField;
 use crate::ui::public::{ErrorPage, NotFound};
@@ -26,8 +27,7 @@ pub fn CatalogPage() -> impl IntoView {
     );
     let promotions = Resource::new_blocking(|| (), |_| list_promotions());
     view! {
-        <Title text=tr(Msg::CatalogTitle)/>
-        <h1>{tr(Msg::CatalogTitle)}</h1>
+        <Heading msg=Msg::CatalogTitle/>
         <p class="lead">{tr(Msg::CatalogIntro)}</p>
         <Suspense fallback=|| ()>
             {move || {

@@ -1,4 +1,5 @@
 use crate::i18n::Msg;
+use crate::ui::Heading;
 use crate::ui::{response, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -32,8 +33,7 @@ pub fn PrivacyPage() -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     response::set_status(404);
     view! {
-        <Title text=tr(Msg::ErrNotFoundTitle)/>
-        <h1>{tr(Msg::ErrNotFoundTitle)}</h1>
+        <Heading msg=Msg::ErrNotFoundTitle/>
         <p>{tr(Msg::ErrNotFoundBody)}</p>
         <p><a href="/">{tr(Msg::BackHome)}</a></p>
     }
@@ -53,8 +53,7 @@ pub fn ErrorPage(error: crate::model::AppError) -> impl IntoView {
         _ => {
             response::set_status(500);
             view! {
-                <Title text=tr(Msg::ErrUnexpectedTitle)/>
-                <h1>{tr(Msg::ErrUnexpectedTitle)}</h1>
+                <Heading msg=Msg::ErrUnexpectedTitle/>
                 <p>{tr(Msg::ErrUnexpected)}</p>
                 <p><a href="/">{tr(Msg::BackHome)}</a></p>
             }

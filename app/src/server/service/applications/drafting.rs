@@ -57,7 +57,7 @@ pub async fn start(
     };
     txn.finish(
         AuditAction::ApplicationStarted,
-        Some(Target::Application(a.id)),
+        Target::Application(a.id),
         json!({ "promotion": promotion_id }),
     )
     .await?;
@@ -105,7 +105,7 @@ pub async fn save(
     }
     txn.finish(
         AuditAction::ApplicationSaved,
-        Some(Target::Application(id)),
+        Target::Application(id),
         json!({ "version": read + 1 }),
     )
     .await?;
@@ -209,7 +209,7 @@ pub async fn submit(
     .await?;
     txn.finish(
         AuditAction::ApplicationSubmitted,
-        Some(Target::Application(id)),
+        Target::Application(id),
         json!({ "at": now, "started": started, "from": from.code() }),
     )
     .await?;
@@ -229,7 +229,7 @@ pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Resu
     event(&txn, origin, id, "withdrawn", "").await?;
     txn.finish(
         AuditAction::ApplicationWithdrawn,
-        Some(Target::Application(id)),
+        Target::Application(id),
         json!({ "from": a.state }),
     )
     .await?;

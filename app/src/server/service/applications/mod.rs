@@ -55,10 +55,7 @@ pub(super) fn parse_state(id: i64, code: &str) -> Result<ApplicationState, AppEr
 }
 
 pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<application::Model, AppError> {
-    application::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::server::service::row::<application::Entity, _>(db, id).await
 }
 
 /// A dossier with its chosen défis in rank order, in one query (the
@@ -113,10 +110,7 @@ pub async fn owner<C: ConnectionTrait>(
 }
 
 async fn promotion_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<promotion::Model, AppError> {
-    promotion::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::server::service::row::<promotion::Entity, _>(db, id).await
 }
 
 /// The person's dossier in a promotion, if they started one.
@@ -163,11 +157,6 @@ pub(super) async fn guarded<C: ConnectionTrait>(
 
 /// Promotions whose call for applications is open now, by closing time.
 pub async fn open_calls<C: ConnectionTrait>(db: &C) -> Result<Vec<promotion::Model>, AppError> {
-    let now = Utc::now();
-    Ok(promotion::Entity::find()
-        .filter(promotion::Column::ApplicationsOpenAt.lte(now))
-        .filter(promotion::Column::ApplicationsCloseAt.gt(now))
-        .order_by_asc(promotion::Column::ApplicationsCloseAt)
-        .all(db)
-        .await?)
+    use crate::server::service::promotions::{Call, open_now};
+    open_now(db, Call::Applications).await
 }

@@ -62,7 +62,7 @@ pub async fn remind_drafts(state: &AppState, now: DateTime<Utc>) -> Result<usize
             .await?;
             txn.finish(
                 AuditAction::ApplicationReminded,
-                Some(Target::Application(a.id)),
+                Target::Application(a.id),
                 json!({ "deadline": deadline }),
             )
             .await?;

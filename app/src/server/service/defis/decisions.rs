@@ -39,7 +39,7 @@ async fn decide_in(
         })
     })
     .await?;
-    txn.audit(AuditAction::DefiDecided, Some(Target::Defi(id)), json!({ "decision": decision.code(), "from": d.state, "to": to.code(), "notified": recipients })).await?;
+    txn.audit(AuditAction::DefiDecided, Target::Defi(id), json!({ "decision": decision.code(), "from": d.state, "to": to.code(), "notified": recipients })).await?;
     Ok(())
 }
 
@@ -159,7 +159,7 @@ pub async fn publish(state: &AppState, origin: &Origin, ids: &[i64]) -> Result<u
         .await?;
         txn.audit(
             AuditAction::DefiPublished,
-            Some(Target::Defi(id)),
+            Target::Defi(id),
             json!({ "at": now }),
         )
         .await?;

@@ -30,7 +30,7 @@ pub async fn create(
     .await?;
     txn.finish(
         AuditAction::DefiCreated,
-        Some(Target::Defi(d.id)),
+        Target::Defi(d.id),
         json!({ "promotion": promotion_id, "organisation": organisation_id }),
     )
     .await?;
@@ -100,7 +100,7 @@ pub async fn save(
     write_slots(&txn, id, form).await?;
     txn.finish(
         AuditAction::DefiSaved,
-        Some(Target::Defi(id)),
+        Target::Defi(id),
         json!({ "version": version }),
     )
     .await?;
@@ -142,7 +142,7 @@ pub async fn submit(state: &AppState, origin: &Origin, id: i64) -> Result<DateTi
         })
     })
     .await?;
-    txn.finish(AuditAction::DefiSubmitted, Some(Target::Defi(id)), json!({ "at": now, "answer": to != state_of(&d)? && state_of(&d)? == DefiState::InfoRequested, "notified": recipients }))
+    txn.finish(AuditAction::DefiSubmitted, Target::Defi(id), json!({ "at": now, "answer": to != state_of(&d)? && state_of(&d)? == DefiState::InfoRequested, "notified": recipients }))
         .await?;
     crate::server::service::catalogue::changed();
     Ok(now)
@@ -210,7 +210,7 @@ pub async fn import(
     }
     txn.finish(
         AuditAction::DefiImported,
-        Some(Target::Defi(d.id)),
+        Target::Defi(d.id),
         json!({ "state": i.state.code(), "published": i.published }),
     )
     .await?;

@@ -70,10 +70,7 @@ pub async fn access<C: ConnectionTrait>(db: &C, id: i64) -> Result<Access, AppEr
 }
 
 async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<defi::Model, AppError> {
-    defi::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::server::service::row::<defi::Entity, _>(db, id).await
 }
 
 async fn slots_of<C: ConnectionTrait>(
@@ -115,10 +112,7 @@ fn used_profiles(slots: &[defi_slot::Model], id: i64) -> Vec<ProfileCode> {
 }
 
 async fn promotion_of<C: ConnectionTrait>(db: &C, id: i64) -> Result<promotion::Model, AppError> {
-    promotion::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::server::service::row::<promotion::Entity, _>(db, id).await
 }
 
 /// Writes `row` (which bumps the version) only if the défi still has the

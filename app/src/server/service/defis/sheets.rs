@@ -91,15 +91,13 @@ async fn rows<C: ConnectionTrait>(
     found
         .into_iter()
         .map(|d| {
-            let org = orgs.get(&d.organisation_id);
+            let (organisation, organisation_kind, city) = host_of(orgs.get(&d.organisation_id));
             Ok(DefiRow {
                 id: d.id,
                 profiles: used_profiles(&slots, d.id),
-                organisation: org.map(|o| o.name.clone()).unwrap_or_default(),
-                organisation_kind: org
-                    .and_then(|o| OrgKind::from_code(&o.kind))
-                    .unwrap_or(OrgKind::Other),
-                city: org.map(|o| o.city.clone()).unwrap_or_default(),
+                organisation,
+                organisation_kind,
+                city,
                 promotion_name: promos.get(&d.promotion_id).cloned().unwrap_or_default(),
                 promotion_id: d.promotion_id,
                 state: state_of(&d)?,
@@ -165,20 +163,31 @@ pub async fn list<C: ConnectionTrait>(
     })
 }
 
+/// What a list and a sheet say of the host: its name, kind and city (empty
+/// if the organisation is gone).
+fn host_of(org: Option<&organisation::Model>) -> (String, OrgKind, String) {
+    match org {
+        Some(o) => (
+            o.name.clone(),
+            OrgKind::from_code(&o.kind).unwrap_or(OrgKind::Other),
+            o.city.clone(),
+        ),
+        None => (String::new(), OrgKind::Other, String::new()),
+    }
+}
+
 fn sheet_of(
     d: defi::Model,
     slots: &[defi_slot::Model],
     orgs: &HashMap<i64, organisation::Model>,
     promos: &HashMap<i64, String>,
 ) -> DefiSheet {
-    let org = orgs.get(&d.organisation_id);
+    let (organisation, organisation_kind, city) = host_of(orgs.get(&d.organisation_id));
     DefiSheet {
         id: d.id,
-        organisation: org.map(|o| o.name.clone()).unwrap_or_default(),
-        organisation_kind: org
-            .and_then(|o| OrgKind::from_code(&o.kind))
-            .unwrap_or(OrgKind::Other),
-        city: org.map(|o| o.city.clone()).unwrap_or_default(),
+        organisation,
+        organisation_kind,
+        city,
         promotion_name: promos.get(&d.promotion_id).cloned().unwrap_or_default(),
         promotion_id: d.promotion_id,
         slots: slots
@@ -238,17 +247,13 @@ pub(crate) async fn published_sheets<C: ConnectionTrait>(
     let mut org_ids: Vec<i64> = found.iter().map(|d| d.organisation_id).collect();
     org_ids.sort_unstable();
     org_ids.dedup();
-    let orgs: HashMap<i64, organisation::Model> = if org_ids.is_empty() {
-        HashMap::new()
-    } else {
-        organisation::Entity::find()
-            .filter(organisation::Column::Id.is_in(org_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|o| (o.id, o))
-            .collect()
-    };
+    let orgs = crate::server::service::by_ids::<organisation::Entity, _>(
+        db,
+        organisation::Column::Id,
+        org_ids,
+        |o| o.id,
+    )
+    .await?;
     let promos: HashMap<i64, String> = promotions.iter().map(|p| (p.id, p.name.clone())).collect();
     Ok(found
         .into_iter()

@@ -71,7 +71,7 @@ async fn review_in(
     tell(state, txn, &a, to.label(), message).await?;
     txn.audit(
         AuditAction::ApplicationReviewed,
-        Some(Target::Application(a.id)),
+        Target::Application(a.id),
         json!({ "review": review.code(), "from": a.state, "to": to.code() }),
     )
     .await?;
@@ -138,10 +138,7 @@ pub async fn extend_deadline(
     if !state_of(&a)?.applicant_may_edit() {
         return Err(AppError::NotFound);
     }
-    let p = promotion::Entity::find_by_id(a.promotion_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let p = crate::server::service::row::<promotion::Entity, _>(&txn, a.promotion_id).await?;
     if until <= p.applications_close_at || until <= Utc::now() {
         return Err(AppError::field("until", Msg::ExtensionTooEarly));
     }
@@ -157,7 +154,7 @@ pub async fn extend_deadline(
     tell(state, &txn, &a, state_of(&a)?.label(), &text).await?;
     txn.finish(
         AuditAction::ApplicationDeadlineExtended,
-        Some(Target::Application(a.id)),
+        Target::Application(a.id),
         json!({ "until": until }),
     )
     .await?;
