@@ -19,6 +19,22 @@ where
     action.value().get_untracked().and_then(Result::err)
 }
 
+/// A drop-down list's options: "Choose…" (empty, so that a required list
+/// asks for a choice), then each code with its label in the reader's
+/// language.
+pub fn choose_options<'a>(
+    items: impl IntoIterator<Item = (&'a str, crate::i18n::Msg)>,
+) -> Vec<(String, String)> {
+    use crate::ui::tr;
+    std::iter::once((String::new(), tr(crate::i18n::Msg::ChooseOption).to_owned()))
+        .chain(
+            items
+                .into_iter()
+                .map(|(code, label)| (code.to_owned(), tr(label).to_owned())),
+        )
+        .collect()
+}
+
 /// The summary at the top of a form, focused by the browser via `role=alert`.
 #[component]
 pub fn ErrorSummary(

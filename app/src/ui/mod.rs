@@ -60,6 +60,22 @@ pub fn row_page<V: IntoView + 'static>(allowed: bool, body: impl FnOnce(i64) -> 
     })
 }
 
+/// A page about one row (`row_page`) showing what `fetch`, its server
+/// function, loads for the id: with `ok`, or the error page (`Loaded`).
+pub fn loaded_row<T, Fut, G, F, V>(allowed: bool, fetch: G, ok: F) -> AnyView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::model::AppError>> + Send + 'static,
+    G: Fn(i64) -> Fut + Send + Sync + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    row_page(allowed, move |id| {
+        let resource = Resource::new_blocking(move || id, fetch);
+        view! { <Loaded resource ok/> }
+    })
+}
+
 /// A page's title: the browser tab's and its one `<h1>`, the same words.
 #[component]
 pub fn Heading(msg: Msg) -> impl IntoView {

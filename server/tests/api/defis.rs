@@ -19,7 +19,8 @@ async fn start_defi(b: &Browser, org: i64, promotion: i64) -> reqwest::Response 
         ("promotion", promotion.to_string()),
     ];
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    b.post(&format!("/organisation/{org}"), "/api/creer-defi", &fields).await
+    b.post(&format!("/organisation/{org}"), "/api/creer-defi", &fields)
+        .await
 }
 
 async fn new_defi(b: &Browser, org: i64, promotion: i64) -> i64 {

@@ -19,11 +19,12 @@ use crate::ui::form::{
     Checkbox, ErrorSummary, Place, action_error, declared_lines, declared_sections, kept_input_box,
     kept_lines,
 };
+use crate::ui::gated;
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
+use crate::ui::loaded_row;
 use crate::ui::public::ErrorPage;
 use crate::ui::table::DataTable;
-use crate::ui::{Loaded, kept, page, paris, profile_label, tr};
-use crate::ui::{gated, row_page};
+use crate::ui::{kept, page, paris, profile_label, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -73,16 +74,14 @@ pub fn ApplicationsPage() -> impl IntoView {
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
-    row_page(page().viewer.is_some(), |id| {
-        let dossier = Resource::new_blocking(move || id, get_application);
-        let action = ServerAction::<SaveApplication>::new();
-        let withdraw = ServerAction::<WithdrawApplication>::new();
-        let error = action_error(action).or_else(|| action_error(withdraw));
-        view! {
-            <Loaded resource=dossier ok=move |d| view! { <Dossier d action withdraw error=error.clone()/> }/>
-        }
-        .into_any()
-    })
+    let action = ServerAction::<SaveApplication>::new();
+    let withdraw = ServerAction::<WithdrawApplication>::new();
+    let error = action_error(action).or_else(|| action_error(withdraw));
+    loaded_row(
+        page().viewer.is_some(),
+        get_application,
+        move |d| view! { <Dossier d action withdraw error=error.clone()/> },
+    )
 }
 
 #[component]

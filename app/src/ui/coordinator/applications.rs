@@ -16,6 +16,7 @@ use crate::ui::applicant::DossierDetails;
 use crate::ui::batch::BatchPreview;
 use crate::ui::batch::Posted;
 use crate::ui::form::{ErrorSummary, Field, SelectField, TextArea, action_error};
+use crate::ui::loaded_row;
 use crate::ui::row_page;
 use crate::ui::{kept, page, paris, profile_label, query, tr};
 use leptos::prelude::*;
@@ -32,13 +33,7 @@ fn query_from_url() -> ApplicationQuery {
 }
 
 fn review_options() -> Vec<(String, String)> {
-    std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
-        .chain(
-            Review::ALL
-                .iter()
-                .map(|r| (r.code().to_owned(), tr(r.label()).to_owned())),
-        )
-        .collect()
+    crate::ui::form::choose_options(Review::ALL.iter().map(|r| (r.code(), r.label())))
 }
 
 #[component]
@@ -267,61 +262,55 @@ pub fn ApplicationBatchPage() -> impl IntoView {
 
 #[component]
 pub fn ApplicationReviewPage() -> impl IntoView {
-    row_page(allowed(), |id| {
-        let dossier = Resource::new_blocking(move || id, get_application);
-        let review = ServerAction::<ReviewApplication>::new();
-        let extend = ServerAction::<ExtendApplication>::new();
-        let error = action_error(review).or_else(|| action_error(extend));
+    let review = ServerAction::<ReviewApplication>::new();
+    let extend = ServerAction::<ExtendApplication>::new();
+    let error = action_error(review).or_else(|| action_error(extend));
+    loaded_row(allowed(), get_application, move |d| {
+        let error = error.clone();
+        let review_error = error.as_ref().and_then(|e| e.for_field("review"));
+        let message_error = error.as_ref().and_then(|e| e.for_field("message"));
+        let until_error = error.as_ref().and_then(|e| e.for_field("until"));
+        let name = format!("{} {}", d.form.first_name, d.form.last_name);
+        let events = d.events.clone();
         view! {
-            <Loaded resource=dossier ok=move |d| {
-                let error = error.clone();
-                let review_error = error.as_ref().and_then(|e| e.for_field("review"));
-                let message_error = error.as_ref().and_then(|e| e.for_field("message"));
-                let until_error = error.as_ref().and_then(|e| e.for_field("until"));
-                let name = format!("{} {}", d.form.first_name, d.form.last_name);
-                let events = d.events.clone();
-                view! {
-                    <Title text=name.clone()/>
-                    <p><a href=format!("/coordination/promotions/{}/candidatures", d.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &d.promotion_name)])}</a></p>
-                    <h1>{name.clone()}</h1>
-                    <p class="lead"><strong>{tr(d.state.label())}</strong></p>
-                    {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
-                    {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
-                    <ErrorSummary error=error.clone()/>
-                    <section aria-labelledby="examen-titre">
-                        <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>
-                        <ActionForm action=review>
-                            <input type="hidden" name="id" value=d.id.to_string()/>
-                            <SelectField name="review" label=Msg::FieldDecision options=review_options()
-                                value=kept("review").unwrap_or_default() required=true error=review_error/>
-                            <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
-                                value=kept("message").unwrap_or_default() error=message_error/>
-                            <ReviewTemplates/>
-                            <button type="submit">{tr(Msg::SendDecision)}</button>
-                        </ActionForm>
-                    </section>
-                    {d.may_extend.then(|| view! {
-                        <section aria-labelledby="delai-titre">
-                            <h2 id="delai-titre">{tr(Msg::ExtendTitle)}</h2>
-                            <ActionForm action=extend>
-                                <input type="hidden" name="id" value=d.id.to_string()/>
-                                <Field name="until" label=Msg::FieldUntil kind="datetime-local" hint=Msg::DateTimeHint
-                                    value=kept("until").unwrap_or_default() error=until_error/>
-                                <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
-                            </ActionForm>
-                        </section>
-                    })}
-                    <DossierDetails d=d.clone()/>
-                    <h2>{tr(Msg::HistoryTitle)}</h2>
-                    <ol class="history">
-                        {events.into_iter().map(|e| view! {
-                            <li><p><strong>{e.kind.clone()}</strong> " — " {paris(e.at)}</p>
-                                {(!e.message.is_empty()).then(|| view! { <blockquote class="prewrap">{e.message.clone()}</blockquote> })}</li>
-                        }).collect_view()}
-                    </ol>
-                }
-                .into_any()
-            }/>
+            <Title text=name.clone()/>
+            <p><a href=format!("/coordination/promotions/{}/candidatures", d.promotion_id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &d.promotion_name)])}</a></p>
+            <h1>{name.clone()}</h1>
+            <p class="lead"><strong>{tr(d.state.label())}</strong></p>
+            {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
+            {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
+            <ErrorSummary error=error.clone()/>
+            <section aria-labelledby="examen-titre">
+                <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>
+                <ActionForm action=review>
+                    <input type="hidden" name="id" value=d.id.to_string()/>
+                    <SelectField name="review" label=Msg::FieldDecision options=review_options()
+                        value=kept("review").unwrap_or_default() required=true error=review_error/>
+                    <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
+                        value=kept("message").unwrap_or_default() error=message_error/>
+                    <ReviewTemplates/>
+                    <button type="submit">{tr(Msg::SendDecision)}</button>
+                </ActionForm>
+            </section>
+            {d.may_extend.then(|| view! {
+                <section aria-labelledby="delai-titre">
+                    <h2 id="delai-titre">{tr(Msg::ExtendTitle)}</h2>
+                    <ActionForm action=extend>
+                        <input type="hidden" name="id" value=d.id.to_string()/>
+                        <Field name="until" label=Msg::FieldUntil kind="datetime-local" hint=Msg::DateTimeHint
+                            value=kept("until").unwrap_or_default() error=until_error/>
+                        <button type="submit" class="secondary">{tr(Msg::ExtendSubmit)}</button>
+                    </ActionForm>
+                </section>
+            })}
+            <DossierDetails d=d.clone()/>
+            <h2>{tr(Msg::HistoryTitle)}</h2>
+            <ol class="history">
+                {events.into_iter().map(|e| view! {
+                    <li><p><strong>{e.kind.clone()}</strong> " — " {paris(e.at)}</p>
+                        {(!e.message.is_empty()).then(|| view! { <blockquote class="prewrap">{e.message.clone()}</blockquote> })}</li>
+                }).collect_view()}
+            </ol>
         }
         .into_any()
     })

@@ -16,6 +16,7 @@ use crate::ui::batch::Posted;
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{ErrorSummary, SelectField, TextArea, action_error};
 use crate::ui::host::kind_options;
+use crate::ui::loaded_row;
 use crate::ui::row_page;
 use crate::ui::table::DataTable;
 use crate::ui::{kept, page, paris, profile_label, query, tr};
@@ -28,13 +29,7 @@ fn allowed() -> bool {
 }
 
 fn decision_options(decisions: &[Decision]) -> Vec<(String, String)> {
-    std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
-        .chain(
-            decisions
-                .iter()
-                .map(|d| (d.code().to_owned(), tr(d.label()).to_owned())),
-        )
-        .collect()
+    crate::ui::form::choose_options(decisions.iter().map(|d| (d.code(), d.label())))
 }
 
 /// The message templates, to copy and adapt.
@@ -212,56 +207,50 @@ pub fn BatchPreviewPage() -> impl IntoView {
 
 #[component]
 pub fn DefiReviewPage() -> impl IntoView {
-    row_page(allowed(), |id| {
-        let dossier = Resource::new_blocking(move || id, get_defi_dossier);
-        let decide = ServerAction::<DecideDefi>::new();
-        let publish = ServerAction::<PublishDefis>::new();
-        let error = action_error(decide);
+    let decide = ServerAction::<DecideDefi>::new();
+    let publish = ServerAction::<PublishDefis>::new();
+    let error = action_error(decide);
+    loaded_row(allowed(), get_defi_dossier, move |d| {
+        let error = error.clone();
+        let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
+        let message_error = error.as_ref().and_then(|e| e.for_field("message"));
+        let decisions = d.decisions.clone();
+        let events = d.events.clone();
         view! {
-            <Loaded resource=dossier ok=move |d| {
-                let error = error.clone();
-                let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
-                let message_error = error.as_ref().and_then(|e| e.for_field("message"));
-                let decisions = d.decisions.clone();
-                let events = d.events.clone();
-                view! {
-                    <Title text=d.form.title.clone()/>
-                    <p><a href=format!("/coordination/promotions/{}/defis", d.promotion_id)>{fill(tr(Msg::PromotionDefisTitle), &[("promotion", &d.promotion_name)])}</a></p>
-                    <h1>{d.form.title.clone()}</h1>
-                    <p class="lead">
-                        <a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a>
-                        " — " {tr(d.organisation_kind.label())} ", " {d.city.clone()} " — "
-                        <strong>{tr(d.state.label())}</strong>
-                        {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
-                    </p>
-                    {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
-                    {d.may_publish.then(|| view! {
-                        <ActionForm action=publish>
-                            <input type="hidden" name="promotion" value=d.promotion_id.to_string()/>
-                            <input type="hidden" name="defi" value=d.id.to_string()/>
-                            <button type="submit">{tr(Msg::PublishOne)}</button>
-                        </ActionForm>
-                    })}
-                    {(!decisions.is_empty()).then(|| view! {
-                        <section aria-labelledby="decision-titre">
-                            <h2 id="decision-titre">{tr(Msg::DecisionTitle)}</h2>
-                            <ErrorSummary error=error.clone()/>
-                            <ActionForm action=decide>
-                                <input type="hidden" name="id" value=d.id.to_string()/>
-                                <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&decisions)
-                                    value=kept("decision").unwrap_or_default() required=true error=decision_error/>
-                                <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6
-                                    value=kept("message").unwrap_or_default() error=message_error/>
-                                <Templates decisions=decisions.clone()/>
-                                <button type="submit">{tr(Msg::SendDecision)}</button>
-                            </ActionForm>
-                        </section>
-                    })}
-                    <DossierView d=d.clone()/>
-                    <History events/>
-                }
-                .into_any()
-            }/>
+            <Title text=d.form.title.clone()/>
+            <p><a href=format!("/coordination/promotions/{}/defis", d.promotion_id)>{fill(tr(Msg::PromotionDefisTitle), &[("promotion", &d.promotion_name)])}</a></p>
+            <h1>{d.form.title.clone()}</h1>
+            <p class="lead">
+                <a href=format!("/organisation/{}", d.organisation_id)>{d.organisation.clone()}</a>
+                " — " {tr(d.organisation_kind.label())} ", " {d.city.clone()} " — "
+                <strong>{tr(d.state.label())}</strong>
+                {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
+            </p>
+            {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
+            {d.may_publish.then(|| view! {
+                <ActionForm action=publish>
+                    <input type="hidden" name="promotion" value=d.promotion_id.to_string()/>
+                    <input type="hidden" name="defi" value=d.id.to_string()/>
+                    <button type="submit">{tr(Msg::PublishOne)}</button>
+                </ActionForm>
+            })}
+            {(!decisions.is_empty()).then(|| view! {
+                <section aria-labelledby="decision-titre">
+                    <h2 id="decision-titre">{tr(Msg::DecisionTitle)}</h2>
+                    <ErrorSummary error=error.clone()/>
+                    <ActionForm action=decide>
+                        <input type="hidden" name="id" value=d.id.to_string()/>
+                        <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&decisions)
+                            value=kept("decision").unwrap_or_default() required=true error=decision_error/>
+                        <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6
+                            value=kept("message").unwrap_or_default() error=message_error/>
+                        <Templates decisions=decisions.clone()/>
+                        <button type="submit">{tr(Msg::SendDecision)}</button>
+                    </ActionForm>
+                </section>
+            })}
+            <DossierView d=d.clone()/>
+            <History events/>
         }
         .into_any()
     })

@@ -5,9 +5,8 @@
 use crate::api::applications::{ExtendApplication, RemindDraft, promotion_drafts};
 use crate::i18n::{Msg, fill};
 use crate::model::application::DraftsList;
-use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, action_error};
-use crate::ui::row_page;
+use crate::ui::loaded_row;
 use crate::ui::table::DataTable;
 use crate::ui::{page, tr};
 use leptos::prelude::*;
@@ -15,13 +14,11 @@ use leptos_meta::Title;
 
 #[component]
 pub fn DraftsPage() -> impl IntoView {
-    row_page(page().can.review_applications, |id| {
-        let list = Resource::new_blocking(move || id, promotion_drafts);
-        view! {
-            <Loaded resource=list ok=|l| view! { <Drafts l/> }/>
-        }
-        .into_any()
-    })
+    loaded_row(
+        page().can.review_applications,
+        promotion_drafts,
+        |l| view! { <Drafts l/> },
+    )
 }
 
 #[component]

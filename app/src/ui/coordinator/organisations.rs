@@ -5,12 +5,12 @@ use crate::api::organisations::{UpdateOrganisation, all_organisations, get_organ
 use crate::domain::organisation::OrganisationForm;
 use crate::i18n::{Msg, fill};
 use crate::ui::Heading;
-use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, action_error};
+use crate::ui::gated;
 use crate::ui::host::OrganisationFields;
+use crate::ui::loaded_row;
 use crate::ui::public::ErrorPage;
 use crate::ui::table::DataTable;
-use crate::ui::{gated, row_page};
 use crate::ui::{kept, page, tr};
 use leptos::prelude::*;
 
@@ -48,31 +48,29 @@ pub fn OrganisationsPage() -> impl IntoView {
 
 #[component]
 pub fn EditOrganisationPage() -> impl IntoView {
-    row_page(page().can.manage_organisations, |id| {
-        let org = Resource::new_blocking(move || id, get_organisation);
-        let action = ServerAction::<UpdateOrganisation>::new();
-        let error = action_error(action);
-        view! {
-            <Loaded resource=org ok=move |o| {
-                let error = error.clone();
-                let form = if page().flash.values.contains_key("name") {
-                    OrganisationForm::from_fields(kept)
-                } else {
-                    o.to_form()
-                };
-                view! {
-                    <Heading msg=Msg::EditOrganisationTitle/>
-                    <p><a href=format!("/organisation/{id}")>{o.name.clone()}</a></p>
-                    <ErrorSummary error=error.clone()/>
-                    <ActionForm action=action>
-                        <input type="hidden" name="id" value=id.to_string()/>
-                        <OrganisationFields form error/>
-                        <button type="submit">{tr(Msg::Save)}</button>
-                    </ActionForm>
-                }
-                .into_any()
-            }/>
-        }
-        .into_any()
-    })
+    let action = ServerAction::<UpdateOrganisation>::new();
+    let error = action_error(action);
+    loaded_row(
+        page().can.manage_organisations,
+        get_organisation,
+        move |o| {
+            let (id, error) = (o.id, error.clone());
+            let form = if page().flash.values.contains_key("name") {
+                OrganisationForm::from_fields(kept)
+            } else {
+                o.to_form()
+            };
+            view! {
+                <Heading msg=Msg::EditOrganisationTitle/>
+                <p><a href=format!("/organisation/{id}")>{o.name.clone()}</a></p>
+                <ErrorSummary error=error.clone()/>
+                <ActionForm action=action>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <OrganisationFields form error/>
+                    <button type="submit">{tr(Msg::Save)}</button>
+                </ActionForm>
+            }
+            .into_any()
+        },
+    )
 }

@@ -11,8 +11,9 @@ use crate::model::promotion::PromotionView;
 use crate::ui::Heading;
 use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, Place, action_error, declared_sections};
+use crate::ui::gated;
+use crate::ui::loaded_row;
 use crate::ui::table::DataTable;
-use crate::ui::{gated, row_page};
 use crate::ui::{page, tr};
 use leptos::prelude::*;
 
@@ -82,26 +83,20 @@ pub fn NewPromotionPage() -> impl IntoView {
 
 #[component]
 pub fn EditPromotionPage() -> impl IntoView {
-    row_page(is_coordinator(), |id| {
-        let promotion = Resource::new_blocking(move || id, get_promotion);
-        let action = ServerAction::<UpdatePromotion>::new();
-        let error = action_error(action);
+    let action = ServerAction::<UpdatePromotion>::new();
+    let error = action_error(action);
+    loaded_row(is_coordinator(), get_promotion, move |p| {
+        let (id, error) = (p.id, error.clone());
+        let form = kept_or(p.to_form());
         view! {
-            <Loaded resource=promotion ok=move |p| {
-                let error = error.clone();
-                let form = kept_or(p.to_form());
-                view! {
-                    <Heading msg=Msg::EditPromotionTitle/>
-                    <p><a href=format!("/promotions/{id}")>{tr(Msg::ViewPublicPage)}</a></p>
-                    <ErrorSummary error=error.clone()/>
-                    <ActionForm action=action>
-                        <input type="hidden" name="id" value=id.to_string()/>
-                        <PromotionFields form error/>
-                    </ActionForm>
-                    <RetentionForm id months=p.retention_months/>
-                }
-                .into_any()
-            }/>
+            <Heading msg=Msg::EditPromotionTitle/>
+            <p><a href=format!("/promotions/{id}")>{tr(Msg::ViewPublicPage)}</a></p>
+            <ErrorSummary error=error.clone()/>
+            <ActionForm action=action>
+                <input type="hidden" name="id" value=id.to_string()/>
+                <PromotionFields form error/>
+            </ActionForm>
+            <RetentionForm id months=p.retention_months/>
         }
         .into_any()
     })

@@ -11,29 +11,26 @@ use crate::domain::upload::max_megabytes;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::defi::DefiDossier;
-use crate::ui::Loaded;
 use crate::ui::defi_view::{DossierView, History};
 use crate::ui::form::{
     Checkbox, ErrorSummary, Place, SelectField, TextArea, action_error, declared_sections,
     kept_input_box, kept_lines,
 };
 use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
-use crate::ui::row_page;
+use crate::ui::loaded_row;
 use crate::ui::{kept, page, paris, profile_label, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn DefiEditPage() -> impl IntoView {
-    row_page(page().viewer.is_some(), |id| {
-        let dossier = Resource::new_blocking(move || id, get_defi_dossier);
-        let action = ServerAction::<SaveDefi>::new();
-        let error = action_error(action);
-        view! {
-            <Loaded resource=dossier ok=move |d| view! { <DefiPage d action error=error.clone()/> }/>
-        }
-        .into_any()
-    })
+    let action = ServerAction::<SaveDefi>::new();
+    let error = action_error(action);
+    loaded_row(
+        page().viewer.is_some(),
+        get_defi_dossier,
+        move |d| view! { <DefiPage d action error=error.clone()/> },
+    )
 }
 
 fn title_of(d: &DefiDossier) -> String {

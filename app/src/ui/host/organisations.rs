@@ -15,20 +15,15 @@ use crate::model::organisation::OrganisationPage;
 use crate::ui::Heading;
 use crate::ui::Loaded;
 use crate::ui::form::{ErrorSummary, Field, SelectField, action_error, declared_sections};
+use crate::ui::gated;
+use crate::ui::loaded_row;
 use crate::ui::table::DataTable;
-use crate::ui::{gated, row_page};
 use crate::ui::{kept, page, query, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 pub fn kind_options() -> Vec<(String, String)> {
-    std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
-        .chain(
-            OrgKind::ALL
-                .into_iter()
-                .map(|k| (k.code().to_owned(), tr(k.label()).to_owned())),
-        )
-        .collect()
+    crate::ui::form::choose_options(OrgKind::ALL.into_iter().map(|k| (k.code(), k.label())))
 }
 
 /// The organisation fields, shared with the coordinators' correction form.
@@ -72,13 +67,11 @@ pub fn MyOrganisationsPage() -> impl IntoView {
 
 #[component]
 pub fn OrganisationHomePage() -> impl IntoView {
-    row_page(page().viewer.is_some(), |id| {
-        let data = Resource::new_blocking(move || id, get_organisation_page);
-        view! {
-            <Loaded resource=data ok=|p| view! { <OrganisationView p/> }/>
-        }
-        .into_any()
-    })
+    loaded_row(
+        page().viewer.is_some(),
+        get_organisation_page,
+        |p| view! { <OrganisationView p/> },
+    )
 }
 
 #[component]
@@ -95,14 +88,8 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
     let email_error = invite_error.as_ref().and_then(|e| e.for_field("email"));
     let role_error = invite_error.as_ref().and_then(|e| e.for_field("role"));
     let org_id = o.id;
-    let role_options: Vec<(String, String)> =
-        std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
-            .chain(
-                HostRole::ALL
-                    .into_iter()
-                    .map(|r| (r.code().to_owned(), tr(r.label()).to_owned())),
-            )
-            .collect();
+    let role_options =
+        crate::ui::form::choose_options(HostRole::ALL.into_iter().map(|r| (r.code(), r.label())));
     view! {
         <Title text=o.name.clone()/>
         <h1>{o.name.clone()}</h1>

@@ -7,10 +7,9 @@ use crate::domain::profile::DEFAULT_PROFILES;
 use crate::i18n::{Msg, fill};
 use crate::model::defi::DefiSheet;
 use crate::ui::Heading;
-use crate::ui::Loaded;
 use crate::ui::form::SelectField;
-use crate::ui::public::{ErrorPage, NotFound};
-use crate::ui::{id_param, profile_label, query, tr};
+use crate::ui::public::ErrorPage;
+use crate::ui::{profile_label, query, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -84,14 +83,8 @@ pub fn DefiCards(list: Vec<DefiSheet>) -> impl IntoView {
 
 #[component]
 pub fn SheetPage() -> impl IntoView {
-    let Some(id) = id_param() else {
-        return view! { <NotFound/> }.into_any();
-    };
-    let sheet = Resource::new_blocking(move || id, public_defi);
-    view! {
-        <Loaded resource=sheet ok=|s| view! { <Sheet s/> }/>
-    }
-    .into_any()
+    // Public: everyone may open a published sheet.
+    crate::ui::loaded_row(true, public_defi, |s| view! { <Sheet s/> })
 }
 
 #[component]
