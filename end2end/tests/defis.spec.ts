@@ -184,5 +184,5 @@ test('the demo catalogue and an unpublished défi', async ({ page }) => {
   await expect(page.locator('main')).toContainText('Géomaticien·ne');
   await expectAccessible(page);
   await page.goto('/organisation/defis/9');
-  await expect(page).toHaveURL(/\/connexion$/);
+  await expect(page).toHaveURL(/\/connexion\?suite=%2Forganisation%2Fdefis%2F9$/);
 });

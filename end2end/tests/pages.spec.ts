@@ -25,8 +25,13 @@ test('public pages, and the 404 page for an unknown address', async ({ page }) =
 });
 
 test('pages behind a sign-in send anonymous visitors to the sign-in page', async ({ page }) => {
-  for (const path of ['/espace', '/admin/utilisateurs', '/coordination/courriels']) {
+  await visit(page, '/espace');
+  await expect(page).toHaveURL(/\/connexion$/);
+  // Elsewhere, the sign-in page says it brings the person back there.
+  for (const path of ['/admin/utilisateurs', '/coordination/courriels', '/candidature']) {
     await visit(page, path);
-    await expect(page, path).toHaveURL(/\/connexion$/);
+    await expect(page, path).toHaveURL(new RegExp(`/connexion\\?suite=${encodeURIComponent(path)}$`));
+    await expect(page.locator('main')).toContainText('vous reviendrez ensuite à la page que vous vouliez ouvrir');
   }
+  await expectAccessible(page, '/connexion?suite=…');
 });

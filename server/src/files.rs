@@ -52,6 +52,16 @@ pub fn application_file_routes() -> MethodRouter<ServerState> {
     .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
 
+/// A défi's presentation, from its public sheet: anyone may read it once
+/// the défi is published (before, only those who may see the dossier).
+pub async fn public_pitch_deck(
+    state: State<ServerState>,
+    ctx: Extension<RequestContext>,
+    Path(id): Path<i64>,
+) -> Response {
+    download(state, ctx, Attached::PitchDeck(id)).await
+}
+
 pub fn pitch_deck_routes() -> MethodRouter<ServerState> {
     get(
         |state: State<ServerState>, ctx: Extension<RequestContext>, Path(id): Path<i64>| async move {

@@ -153,6 +153,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
             crate::files::pitch_deck_routes(),
         )
         .route(
+            "/defis/{id}/presentation",
+            get(crate::files::public_pitch_deck),
+        )
+        .route(
             "/candidature/{id}/{kind}",
             crate::files::application_file_routes(),
         )

@@ -9,6 +9,7 @@ pub mod defi_form;
 pub mod email;
 pub mod form;
 pub mod matching;
+pub mod next;
 pub mod organisation;
 pub mod password;
 pub mod person_name;

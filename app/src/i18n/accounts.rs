@@ -59,6 +59,12 @@ super::texts! {
         "Votre adresse e-mail n'est pas encore confirmée. Nous venons de vous renvoyer le lien de confirmation.",
         "Your email address is not confirmed yet. We have just sent you the confirmation link again.";
     SignInTitle => "Se connecter", "Sign in";
+    SignInToContinue =>
+        "Connectez-vous pour continuer : vous reviendrez ensuite à la page que vous vouliez ouvrir.",
+        "Sign in to continue: you will then come back to the page you wanted to open.";
+    SignUpToContinue =>
+        "Après la confirmation de votre adresse, vous reviendrez à la page que vous vouliez ouvrir.",
+        "Once your address is confirmed, you will come back to the page you wanted to open.";
     SignInSubmit => "Se connecter", "Sign in";
     ForgotPassword => "Mot de passe oublié ?", "Forgot your password?";
     NoAccount => "Pas encore de compte ? Créez-en un", "No account yet? Create one";

@@ -175,4 +175,8 @@ super::texts! {
     FilesTitle => "Pièces jointes", "Attachments";
     FieldCv => "CV (obligatoire)", "CV (required)";
     FieldPortfolio => "Portfolio (facultatif)", "Portfolio (optional)";
+    ApplyNow => "Candidater", "Apply";
+    ApplyUntil =>
+        "Les candidatures sont ouvertes jusqu'au {deadline} (heure de Paris).",
+        "Applications are open until {deadline} (Paris time).";
 }

@@ -163,6 +163,9 @@ super::texts! {
     SlotMandatory => "indispensable", "essential";
     SlotOptional => "souhaité", "desirable";
     PromotionDefis => "Défis de la promotion", "The promotion's défis";
+    SheetDownloadDeck =>
+        "Télécharger la présentation du défi : {file} (PDF)",
+        "Download the défi's presentation: {file} (PDF)";
     NoPublishedDefi =>
         "Les défis de cette promotion ne sont pas encore publiés.",
         "This promotion's défis are not published yet.";

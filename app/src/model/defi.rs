@@ -101,6 +101,34 @@ pub struct DefiSheet {
     pub slots: Vec<SlotView>,
 }
 
+/// What the public sheet shows beyond the catalogue's card: everything the
+/// host wrote that is not internal. The obstacles and the legal and
+/// ethical questions stay between the host and the coordinators.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetDetails {
+    pub context: String,
+    pub use_cases: String,
+    pub impact: String,
+    pub data_available: String,
+    pub data_accessible: bool,
+    pub open_code: bool,
+    pub open_data: bool,
+    pub off_site: bool,
+    pub leads: String,
+    pub mentor: String,
+    pub pitch_deck: Option<AttachmentView>,
+}
+
+/// A published défi's public page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicSheet {
+    pub sheet: DefiSheet,
+    pub details: SheetDetails,
+    /// The closing time of the promotion's call for applications, while
+    /// it is open (the sheet then says how to apply).
+    pub apply_until: Option<DateTime<Utc>>,
+}
+
 impl DefiSheet {
     /// The défi has a slot for `profile` (a profile code); any profile
     /// when `None`.

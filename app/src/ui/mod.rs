@@ -33,11 +33,13 @@ pub fn tr(msg: Msg) -> &'static str {
     locale().t(msg)
 }
 
-/// Anonymous people are sent to sign in; signed-in people who may not open
-/// the page see "not found".
+/// Anonymous people are sent to sign in, and brought back here after
+/// (`?suite=`); signed-in people who may not open the page see "not found".
 pub fn refuse() -> AnyView {
-    if page().viewer.is_none() {
-        response::redirect("/connexion");
+    let page = page();
+    if page.viewer.is_none() {
+        let next = crate::domain::next::query(Some(&page.path));
+        response::redirect(&format!("/connexion{next}"));
         ().into_any()
     } else {
         view! { <public::NotFound/> }.into_any()

@@ -556,3 +556,100 @@ async fn the_next_page_sees_the_person_as_the_database_has_them_now() {
         .unwrap();
     assert!(sessions.is_empty(), "the session ended");
 }
+
+/// A visitor sent to sign in on the way to a page comes back to it: by
+/// password, by an emailed link, and through sign-up. Only pages of this
+/// site are followed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_or_up_brings_the_person_back_where_they_were_going() {
+    let app = TestApp::spawn().await;
+    let visitor = app.browser();
+    let to_sign_in = location(&visitor.get("/candidature").await);
+    assert_eq!(to_sign_in, "/connexion?suite=%2Fcandidature");
+    let page = visitor.page(&to_sign_in).await;
+    assert!(shows(&page, fr(Msg::SignInToContinue)), "says why");
+    assert!(page.contains(r#"name="suite" value="/candidature""#));
+    assert!(page.contains(r#"href="/inscription?suite=%2Fcandidature""#));
+
+    // By password; somewhere else than this site is never followed.
+    app.verified_user("ada@example.fr", "Ada", PASSWORD).await;
+    let sign_in = |suite: &'static str| {
+        let b = app.browser();
+        async move {
+            let fields = [
+                ("email", "ada@example.fr"),
+                ("password", PASSWORD),
+                ("suite", suite),
+            ];
+            location(
+                &b.post(&to_sign_in_of(suite), "/api/connexion", &fields)
+                    .await,
+            )
+        }
+    };
+    assert_eq!(sign_in("/candidature").await, "/candidature");
+    for elsewhere in [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+    ] {
+        assert_eq!(sign_in(elsewhere).await, "/espace", "{elsewhere}");
+    }
+
+    // By an emailed link: the link carries it to the page it opens.
+    let b = app.browser();
+    let fields = [("email", "ada@example.fr"), ("suite", "/candidature")];
+    b.post(&to_sign_in, "/api/lien-de-connexion", &fields).await;
+    let mail = app.mail().await;
+    let link = &mail.last().unwrap().text;
+    assert!(link.contains("&suite=%2Fcandidature"), "{link}");
+    let token = token_in(link, "/connexion/lien?jeton=");
+    let from = format!("/connexion/lien?jeton={token}&suite=%2Fcandidature");
+    let page = b.page(&from).await;
+    assert!(page.contains(r#"name="suite" value="/candidature""#));
+    let fields = [("jeton", token.as_str()), ("suite", "/candidature")];
+    let res = b.post(&from, "/api/connexion-par-lien", &fields).await;
+    assert_eq!(location(&res), "/candidature");
+
+    // Through sign-up: the verification link carries it too.
+    let b = app.browser();
+    let fields = [
+        ("email", "grace@example.fr"),
+        ("name", "Grace"),
+        ("suite", "/candidature"),
+    ];
+    let res = b
+        .post(
+            "/inscription?suite=%2Fcandidature",
+            "/api/inscription",
+            &fields,
+        )
+        .await;
+    assert_eq!(location(&res), "/inscription/envoye");
+    let mail = app.mail().await;
+    let text = &mail
+        .iter()
+        .find(|m| m.to == "grace@example.fr")
+        .unwrap()
+        .text;
+    assert!(text.contains("&suite=%2Fcandidature"), "{text}");
+    let token = token_in(text, "/verification?jeton=");
+    let from = format!("/verification?jeton={token}&suite=%2Fcandidature");
+    assert!(
+        b.page(&from)
+            .await
+            .contains(r#"name="suite" value="/candidature""#)
+    );
+    let fields = [
+        ("jeton", token.as_str()),
+        ("name", "Grace"),
+        ("password", PASSWORD),
+        ("suite", "/candidature"),
+    ];
+    let res = b.post(&from, "/api/verification", &fields).await;
+    assert_eq!(location(&res), "/candidature");
+}
+
+fn to_sign_in_of(suite: &str) -> String {
+    format!("/connexion?suite={}", app::domain::next::encode(suite))
+}

@@ -1014,3 +1014,21 @@ async fn the_table_pages_through_a_filtered_selection_and_counts_it() {
     assert!(shows(&page, fr(Msg::NoApplicationMatches)));
     assert!(ids_of(&page).is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_published_sheet_says_how_to_apply_while_the_call_is_open() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, _) = open_call(&app).await;
+    let sheet = app.browser().page(&format!("/defis/{web}")).await;
+    assert!(shows(&sheet, fr(Msg::ApplyNow)));
+    assert!(sheet.contains("href=\"/candidature\""), "the way to apply");
+    let close = app
+        .row::<promotion::Entity>(promotion)
+        .await
+        .applications_close_at;
+    let until = fill(
+        fr(Msg::ApplyUntil),
+        &[("deadline", &app::domain::promotion::paris_display(close))],
+    );
+    assert!(shows(&sheet, &until), "the call's deadline");
+}

@@ -51,6 +51,14 @@ fn complete_fields(id: i64, intent: &str) -> Vec<(String, String)> {
         ("slot2_mission", "Concevoir avec les usagers.".into()),
         ("slot3_profile", "data_scientist".into()),
         ("slot3_mission", "Mesurer l'effet de l'orientation.".into()),
+        (
+            "obstacles",
+            "Un marché public en cours de renouvellement.".into(),
+        ),
+        (
+            "legal_ethics",
+            "Des données de santé dans les demandes.".into(),
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
@@ -245,9 +253,15 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
             .contains("Sélectionné : « Mieux orienter les usagers »")
     }));
 
-    // Not public before publishing.
+    // Not public before publishing, nor its presentation.
     let visitor = app.browser();
     assert_eq!(visitor.get(&format!("/defis/{id}")).await.status(), 404);
+    let deck = visitor.get(&format!("/defis/{id}/presentation")).await;
+    assert_ne!(
+        deck.status(),
+        200,
+        "an unpublished presentation stays private"
+    );
     assert!(
         !visitor
             .page("/defis")
@@ -267,7 +281,32 @@ async fn the_whole_defi_lifecycle_from_draft_to_public_sheet() {
     );
     let sheet = visitor.page(&format!("/defis/{id}")).await;
     assert!(sheet.contains("Ville de Belleforêt") && sheet.contains("Concevoir avec les usagers."));
-    assert!(!sheet.contains("Marie Curie"), "only the public fields");
+    // Everything applicants need to choose, nothing internal.
+    for public in [
+        "Des guichets saturés.",
+        "Orienter.",
+        "Moins d'attente.",
+        "Historique des demandes",
+        "Marie Curie, directrice",
+        "Pierre Curie",
+    ] {
+        assert!(shows(&sheet, public), "the sheet shows {public}");
+    }
+    assert!(shows(&sheet, fr(Msg::FieldOpenCode)), "a commitment made");
+    assert!(
+        !shows(&sheet, fr(Msg::FieldOpenData)),
+        "not one that was not"
+    );
+    for internal in ["marché public", "données de santé"] {
+        assert!(!sheet.contains(internal), "{internal} stays internal");
+    }
+    // Its presentation is public now, from the sheet.
+    assert!(sheet.contains(&format!("href=\"/defis/{id}/presentation\"")));
+    let deck = visitor.get(&format!("/defis/{id}/presentation")).await;
+    assert_eq!(deck.status(), 200);
+    assert_eq!(deck.headers()["content-type"], "application/pdf");
+    // The promotion's call for applications is not open: no way to apply.
+    assert!(!shows(&sheet, fr(Msg::ApplyNow)));
     assert!(
         visitor
             .page("/defis?profil=designer")

@@ -132,7 +132,8 @@ async fn only_coordinators_manage_promotions() {
     );
     assert_eq!(
         location(&app.browser().get("/coordination/promotions").await),
-        "/connexion"
+        "/connexion?suite=%2Fcoordination%2Fpromotions",
+        "signed in, back here"
     );
     assert_eq!(app.browser().get("/promotions/999").await.status(), 404);
 }

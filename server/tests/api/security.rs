@@ -63,7 +63,7 @@ async fn admin_pages_are_hidden_from_everyone_else() {
     let app = TestApp::spawn().await;
     let anon = app.browser();
     let res = anon.get("/admin/utilisateurs").await;
-    assert_eq!(location(&res), "/connexion");
+    assert_eq!(location(&res), "/connexion?suite=%2Fadmin%2Futilisateurs");
     let marie = app.user().await;
     assert_eq!(marie.get("/admin/utilisateurs").await.status(), 404);
     assert_eq!(marie.get("/coordination/courriels").await.status(), 404);

@@ -2,10 +2,13 @@ use crate::model::AppError;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "lien-de-connexion")]
-pub async fn request_magic_link(email: String) -> Result<(), AppError> {
+pub async fn request_magic_link(
+    email: String,
+    #[server(default)] suite: Option<String>,
+) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::policy::Action;
-    let purpose = crate::domain::TokenPurpose::MagicLink;
+    let purpose = (crate::domain::TokenPurpose::MagicLink, suite.as_deref());
     let (action, back) = (Action::RequestMagicLink, "/connexion");
     super::request_link(
         action,
@@ -18,10 +21,14 @@ pub async fn request_magic_link(email: String) -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "connexion-par-lien")]
-pub async fn use_magic_link(jeton: String) -> Result<(), AppError> {
+pub async fn use_magic_link(
+    jeton: String,
+    #[server(default)] suite: Option<String>,
+) -> Result<(), AppError> {
     use crate::server::{auth_session, policy::Action, service::accounts};
     let call = super::super::support::allowed(Action::UseEmailedToken).await?;
     let user_id = accounts::use_magic_link(&call.state, &call.ctx.origin(), &jeton).await?;
     auth_session::start(&call.session, user_id).await?;
-    call.done(None, "/espace").await
+    call.done(None, crate::domain::next::or_area(suite.as_deref()))
+        .await
 }

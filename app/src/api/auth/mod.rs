@@ -15,12 +15,13 @@ pub use sign_up::SignUp;
 pub use verify_email::{GetPendingName, VerifyEmail, get_pending_name};
 
 /// Sends a sign-in or a reset link to `email` (the same answer whether the
-/// account exists or not), then back to the form at `back` with `notice`;
+/// account exists or not; a sign-in link carries where the person was
+/// going), then back to the form at `back` with `notice`;
 /// the address is kept in `field` across an error redirect.
 #[cfg(feature = "ssr")]
 async fn request_link(
     action: crate::server::policy::Action,
-    purpose: crate::domain::TokenPurpose,
+    purpose: (crate::domain::TokenPurpose, Option<&str>),
     (field, email): (&str, &str),
     notice: crate::i18n::Msg,
     back: &str,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::policy::Action;
-    let purpose = crate::domain::TokenPurpose::ResetPassword;
+    let purpose = (crate::domain::TokenPurpose::ResetPassword, None);
     let (action, back) = (Action::RequestPasswordReset, "/mot-de-passe-oublie");
     super::request_link(action, purpose, ("email", &email), Msg::ResetSent, back).await
 }

@@ -12,7 +12,12 @@ pub async fn get_pending_name(jeton: String) -> Result<(String, String), AppErro
 }
 
 #[server(prefix = "/api", endpoint = "verification")]
-pub async fn verify_email(jeton: String, name: String, password: String) -> Result<(), AppError> {
+pub async fn verify_email(
+    jeton: String,
+    name: String,
+    password: String,
+    #[server(default)] suite: Option<String>,
+) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{auth_session, policy::Action, service::accounts};
     let call = super::super::support::allowed(Action::UseEmailedToken).await?;
@@ -25,5 +30,6 @@ pub async fn verify_email(jeton: String, name: String, password: String) -> Resu
     let result = accounts::verify_email(&call.state, &call.ctx.origin(), input).await;
     let user_id = call.keep(result, &[("name", &name)]).await?;
     auth_session::start(&call.session, user_id).await?;
-    call.done(Some(Msg::EmailVerified), "/espace").await
+    let to = crate::domain::next::or_area(suite.as_deref());
+    call.done(Some(Msg::EmailVerified), to).await
 }

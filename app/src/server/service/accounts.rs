@@ -5,6 +5,7 @@
 use super::audit::{AuditAction, Target};
 use super::txn::Txn;
 use super::{Origin, passwords, tokens, users};
+use crate::domain::next::also;
 use crate::domain::{Email, Password, PersonName, TokenPurpose};
 use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
@@ -27,6 +28,8 @@ pub struct SignUp<'a> {
     pub email: &'a str,
     pub name: &'a str,
     pub locale: Locale,
+    /// Where the person was going (`domain::next`), carried by the link.
+    pub next: Option<&'a str>,
 }
 
 /// What the verification page posts.
@@ -71,7 +74,7 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
         .as_ref()
         .filter(|u| u.email_verified_at.is_none() && u.disabled_at.is_none())
     {
-        send_verification(state, &txn, existing).await?;
+        send_verification(state, &txn, existing, input.next).await?;
         txn.audit(
             AuditAction::AuthSignUpUnverified,
             Target::User(existing.id),
@@ -111,7 +114,7 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
         }
         .insert(&txn)
         .await?;
-        send_verification(state, &txn, &created).await?;
+        send_verification(state, &txn, &created, input.next).await?;
         txn.audit(
             AuditAction::AuthSignUp,
             Target::User(created.id),
@@ -123,19 +126,19 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
     Ok(())
 }
 
+/// The verification link; `next`, where the person was going, is carried
+/// by the link to the page it opens.
 async fn send_verification(
     state: &AppState,
     db: &Txn<'_>,
     u: &user::Model,
+    next: Option<&str>,
 ) -> Result<(), AppError> {
     let token = tokens::issue(db, u.id, TokenPurpose::VerifyEmail).await?;
-    db.queue(
-        MailTemplate::VerifyEmail,
-        locale_of(u),
-        &u.email,
-        json!({ "name": u.name, "link": state.link(&format!("/verification?jeton={token}")) }),
-    )
-    .await
+    let link = state.link(&format!("/verification?jeton={token}{}", also(next)));
+    let vars = json!({ "name": u.name, "link": link });
+    db.queue(MailTemplate::VerifyEmail, locale_of(u), &u.email, vars)
+        .await
 }
 
 async fn mark_verified<C: ConnectionTrait>(db: &C, u: &user::Model) -> Result<(), AppError> {
@@ -313,7 +316,7 @@ pub async fn sign_in(
                     .count_email(EmailDoor::EmailLink, &u.email, ip_key(origin))
                     == Ok(false)
                 {
-                    send_verification(state, &txn, &u).await?;
+                    send_verification(state, &txn, &u, None).await?;
                 }
                 Err((
                     AuditAction::AuthSignInRefusedUnverified,
@@ -366,7 +369,7 @@ pub async fn request_link(
     state: &AppState,
     origin: &Origin,
     email: &str,
-    purpose: TokenPurpose,
+    (purpose, next): (TokenPurpose, Option<&str>),
 ) -> Result<(), AppError> {
     state.limits.check(Door::EmailLinkPerIp, ip_key(origin))?;
     let mut checks = Checks::default();
@@ -408,7 +411,7 @@ pub async fn request_link(
             template,
             locale_of(u),
             &u.email,
-            json!({ "name": u.name, "link": state.link(&format!("{path}?jeton={token}")) }),
+            json!({ "name": u.name, "link": state.link(&format!("{path}?jeton={token}{}", also(next))) }),
         )
         .await?;
     }

@@ -134,11 +134,18 @@ impl Attached {
             Attached::PitchDeck(id) => {
                 let a = defis::access(&app.db, id).await.map_err(hidden)?;
                 let (organisation, state) = (a.organisation, a.state);
-                (
+                // A published sheet's presentation is public; changing it
+                // is for the host, and hidden from anyone else.
+                let view = if a.published && !edit {
+                    Action::ViewDefiSheet { published: true }
+                } else {
                     Action::ViewDefiDossier {
                         organisation,
                         state,
-                    },
+                    }
+                };
+                (
+                    view,
                     Action::EditDefi {
                         organisation,
                         state,

@@ -235,13 +235,15 @@ pub fn InvitationPage() -> impl IntoView {
                                     </ActionForm>
                                 }.into_any()
                             } else {
+                                // Back to this invitation after signing in or up.
+                                let back = crate::domain::next::query(Some(&page().path));
                                 view! {
                                     <p>{what}</p>
                                     <p>{tr(Msg::InvitationSignInFirst)}</p>
                                     <p>
-                                        <a class="button" href="/connexion">{tr(Msg::SignIn)}</a>
+                                        <a class="button" href=format!("/connexion{back}")>{tr(Msg::SignIn)}</a>
                                         " "
-                                        <a class="button secondary" href="/inscription">{tr(Msg::SignUp)}</a>
+                                        <a class="button secondary" href=format!("/inscription{back}")>{tr(Msg::SignUp)}</a>
                                     </p>
                                 }.into_any()
                             }

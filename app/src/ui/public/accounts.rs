@@ -6,6 +6,7 @@ use crate::api::auth::{
     RequestMagicLink, RequestPasswordReset, ResetPassword, SignIn, SignUp, UseMagicLink,
     VerifyEmail, get_pending_name,
 };
+use crate::domain::next;
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::ui::Heading;
@@ -19,11 +20,24 @@ fn err_for(e: &Option<AppError>, field: &str) -> Option<Msg> {
     e.as_ref().and_then(|e| e.for_field(field))
 }
 
-/// Signed-in people have nothing to do on these pages.
+/// Signed-in people have nothing to do on these pages: they go where they
+/// were going, or to their area.
 fn send_home_if_signed_in() {
     if page().viewer.is_some() {
-        response::redirect("/espace");
+        response::redirect(next::or_area(going().as_deref()));
     }
+}
+
+/// Where the person was going (`?suite=`), if it is a page of this site.
+fn going() -> Option<String> {
+    crate::ui::query(next::PARAM).filter(|n| next::safe(n).is_some())
+}
+
+/// The hidden field that carries where the person was going to the server.
+fn carry(going: &Option<String>) -> impl IntoView + use<> {
+    going
+        .clone()
+        .map(|n| view! { <input type="hidden" name=next::PARAM value=n/> })
 }
 
 #[component]
@@ -32,18 +46,23 @@ pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let error = action_error(action);
     let kept = page().flash;
+    let going = going();
+    let sign_in = format!("/connexion{}", next::query(going.as_deref()));
+    let carried = carry(&going);
     view! {
         <Heading msg=Msg::SignUpTitle/>
         <p>{tr(Msg::SignUpIntro)}</p>
+        {going.is_some().then(|| view! { <p>{tr(Msg::SignUpToContinue)}</p> })}
         <ErrorSummary error=error.clone()/>
         <ActionForm action=action>
+            {carried}
             <Field name="email" label=Msg::FieldEmail kind="email" autocomplete="email"
                 required=true value=kept.value("email").unwrap_or_default() error=err_for(&error, "email")/>
             <Field name="name" label=Msg::FieldName autocomplete="name"
                 required=true value=kept.value("name").unwrap_or_default() error=err_for(&error, "name")/>
             <button type="submit">{tr(Msg::SignUpSubmit)}</button>
         </ActionForm>
-        <p><a href="/connexion">{tr(Msg::HaveAccount)}</a></p>
+        <p><a href=sign_in>{tr(Msg::HaveAccount)}</a></p>
     }
 }
 
@@ -95,6 +114,7 @@ pub fn VerifyPage() -> impl IntoView {
                             Ok((name, email)) => view! {
                                 <ActionForm action=action>
                                     <input type="hidden" name="jeton" value=token()/>
+                                    {carry(&going())}
                                     // Not sent: it tells password managers which
                                     // account the new password is for.
                                     <div class="field">
@@ -126,6 +146,7 @@ pub fn MagicLinkPage() -> impl IntoView {
         <ConfirmFrame title=Msg::MagicConfirmTitle body=Msg::MagicConfirmBody error=action_error(action)>
             <ActionForm action=action>
                 <input type="hidden" name="jeton" value=token()/>
+                {carry(&going())}
                 <button type="submit">{tr(Msg::MagicConfirmSubmit)}</button>
             </ActionForm>
         </ConfirmFrame>
@@ -142,10 +163,15 @@ pub fn SignInPage() -> impl IntoView {
     let kept = page().flash;
     let email = kept.value("email").unwrap_or_default();
     let magic_email = kept.value("magic_email").unwrap_or_default();
+    let going = going();
+    let sign_up = format!("/inscription{}", next::query(going.as_deref()));
+    let (carried, carried_too) = (carry(&going), carry(&going));
     view! {
         <Heading msg=Msg::SignInTitle/>
+        {going.is_some().then(|| view! { <p class="notice">{tr(Msg::SignInToContinue)}</p> })}
         <ErrorSummary error=error.clone()/>
         <ActionForm action=action>
+            {carried}
             <Field name="email" label=Msg::FieldEmail kind="email" autocomplete="username"
                 required=true value=email error=err_for(&error, "email")/>
             <PasswordField name="password" label=Msg::FieldPassword autocomplete="current-password"
@@ -153,12 +179,13 @@ pub fn SignInPage() -> impl IntoView {
             <button type="submit">{tr(Msg::SignInSubmit)}</button>
         </ActionForm>
         <p><a href="/mot-de-passe-oublie">{tr(Msg::ForgotPassword)}</a></p>
-        <p><a href="/inscription">{tr(Msg::NoAccount)}</a></p>
+        <p><a href=sign_up>{tr(Msg::NoAccount)}</a></p>
         <section aria-labelledby="titre-lien" class="panel">
             <h2 id="titre-lien">{tr(Msg::MagicTitle)}</h2>
             <p>{tr(Msg::MagicIntro)}</p>
             <ErrorSummary error=magic_error.clone() prefix="lien-"/>
             <ActionForm action=magic>
+                {carried_too}
                 <Field name="email" prefix="lien-" label=Msg::FieldEmail kind="email" autocomplete="email"
                     required=true value=magic_email error=err_for(&magic_error, "email")/>
                 <button type="submit" class="secondary">{tr(Msg::MagicSubmit)}</button>

@@ -5,11 +5,11 @@ use crate::api::defis::{public_defi, public_defis};
 use crate::api::promotions::list_promotions;
 use crate::domain::profile::DEFAULT_PROFILES;
 use crate::i18n::{Msg, fill};
-use crate::model::defi::DefiSheet;
+use crate::model::defi::{DefiSheet, PublicSheet};
 use crate::ui::Heading;
 use crate::ui::form::SelectField;
 use crate::ui::public::ErrorPage;
-use crate::ui::{profile_label, query, tr};
+use crate::ui::{paris, profile_label, query, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -88,7 +88,31 @@ pub fn SheetPage() -> impl IntoView {
 }
 
 #[component]
-fn Sheet(s: DefiSheet) -> impl IntoView {
+fn Sheet(s: PublicSheet) -> impl IntoView {
+    let PublicSheet {
+        sheet: s,
+        details: d,
+        apply_until,
+    } = s;
+    let id = s.id;
+    // The commitments the host made, as statements; none, no section.
+    let commitments: Vec<Msg> = [
+        (d.data_accessible, Msg::FieldDataAccessible),
+        (d.open_code, Msg::FieldOpenCode),
+        (d.open_data, Msg::FieldOpenData),
+        (d.off_site, Msg::FieldOffSite),
+    ]
+    .into_iter()
+    .filter_map(|(on, m)| on.then_some(m))
+    .collect();
+    let text = |title: Msg, body: String| {
+        (!body.trim().is_empty()).then(|| {
+            view! {
+                <h3>{tr(title)}</h3>
+                <p class="prewrap">{body}</p>
+            }
+        })
+    };
     view! {
         <Title text=s.title.clone()/>
         <p><a href="/defis">{tr(Msg::CatalogTitle)}</a></p>
@@ -102,6 +126,35 @@ fn Sheet(s: DefiSheet) -> impl IntoView {
             <dt>{tr(Msg::ColPromotion)}</dt>
             <dd><a href=format!("/promotions/{}", s.promotion_id)>{s.promotion_name.clone()}</a></dd>
         </dl>
+        {apply_until.map(|t| view! {
+            <p>{fill(tr(Msg::ApplyUntil), &[("deadline", &paris(t))])}</p>
+            <p><a class="button" href="/candidature">{tr(Msg::ApplyNow)}</a></p>
+        })}
+        <section aria-labelledby="besoin-titre">
+            <h2 id="besoin-titre">{tr(Msg::NeedLegend)}</h2>
+            {text(Msg::FieldContext, d.context)}
+            {text(Msg::FieldUseCases, d.use_cases)}
+            {text(Msg::FieldImpact, d.impact)}
+        </section>
+        <section aria-labelledby="donnees-titre">
+            <h2 id="donnees-titre">{tr(Msg::DataLegend)}</h2>
+            <p class="prewrap">{d.data_available}</p>
+        </section>
+        {(!commitments.is_empty()).then(|| view! {
+            <section aria-labelledby="engagements-titre">
+                <h2 id="engagements-titre">{tr(Msg::OpennessLegend)}</h2>
+                <ul>{commitments.into_iter().map(|m| view! { <li>{tr(m)}</li> }).collect_view()}</ul>
+            </section>
+        })}
+        <section aria-labelledby="equipe-accueil-titre">
+            <h2 id="equipe-accueil-titre">{tr(Msg::HostTeamLegend)}</h2>
+            <dl class="calendar">
+                <dt>{tr(Msg::FieldLeads)}</dt>
+                <dd class="prewrap">{d.leads}</dd>
+                <dt>{tr(Msg::FieldMentor)}</dt>
+                <dd>{d.mentor}</dd>
+            </dl>
+        </section>
         <h2>{tr(Msg::TeamSought)}</h2>
         <ul class="card-list">
             {s.slots.into_iter().map(|slot| view! {
@@ -112,5 +165,10 @@ fn Sheet(s: DefiSheet) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
+        {d.pitch_deck.map(|a| view! {
+            <h2>{tr(Msg::PitchDeckTitle)}</h2>
+            <p><a href=format!("/defis/{id}/presentation")>
+                {fill(tr(Msg::SheetDownloadDeck), &[("file", &a.name)])}</a></p>
+        })}
     }
 }

@@ -1,6 +1,6 @@
 use crate::api::promotions::list_promotions;
-use crate::i18n::Msg;
-use crate::ui::{page, tr};
+use crate::i18n::{Msg, fill};
+use crate::ui::{page, paris, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -25,6 +25,10 @@ pub fn Home() -> impl IntoView {
                                 <li>
                                     <a href=format!("/promotions/{}", p.id)>{p.name.clone()}</a>
                                     " — "{tr(p.phase.label())}
+                                    {p.applications_call_open.then(|| view! {
+                                        <p>{fill(tr(Msg::ApplyUntil), &[("deadline", &paris(p.calendar.applications_close))])}
+                                            " " <a href="/candidature">{tr(Msg::ApplyNow)}</a></p>
+                                    })}
                                 </li>
                             }).collect_view()}
                         </ul>

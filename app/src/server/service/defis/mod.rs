@@ -15,7 +15,8 @@ use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::model::batch::BatchLine;
 use crate::model::defi::{
-    AttachmentView, DefiDossier, DefiEventView, DefiFilter, DefiList, DefiRow, DefiSheet, SlotView,
+    AttachmentView, DefiDossier, DefiEventView, DefiFilter, DefiList, DefiRow, DefiSheet,
+    SheetDetails, SlotView,
 };
 use crate::server::AppState;
 use crate::server::db::{

@@ -260,3 +260,27 @@ pub(crate) async fn published_sheets<C: ConnectionTrait>(
         .map(|d| sheet_of(d, &slots, &orgs, &promos))
         .collect())
 }
+
+/// What the public sheet of défi `id` shows beyond its card (the défi is
+/// known to be published: the caller read it from the catalogue).
+pub async fn public_details<C: ConnectionTrait>(db: &C, id: i64) -> Result<SheetDetails, AppError> {
+    let d = find(db, id).await?;
+    let deck = pitch_deck(db, id).await?.map(|a| AttachmentView {
+        name: a.original_name,
+        size: a.size,
+        uploaded_at: a.created_at,
+    });
+    Ok(SheetDetails {
+        context: d.context,
+        use_cases: d.use_cases,
+        impact: d.impact,
+        data_available: d.data_available,
+        data_accessible: d.data_accessible,
+        open_code: d.open_code,
+        open_data: d.open_data,
+        off_site: d.off_site,
+        leads: d.leads,
+        mentor: d.mentor,
+        pitch_deck: deck,
+    })
+}
