@@ -172,6 +172,18 @@ test('a host proposes a défi that coordinators select and publish', async ({ pa
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(page.locator('main')).toContainText(org);
     await expect(page.locator('main')).toContainText('Concevoir le parcours avec les usagers.');
+    // What applicants need to choose: the need, the data, the host team
+    // and the presentation; nothing internal.
+    await expect(page.getByRole('heading', { name: 'Contexte et besoin' })).toBeVisible();
+    await expect(page.locator('main')).toContainText('Des guichets saturés, des usagers perdus.');
+    await expect(page.locator('main')).toContainText('Historique des demandes, ouvert sur data.gouv.fr.');
+    await expect(page.locator('main')).toContainText('Marie Curie, directrice');
+    await expect(page.getByRole('heading', { name: "Points d'attention" })).toHaveCount(0);
+    const deck = page.getByRole('link', { name: /Télécharger la présentation du défi/ });
+    await expect(deck).toHaveAttribute('href', /\/defis\/\d+\/presentation$/);
+    const pdf = await page.request.get((await deck.getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
     await expectAccessible(page);
   });
 });

@@ -15,6 +15,9 @@ test('the interface switches to English and back to French', async ({ page }) =>
   await expect(page.locator('main form').first().getByLabel('Email address')).toBeVisible();
   await ready(page);
   await expectAccessible(page, '/connexion (English)');
+  // English says "challenges" for the défis, in the header too.
+  await expect(page.getByRole('link', { name: 'Challenges', exact: true })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(/[Dd]éfi/);
 
   // The choice follows the person to other pages.
   await page.getByRole('link', { name: 'Create an account' }).first().click();

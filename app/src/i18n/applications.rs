@@ -68,7 +68,7 @@ super::texts! {
         "Each challenge can be ranked only once.";
     TooManyChoices =>
         "Vous avez choisi trop de défis pour cette promotion.",
-        "You chose too many défis for this promotion.";
+        "You chose too many challenges for this promotion.";
     UrlInvalid =>
         "Indiquez une adresse web complète, commençant par https:// (ou http://).",
         "Enter a full web address, starting with https:// (or http://).";
@@ -76,10 +76,10 @@ super::texts! {
         "Indiquez un numéro de téléphone (chiffres, espaces, +, points ou tirets).",
         "Enter a phone number (digits, spaces, +, dots or dashes).";
     ProfileRequired => "Choisissez votre profil.", "Choose your profile.";
-    ChoicesRequired => "Classez au moins un défi.", "Rank at least one défi.";
+    ChoicesRequired => "Classez au moins un défi.", "Rank at least one challenge.";
     ChoiceWithoutProfile =>
         "Un défi choisi ne recherche pas votre profil : choisissez des défis qui le recherchent.",
-        "A chosen défi does not seek your profile: choose défis that seek it.";
+        "A chosen challenge does not seek your profile: choose challenges that seek it.";
     CvRequired => "Joignez votre CV au format PDF.", "Attach your CV as a PDF.";
     DeclarationRequired =>
         "Cette déclaration est nécessaire pour candidater.",
@@ -111,10 +111,10 @@ super::texts! {
     FieldProfile => "Profil", "Profile";
     FieldSkills => "Compétences", "Skills";
     FieldMotivation => "Motivation", "Motivation";
-    ChoicesLegend => "Vos choix de défis", "Your choice of défis";
+    ChoicesLegend => "Vos choix de défis", "Your choice of challenges";
     ChoicesHint =>
         "Numérotez de 1 à {max} les défis qui vous intéressent, 1 pour votre premier choix. Choisissez des défis qui recherchent votre profil.",
-        "Rank the défis you are interested in from 1 to {max}, 1 being your first choice. Choose défis that seek your profile.";
+        "Rank the challenges you are interested in from 1 to {max}, 1 being your first choice. Choose challenges that seek your profile.";
     NotChosen => "— Non choisi —", "— Not chosen —";
     RankOf => "Rang de « {title} »", "Rank of “{title}”";
     ColRank => "Rang", "Rank";

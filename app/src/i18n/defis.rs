@@ -7,9 +7,9 @@ super::texts! {
         "Your session has expired: automatic saving has stopped. Copy what you just wrote, sign in again in another tab, then save the draft.";
     AutosaveNotEditable =>
         "Ce défi n'est plus modifiable (il a changé d'état entre-temps) : l'enregistrement automatique est arrêté. Copiez ce que vous venez d'écrire, puis rechargez la page.",
-        "This défi can no longer be changed (its state changed meanwhile): automatic saving has stopped. Copy what you just wrote, then reload the page.";
+        "This challenge can no longer be changed (its state changed meanwhile): automatic saving has stopped. Copy what you just wrote, then reload the page.";
     PitchDeckSaved => "Présentation enregistrée.", "Presentation saved.";
-    NavDefis => "Défis", "Défis";
+    NavDefis => "Défis", "Challenges";
     DefiStateDraft => "Brouillon", "Draft";
     DefiStateSubmitted => "Déposé", "Submitted";
     DefiStateInfoRequested => "Informations demandées", "Information requested";
@@ -20,14 +20,14 @@ super::texts! {
     DefiStateWithdrawn => "Retiré", "Withdrawn";
     DefiCallNotOpen =>
         "L'appel à défis n'est pas encore ouvert.",
-        "The call for défis is not open yet.";
+        "The call for challenges is not open yet.";
     DefiCallClosed =>
         "L'appel à défis est clos : le dépôt n'est plus possible (voir l'heure de clôture ci-dessus). Votre brouillon est conservé.",
-        "The call for défis is closed: submission is no longer possible (see the closing time above). Your draft is kept.";
-    DefiAlreadySubmitted => "Ce défi a déjà été déposé.", "This défi has already been submitted.";
+        "The call for challenges is closed: submission is no longer possible (see the closing time above). Your draft is kept.";
+    DefiAlreadySubmitted => "Ce défi a déjà été déposé.", "This challenge has already been submitted.";
     DefiNotEditable =>
         "Ce défi n'est pas modifiable dans son état actuel.",
-        "This défi cannot be changed in its current state.";
+        "This challenge cannot be changed in its current state.";
     SlotProfileUnknown =>
         "Choisissez un profil proposé par la promotion.",
         "Choose a profile the promotion offers.";
@@ -41,14 +41,14 @@ super::texts! {
         "At least one position must be essential.";
     NoOpenCallForDefis =>
         "Aucun appel à défis n'est ouvert en ce moment.",
-        "No call for défis is open at the moment.";
+        "No call for challenges is open at the moment.";
     ProposeDefi =>
         "Proposer un défi pour {promotion} (clôture le {deadline})",
-        "Propose a défi for {promotion} (closes on {deadline})";
-    NoDefiYet => "Aucun défi pour le moment.", "No défi yet.";
+        "Propose a challenge for {promotion} (closes on {deadline})";
+    NoDefiYet => "Aucun défi pour le moment.", "No challenge yet.";
     ColTitle => "Titre", "Title";
     ColPromotion => "Promotion", "Promotion";
-    UntitledDefi => "Défi sans titre", "Untitled défi";
+    UntitledDefi => "Défi sans titre", "Untitled challenge";
     DefiCreated =>
         "Brouillon créé : remplissez le dossier, il est enregistré au fur et à mesure.",
         "Draft created: fill in the dossier, it is saved as you go.";
@@ -61,8 +61,8 @@ super::texts! {
     DefiDeadline =>
         "Dépôt possible jusqu'au {deadline} (heure de Paris, l'heure du serveur fait foi).",
         "Submission possible until {deadline} (Paris time; the server's clock decides).";
-    DefiLegend => "Le défi", "The défi";
-    FieldDefiTitle => "Titre du défi", "Title of the défi";
+    DefiLegend => "Le défi", "The challenge";
+    FieldDefiTitle => "Titre du défi", "Title of the challenge";
     TitleHint => "Une ligne, 120 caractères au maximum.", "One line, 120 characters at most.";
     FieldSummary => "Résumé", "Summary";
     SummaryHint =>
@@ -99,7 +99,7 @@ super::texts! {
         "Data will be released as open data where possible";
     FieldOffSite => "L'équipe pourra travailler hors des locaux", "The team may work off-site";
     HostTeamLegend => "Équipe d'accueil", "Host team";
-    FieldLeads => "Porteuses et porteurs du défi", "Défi leads";
+    FieldLeads => "Porteuses et porteurs du défi", "Challenge leads";
     LeadsHint => "Noms et fonctions.", "Names and positions.";
     FieldMentor => "Mentor", "Mentor";
     MentorHint =>
@@ -116,18 +116,18 @@ super::texts! {
     FieldSlotMandatory => "Poste indispensable", "Essential position";
     MandatoryHint =>
         "Sans ce poste, l'équipe ne peut pas mener le défi.",
-        "Without this position, the team cannot carry out the défi.";
+        "Without this position, the team cannot carry out the challenge.";
     ColSlot => "Poste", "Position";
     SaveDraft => "Enregistrer le brouillon", "Save the draft";
-    SubmitDefi => "Déposer le défi", "Submit the défi";
-    ResubmitDefi => "Renvoyer le défi complété", "Send the completed défi back";
+    SubmitDefi => "Déposer le défi", "Submit the challenge";
+    ResubmitDefi => "Renvoyer le défi complété", "Send the completed challenge back";
     SubmitHint =>
         "Le dépôt enregistre d'abord vos modifications. Après le dépôt, le dossier n'est plus modifiable, sauf si l'équipe du programme vous demande des informations.",
         "Submitting first saves your changes. After submission the dossier can no longer be changed, unless the programme team asks you for information.";
     DraftSaved => "Brouillon enregistré.", "Draft saved.";
     DefiSubmitted =>
         "Défi déposé. Un accusé de réception vous a été envoyé par courriel.",
-        "Défi submitted. A receipt was emailed to you.";
+        "Challenge submitted. A receipt was emailed to you.";
     LastSavedAt => "Dernier enregistrement : {time}", "Last saved: {time}";
     AutosaveSavedAt => "Enregistré automatiquement à {time}", "Saved automatically at {time}";
     AutosaveSaving => "Enregistrement…", "Saving…";
@@ -151,22 +151,22 @@ super::texts! {
     EventSubmitted => "Déposé", "Submitted";
     EventPublished => "Fiche publiée", "Sheet published";
     EventOther => "Événement", "Event";
-    CatalogTitle => "Les défis", "The défis";
+    CatalogTitle => "Les défis", "The challenges";
     CatalogIntro =>
         "Les défis sélectionnés : des administrations cherchent des talents du numérique pour 10 mois, en équipe.",
-        "The selected défis: administrations looking for digital talents for 10 months, as a team.";
+        "The selected challenges: administrations looking for digital talents for 10 months, as a team.";
     CatalogEmpty =>
         "Aucun défi publié ne correspond à votre recherche.",
-        "No published défi matches your search.";
+        "No published challenge matches your search.";
     ProfilesSought => "Profils recherchés", "Profiles sought";
     TeamSought => "L'équipe recherchée", "The team sought";
     SlotMandatory => "indispensable", "essential";
     SlotOptional => "souhaité", "desirable";
-    PromotionDefis => "Défis de la promotion", "The promotion's défis";
+    PromotionDefis => "Défis de la promotion", "The promotion's challenges";
     SheetDownloadDeck =>
         "Télécharger la présentation du défi : {file} (PDF)",
-        "Download the défi's presentation: {file} (PDF)";
+        "Download the challenge's presentation: {file} (PDF)";
     NoPublishedDefi =>
         "Les défis de cette promotion ne sont pas encore publiés.",
-        "This promotion's défis are not published yet.";
+        "This promotion's challenges are not published yet.";
 }

@@ -43,9 +43,9 @@ super::texts! {
     ExportCvZip => "Télécharger les CV de la sélection (ZIP)", "Download the selection's CVs (ZIP)";
     ExportCsv => "Exporter la sélection (CSV)", "Export the selection (CSV)";
     FilterName => "Nom ou adresse e-mail", "Name or email address";
-    FilterDefi => "Défi choisi", "Chosen défi";
+    FilterDefi => "Défi choisi", "Chosen challenge";
     AllAnswers => "Toutes les réponses", "All answers";
-    AllDefis => "Tous les défis", "All défis";
+    AllDefis => "Tous les défis", "All challenges";
     ApplicationsOf => "Candidatures — {promotion}", "Applications — {promotion}";
     NoApplicationChosen => "Aucune candidature n'a été choisie.", "No application was chosen.";
     DeadlineExtended =>

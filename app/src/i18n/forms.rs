@@ -4,7 +4,7 @@ super::texts! {
     Forms;
     KeptInputHint =>
         "Le défi n'est plus modifiable. Voici ce que vous aviez saisi, pour le copier si besoin.",
-        "The défi can no longer be changed. Here is what you had typed, to copy it if needed.";
+        "The challenge can no longer be changed. Here is what you had typed, to copy it if needed.";
     KeptInputTitle =>
         "Votre dernière saisie n'a pas été enregistrée",
         "Your last input was not saved";
@@ -16,7 +16,7 @@ super::texts! {
     NotFilled => "Non renseigné.", "Not filled in.";
     FieldRequired =>
         "Ce champ est obligatoire pour déposer le défi.",
-        "This field is required to submit the défi.";
+        "This field is required to submit the challenge.";
     TextTooLong =>
         "Ce texte dépasse la longueur maximale : raccourcissez-le.",
         "This text is longer than allowed: shorten it.";

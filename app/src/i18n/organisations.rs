@@ -11,7 +11,7 @@ super::texts! {
     AreaHostTitle => "Administrations d'accueil", "Host administrations";
     AreaHostHint =>
         "Vous représentez une administration qui souhaite proposer un défi ?",
-        "Do you represent an administration that wants to propose a défi?";
+        "Do you represent an administration that wants to propose a challenge?";
     AreaHostLink =>
         "Enregistrer ou retrouver votre organisation",
         "Register or find your organisation";
@@ -91,5 +91,5 @@ super::texts! {
         "Ce lien d'invitation n'est plus valable (déjà utilisé ou expiré). Demandez une nouvelle invitation.",
         "This invitation link is no longer valid (already used or expired). Ask for a new invitation.";
     InvitationAccepted => "Vous avez rejoint l'organisation.", "You joined the organisation.";
-    OrgDefisTitle => "Défis", "Défis";
+    OrgDefisTitle => "Défis", "Challenges";
 }

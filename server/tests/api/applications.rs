@@ -505,8 +505,17 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
         lines[0]
     );
     assert_eq!(lines.len(), 4, "header + 3 dossiers: {text}");
+    // Names, not codes: the profile and the yes/no answers in words.
+    let profile = fr(Msg::ProfileDeveloper);
     assert!(
-        text.contains("Lovelace,Ada,ada@example.fr,developer,De 5 à 10 ans,Orienter les usagers")
+        text.contains(&format!(
+            "Lovelace,Ada,ada@example.fr,{profile},De 5 à 10 ans,Orienter les usagers"
+        )),
+        "{text}"
+    );
+    assert!(
+        !text.contains(",developer,") && !text.contains(",non\r\n"),
+        "{text}"
     );
     // As a browser asks: compressed if possible. A ZIP is sent as it is,
     // with its length.

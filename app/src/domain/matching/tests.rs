@@ -159,7 +159,7 @@ fn a_defi_that_cannot_form_a_team_is_withdrawn_and_its_candidates_move_on() {
         e.fr
     );
     assert!(
-        e.en.contains("this défi was withdrawn: it could not form a team of 2"),
+        e.en.contains("this challenge was withdrawn: it could not form a team of 2"),
         "{}",
         e.en
     );
@@ -324,7 +324,7 @@ fn explanations_name_each_reason() {
     );
     assert!(fr.contains("(vous étiez 2e sur 2 ; places : 1)"), "{fr}");
     let en = &o.explanations["c"].en;
-    assert!(en.contains("this défi has no developer seat."), "{en}");
+    assert!(en.contains("this challenge has no developer seat."), "{en}");
 }
 
 #[test]

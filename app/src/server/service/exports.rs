@@ -115,7 +115,12 @@ pub fn csv(
             r.last_name.clone(),
             r.first_name.clone(),
             r.email.clone(),
-            r.profile.clone(),
+            // The programme's name for the profile, in the export's
+            // language (a custom profile keeps its code).
+            crate::domain::profile::ProfileCode::parse(&r.profile)
+                .ok()
+                .and_then(|p| p.label())
+                .map_or_else(|| r.profile.clone(), |m| t(m)),
             crate::domain::application_form::EXPERIENCE_BANDS
                 .iter()
                 .find(|(c, _)| *c == r.experience)
@@ -128,7 +133,12 @@ pub fn csv(
         line.extend([
             t(r.state.label()),
             r.submitted_at.map(paris_display).unwrap_or_default(),
-            r.support_role.clone(),
+            // "Yes" / "No" in the export's language, not the stored code.
+            crate::domain::application_form::YES_NO
+                .iter()
+                .find(|(c, _)| *c == r.support_role)
+                .map(|(_, m)| t(*m))
+                .unwrap_or_default(),
         ]);
         w.write_record(crate::domain::spreadsheet::text_record(&line))
             .map_err(fail)?;
