@@ -36,6 +36,7 @@ pub fn app_state(config: &Config, db: DatabaseConnection) -> anyhow::Result<AppS
         production: config.production,
         data_dir: config.data_dir.clone(),
         mail_from: config.mail_from.clone(),
+        contact: config.contact.clone(),
         trust_proxy: config.trust_proxy,
     };
     Ok(AppState::new(db, settings, mailer(config)?))

@@ -20,6 +20,9 @@ pub struct Config {
     pub base_url: String,
     pub mail: MailMode,
     pub mail_from: String,
+    /// The programme team's address, given on the legal notice and the
+    /// accessibility statement.
+    pub contact: String,
     pub production: bool,
     /// `COHORTE_TRUST_PROXY=1`: read the client address from X-Forwarded-For.
     pub trust_proxy: bool,
@@ -73,6 +76,8 @@ impl Config {
         }
         let mail_from = var("COHORTE_MAIL_FROM")
             .unwrap_or_else(|| "Cohorte <ne-pas-repondre@cohorte.localhost>".into());
+        let contact =
+            var("COHORTE_CONTACT").unwrap_or_else(|| "equipe-programme@cohorte.localhost".into());
         let site_root =
             PathBuf::from(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()));
         let trust_proxy = matches!(
@@ -87,6 +92,7 @@ impl Config {
             base_url,
             mail,
             mail_from,
+            contact,
             production,
             site_root,
         })

@@ -311,6 +311,7 @@ async fn render(
         locale: ctx.locale,
         flash,
         path,
+        contact: st.app.settings.contact.clone(),
     };
     let st_production = st.production;
     // Leptos makes a nonce per render; ours replaces it, so that the

@@ -64,12 +64,13 @@ super::texts! {
     HomeCtaSignUp => "Créer mon compte", "Create my account";
     AccessibilityTitle => "Déclaration d'accessibilité", "Accessibility statement";
     AccessibilityBody =>
-        "Cohorte vise la conformité au RGAA 4.1 (niveau AA des WCAG 2.1). Chaque page est vérifiée automatiquement avec axe-core à chaque modification du code ; un audit complet n'a pas encore été réalisé, d'où l'état « partiellement conforme ». Si vous rencontrez une difficulté, écrivez à l'équipe du programme : nous vous répondrons et vous fournirons l'information sous une autre forme.",
-        "Cohorte aims to comply with RGAA 4.1 (WCAG 2.1 level AA). Every page is checked automatically with axe-core on every code change; a full audit has not been carried out yet, hence the status \"partially compliant\". If you meet a difficulty, write to the programme team: we will answer and provide the information in another form.";
+        "Cohorte vise la conformité au RGAA 4.1 (niveau AA des WCAG 2.1). Chaque page est vérifiée automatiquement avec axe-core à chaque modification du code ; un audit complet n'a pas encore été réalisé, d'où l'état « partiellement conforme ». Si vous rencontrez une difficulté, écrivez à l'équipe du programme à l'adresse ci-dessous : nous vous répondrons et vous fournirons l'information sous une autre forme.",
+        "Cohorte aims to comply with RGAA 4.1 (WCAG 2.1 level AA). Every page is checked automatically with axe-core on every code change; a full audit has not been carried out yet, hence the status \"partially compliant\". If you meet a difficulty, write to the programme team at the address below: we will answer and provide the information in another form.";
     LegalTitle => "Mentions légales", "Legal notice";
     LegalBody =>
-        "Cohorte est un logiciel libre publié sous licence EUPL 1.2. L'éditeur du service est l'organisme qui exploite cette instance ; ses coordonnées sont indiquées par l'équipe du programme.",
-        "Cohorte is free software published under the EUPL 1.2 licence. The publisher of the service is the organisation that runs this instance; the programme team gives its contact details.";
+        "Cohorte est un logiciel libre publié sous licence EUPL 1.2. L'éditeur du service est l'organisme qui exploite cette instance ; l'équipe du programme répond à l'adresse ci-dessous.",
+        "Cohorte is free software published under the EUPL 1.2 licence. The publisher of the service is the organisation that runs this instance; the programme team answers at the address below.";
+    ContactLine => "Écrire à l'équipe du programme :", "Write to the programme team:";
     PrivacyTitle => "Données personnelles", "Personal data";
     PrivacyBody =>
         "Cohorte ne traite que les données nécessaires au programme : votre compte (adresse e-mail, nom), vos candidatures ou propositions de défis, et un journal des actions pour la sécurité. Aucun traceur publicitaire n'est utilisé ; le seul cookie sert à maintenir votre session et votre choix de langue.",

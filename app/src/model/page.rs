@@ -42,4 +42,6 @@ pub struct PageContext {
     pub flash: Flash,
     /// Path and query of the page, for the language switch's way back.
     pub path: String,
+    /// The programme team's address (the legal and accessibility pages).
+    pub contact: String,
 }

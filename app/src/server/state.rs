@@ -17,6 +17,9 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// Sender of every email, e.g. `Cohorte <ne-pas-repondre@example.org>`.
     pub mail_from: String,
+    /// The programme team's address, given on the legal notice and the
+    /// accessibility statement (`COHORTE_CONTACT`).
+    pub contact: String,
     /// Behind a reverse proxy: take the client address from the last
     /// `X-Forwarded-For` entry (the one the proxy appended).
     pub trust_proxy: bool,

@@ -3,7 +3,7 @@
 //! anonymous requests that grow the database, missing headers; and that
 //! the integration pass runs on the database it announces.
 
-use crate::helpers::{PASSWORD, TestApp, error_in, location, refusal, token_in};
+use crate::helpers::{Msg, PASSWORD, TestApp, error_in, fr, location, refusal, shows, token_in};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tests_run_on_the_database_the_pass_announces() {
@@ -512,4 +512,19 @@ async fn building_routers_never_stalls_a_page_rendered_meanwhile() {
     }
     builds.await.unwrap();
     assert!(rendered > 0);
+}
+
+/// The legal notice and the accessibility statement give the programme
+/// team's address, from the `COHORTE_CONTACT` setting.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_legal_pages_give_the_programme_team_s_address() {
+    let app = TestApp::spawn().await;
+    for page in ["/mentions-legales", "/accessibilite"] {
+        let html = app.browser().page(page).await;
+        assert!(shows(&html, fr(Msg::ContactLine)), "{page}");
+        assert!(
+            html.contains(r#"href="mailto:equipe@programme.example""#),
+            "{page}: {html}"
+        );
+    }
 }

@@ -2,25 +2,29 @@ use crate::i18n::Msg;
 use crate::ui::Heading;
 use crate::ui::{response, tr};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+/// A page of text; `contact` adds the programme team's address (the
+/// `COHORTE_CONTACT` setting).
 #[component]
-fn TextPage(title: Msg, body: Msg) -> impl IntoView {
+fn TextPage(title: Msg, body: Msg, #[prop(optional)] contact: bool) -> impl IntoView {
+    let address = crate::ui::page().contact;
     view! {
-        <Title text=tr(title)/>
-        <h1>{tr(title)}</h1>
+        <Heading msg=title/>
         <p>{tr(body)}</p>
+        {contact.then(|| view! {
+            <p>{tr(Msg::ContactLine)} " " <a href=format!("mailto:{address}")>{address.clone()}</a></p>
+        })}
     }
 }
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
-    view! { <TextPage title=Msg::AccessibilityTitle body=Msg::AccessibilityBody/> }
+    view! { <TextPage title=Msg::AccessibilityTitle body=Msg::AccessibilityBody contact=true/> }
 }
 
 #[component]
 pub fn LegalPage() -> impl IntoView {
-    view! { <TextPage title=Msg::LegalTitle body=Msg::LegalBody/> }
+    view! { <TextPage title=Msg::LegalTitle body=Msg::LegalBody contact=true/> }
 }
 
 #[component]

@@ -142,6 +142,7 @@ impl TestApp {
             base_url: format!("http://{addr}"),
             mail: MailMode::Stub,
             mail_from: "Cohorte <test@cohorte.localhost>".into(),
+            contact: "equipe@programme.example".into(),
             production,
             trust_proxy,
             site_root: site_root().to_path_buf(),
