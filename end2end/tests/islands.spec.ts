@@ -23,8 +23,13 @@ test('the password show/hide button and count appear only when they work', async
     await expect(toggle).toBeVisible();
     await expect(toggle).toHaveText('Afficher le mot de passe');
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    await input.fill('douze carac.');
+    // Real plural forms: French says "0 caractère", "1 caractère".
+    await input.fill('x');
     await expect(count).toBeVisible();
+    await expect(count).toHaveText('1 caractère sur 12 minimum');
+    await input.fill('');
+    await expect(count).toHaveText('0 caractère sur 12 minimum');
+    await input.fill('douze carac.');
     await expect(count).toHaveText('12 caractères sur 12 minimum');
     await toggle.click();
     await expect(input).toHaveAttribute('type', 'text');

@@ -35,7 +35,9 @@ super::texts! {
     PasswordHint =>
         "12 caractères minimum. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
         "At least 12 characters. A sentence of several words is easy to remember and hard to guess.";
-    PasswordCount => "{count} caractères sur 12 minimum", "{count} characters of 12 minimum";
+    PasswordCount =>
+        "{count} {count|caractère|caractères} sur 12 minimum",
+        "{count} {count|character|characters} of 12 minimum";
     ShowPassword => "Afficher le mot de passe", "Show password";
     HidePassword => "Masquer le mot de passe", "Hide password";
     SignUpSubmit => "Créer mon compte", "Create my account";

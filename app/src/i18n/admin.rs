@@ -27,7 +27,7 @@ super::texts! {
     UsersNone =>
         "Aucun utilisateur ne correspond à cette recherche.",
         "No user matches this search.";
-    UsersCount => "{count} utilisateur(s)", "{count} user(s)";
+    UsersCount => "{count} {count|utilisateur|utilisateurs}", "{count} {count|user|users}";
     CannotChangeSelf =>
         "Vous ne pouvez pas désactiver votre propre compte ni retirer votre propre rôle d'administrateur·rice.",
         "You cannot disable your own account or remove your own administrator role.";

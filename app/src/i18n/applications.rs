@@ -11,8 +11,8 @@ super::texts! {
     ChoiceN => "Choix {n}", "Choice {n}";
     CountdownClosed => "L'appel est clos.", "The call is closed.";
     CountdownLeft =>
-        "Il reste {days} jour(s), {hours} h {minutes} min.",
-        "{days} day(s), {hours} h {minutes} min left.";
+        "Il reste {days} {days|jour|jours}, {hours} h {minutes} min.",
+        "{days} {days|day|days}, {hours} h {minutes} min left.";
     ApplicationSubmittedNotice =>
         "Candidature déposée. Un accusé de réception vous a été envoyé par courriel.",
         "Application submitted. A receipt was emailed to you.";

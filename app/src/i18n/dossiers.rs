@@ -9,8 +9,8 @@ super::texts! {
         "People who started an application without submitting it. Its content stays private: you see who, when it was last saved and what is filled in. The call closes on {deadline} (Paris time).";
     NoDraft => "Aucun brouillon en cours.", "No draft in progress.";
     DraftsCount =>
-        "{count} brouillon(s), le plus récemment enregistré en premier",
-        "{count} draft(s), most recently saved first";
+        "{count} {count|brouillon|brouillons}, le plus récemment enregistré en premier",
+        "{count} {count|draft|drafts}, most recently saved first";
     ColLastSaved => "Dernier enregistrement", "Last saved";
     ColCompleteness => "Rempli", "Filled in";
     CompletenessValue => "{done} sur {total}", "{done} of {total}";
@@ -26,8 +26,8 @@ super::texts! {
     FieldUntil => "Nouvelle date limite pour cette personne", "New deadline for this person";
     ExtendTitle => "Accorder un délai personnel", "Grant a personal deadline";
     ApplicationBatchSummary =>
-        "Action « {action} » : {applies} candidature(s) concernée(s) sur {total}. Rien n'est envoyé avant confirmation.",
-        "Action “{action}”: {applies} application(s) concerned out of {total}. Nothing is sent before you confirm.";
+        "Action « {action} » : {applies} {applies|candidature concernée|candidatures concernées} sur {total}. Rien n'est envoyé avant confirmation.",
+        "Action “{action}”: {applies} {applies|application|applications} concerned out of {total}. Nothing is sent before you confirm.";
     ReviewMessageHint =>
         "Laissez vide pour envoyer le modèle de l'action.",
         "Leave empty to send the action's template.";
@@ -35,8 +35,8 @@ super::texts! {
         "Action groupée sur toutes les candidatures filtrées",
         "Batch action on every filtered application";
     ApplicationsShown =>
-        "{count} candidature(s) — page {page} sur {pages}",
-        "{count} application(s) — page {page} of {pages}";
+        "{count} {count|candidature|candidatures} — page {page} sur {pages}",
+        "{count} {count|application|applications} — page {page} of {pages}";
     NoApplicationMatches =>
         "Aucune candidature ne correspond à ces filtres.",
         "No application matches these filters.";

@@ -23,7 +23,9 @@ super::texts! {
     TooManyLines =>
         "Le titre tient sur une ligne et le résumé sur deux lignes au plus.",
         "The title fits on one line and the summary on two lines at most.";
-    CharCount => "{count} caractères sur {max}", "{count} characters of {max}";
+    CharCount =>
+        "{count} {count|caractère|caractères} sur {max}",
+        "{count} {count|character|characters} of {max}";
     MaxChars => "{max} caractères au maximum.", "{max} characters at most.";
     Correct => "Corriger {field}", "Correct {field}";
     FileRequired => "Choisissez un fichier PDF.", "Choose a PDF file.";

@@ -241,6 +241,45 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+impl Locale {
+    /// `fill`, with the plural forms of this language: `{count|jour|jours}`
+    /// is the form for the number that `count` holds (French: the singular
+    /// below 2, "0 jour"; English: the singular for 1 only, "0 days"). A
+    /// text with plural forms goes through here; `fill` alone leaves them
+    /// as written, a visible mistake.
+    pub fn fill(self, template: &str, values: &[(&str, &str)]) -> String {
+        let singular = |n: i64| match self {
+            Locale::Fr => n.abs() < 2,
+            Locale::En => n.abs() == 1,
+        };
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(i) = rest.find('{') {
+            let (before, from) = rest.split_at(i);
+            out.push_str(before);
+            let plural = from[1..].find('}').and_then(|end| {
+                let mut parts = from[1..1 + end].split('|');
+                let (name, one, other) = (parts.next()?, parts.next()?, parts.next()?);
+                let n: i64 = values.iter().find(|(k, _)| *k == name)?.1.parse().ok()?;
+                let form = if singular(n) { one } else { other };
+                Some((form, &from[end + 2..]))
+            });
+            match plural {
+                Some((form, after)) => {
+                    out.push_str(form);
+                    rest = after;
+                }
+                None => {
+                    out.push('{');
+                    rest = &from[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        fill(&out, values)
+    }
+}
+
 /// A placeholder's name: lowercase letters, digits and `_`.
 fn is_name(s: &str) -> bool {
     !s.is_empty()
@@ -288,6 +327,56 @@ mod tests {
             a.sort_unstable();
             b.sort_unstable();
             assert_eq!(a, b, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        let t = "{count} {count|jour|jours}";
+        let fr = |n: &str| Locale::Fr.fill(t, &[("count", n)]);
+        assert_eq!(
+            (fr("0"), fr("1"), fr("2"), fr("29")),
+            (
+                "0 jour".into(),
+                "1 jour".into(),
+                "2 jours".into(),
+                "29 jours".into()
+            )
+        );
+        let t = "{count} {count|day|days} left";
+        let en = |n: &str| Locale::En.fill(t, &[("count", n)]);
+        assert_eq!(
+            (en("0"), en("1"), en("2")),
+            (
+                "0 days left".into(),
+                "1 day left".into(),
+                "2 days left".into()
+            )
+        );
+        // Without its number, a plural form stays as written.
+        assert_eq!(Locale::Fr.fill("{n|a|b}", &[]), "{n|a|b}");
+    }
+
+    /// Every text with plural forms names the number it counts, in both
+    /// languages, and no text keeps a lazy "(s)".
+    #[test]
+    fn plurals_are_written_out() {
+        for m in Msg::all() {
+            for (locale, text) in [(Locale::Fr, Locale::Fr.t(m)), (Locale::En, Locale::En.t(m))] {
+                assert!(!text.contains("(s)"), "{m:?} {locale:?}: {text}");
+                let names = placeholders(text);
+                let mut rest = text;
+                while let Some((_, after)) = rest.split_once('{') {
+                    let token = after.split('}').next().unwrap_or_default();
+                    if let Some((name, _)) = token.split_once('|') {
+                        assert!(
+                            names.contains(&name),
+                            "{m:?} {locale:?}: {name} counts nothing"
+                        );
+                    }
+                    rest = after;
+                }
+            }
         }
     }
 

@@ -105,8 +105,8 @@ super::texts! {
     MonthsCount => "{count} mois", "{count} months";
     HomePromotionsTitle => "Promotions", "Promotions";
     PurgePreviewLine =>
-        "Effacement prévu le {date} : {dossiers} dossier(s) et {files} fichier(s) de cette promotion seront effacés.",
-        "Erasure planned on {date}: {dossiers} dossier(s) and {files} file(s) of this promotion will be erased.";
+        "Effacement prévu le {date} : {dossiers} {dossiers|dossier|dossiers} et {files} {files|fichier|fichiers} de cette promotion seront effacés.",
+        "Erasure planned on {date}: {dossiers} {dossiers|dossier|dossiers} and {files} {files|file|files} of this promotion will be erased.";
     PurgePostponed =>
         "Un changement de dates a avancé l'effacement : il n'aura pas lieu avant le {date}, le temps de corriger une erreur.",
         "A change of dates brought the erasure forward: it will not happen before {date}, to leave time to correct a mistake.";

@@ -58,7 +58,7 @@ super::texts! {
     FilterProfile => "Profil recherché", "Profile sought";
     FilterPromotion => "Promotion", "Promotion";
     NoDefiMatches => "Aucun défi ne correspond à ces filtres.", "No challenge matches these filters.";
-    DefisShown => "{count} défi(s)", "{count} challenge(s)";
+    DefisShown => "{count} {count|défi|défis}", "{count} {count|challenge|challenges}";
     ColChoose => "Choix", "Choose";
     ColOrganisation => "Organisation", "Organisation";
     ColProfiles => "Profils", "Profiles";
@@ -76,15 +76,15 @@ super::texts! {
         "Copy a template into the message to adapt it.";
     PreviewBatch => "Prévisualiser les envois", "Preview the messages";
     PublishSelected =>
-        "Publier les {count} défi(s) sélectionné(s) non publié(s)",
-        "Publish the {count} selected, unpublished challenge(s)";
+        "Publier {count} {count|défi sélectionné non publié|défis sélectionnés non publiés}",
+        "Publish {count} selected, unpublished {count|challenge|challenges}";
     PublishOne => "Publier la fiche de ce défi", "Publish this challenge's sheet";
     DefisPublished => "Fiches publiées.", "Sheets published.";
     BatchPreviewTitle => "Aperçu des envois", "Preview of the messages";
     BackToList => "Retour à la liste", "Back to the list";
     BatchSummary =>
-        "Décision « {action} » : {applies} défi(s) concerné(s) sur {total}. Rien n'est envoyé avant confirmation.",
-        "Decision “{action}”: {applies} challenge(s) concerned out of {total}. Nothing is sent before you confirm.";
+        "Décision « {action} » : {applies} {applies|défi concerné|défis concernés} sur {total}. Rien n'est envoyé avant confirmation.",
+        "Decision “{action}”: {applies} {applies|challenge|challenges} concerned out of {total}. Nothing is sent before you confirm.";
     BatchSkipped => "Ignoré :", "Skipped:";
     Recipients => "Destinataires", "Recipients";
     NoRecipient => "aucun membre", "no member";

@@ -120,8 +120,8 @@ fn preview(
         return view! { <p>{tr(empty)}</p> }.into_any();
     }
     let applies = applicable(&lines);
-    let counted = fill(
-        tr(summary),
+    let counted = crate::ui::say(
+        summary,
         &[
             ("action", &label),
             ("applies", &applies.len().to_string()),

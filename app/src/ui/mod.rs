@@ -33,6 +33,14 @@ pub fn tr(msg: Msg) -> &'static str {
     locale().t(msg)
 }
 
+/// The text for `msg` in the reader's language, its placeholders filled
+/// with `values` and its plural forms chosen by that language's rule
+/// (`Locale::fill`).
+pub fn say(msg: Msg, values: &[(&str, &str)]) -> String {
+    let locale = locale();
+    locale.fill(locale.t(msg), values)
+}
+
 /// Anonymous people are sent to sign in, and brought back here after
 /// (`?suite=`); signed-in people who may not open the page see "not found".
 pub fn refuse() -> AnyView {

@@ -689,11 +689,12 @@ async fn applicants_export_their_data_and_delete_their_account() {
     let page = claire
         .page(&format!("/coordination/promotions/{promotion}"))
         .await;
-    let purge = fr_parts(Msg::PurgePreviewLine);
-    assert!(
-        page.contains(&format!("1{}0{}", purge[2], purge[3])),
-        "{page}"
+    let purge = fill(
+        fr(Msg::PurgePreviewLine),
+        &[("date", "@"), ("dossiers", "1"), ("files", "0")],
     );
+    let counts = purge.split_once('@').unwrap().1;
+    assert!(shows(&page, counts), "{counts}: {page}");
     let res = claire
         .post(
             &format!("/coordination/promotions/{promotion}"),

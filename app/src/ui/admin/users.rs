@@ -61,7 +61,7 @@ fn UsersTable(
             <input id="recherche" name="q" type="search" value=query/>
             <button type="submit" class="secondary">{tr(Msg::UsersSearchSubmit)}</button>
         </form>
-        <p>{fill(tr(Msg::UsersCount), &[("count", &count)])}</p>
+        <p>{crate::ui::say(Msg::UsersCount, &[("count", &count)])}</p>
         {if rows.is_empty() {
             view! { <p>{tr(Msg::UsersNone)}</p> }.into_any()
         } else {

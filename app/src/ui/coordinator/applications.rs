@@ -172,7 +172,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
             view! {
                 <div class="table-wrap">
                     <table>
-                        <caption>{fill(tr(Msg::ApplicationsShown), &[("count", &t.total.to_string()), ("page", &t.page.to_string()), ("pages", &t.pages.to_string())])}</caption>
+                        <caption>{crate::ui::say(Msg::ApplicationsShown, &[("count", &t.total.to_string()), ("page", &t.page.to_string()), ("pages", &t.pages.to_string())])}</caption>
                         <thead><tr>
                             {header("name", Msg::ColName)}
                             {header("profile", Msg::FieldProfile)}

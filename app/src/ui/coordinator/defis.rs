@@ -126,7 +126,7 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
         {(to_publish > 0).then(|| view! {
             <ActionForm action=publish>
                 <input type="hidden" name="promotion" value=promotion.to_string()/>
-                <button type="submit">{fill(tr(Msg::PublishSelected), &[("count", &to_publish.to_string())])}</button>
+                <button type="submit">{crate::ui::say(Msg::PublishSelected, &[("count", &to_publish.to_string())])}</button>
             </ActionForm>
         })}
         {if l.rows.is_empty() {
@@ -134,7 +134,7 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
         } else {
             view! {
                 <form method="get" action=format!("/coordination/promotions/{promotion}/defis/apercu")>
-                    <DataTable caption=fill(tr(Msg::DefisShown), &[("count", &l.rows.len().to_string())]) shown=true
+                    <DataTable caption=crate::ui::say(Msg::DefisShown, &[("count", &l.rows.len().to_string())]) shown=true
                         columns=vec![Msg::ColChoose, Msg::ColTitle, Msg::ColOrganisation, Msg::ColProfiles, Msg::ColState, Msg::ColSubmitted]>
                         {l.rows.iter().map(|r| {
                             let check = format!("choix-{}", r.id);

@@ -39,7 +39,7 @@ fn Drafts(l: DraftsList) -> impl IntoView {
             view! { <p>{tr(Msg::NoDraft)}</p> }.into_any()
         } else {
             view! {
-                <DataTable caption=fill(tr(Msg::DraftsCount), &[("count", &l.rows.len().to_string())]) shown=true
+                <DataTable caption=crate::ui::say(Msg::DraftsCount, &[("count", &l.rows.len().to_string())]) shown=true
                     columns=vec![Msg::ColName, Msg::ColEmail, Msg::ColLastSaved, Msg::ColCompleteness, Msg::ColActions]>
                     {l.rows.into_iter().map(|r| {
                         let id = r.id.to_string();

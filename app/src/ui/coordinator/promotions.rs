@@ -200,7 +200,7 @@ fn RetentionForm(id: i64, months: u32) -> impl IntoView {
                         Err(e) => return view! { <p class="error">{tr(e.summary())}</p> }.into_any(),
                     };
                     view! {
-                        <p>{fill(tr(Msg::PurgePreviewLine), &[("date", &p.expiry), ("dossiers", &p.dossiers.to_string()), ("files", &p.files.to_string())])}</p>
+                        <p>{crate::ui::say(Msg::PurgePreviewLine, &[("date", &p.expiry), ("dossiers", &p.dossiers.to_string()), ("files", &p.files.to_string())])}</p>
                         {p.not_before.clone().map(|t| view! { <p>{fill(tr(Msg::PurgePostponed), &[("date", &t)])}</p> })}
                         {if p.closed {
                             view! { <p><strong>{tr(Msg::PromotionIsClosed)}</strong></p> }.into_any()

@@ -100,6 +100,16 @@ fn each(selector: &str, mut wire: impl FnMut(HtmlElement)) {
     }
 }
 
+/// The page's language (`<html lang>`), for the plural forms of the texts
+/// the browser fills.
+fn page_locale() -> crate::i18n::Locale {
+    document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|code| crate::i18n::Locale::from_code(&code))
+        .unwrap_or_default()
+}
+
 fn data(el: &HtmlElement, key: &str) -> String {
     el.get_attribute(&format!("data-{key}")).unwrap_or_default()
 }
@@ -125,10 +135,9 @@ pub fn enhance() {
         let shown = p.clone();
         on_input(&area, move || {
             let n = source.value().chars().count();
-            shown.set_text_content(Some(&crate::i18n::fill(
-                &template,
-                &[("count", &n.to_string()), ("max", &max)],
-            )));
+            shown.set_text_content(Some(
+                &page_locale().fill(&template, &[("count", &n.to_string()), ("max", &max)]),
+            ));
             let class = if n > limit {
                 "hint counter counter-over"
             } else {
@@ -148,10 +157,9 @@ pub fn enhance() {
         let shown = p.clone();
         on_input(&input, move || {
             let n = source.value().chars().count();
-            shown.set_text_content(Some(&crate::i18n::fill(
-                &template,
-                &[("count", &n.to_string())],
-            )));
+            shown.set_text_content(Some(
+                &page_locale().fill(&template, &[("count", &n.to_string())]),
+            ));
         });
         p.set_hidden(false);
     });
@@ -184,7 +192,11 @@ pub fn enhance() {
         let (template, closed) = (data(&p, "template"), data(&p, "closed"));
         let shown = p.clone();
         let tick = move || {
-            let text = super::countdown::left(deadline - (now_ms() + skew), &template, &closed);
+            let text = super::countdown::left(
+                deadline - (now_ms() + skew),
+                (page_locale(), &template),
+                &closed,
+            );
             shown.set_text_content(Some(&text));
         };
         tick();

@@ -51,7 +51,7 @@ pub fn CatalogPage() -> impl IntoView {
                         {match list {
                             Ok(list) if list.is_empty() => view! { <p>{tr(Msg::CatalogEmpty)}</p> }.into_any(),
                             Ok(list) => view! {
-                                <h2>{fill(tr(Msg::DefisShown), &[("count", &list.len().to_string())])}</h2>
+                                <h2>{crate::ui::say(Msg::DefisShown, &[("count", &list.len().to_string())])}</h2>
                                 <DefiCards list/>
                             }.into_any(),
                             Err(e) => view! { <ErrorPage error=e/> }.into_any(),

@@ -3,7 +3,13 @@
 //! translation, not the tests.
 
 use app::i18n::Locale;
-pub use app::i18n::{Msg, fill};
+pub use app::i18n::Msg;
+
+/// A French text with its placeholders filled and its plural forms chosen
+/// (the French texts the tests read).
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    Locale::Fr.fill(template, values)
+}
 
 /// The French text of `msg` (the default language).
 pub fn fr(msg: Msg) -> &'static str {
