@@ -120,7 +120,7 @@ pub fn csv(
             crate::domain::profile::ProfileCode::parse(&r.profile)
                 .ok()
                 .and_then(|p| p.label())
-                .map_or_else(|| r.profile.clone(), |m| t(m)),
+                .map_or_else(|| r.profile.clone(), &t),
             crate::domain::application_form::EXPERIENCE_BANDS
                 .iter()
                 .find(|(c, _)| *c == r.experience)
