@@ -234,7 +234,7 @@ impl Review {
             (Review::RequestCorrection, Submitted | InReview) => Ok(CorrectionRequested),
             (Review::MarkIneligible, s) if s.is_early() && s != Draft => Ok(Ineligible),
             (Review::MarkIncomplete, s) if s.is_early() && s != Draft => Ok(Incomplete),
-            _ => Err(Msg::DecisionNotAllowed),
+            _ => Err(Msg::ReviewNotAllowed),
         }
     }
 }
@@ -322,12 +322,12 @@ mod tests {
         );
         assert_eq!(
             Review::RequestCorrection.apply(Draft),
-            Err(Msg::DecisionNotAllowed)
+            Err(Msg::ReviewNotAllowed)
         );
         assert_eq!(Review::MarkIneligible.apply(InReview), Ok(Ineligible));
         assert_eq!(
             Review::MarkIncomplete.apply(Offered),
-            Err(Msg::DecisionNotAllowed)
+            Err(Msg::ReviewNotAllowed)
         );
         let editable: Vec<_> = ApplicationState::ALL
             .into_iter()

@@ -5,6 +5,9 @@ super::texts! {
     AutosaveSignedOut =>
         "Votre session a expiré : l'enregistrement automatique est arrêté. Copiez ce que vous venez d'écrire, reconnectez-vous dans un autre onglet, puis enregistrez le brouillon.",
         "Your session has expired: automatic saving has stopped. Copy what you just wrote, sign in again in another tab, then save the draft.";
+    AutosaveDossierNotEditable =>
+        "Votre candidature n'est plus modifiable (elle a changé d'état entre-temps) : l'enregistrement automatique est arrêté. Copiez ce que vous venez d'écrire, puis rechargez la page.",
+        "Your application can no longer be changed (its state changed meanwhile): automatic saving has stopped. Copy what you just wrote, then reload the page.";
     AutosaveNotEditable =>
         "Ce défi n'est plus modifiable (il a changé d'état entre-temps) : l'enregistrement automatique est arrêté. Copiez ce que vous venez d'écrire, puis rechargez la page.",
         "This challenge can no longer be changed (its state changed meanwhile): automatic saving has stopped. Copy what you just wrote, then reload the page.";

@@ -15,8 +15,8 @@ super::texts! {
     ChooseOption => "— Choisir —", "— Choose —";
     NotFilled => "Non renseigné.", "Not filled in.";
     FieldRequired =>
-        "Ce champ est obligatoire pour déposer le défi.",
-        "This field is required to submit the challenge.";
+        "Ce champ est obligatoire : remplissez-le avant le dépôt.",
+        "This field is required: fill it in before you submit.";
     TextTooLong =>
         "Ce texte dépasse la longueur maximale : raccourcissez-le.",
         "This text is longer than allowed: shorten it.";
@@ -33,8 +33,8 @@ super::texts! {
         "Le fichier est trop lourd (10 Mo au maximum).",
         "The file is too large (10 MB at most).";
     FileNotPdf =>
-        "Ce fichier n'est pas un PDF valide. Enregistrez votre présentation au format PDF puis réessayez.",
-        "This file is not a valid PDF. Save your presentation as PDF, then try again.";
+        "Ce fichier n'est pas un PDF valide : enregistrez votre document au format PDF, puis réessayez.",
+        "This file is not a valid PDF: save your document as PDF, then try again.";
     UploadSubmit => "Envoyer la présentation", "Upload the presentation";
     UploadedAt => "envoyé le {date}", "uploaded on {date}";
     DownloadFile => "Télécharger {file}", "Download {file}";

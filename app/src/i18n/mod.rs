@@ -380,6 +380,33 @@ mod tests {
         }
     }
 
+    /// The messages both the host's défi and the applicant's dossier show
+    /// name neither: a dossier's error never speaks of a défi.
+    #[test]
+    fn shared_form_messages_name_no_one_form() {
+        for m in [
+            Msg::FieldRequired,
+            Msg::FileNotPdf,
+            Msg::MessageRequired,
+            Msg::TextTooLong,
+        ] {
+            for text in [Locale::Fr.t(m), Locale::En.t(m)] {
+                let lower = text.to_lowercase();
+                for word in [
+                    "défi",
+                    "challenge",
+                    "présentation",
+                    "presentation",
+                    "organisation",
+                    "candidature",
+                    "application",
+                ] {
+                    assert!(!lower.contains(word), "{m:?}: {text}");
+                }
+            }
+        }
+    }
+
     /// A text travels as its key's name (errors and props read the same
     /// before and after the texts were split per feature).
     #[test]

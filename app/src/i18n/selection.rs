@@ -12,6 +12,9 @@ super::texts! {
     DecisionNotAllowed =>
         "Cette décision n'est pas possible dans l'état actuel du défi.",
         "This decision is not possible in the challenge's current state.";
+    ReviewNotAllowed =>
+        "Cette décision n'est pas possible dans l'état actuel de la candidature.",
+        "This decision is not possible in the application's current state.";
     DecisionRequired => "Choisissez une décision.", "Choose a decision.";
     TemplateAskInfo =>
         "Bonjour,\n\nMerci pour le défi « {titre} ». Avant de poursuivre l'examen, nous avons besoin de précisions : [précisez ici les points à compléter].\n\nLe dossier est de nouveau modifiable : complétez-le puis déposez-le à nouveau.\n\nL'équipe du programme",
@@ -32,8 +35,8 @@ super::texts! {
         "Bonjour,\n\nLe défi « {titre} » est retiré de la promotion : [motif].\n\nL'équipe du programme",
         "Hello,\n\nThe challenge “{titre}” is withdrawn from the promotion: [reason].\n\nThe programme team";
     MessageRequired =>
-        "Écrivez le message à envoyer à l'organisation.",
-        "Write the message to send to the organisation.";
+        "Écrivez le message à envoyer.",
+        "Write the message to send.";
     MessageTooLong =>
         "Le message est trop long (4 000 caractères au maximum).",
         "The message is too long (4,000 characters at most).";

@@ -255,7 +255,7 @@ fn Editor(
     } else {
         d.form.clone()
     };
-    let texts = AutosaveTexts::current();
+    let texts = AutosaveTexts::current(Msg::AutosaveDossierNotEditable);
     let upload_error = |kind: &str| -> Option<Msg> {
         flash
             .value(&format!("upload_error_{kind}"))

@@ -117,7 +117,7 @@ fn DefiEditor(
     let upload_error: Option<Msg> = flash
         .value("upload_error")
         .and_then(|v| serde_json::from_str(&v).ok());
-    let texts = AutosaveTexts::current();
+    let texts = AutosaveTexts::current(Msg::AutosaveNotEditable);
     let last_saved = fill(tr(Msg::LastSavedAt), &[("time", &paris(d.updated_at))]);
     let answer = d.state == DefiState::InfoRequested;
     let id = d.id;

@@ -15,8 +15,9 @@ pub struct AutosaveTexts {
 }
 
 impl AutosaveTexts {
-    /// The texts in the reader's language.
-    pub fn current() -> Self {
+    /// The texts in the reader's language; `not_editable` says what can
+    /// no longer be changed (the défi, the application).
+    pub fn current(not_editable: crate::i18n::Msg) -> Self {
         use crate::i18n::Msg;
         use crate::ui::tr;
         Self {
@@ -25,7 +26,7 @@ impl AutosaveTexts {
             failed: tr(Msg::AutosaveFailed).to_owned(),
             conflict: tr(Msg::AutosaveConflict).to_owned(),
             invalid: tr(Msg::AutosaveInvalid).to_owned(),
-            not_editable: tr(Msg::AutosaveNotEditable).to_owned(),
+            not_editable: tr(not_editable).to_owned(),
             signed_out: tr(Msg::AutosaveSignedOut).to_owned(),
         }
     }
