@@ -66,7 +66,15 @@ test('an applicant submits a dossier before the deadline', async ({ page }) => {
   await test.step('an incomplete submission lists what is missing', async () => {
     await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
     await expect(page.locator('.error-summary')).toContainText('Le formulaire contient des erreurs');
-    await expect(page.locator('.error-summary')).toContainText('Joignez votre CV au format PDF.');
+    // Each entry names its field, and focus is on the summary.
+    await expect(page.locator('.error-summary')).toBeFocused();
+    await expect(page.locator('.error-summary').getByRole('link', { name: 'CV (obligatoire) : Joignez votre CV au format PDF.' })).toHaveAttribute('href', '#champ-cv');
+    // The link to the choices lands on their fieldset, which takes focus.
+    const choices = page.locator('.error-summary a[href="#champ-choices"]');
+    if (await choices.count()) {
+      await choices.first().click();
+      await expect(page.locator('#champ-choices')).toBeFocused();
+    }
     await expectAccessible(page, 'dossier with errors');
   });
 

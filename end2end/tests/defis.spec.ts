@@ -158,7 +158,7 @@ test('a host proposes a défi that coordinators select and publish', async ({ pa
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Confirmer et envoyer' }).click();
     await expect(notice(page)).toHaveText('Décisions enregistrées ; les messages partent.');
-    await page.getByRole('button', { name: /^Publier les \d+ défi/ }).click();
+    await page.getByRole('button', { name: /^Publier \d+ défis? sélectionnés? non publiés?/ }).click();
     await expect(notice(page)).toHaveText('Fiches publiées.');
     await signOut(page);
   });

@@ -201,6 +201,26 @@ export async function expectAccessible(page: Page, label?: string): Promise<void
     }
     expect.soft(count, `accessibility violations on ${page.url()}:\n${text}`).toBe(0);
   });
+  await expectPhoneWidth(page, what);
+}
+
+/** No page scrolls sideways on a 375 px phone: checked on every page the
+ *  tests scan, hydrated and without JavaScript. A wide table scrolls inside
+ *  its own box (`.table-wrap`), which is fine. */
+export async function expectPhoneWidth(page: Page, what: string): Promise<void> {
+  await test.step(`375 px wide: ${what}`, async () => {
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 375, height: size?.height ?? 800 });
+    const wide = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      culprits: [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > 375.5 && !e.closest('.table-wrap'))
+        .slice(0, 6)
+        .map((e) => `<${e.tagName.toLowerCase()}${e.id ? ` id="${e.id}"` : ''}${e.className && typeof e.className === 'string' ? ` class="${e.className}"` : ''}>`),
+    }));
+    if (size) await page.setViewportSize(size);
+    expect.soft(wide.width, `${what} is ${wide.width} px wide on a 375 px phone: ${wide.culprits.join(' ')}`).toBeLessThanOrEqual(375);
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -46,4 +46,8 @@ test('the password show/hide button and count appear only when they work', async
     await expect(toggle).toHaveAttribute('hidden', '');
     await expect(toggle, 'a show/hide button that cannot work without JavaScript').toBeHidden({ timeout: 1_000 });
   }
+  // Signing in has no minimum to reach: no count there.
+  await visit(page, '/connexion');
+  await page.locator('main form').first().getByLabel('Mot de passe', { exact: true }).fill('x');
+  await expect(page.locator('#champ-password-compte')).toHaveCount(0);
 });

@@ -23,7 +23,9 @@ test('sign-up errors are summarised, shown by each field, and typed values kept'
 
   const email = page.getByLabel('Adresse e-mail');
   const emailError = 'Cette adresse e-mail n\'est pas valide.';
-  await expect(summary.getByRole('link', { name: new RegExp(`^${emailError}`) })).toHaveAttribute(
+  // Focus is on the summary, whose entry names its field.
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: `Adresse e-mail : ${emailError}` })).toHaveAttribute(
     'href',
     '#champ-email',
   );

@@ -71,6 +71,17 @@ declare_form! {
 const PLACES: [(&str, Msg); 1] = [("choices", Msg::ChoicesLegend)];
 
 impl ApplicationForm {
+    /// What the dossier page calls field `name` (the error summary's
+    /// entries): a declared field's label, the choices, the files.
+    pub fn summary_label(name: &str) -> Option<Msg> {
+        Self::label_of(name).or(match name {
+            "choices" => Some(Msg::ChoicesLegend),
+            "cv" => Some(Msg::FieldCv),
+            "portfolio" => Some(Msg::FieldPortfolio),
+            _ => None,
+        })
+    }
+
     /// Every field by its form name, to keep what was typed across an error
     /// redirect. Choices are "id,id,id"; checkboxes "on" or "".
     pub fn fields(&self) -> Vec<(String, String)> {

@@ -69,6 +69,18 @@ fn tidy(raw: &str) -> String {
 }
 
 impl DefiForm {
+    /// What the défi page calls field `name` (the error summary's
+    /// entries): a declared field's label, the slots, the presentation.
+    pub fn summary_label(name: &str) -> Option<Msg> {
+        Self::label_of(name).or(if name.starts_with("slot") {
+            Some(Msg::SlotsLegend)
+        } else if name == "pitch_deck" {
+            Some(Msg::FieldPitchDeck)
+        } else {
+            None
+        })
+    }
+
     /// Every field by its form name, to carry what was typed across an error
     /// redirect. Checkboxes are "on" or "".
     pub fn fields(&self) -> Vec<(String, String)> {

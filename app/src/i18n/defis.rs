@@ -154,6 +154,9 @@ super::texts! {
     EventSubmitted => "Déposé", "Submitted";
     EventPublished => "Fiche publiée", "Sheet published";
     EventOther => "Événement", "Event";
+    EventWithdrawn => "Candidature retirée", "Application withdrawn";
+    EventDeadlineExtended => "Délai personnel accordé", "Personal deadline granted";
+    EventReminded => "Rappel envoyé avant la date limite", "Reminder sent before the deadline";
     CatalogTitle => "Les défis", "The challenges";
     CatalogIntro =>
         "Les défis sélectionnés : des administrations cherchent des talents du numérique pour 10 mois, en équipe.",

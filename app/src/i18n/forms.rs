@@ -28,6 +28,7 @@ super::texts! {
         "{count} {count|character|characters} of {max}";
     MaxChars => "{max} caractères au maximum.", "{max} characters at most.";
     Correct => "Corriger {field}", "Correct {field}";
+    SummaryEntry => "{field} : {message}", "{field}: {message}";
     FileRequired => "Choisissez un fichier PDF.", "Choose a PDF file.";
     FileTooLarge =>
         "Le fichier est trop lourd (10 Mo au maximum).",

@@ -35,31 +35,58 @@ pub fn choose_options<'a>(
         .collect()
 }
 
-/// The summary at the top of a form, focused by the browser via `role=alert`.
+/// The summary at the top of a form: announced (`role=alert`) and
+/// focused when the page opens after a refused post (`autofocus`, with or
+/// without JavaScript), each entry naming its field and linking to it.
 #[component]
 pub fn ErrorSummary(
     error: Option<AppError>,
     /// Id prefix of the form's fields (see `Field`).
     #[prop(default = "champ-")]
     prefix: &'static str,
+    /// What the form calls each field (a declared form's `label_of`);
+    /// by default the fields every form shares (`common_label`).
+    #[prop(optional)]
+    labels: Option<fn(&str) -> Option<Msg>>,
 ) -> impl IntoView {
+    let labels = labels.unwrap_or(common_label);
     error.map(|e| {
         let fields: Vec<_> = match &e {
             AppError::Validation(errors) => errors.clone(),
             _ => Vec::new(),
         };
         view! {
-            <div class="error-summary" role="alert">
+            <div class="error-summary" role="alert" tabindex="-1" autofocus=true>
                 <p>{tr(e.summary())}</p>
                 {(!fields.is_empty()).then(|| view! {
                     <ul>
-                        {fields.into_iter().map(|f| view! {
-                            <li><a href=format!("#{prefix}{}", f.field)>{tr(f.message)}</a></li>
+                        {fields.into_iter().map(|f| {
+                            let text = match labels(&f.field) {
+                                Some(label) => crate::ui::say(
+                                    Msg::SummaryEntry,
+                                    &[("field", tr(label)), ("message", tr(f.message))],
+                                ),
+                                None => tr(f.message).to_owned(),
+                            };
+                            view! { <li><a href=format!("#{prefix}{}", f.field)>{text}</a></li> }
                         }).collect_view()}
                     </ul>
                 })}
             </div>
         }
+    })
+}
+
+/// What the forms that are not declared call their fields.
+pub fn common_label(field: &str) -> Option<Msg> {
+    Some(match field {
+        "email" => Msg::FieldEmail,
+        "name" => Msg::FieldName,
+        "password" => Msg::FieldPassword,
+        "until" => Msg::FieldUntil,
+        "decision" | "review" => Msg::FieldDecision,
+        "months" => Msg::FieldRetention,
+        _ => return None,
     })
 }
 
@@ -159,7 +186,9 @@ pub fn PasswordField(
                 invalid=error.is_some()
                 show_label=tr(Msg::ShowPassword).to_owned()
                 hide_label=tr(Msg::HidePassword).to_owned()
-                count_template=tr(Msg::PasswordCount).to_owned()
+                // A count helps while choosing a password (its minimum),
+                // not while typing one's own.
+                count_template=if autocomplete == "new-password" { tr(Msg::PasswordCount).to_owned() } else { String::new() }
             />
         </div>
     }

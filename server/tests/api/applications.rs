@@ -424,6 +424,19 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
         format!("/coordination/candidatures/{ada_id}")
     );
     assert_eq!(row(&app, ada_id).await.state, "correction_requested");
+    // The history says what happened in words, after the dossier it
+    // follows; the decision form comes after the dossier too.
+    let page = claire
+        .page(&format!("/coordination/candidatures/{ada_id}"))
+        .await;
+    assert!(!page.contains("<strong>request_correction"), "no raw code");
+    assert!(!page.contains("<strong>submitted"), "no raw code");
+    assert!(shows(&page, fr(Msg::EventSubmitted)));
+    let (dossier, form) = (
+        page.find("<dl").unwrap(),
+        page.find("examen-titre").unwrap(),
+    );
+    assert!(dossier < form, "the dossier before the decision form");
     let mail = app.mail().await;
     assert!(
         mail.iter()

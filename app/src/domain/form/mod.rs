@@ -268,6 +268,11 @@ pub trait Declared: Default {
         Self::specs().find(|s| s.name == name)
     }
 
+    /// What the page calls field `name`: a declared field's label.
+    fn label_of(name: &str) -> Option<Msg> {
+        Self::spec(name).map(|s| s.label)
+    }
+
     /// A text's value ("" for a box or an unknown name).
     fn text(&self, name: &str) -> &str {
         self.field(name).map_or("", FieldValue::text)

@@ -284,7 +284,7 @@ fn Editor(
             <crate::ui::islands::Countdown deadline_ms now_ms=chrono::Utc::now().timestamp_millis()
                 template=tr(Msg::CountdownLeft).to_owned() closed=tr(Msg::CountdownClosed).to_owned()/>
         })}
-        <ErrorSummary error=error.clone()/>
+        <ErrorSummary error=error.clone() labels=ApplicationForm::summary_label/>
         <ActionForm action=action attr:id="candidature-form" attr:novalidate=true>
             <input type="hidden" name="id" value=id.to_string()/>
             <input type="hidden" name="version" value=version/>
@@ -358,7 +358,7 @@ fn ApplicationFields(
     let choices = move || {
         let rows = rows.borrow_mut().take();
         view! {
-            <fieldset id="champ-choices" class:field-invalid=choices_error.is_some()
+            <fieldset id="champ-choices" tabindex="-1" class:field-invalid=choices_error.is_some()
                 aria-describedby=choices_error.map(|_| "champ-choices-erreur")>
                 <legend>{tr(Msg::ChoicesLegend)}</legend>
                 <p class="hint">{fill(tr(Msg::ChoicesHint), &[("max", &max_choices.to_string())])}</p>

@@ -280,6 +280,8 @@ pub fn ApplicationReviewPage() -> impl IntoView {
             {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
             {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
             <ErrorSummary error=error.clone()/>
+            <DossierDetails d=d.clone()/>
+            // Read first, then decide: the forms follow the dossier.
             <section aria-labelledby="examen-titre">
                 <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>
                 <ActionForm action=review>
@@ -303,15 +305,27 @@ pub fn ApplicationReviewPage() -> impl IntoView {
                     </ActionForm>
                 </section>
             })}
-            <DossierDetails d=d.clone()/>
             <h2>{tr(Msg::HistoryTitle)}</h2>
             <ol class="history">
                 {events.into_iter().map(|e| view! {
-                    <li><p><strong>{e.kind.clone()}</strong> " — " {paris(e.at)}</p>
+                    <li><p><strong>{tr(dossier_event_label(&e.kind))}</strong> " — " {paris(e.at)}</p>
                         {(!e.message.is_empty()).then(|| view! { <blockquote class="prewrap">{e.message.clone()}</blockquote> })}</li>
                 }).collect_view()}
             </ol>
         }
         .into_any()
     })
+}
+
+/// What the history calls a dossier's event (its code is stored).
+fn dossier_event_label(kind: &str) -> Msg {
+    match kind {
+        "submitted" => Msg::EventSubmitted,
+        "withdrawn" => Msg::EventWithdrawn,
+        "deadline_extended" => Msg::EventDeadlineExtended,
+        "reminded" => Msg::EventReminded,
+        other => Review::from_code(other)
+            .map(Review::label)
+            .unwrap_or(Msg::EventOther),
+    }
 }

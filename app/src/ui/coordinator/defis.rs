@@ -234,6 +234,8 @@ pub fn DefiReviewPage() -> impl IntoView {
                     <button type="submit">{tr(Msg::PublishOne)}</button>
                 </ActionForm>
             })}
+            <DossierView d=d.clone()/>
+            // Read first, then decide: the form follows the dossier.
             {(!decisions.is_empty()).then(|| view! {
                 <section aria-labelledby="decision-titre">
                     <h2 id="decision-titre">{tr(Msg::DecisionTitle)}</h2>
@@ -249,7 +251,6 @@ pub fn DefiReviewPage() -> impl IntoView {
                     </ActionForm>
                 </section>
             })}
-            <DossierView d=d.clone()/>
             <History events/>
         }
         .into_any()

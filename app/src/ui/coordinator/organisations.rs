@@ -63,7 +63,7 @@ pub fn EditOrganisationPage() -> impl IntoView {
             view! {
                 <Heading msg=Msg::EditOrganisationTitle/>
                 <p><a href=format!("/organisation/{id}")>{o.name.clone()}</a></p>
-                <ErrorSummary error=error.clone()/>
+                <ErrorSummary error=error.clone() labels={<OrganisationForm as crate::domain::form::Declared>::label_of}/>
                 <ActionForm action=action>
                     <input type="hidden" name="id" value=id.to_string()/>
                     <OrganisationFields form error/>

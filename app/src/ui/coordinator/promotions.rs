@@ -72,7 +72,7 @@ pub fn NewPromotionPage() -> impl IntoView {
         let form = kept_or(default_form());
         view! {
             <Heading msg=Msg::NewPromotionTitle/>
-            <ErrorSummary error=error.clone()/>
+            <ErrorSummary error=error.clone() labels={<PromotionForm as crate::domain::form::Declared>::label_of}/>
             <ActionForm action=action>
                 <PromotionFields form error/>
             </ActionForm>
@@ -91,7 +91,7 @@ pub fn EditPromotionPage() -> impl IntoView {
         view! {
             <Heading msg=Msg::EditPromotionTitle/>
             <p><a href=format!("/promotions/{id}")>{tr(Msg::ViewPublicPage)}</a></p>
-            <ErrorSummary error=error.clone()/>
+            <ErrorSummary error=error.clone() labels={<PromotionForm as crate::domain::form::Declared>::label_of}/>
             <ActionForm action=action>
                 <input type="hidden" name="id" value=id.to_string()/>
                 <PromotionFields form error/>

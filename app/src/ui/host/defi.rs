@@ -126,7 +126,7 @@ fn DefiEditor(
     let (profiles, team_min, team_max) = (d.profiles.clone(), d.team_min, d.team_max);
     view! {
         <p>{fill(tr(Msg::DefiDeadline), &[("deadline", &paris(d.call_close))])}</p>
-        <ErrorSummary error=error.clone()/>
+        <ErrorSummary error=error.clone() labels=DefiForm::summary_label/>
         <ActionForm action=action attr:id="defi-form" attr:novalidate=true>
             <input type="hidden" name="id" value=id.to_string()/>
             <input type="hidden" name="version" value=version/>
@@ -211,7 +211,7 @@ fn DefiFields(
     let slots = std::cell::RefCell::new(Some(slots));
     let slots_section = move || {
         view! {
-            <fieldset id="champ-slots" class:field-invalid=slots_error.is_some()
+            <fieldset id="champ-slots" tabindex="-1" class:field-invalid=slots_error.is_some()
                 aria-describedby=slots_error.map(|_| "champ-slots-erreur")>
                 <legend>{tr(Msg::SlotsLegend)}</legend>
                 <p class="hint">{fill(tr(Msg::SlotsHint), &[("min", &team_min.to_string()), ("max", &team_max.to_string())])}</p>

@@ -55,7 +55,7 @@ pub fn MyOrganisationsPage() -> impl IntoView {
             }/>
             <h2>{tr(Msg::RegisterOrganisationTitle)}</h2>
             <p>{tr(Msg::RegisterOrganisationIntro)}</p>
-            <ErrorSummary error=error.clone()/>
+            <ErrorSummary error=error.clone() labels={<OrganisationForm as crate::domain::form::Declared>::label_of}/>
             <ActionForm action=action>
                 <OrganisationFields form error/>
                 <button type="submit">{tr(Msg::RegisterOrganisationSubmit)}</button>

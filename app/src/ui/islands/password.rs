@@ -13,7 +13,7 @@ pub fn PasswordInput(
     invalid: bool,
     show_label: String,
     hide_label: String,
-    /// "{} characters of 12 minimum"
+    /// "{count} {count|character|characters} of 12 minimum"; empty: no count.
     count_template: String,
 ) -> impl IntoView {
     let count_id = format!("{id}-compte");
@@ -33,8 +33,11 @@ pub fn PasswordInput(
                 data-password=id.clone() data-show=show_label data-hide=hide_label>
                 {label}
             </button>
-            <p class="hint" id=count_id aria-live="polite" hidden=true
-                data-password-count=id data-template=count_template></p>
+            // No count without its text (signing in: no minimum to reach).
+            {(!count_template.is_empty()).then(|| view! {
+                <p class="hint" id=count_id aria-live="polite" hidden=true
+                    data-password-count=id data-template=count_template></p>
+            })}
         </div>
     }
 }
