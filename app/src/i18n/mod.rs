@@ -211,7 +211,43 @@ use texts;
 /// `values`, so that a translation may put them in any order. A
 /// placeholder without a value stays as written (a visible mistake rather
 /// than a silent blank); a lone `{` is kept.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub fn fill<'a>(template: &'a str, values: &[(&str, &'a str)]) -> String {
+    fill_with(template, |token| value_of(values, token))
+}
+
+impl Locale {
+    /// `fill`, with the plural forms of this language: `{count|jour|jours}`
+    /// is the form for the number that `count` holds (French: the singular
+    /// below 2, "0 jour"; English: the singular for 1 only, "0 days"). A
+    /// text with plural forms goes through here; `fill` alone leaves them
+    /// as written, a visible mistake.
+    pub fn fill<'a>(self, template: &'a str, values: &[(&str, &'a str)]) -> String {
+        let singular = |n: i64| match self {
+            Locale::Fr => n.abs() < 2,
+            Locale::En => n.abs() == 1,
+        };
+        fill_with(template, |token| match token.split_once('|') {
+            Some((name, forms)) => {
+                let (one, other) = forms.split_once('|').filter(|(_, o)| !o.contains('|'))?;
+                let n: i64 = value_of(values, name)?.parse().ok()?;
+                Some(if singular(n) { one } else { other })
+            }
+            None => value_of(values, token),
+        })
+    }
+}
+
+/// The value of placeholder `name`, if it is a name and has one.
+fn value_of<'a>(values: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    if !is_name(name) {
+        return None;
+    }
+    values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
+/// `template` with each `{token}` replaced by what `resolve` says of it; a
+/// token it does not know, and a lone `{`, stay as written.
+fn fill_with<'a>(template: &'a str, resolve: impl Fn(&'a str) -> Option<&'a str>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     // Char patterns only: the islands fill texts too, and a `&str` pattern
@@ -219,14 +255,11 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     while let Some(i) = rest.find('{') {
         let (before, from) = rest.split_at(i);
         out.push_str(before);
-        let named = from[1..]
-            .find('}')
-            .map(|end| (&from[1..1 + end], &from[end + 2..]))
-            .filter(|(name, _)| is_name(name));
-        match named.and_then(|(name, after)| {
-            let v = values.iter().find(|(n, _)| *n == name)?;
-            Some((v.1, after))
-        }) {
+        let found = from[1..].find('}').and_then(|end| {
+            let value = resolve(&from[1..1 + end])?;
+            Some((value, &from[end + 2..]))
+        });
+        match found {
             Some((value, after)) => {
                 out.push_str(value);
                 rest = after;
@@ -239,45 +272,6 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-impl Locale {
-    /// `fill`, with the plural forms of this language: `{count|jour|jours}`
-    /// is the form for the number that `count` holds (French: the singular
-    /// below 2, "0 jour"; English: the singular for 1 only, "0 days"). A
-    /// text with plural forms goes through here; `fill` alone leaves them
-    /// as written, a visible mistake.
-    pub fn fill(self, template: &str, values: &[(&str, &str)]) -> String {
-        let singular = |n: i64| match self {
-            Locale::Fr => n.abs() < 2,
-            Locale::En => n.abs() == 1,
-        };
-        let mut out = String::with_capacity(template.len());
-        let mut rest = template;
-        while let Some(i) = rest.find('{') {
-            let (before, from) = rest.split_at(i);
-            out.push_str(before);
-            let plural = from[1..].find('}').and_then(|end| {
-                let mut parts = from[1..1 + end].split('|');
-                let (name, one, other) = (parts.next()?, parts.next()?, parts.next()?);
-                let n: i64 = values.iter().find(|(k, _)| *k == name)?.1.parse().ok()?;
-                let form = if singular(n) { one } else { other };
-                Some((form, &from[end + 2..]))
-            });
-            match plural {
-                Some((form, after)) => {
-                    out.push_str(form);
-                    rest = after;
-                }
-                None => {
-                    out.push('{');
-                    rest = &from[1..];
-                }
-            }
-        }
-        out.push_str(rest);
-        fill(&out, values)
-    }
 }
 
 /// A placeholder's name: lowercase letters, digits and `_`.
