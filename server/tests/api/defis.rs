@@ -816,3 +816,24 @@ async fn an_unknown_state_in_the_database_fails_closed() {
     );
     assert_eq!(state_of(&app, id).await.title, "", "nothing was saved");
 }
+
+/// "Propose a défi" clicked twice opens the same untitled draft, not a
+/// second one; once the draft has a title, a new click starts a new one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn proposing_twice_reuses_the_untouched_draft() {
+    let app = TestApp::spawn().await;
+    let promotion = open_promotion(&app).await;
+    let (hugo, org) = app.host().await;
+    let first = new_defi(&hugo, org, promotion).await;
+    assert_eq!(new_defi(&hugo, org, promotion).await, first, "same draft");
+    let created = app
+        .audit_actions()
+        .await
+        .into_iter()
+        .filter(|a| a == "defi.created")
+        .count();
+    assert_eq!(created, 1, "one creation recorded");
+    let res = save(&hugo, first, &complete_fields(first, "save")).await;
+    assert_eq!(location(&res), format!("/organisation/defis/{first}"));
+    assert_ne!(new_defi(&hugo, org, promotion).await, first, "a new one");
+}

@@ -4,7 +4,9 @@
 use super::*;
 
 /// Starts an empty draft for `organisation` in `promotion`, while its call
-/// for défis is open.
+/// for défis is open. A draft of theirs there that was never saved (no
+/// title, first version) is reused: each click on "Propose a défi" does not
+/// leave one more untitled draft behind.
 pub async fn create(
     db: &DatabaseConnection,
     origin: &Origin,
@@ -15,6 +17,19 @@ pub async fn create(
     let p = promotion_of(&txn, promotion_id).await?;
     organisations::find(&txn, organisation_id).await?;
     rules::may_start(Utc::now(), p.defis_open_at, p.defis_close_at).map_err(AppError::Refused)?;
+    let untouched = defi::Entity::find()
+        .filter(defi::Column::PromotionId.eq(promotion_id))
+        .filter(defi::Column::OrganisationId.eq(organisation_id))
+        .filter(defi::Column::State.eq(DefiState::Draft.code()))
+        .filter(defi::Column::Version.eq(1))
+        .filter(defi::Column::Title.eq(""))
+        .order_by_asc(defi::Column::Id)
+        .one(&txn)
+        .await?;
+    if let Some(d) = untouched {
+        // Nothing changes: the transaction is dropped, unwritten.
+        return Ok(d.id);
+    }
     let now = Utc::now();
     let d = defi::ActiveModel {
         promotion_id: Set(promotion_id),
