@@ -78,6 +78,11 @@ impl Config {
             .unwrap_or_else(|| "Cohorte <ne-pas-repondre@cohorte.localhost>".into());
         let contact =
             var("COHORTE_CONTACT").unwrap_or_else(|| "equipe-programme@cohorte.localhost".into());
+        if production && contact.ends_with(".localhost") {
+            bail!(
+                "COHORTE_ENV=production needs COHORTE_CONTACT, the programme team's address shown on the legal notice and the accessibility statement"
+            );
+        }
         let site_root =
             PathBuf::from(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()));
         let trust_proxy = matches!(

@@ -18,6 +18,17 @@ pub fn safe(raw: &str) -> Option<&str> {
         && !raw.contains('\\')
         && !raw.chars().any(char::is_control)
         && raw.len() <= MAX
+        // No dot segment, plain or encoded: a browser resolves `/./api`
+        // to `/api`, past the checks below.
+        && !raw
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .split('/')
+            .any(|segment| {
+                let s = segment.to_ascii_lowercase().replace("%2e", ".");
+                s == "." || s == ".."
+            })
         && ![
             "/api/",
             "/connexion",
@@ -77,6 +88,7 @@ mod tests {
             "/candidature",
             "/defis/3?profil=designer",
             "/organisation/12",
+            "/a.b/c?x=../y",
         ] {
             assert_eq!(safe(good), Some(good));
         }
@@ -91,6 +103,11 @@ mod tests {
             "/connexion?suite=/x",
             "/inscription",
             "/a\nb",
+            "/./api/x",
+            "/a/../api/x",
+            "/./connexion",
+            "/%2e/api/x",
+            "/a/%2E%2e/api",
         ] {
             assert_eq!(safe(bad), None, "{bad:?}");
         }

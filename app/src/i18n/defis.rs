@@ -103,11 +103,13 @@ super::texts! {
     FieldOffSite => "L'équipe pourra travailler hors des locaux", "The team may work off-site";
     HostTeamLegend => "Équipe d'accueil", "Host team";
     FieldLeads => "Porteuses et porteurs du défi", "Challenge leads";
-    LeadsHint => "Noms et fonctions.", "Names and positions.";
+    LeadsHint =>
+        "Noms et fonctions, affichés sur la fiche publique du défi une fois publié.",
+        "Names and positions, shown on the challenge's public sheet once it is published.";
     FieldMentor => "Mentor", "Mentor";
     MentorHint =>
-        "La personne qui accompagnera l'équipe au quotidien.",
-        "The person who will support the team day to day.";
+        "La personne qui accompagnera l'équipe au quotidien ; son nom figure sur la fiche publique.",
+        "The person who will support the team day to day; their name is on the public sheet.";
     SlotsLegend => "Postes de l'équipe", "Team positions";
     SlotsHint =>
         "De {min} à {max} postes : un profil et sa mission pour chacun. Laissez un poste vide s'il n'est pas utile.",
@@ -146,8 +148,8 @@ super::texts! {
     PitchDeckTitle => "Présentation (PDF)", "Presentation (PDF)";
     FieldPitchDeck => "Fichier de présentation", "Presentation file";
     PitchDeckHint =>
-        "Un fichier PDF, {max} Mo au maximum. Enregistrez votre brouillon avant d'envoyer le fichier.",
-        "One PDF file, {max} MB at most. Save your draft before sending the file.";
+        "Un fichier PDF, {max} Mo au maximum. Enregistrez votre brouillon avant d'envoyer le fichier. Une fois le défi publié, tout le monde peut la télécharger depuis sa fiche publique : n'y mettez rien d'interne.",
+        "One PDF file, {max} MB at most. Save your draft before sending the file. Once the challenge is published, anyone can download it from its public sheet: put nothing internal in it.";
     NoPitchDeck => "Aucune présentation jointe.", "No presentation attached.";
     DossierTitle => "Dossier", "Dossier";
     HistoryTitle => "Historique", "History";
@@ -170,8 +172,8 @@ super::texts! {
     SlotOptional => "souhaité", "desirable";
     PromotionDefis => "Défis de la promotion", "The promotion's challenges";
     SheetDownloadDeck =>
-        "Télécharger la présentation du défi : {file} (PDF)",
-        "Download the challenge's presentation: {file} (PDF)";
+        "Télécharger la présentation du défi : {file} (PDF, {size})",
+        "Download the challenge's presentation: {file} (PDF, {size})";
     NoPublishedDefi =>
         "Les défis de cette promotion ne sont pas encore publiés.",
         "This promotion's challenges are not published yet.";

@@ -73,6 +73,6 @@ super::texts! {
     ContactLine => "Écrire à l'équipe du programme :", "Write to the programme team:";
     PrivacyTitle => "Données personnelles", "Personal data";
     PrivacyBody =>
-        "Cohorte ne traite que les données nécessaires au programme : votre compte (adresse e-mail, nom), vos candidatures ou propositions de défis, et un journal des actions pour la sécurité. Aucun traceur publicitaire n'est utilisé ; le seul cookie sert à maintenir votre session et votre choix de langue.",
-        "Cohorte only processes the data the programme needs: your account (email address, name), your applications or challenge proposals, and a log of actions for security. No advertising tracker is used; the only cookies keep your session and your choice of language.";
+        "Cohorte ne traite que les données nécessaires au programme : votre compte (adresse e-mail, nom), vos candidatures ou propositions de défis, et un journal des actions pour la sécurité. La fiche publique d'un défi publié montre ce que l'administration a écrit pour les candidats (dont les noms et fonctions de son équipe d'accueil) et sa présentation ; les points d'attention restent internes. Aucun traceur publicitaire n'est utilisé ; le seul cookie sert à maintenir votre session et votre choix de langue.",
+        "Cohorte only processes the data the programme needs: your account (email address, name), your applications or challenge proposals, and a log of actions for security. A published challenge's public sheet shows what the administration wrote for applicants (including the names and positions of its host team) and its presentation; the points of attention stay internal. No advertising tracker is used; the only cookies keep your session and your choice of language.";
 }

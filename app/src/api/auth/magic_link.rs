@@ -9,13 +9,16 @@ pub async fn request_magic_link(
     use crate::i18n::Msg;
     use crate::server::policy::Action;
     let purpose = (crate::domain::TokenPurpose::MagicLink, suite.as_deref());
-    let (action, back) = (Action::RequestMagicLink, "/connexion");
+    // Back to the sign-in page, still on the way to where the person was
+    // going (a password sign-in from there goes there too).
+    let back = format!("/connexion{}", crate::domain::next::query(suite.as_deref()));
+    let action = Action::RequestMagicLink;
     super::request_link(
         action,
         purpose,
         ("magic_email", &email),
         Msg::MagicSent,
-        back,
+        &back,
     )
     .await
 }

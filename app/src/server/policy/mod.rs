@@ -95,7 +95,8 @@ pub enum Action {
         organisation: i64,
         state: DefiState,
     },
-    /// Read the whole dossier, including its pitch deck.
+    /// Read the whole dossier, including its pitch deck (once the défi is
+    /// published, its pitch deck is public: `ViewDefiSheet`).
     ViewDefiDossier {
         organisation: i64,
         state: DefiState,

@@ -168,7 +168,7 @@ fn Sheet(s: PublicSheet) -> impl IntoView {
         {d.pitch_deck.map(|a| view! {
             <h2>{tr(Msg::PitchDeckTitle)}</h2>
             <p><a href=format!("/defis/{id}/presentation")>
-                {fill(tr(Msg::SheetDownloadDeck), &[("file", &a.name)])}</a></p>
+                {fill(tr(Msg::SheetDownloadDeck), &[("file", &a.name), ("size", &fill(tr(Msg::FileSizeKb), &[("size", &((a.size + 1023) / 1024).to_string())]))])}</a></p>
         })}
     }
 }
