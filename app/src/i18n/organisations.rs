@@ -92,4 +92,9 @@ super::texts! {
         "This invitation link is no longer valid (already used or expired). Ask for a new invitation.";
     InvitationAccepted => "Vous avez rejoint l'organisation.", "You joined the organisation.";
     OrgDefisTitle => "Défis", "Challenges";
+    ColInterest => "Intérêt des candidats", "Applicants' interest";
+    InterestCount =>
+        "{count} {count|candidature l'a classé|candidatures l'ont classé}",
+        "ranked by {count} {count|application|applications}";
+    NotPublishedYet => "pas encore publié", "not published yet";
 }

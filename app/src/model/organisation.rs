@@ -57,6 +57,9 @@ pub struct OrganisationPage {
     pub members: Vec<MemberView>,
     pub invitations: Vec<InvitationView>,
     pub defis: Vec<super::defi::DefiRow>,
+    /// For its members: how many submitted dossiers ranked each published
+    /// défi (counts only).
+    pub interest: Option<Vec<(i64, u32)>>,
     pub open_calls: Vec<OpenCall>,
     /// The viewer may invite members (a lead, or a coordinator).
     pub may_invite: bool,

@@ -1055,3 +1055,34 @@ async fn a_published_sheet_says_how_to_apply_while_the_call_is_open() {
     );
     assert!(shows(&sheet, &until), "the call's deadline");
 }
+
+/// A host sees how many submitted dossiers ranked each of its published
+/// défis, counts only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hosts_see_how_many_dossiers_ranked_their_published_defis() {
+    use app::domain::{HostRole, Role};
+    let app = TestApp::spawn().await;
+    let call = open_call(&app).await;
+    submitted(&app, call, ADA).await;
+    let org = app
+        .row::<app::server::db::defi::Entity>(call.1)
+        .await
+        .organisation_id;
+    app.verified_user("hugo@ville.fr", "Hugo Hôte", PASSWORD)
+        .await;
+    let lead = Role::Host {
+        organisation: org,
+        role: HostRole::Lead,
+    };
+    let hugo_id = app.user_id("hugo@ville.fr").await;
+    app::server::service::admin::grant_role(&app.state.db, &Default::default(), hugo_id, lead)
+        .await
+        .unwrap();
+    let hugo = app.browser();
+    hugo.sign_in("hugo@ville.fr", PASSWORD).await;
+    let page = hugo.page(&format!("/organisation/{org}")).await;
+    assert!(shows(&page, fr(Msg::ColInterest)), "{page}");
+    let one = fill(fr(Msg::InterestCount), &[("count", "1")]);
+    assert!(shows(&page, &one), "{page}");
+    assert!(!page.contains("Lovelace"), "counts only, never who");
+}

@@ -242,11 +242,17 @@ pub async fn page<C: ConnectionTrait>(
             expires: paris_display(i.expires_at),
         })
         .collect();
+    let rows = defis::rows_of_organisation(db, id, member).await?;
     Ok(OrganisationPage {
         organisation: view(&o),
         members,
         invitations,
-        defis: defis::rows_of_organisation(db, id, member).await?,
+        interest: if member {
+            Some(defis::interest(db, &rows).await?)
+        } else {
+            None
+        },
+        defis: rows,
         open_calls: if member {
             open_calls(db).await?
         } else {

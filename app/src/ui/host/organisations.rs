@@ -112,7 +112,7 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
                 }
             }).collect_view().into_any()
         }}
-        <DefiRows rows=p.defis.clone() href_prefix="/organisation/defis/"/>
+        <DefiRows rows=p.defis.clone() href_prefix="/organisation/defis/" interest=p.interest.clone()/>
 
         <h2>{tr(Msg::MembersTitle)}</h2>
         <ErrorSummary error=remove_error prefix="membre-"/>
@@ -178,26 +178,41 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
     }
 }
 
-/// A table of défis with their state, linking to `href_prefix{id}`.
+/// A table of défis with their state, linking to `href_prefix{id}`; with
+/// `interest`, how many submitted dossiers ranked each published one.
 #[component]
-pub fn DefiRows(rows: Vec<DefiRow>, href_prefix: &'static str) -> impl IntoView {
+pub fn DefiRows(
+    rows: Vec<DefiRow>,
+    href_prefix: &'static str,
+    #[prop(optional_no_strip)] interest: Option<Vec<(i64, u32)>>,
+) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p>{tr(Msg::NoDefiYet)}</p> }.into_any();
     }
+    let mut columns = vec![Msg::ColTitle, Msg::ColPromotion, Msg::ColState];
+    if interest.is_some() {
+        columns.push(Msg::ColInterest);
+    }
     view! {
-        <DataTable caption=tr(Msg::OrgDefisTitle).to_owned()
-            columns=vec![Msg::ColTitle, Msg::ColPromotion, Msg::ColState]>
+        <DataTable caption=tr(Msg::OrgDefisTitle).to_owned() columns>
             {rows.into_iter().map(|r| {
                 let title = if r.title.is_empty() { tr(Msg::UntitledDefi).to_owned() } else { r.title.clone() };
+                let count = interest.as_ref().map(|counts| {
+                    counts.iter().find(|(id, _)| *id == r.id).map_or_else(
+                        || tr(Msg::NotPublishedYet).to_owned(),
+                        |(_, n)| crate::ui::say(Msg::InterestCount, &[("count", &n.to_string())]),
+                    )
+                });
                 view! {
                     <tr>
                         <th scope="row"><a href=format!("{href_prefix}{}", r.id)>{title}</a></th>
                         <td>{r.promotion_name.clone()}</td>
                         <td>{tr(r.state.label())}{r.published.then(|| format!(" · {}", tr(Msg::Published)))}</td>
+                        {count.map(|c| view! { <td>{c}</td> })}
                     </tr>
                 }
             }).collect_view()}
-                </DataTable>
+        </DataTable>
     }
     .into_any()
 }

@@ -284,3 +284,45 @@ pub async fn public_details<C: ConnectionTrait>(db: &C, id: i64) -> Result<Sheet
         pitch_deck: deck,
     })
 }
+
+/// How many submitted dossiers ranked each published défi of `rows`: what
+/// its host may know of the interest (counts only, never who).
+pub async fn interest<C: ConnectionTrait>(
+    db: &C,
+    rows: &[DefiRow],
+) -> Result<Vec<(i64, u32)>, AppError> {
+    use crate::domain::application::ApplicationState;
+    use crate::server::db::{application, application_choice};
+    use sea_orm::QuerySelect;
+    let published: Vec<i64> = rows.iter().filter(|r| r.published).map(|r| r.id).collect();
+    if published.is_empty() {
+        return Ok(Vec::new());
+    }
+    let choices = application_choice::Entity::find()
+        .filter(application_choice::Column::DefiId.is_in(published.clone()))
+        .all(db)
+        .await?;
+    let mut submitted = std::collections::HashSet::new();
+    let ids: Vec<i64> = choices.iter().map(|c| c.application_id).collect();
+    for chunk in ids.chunks(500) {
+        let found: Vec<i64> = application::Entity::find()
+            .select_only()
+            .column(application::Column::Id)
+            .filter(application::Column::Id.is_in(chunk.to_vec()))
+            .filter(application::Column::State.ne(ApplicationState::Draft.code()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        submitted.extend(found);
+    }
+    Ok(published
+        .into_iter()
+        .map(|id| {
+            let n = choices
+                .iter()
+                .filter(|c| c.defi_id == id && submitted.contains(&c.application_id))
+                .count();
+            (id, n as u32)
+        })
+        .collect())
+}
