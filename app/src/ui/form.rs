@@ -2,6 +2,7 @@
 //! at the top of a form, and a declared form's sections and read-only lines
 //! (`domain::form`).
 
+pub use super::field_names::{choose_options, common_label};
 use super::tr;
 use crate::domain::form::{Declared, Kind, Spec};
 use crate::i18n::{Msg, fill};
@@ -17,22 +18,6 @@ where
     S: Clone,
 {
     action.value().get_untracked().and_then(Result::err)
-}
-
-/// A drop-down list's options: "Choose…" (empty, so that a required list
-/// asks for a choice), then each code with its label in the reader's
-/// language.
-pub fn choose_options<'a>(
-    items: impl IntoIterator<Item = (&'a str, crate::i18n::Msg)>,
-) -> Vec<(String, String)> {
-    use crate::ui::tr;
-    std::iter::once((String::new(), tr(crate::i18n::Msg::ChooseOption).to_owned()))
-        .chain(
-            items
-                .into_iter()
-                .map(|(code, label)| (code.to_owned(), tr(label).to_owned())),
-        )
-        .collect()
 }
 
 /// The summary at the top of a form: announced (`role=alert`) and
@@ -74,19 +59,6 @@ pub fn ErrorSummary(
                 })}
             </div>
         }
-    })
-}
-
-/// What the forms that are not declared call their fields.
-pub fn common_label(field: &str) -> Option<Msg> {
-    Some(match field {
-        "email" => Msg::FieldEmail,
-        "name" => Msg::FieldName,
-        "password" => Msg::FieldPassword,
-        "until" => Msg::FieldUntil,
-        "decision" | "review" => Msg::FieldDecision,
-        "months" => Msg::FieldRetention,
-        _ => return None,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod applicant;
 pub mod batch;
 pub mod coordinator;
 pub mod defi_view;
+pub mod field_names;
 pub mod form;
 pub mod host;
 pub mod islands;
