@@ -592,6 +592,12 @@ async fn applicants_export_their_data_and_delete_their_account() {
     assert!(
         listing.contains("donnees.json") && listing.contains(&format!("candidature-{ada_id}/cv-"))
     );
+    // The chosen défis are named by their titles, not only their ids.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let data: serde_json::Value =
+        serde_json::from_reader(archive.by_name("donnees.json").unwrap()).unwrap();
+    let text = data.to_string();
+    assert!(text.contains(r#""title":"Orienter les usagers""#), "{text}");
     assert_eq!(
         app.browser()
             .post("/espace/donnees", "/espace/mes-donnees.zip", &[])

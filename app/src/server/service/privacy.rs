@@ -88,13 +88,21 @@ pub async fn export(
         .all(db)
         .await?
     {
-        let choices: Vec<serde_json::Value> = application_choice::Entity::find()
+        let ranked = application_choice::Entity::find()
             .filter(application_choice::Column::ApplicationId.eq(a.id))
             .order_by_asc(application_choice::Column::Rank)
             .all(db)
-            .await?
+            .await?;
+        // Each chosen défi by its title, as the person chose it (the id
+        // alone says nothing to them).
+        let ids = ranked.iter().map(|c| c.defi_id).collect();
+        let titles = super::by_ids::<defi::Entity, _>(db, defi::Column::Id, ids, |d| d.id).await?;
+        let choices: Vec<serde_json::Value> = ranked
             .into_iter()
-            .map(|c| json!({ "rank": c.rank, "defi": c.defi_id }))
+            .map(|c| {
+                let title = titles.get(&c.defi_id).map(|d| d.title.as_str());
+                json!({ "rank": c.rank, "defi": c.defi_id, "title": title })
+            })
             .collect();
         let events: Vec<serde_json::Value> = application_event::Entity::find()
             .filter(application_event::Column::ApplicationId.eq(a.id))
