@@ -315,14 +315,16 @@ pub async fn interest<C: ConnectionTrait>(
             .await?;
         submitted.extend(found);
     }
+    // One pass over the choices, not one per défi.
+    let mut counts: HashMap<i64, u32> = HashMap::new();
+    for c in choices
+        .iter()
+        .filter(|c| submitted.contains(&c.application_id))
+    {
+        *counts.entry(c.defi_id).or_default() += 1;
+    }
     Ok(published
         .into_iter()
-        .map(|id| {
-            let n = choices
-                .iter()
-                .filter(|c| c.defi_id == id && submitted.contains(&c.application_id))
-                .count();
-            (id, n as u32)
-        })
+        .map(|id| (id, counts.get(&id).copied().unwrap_or(0)))
         .collect())
 }
