@@ -9,15 +9,23 @@ use app::model::AppError;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
-pub fn response(e: AppError) -> Response {
-    let status = match e {
-        AppError::Forbidden => return Redirect::to("/connexion").into_response(),
+/// The status of an error's answer (a refused script call, a file).
+pub fn status(e: &AppError) -> StatusCode {
+    match e {
+        AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Conflict => StatusCode::CONFLICT,
         AppError::Validation(_) | AppError::Refused(_) => StatusCode::BAD_REQUEST,
         AppError::Unexpected => StatusCode::INTERNAL_SERVER_ERROR,
-    };
+    }
+}
+
+pub fn response(e: AppError) -> Response {
+    if e == AppError::Forbidden {
+        return Redirect::to("/connexion").into_response();
+    }
+    let status = status(&e);
     // The request's language is not known here: both, from the texts.
     let msg = e.summary();
     let (fr, en) = (Locale::Fr.t(msg), Locale::En.t(msg));

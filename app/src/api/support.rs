@@ -91,6 +91,7 @@ impl Call {
                         (k.to_owned(), bounded(k, v.as_ref()).to_owned())
                     })
                     .collect(),
+                ..Flash::default()
             };
             auth_session::set_flash(&self.session, flash).await?;
         }
@@ -168,7 +169,11 @@ pub fn saved_draft(version: i32, at: chrono::DateTime<chrono::Utc>) -> SavedDraf
         .nth(1)
         .unwrap_or_default()
         .to_owned();
-    SavedDraft { version, saved_at }
+    SavedDraft {
+        version,
+        saved_at,
+        refused: None,
+    }
 }
 
 /// `value` cut to `field`'s limit, on a character boundary.

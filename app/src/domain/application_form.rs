@@ -156,7 +156,9 @@ impl ApplicationForm {
 
     /// What submission requires on top of a valid draft, in the page's
     /// order. `has_cv` says whether a CV is attached; `seeks_profile(défi)`
-    /// whether the défi has a slot for the chosen profile.
+    /// whether the défi has a slot for the chosen profile: one error per
+    /// chosen défi that has none, in the order of the choices (the service
+    /// names each, `AppError::naming`).
     pub fn check_complete(
         &self,
         has_cv: bool,
@@ -166,29 +168,45 @@ impl ApplicationForm {
         self.check_declared(&mut errors);
         if self.choices.is_empty() {
             errors.push(("choices".into(), Msg::ChoicesRequired));
-        } else if !self.profile.is_empty()
-            && self
-                .choices
-                .iter()
-                .any(|&d| !seeks_profile(d, &self.profile))
-        {
-            errors.push(("choices".into(), Msg::ChoiceWithoutProfile));
         }
+        errors.extend(
+            self.unfit_choices(seeks_profile)
+                .map(|_| ("choices".into(), Msg::ChoiceWithoutProfile)),
+        );
         if !has_cv {
             errors.push(("cv".into(), Msg::CvRequired));
         }
-        Self::in_page_order(&mut errors, &PLACES);
+        Self::sort_errors(&mut errors);
         if errors.is_empty() {
             Ok(())
         } else {
             Err(errors)
         }
     }
+
+    /// `errors` in the page's order (stable: entries of one field keep
+    /// theirs), as the error summary lists them.
+    pub fn sort_errors(errors: &mut FieldErrors) {
+        Self::in_page_order(errors, &PLACES);
+    }
+
+    /// The chosen défis that do not seek the chosen profile, in the order
+    /// of the choices (none while no profile is chosen).
+    pub fn unfit_choices(
+        &self,
+        seeks_profile: impl Fn(i64, &str) -> bool,
+    ) -> impl Iterator<Item = i64> {
+        let profile = self.profile.clone();
+        self.choices
+            .clone()
+            .into_iter()
+            .filter(move |&d| !profile.is_empty() && !seeks_profile(d, &profile))
+    }
 }
 
 /// The ranks typed next to each offered défi ("1", "2", "" …) as the
 /// ordered list of chosen défis: ranks must be 1, 2, … without gaps or
-/// repeats.
+/// repeats. When they are not, the error says which rule is broken.
 pub fn order_choices(rows: &[(i64, String)]) -> Result<Vec<i64>, Msg> {
     let mut ranked: Vec<(u32, i64)> = Vec::new();
     for (defi, rank) in rows {
@@ -200,12 +218,24 @@ pub fn order_choices(rows: &[(i64, String)]) -> Result<Vec<i64>, Msg> {
         ranked.push((n, *defi));
     }
     ranked.sort_unstable();
+    if ranked.windows(2).any(|w| w[0].0 == w[1].0) {
+        return Err(Msg::RanksRepeated);
+    }
     for (i, (n, _)) in ranked.iter().enumerate() {
         if *n as usize != i + 1 {
-            return Err(Msg::RanksInvalid);
+            return Err(Msg::RanksGap);
         }
     }
     Ok(ranked.into_iter().map(|(_, d)| d).collect())
+}
+
+/// The défis given any rank, in the table's order: what the applicant
+/// chose while the ranks themselves are wrong (to check the rest).
+pub fn ranked_any(rows: &[(i64, String)]) -> Vec<i64> {
+    rows.iter()
+        .filter(|(_, rank)| !rank.trim().is_empty())
+        .map(|(d, _)| *d)
+        .collect()
 }
 
 #[cfg(test)]
@@ -316,15 +346,23 @@ mod tests {
         let mut f = complete();
         f.code_url = "git.example/ada".into();
         f.phone = "call me".into();
-        let errors = f.check_complete(true, |d, _| d != 1).unwrap_err();
+        f.choices = vec![3, 1, 2];
+        // Every problem at once, in the page's order; one entry per chosen
+        // défi without the profile, in the order of the choices.
+        let errors = f.check_complete(false, |d, _| d == 1).unwrap_err();
         assert_eq!(
             errors,
             vec![
                 ("phone".into(), Msg::PhoneInvalid),
                 ("code_url".into(), Msg::UrlInvalid),
                 ("choices".into(), Msg::ChoiceWithoutProfile),
+                ("choices".into(), Msg::ChoiceWithoutProfile),
+                ("cv".into(), Msg::CvRequired),
             ]
         );
+        assert_eq!(f.unfit_choices(|d, _| d == 1).collect::<Vec<_>>(), [3, 2]);
+        f.profile.clear();
+        assert_eq!(f.unfit_choices(|_, _| false).count(), 0);
     }
 
     #[test]
@@ -341,9 +379,17 @@ mod tests {
         assert_eq!(order_choices(&rows(&[(5, ""), (7, "")])), Ok(vec![]));
         assert_eq!(
             order_choices(&rows(&[(5, "1"), (7, "1")])),
-            Err(Msg::RanksInvalid)
+            Err(Msg::RanksRepeated)
         );
-        assert_eq!(order_choices(&rows(&[(5, "2")])), Err(Msg::RanksInvalid));
+        assert_eq!(order_choices(&rows(&[(5, "2")])), Err(Msg::RanksGap));
+        assert_eq!(
+            order_choices(&rows(&[(5, "1"), (7, "3")])),
+            Err(Msg::RanksGap)
+        );
+        assert_eq!(
+            ranked_any(&rows(&[(5, "1"), (7, ""), (9, "1")])),
+            vec![5, 9]
+        );
         assert_eq!(order_choices(&rows(&[(5, "x")])), Err(Msg::RanksInvalid));
     }
 

@@ -78,8 +78,8 @@ super::texts! {
     ProfileRequired => "Choisissez votre profil.", "Choose your profile.";
     ChoicesRequired => "Classez au moins un défi.", "Rank at least one challenge.";
     ChoiceWithoutProfile =>
-        "Un défi choisi ne recherche pas votre profil : choisissez des défis qui le recherchent.",
-        "A chosen challenge does not seek your profile: choose challenges that seek it.";
+        "« {about} » ne recherche pas votre profil : retirez ce défi de vos choix ou changez de profil.",
+        "“{about}” does not seek your profile: remove this challenge from your choices or change your profile.";
     CvRequired => "Joignez votre CV au format PDF.", "Attach your CV as a PDF.";
     DeclarationRequired =>
         "Cette déclaration est nécessaire pour candidater.",
@@ -87,6 +87,15 @@ super::texts! {
     ConsentRequired =>
         "Votre accord au traitement de vos données est nécessaire pour candidater.",
         "Your consent to the processing of your data is required to apply.";
+    AutosaveRanksNotSaved =>
+        "Brouillon enregistré, sauf le classement des défis. {message}",
+        "Draft saved, except the ranking of challenges. {message}";
+    RanksRepeated =>
+        "Deux défis ont le même rang : donnez à chacun un rang différent (1, 2, 3…).",
+        "Two challenges have the same rank: give each a different rank (1, 2, 3…).";
+    RanksGap =>
+        "Les rangs doivent se suivre à partir de 1, sans en sauter (1, 2, 3…).",
+        "Ranks must follow each other from 1, without skipping one (1, 2, 3…).";
     RanksInvalid =>
         "Numérotez vos choix 1, 2, 3… sans répéter ni sauter de numéro.",
         "Number your choices 1, 2, 3… without repeating or skipping a number.";
@@ -117,6 +126,14 @@ super::texts! {
         "Rank the challenges you are interested in from 1 to {max}, 1 being your first choice. Choose challenges that seek your profile.";
     NotChosen => "— Non choisi —", "— Not chosen —";
     RankOf => "Rang de « {title} »", "Rank of “{title}”";
+    SeeksYourProfile => "Recherche votre profil", "Seeks your profile";
+    SeeksNotYourProfile => "Ne recherche pas votre profil", "Does not seek your profile";
+    ReadTheSheets =>
+        "Lire les fiches des défis (nouvel onglet)",
+        "Read the challenges' sheets (new tab)";
+    StepDone => "(étape franchie)", "(step passed)";
+    StepCurrent => "(étape en cours)", "(current step)";
+    StepToCome => "(à venir)", "(to come)";
     ColRank => "Rang", "Rank";
     ApplicationDeadlineLine =>
         "Dépôt possible jusqu'au {deadline} (heure de Paris, l'heure du serveur fait foi).",

@@ -11,11 +11,25 @@ use leptos::prelude::{FromServerFnError, ServerFnErrorErr};
 use leptos::server_fn::codec::JsonEncoding;
 use serde::{Deserialize, Serialize};
 
-/// A message tied to one form field, by the field's `name`.
+/// A message tied to one form field, by the field's `name`; `about` names
+/// what the message is about when the field holds several things (which
+/// chosen défi), filling the text's `{about}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
     pub message: Msg,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+}
+
+impl FieldError {
+    /// The message in `locale`, `{about}` filled.
+    pub fn text(&self, locale: crate::i18n::Locale) -> String {
+        locale.fill(
+            locale.t(self.message),
+            &[("about", self.about.as_deref().unwrap_or_default())],
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -47,6 +61,7 @@ impl AppError {
         AppError::Validation(vec![FieldError {
             field: field.to_owned(),
             message,
+            about: None,
         }])
     }
 
@@ -58,9 +73,43 @@ impl AppError {
                 .map(|(field, message)| FieldError {
                     field: field.into(),
                     message,
+                    about: None,
                 })
                 .collect(),
         )
+    }
+
+    /// Field errors (as `fields`) where `about(field, message)` names what
+    /// an entry is about (see `FieldError::about`).
+    pub fn naming<F: Into<String>>(
+        errors: impl IntoIterator<Item = (F, Msg)>,
+        mut about: impl FnMut(&str, Msg) -> Option<String>,
+    ) -> Self {
+        AppError::Validation(
+            errors
+                .into_iter()
+                .map(|(field, message)| {
+                    let field = field.into();
+                    FieldError {
+                        about: about(&field, message),
+                        field,
+                        message,
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// Every error about `field`, in order.
+    pub fn all_for(&self, field: &str) -> Vec<FieldError> {
+        match self {
+            AppError::Validation(errors) => errors
+                .iter()
+                .filter(|e| e.field == field)
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// The message for `field`, if the error is about it.
@@ -100,6 +149,7 @@ impl Checks {
                 self.0.push(FieldError {
                     field: field.to_owned(),
                     message,
+                    about: None,
                 });
                 None
             }

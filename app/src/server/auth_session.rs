@@ -89,23 +89,69 @@ pub async fn set_flash(session: &Session, flash: Flash) -> Result<(), crate::mod
     let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>();
     match response {
         Some(res) if !signed_in => {
-            let json = serde_json::to_vec(&flash).map_err(|e| {
-                tracing::error!(error = %e, "flash");
-                crate::model::AppError::Unexpected
-            })?;
             let production = leptos::prelude::use_context::<crate::server::AppState>()
                 .is_some_and(|s| s.settings.production);
-            let secure = if production { "; Secure" } else { "" };
-            let cookie = format!(
-                "{FLASH_COOKIE}={}; Path=/; Max-Age=120; HttpOnly; SameSite=Lax{secure}",
-                hex::encode(json)
-            );
-            if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+            if let Some(v) = flash_cookie(&flash, production) {
                 res.append_header(axum::http::header::SET_COOKIE, v);
             }
             Ok(())
         }
         _ => session.insert(FLASH_KEY, flash).await.map_err(fail),
+    }
+}
+
+/// The `Set-Cookie` value carrying a visitor's flash.
+fn flash_cookie(flash: &Flash, production: bool) -> Option<axum::http::HeaderValue> {
+    let json = serde_json::to_vec(flash)
+        .map_err(|e| tracing::error!(error = %e, "flash"))
+        .ok()?;
+    let secure = if production { "; Secure" } else { "" };
+    let cookie = format!(
+        "{FLASH_COOKIE}={}; Path=/; Max-Age=120; HttpOnly; SameSite=Lax{secure}",
+        hex::encode(json)
+    );
+    axum::http::HeaderValue::from_str(&cookie).ok()
+}
+
+/// Adds why a form post was refused to the flash its response leaves,
+/// next to what `set_flash` kept of the form (if anything): in the
+/// session for a signed-in person, in the response's flash cookie for a
+/// visitor (`headers` are the response's).
+pub async fn add_posted_error(
+    session: &Session,
+    headers: &mut axum::http::HeaderMap,
+    error: crate::model::page::PostedError,
+    production: bool,
+) {
+    use axum::http::header::SET_COOKIE;
+    if session.get::<i64>(USER_KEY).await.ok().flatten().is_some() {
+        let mut flash: Flash = session.get(FLASH_KEY).await.ok().flatten().unwrap_or_default();
+        flash.error = Some(error);
+        if let Err(e) = session.insert(FLASH_KEY, flash).await {
+            tracing::error!(error = %e, "session store");
+        }
+        return;
+    }
+    let prefix = format!("{FLASH_COOKIE}=");
+    let mut others = Vec::new();
+    let mut flash = Flash::default();
+    for v in headers.get_all(SET_COOKIE) {
+        match v.to_str().ok().and_then(|c| c.strip_prefix(&prefix)) {
+            Some(c) => {
+                flash = c
+                    .split(';')
+                    .next()
+                    .and_then(|h| hex::decode(h).ok())
+                    .and_then(|b| serde_json::from_slice(&b).ok())
+                    .unwrap_or_default();
+            }
+            None => others.push(v.clone()),
+        }
+    }
+    flash.error = Some(error);
+    headers.remove(SET_COOKIE);
+    for v in others.into_iter().chain(flash_cookie(&flash, production)) {
+        headers.append(SET_COOKIE, v);
     }
 }
 

@@ -9,15 +9,19 @@ use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use leptos::prelude::*;
 
-/// The error a server action left (after a no-JS redirect, or a hydrated
-/// call), read once at render.
+/// The error a server action left: after a no-JS post, the one the flash
+/// carries for that server function (once: a reload no longer shows it);
+/// after a hydrated call, the action's value. Read once at render.
 pub fn action_error<S>(action: ServerAction<S>) -> Option<AppError>
 where
     S: leptos::server_fn::ServerFn<Error = AppError> + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
     S: Clone,
 {
-    action.value().get_untracked().and_then(Result::err)
+    super::page()
+        .flash
+        .error_of(<S as leptos::server_fn::ServerFn>::PATH)
+        .or_else(|| action.value().get_untracked().and_then(Result::err))
 }
 
 /// The summary at the top of a form: announced (`role=alert`) and
@@ -46,12 +50,13 @@ pub fn ErrorSummary(
                 {(!fields.is_empty()).then(|| view! {
                     <ul>
                         {fields.into_iter().map(|f| {
+                            let message = f.text(super::locale());
                             let text = match labels(&f.field) {
                                 Some(label) => crate::ui::say(
                                     Msg::SummaryEntry,
-                                    &[("field", tr(label)), ("message", tr(f.message))],
+                                    &[("field", tr(label)), ("message", &message)],
                                 ),
-                                None => tr(f.message).to_owned(),
+                                None => message,
                             };
                             view! { <li><a href=format!("#{prefix}{}", f.field)>{text}</a></li> }
                         }).collect_view()}

@@ -8,13 +8,18 @@ use crate::model::AppError;
 use leptos::prelude::*;
 
 /// Saves the draft; with `intent=submit`, then submits it. The draft is
-/// saved even when submission is refused, so nothing typed is lost. The
-/// deadline is judged when the request arrived.
+/// saved even when submission is refused, so nothing typed is lost; ranks
+/// that do not follow 1, 2, 3… are a field error, and the rest of the
+/// draft is saved all the same (its stored choices unchanged): the
+/// autosave is told what was not saved (`SavedDraft::refused`), a form
+/// post gets the error with what was typed. The deadline is judged when
+/// the request arrived.
 #[server(prefix = "/api", endpoint = "enregistrer-candidature")]
 pub async fn save_application(#[server(flatten)] form: Posted) -> Result<SavedDraft, AppError> {
     use super::super::support::{draft_target, saved_draft};
-    use crate::domain::application_form::{ApplicationForm, order_choices};
+    use crate::domain::application_form::{ApplicationForm, order_choices, ranked_any};
     use crate::i18n::Msg;
+    use crate::model::FieldError;
     use crate::server::{policy::Action, service::applications};
     let call = super::super::support::call().await?;
     let started = call.ctx.received_at;
@@ -36,24 +41,46 @@ pub async fn save_application(#[server(flatten)] form: Posted) -> Result<SavedDr
     for (defi, rank) in &rows {
         kept.push((format!("rank_{defi}"), rank.clone()));
     }
+    let rank_error = ordered.as_ref().err().copied();
     let result = async {
         call.allow(Action::EditApplication { owner, state })
             .map_err(|_| AppError::Refused(Msg::ApplicationNotEditable))?;
-        ordered.map_err(|m| AppError::field("choices", m))?;
         let (profiles, offered_ids, max) = applications::draft_context(&call.state, id).await?;
         let clean = typed
             .parse_draft(&profiles, &offered_ids, max)
             .map_err(AppError::fields)?;
-        applications::save(&call.state.db, &call.ctx.origin(), id, &clean, version).await
+        let keep_choices = rank_error.is_some();
+        applications::save(&call.state.db, &call.ctx.origin(), id, &clean, keep_choices, version)
+            .await
     }
     .await;
     let saved = call.keep(result, &kept).await?;
     let to = format!("/candidature/{id}");
     if form.get("intent").as_deref() == Some("submit") {
-        let submitted = applications::submit(&call.state, &call.ctx.origin(), id, started).await;
-        call.keep(submitted, crate::api::support::NOTHING).await?;
+        let ranks = rank_error.map(|m| (m, ranked_any(&rows)));
+        let submitted =
+            applications::submit(&call.state, &call.ctx.origin(), id, started, ranks).await;
+        call.keep(submitted, &kept).await?;
         call.done(Some(Msg::ApplicationSubmittedNotice), &to)
             .await?;
+    } else if let Some(m) = rank_error {
+        // Saved but for the ranks: the form post shows them with the
+        // error; the autosave says so next to its status.
+        if call.form_post {
+            return call.keep(Err(AppError::field("choices", m)), &kept).await;
+        }
+        let locale = call.ctx.locale;
+        let field = FieldError {
+            field: "choices".into(),
+            message: m,
+            about: None,
+        };
+        let mut answer = saved_draft(saved.version, saved.at);
+        answer.refused = Some(locale.fill(
+            locale.t(Msg::AutosaveRanksNotSaved),
+            &[("message", &field.text(locale))],
+        ));
+        return Ok(answer);
     } else {
         call.done(Some(Msg::DraftSaved), &to).await?;
     }

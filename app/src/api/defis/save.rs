@@ -12,6 +12,10 @@ pub struct SavedDraft {
     pub version: i32,
     /// "HH:MM", Paris time.
     pub saved_at: String,
+    /// What was not saved with the rest, and why, in the reader's
+    /// language (the dossier's ranks); always the last key on the wire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refused: Option<String>,
 }
 
 /// Saves the draft (`id`, `version`, then the form's fields); with

@@ -52,6 +52,18 @@ impl Attached {
         }
     }
 
+    /// The page back after a refused upload, at the file field (its
+    /// message is there, not at the top where the notice of a saved one
+    /// is).
+    pub fn field_on_page(self) -> String {
+        let field = match self {
+            Attached::PitchDeck(_) => "champ-pitch_deck",
+            Attached::Cv(_) => "champ-cv-fichier",
+            Attached::Portfolio(_) => "champ-portfolio-fichier",
+        };
+        format!("{}#{field}", self.page())
+    }
+
     /// The notice after a saved upload.
     pub fn saved(self) -> Msg {
         match self {

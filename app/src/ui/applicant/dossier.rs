@@ -112,7 +112,7 @@ fn Dossier(
                 <ErrorSummary error=error/>
                 <KeptInput/>
                 <Timeline state/>
-                <Summary d=d.clone()/>
+                <DossierDetails d=d.clone()/>
                 {(state.is_early() && state != ApplicationState::Draft && state != ApplicationState::Withdrawn).then(|| view! {
                     <section aria-labelledby="retrait-titre">
                         <h2 id="retrait-titre">{tr(Msg::WithdrawTitle)}</h2>
@@ -142,7 +142,9 @@ fn KeptInput() -> impl IntoView {
     kept_input_box(Msg::KeptApplicationHint, lines)
 }
 
-/// Where the dossier stands among the steps of DESIGN.md §2.
+/// Where the dossier stands among the steps of DESIGN.md §2: a list read
+/// top to bottom, each step saying in words whether it is passed, the
+/// current one, or to come (not by its colour alone).
 #[component]
 fn Timeline(state: ApplicationState) -> impl IntoView {
     let reached = ApplicationState::TIMELINE
@@ -153,9 +155,16 @@ fn Timeline(state: ApplicationState) -> impl IntoView {
         <h2>{tr(Msg::TimelineTitle)}</h2>
         <ol class="timeline">
             {ApplicationState::TIMELINE.iter().enumerate().map(|(i, s)| {
-                let current = *s == state.timeline_step();
+                let (class, said) = match i.cmp(&reached) {
+                    std::cmp::Ordering::Less => ("done", Msg::StepDone),
+                    std::cmp::Ordering::Equal => ("current", Msg::StepCurrent),
+                    std::cmp::Ordering::Greater => ("todo", Msg::StepToCome),
+                };
                 view! {
-                    <li class:done=i <= reached aria-current=current.then_some("step")>{tr(s.label())}</li>
+                    <li class=class aria-current=(i == reached).then_some("step")>
+                        <span class="timeline-step">{tr(s.label())}</span>
+                        " " <span class="hint">{tr(said)}</span>
+                    </li>
                 }
             }).collect_view()}
         </ol>
@@ -172,33 +181,9 @@ fn chosen(d: &ApplicationDossier) -> Vec<String> {
         .collect()
 }
 
-#[component]
-fn Summary(d: ApplicationDossier) -> impl IntoView {
-    let f = d.form.clone();
-    let profile = d
-        .profiles
-        .iter()
-        .find(|p| p.as_str() == f.profile)
-        .map(profile_label)
-        .unwrap_or_default();
-    let choices = chosen(&d);
-    view! {
-        <h2>{tr(Msg::SummaryTitle)}</h2>
-        <dl class="calendar">
-            <dt>{tr(Msg::ColName)}</dt><dd>{format!("{} {}", f.first_name, f.last_name)}</dd>
-            <dt>{tr(Msg::FieldEmail)}</dt><dd>{d.email.clone()}</dd>
-            <dt>{tr(Msg::FieldProfile)}</dt><dd>{profile}</dd>
-            <dt>{tr(Msg::FieldSkills)}</dt><dd class="prewrap">{f.skills.clone()}</dd>
-            <dt>{tr(Msg::FieldMotivation)}</dt><dd class="prewrap">{f.motivation.clone()}</dd>
-        </dl>
-        <h3>{tr(Msg::ChoicesLegend)}</h3>
-        <ol>{choices.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ol>
-        <Files id=d.id cv=d.cv.clone() portfolio=d.portfolio.clone()/>
-    }
-}
-
-/// Every field of a dossier, read-only (coordinators' review page), in the
-/// order of the applicant's form, the email after the name.
+/// Every field of a dossier, read-only (the applicant's submitted dossier,
+/// coordinators' review page), in the order of the applicant's form, the
+/// email after the name.
 #[component]
 pub fn DossierDetails(d: ApplicationDossier) -> impl IntoView {
     let f = d.form.clone();
@@ -289,23 +274,26 @@ fn Editor(
             <input type="hidden" name="id" value=id.to_string()/>
             <input type="hidden" name="version" value=version/>
             <ApplicationFields d form error/>
-            <Autosave form_id="candidature-form".to_owned() endpoint="/api/enregistrer-candidature".to_owned()
-                upload_form_id="candidature-cv,candidature-portfolio".to_owned() texts initial=last_saved/>
-            <div class="actions">
-                <button type="submit" name="intent" value="save" class="secondary">{tr(Msg::SaveDraft)}</button>
-                <button type="submit" name="intent" value="submit">
-                    {tr(if answer { Msg::ResubmitApplication } else { Msg::SubmitApplication })}
-                </button>
-            </div>
         </ActionForm>
+        // The files have forms of their own (forms do not nest): they come
+        // before the buttons that submit the dossier, which belong to its
+        // form through their `form` attribute.
         <section aria-labelledby="fichiers-titre">
             <h2 id="fichiers-titre">{tr(Msg::FilesTitle)}</h2>
             <Files id cv portfolio/>
-            {cv_error.map(|m| view! { <p class="field-error" id="champ-cv">{tr(m)}</p> })}
+            {cv_error.map(|m| view! { <p class="field-error" id="champ-cv" tabindex="-1">{tr(m)}</p> })}
             <UploadForm id kind="cv" form_id="candidature-cv" label=Msg::FieldCv error=cv_upload_error/>
             <UploadForm id kind="portfolio" form_id="candidature-portfolio" label=Msg::FieldPortfolio
                 error=portfolio_upload_error/>
         </section>
+        <Autosave form_id="candidature-form".to_owned() endpoint="/api/enregistrer-candidature".to_owned()
+            upload_form_id="candidature-cv,candidature-portfolio".to_owned() texts initial=last_saved/>
+        <div class="actions">
+            <button type="submit" form="candidature-form" name="intent" value="save" class="secondary">{tr(Msg::SaveDraft)}</button>
+            <button type="submit" form="candidature-form" name="intent" value="submit">
+                {tr(if answer { Msg::ResubmitApplication } else { Msg::SubmitApplication })}
+            </button>
+        </div>
     }
 }
 
@@ -317,12 +305,18 @@ fn ApplicationFields(
     form: ApplicationForm,
     error: Option<AppError>,
 ) -> impl IntoView {
-    let e = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
     let rank_options: Vec<(String, String)> =
         std::iter::once((String::new(), tr(Msg::NotChosen).to_owned()))
             .chain((1..=d.max_choices).map(|n| (n.to_string(), n.to_string())))
             .collect();
-    let choices_error = e("choices");
+    let choices_errors: Vec<String> = error
+        .as_ref()
+        .map(|e| e.all_for("choices"))
+        .unwrap_or_default()
+        .iter()
+        .map(|f| f.text(crate::ui::locale()))
+        .collect();
+    let profile = form.profile.clone();
     let rows: Vec<AnyView> = d
         .offered
         .iter()
@@ -337,14 +331,28 @@ fn ApplicationFields(
             });
             let select_id = format!("rang-{}", o.id);
             let profiles = o.profiles.iter().map(profile_label).collect::<Vec<_>>().join(", ");
+            // Whether the défi seeks the profile chosen above (in words).
+            let fit = (!profile.is_empty()).then(|| {
+                let seeks = o.profiles.iter().any(|p| p.as_str() == profile);
+                view! {
+                    <span class=if seeks { "fit fit-yes" } else { "fit fit-no" }>
+                        {tr(if seeks { Msg::SeeksYourProfile } else { Msg::SeeksNotYourProfile })}
+                    </span>
+                }
+            });
+            // The title is the select's label (one Tab stop a row; the
+            // sheets are linked once, above the table).
             view! {
                 <tr>
-                    <th scope="row"><a href=format!("/defis/{}", o.id)>{o.title.clone()}</a>
-                        <br/><span class="hint">{o.organisation.clone()} " — " {profiles}</span></th>
+                    <th scope="row">
+                        <label for=select_id.clone() class="plain-label">{o.title.clone()}</label>
+                        <br/><span class="hint">{o.organisation.clone()} " — " {profiles}</span>
+                        {fit.map(|f| view! { <br/>{f} })}
+                    </th>
                     <td>
                         <input type="hidden" name=format!("offered[{i}]") value=o.id.to_string()/>
-                        <label for=select_id.clone() class="visually-hidden">{fill(tr(Msg::RankOf), &[("title", &o.title)])}</label>
-                        <select id=select_id name=format!("ranks[{i}]")>
+                        <select id=select_id name=format!("ranks[{i}]")
+                            aria-label=fill(tr(Msg::RankOf), &[("title", &o.title)])>
                             {rank_options.iter().map(|(v, t)| view! { <option value=v.clone() selected=*v == rank>{t.clone()}</option> }).collect_view()}
                         </select>
                     </td>
@@ -355,14 +363,21 @@ fn ApplicationFields(
         .collect();
     let rows = std::cell::RefCell::new(Some(rows));
     let max_choices = d.max_choices;
+    let invalid = !choices_errors.is_empty();
     let choices = move || {
         let rows = rows.borrow_mut().take();
+        let errors = choices_errors.clone();
         view! {
-            <fieldset id="champ-choices" tabindex="-1" class:field-invalid=choices_error.is_some()
-                aria-describedby=choices_error.map(|_| "champ-choices-erreur")>
+            <fieldset id="champ-choices" tabindex="-1" class:field-invalid=invalid
+                aria-describedby=invalid.then_some("champ-choices-erreur")>
                 <legend>{tr(Msg::ChoicesLegend)}</legend>
                 <p class="hint">{fill(tr(Msg::ChoicesHint), &[("max", &max_choices.to_string())])}</p>
-                {choices_error.map(|m| view! { <p class="field-error" id="champ-choices-erreur">{tr(m)}</p> })}
+                <p><a href="/defis" target="_blank" rel="noopener">{tr(Msg::ReadTheSheets)}</a></p>
+                {invalid.then(|| view! {
+                    <div class="field-error" id="champ-choices-erreur">
+                        {errors.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+                    </div>
+                })}
                 <DataTable caption=tr(Msg::ChoicesLegend).to_owned()
                     columns=vec![Msg::ColTitle, Msg::ColRank]>{rows}</DataTable>
             </fieldset>

@@ -32,25 +32,52 @@ impl AutosaveTexts {
     }
 }
 
-/// The server's answer to a save, `{"version":3,"saved_at":"10:42"}`
-/// (`SavedDraft`), read without serde: a derived deserializer would add
-/// about 2 KB to the browser bundle for two fields the server writes.
+/// The server's answer to a save, `{"version":3,"saved_at":"10:42"}`,
+/// possibly followed by `"refused":"…"` (`SavedDraft`), read without
+/// serde: a derived deserializer would add about 2 KB to the browser
+/// bundle for three fields the server writes. `refused` is always last,
+/// so the text (which may hold commas) is the rest of the object.
 pub fn saved_of(body: &str) -> Option<crate::api::defis::SavedDraft> {
-    let (mut version, mut saved_at) = (None, None);
+    let (mut version, mut saved_at, mut refused) = (None, None, None);
     let inner = body.trim().strip_prefix('{')?.strip_suffix('}')?;
-    for pair in inner.split(',') {
+    // Char patterns only (a `&str` pattern brings the two-way searcher
+    // into the bundle); the third pair's text may hold commas.
+    for pair in inner.splitn(3, ',') {
         let (key, value) = pair.split_once(':')?;
         let value = value.trim();
         match key.trim().trim_matches('"') {
             "version" => version = value.parse().ok(),
             "saved_at" => saved_at = Some(value.strip_prefix('"')?.strip_suffix('"')?.to_owned()),
+            "refused" => refused = Some(json_string(value)?),
             _ => {}
         }
     }
     Some(crate::api::defis::SavedDraft {
         version: version?,
         saved_at: saved_at?,
+        refused,
     })
+}
+
+/// A JSON string literal's text: the escapes serde_json writes for a
+/// sentence (quote, backslash, slash, newline, tab), others refused.
+fn json_string(literal: &str) -> Option<String> {
+    let body = literal.trim().strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            'n' => '\n',
+            't' => '\t',
+            c @ ('"' | '\\' | '/') => c,
+            _ => return None,
+        });
+    }
+    Some(out)
 }
 
 /// Saves the form `form_id` a few seconds after each change once hydrated
@@ -89,10 +116,18 @@ mod tests {
         let sent = crate::api::defis::SavedDraft {
             version: 12,
             saved_at: "09:05".into(),
+            refused: None,
         };
         let body = serde_json::to_string(&sent).unwrap();
         let read = saved_of(&body).expect("read");
         assert_eq!((read.version, read.saved_at.as_str()), (12, "09:05"));
+        assert_eq!(read.refused, None);
+        let partly = crate::api::defis::SavedDraft {
+            refused: Some("Saved, except \"the ranks\": 1, 2, 3…\nagain".into()),
+            ..sent
+        };
+        let body = serde_json::to_string(&partly).unwrap();
+        assert_eq!(saved_of(&body), Some(partly));
         for bad in [
             "",
             "{}",

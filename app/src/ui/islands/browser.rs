@@ -368,7 +368,9 @@ fn save(saver: Rc<Saver>) {
                     &saver.texts.saved,
                     &[("time", &saved.saved_at)],
                 ));
-                saver.warn("");
+                // Saved but for a part the server refused (the dossier's
+                // ranks): say what, until a save takes everything.
+                saver.warn(saved.refused.as_deref().unwrap_or_default());
                 if let Some(submitter) = held {
                     saver.stopped.set(true);
                     let _ = saver.form.request_submit_with_submitter(submitter.as_ref());

@@ -82,8 +82,43 @@ impl Browser {
     }
 }
 
-/// The redirect target of a response, relative to the site.
-pub fn location(res: &Response) -> String {
+/// Where a redirect sends the browser (relative to the site) and, for a
+/// refused form post, the error it carries (the `Cohorte-Refusal` header;
+/// the page shows it from the flash). Reads as the path.
+#[derive(Clone, Debug)]
+pub struct Landing {
+    pub path: String,
+    pub error: Option<serde_json::Value>,
+}
+
+impl std::ops::Deref for Landing {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.path
+    }
+}
+
+impl std::fmt::Display for Landing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path)
+    }
+}
+
+impl PartialEq<&str> for Landing {
+    fn eq(&self, other: &&str) -> bool {
+        self.path == *other
+    }
+}
+
+impl PartialEq<String> for Landing {
+    fn eq(&self, other: &String) -> bool {
+        &self.path == other
+    }
+}
+
+/// The redirect target of a response, relative to the site, with the
+/// error a refused post carries.
+pub fn location(res: &Response) -> Landing {
     let loc = res
         .headers()
         .get(LOCATION)
@@ -91,13 +126,22 @@ pub fn location(res: &Response) -> String {
         .to_str()
         .unwrap()
         .to_owned();
-    match loc.find("://") {
+    assert!(
+        !loc.contains("__err"),
+        "a refusal travels in the flash, not in the URL: {loc}"
+    );
+    let path = match loc.find("://") {
         Some(i) => loc[i + 3..]
             .find('/')
             .map(|j| loc[i + 3 + j..].to_owned())
             .unwrap_or("/".into()),
         None => loc,
-    }
+    };
+    let error = res
+        .headers()
+        .get("cohorte-refusal")
+        .map(|v| serde_json::from_slice(v.as_bytes()).unwrap());
+    Landing { path, error }
 }
 
 pub fn token_in(text: &str, marker: &str) -> String {
@@ -112,19 +156,13 @@ pub fn token_in(text: &str, marker: &str) -> String {
 }
 
 /// The decoded error a no-JS post carried back in its redirect, if any.
-pub fn error_in(location: &str) -> Option<serde_json::Value> {
-    let url = reqwest::Url::parse(&format!("http://x{location}")).unwrap();
-    let raw = url.query_pairs().find(|(k, _)| k == "__err")?.1.to_string();
-    use base64::Engine;
-    let bytes = base64::engine::general_purpose::URL_SAFE
-        .decode(raw)
-        .unwrap();
-    Some(serde_json::from_slice(&bytes).unwrap())
+pub fn error_in(to: &Landing) -> Option<serde_json::Value> {
+    to.error.clone()
 }
 
 /// The fields a validation error in the redirect `to` names, in order; any
 /// other error as its JSON text (so that a comparison shows it).
-pub fn error_fields(to: &str) -> Vec<String> {
+pub fn error_fields(to: &Landing) -> Vec<String> {
     let err = error_in(to).unwrap_or_else(|| panic!("an error in {to}"));
     err["Validation"]
         .as_array()

@@ -67,12 +67,15 @@ pub async fn start(
 
 pub use crate::server::db::guarded::Saved;
 
-/// Saves a draft (already checked by `ApplicationForm::parse_draft`).
+/// Saves a draft (already checked by `ApplicationForm::parse_draft`). With
+/// `keep_choices`, the stored choices stay as they are (the ranks typed
+/// were refused) and the rest of the draft is saved.
 pub async fn save(
     db: &DatabaseConnection,
     origin: &Origin,
     id: i64,
     form: &ApplicationForm,
+    keep_choices: bool,
     expected: Option<i32>,
 ) -> Result<Saved, AppError> {
     let txn = Txn::begin(db, origin).await?;
@@ -89,11 +92,14 @@ pub async fn save(
     declared::write(&mut row, form)?;
     row.updated_at = Set(now);
     guarded(&txn, row, read).await?;
-    application_choice::Entity::delete_many()
-        .filter(application_choice::Column::ApplicationId.eq(id))
-        .exec(&txn)
-        .await?;
-    for (i, defi_id) in form.choices.iter().enumerate() {
+    let choices: &[i64] = if keep_choices { &[] } else { &form.choices };
+    if !keep_choices {
+        application_choice::Entity::delete_many()
+            .filter(application_choice::Column::ApplicationId.eq(id))
+            .exec(&txn)
+            .await?;
+    }
+    for (i, defi_id) in choices.iter().enumerate() {
         application_choice::ActiveModel {
             application_id: Set(id),
             rank: Set(i as i32 + 1),
@@ -106,7 +112,7 @@ pub async fn save(
     txn.finish(
         AuditAction::ApplicationSaved,
         Target::Application(id),
-        json!({ "version": read + 1 }),
+        json!({ "version": read + 1, "choices_kept": keep_choices }),
     )
     .await?;
     Ok(Saved {
@@ -138,12 +144,16 @@ pub(crate) async fn event<C: ConnectionTrait>(
 }
 
 /// Submits the dossier: complete, and before the (personal) deadline —
-/// judged at `started`, when the request reached the server.
+/// judged at `started`, when the request reached the server. `ranks` is
+/// the refusal of the ranks typed with this submission, with the défis
+/// they named: the submission is then refused with that error and every
+/// other one at once (those défis checked against the profile).
 pub async fn submit(
     state: &AppState,
     origin: &Origin,
     id: i64,
     started: DateTime<Utc>,
+    ranks: Option<(Msg, Vec<i64>)>,
 ) -> Result<DateTime<Utc>, AppError> {
     let txn = Txn::with_outbox(state, origin).await?;
     let a = find(&txn, id).await?;
@@ -156,23 +166,43 @@ pub async fn submit(
         rules::deadline(p.applications_close_at, a.personal_deadline),
     )
     .map_err(AppError::Refused)?;
-    let form = form_of(&a, choices_of(&txn, id).await?)?;
+    let mut form = form_of(&a, choices_of(&txn, id).await?)?;
     let offered = offered(&txn, p.id).await?;
     let has_cv = attachments::current(&txn, slot(id, CV)).await?.is_some();
+    let rank_error = ranks.map(|(msg, chosen)| {
+        form.choices = chosen;
+        msg
+    });
+    let seeks = |defi: i64, profile: &str| {
+        offered
+            .iter()
+            .any(|d| d.id == defi && d.profiles.iter().any(|p| p.as_str() == profile))
+    };
     let checked = form
         .parse_draft(
             &promotions::profiles_of(&p),
             &offered.iter().map(|d| d.id).collect::<Vec<_>>(),
             p.max_choices.max(0) as usize,
         )
-        .and_then(|f| {
-            f.check_complete(has_cv, |defi, profile| {
-                offered
-                    .iter()
-                    .any(|d| d.id == defi && d.profiles.iter().any(|p| p.as_str() == profile))
-            })
+        .and_then(|f| f.check_complete(has_cv, seeks));
+    let mut errors = checked.err().unwrap_or_default();
+    if let Some(msg) = rank_error {
+        // The ranks' own error first among the choices' (the sort is stable).
+        errors.retain(|(f, m)| !(f == "choices" && *m == Msg::ChoicesRequired));
+        errors.insert(0, ("choices".into(), msg));
+        ApplicationForm::sort_errors(&mut errors);
+    }
+    if !errors.is_empty() {
+        let mut unfit = form.unfit_choices(seeks).map(|d| {
+            offered
+                .iter()
+                .find(|o| o.id == d)
+                .map_or_else(|| d.to_string(), |o| o.title.clone())
         });
-    checked.map_err(AppError::fields)?;
+        return Err(AppError::naming(errors, |_, m| {
+            (m == Msg::ChoiceWithoutProfile).then(|| unfit.next()).flatten()
+        }));
+    }
     // The submission time is the request's arrival, the time the deadline
     // was judged at.
     let now = started;
