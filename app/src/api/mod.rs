@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod applications;
+pub mod area;
 pub mod auth;
 pub mod defis;
 pub mod organisations;
@@ -59,6 +60,7 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/candidater", "StartApplication"),
     ("/api/retirer-candidature", "WithdrawApplication"),
     ("/api/mes-candidatures", "StartApplication"),
+    ("/api/mon-espace", "StartApplication"),
     ("/api/candidature", "ViewApplication"),
     ("/api/enregistrer-candidature", "EditApplication"),
     ("/api/apercu-effacement", "ManagePromotions"),

@@ -113,9 +113,12 @@ super::texts! {
     NoRolesYet =>
         "Vous n'avez pas encore de rôle particulier. Vous pourrez candidater dès l'ouverture d'un appel.",
         "You do not have a particular role yet. You will be able to apply as soon as a call opens.";
-    AreaApplicantHint =>
-        "Les appels à candidatures ouverts apparaîtront ici.",
-        "Open calls for applications will appear here.";
+    AreaCallsTitle => "Appels à candidatures", "Calls for applications";
+    AreaNoOpenCall =>
+        "Aucun appel à candidatures n'est ouvert en ce moment. Les prochains apparaîtront ici.",
+        "No call for applications is open at the moment. The next ones will appear here.";
+    AreaYourDossier => "Votre candidature :", "Your application:";
+    AreaNoDefiYet => "Aucun défi pour l'instant.", "No challenge yet.";
     AreaAdminLink => "Gérer les utilisateurs et leurs rôles", "Manage users and their roles";
     AreaOutboxLink =>
         "Voir les courriels envoyés par la plateforme",

@@ -234,3 +234,25 @@ pub struct DraftsList {
     pub closes: String,
     pub rows: Vec<DraftRow>,
 }
+
+/// A promotion whose call for applications is open, with the person's
+/// dossier in it if any (or a promotion where the person has a dossier).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenCallView {
+    pub promotion_id: i64,
+    pub promotion_name: String,
+    /// Paris time.
+    pub closes: String,
+    pub application: Option<(i64, crate::domain::application::ApplicationState)>,
+}
+
+/// What `/espace` shows the signed-in person: the open calls and their
+/// dossiers, and for hosts their organisations with their défis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaView {
+    pub calls: Vec<OpenCallView>,
+    pub organisations: Vec<(
+        crate::model::organisation::OrganisationView,
+        Vec<crate::model::defi::DefiRow>,
+    )>,
+}

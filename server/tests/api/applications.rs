@@ -4,7 +4,7 @@
 //! else sees it.
 
 use crate::helpers::{
-    Browser, Msg, PASSWORD, PDF, TestApp, error_fields, error_in, fill, fr, fr_parts, location,
+    Browser, Landing, Msg, PASSWORD, PDF, TestApp, error_fields, error_in, fill, fr, fr_parts, location,
     open_applications, open_call, shows,
 };
 use app::server::db::{application, promotion};
@@ -51,7 +51,7 @@ fn complete(id: i64, intent: &str, web: i64, forest: i64) -> Vec<(String, String
     .collect()
 }
 
-async fn save(b: &Browser, id: i64, fields: &[(String, String)]) -> String {
+async fn save(b: &Browser, id: i64, fields: &[(String, String)]) -> Landing {
     let from = format!("/candidature/{id}");
     location(
         &b.post_fields(&from, "/api/enregistrer-candidature", fields)

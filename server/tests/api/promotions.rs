@@ -123,7 +123,7 @@ async fn only_coordinators_manage_promotions() {
     let res = marie
         .post("/espace", "/api/creer-promotion", &form(&[]))
         .await;
-    assert!(location(&res).contains("__err"));
+    assert!(error_in(&location(&res)).is_some());
     assert!(
         app::server::service::promotions::list(&app.state.db)
             .await

@@ -1,6 +1,6 @@
 //! CSRF, policy over HTTP, admin actions, the outbox.
 
-use crate::helpers::{Msg, PASSWORD, TestApp, en, fr, location, refusal};
+use crate::helpers::{Msg, PASSWORD, TestApp, en, error_in, fr, location, refusal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused() {
@@ -76,7 +76,7 @@ async fn admin_pages_are_hidden_from_everyone_else() {
             &[("user_id", me.as_str()), ("role", "admin")],
         )
         .await;
-    assert!(location(&res).contains("__err"));
+    assert!(error_in(&location(&res)).is_some());
     assert!(
         app::server::service::users::roles_of(&app.state.db, me.parse().unwrap())
             .await
@@ -150,7 +150,7 @@ async fn disabling_an_account_ends_its_sessions_at_once() {
             &[("user_id", alice_id.as_str()), ("disabled", "1")],
         )
         .await;
-    assert!(location(&res).contains("__err"));
+    assert!(error_in(&location(&res)).is_some());
     assert_eq!(alice.get("/espace").await.status(), 200);
 }
 

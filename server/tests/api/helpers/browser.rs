@@ -85,7 +85,7 @@ impl Browser {
 /// Where a redirect sends the browser (relative to the site) and, for a
 /// refused form post, the error it carries (the `Cohorte-Refusal` header;
 /// the page shows it from the flash). Reads as the path.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Landing {
     pub path: String,
     pub error: Option<serde_json::Value>,

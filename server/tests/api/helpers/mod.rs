@@ -11,7 +11,7 @@ mod personas;
 mod texts;
 
 pub use app::TestApp;
-pub use browser::{Browser, error_fields, error_in, location, refusal, token_in};
+pub use browser::{Browser, Landing, error_fields, error_in, location, refusal, token_in};
 pub use fixtures::{PASSWORD, PDF, open_applications, open_call, open_promotion};
 pub use personas::register;
 pub use texts::{Msg, en, fill, fr, fr_parts, shows};

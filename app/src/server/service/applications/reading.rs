@@ -205,3 +205,36 @@ pub async fn draft_context(
         p.max_choices.max(0) as usize,
     ))
 }
+
+/// The open calls for applications, with the person's dossier in each,
+/// then the person's dossiers in promotions whose call is closed.
+pub async fn calls_of<C: ConnectionTrait>(
+    db: &C,
+    me: i64,
+) -> Result<Vec<crate::model::application::OpenCallView>, AppError> {
+    use crate::model::application::OpenCallView;
+    let mut out = Vec::new();
+    for p in open_calls(db).await? {
+        let mine = of_user(db, p.id, me).await?;
+        out.push(OpenCallView {
+            promotion_id: p.id,
+            promotion_name: p.name,
+            closes: paris_display(p.applications_close_at),
+            application: match mine {
+                Some(a) => Some((a.id, state_of(&a)?)),
+                None => None,
+            },
+        });
+    }
+    for (a, p) in all_of_user(db, me).await? {
+        if out.iter().all(|c| c.promotion_id != p.id) {
+            out.push(OpenCallView {
+                promotion_id: p.id,
+                promotion_name: p.name,
+                closes: paris_display(p.applications_close_at),
+                application: Some((a.id, state_of(&a)?)),
+            });
+        }
+    }
+    Ok(out)
+}
