@@ -94,30 +94,29 @@ async fn upload(
     mut multipart: Multipart,
 ) -> Response {
     let read = async || read_file(&mut multipart).await;
-    let (flash, back) = match files::upload(&state.app, &ctx.actor, &ctx.origin(), target, read)
-        .await
-    {
-        Err(UploadRefused::Hidden(e)) => return refusal(e),
-        Ok(()) => (
-            Flash {
-                notice: Some(target.saved()),
-                ..Flash::default()
-            },
-            target.page(),
-        ),
-        Err(UploadRefused::Shown(e)) => {
-            let msg = e.for_field("pitch_deck").unwrap_or(e.summary());
-            let flash = Flash {
-                values: [(
-                    target.error_key().to_owned(),
-                    serde_json::to_string(&msg).unwrap_or_default(),
-                )]
-                .into(),
-                ..Flash::default()
-            };
-            (flash, target.field_on_page())
-        }
-    };
+    let (flash, back) =
+        match files::upload(&state.app, &ctx.actor, &ctx.origin(), target, read).await {
+            Err(UploadRefused::Hidden(e)) => return refusal(e),
+            Ok(()) => (
+                Flash {
+                    notice: Some(target.saved()),
+                    ..Flash::default()
+                },
+                target.page(),
+            ),
+            Err(UploadRefused::Shown(e)) => {
+                let msg = e.for_field("pitch_deck").unwrap_or(e.summary());
+                let flash = Flash {
+                    values: [(
+                        target.error_key().to_owned(),
+                        serde_json::to_string(&msg).unwrap_or_default(),
+                    )]
+                    .into(),
+                    ..Flash::default()
+                };
+                (flash, target.field_on_page())
+            }
+        };
     let _ = auth_session::set_flash(&session, flash).await;
     Redirect::to(&back).into_response()
 }

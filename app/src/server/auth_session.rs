@@ -125,7 +125,12 @@ pub async fn add_posted_error(
 ) {
     use axum::http::header::SET_COOKIE;
     if session.get::<i64>(USER_KEY).await.ok().flatten().is_some() {
-        let mut flash: Flash = session.get(FLASH_KEY).await.ok().flatten().unwrap_or_default();
+        let mut flash: Flash = session
+            .get(FLASH_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         flash.error = Some(error);
         if let Err(e) = session.insert(FLASH_KEY, flash).await {
             tracing::error!(error = %e, "session store");

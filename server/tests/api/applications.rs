@@ -4,8 +4,8 @@
 //! else sees it.
 
 use crate::helpers::{
-    Browser, Landing, Msg, PASSWORD, PDF, TestApp, error_fields, error_in, fill, fr, fr_parts, location,
-    open_applications, open_call, shows,
+    Browser, Landing, Msg, PASSWORD, PDF, TestApp, error_fields, error_in, fill, fr, fr_parts,
+    location, open_applications, open_call, shows,
 };
 use app::server::db::{application, promotion};
 use chrono::{Duration, Utc};
@@ -1091,4 +1091,186 @@ async fn hosts_see_how_many_dossiers_ranked_their_published_defis() {
     let one = fill(fr(Msg::InterestCount), &[("count", "1")]);
     assert!(shows(&page, &one), "{page}");
     assert!(!page.contains("Lovelace"), "counts only, never who");
+}
+
+/// What the autosave island gets for `fields`: the status and the body.
+async fn autosave(b: &Browser, id: i64, fields: &[(String, String)]) -> (u16, String) {
+    let res = b
+        .client
+        .post(format!("{}/api/enregistrer-candidature", b.base))
+        .header(reqwest::header::ACCEPT, "application/json")
+        .header(
+            reqwest::header::REFERER,
+            format!("{}/candidature/{id}", b.base),
+        )
+        .form(fields)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+async fn choices(app: &TestApp, id: i64) -> Vec<i64> {
+    use app::server::db::application_choice::{Column, Entity};
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    Entity::find()
+        .filter(Column::ApplicationId.eq(id))
+        .order_by_asc(Column::Rank)
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.defi_id)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_ranks_are_a_field_error_and_the_rest_of_the_draft_is_saved() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let ada = app.applicant().await;
+    let id = start(&ada, promotion).await;
+    let mut draft = complete(id, "save", web, forest);
+    assert_eq!(error_in(&save(&ada, id, &draft).await), None);
+    assert_eq!(choices(&app, id).await, [web]);
+
+    // The autosave with two défis ranked 1: saved (200, a new version),
+    // but for the ranks, which it is told about in words; the stored
+    // choices stay, every other field and box is saved.
+    draft[13].1 = "1".into();
+    draft.retain(|(k, _)| k != "decl_jury");
+    let motivation = "Servir le public, avec des rangs faux.";
+    draft.iter_mut().find(|(k, _)| k == "motivation").unwrap().1 = motivation.into();
+    draft.push(("version".into(), row(&app, id).await.version.to_string()));
+    let (status, body) = autosave(&ada, id, &draft).await;
+    assert_eq!(status, 200, "{body}");
+    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let refused = answer["refused"].as_str().expect("what was not saved");
+    assert!(refused.contains(fr(Msg::RanksRepeated)), "{refused}");
+    let r = row(&app, id).await;
+    assert_eq!(answer["version"], r.version);
+    assert_eq!((r.motivation.as_str(), r.decl_jury), (motivation, false));
+    assert_eq!(choices(&app, id).await, [web], "the stored ranking stays");
+
+    // The same as a form post: the error on the choices, what was typed
+    // (the wrong ranks) shown back, the rest saved.
+    draft.retain(|(k, _)| k != "version");
+    draft.iter_mut().find(|(k, _)| k == "motivation").unwrap().1 = "Encore.".into();
+    let to = save(&ada, id, &draft).await;
+    assert_eq!(to, format!("/candidature/{id}"));
+    assert_eq!(error_fields(&to), ["choices"]);
+    assert_eq!(row(&app, id).await.motivation, "Encore.");
+    let page = ada.page(&to).await;
+    assert!(shows(&page, fr(Msg::RanksRepeated)));
+    let selected = format!(r#"<option value="1" selected"#);
+    assert_eq!(page.matches(&selected).count(), 2, "both typed ranks kept");
+    // Shown once: the page again shows what is stored, without the error.
+    let again = ada.page(&to).await;
+    assert!(!shows(&again, fr(Msg::RanksRepeated)));
+
+    // A conflict (another tab saved meanwhile) is answered as one: 409.
+    draft[13].1 = "".into();
+    draft.push(("version".into(), "1".into()));
+    let (status, body) = autosave(&ada, id, &draft).await;
+    assert_eq!((status, body.as_str()), (409, "\"Conflict\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_submission_lists_every_problem_at_once_and_names_the_defi() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let ada = app.applicant().await;
+    let id = start(&ada, promotion).await;
+    // Wrong ranks, an invalid address, a défi that does not seek the
+    // profile, no CV: all four at once, in the page's order.
+    let mut f = complete(id, "submit", web, forest);
+    f[13].1 = "1".into();
+    f.push(("code_url".into(), "git.example/ada".into()));
+    let to = save(&ada, id, &f).await;
+    assert_eq!(
+        error_fields(&to),
+        ["code_url", "choices", "choices", "cv"],
+        "{to:?}"
+    );
+    let err = error_in(&to).unwrap();
+    let unfit = &err["Validation"][2];
+    assert_eq!(unfit["message"], "ChoiceWithoutProfile");
+    assert_eq!(unfit["about"], "Cartographier les forêts");
+    assert_eq!(err["Validation"][1]["message"], "RanksRepeated");
+    let page = ada.page(&to).await;
+    assert!(page.contains("« Cartographier les forêts » ne recherche pas votre profil"));
+    // The table says which défis seek the chosen profile.
+    assert!(shows(&page, fr(Msg::SeeksNotYourProfile)) && shows(&page, fr(Msg::SeeksYourProfile)));
+    assert_eq!(row(&app, id).await.state, "draft");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_upload_goes_back_to_its_field_and_the_submitted_dossier_shows_everything() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let ada = app.applicant().await;
+    let id = start(&ada, promotion).await;
+    let res = upload(&ada, id, "cv", b"not a pdf").await;
+    assert_eq!(
+        location(&res),
+        format!("/candidature/{id}#champ-cv-fichier")
+    );
+    let res = upload(&ada, id, "cv", PDF).await;
+    assert_eq!(location(&res), format!("/candidature/{id}"));
+    // The files come before the buttons that submit the dossier.
+    let page = ada.page(&format!("/candidature/{id}")).await;
+    let (files, submit) = (
+        page.find(r#"id="champ-cv-fichier""#).unwrap(),
+        page.find(r#"value="submit""#).unwrap(),
+    );
+    assert!(files < submit);
+    assert!(page.contains(r#"form="candidature-form""#));
+    let mut f = complete(id, "submit", web, forest);
+    f.push(("phone".into(), "+33 6 12 34 56 78".into()));
+    f.push(("mobility".into(), "Lyon ou Paris".into()));
+    f.push(("remote".into(), "on".into()));
+    assert_eq!(error_in(&save(&ada, id, &f).await), None);
+    let page = ada.page(&format!("/candidature/{id}")).await;
+    for shown in [
+        "+33 6 12 34 56 78",
+        "Lyon ou Paris",
+        "Dix ans de code.",
+        fr(Msg::Experience5to10),
+        fr(Msg::DeclJury),
+        fr(Msg::FieldSupportRole),
+        fr(Msg::FieldRemote),
+    ] {
+        assert!(shows(&page, shown), "{shown} on the submitted dossier");
+    }
+    assert!(shows(&page, fr(Msg::StepCurrent)) && shows(&page, fr(Msg::StepToCome)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_personal_area_shows_open_calls_dossiers_and_organisations() {
+    let app = TestApp::spawn().await;
+    let (promotion, _, _) = open_call(&app).await;
+    let ada = app.applicant().await;
+    let page = ada.page("/espace").await;
+    assert!(page.contains("EIG 8 — 2028") && shows(&page, fr(Msg::StartApplicationButton)));
+    assert!(
+        page.contains(r#"href="/candidature""#),
+        "an applicant's nav"
+    );
+    let id = start(&ada, promotion).await;
+    let page = ada.page("/espace").await;
+    assert!(page.contains(&format!(r#"href="/candidature/{id}""#)));
+    assert!(shows(&page, fr(Msg::AppStateDraft)));
+
+    // A host sees their organisation and its défis, and no "My application".
+    let (host, org) = app.host_of("Préfecture du Nord").await;
+    let page = host.page("/espace").await;
+    assert!(
+        page.contains(&format!(r#"href="/organisation/{org}""#)),
+        "{page}"
+    );
+    assert!(page.contains("Préfecture du Nord") && shows(&page, fr(Msg::AreaNoDefiYet)));
+    assert!(!page.contains(&format!(
+        r#"<a href="/candidature">{}"#,
+        fr(Msg::ApplicationsTitle)
+    )));
 }

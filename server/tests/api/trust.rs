@@ -158,15 +158,17 @@ async fn a_stranger_cannot_lock_the_owner_out() {
     };
     let mut last = None;
     for _ in 0..15 {
-        last = Some(post(
-            &attacker,
-            "/api/connexion",
-            vec![
-                ("email", "marie@example.fr"),
-                ("password", "guess guess guess"),
-            ],
-        )
-        .await);
+        last = Some(
+            post(
+                &attacker,
+                "/api/connexion",
+                vec![
+                    ("email", "marie@example.fr"),
+                    ("password", "guess guess guess"),
+                ],
+            )
+            .await,
+        );
     }
     let rate_limited = |last: &Option<_>| error_in(last.as_ref().unwrap()).unwrap();
     assert_eq!(rate_limited(&last), serde_json::json!("RateLimited"));

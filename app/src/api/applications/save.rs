@@ -50,8 +50,15 @@ pub async fn save_application(#[server(flatten)] form: Posted) -> Result<SavedDr
             .parse_draft(&profiles, &offered_ids, max)
             .map_err(AppError::fields)?;
         let keep_choices = rank_error.is_some();
-        applications::save(&call.state.db, &call.ctx.origin(), id, &clean, keep_choices, version)
-            .await
+        applications::save(
+            &call.state.db,
+            &call.ctx.origin(),
+            id,
+            &clean,
+            keep_choices,
+            version,
+        )
+        .await
     }
     .await;
     let saved = call.keep(result, &kept).await?;

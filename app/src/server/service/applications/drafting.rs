@@ -200,7 +200,9 @@ pub async fn submit(
                 .map_or_else(|| d.to_string(), |o| o.title.clone())
         });
         return Err(AppError::naming(errors, |_, m| {
-            (m == Msg::ChoiceWithoutProfile).then(|| unfit.next()).flatten()
+            (m == Msg::ChoiceWithoutProfile)
+                .then(|| unfit.next())
+                .flatten()
         }));
     }
     // The submission time is the request's arrival, the time the deadline
