@@ -10,7 +10,7 @@ use crate::http::ServerState;
 use app::model::AppError;
 use app::model::application::ApplicationQuery;
 use app::server::service::download::Download;
-use app::server::service::exports::{self, Export};
+use app::server::service::exports::{self, Export, Separator};
 use app::server::service::privacy;
 use app::server::web::RequestContext;
 use axum::Extension;
@@ -36,6 +36,13 @@ pub fn selection_route(format: Export) -> MethodRouter<ServerState> {
               Query(params): Query<HashMap<String, String>>| async move {
             let q = ApplicationQuery::from_params(|k| params.get(k).cloned());
             let (actor, origin, locale) = (&ctx.actor, &ctx.origin(), ctx.locale);
+            let format = match format {
+                Export::Csv(_) => Export::Csv(Separator::from_param(
+                    params.get("separateur").map(String::as_str),
+                    locale,
+                )),
+                other => other,
+            };
             answer(exports::export(&state.app, actor, origin, locale, promotion, &q, format).await)
                 .await
         },

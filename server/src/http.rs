@@ -162,7 +162,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
         )
         .route(
             "/coordination/promotions/{id}/candidatures.csv",
-            crate::exports::selection_route(app::server::service::exports::Export::Csv),
+            crate::exports::selection_route(app::server::service::exports::Export::Csv(
+                // The locale's, unless the query string asks for another.
+                app::server::service::exports::Separator::Comma,
+            )),
         )
         .route(
             "/coordination/promotions/{id}/cv.zip",

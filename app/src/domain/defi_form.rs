@@ -28,7 +28,7 @@ declare_form! {
     /// The défi dossier, section by section as the host sees it.
     pub struct DefiForm {
         DefiLegend {
-            title: text = Spec::line(Msg::FieldDefiTitle, 120).required().hint(Msg::TitleHint),
+            title: text = Spec::line(Msg::FieldDefiTitle, 120).required().counted().hint(Msg::TitleHint),
             summary: text = Spec::text(Msg::FieldSummary, 280, 2).lines(2).required().hint(Msg::SummaryHint),
         }
         NeedLegend {

@@ -41,7 +41,12 @@ super::texts! {
         "Aucune candidature ne correspond à ces filtres.",
         "No application matches these filters.";
     ExportCvZip => "Télécharger les CV de la sélection (ZIP)", "Download the selection's CVs (ZIP)";
-    ExportCsv => "Exporter la sélection (CSV)", "Export the selection (CSV)";
+    ExportCsvSemicolon =>
+        "Exporter la sélection (CSV, séparateur point-virgule : Excel, LibreOffice en français)",
+        "Export the selection (CSV, semicolon separator: French Excel, LibreOffice)";
+    ExportCsvComma =>
+        "Exporter la sélection (CSV, séparateur virgule : autres logiciels)",
+        "Export the selection (CSV, comma separator: other software)";
     FilterName => "Nom ou adresse e-mail", "Name or email address";
     FilterDefi => "Défi choisi", "Chosen challenge";
     AllAnswers => "Toutes les réponses", "All answers";

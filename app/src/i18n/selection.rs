@@ -75,8 +75,9 @@ super::texts! {
         "Leave empty to send the decision's template. {titre} and {organisation} are replaced for each challenge.";
     TemplatesTitle => "Modèles de message", "Message templates";
     TemplatesHint =>
-        "Copiez un modèle dans le message pour l'adapter.",
-        "Copy a template into the message to adapt it.";
+        "Utilisez un modèle : il remplace le message et choisit sa décision ; adaptez-le ensuite.",
+        "Use a template: it replaces the message and picks its decision; then adapt it.";
+    UseTemplate => "Utiliser le modèle « {decision} »", "Use the “{decision}” template";
     PreviewBatch => "Prévisualiser les envois", "Preview the messages";
     PublishSelected =>
         "Publier {count} {count|défi sélectionné non publié|défis sélectionnés non publiés}",

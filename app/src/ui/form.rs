@@ -5,7 +5,7 @@
 pub use super::field_names::{choose_options, common_label};
 use super::tr;
 use crate::domain::form::{Declared, Kind, Spec};
-use crate::i18n::{Msg, fill};
+use crate::i18n::Msg;
 use crate::model::AppError;
 use leptos::prelude::*;
 
@@ -122,8 +122,25 @@ pub fn Field(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional_no_strip)] error: Option<Msg>,
     #[prop(optional)] required: bool,
+    /// The longest value (`maxlength`).
+    #[prop(optional)]
+    maxlength: Option<usize>,
+    /// States the limit and counts the characters (`CharCounter`).
+    #[prop(optional)]
+    counted: bool,
 ) -> impl IntoView {
     let ids = FieldIds::new(prefix, name, hint, error);
+    let counter = maxlength.filter(|_| counted).map(|max| {
+        view! {
+            <super::islands::CharCounter id=ids.id.clone() max=max
+                count_template=tr(Msg::CharCount).to_owned()/>
+        }
+    });
+    let described = if counter.is_some() {
+        Some(super::islands::with_limit(ids.described.clone(), &ids.id))
+    } else {
+        ids.described.clone()
+    };
     view! {
         <div class="field" class:field-invalid=error.is_some()>
             {ids.head(label, hint, error)}
@@ -134,9 +151,11 @@ pub fn Field(
                 value=value
                 autocomplete=autocomplete
                 required=required
+                maxlength=maxlength
                 aria-invalid=error.map(|_| "true")
-                aria-describedby=ids.described.clone()
+                aria-describedby=described
             />
+            {counter}
         </div>
     }
 }
@@ -186,40 +205,31 @@ pub fn TextArea(
     #[prop(optional)] disabled: bool,
 ) -> impl IntoView {
     let ids = FieldIds::new("champ-", name, hint, error);
-    let control = match maxlength {
-        Some(max) => view! {
-            <super::islands::CountedTextArea
-                id=ids.id.clone()
-                name=name.to_owned()
-                value=value
-                max=max
-                rows=rows
-                describedby=ids.described.clone()
-                invalid=error.is_some()
-                disabled=disabled
-                count_template=tr(Msg::CharCount).to_owned()
-            />
-            <p class="hint">{fill(tr(Msg::MaxChars), &[("max", &max.to_string())])}</p>
+    let described = match maxlength {
+        Some(_) => Some(super::islands::with_limit(ids.described.clone(), &ids.id)),
+        None => ids.described.clone(),
+    };
+    let counter = maxlength.map(|max| {
+        view! {
+            <super::islands::CharCounter id=ids.id.clone() max=max
+                count_template=tr(Msg::CharCount).to_owned()/>
         }
-        .into_any(),
-        None => view! {
+    });
+    view! {
+        <div class="field" class:field-invalid=error.is_some()>
+            {ids.head(label, hint, error)}
             <textarea
                 id=ids.id.clone()
                 name=name
                 rows=rows
+                maxlength=maxlength
                 disabled=disabled
                 aria-invalid=error.map(|_| "true")
-                aria-describedby=ids.described.clone()
+                aria-describedby=described
             >
                 {value}
             </textarea>
-        }
-        .into_any(),
-    };
-    view! {
-        <div class="field" class:field-invalid=error.is_some()>
-            {ids.head(label, hint, error)}
-            {control}
+            {counter}
         </div>
     }
 }
@@ -373,6 +383,8 @@ fn control<F: Declared>(
             value: Some(value),
             error,
             required: s.html_required,
+            maxlength: Some(s.max),
+            counted: s.counted,
         })
         .into_any(),
         Kind::Text { rows } => TextArea(TextAreaProps {
@@ -429,30 +441,12 @@ fn control<F: Declared>(
 }
 
 /// A declared form's fields read-only, as (label, text) lines in the page's
-/// order: a code as its option's text (`given(name, code)` for the codes
-/// the page knows), a box as yes or no.
+/// order, in the reader's language (`Declared::readable`).
 pub fn declared_lines<F: Declared>(
     form: &F,
     given: &dyn Fn(&'static str, &str) -> Option<String>,
 ) -> Vec<(Msg, String)> {
-    F::specs()
-        .filter_map(|s| {
-            let f = form.field(s.name)?;
-            let text = match (s.kind, f.flag()) {
-                (_, Some(on)) => tr(if on { Msg::Yes } else { Msg::No }).to_owned(),
-                (Kind::Choice { options: [], .. }, None) => {
-                    given(s.name, f.text()).unwrap_or_default()
-                }
-                (Kind::Choice { options, .. }, None) => options
-                    .iter()
-                    .find(|(code, _)| *code == f.text())
-                    .map(|(_, m)| tr(*m).to_owned())
-                    .unwrap_or_default(),
-                _ => f.text().to_owned(),
-            };
-            Some((s.label, text))
-        })
-        .collect()
+    form.readable(super::locale(), given)
 }
 
 /// A declared form's text fields as (label, value) lines: what a refused

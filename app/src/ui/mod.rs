@@ -15,6 +15,7 @@ pub mod layout;
 pub mod public;
 pub mod response;
 pub mod table;
+pub mod templates;
 
 use crate::i18n::{Locale, Msg};
 use crate::model::page::PageContext;

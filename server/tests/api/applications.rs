@@ -503,7 +503,9 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     let page = claire.page(&base).await;
     assert!(page.contains(&incomplete), "{page}");
 
-    // Exports: CSV with a BOM and choices in order; a ZIP of the CVs.
+    // Exports: CSV with a BOM and choices in order; a ZIP of the CVs. In
+    // French the cells are separated by semicolons (what French
+    // spreadsheets expect), unless a comma is asked for.
     let csv = claire
         .post(&base, &format!("{base}.csv?profil=developer"), &[])
         .await;
@@ -513,7 +515,7 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert!(
-        lines[0].starts_with("Nom,Prénom,Adresse e-mail,Profil"),
+        lines[0].starts_with("Nom;Prénom;Adresse e-mail;Profil"),
         "{}",
         lines[0]
     );
@@ -522,12 +524,56 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
     let profile = fr(Msg::ProfileDeveloper);
     assert!(
         text.contains(&format!(
-            "Lovelace,Ada,ada@example.fr,{profile},De 5 à 10 ans,Orienter les usagers"
+            "Lovelace;Ada;ada@example.fr;{profile};De 5 à 10 ans;Orienter les usagers"
         )),
         "{text}"
     );
     assert!(
-        !text.contains(",developer,") && !text.contains(",non\r\n"),
+        !text.contains(";developer;") && !text.contains(";non\r\n"),
+        "{text}"
+    );
+    // Every field of the dossier, each under its label, in words.
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let ada_row: Vec<String> = reader
+        .records()
+        .map(|r| {
+            r.unwrap()
+                .iter()
+                .map(str::to_owned)
+                .collect::<Vec<String>>()
+        })
+        .find(|r| r[0] == "Lovelace")
+        .unwrap();
+    let cell = |label: Msg| {
+        let i = header
+            .iter()
+            .position(|h| h == fr(label))
+            .unwrap_or_else(|| panic!("{label:?} in {header:?}"));
+        ada_row[i].clone()
+    };
+    assert_eq!(cell(Msg::FieldMotivation), "Servir le public.");
+    assert_eq!(cell(Msg::FieldSkills), "Rust, SQL");
+    assert_eq!(cell(Msg::FieldGender), fr(Msg::GenderWoman));
+    assert_eq!(cell(Msg::ConsentLabel), fr(Msg::Yes));
+    assert_eq!(cell(Msg::FieldRemote), fr(Msg::No));
+    let comma = claire
+        .post(
+            &base,
+            &format!("{base}.csv?profil=developer&separateur=virgule"),
+            &[],
+        )
+        .await;
+    let text = String::from_utf8(comma.bytes().await.unwrap()[3..].to_vec()).unwrap();
+    assert!(
+        text.starts_with("Nom,Prénom,Adresse e-mail,Profil"),
         "{text}"
     );
     // As a browser asks: compressed if possible. A ZIP is sent as it is,
@@ -563,7 +609,7 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
             .iter()
             .filter(|a| *a == "applications.exported")
             .count(),
-        2
+        3
     );
     app.assert_audited(&[
         "application.reviewed",
@@ -772,7 +818,9 @@ async fn no_cell_of_the_csv_export_can_run_as_a_formula() {
     assert_eq!(csv.status(), 200);
     let bytes = csv.bytes().await.unwrap();
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    let mut reader = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
     let rows: Vec<Vec<String>> = reader
         .records()
         .map(|r| r.unwrap().iter().map(str::to_owned).collect())

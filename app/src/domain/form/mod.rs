@@ -65,6 +65,9 @@ pub struct Spec {
     /// go, where there is no draft to keep an empty field in.
     pub html_required: bool,
     pub format: Option<Format>,
+    /// A one-line field that states its limit and counts its characters
+    /// as a text does (a title).
+    pub counted: bool,
 }
 
 /// The longest code a drop-down list posts.
@@ -82,7 +85,15 @@ impl Spec {
             required: None,
             html_required: false,
             format: None,
+            counted: false,
         }
+    }
+
+    /// States the limit and counts the characters (a one-line field; a
+    /// text always does).
+    pub const fn counted(mut self) -> Self {
+        self.counted = true;
+        self
     }
 
     /// One line of at most `max` characters.
@@ -339,6 +350,36 @@ pub trait Declared: Default {
                 errors.push((s.name.to_owned(), format.error()));
             }
         }
+    }
+
+    /// The fields read-only, as (label, text) lines in the page's order,
+    /// in `locale`: a code as its option's text (`given(name, code)` for
+    /// the codes the caller knows, a dossier's profile), a box as yes or
+    /// no. The page (`ui::form::declared_lines`) and the CSV export read
+    /// the same lines.
+    fn readable(
+        &self,
+        locale: crate::i18n::Locale,
+        given: &dyn Fn(&'static str, &str) -> Option<String>,
+    ) -> Vec<(Msg, String)> {
+        Self::specs()
+            .filter_map(|s| {
+                let f = self.field(s.name)?;
+                let text = match (s.kind, f.flag()) {
+                    (_, Some(on)) => locale.t(if on { Msg::Yes } else { Msg::No }).to_owned(),
+                    (Kind::Choice { options: [], .. }, None) => {
+                        given(s.name, f.text()).unwrap_or_default()
+                    }
+                    (Kind::Choice { options, .. }, None) => options
+                        .iter()
+                        .find(|(code, _)| *code == f.text())
+                        .map(|(_, m)| locale.t(*m).to_owned())
+                        .unwrap_or_default(),
+                    _ => f.text().to_owned(),
+                };
+                Some((s.label, text))
+            })
+            .collect()
     }
 
     /// How many of the required declared fields are filled, of how many.

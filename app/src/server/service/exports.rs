@@ -8,6 +8,7 @@ use super::audit::{AuditAction, Target};
 use super::download::{Download, DownloadBody};
 use super::txn::Txn;
 use super::{Origin, attachments, selection};
+use crate::domain::application_form::ApplicationForm;
 use crate::domain::promotion::paris_display;
 use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
@@ -37,10 +38,52 @@ async fn exportable(
 /// What the coordinators export of a selection of dossiers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Export {
-    /// The table as CSV.
-    Csv,
+    /// The dossiers as CSV, cells separated by this.
+    Csv(Separator),
     /// The CVs as one ZIP.
     CvZip,
+}
+
+/// The CSV's separator. French spreadsheet software (Excel and
+/// LibreOffice with the French locale) expects a semicolon and puts a
+/// comma-separated file in one column; most others expect a comma.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    Semicolon,
+    Comma,
+}
+
+impl Separator {
+    /// The query string's name for it (`?separateur=`).
+    pub fn param(self) -> &'static str {
+        match self {
+            Separator::Semicolon => "point-virgule",
+            Separator::Comma => "virgule",
+        }
+    }
+
+    /// The one `param` names, or the default of `locale`'s spreadsheets.
+    pub fn from_param(param: Option<&str>, locale: Locale) -> Self {
+        match param {
+            Some("point-virgule") => Separator::Semicolon,
+            Some("virgule") => Separator::Comma,
+            _ => Self::default_for(locale),
+        }
+    }
+
+    pub fn default_for(locale: Locale) -> Self {
+        match locale {
+            Locale::Fr => Separator::Semicolon,
+            Locale::En => Separator::Comma,
+        }
+    }
+
+    fn byte(self) -> u8 {
+        match self {
+            Separator::Semicolon => b';',
+            Separator::Comma => b',',
+        }
+    }
 }
 
 /// The export of the selection `q` of `promotion`'s dossiers, audited
@@ -56,15 +99,17 @@ pub async fn export(
 ) -> Result<Download, AppError> {
     let rows = exportable(app, actor, promotion, q).await?;
     let (download, kind) = match format {
-        Export::Csv => {
+        Export::Csv(separator) => {
             let max = rows
                 .iter()
                 .map(|r| r.choices.len())
                 .max()
                 .unwrap_or(0)
                 .max(3);
+            let forms = forms_of(&app.db, &rows).await?;
             let name = format!("candidatures-{promotion}.csv");
-            (Download::csv(name, csv(&rows, locale, max)?), "csv")
+            let bytes = csv(&rows, &forms, locale, max, separator)?;
+            (Download::csv(name, bytes), "csv")
         }
         Export::CvZip => {
             let file = cv_zip(&app.db, &app.settings.data_dir, &rows).await?;
@@ -76,16 +121,68 @@ pub async fn export(
     Ok(download)
 }
 
+/// Every field of the dossiers `rows` name, by id (in chunks: a query's
+/// parameters are limited).
+async fn forms_of<C: ConnectionTrait>(
+    db: &C,
+    rows: &[ApplicationRow],
+) -> Result<HashMap<i64, ApplicationForm>, AppError> {
+    use crate::server::db::application;
+    let mut out = HashMap::new();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    for chunk in ids.chunks(5_000) {
+        let found = super::by_ids::<application::Entity, _>(
+            db,
+            application::Column::Id,
+            chunk.to_vec(),
+            |a| a.id,
+        )
+        .await?;
+        for (id, a) in found {
+            out.insert(id, crate::server::db::declared::read(&a)?);
+        }
+    }
+    Ok(out)
+}
+
+/// The fields the first columns already show.
+const LEADING: [&str; 5] = [
+    "last_name",
+    "first_name",
+    "profile",
+    "experience",
+    "support_role",
+];
+
 /// The CSV of `rows`: UTF-8 with a byte-order mark (spreadsheets then read
-/// accents right), one row per dossier, readable column names, choices in
-/// order; no cell can be read as a formula (`domain::spreadsheet`).
+/// accents right), cells separated by `separator`, one row per dossier,
+/// readable column names; the identity, profile, choices in order, state
+/// and submission first, then every other field of the dossier (`forms`)
+/// in the form's order, codes and boxes in words; no cell can be read as a
+/// formula (`domain::spreadsheet`).
 pub fn csv(
     rows: &[ApplicationRow],
+    forms: &HashMap<i64, ApplicationForm>,
     locale: crate::i18n::Locale,
     max_choices: usize,
+    separator: Separator,
 ) -> Result<Vec<u8>, AppError> {
+    use crate::domain::form::Declared;
     let t = |m: Msg| locale.t(m).to_owned();
-    let mut w = ::csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut w = ::csv::WriterBuilder::new()
+        .delimiter(separator.byte())
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    // Every field the first columns do not show, as the page reads it.
+    let shown: Vec<Msg> = LEADING
+        .iter()
+        .filter_map(|n| ApplicationForm::label_of(n))
+        .collect();
+    let rest = |f: &ApplicationForm| -> Vec<(Msg, String)> {
+        f.readable(locale, &|_, code| Some(code.to_owned()))
+            .into_iter()
+            .filter(|(m, _)| !shown.contains(m))
+            .collect()
+    };
     let mut header = vec![
         t(Msg::FieldLastName),
         t(Msg::FieldFirstName),
@@ -104,6 +201,11 @@ pub fn csv(
         t(Msg::ColSubmitted),
         t(Msg::FieldSupportRole),
     ]);
+    header.extend(
+        rest(&ApplicationForm::default())
+            .into_iter()
+            .map(|(m, _)| t(m)),
+    );
     let fail = |e: ::csv::Error| {
         tracing::error!(error = %e, "writing a CSV export");
         AppError::Unexpected
@@ -140,6 +242,8 @@ pub fn csv(
                 .map(|(_, m)| t(*m))
                 .unwrap_or_default(),
         ]);
+        let form = forms.get(&r.id).cloned().unwrap_or_default();
+        line.extend(rest(&form).into_iter().map(|(_, v)| v));
         w.write_record(crate::domain::spreadsheet::text_record(&line))
             .map_err(fail)?;
     }

@@ -18,6 +18,7 @@ use crate::ui::batch::Posted;
 use crate::ui::form::{ErrorSummary, Field, SelectField, TextArea, action_error};
 use crate::ui::loaded_row;
 use crate::ui::row_page;
+use crate::ui::templates::Templates;
 use crate::ui::{kept, page, paris, profile_label, query, tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -36,20 +37,23 @@ fn review_options() -> Vec<(String, String)> {
     crate::ui::form::choose_options(Review::ALL.iter().map(|r| (r.code(), r.label())))
 }
 
-#[component]
-fn ReviewTemplates() -> impl IntoView {
-    view! {
-        <details class="templates">
-            <summary>{tr(Msg::TemplatesTitle)}</summary>
-            <p class="hint">{tr(Msg::TemplatesHint)}</p>
-            <dl>
-                {Review::ALL.iter().map(|r| view! {
-                    <dt>{tr(r.label())}</dt>
-                    <dd class="prewrap">{tr(r.template())}</dd>
-                }).collect_view()}
-            </dl>
-        </details>
+/// The CSV's separators as (query value, button text), the reader's
+/// language's default first (`exports::Separator`: the values are its).
+fn csv_separators() -> [(&'static str, Msg); 2] {
+    let semicolon = ("point-virgule", Msg::ExportCsvSemicolon);
+    let comma = ("virgule", Msg::ExportCsvComma);
+    match crate::ui::locale() {
+        crate::i18n::Locale::Fr => [semicolon, comma],
+        crate::i18n::Locale::En => [comma, semicolon],
     }
+}
+
+/// The reviews' message templates.
+fn review_templates() -> Vec<crate::ui::templates::Template> {
+    Review::ALL
+        .iter()
+        .map(|r| (r.code(), r.label(), r.template()))
+        .collect()
 }
 
 #[component]
@@ -72,6 +76,7 @@ pub fn ApplicationsListPage() -> impl IntoView {
 
 #[component]
 fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
+    let template = crate::ui::templates::chosen(&review_templates());
     let base = format!("/coordination/promotions/{}/candidatures", t.promotion_id);
     let states: Vec<(String, String)> =
         std::iter::once((String::new(), tr(Msg::AllStates).to_owned()))
@@ -159,9 +164,17 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
         <p><a href=format!("/coordination/promotions/{promotion}/brouillons")>{tr(Msg::DraftsLink)}</a></p>
         // Exports are audited: started by a POST, never by a plain link.
         <div class="actions">
-            <form method="post" action=format!("/coordination/promotions/{promotion}/candidatures.csv?{filters}") class="inline-form">
-                <button type="submit" class="secondary">{tr(Msg::ExportCsv)}</button>
-            </form>
+            // The separator French spreadsheets expect first (the reader's
+            // language's default), the other one beside it.
+            {csv_separators().into_iter().map(|(param, label)| {
+                let amp = if filters.is_empty() { "" } else { "&" };
+                view! {
+                    <form method="post" class="inline-form"
+                        action=format!("/coordination/promotions/{promotion}/candidatures.csv?{filters}{amp}separateur={param}")>
+                        <button type="submit" class="secondary">{tr(label)}</button>
+                    </form>
+                }
+            }).collect_view()}
             <form method="post" action=format!("/coordination/promotions/{promotion}/cv.zip?{filters}") class="inline-form">
                 <button type="submit" class="secondary">{tr(Msg::ExportCvZip)}</button>
             </form>
@@ -212,9 +225,11 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
                         {q.defi.map(|d| view! { <input type="hidden" name="defi" value=d.to_string()/> })}
                         {q.support.clone().map(|s| view! { <input type="hidden" name="appui" value=s/> })}
                         {q.q.clone().map(|s| view! { <input type="hidden" name="q" value=s/> })}
-                        <SelectField name="decision" label=Msg::FieldDecision options=review_options() required=true/>
-                        <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6/>
-                        <ReviewTemplates/>
+                        <SelectField name="decision" label=Msg::FieldDecision options=review_options() required=true
+                            value=template.clone().map(|t| t.0).unwrap_or_default()/>
+                        <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
+                            value=template.clone().map(|t| t.1).unwrap_or_default()/>
+                        <Templates templates=review_templates() select="decision"/>
                         <button type="submit">{tr(Msg::PreviewBatch)}</button>
                     </fieldset>
                 </form>
@@ -268,6 +283,7 @@ pub fn ApplicationReviewPage() -> impl IntoView {
     loaded_row(allowed(), get_application, move |d| {
         let error = error.clone();
         let review_error = error.as_ref().and_then(|e| e.for_field("review"));
+        let template = crate::ui::templates::chosen(&review_templates());
         let message_error = error.as_ref().and_then(|e| e.for_field("message"));
         let until_error = error.as_ref().and_then(|e| e.for_field("until"));
         let name = format!("{} {}", d.form.first_name, d.form.last_name);
@@ -287,10 +303,12 @@ pub fn ApplicationReviewPage() -> impl IntoView {
                 <ActionForm action=review>
                     <input type="hidden" name="id" value=d.id.to_string()/>
                     <SelectField name="review" label=Msg::FieldDecision options=review_options()
-                        value=kept("review").unwrap_or_default() required=true error=review_error/>
+                        value=kept("review").or_else(|| template.clone().map(|t| t.0)).unwrap_or_default()
+                        required=true error=review_error/>
                     <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
-                        value=kept("message").unwrap_or_default() error=message_error/>
-                    <ReviewTemplates/>
+                        value=kept("message").or_else(|| template.clone().map(|t| t.1)).unwrap_or_default()
+                        error=message_error/>
+                    <Templates templates=review_templates() select="review"/>
                     <button type="submit">{tr(Msg::SendDecision)}</button>
                 </ActionForm>
             </section>

@@ -19,6 +19,7 @@ use crate::ui::host::kind_options;
 use crate::ui::loaded_row;
 use crate::ui::row_page;
 use crate::ui::table::DataTable;
+use crate::ui::templates::Templates;
 use crate::ui::{kept, page, paris, profile_label, query, tr};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -32,21 +33,12 @@ fn decision_options(decisions: &[Decision]) -> Vec<(String, String)> {
     crate::ui::form::choose_options(decisions.iter().map(|d| (d.code(), d.label())))
 }
 
-/// The message templates, to copy and adapt.
-#[component]
-fn Templates(decisions: Vec<Decision>) -> impl IntoView {
-    view! {
-        <details class="templates">
-            <summary>{tr(Msg::TemplatesTitle)}</summary>
-            <p class="hint">{tr(Msg::TemplatesHint)}</p>
-            <dl>
-                {decisions.into_iter().map(|d| view! {
-                    <dt>{tr(d.label())}</dt>
-                    <dd class="prewrap">{tr(d.template())}</dd>
-                }).collect_view()}
-            </dl>
-        </details>
-    }
+/// The decisions' message templates.
+fn templates(decisions: &[Decision]) -> Vec<crate::ui::templates::Template> {
+    decisions
+        .iter()
+        .map(|d| (d.code(), d.label(), d.template()))
+        .collect()
 }
 
 #[component]
@@ -105,6 +97,7 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
         Decision::NotSelect,
         Decision::Reject,
     ];
+    let template = crate::ui::templates::chosen(&templates(&batch_decisions));
     view! {
         <Title text=fill(tr(Msg::PromotionDefisTitle), &[("promotion", &l.promotion_name)])/>
         <h1>{fill(tr(Msg::PromotionDefisTitle), &[("promotion", &l.promotion_name)])}</h1>
@@ -155,9 +148,11 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
                             </DataTable>
                     <fieldset>
                         <legend>{tr(Msg::BatchLegend)}</legend>
-                        <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&batch_decisions) required=true/>
-                        <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6/>
-                        <Templates decisions=batch_decisions.clone()/>
+                        <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&batch_decisions) required=true
+                            value=template.clone().map(|t| t.0).unwrap_or_default()/>
+                        <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6
+                            value=template.clone().map(|t| t.1).unwrap_or_default()/>
+                        <Templates templates=templates(&batch_decisions) select="decision"/>
                         <button type="submit">{tr(Msg::PreviewBatch)}</button>
                     </fieldset>
                 </form>
@@ -215,6 +210,7 @@ pub fn DefiReviewPage() -> impl IntoView {
         let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
         let message_error = error.as_ref().and_then(|e| e.for_field("message"));
         let decisions = d.decisions.clone();
+        let template = crate::ui::templates::chosen(&templates(&decisions));
         let events = d.events.clone();
         view! {
             <Title text=d.form.title.clone()/>
@@ -243,10 +239,12 @@ pub fn DefiReviewPage() -> impl IntoView {
                     <ActionForm action=decide>
                         <input type="hidden" name="id" value=d.id.to_string()/>
                         <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&decisions)
-                            value=kept("decision").unwrap_or_default() required=true error=decision_error/>
+                            value=kept("decision").or_else(|| template.clone().map(|t| t.0)).unwrap_or_default()
+                            required=true error=decision_error/>
                         <TextArea name="message" label=Msg::FieldMessage hint=Msg::MessageHint rows=6
-                            value=kept("message").unwrap_or_default() error=message_error/>
-                        <Templates decisions=decisions.clone()/>
+                            value=kept("message").or_else(|| template.clone().map(|t| t.1)).unwrap_or_default()
+                            error=message_error/>
+                        <Templates templates=templates(&decisions) select="decision"/>
                         <button type="submit">{tr(Msg::SendDecision)}</button>
                     </ActionForm>
                 </section>

@@ -114,6 +114,17 @@ fn data(el: &HtmlElement, key: &str) -> String {
     el.get_attribute(&format!("data-{key}")).unwrap_or_default()
 }
 
+/// The text of a textarea or an input.
+fn value_of(field: &HtmlElement) -> String {
+    if let Some(area) = field.dyn_ref::<HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+        input.value()
+    } else {
+        String::new()
+    }
+}
+
 /// Calls `f` at each `input` event of `target`, and once now.
 fn on_input(target: &Element, f: impl Fn() + 'static) {
     f();
@@ -124,28 +135,85 @@ fn on_input(target: &Element, f: impl Fn() + 'static) {
 
 /// Wires every enhanced element of the page (see `super`).
 pub fn enhance() {
-    // A textarea's live character count.
+    // A field's live character count (a textarea, or a counted line):
+    // shown at once, said once the typing pauses (`CharCounter`).
     each("[data-counter]", |p| {
-        let Some(area) = by_id::<HtmlTextAreaElement>(&data(&p, "counter")) else {
+        let Some(field) = by_id::<HtmlElement>(&data(&p, "counter")) else {
             return;
         };
+        let status = document()
+            .query_selector(&format!(
+                "[data-counter-status=\"{}\"]",
+                data(&p, "counter")
+            ))
+            .ok()
+            .flatten();
         let (template, max) = (data(&p, "template"), data(&p, "max"));
         let limit: usize = max.parse().unwrap_or(usize::MAX);
-        let source = area.clone();
+        let source = field.clone();
         let shown = p.clone();
-        on_input(&area, move || {
-            let n = source.value().chars().count();
-            shown.set_text_content(Some(
-                &page_locale().fill(&template, &[("count", &n.to_string()), ("max", &max)]),
-            ));
+        let typed = Rc::new(Cell::new(0u32));
+        on_input(&field, move || {
+            let n = value_of(&source).chars().count();
+            let text = page_locale().fill(&template, &[("count", &n.to_string()), ("max", &max)]);
+            shown.set_text_content(Some(&text));
             let class = if n > limit {
                 "hint counter counter-over"
             } else {
                 "hint counter"
             };
             shown.set_class_name(class);
+            // The first call is the page's value: nothing to say yet.
+            let generation = typed.get() + 1;
+            typed.set(generation);
+            if let (Some(status), true) = (status.clone(), generation > 1) {
+                let typed = typed.clone();
+                set_timeout(
+                    move || {
+                        if typed.get() == generation {
+                            status.set_text_content(Some(&text));
+                        }
+                    },
+                    Duration::from_millis(1200),
+                );
+            }
         });
         p.set_hidden(false);
+    });
+    // A message template's link fills the decision form in place (without
+    // JavaScript it opens the page with the form filled).
+    each("[data-template]", |link| {
+        let target = link.clone();
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let Some(form) = target.closest("form").ok().flatten() else {
+                return;
+            };
+            let select = form
+                .query_selector(&format!(
+                    "select[name=\"{}\"]",
+                    data(&target, "template-select")
+                ))
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok());
+            let message = form
+                .query_selector("textarea[name=message]")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok());
+            let (Some(select), Some(message)) = (select, message) else {
+                return;
+            };
+            ev.prevent_default();
+            select.set_value(&data(&target, "template-code"));
+            message.set_value(&data(&target, "template"));
+            if let Ok(input) = web_sys::Event::new("input") {
+                let _ = message.dispatch_event(&input);
+            }
+            let _ = message.focus();
+        });
+        let _ = link.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+        listener.forget();
     });
     // A password's count and its show/hide button.
     each("[data-password-count]", |p| {

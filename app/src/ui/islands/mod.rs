@@ -24,7 +24,7 @@ mod password;
 
 pub use autosave::Autosave;
 pub use countdown::Countdown;
-pub use counter::CountedTextArea;
+pub use counter::{CharCounter, with_limit};
 pub use password::PasswordInput;
 
 use leptos::prelude::*;
