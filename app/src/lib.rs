@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("espace/donnees") view=account::MyDataPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/utilisateurs") view=admin::UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/courriels") view=coordinator::OutboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/courriels/:id") view=coordinator::OutboxMessagePage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions") view=coordinator::PromotionsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/nouvelle") view=coordinator::NewPromotionPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id") view=coordinator::EditPromotionPage ssr=SsrMode::Async/>

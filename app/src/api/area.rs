@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn my_area() -> Result<AreaView, AppError> {
     use crate::server::policy::Action;
     use crate::server::service::{applications, defis, organisations};
-    let call = super::support::allowed(Action::StartApplication).await?;
+    let call = super::support::allowed(Action::ViewOwnArea).await?;
     let db = &call.state.db;
     let calls = applications::calls_of(db, call.viewer_id()?).await?;
     let roles = call

@@ -53,4 +53,27 @@ super::texts! {
     MailSent => "Envoyé", "Sent";
     MailFailed => "Échec définitif", "Failed for good";
     OutboxEmpty => "Aucun courriel pour le moment.", "No email yet.";
+    OutboxNoMatch => "Aucun courriel ne correspond à ces filtres.", "No email matches these filters.";
+    OutboxShown =>
+        "{shown} {shown|courriel affiché|courriels affichés} sur {count} (les plus récents d'abord)",
+        "{shown} {shown|email shown|emails shown} of {count} (newest first)";
+    FilterRecipient => "Destinataire (tout ou partie de l'adresse)", "Recipient (all or part of the address)";
+    MailTitle => "Courriel n° {id}", "Email no. {id}";
+    MailBackToList => "Tous les courriels", "All emails";
+    MailSentAt => "Envoyé le", "Sent on";
+    MailBodyTitle => "Texte du message", "Message text";
+    MailBodySecret =>
+        "Ce message contient un lien personnel à usage unique (connexion, vérification, invitation) : son texte n'est jamais affiché. S'il n'est pas arrivé, la personne en demande un nouveau.",
+        "This message holds a personal single-use link (sign-in, verification, invitation): its text is never shown. If it did not arrive, the person asks for a new one.";
+    MailBodyForgotten =>
+        "Le texte d'un message envoyé n'est pas conservé ; seuls son objet et son destinataire restent.",
+        "The text of a sent message is not kept; only its subject and recipient remain.";
+    MailResend => "Renvoyer ce courriel", "Send this email again";
+    MailResendHint =>
+        "Le courriel repart en file d'attente comme s'il était nouveau ; il sera réessayé en cas d'échec.",
+        "The email is queued again as if it were new; it will be retried if sending fails.";
+    MailResentNotice => "Le courriel est de nouveau en file d'attente.", "The email is queued again.";
+    MailNotResendable =>
+        "Seul un courriel en échec définitif dont le texte est conservé peut être renvoyé.",
+        "Only an email that failed for good and whose text is kept can be sent again.";
 }

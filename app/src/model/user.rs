@@ -47,3 +47,34 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     pub next_attempt_at: Option<String>,
 }
+
+/// What the outbox page lists: messages in a state, to a recipient
+/// (part of the address), newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxFilter {
+    /// `queued`, `sending`, `sent` or `failed`.
+    pub state: Option<String>,
+    pub recipient: Option<String>,
+}
+
+/// The outbox page: the rows the filter selects (at most a page of them)
+/// and how many it selects in all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxList {
+    pub rows: Vec<OutboxRow>,
+    pub total: u64,
+}
+
+/// One message as coordinators may see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub row: OutboxRow,
+    pub sent_at: Option<String>,
+    /// The text body: `None` when it holds a single-use link (never shown)
+    /// or was forgotten once sent.
+    pub body: Option<String>,
+    /// Why the body is not shown.
+    pub body_hidden: Option<crate::i18n::Msg>,
+    /// A failed message whose body is kept may be queued again.
+    pub may_resend: bool,
+}

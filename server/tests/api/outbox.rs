@@ -93,3 +93,145 @@ async fn a_message_held_by_a_worker_that_died_is_sent_once_its_lease_expires() {
     );
     assert!(!row.subject.is_empty());
 }
+
+/// Sends what is queued through a transport that always fails, until each
+/// message fails for good.
+async fn fail_for_good(app: &TestApp) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let mut broken = app.state.clone();
+    broken.mailer = Mailer::smtp("smtp://127.0.0.1:9").unwrap();
+    loop {
+        worker::drain_all(&broken).await.unwrap();
+        let due = Outbox::find()
+            .filter(Column::State.eq("queued"))
+            .all(&app.state.db)
+            .await
+            .unwrap();
+        if due.is_empty() {
+            break;
+        }
+        for m in due {
+            let mut now: app::server::db::outbox_message::ActiveModel = m.into();
+            now.next_attempt_at = Set(chrono::Utc::now());
+            now.update(&app.state.db).await.unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coordinators_filter_read_and_resend_what_failed_but_never_read_a_link() {
+    use crate::helpers::{Msg, error_in, fr, location, shows};
+    let app = TestApp::spawn().await;
+    outbox::queue(
+        &app.state.db,
+        MailTemplate::ApplicationReminder,
+        Locale::Fr,
+        "grace@example.fr",
+        json!({ "name": "Grace", "promotion": "EIG 8", "deadline": "07/05/2027 23:59", "link": "http://x/candidature/1" }),
+    )
+    .await
+    .unwrap();
+    queue(&app, 1).await; // a magic link to p0@example.fr
+    fail_for_good(&app).await;
+    let claire = app.coordinator().await;
+    let reminder = Outbox::find()
+        .filter(Column::Recipient.eq("grace@example.fr"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let link = Outbox::find()
+        .filter(Column::Recipient.eq("p0@example.fr"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (reminder.state.as_str(), link.state.as_str()),
+        ("failed", "failed")
+    );
+    assert!(!reminder.body_text.is_empty(), "kept for a resend");
+    assert!(link.body_text.is_empty(), "a single-use link is forgotten");
+
+    // Filters: by state and by a part of the address.
+    let page = claire
+        .page("/coordination/courriels?etat=failed&destinataire=GRACE@")
+        .await;
+    assert!(
+        page.contains(&reminder.subject) && !page.contains("p0@example.fr"),
+        "{page}"
+    );
+    let page = claire
+        .page("/coordination/courriels?destinataire=personne%40nulle.part")
+        .await;
+    assert!(shows(&page, fr(Msg::OutboxNoMatch)));
+
+    // The message: its text, and a resend.
+    let path = format!("/coordination/courriels/{}", reminder.id);
+    let page = claire.page(&path).await;
+    assert!(page.contains("http://x/candidature/1") && shows(&page, fr(Msg::MailResend)));
+    let to = location(
+        &claire
+            .post(
+                &path,
+                "/api/renvoyer-courriel",
+                &[("id", &reminder.id.to_string())],
+            )
+            .await,
+    );
+    assert_eq!((to.path.as_str(), error_in(&to)), (path.as_str(), None));
+    let again = Outbox::find_by_id(reminder.id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((again.state.as_str(), again.attempts), ("queued", 0));
+    app.assert_audited(&["mail.resent"]).await;
+    // Queued now: a second resend is refused and changes nothing.
+    let to = location(
+        &claire
+            .post(
+                &path,
+                "/api/renvoyer-courriel",
+                &[("id", &reminder.id.to_string())],
+            )
+            .await,
+    );
+    assert_eq!(error_in(&to).unwrap()["Refused"], "MailNotResendable");
+    worker::drain_all(&app.state).await.unwrap();
+    let to_grace = app
+        .state
+        .mailer
+        .stub_outbox()
+        .into_iter()
+        .filter(|m| m.to == "grace@example.fr")
+        .count();
+    assert_eq!(to_grace, 1, "sent once");
+
+    // The sign-in link's text is never shown, nor resent.
+    let path = format!("/coordination/courriels/{}", link.id);
+    let page = claire.page(&path).await;
+    assert!(shows(&page, fr(Msg::MailBodySecret)) && !shows(&page, fr(Msg::MailResend)));
+    let to = location(
+        &claire
+            .post(
+                &path,
+                "/api/renvoyer-courriel",
+                &[("id", &link.id.to_string())],
+            )
+            .await,
+    );
+    assert_eq!(error_in(&to).unwrap()["Refused"], "MailNotResendable");
+
+    // Nobody else sees or resends anything.
+    let ada = app.applicant().await;
+    assert_eq!(ada.get(&path).await.status(), 404);
+    let res = ada
+        .post(
+            &path,
+            "/api/renvoyer-courriel",
+            &[("id", &reminder.id.to_string())],
+        )
+        .await;
+    assert_eq!(error_in(&location(&res)).unwrap(), json!("NotFound"));
+}

@@ -1,11 +1,9 @@
-//! The outbox as coordinators see it.
+//! The outbox as coordinators see it: the list, a message, a resend.
 
-use crate::model::{AppError, user::OutboxRow};
-use leptos::prelude::*;
+mod list;
+mod message;
+mod resend;
 
-#[server(prefix = "/api", endpoint = "courriels")]
-pub async fn list_outbox() -> Result<Vec<OutboxRow>, AppError> {
-    use crate::server::{policy::Action, service::outbox};
-    let call = super::support::allowed(Action::ViewOutbox).await?;
-    outbox::recent(&call.state.db, 200).await
-}
+pub use list::list_outbox;
+pub use message::get_outbox_message;
+pub use resend::ResendMail;

@@ -35,6 +35,25 @@ impl MailTemplate {
         MailTemplate::ApplicationUpdate,
     ];
 
+    /// The template stored under `name` (an outbox row's).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The message holds a personal single-use link (a token that signs in,
+    /// verifies or joins): its body is never shown to coordinators, and is
+    /// forgotten once it left or will never leave (a new link is asked for
+    /// instead of a resend).
+    pub fn carries_secret(self) -> bool {
+        matches!(
+            self,
+            MailTemplate::VerifyEmail
+                | MailTemplate::ResetPassword
+                | MailTemplate::MagicLink
+                | MailTemplate::Invitation
+        )
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             MailTemplate::VerifyEmail => "verify_email",

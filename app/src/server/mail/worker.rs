@@ -5,6 +5,7 @@
 //! therefore at least once: a crash between sending and recording can
 //! repeat one message, never lose it.
 
+use super::MailTemplate;
 use crate::domain::retry;
 use crate::server::AppState;
 use crate::server::db::outbox_message::{Column, Entity as Outbox};
@@ -108,7 +109,16 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
                 let error: String = error.chars().take(500).collect();
                 update = update.col_expr(Column::LastError, Expr::value(Some(error)));
                 update = if retry::gives_up(attempts) {
-                    forget_body(update).col_expr(Column::State, Expr::value("failed"))
+                    // Kept for a coordinator's resend, unless it holds a
+                    // single-use link (the person asks for a new one).
+                    let failed = update.col_expr(Column::State, Expr::value("failed"));
+                    if MailTemplate::from_name(&message.template)
+                        .is_none_or(MailTemplate::carries_secret)
+                    {
+                        forget_body(failed)
+                    } else {
+                        failed
+                    }
                 } else {
                     update.col_expr(
                         Column::NextAttemptAt,

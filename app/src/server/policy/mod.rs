@@ -67,6 +67,8 @@ pub enum Action {
         target: i64,
     },
     ViewOutbox,
+    /// Queue a failed message of the outbox again.
+    ResendMail,
     /// Read promotions and their public page (anyone).
     ViewPromotions,
     /// Create and edit promotions.
@@ -176,7 +178,9 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         Action::ManageRoles { target } | Action::SetAccountDisabled { target } => {
             actor.has(Role::Admin) && actor.viewer().is_some_and(|v| v.id != target)
         }
-        Action::ViewOutbox => actor.has(Role::Admin) || actor.has(Role::Coordinator),
+        Action::ViewOutbox | Action::ResendMail => {
+            actor.has(Role::Admin) || actor.has(Role::Coordinator)
+        }
         Action::ViewPromotions => true,
         Action::ManagePromotions => actor.has(Role::Coordinator),
         Action::RegisterOrganisation | Action::AcceptInvitation => signed_in,

@@ -62,6 +62,7 @@ fn matrix() -> Vec<(Action, [bool; 6])> {
             [false, false, false, false, false, false],
         ),
         (ViewOutbox, [false, false, false, false, true, true]),
+        (ResendMail, [false, false, false, false, true, true]),
         (ViewPromotions, [true, true, true, true, true, true]),
         (ManagePromotions, [false, false, false, false, true, false]),
         (RegisterOrganisation, [false, true, true, true, true, true]),

@@ -59,6 +59,7 @@ audit_actions! {
     DefiSaved = "defi.saved",
     DefiSubmitted = "defi.submitted",
     FilesOrphansRemoved = "files.orphans_removed",
+    MailResent = "mail.resent",
     OrganisationCreated = "organisation.created",
     OrganisationInvitationAccepted = "organisation.invitation_accepted",
     OrganisationInvitationCancelled = "organisation.invitation_cancelled",
@@ -84,6 +85,8 @@ audit_actions! {
 pub enum Target {
     Application(i64),
     Defi(i64),
+    /// A message of the outbox.
+    Mail(i64),
     Organisation(i64),
     Promotion(i64),
     User(i64),
@@ -103,6 +106,7 @@ impl Target {
         match self {
             Target::Application(id) => ("application", id),
             Target::Defi(id) => ("defi", id),
+            Target::Mail(id) => ("mail", id),
             Target::Organisation(id) => ("organisation", id),
             Target::Promotion(id) => ("promotion", id),
             Target::User(id) => ("user", id),

@@ -1,8 +1,9 @@
 //! Queuing email into the outbox (inside the caller's transaction) and the
 //! coordinators' view of it.
 
-use crate::i18n::Locale;
-use crate::model::{AppError, user::OutboxRow};
+use crate::i18n::{Locale, Msg};
+use crate::model::AppError;
+use crate::model::user::{OutboxFilter, OutboxList, OutboxMessage, OutboxRow};
 use crate::server::db::outbox_message::{self, Column, Entity as Outbox};
 use crate::server::mail::{MailTemplate, templates};
 use chrono::Utc;
@@ -51,24 +52,128 @@ fn paris(t: chrono::DateTime<Utc>) -> String {
     t.with_timezone(&Paris).format("%d/%m/%Y %H:%M").to_string()
 }
 
-/// The most recent messages, newest first.
-pub async fn recent(db: &DatabaseConnection, limit: u64) -> Result<Vec<OutboxRow>, AppError> {
-    let rows = Outbox::find()
-        .order_by_desc(Column::Id)
-        .limit(limit)
-        .all(db)
+/// A message's state as read from its row, `sending` for a queued message
+/// a worker holds now.
+fn row_of(m: &outbox_message::Model) -> OutboxRow {
+    let sending = m.state == "queued" && m.lease_until.is_some_and(|l| l > Utc::now());
+    OutboxRow {
+        id: m.id,
+        created_at: paris(m.created_at),
+        recipient: m.recipient.clone(),
+        subject: m.subject.clone(),
+        next_attempt_at: (m.state == "queued").then(|| paris(m.next_attempt_at)),
+        state: if sending {
+            "sending".to_owned()
+        } else {
+            m.state.clone()
+        },
+        attempts: m.attempts,
+        last_error: m.last_error.clone(),
+    }
+}
+
+/// The most recent messages the filter selects (state, a part of the
+/// recipient's address), newest first, at most `limit`, and how many it
+/// selects in all.
+pub async fn list(
+    db: &DatabaseConnection,
+    filter: &OutboxFilter,
+    limit: u64,
+) -> Result<OutboxList, AppError> {
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    let mut q = Outbox::find();
+    match filter.state.as_deref() {
+        Some("sending") => {
+            q = q
+                .filter(Column::State.eq("queued"))
+                .filter(Column::LeaseUntil.gt(Utc::now()));
+        }
+        Some("queued") => {
+            q = q.filter(Column::State.eq("queued")).filter(
+                sea_orm::Condition::any()
+                    .add(Column::LeaseUntil.is_null())
+                    .add(Column::LeaseUntil.lte(Utc::now())),
+            );
+        }
+        Some(state) => q = q.filter(Column::State.eq(state)),
+        None => {}
+    }
+    if let Some(r) = filter
+        .recipient
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
+        q = q.filter(Column::Recipient.contains(r.to_lowercase()));
+    }
+    let total = q.clone().count(db).await?;
+    let rows = q.order_by_desc(Column::Id).limit(limit).all(db).await?;
+    Ok(OutboxList {
+        rows: rows.iter().map(row_of).collect(),
+        total,
+    })
+}
+
+/// One message: its envelope, and its body unless it holds a single-use
+/// link or was forgotten once sent.
+pub async fn message(db: &DatabaseConnection, id: i64) -> Result<OutboxMessage, AppError> {
+    let m = super::row::<Outbox, _>(db, id).await?;
+    let secret = MailTemplate::from_name(&m.template).is_none_or(MailTemplate::carries_secret);
+    let (body, body_hidden) = if secret {
+        (None, Some(Msg::MailBodySecret))
+    } else if m.body_text.is_empty() {
+        (None, Some(Msg::MailBodyForgotten))
+    } else {
+        (Some(m.body_text.clone()), None)
+    };
+    Ok(OutboxMessage {
+        may_resend: m.state == "failed" && body.is_some(),
+        sent_at: m.sent_at.map(paris),
+        row: row_of(&m),
+        body,
+        body_hidden,
+    })
+}
+
+/// Queues a failed message again (its body was kept: it holds no
+/// single-use link), as new: its attempts start over. Audited; wakes the
+/// worker.
+pub async fn resend(
+    state: &crate::server::AppState,
+    origin: &super::Origin,
+    id: i64,
+) -> Result<(), AppError> {
+    use super::audit::{AuditAction, Target};
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    let txn = super::txn::Txn::begin(&state.db, origin).await?;
+    let m = super::row::<Outbox, _>(&txn, id).await?;
+    let secret = MailTemplate::from_name(&m.template).is_none_or(MailTemplate::carries_secret);
+    if m.state != "failed" || secret || m.body_text.is_empty() {
+        return Err(AppError::Refused(Msg::MailNotResendable));
+    }
+    // Only if still failed: two coordinators resending at once queue it once.
+    let done = Outbox::update_many()
+        .col_expr(Column::State, Expr::value("queued"))
+        .col_expr(Column::Attempts, Expr::value(0))
+        .col_expr(Column::NextAttemptAt, Expr::value(Utc::now()))
+        .col_expr(
+            Column::LeaseUntil,
+            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
+        .col_expr(Column::LeaseOwner, Expr::value(Option::<String>::None))
+        .filter(Column::Id.eq(id))
+        .filter(Column::State.eq("failed"))
+        .exec(&txn)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|m| OutboxRow {
-            id: m.id,
-            created_at: paris(m.created_at),
-            recipient: m.recipient,
-            subject: m.subject,
-            next_attempt_at: (m.state == "queued").then(|| paris(m.next_attempt_at)),
-            state: m.state,
-            attempts: m.attempts,
-            last_error: m.last_error,
-        })
-        .collect())
+    if done.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    txn.finish(
+        AuditAction::MailResent,
+        Target::Mail(id),
+        serde_json::json!({ "template": m.template, "attempts_before": m.attempts }),
+    )
+    .await?;
+    state.outbox_wake.notify_one();
+    Ok(())
 }

@@ -11,5 +11,5 @@ pub use applications::{ApplicationBatchPage, ApplicationReviewPage, Applications
 pub use defis::{BatchPreviewPage, DefiReviewPage, PromotionDefisPage};
 pub use drafts::DraftsPage;
 pub use organisations::{EditOrganisationPage, OrganisationsPage};
-pub use outbox::OutboxPage;
+pub use outbox::{OutboxMessagePage, OutboxPage};
 pub use promotions::{EditPromotionPage, NewPromotionPage, PromotionsPage, calendar_line};

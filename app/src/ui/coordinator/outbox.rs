@@ -1,14 +1,18 @@
 //! `/coordination/courriels`: every email the platform queued, with its
-//! state, so that coordinators know what reached people.
+//! state, filtered by state and recipient, so that coordinators know what
+//! reached people; `/coordination/courriels/{id}`: one message (its text
+//! unless it holds a single-use link), and a resend for a failed one.
 
-use crate::api::outbox::list_outbox;
+use crate::api::outbox::{ResendMail, get_outbox_message, list_outbox};
 use crate::i18n::Msg;
-use crate::model::user::OutboxRow;
-use crate::ui::Heading;
-use crate::ui::Loaded;
+use crate::model::user::{OutboxFilter, OutboxList, OutboxMessage, OutboxRow};
+use crate::ui::form::{ErrorSummary, Field, SelectField, action_error};
 use crate::ui::table::DataTable;
-use crate::ui::tr;
+use crate::ui::{Heading, Loaded, gated, loaded_row, page, query, say, tr};
 use leptos::prelude::*;
+use leptos_meta::Title;
+
+const STATES: [&str; 4] = ["queued", "sending", "sent", "failed"];
 
 fn state_label(state: &str) -> Msg {
     match state {
@@ -19,38 +23,127 @@ fn state_label(state: &str) -> Msg {
     }
 }
 
+fn badge(state: &str) -> impl IntoView + use<> {
+    view! { <span class=format!("badge badge-{state}")>{tr(state_label(state))}</span> }
+}
+
 #[component]
 pub fn OutboxPage() -> impl IntoView {
-    let rows = Resource::new_blocking(|| (), |_| list_outbox());
+    gated(page().can.view_outbox, || {
+        let filter = OutboxFilter {
+            state: query("etat").filter(|s| STATES.contains(&s.as_str())),
+            recipient: query("destinataire"),
+        };
+        let shown = filter.clone();
+        let rows = Resource::new_blocking(move || filter.clone(), list_outbox);
+        view! {
+            <Heading msg=Msg::OutboxTitle/>
+            <p>{tr(Msg::OutboxIntro)}</p>
+            <Filters filter=shown.clone()/>
+            <Loaded resource=rows ok=move |list| view! { <OutboxTable list filtered=shown != OutboxFilter::default()/> }/>
+        }
+    })
+}
+
+/// The filters, as a plain GET form (the page's address says them).
+#[component]
+fn Filters(filter: OutboxFilter) -> impl IntoView {
+    let states: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::AllStates).to_owned()))
+            .chain(
+                STATES
+                    .iter()
+                    .map(|s| ((*s).to_owned(), tr(state_label(s)).to_owned())),
+            )
+            .collect();
     view! {
-        <Loaded resource=rows ok=|rows| view! { <OutboxTable rows/> }/>
+        <form method="get" action="/coordination/courriels" class="filters">
+            <SelectField name="etat" label=Msg::ColState options=states value=filter.state.unwrap_or_default()/>
+            <Field name="destinataire" label=Msg::FilterRecipient value=filter.recipient.unwrap_or_default()/>
+            <button type="submit" class="secondary">{tr(Msg::Filter)}</button>
+        </form>
     }
 }
 
 #[component]
-fn OutboxTable(rows: Vec<OutboxRow>) -> impl IntoView {
-    view! {
-        <Heading msg=Msg::OutboxTitle/>
-        <p>{tr(Msg::OutboxIntro)}</p>
-        {if rows.is_empty() {
-            view! { <p>{tr(Msg::OutboxEmpty)}</p> }.into_any()
+fn OutboxTable(list: OutboxList, filtered: bool) -> impl IntoView {
+    if list.rows.is_empty() {
+        let empty = if filtered {
+            Msg::OutboxNoMatch
         } else {
-            view! {
-                <DataTable caption=tr(Msg::OutboxTitle).to_owned()
-                    columns=vec![Msg::ColCreated, Msg::ColRecipient, Msg::ColSubject, Msg::ColState, Msg::ColAttempts, Msg::ColNextAttempt, Msg::ColLastError]>
-                        {rows.into_iter().map(|r| view! {
-                    <tr>
-                        <td>{r.created_at}</td>
-                        <td>{r.recipient}</td>
-                        <th scope="row">{r.subject}</th>
-                        <td><span class=format!("badge badge-{}", r.state)>{tr(state_label(&r.state))}</span></td>
-                        <td>{r.attempts}</td>
-                        <td>{r.next_attempt_at.unwrap_or_default()}</td>
-                        <td>{r.last_error.unwrap_or_default()}</td>
-                    </tr>
-                        }).collect_view()}
-                    </DataTable>
-            }.into_any()
+            Msg::OutboxEmpty
+        };
+        return view! { <p>{tr(empty)}</p> }.into_any();
+    }
+    let caption = say(
+        Msg::OutboxShown,
+        &[
+            ("shown", &list.rows.len().to_string()),
+            ("count", &list.total.to_string()),
+        ],
+    );
+    view! {
+        <DataTable caption
+            columns=vec![Msg::ColCreated, Msg::ColRecipient, Msg::ColSubject, Msg::ColState, Msg::ColAttempts, Msg::ColNextAttempt, Msg::ColLastError]>
+            {list.rows.into_iter().map(|r: OutboxRow| view! {
+                <tr>
+                    <td>{r.created_at}</td>
+                    <td>{r.recipient}</td>
+                    <th scope="row"><a href=format!("/coordination/courriels/{}", r.id)>{r.subject}</a></th>
+                    <td>{badge(&r.state)}</td>
+                    <td>{r.attempts}</td>
+                    <td>{r.next_attempt_at.unwrap_or_default()}</td>
+                    <td>{r.last_error.unwrap_or_default()}</td>
+                </tr>
+            }).collect_view()}
+        </DataTable>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn OutboxMessagePage() -> impl IntoView {
+    let resend = ServerAction::<ResendMail>::new();
+    let error = action_error(resend);
+    loaded_row(page().can.view_outbox, get_outbox_message, move |m| {
+        view! { <Message m resend error=error.clone()/> }
+    })
+}
+
+#[component]
+fn Message(
+    m: OutboxMessage,
+    resend: ServerAction<ResendMail>,
+    error: Option<crate::model::AppError>,
+) -> impl IntoView {
+    let title = say(Msg::MailTitle, &[("id", &m.row.id.to_string())]);
+    let r = m.row.clone();
+    view! {
+        <Title text=title.clone()/>
+        <p><a href="/coordination/courriels">{tr(Msg::MailBackToList)}</a></p>
+        <h1>{title}</h1>
+        <ErrorSummary error=error/>
+        <dl class="calendar">
+            <dt>{tr(Msg::ColSubject)}</dt><dd>{r.subject}</dd>
+            <dt>{tr(Msg::ColRecipient)}</dt><dd>{r.recipient}</dd>
+            <dt>{tr(Msg::ColState)}</dt><dd>{badge(&r.state)}</dd>
+            <dt>{tr(Msg::ColCreated)}</dt><dd>{r.created_at}</dd>
+            {m.sent_at.map(|t| view! { <dt>{tr(Msg::MailSentAt)}</dt><dd>{t}</dd> })}
+            <dt>{tr(Msg::ColAttempts)}</dt><dd>{r.attempts}</dd>
+            {r.next_attempt_at.map(|t| view! { <dt>{tr(Msg::ColNextAttempt)}</dt><dd>{t}</dd> })}
+            {r.last_error.map(|e| view! { <dt>{tr(Msg::ColLastError)}</dt><dd>{e}</dd> })}
+        </dl>
+        <h2>{tr(Msg::MailBodyTitle)}</h2>
+        {match (m.body, m.body_hidden) {
+            (Some(body), _) => view! { <pre class="mail-body">{body}</pre> }.into_any(),
+            (None, hidden) => view! { <p>{hidden.map(tr)}</p> }.into_any(),
         }}
+        {m.may_resend.then(|| view! {
+            <ActionForm action=resend>
+                <input type="hidden" name="id" value=m.row.id.to_string()/>
+                <p class="hint">{tr(Msg::MailResendHint)}</p>
+                <button type="submit">{tr(Msg::MailResend)}</button>
+            </ActionForm>
+        })}
     }
 }
