@@ -157,6 +157,10 @@ super::texts! {
     EventPublished => "Fiche publiée", "Sheet published";
     EventOther => "Événement", "Event";
     EventWithdrawn => "Candidature retirée", "Application withdrawn";
+    EventApplicationSubmitted => "Candidature déposée", "Application submitted";
+    EventCorrectionRequested => "Correction demandée", "Correction requested";
+    EventMarkedIneligible => "Déclarée non recevable", "Marked ineligible";
+    EventMarkedIncomplete => "Déclarée incomplète", "Marked incomplete";
     EventDeadlineExtended => "Délai personnel accordé", "Personal deadline granted";
     EventReminded => "Rappel envoyé avant la date limite", "Reminder sent before the deadline";
     CatalogTitle => "Les défis", "The challenges";

@@ -431,12 +431,39 @@ async fn coordinators_filter_review_extend_and_export_dossiers() {
         .await;
     assert!(!page.contains("<strong>request_correction"), "no raw code");
     assert!(!page.contains("<strong>submitted"), "no raw code");
-    assert!(shows(&page, fr(Msg::EventSubmitted)));
+    assert!(shows(&page, fr(Msg::EventApplicationSubmitted)));
+    // What happened, not the label of the button that did it.
+    let history = &page[page.find("class=\"history\"").unwrap()..];
+    assert!(
+        shows(history, fr(Msg::EventCorrectionRequested))
+            && !shows(history, fr(Msg::ReviewRequestCorrection)),
+        "{history}"
+    );
     let (dossier, form) = (
         page.find("<dl").unwrap(),
         page.find("examen-titre").unwrap(),
     );
     assert!(dossier < form, "the dossier before the decision form");
+    // A template's button fills the form (here without JavaScript: the
+    // page asked with ?modele=): its decision chosen, its text in the
+    // message, ready to adapt.
+    assert!(page.contains("?modele=mark_incomplete#champ-message"));
+    let filled = claire
+        .page(&format!(
+            "/coordination/candidatures/{ada_id}?modele=mark_incomplete"
+        ))
+        .await;
+    let template = fr(Msg::TemplateMarkIncomplete);
+    let first_line = template.lines().next().unwrap();
+    let textarea = &filled[filled.find(r#"name="message""#).unwrap()..];
+    assert!(
+        shows(
+            &textarea[..textarea.find("</textarea>").unwrap()],
+            first_line
+        ),
+        "the template in the message"
+    );
+    assert!(filled.contains(r#"<option value="mark_incomplete" selected"#));
     let mail = app.mail().await;
     assert!(
         mail.iter()

@@ -338,12 +338,16 @@ pub fn ApplicationReviewPage() -> impl IntoView {
 /// What the history calls a dossier's event (its code is stored).
 fn dossier_event_label(kind: &str) -> Msg {
     match kind {
-        "submitted" => Msg::EventSubmitted,
+        "submitted" => Msg::EventApplicationSubmitted,
         "withdrawn" => Msg::EventWithdrawn,
         "deadline_extended" => Msg::EventDeadlineExtended,
         "reminded" => Msg::EventReminded,
-        other => Review::from_code(other)
-            .map(Review::label)
-            .unwrap_or(Msg::EventOther),
+        // What happened, not the button that did it.
+        other => match Review::from_code(other) {
+            Some(Review::RequestCorrection) => Msg::EventCorrectionRequested,
+            Some(Review::MarkIneligible) => Msg::EventMarkedIneligible,
+            Some(Review::MarkIncomplete) => Msg::EventMarkedIncomplete,
+            None => Msg::EventOther,
+        },
     }
 }
