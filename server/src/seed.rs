@@ -205,6 +205,7 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
         added += made;
     }
     created_any |= demo_dossiers > 0 || added > 0;
+    demo_failed_mail(db, base_url).await?;
     println!();
     println!(
         "{}",
@@ -225,5 +226,53 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
         println!("  - {email:<40} {what}");
     }
     println!();
+    Ok(())
+}
+
+/// One reminder that failed for good (the recipient's server refused the
+/// address), once: the coordinators' outbox then shows a message to read
+/// and to send again.
+async fn demo_failed_mail(db: &DatabaseConnection, base_url: &str) -> anyhow::Result<()> {
+    use app::i18n::Locale;
+    use app::server::db::outbox_message::{ActiveModel, Column, Entity};
+    use app::server::mail::MailTemplate;
+    use app::server::service::outbox;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    const TO: &str = "adresse-erronee@demo.cohorte.localhost";
+    let fail = |e: app::model::AppError| anyhow::anyhow!("{e}");
+    if Entity::find()
+        .filter(Column::Recipient.eq(TO))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    outbox::queue(
+        db,
+        MailTemplate::ApplicationReminder,
+        Locale::Fr,
+        TO,
+        serde_json::json!({
+            "name": "Camille Erronée",
+            "promotion": DEMO_PROMOTION,
+            "deadline": "07/05/2027 23:59",
+            "link": format!("{base_url}/candidature"),
+        }),
+    )
+    .await
+    .map_err(fail)?;
+    let queued = Entity::find()
+        .filter(Column::Recipient.eq(TO))
+        .one(db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo message"))?;
+    let mut failed: ActiveModel = queued.into();
+    failed.state = Set("failed".into());
+    failed.attempts = Set(app::domain::retry::MAX_ATTEMPTS);
+    failed.last_error = Set(Some(
+        "permanent error (550): 5.1.1 mailbox unavailable".into(),
+    ));
+    failed.update(db).await?;
     Ok(())
 }
