@@ -1,8 +1,15 @@
-// Screenshots of the pages issue 9 added, at 375 px and 1280 px (not a test).
+// Screenshots of the pages issue 11 changed, at 375 px and 1280 px, and
+// whether each scrolls sideways (not a test: for looking at them).
+//   BASE=http://127.0.0.1:3100 OUT=/tmp/shots node shots.mjs
 import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
 const base = process.env.BASE ?? 'http://127.0.0.1:3100';
 const out = process.env.OUT ?? '/tmp/shots';
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
 async function signIn(page, email) {
   await page.goto(base + '/connexion');
   const form = page.locator('main form').first();
@@ -11,33 +18,60 @@ async function signIn(page, email) {
   await form.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(/espace/);
 }
+async function shot(page, name, width, full = true) {
+  await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: full });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  console.log(`${name} at ${width}: document ${wide} px wide${wide > width ? ' — SCROLLS SIDEWAYS' : ''}`);
+}
 for (const width of [375, 1280]) {
   const ctx = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await ctx.newPage();
-  await page.goto(base + '/inscription');
-  await page.screenshot({ path: `${out}/inscription-${width}.png`, fullPage: true });
-  await page.goto(base + '/verification?jeton=0');
-  await page.screenshot({ path: `${out}/verification-${width}.png`, fullPage: true });
-  await signIn(page, 'coordination@demo.cohorte.localhost');
-  await page.goto(base + '/coordination/promotions/1/brouillons');
-  await page.screenshot({ path: `${out}/brouillons-${width}.png`, fullPage: true });
-  await page.goto(base + '/coordination/promotions/1/candidatures');
-  await page.screenshot({ path: `${out}/candidatures-${width}.png`, fullPage: false });
-  await page.goto(base + '/coordination/promotions/1');
-  await page.screenshot({ path: `${out}/promotion-${width}.png`, fullPage: true });
-  const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  console.log(width, 'promotion page scrolls sideways:', sideways);
-  await page.goto(base + '/coordination/promotions/1/brouillons');
-  console.log(width, 'drafts page scrolls sideways:', await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth));
+  await page.goto(base + '/defis');
+  await page.locator('main a[href^="/defis/"]').first().click();
+  await shot(page, 'defi-sheet', width);
+  await signIn(page, 'candidat@demo.cohorte.localhost');
+  await shot(page, 'espace-applicant', width);
+  await page.goto(base + '/candidature');
+  const start = page.getByRole('button', { name: 'Commencer ma candidature' });
+  if (await start.count()) await start.click();
+  else await page.getByRole('link', { name: 'Ouvrir ma candidature' }).first().click();
+  await page.waitForURL(/candidature\/\d+/);
+  await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Géomaticien·ne' });
+  const ranks = page.locator('#champ-choices select');
+  await ranks.nth(0).selectOption('1');
+  await ranks.nth(1).selectOption('1');
+  await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
+  await page.waitForLoadState('networkidle');
+  await shot(page, 'dossier-errors', width);
+  await page.locator('#champ-choices').scrollIntoViewIfNeeded();
+  await shot(page, 'dossier-choices-view', width, false);
   await ctx.close();
-  const ctx2 = await browser.newContext({ viewport: { width, height: 900 } });
-  const p2 = await ctx2.newPage();
-  await signIn(p2, 'hote@demo.cohorte.localhost');
-  await p2.goto(base + '/organisation');
-  const link = p2.locator('main a[href^="/organisation/"]').first();
-  await link.click();
-  await p2.screenshot({ path: `${out}/organisation-${width}.png`, fullPage: true });
-  console.log(width, 'organisation page scrolls sideways:', await p2.evaluate(() => document.documentElement.scrollWidth > window.innerWidth));
-  await ctx2.close();
+
+  const c = await browser.newContext({ viewport: { width, height: 900 } });
+  const p = await c.newPage();
+  await signIn(p, 'coordination@demo.cohorte.localhost');
+  await p.goto(base + '/coordination/promotions/1/candidatures');
+  await shot(p, 'candidatures', width, false);
+  await p.goto(base + '/coordination/promotions/1/defis');
+  await shot(p, 'defis-table', width, false);
+  await p.goto(base + '/coordination/courriels?etat=failed');
+  await shot(p, 'outbox-failed', width);
+  await p.locator('main table tbody a').first().click();
+  await shot(p, 'outbox-message', width);
+  await p.goto(base + '/coordination/promotions/1/candidatures');
+  await p.locator('main table tbody a[href^="/coordination/candidatures/"]').first().click();
+  await p.locator('summary', { hasText: 'Modèles de message' }).first().click();
+  await p.getByRole('link', { name: /^Utiliser le modèle/ }).first().click();
+  await p.waitForLoadState('networkidle');
+  await shot(p, 'review-template', width);
+  await c.close();
+
+  const h = await browser.newContext({ viewport: { width, height: 900 } });
+  const hp = await h.newPage();
+  await signIn(hp, 'hote@demo.cohorte.localhost');
+  await shot(hp, 'espace-host', width);
+  await hp.locator('main a[href^="/organisation/defis/"]').first().click();
+  await shot(hp, 'host-defi', width, false);
+  await h.close();
 }
 await browser.close();

@@ -91,7 +91,11 @@ test('a host proposes a défi that coordinators select and publish', async ({ pa
         timeout: 15_000,
       });
       await expect(page.locator('#champ-summary-compte')).toBeVisible();
+      // The title counts its characters too (its limit is 120).
+      await expect(page.locator('#champ-title-compte')).toHaveText(`${[...title].length} caractères sur 120`);
     }
+    await expect(page.locator('#champ-title-limite')).toHaveText('120 caractères au maximum.');
+    await expect(page.getByLabel('Titre du défi')).toHaveAttribute('maxlength', '120');
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await expect(notice(page)).toHaveText('Brouillon enregistré.');
     await expect(page.getByLabel('Titre du défi')).toHaveValue(title);

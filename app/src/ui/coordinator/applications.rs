@@ -48,6 +48,14 @@ fn csv_separators() -> [(&'static str, Msg); 2] {
     }
 }
 
+/// What the review page's error summary calls its fields.
+fn review_label(field: &str) -> Option<Msg> {
+    match field {
+        "message" => Some(Msg::FieldMessageToApplicant),
+        other => crate::ui::form::common_label(other),
+    }
+}
+
 /// The reviews' message templates.
 fn review_templates() -> Vec<crate::ui::templates::Template> {
     Review::ALL
@@ -295,7 +303,7 @@ pub fn ApplicationReviewPage() -> impl IntoView {
             <p class="lead"><strong>{tr(d.state.label())}</strong></p>
             {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::ApplicationSubmittedAtLine), &[("date", &paris(t))])}</p> })}
             {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
-            <ErrorSummary error=error.clone()/>
+            <ErrorSummary error=error.clone() labels=review_label/>
             <DossierDetails d=d.clone()/>
             // Read first, then decide: the forms follow the dossier.
             <section aria-labelledby="examen-titre">

@@ -33,6 +33,14 @@ fn decision_options(decisions: &[Decision]) -> Vec<(String, String)> {
     crate::ui::form::choose_options(decisions.iter().map(|d| (d.code(), d.label())))
 }
 
+/// What the decision form's error summary calls its fields.
+fn decision_label(field: &str) -> Option<Msg> {
+    match field {
+        "message" => Some(Msg::FieldMessage),
+        other => crate::ui::form::common_label(other),
+    }
+}
+
 /// The decisions' message templates.
 fn templates(decisions: &[Decision]) -> Vec<crate::ui::templates::Template> {
     decisions
@@ -235,7 +243,7 @@ pub fn DefiReviewPage() -> impl IntoView {
             {(!decisions.is_empty()).then(|| view! {
                 <section aria-labelledby="decision-titre">
                     <h2 id="decision-titre">{tr(Msg::DecisionTitle)}</h2>
-                    <ErrorSummary error=error.clone()/>
+                    <ErrorSummary error=error.clone() labels=decision_label/>
                     <ActionForm action=decide>
                         <input type="hidden" name="id" value=d.id.to_string()/>
                         <SelectField name="decision" label=Msg::FieldDecision options=decision_options(&decisions)
