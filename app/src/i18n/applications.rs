@@ -124,7 +124,7 @@ super::texts! {
     ChoicesHint =>
         "Numérotez de 1 à {max} les défis qui vous intéressent, 1 pour votre premier choix. Choisissez des défis qui recherchent votre profil.",
         "Rank the challenges you are interested in from 1 to {max}, 1 being your first choice. Choose challenges that seek your profile.";
-    NotChosen => "— Non choisi —", "— Not chosen —";
+    NotChosen => "Non choisi", "Not chosen";
     RankOf => "Rang de « {title} »", "Rank of “{title}”";
     SeeksYourProfile => "Recherche votre profil", "Seeks your profile";
     SeeksNotYourProfile => "Ne recherche pas votre profil", "Does not seek your profile";
