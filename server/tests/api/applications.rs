@@ -1237,8 +1237,8 @@ async fn wrong_ranks_are_a_field_error_and_the_rest_of_the_draft_is_saved() {
     assert_eq!(row(&app, id).await.motivation, "Encore.");
     let page = ada.page(&to).await;
     assert!(shows(&page, fr(Msg::RanksRepeated)));
-    let selected = format!(r#"<option value="1" selected"#);
-    assert_eq!(page.matches(&selected).count(), 2, "both typed ranks kept");
+    let selected = r#"<option value="1" selected"#;
+    assert_eq!(page.matches(selected).count(), 2, "both typed ranks kept");
     // Shown once: the page again shows what is stored, without the error.
     let again = ada.page(&to).await;
     assert!(!shows(&again, fr(Msg::RanksRepeated)));

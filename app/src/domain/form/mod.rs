@@ -11,7 +11,9 @@
 
 use crate::i18n::Msg;
 
+mod format;
 mod posted;
+pub use format::Format;
 pub use posted::{Posted, PostedValue};
 
 /// How a field is shown and posted.
@@ -35,15 +37,6 @@ pub enum Kind {
     Check,
     /// A checkbox that submission requires, its error shown under it.
     Declaration,
-}
-
-/// A format submission checks on a non-empty value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// `http://` or `https://`, no spaces.
-    Url,
-    /// Digits, spaces and `+.-()`, at least six digits.
-    Phone,
 }
 
 /// One field: its form name (the struct field's and the column's name),
@@ -418,29 +411,6 @@ pub trait Declared: Default {
     /// `errors` in the page's order, as the error summary lists them.
     fn in_page_order(errors: &mut FieldErrors, in_sections: &[(&str, Msg)]) {
         errors.sort_by_key(|(f, _)| Self::position(f, in_sections));
-    }
-}
-
-impl Format {
-    pub fn accepts(self, v: &str) -> bool {
-        match self {
-            Format::Url => {
-                (v.starts_with("https://") || v.starts_with("http://"))
-                    && !v.contains(char::is_whitespace)
-            }
-            Format::Phone => {
-                v.chars()
-                    .all(|c| c.is_ascii_digit() || " +.-()".contains(c))
-                    && v.chars().filter(char::is_ascii_digit).count() >= 6
-            }
-        }
-    }
-
-    pub fn error(self) -> Msg {
-        match self {
-            Format::Url => Msg::UrlInvalid,
-            Format::Phone => Msg::PhoneInvalid,
-        }
     }
 }
 

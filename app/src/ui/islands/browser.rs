@@ -89,7 +89,7 @@ impl Saver {
 }
 
 /// Every element of the page matching `selector`.
-fn each(selector: &str, mut wire: impl FnMut(HtmlElement)) {
+pub(super) fn each(selector: &str, mut wire: impl FnMut(HtmlElement)) {
     let Ok(found) = document().query_selector_all(selector) else {
         return;
     };
@@ -110,7 +110,7 @@ fn page_locale() -> crate::i18n::Locale {
         .unwrap_or_default()
 }
 
-fn data(el: &HtmlElement, key: &str) -> String {
+pub(super) fn data(el: &HtmlElement, key: &str) -> String {
     el.get_attribute(&format!("data-{key}")).unwrap_or_default()
 }
 
@@ -180,41 +180,7 @@ pub fn enhance() {
         });
         p.set_hidden(false);
     });
-    // A message template's link fills the decision form in place (without
-    // JavaScript it opens the page with the form filled).
-    each("[data-template]", |link| {
-        let target = link.clone();
-        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let Some(form) = target.closest("form").ok().flatten() else {
-                return;
-            };
-            let select = form
-                .query_selector(&format!(
-                    "select[name=\"{}\"]",
-                    data(&target, "template-select")
-                ))
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok());
-            let message = form
-                .query_selector("textarea[name=message]")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok());
-            let (Some(select), Some(message)) = (select, message) else {
-                return;
-            };
-            ev.prevent_default();
-            select.set_value(&data(&target, "template-code"));
-            message.set_value(&data(&target, "template"));
-            if let Ok(input) = web_sys::Event::new("input") {
-                let _ = message.dispatch_event(&input);
-            }
-            let _ = message.focus();
-        });
-        let _ = link.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
-        listener.forget();
-    });
+    super::templates_dom::wire();
     // A password's count and its show/hide button.
     each("[data-password-count]", |p| {
         let Some(input) = by_id::<HtmlInputElement>(&data(&p, "password-count")) else {

@@ -19,8 +19,11 @@ pub mod autosave;
 #[cfg_attr(not(feature = "hydrate"), path = "browser_stub.rs")]
 mod browser;
 mod countdown;
+// The templates' links, once hydrated (see `browser`).
 mod counter;
 mod password;
+#[cfg(feature = "hydrate")]
+mod templates_dom;
 
 pub use autosave::Autosave;
 pub use countdown::Countdown;
