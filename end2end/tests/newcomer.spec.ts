@@ -124,6 +124,9 @@ test('coordinators filter the outbox, read a message and send a failed one again
   // sends it again (the SMTP sink then takes it, and its text is no longer
   // kept); the other finds it sent or queued.
   const resend = page.getByRole('button', { name: 'Renvoyer ce courriel' });
+  // The hydrated project runs first on a fresh server: the message is
+  // still failed there.
+  if (isHydrated()) await expect(resend).toBeVisible();
   if (await resend.count()) {
     await expect(page.locator('.mail-body')).toContainText('Reprendre votre candidature');
     await resend.click();

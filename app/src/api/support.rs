@@ -81,9 +81,19 @@ impl Call {
         result: Result<T, AppError>,
         values: &[(K, V)],
     ) -> Result<T, AppError> {
+        self.keep_noting(result, values, None).await
+    }
+
+    /// `keep`, with a notice for the page too (what was done all the same).
+    pub async fn keep_noting<T, K: AsRef<str>, V: AsRef<str>>(
+        &self,
+        result: Result<T, AppError>,
+        values: &[(K, V)],
+        notice: Option<Msg>,
+    ) -> Result<T, AppError> {
         if matches!(&result, Err(e) if *e != AppError::RateLimited) && self.form_post {
             let flash = Flash {
-                notice: None,
+                notice,
                 values: values
                     .iter()
                     .map(|(k, v)| {

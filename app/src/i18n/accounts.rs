@@ -118,6 +118,7 @@ super::texts! {
         "Aucun appel à candidatures n'est ouvert en ce moment. Les prochains apparaîtront ici.",
         "No call for applications is open at the moment. The next ones will appear here.";
     AreaYourDossier => "Votre candidature :", "Your application:";
+    AreaPastApplications => "Vos candidatures aux appels clos", "Your applications to closed calls";
     AreaNoDefiYet => "Aucun défi pour l'instant.", "No challenge yet.";
     AreaAdminLink => "Gérer les utilisateurs et leurs rôles", "Manage users and their roles";
     AreaOutboxLink =>

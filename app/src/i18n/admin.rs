@@ -66,8 +66,8 @@ super::texts! {
         "Ce message contient un lien personnel à usage unique (connexion, vérification, invitation) : son texte n'est jamais affiché. S'il n'est pas arrivé, la personne en demande un nouveau.",
         "This message holds a personal single-use link (sign-in, verification, invitation): its text is never shown. If it did not arrive, the person asks for a new one.";
     MailBodyForgotten =>
-        "Le texte d'un message envoyé n'est pas conservé ; seuls son objet et son destinataire restent.",
-        "The text of a sent message is not kept; only its subject and recipient remain.";
+        "Le texte de ce message n'est plus conservé : il est effacé une fois le message parti, et 30 jours après un échec définitif (ou quand le compte est supprimé).",
+        "The text of this message is no longer kept: it is erased once the message has left, and 30 days after it failed for good (or when the account is deleted).";
     MailResend => "Renvoyer ce courriel", "Send this email again";
     MailResendHint =>
         "Le courriel repart en file d'attente comme s'il était nouveau ; il sera réessayé en cas d'échec.",

@@ -87,6 +87,9 @@ super::texts! {
     ConsentRequired =>
         "Votre accord au traitement de vos données est nécessaire pour candidater.",
         "Your consent to the processing of your data is required to apply.";
+    DraftSavedExceptRanks =>
+        "Brouillon enregistré, sauf le classement des défis : corrigez-le ci-dessous.",
+        "Draft saved, except the ranking of challenges: fix it below.";
     AutosaveRanksNotSaved =>
         "Brouillon enregistré, sauf le classement des défis. {message}",
         "Draft saved, except the ranking of challenges. {message}";
@@ -104,6 +107,7 @@ super::texts! {
         "Aucun appel à candidatures n'est ouvert en ce moment.",
         "No call for applications is open at the moment.";
     CallClosesAt => "Clôture le {deadline} (heure de Paris).", "Closes on {deadline} (Paris time).";
+    CallClosedAt => "Appel clos le {deadline} (heure de Paris).", "Call closed on {deadline} (Paris time).";
     OpenMyApplication => "Ouvrir ma candidature", "Open my application";
     StartApplicationButton => "Commencer ma candidature", "Start my application";
     ApplicationTitle => "Candidature — {promotion}", "Application — {promotion}";

@@ -66,7 +66,7 @@ super::texts! {
         "Submission possible until {deadline} (Paris time; the server's clock decides).";
     DefiLegend => "Le défi", "The challenge";
     FieldDefiTitle => "Titre du défi", "Title of the challenge";
-    TitleHint => "Une ligne, 120 caractères au maximum.", "One line, 120 characters at most.";
+    TitleHint => "Une ligne.", "One line.";
     FieldSummary => "Résumé", "Summary";
     SummaryHint =>
         "Deux lignes au plus : ce que verront d'abord les candidats.",

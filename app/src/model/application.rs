@@ -243,6 +243,8 @@ pub struct OpenCallView {
     pub promotion_name: String,
     /// Paris time.
     pub closes: String,
+    /// The call is open now (else the person has a dossier in it).
+    pub open: bool,
     pub application: Option<(i64, crate::domain::application::ApplicationState)>,
 }
 

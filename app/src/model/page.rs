@@ -54,6 +54,9 @@ pub struct Capabilities {
     pub manage_organisations: bool,
     /// Belongs to at least one host organisation.
     pub host: bool,
+    /// Applies to the programme: signed in without a programme role (a
+    /// host or coordinator with a dossier finds it in their area).
+    pub apply: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

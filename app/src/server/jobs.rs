@@ -1,14 +1,15 @@
 //! Scheduled work that runs inside `cohorte serve`: the outbox worker, the
 //! reminders to applicants whose dossier is still a draft 48 hours before
 //! the deadline, the daily purge of dossiers past their retention and of
-//! files no row references (`sweeper`), and a
+//! files no row references (`sweeper`) and of the text of messages that
+//! failed for good a month ago (`outbox`), and a
 //! periodic clean-up of expired sessions, spent tokens
 //! and idle rate-limit keys.
 
 use super::AppState;
 use super::db::session_store::DbSessionStore;
 use super::mail::worker;
-use super::service::{applications, privacy, sweeper, tokens};
+use super::service::{applications, outbox, privacy, sweeper, tokens};
 
 pub fn spawn(state: AppState) {
     tokio::spawn(worker::run(state.clone()));
@@ -34,6 +35,9 @@ pub fn spawn(state: AppState) {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(dossiers = n, "expired dossiers purged"),
                     Err(e) => tracing::warn!(error = %e, "purging expired dossiers"),
+                }
+                if let Err(e) = outbox::forget_old_failures(&state.db, now).await {
+                    tracing::warn!(error = %e, "forgetting old failed messages");
                 }
                 match sweeper::sweep(&state.db, &state.settings.data_dir, now).await {
                     Ok(files) if !files.is_empty() => {

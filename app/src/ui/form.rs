@@ -9,10 +9,13 @@ use crate::i18n::Msg;
 use crate::model::AppError;
 use leptos::prelude::*;
 
-/// The error a server action left: after a no-JS post, the one the flash
-/// carries for that server function (once: a reload no longer shows it);
-/// after a hydrated call, the action's value. Read once at render.
-pub fn action_error<S>(action: ServerAction<S>) -> Option<AppError>
+/// The error the server function of `action` refused the last post with:
+/// the one the flash carries for it (once: a reload no longer shows it).
+/// Never the action's own value: in islands mode forms post as plain
+/// HTML, so on the server that value could only come from the page's
+/// address (Leptos reads `?__err=` there), and a crafted link would put
+/// any text in the page's alert.
+pub fn action_error<S>(_action: ServerAction<S>) -> Option<AppError>
 where
     S: leptos::server_fn::ServerFn<Error = AppError> + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
@@ -21,7 +24,6 @@ where
     super::page()
         .flash
         .error_of(<S as leptos::server_fn::ServerFn>::PATH)
-        .or_else(|| action.value().get_untracked().and_then(Result::err))
 }
 
 /// The summary at the top of a form: announced (`role=alert`) and

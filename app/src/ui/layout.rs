@@ -21,16 +21,12 @@ pub fn Layout(children: Children) -> impl IntoView {
             <li><a href="/inscription">{tr(Msg::SignUp)}</a></li>
         }
         .into_any(),
-        Some(viewer) => {
+        Some(_) => {
             let can = ctx.can;
-            // "My application" for the people who apply: those without a
-            // programme role (a host or coordinator with a dossier finds it
-            // in their area).
-            let applicant = viewer.roles.is_empty();
             view! {
                 <li><a href="/espace">{tr(Msg::MyArea)}</a></li>
                 <li><a href="/defis">{tr(Msg::NavDefis)}</a></li>
-                {applicant.then(|| view! { <li><a href="/candidature">{tr(Msg::ApplicationsTitle)}</a></li> })}
+                {can.apply.then(|| view! { <li><a href="/candidature">{tr(Msg::ApplicationsTitle)}</a></li> })}
                 {can.host.then(|| view! { <li><a href="/organisation">{tr(Msg::NavMyOrganisation)}</a></li> })}
                 {can.manage_promotions.then(|| view! { <li><a href="/coordination/promotions">{tr(Msg::NavPromotions)}</a></li> })}
                 {can.manage_organisations.then(|| view! { <li><a href="/coordination/organisations">{tr(Msg::NavOrganisations)}</a></li> })}

@@ -223,6 +223,35 @@ async fn coordinators_filter_read_and_resend_what_failed_but_never_read_a_link()
     );
     assert_eq!(error_in(&to).unwrap()["Refused"], "MailNotResendable");
 
+    // A month after it failed, its text is forgotten: nothing to resend.
+    outbox::queue(
+        &app.state.db,
+        MailTemplate::ApplicationReminder,
+        Locale::Fr,
+        "henri@example.fr",
+        json!({ "name": "Henri", "promotion": "EIG 8", "deadline": "07/05/2027 23:59", "link": "http://x/candidature/2" }),
+    )
+    .await
+    .unwrap();
+    fail_for_good(&app).await;
+    let henri = Outbox::find()
+        .filter(Column::Recipient.eq("henri@example.fr"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!henri.body_text.is_empty());
+    let forgotten = outbox::forget_old_failures(
+        &app.state.db,
+        chrono::Utc::now() + chrono::Duration::days(outbox::FAILED_TEXT_DAYS + 1),
+    )
+    .await
+    .unwrap();
+    assert!(forgotten >= 1);
+    let path = format!("/coordination/courriels/{}", henri.id);
+    let page = claire.page(&path).await;
+    assert!(shows(&page, fr(Msg::MailBodyForgotten)) && !shows(&page, fr(Msg::MailResend)));
+
     // Nobody else sees or resends anything.
     let ada = app.applicant().await;
     assert_eq!(ada.get(&path).await.status(), 404);

@@ -41,14 +41,25 @@ pub async fn save_application(#[server(flatten)] form: Posted) -> Result<SavedDr
     for (defi, rank) in &rows {
         kept.push((format!("rank_{defi}"), rank.clone()));
     }
-    let rank_error = ordered.as_ref().err().copied();
+    let mut rank_error = ordered.as_ref().err().copied();
     let result = async {
         call.allow(Action::EditApplication { owner, state })
             .map_err(|_| AppError::Refused(Msg::ApplicationNotEditable))?;
         let (profiles, offered_ids, max) = applications::draft_context(&call.state, id).await?;
-        let clean = typed
-            .parse_draft(&profiles, &offered_ids, max)
-            .map_err(AppError::fields)?;
+        // Choices the draft cannot hold (a défi withdrawn since the page
+        // opened, too many) are refused like wrong ranks: the rest is saved.
+        let clean = match typed.parse_draft(&profiles, &offered_ids, max) {
+            Err(errors) if errors.iter().all(|(f, _)| f == "choices") => {
+                rank_error = rank_error.or(errors.first().map(|e| e.1));
+                let without = ApplicationForm {
+                    choices: Vec::new(),
+                    ..typed.clone()
+                };
+                without.parse_draft(&profiles, &offered_ids, max)
+            }
+            parsed => parsed,
+        }
+        .map_err(AppError::fields)?;
         let keep_choices = rank_error.is_some();
         applications::save(
             &call.state.db,
@@ -74,7 +85,10 @@ pub async fn save_application(#[server(flatten)] form: Posted) -> Result<SavedDr
         // Saved but for the ranks: the form post shows them with the
         // error; the autosave says so next to its status.
         if call.form_post {
-            return call.keep(Err(AppError::field("choices", m)), &kept).await;
+            let error = Err(AppError::field("choices", m));
+            return call
+                .keep_noting(error, &kept, Some(Msg::DraftSavedExceptRanks))
+                .await;
         }
         let locale = call.ctx.locale;
         let field = FieldError {

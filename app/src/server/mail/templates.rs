@@ -44,14 +44,20 @@ impl MailTemplate {
     /// verifies or joins): its body is never shown to coordinators, and is
     /// forgotten once it left or will never leave (a new link is asked for
     /// instead of a resend).
+    /// Every template says (no wildcard): a new one must decide.
     pub fn carries_secret(self) -> bool {
-        matches!(
-            self,
+        match self {
             MailTemplate::VerifyEmail
-                | MailTemplate::ResetPassword
-                | MailTemplate::MagicLink
-                | MailTemplate::Invitation
-        )
+            | MailTemplate::ResetPassword
+            | MailTemplate::MagicLink
+            | MailTemplate::Invitation => true,
+            MailTemplate::AccountExists
+            | MailTemplate::DefiSubmitted
+            | MailTemplate::DefiDecision
+            | MailTemplate::ApplicationSubmitted
+            | MailTemplate::ApplicationReminder
+            | MailTemplate::ApplicationUpdate => false,
+        }
     }
 
     pub fn name(self) -> &'static str {

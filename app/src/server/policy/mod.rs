@@ -248,6 +248,7 @@ pub fn capabilities(actor: &Actor) -> crate::model::page::Capabilities {
         review_applications: allows(actor, Action::ReviewApplications),
         manage_organisations: allows(actor, Action::ManageOrganisations),
         host: actor.is_host(),
+        apply: actor.viewer().is_some_and(|v| v.roles.is_empty()),
     }
 }
 

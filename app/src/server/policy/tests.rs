@@ -328,6 +328,14 @@ fn capabilities_follow_the_policy() {
     assert!(a.view_outbox && a.list_users && !a.manage_promotions);
     assert!(!a.decide_defis && !a.review_applications);
     assert_eq!(capabilities(&Actor::Anonymous), Default::default());
+    // "My application" is for the people without a programme role.
+    assert!(capabilities(&person(&[])).apply);
+    assert!(!c.apply && !a.apply);
+    let host = capabilities(&person(&[Role::Host {
+        organisation: 4,
+        role: HostRole::Lead,
+    }]));
+    assert!(host.host && !host.apply);
 }
 
 #[test]

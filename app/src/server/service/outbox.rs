@@ -177,3 +177,40 @@ pub async fn resend(
     state.outbox_wake.notify_one();
     Ok(())
 }
+
+/// How long the text of a message that failed for good is kept for a
+/// resend; then only its envelope stays, as for a sent message.
+pub const FAILED_TEXT_DAYS: i64 = 30;
+
+/// Forgets the text of the failed messages to `recipient` (the account is
+/// deleted: nothing of the person stays to resend), in the caller's
+/// transaction.
+pub async fn forget_failed_to<C: ConnectionTrait>(db: &C, recipient: &str) -> Result<(), AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    Outbox::update_many()
+        .col_expr(Column::BodyText, Expr::value(""))
+        .col_expr(Column::BodyHtml, Expr::value(""))
+        .filter(Column::State.eq("failed"))
+        .filter(Column::Recipient.eq(recipient))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Forgets the text of the messages that failed for good more than
+/// `FAILED_TEXT_DAYS` ago (the daily job); returns how many.
+pub async fn forget_old_failures(
+    db: &DatabaseConnection,
+    now: chrono::DateTime<Utc>,
+) -> Result<u64, AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    let done = Outbox::update_many()
+        .col_expr(Column::BodyText, Expr::value(""))
+        .col_expr(Column::BodyHtml, Expr::value(""))
+        .filter(Column::State.eq("failed"))
+        .filter(Column::BodyText.ne(""))
+        .filter(Column::CreatedAt.lt(now - chrono::Duration::days(FAILED_TEXT_DAYS)))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
+}

@@ -266,6 +266,7 @@ pub async fn delete_account(
     }
     accounts::end_sessions(&txn, user_id).await?;
     tokens::spend_all(&txn, user_id).await?;
+    super::outbox::forget_failed_to(&txn, &u.email).await?;
     role_grant::Entity::delete_many()
         .filter(role_grant::Column::UserId.eq(user_id))
         .exec(&txn)

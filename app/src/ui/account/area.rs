@@ -58,37 +58,46 @@ pub fn AreaPage() -> impl IntoView {
 }
 
 /// The open calls, each with the person's dossier and its state or the
-/// way to start one; then their dossiers in closed calls.
+/// way to start one; then their dossiers in calls that are closed.
 #[component]
 fn Calls(calls: Vec<crate::model::application::OpenCallView>) -> impl IntoView {
+    let (open, closed): (Vec<_>, Vec<_>) = calls.into_iter().partition(|c| c.open);
+    let line = |c: crate::model::application::OpenCallView| {
+        let closes = fill(
+            tr(if c.open {
+                Msg::CallClosesAt
+            } else {
+                Msg::CallClosedAt
+            }),
+            &[("deadline", &c.closes)],
+        );
+        view! {
+            <li>
+                <strong>{c.promotion_name}</strong> " — " {closes}
+                <br/>
+                {match c.application {
+                    Some((id, state)) => view! {
+                        {tr(Msg::AreaYourDossier)} " " <strong>{tr(state.label())}</strong> " — "
+                        <a href=format!("/candidature/{id}")>{tr(Msg::OpenMyApplication)}</a>
+                    }.into_any(),
+                    None => view! {
+                        <a href="/candidature">{tr(Msg::StartApplicationButton)}</a>
+                    }.into_any(),
+                }}
+            </li>
+        }
+    };
     view! {
         <h2>{tr(Msg::AreaCallsTitle)}</h2>
-        {if calls.is_empty() {
+        {if open.is_empty() {
             view! { <p>{tr(Msg::AreaNoOpenCall)}</p> }.into_any()
         } else {
-            view! {
-                <ul class="area-list">
-                    {calls.into_iter().map(|c| {
-                        let closes = fill(tr(Msg::CallClosesAt), &[("deadline", &c.closes)]);
-                        view! {
-                            <li>
-                                <strong>{c.promotion_name}</strong> " — " {closes}
-                                <br/>
-                                {match c.application {
-                                    Some((id, state)) => view! {
-                                        {tr(Msg::AreaYourDossier)} " " <strong>{tr(state.label())}</strong> " — "
-                                        <a href=format!("/candidature/{id}")>{tr(Msg::OpenMyApplication)}</a>
-                                    }.into_any(),
-                                    None => view! {
-                                        <a href="/candidature">{tr(Msg::StartApplicationButton)}</a>
-                                    }.into_any(),
-                                }}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any()
+            view! { <ul class="area-list">{open.into_iter().map(line).collect_view()}</ul> }.into_any()
         }}
+        {(!closed.is_empty()).then(|| view! {
+            <h2>{tr(Msg::AreaPastApplications)}</h2>
+            <ul class="area-list">{closed.into_iter().map(line).collect_view()}</ul>
+        })}
     }
 }
 

@@ -42,7 +42,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                     match calls.await {
                         Ok(calls) if calls.is_empty() => view! { <p>{tr(Msg::NoOpenCallForApplications)}</p> }.into_any(),
                         Ok(calls) => calls.into_iter().map(|c| {
-                            let closes = fill(tr(Msg::CallClosesAt), &[("deadline", &c.closes)]);
+                            let closes = fill(tr(if c.open { Msg::CallClosesAt } else { Msg::CallClosedAt }), &[("deadline", &c.closes)]);
                             let promotion = c.promotion_id.to_string();
                             view! {
                                 <section class="card">
@@ -331,15 +331,17 @@ fn ApplicationFields(
             });
             let select_id = format!("rang-{}", o.id);
             let profiles = o.profiles.iter().map(profile_label).collect::<Vec<_>>().join(", ");
-            // Whether the défi seeks the profile chosen above (in words).
-            let fit = (!profile.is_empty()).then(|| {
-                let seeks = o.profiles.iter().any(|p| p.as_str() == profile);
-                view! {
-                    <span class=if seeks { "fit fit-yes" } else { "fit fit-no" }>
-                        {tr(if seeks { Msg::SeeksYourProfile } else { Msg::SeeksNotYourProfile })}
-                    </span>
-                }
-            });
+            // Whether the défi seeks the profile chosen above, in words
+            // (`data-fit`: its profiles, for the browser to follow a change
+            // of profile before the next save).
+            let codes = o.profiles.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(" ");
+            let seeks = o.profiles.iter().any(|p| p.as_str() == profile);
+            let (class, text) = match (profile.is_empty(), seeks) {
+                (true, _) => ("fit", ""),
+                (false, true) => ("fit fit-yes", tr(Msg::SeeksYourProfile)),
+                (false, false) => ("fit fit-no", tr(Msg::SeeksNotYourProfile)),
+            };
+            let fit = view! { <br/><span class=class data-fit=codes>{text}</span> };
             // The title is the select's label (one Tab stop a row; the
             // sheets are linked once, above the table).
             view! {
@@ -347,7 +349,7 @@ fn ApplicationFields(
                     <th scope="row">
                         <label for=select_id.clone() class="plain-label">{o.title.clone()}</label>
                         <br/><span class="hint">{o.organisation.clone()} " — " {profiles}</span>
-                        {fit.map(|f| view! { <br/>{f} })}
+                        {fit}
                     </th>
                     <td>
                         <input type="hidden" name=format!("offered[{i}]") value=o.id.to_string()/>
@@ -369,7 +371,8 @@ fn ApplicationFields(
         let errors = choices_errors.clone();
         view! {
             <fieldset id="champ-choices" tabindex="-1" class:field-invalid=invalid
-                aria-describedby=invalid.then_some("champ-choices-erreur")>
+                aria-describedby=invalid.then_some("champ-choices-erreur")
+                data-fit-yes=tr(Msg::SeeksYourProfile) data-fit-no=tr(Msg::SeeksNotYourProfile)>
                 <legend>{tr(Msg::ChoicesLegend)}</legend>
                 <p class="hint">{fill(tr(Msg::ChoicesHint), &[("max", &max_choices.to_string())])}</p>
                 <p><a href="/defis" target="_blank" rel="noopener">{tr(Msg::ReadTheSheets)}</a></p>

@@ -180,7 +180,7 @@ pub fn enhance() {
         });
         p.set_hidden(false);
     });
-    super::templates_dom::wire();
+    super::forms_dom::wire();
     // A password's count and its show/hide button.
     each("[data-password-count]", |p| {
         let Some(input) = by_id::<HtmlInputElement>(&data(&p, "password-count")) else {
@@ -264,7 +264,7 @@ pub fn enhance() {
     });
 }
 
-fn by_id<T: JsCast>(id: &str) -> Option<T> {
+pub(super) fn by_id<T: JsCast>(id: &str) -> Option<T> {
     document().get_element_by_id(id)?.dyn_into::<T>().ok()
 }
 

@@ -19,11 +19,11 @@ pub mod autosave;
 #[cfg_attr(not(feature = "hydrate"), path = "browser_stub.rs")]
 mod browser;
 mod countdown;
-// The templates' links, once hydrated (see `browser`).
 mod counter;
-mod password;
+// Form helpers once hydrated (see `browser`).
 #[cfg(feature = "hydrate")]
-mod templates_dom;
+mod forms_dom;
+mod password;
 
 pub use autosave::Autosave;
 pub use countdown::Countdown;

@@ -173,25 +173,39 @@ pub async fn submit(
         form.choices = chosen;
         msg
     });
+    // A défi that is not offered is refused as such (`ChoiceInvalid`), not
+    // also for the profile.
     let seeks = |defi: i64, profile: &str| {
         offered
             .iter()
-            .any(|d| d.id == defi && d.profiles.iter().any(|p| p.as_str() == profile))
+            .find(|d| d.id == defi)
+            .is_none_or(|d| d.profiles.iter().any(|p| p.as_str() == profile))
     };
-    let checked = form
-        .parse_draft(
-            &promotions::profiles_of(&p),
-            &offered.iter().map(|d| d.id).collect::<Vec<_>>(),
-            p.max_choices.max(0) as usize,
-        )
-        .and_then(|f| f.check_complete(has_cv, seeks));
-    let mut errors = checked.err().unwrap_or_default();
+    // Every problem at once: what the draft's own check finds (too many
+    // choices, say) does not hide what submission requires.
+    let (tidy, mut errors) = match form.parse_draft(
+        &promotions::profiles_of(&p),
+        &offered.iter().map(|d| d.id).collect::<Vec<_>>(),
+        p.max_choices.max(0) as usize,
+    ) {
+        Ok(tidy) => (tidy, Vec::new()),
+        Err(errors) => (form.clone(), errors),
+    };
+    errors.extend(tidy.check_complete(has_cv, seeks).err().unwrap_or_default());
+    ApplicationForm::sort_errors(&mut errors);
     if let Some(msg) = rank_error {
         // The ranks' own error first among the choices' (the sort is stable).
         errors.retain(|(f, m)| !(f == "choices" && *m == Msg::ChoicesRequired));
         errors.insert(0, ("choices".into(), msg));
         ApplicationForm::sort_errors(&mut errors);
     }
+    // One entry a problem (one per défi for the profile's).
+    let mut seen: Vec<(String, Msg)> = Vec::new();
+    errors.retain(|e| {
+        let first = e.1 == Msg::ChoiceWithoutProfile || !seen.contains(e);
+        seen.push(e.clone());
+        first
+    });
     if !errors.is_empty() {
         let mut unfit = form.unfit_choices(seeks).map(|d| {
             offered

@@ -220,6 +220,7 @@ pub async fn calls_of<C: ConnectionTrait>(
             promotion_id: p.id,
             promotion_name: p.name,
             closes: paris_display(p.applications_close_at),
+            open: true,
             application: match mine {
                 Some(a) => Some((a.id, state_of(&a)?)),
                 None => None,
@@ -232,6 +233,7 @@ pub async fn calls_of<C: ConnectionTrait>(
                 promotion_id: p.id,
                 promotion_name: p.name,
                 closes: paris_display(p.applications_close_at),
+                open: false,
                 application: Some((a.id, state_of(&a)?)),
             });
         }
