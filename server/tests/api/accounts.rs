@@ -654,6 +654,32 @@ async fn signing_in_or_up_brings_the_person_back_where_they_were_going() {
     ];
     let res = b.post(&from, "/api/verification", &fields).await;
     assert_eq!(location(&res), "/candidature");
+
+    // Signing up again with that address: the "account exists" email's
+    // sign-in link carries the destination too.
+    let again = app.browser();
+    let fields = [
+        ("email", "grace@example.fr"),
+        ("name", "Grace"),
+        ("suite", "/candidature"),
+    ];
+    again
+        .post(
+            "/inscription?suite=%2Fcandidature",
+            "/api/inscription",
+            &fields,
+        )
+        .await;
+    let mail = app.mail().await;
+    let exists = &mail
+        .iter()
+        .rfind(|m| m.to == "grace@example.fr")
+        .unwrap()
+        .text;
+    assert!(
+        exists.contains("/connexion?suite=%2Fcandidature"),
+        "{exists}"
+    );
 }
 
 fn to_sign_in_of(suite: &str) -> String {

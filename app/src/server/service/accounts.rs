@@ -88,7 +88,8 @@ pub async fn sign_up(state: &AppState, origin: &Origin, input: SignUp<'_>) -> Re
             &existing.email,
             json!({
                 "name": existing.name,
-                "sign_in_link": state.link("/connexion"),
+                // Back where they were going, once signed in.
+                "sign_in_link": state.link(&format!("/connexion{}", crate::domain::next::query(input.next))),
                 "reset_link": state.link("/mot-de-passe-oublie"),
             }),
         )
@@ -272,12 +273,14 @@ async fn signed_in_by_link(txn: Txn<'_>, id: i64, method: &str) -> Result<i64, A
 }
 
 /// Checks an email and password. Unknown email and wrong password get the
-/// same answer after the same work (a decoy hash is verified).
+/// same answer after the same work (a decoy hash is verified). An account
+/// not verified yet gets its link again, carrying `next` (where the
+/// person was going).
 pub async fn sign_in(
     state: &AppState,
     origin: &Origin,
-    email: &str,
-    password: &str,
+    (email, password): (&str, &str),
+    next: Option<&str>,
 ) -> Result<i64, AppError> {
     state.limits.check(Door::SignInPerIp, ip_key(origin))?;
     let mut checks = Checks::default();
@@ -316,7 +319,7 @@ pub async fn sign_in(
                     .count_email(EmailDoor::EmailLink, &u.email, ip_key(origin))
                     == Ok(false)
                 {
-                    send_verification(state, &txn, &u, None).await?;
+                    send_verification(state, &txn, &u, next).await?;
                 }
                 Err((
                     AuditAction::AuthSignInRefusedUnverified,
