@@ -13,14 +13,8 @@ pub async fn my_area() -> Result<AreaView, AppError> {
     let call = super::support::allowed(Action::ViewOwnArea).await?;
     let db = &call.state.db;
     let calls = applications::calls_of(db, call.viewer_id()?).await?;
-    let roles = call
-        .ctx
-        .actor
-        .viewer()
-        .map(|v| v.roles.clone())
-        .unwrap_or_default();
     let mut out = Vec::new();
-    for o in organisations::of_roles(db, &roles).await? {
+    for o in organisations::of_roles(db, &call.roles()).await? {
         let rows = defis::rows_of_organisation(db, o.id, true).await?;
         out.push((o, rows));
     }

@@ -63,6 +63,15 @@ impl Call {
         policy::require(&self.ctx.actor, action)
     }
 
+    /// The signed-in person's roles (none for a visitor).
+    pub fn roles(&self) -> Vec<crate::domain::Role> {
+        self.ctx
+            .actor
+            .viewer()
+            .map(|v| v.roles.clone())
+            .unwrap_or_default()
+    }
+
     /// The signed-in person's id (the policy has already required one).
     pub fn viewer_id(&self) -> Result<i64, AppError> {
         self.ctx

@@ -94,6 +94,36 @@ async fn a_message_held_by_a_worker_that_died_is_sent_once_its_lease_expires() {
     assert!(!row.subject.is_empty());
 }
 
+/// A coordinator asks to send message `id` again, from its page; where
+/// the browser goes.
+async fn resend(b: &crate::helpers::Browser, id: i64) -> crate::helpers::Landing {
+    let path = format!("/coordination/courriels/{id}");
+    crate::helpers::location(
+        &b.post(&path, "/api/renvoyer-courriel", &[("id", &id.to_string())])
+            .await,
+    )
+}
+
+/// Queues a deadline reminder to `to` (a message without a single-use
+/// link); its row.
+async fn reminder(app: &TestApp, to: &str) -> app::server::db::outbox_message::Model {
+    outbox::queue(
+        &app.state.db,
+        MailTemplate::ApplicationReminder,
+        Locale::Fr,
+        to,
+        json!({ "name": "Grace", "promotion": "EIG 8", "deadline": "07/05/2027 23:59", "link": "http://x/candidature/1" }),
+    )
+    .await
+    .unwrap();
+    Outbox::find()
+        .filter(Column::Recipient.eq(to))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 /// Sends what is queued through a transport that always fails, until each
 /// message fails for good.
 async fn fail_for_good(app: &TestApp) {
@@ -120,37 +150,29 @@ async fn fail_for_good(app: &TestApp) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn coordinators_filter_read_and_resend_what_failed_but_never_read_a_link() {
-    use crate::helpers::{Msg, error_in, fr, location, shows};
+    use crate::helpers::{Msg, error_in, fr, shows};
     let app = TestApp::spawn().await;
-    outbox::queue(
-        &app.state.db,
-        MailTemplate::ApplicationReminder,
-        Locale::Fr,
-        "grace@example.fr",
-        json!({ "name": "Grace", "promotion": "EIG 8", "deadline": "07/05/2027 23:59", "link": "http://x/candidature/1" }),
-    )
-    .await
-    .unwrap();
+    reminder(&app, "grace@example.fr").await;
     queue(&app, 1).await; // a magic link to p0@example.fr
     fail_for_good(&app).await;
     let claire = app.coordinator().await;
-    let reminder = Outbox::find()
-        .filter(Column::Recipient.eq("grace@example.fr"))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let link = Outbox::find()
-        .filter(Column::Recipient.eq("p0@example.fr"))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let row = |to: &'static str| {
+        let db = app.state.db.clone();
+        async move {
+            Outbox::find()
+                .filter(Column::Recipient.eq(to))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    let (grace, link) = (row("grace@example.fr").await, row("p0@example.fr").await);
     assert_eq!(
-        (reminder.state.as_str(), link.state.as_str()),
+        (grace.state.as_str(), link.state.as_str()),
         ("failed", "failed")
     );
-    assert!(!reminder.body_text.is_empty(), "kept for a resend");
+    assert!(!grace.body_text.is_empty(), "kept for a resend");
     assert!(link.body_text.is_empty(), "a single-use link is forgotten");
 
     // Filters: by state and by a part of the address.
@@ -158,7 +180,7 @@ async fn coordinators_filter_read_and_resend_what_failed_but_never_read_a_link()
         .page("/coordination/courriels?etat=failed&destinataire=GRACE@")
         .await;
     assert!(
-        page.contains(&reminder.subject) && !page.contains("p0@example.fr"),
+        page.contains(&grace.subject) && !page.contains("p0@example.fr"),
         "{page}"
     );
     let page = claire
@@ -167,36 +189,16 @@ async fn coordinators_filter_read_and_resend_what_failed_but_never_read_a_link()
     assert!(shows(&page, fr(Msg::OutboxNoMatch)));
 
     // The message: its text, and a resend.
-    let path = format!("/coordination/courriels/{}", reminder.id);
+    let path = format!("/coordination/courriels/{}", grace.id);
     let page = claire.page(&path).await;
     assert!(page.contains("http://x/candidature/1") && shows(&page, fr(Msg::MailResend)));
-    let to = location(
-        &claire
-            .post(
-                &path,
-                "/api/renvoyer-courriel",
-                &[("id", &reminder.id.to_string())],
-            )
-            .await,
-    );
+    let to = resend(&claire, grace.id).await;
     assert_eq!((to.path.as_str(), error_in(&to)), (path.as_str(), None));
-    let again = Outbox::find_by_id(reminder.id)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let again = row("grace@example.fr").await;
     assert_eq!((again.state.as_str(), again.attempts), ("queued", 0));
     app.assert_audited(&["mail.resent"]).await;
     // Queued now: a second resend is refused and changes nothing.
-    let to = location(
-        &claire
-            .post(
-                &path,
-                "/api/renvoyer-courriel",
-                &[("id", &reminder.id.to_string())],
-            )
-            .await,
-    );
+    let to = resend(&claire, grace.id).await;
     assert_eq!(error_in(&to).unwrap()["Refused"], "MailNotResendable");
     worker::drain_all(&app.state).await.unwrap();
     let to_grace = app
@@ -209,38 +211,17 @@ async fn coordinators_filter_read_and_resend_what_failed_but_never_read_a_link()
     assert_eq!(to_grace, 1, "sent once");
 
     // The sign-in link's text is never shown, nor resent.
-    let path = format!("/coordination/courriels/{}", link.id);
-    let page = claire.page(&path).await;
+    let page = claire
+        .page(&format!("/coordination/courriels/{}", link.id))
+        .await;
     assert!(shows(&page, fr(Msg::MailBodySecret)) && !shows(&page, fr(Msg::MailResend)));
-    let to = location(
-        &claire
-            .post(
-                &path,
-                "/api/renvoyer-courriel",
-                &[("id", &link.id.to_string())],
-            )
-            .await,
-    );
+    let to = resend(&claire, link.id).await;
     assert_eq!(error_in(&to).unwrap()["Refused"], "MailNotResendable");
 
     // A month after it failed, its text is forgotten: nothing to resend.
-    outbox::queue(
-        &app.state.db,
-        MailTemplate::ApplicationReminder,
-        Locale::Fr,
-        "henri@example.fr",
-        json!({ "name": "Henri", "promotion": "EIG 8", "deadline": "07/05/2027 23:59", "link": "http://x/candidature/2" }),
-    )
-    .await
-    .unwrap();
+    let henri = reminder(&app, "henri@example.fr").await;
     fail_for_good(&app).await;
-    let henri = Outbox::find()
-        .filter(Column::Recipient.eq("henri@example.fr"))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    assert!(!henri.body_text.is_empty());
+    assert!(!row("henri@example.fr").await.body_text.is_empty());
     let forgotten = outbox::forget_old_failures(
         &app.state.db,
         chrono::Utc::now() + chrono::Duration::days(outbox::FAILED_TEXT_DAYS + 1),
@@ -255,12 +236,8 @@ async fn coordinators_filter_read_and_resend_what_failed_but_never_read_a_link()
     // Nobody else sees or resends anything.
     let ada = app.applicant().await;
     assert_eq!(ada.get(&path).await.status(), 404);
-    let res = ada
-        .post(
-            &path,
-            "/api/renvoyer-courriel",
-            &[("id", &reminder.id.to_string())],
-        )
-        .await;
-    assert_eq!(error_in(&location(&res)).unwrap(), json!("NotFound"));
+    assert_eq!(
+        error_in(&resend(&ada, grace.id).await).unwrap(),
+        json!("NotFound")
+    );
 }

@@ -7,13 +7,7 @@ use leptos::prelude::*;
 pub async fn my_organisations() -> Result<Vec<OrganisationView>, AppError> {
     use crate::server::{policy::Action, service::organisations};
     let call = super::super::support::allowed(Action::RegisterOrganisation).await?;
-    let roles = call
-        .ctx
-        .actor
-        .viewer()
-        .map(|v| v.roles.clone())
-        .unwrap_or_default();
-    organisations::of_roles(&call.state.db, &roles).await
+    organisations::of_roles(&call.state.db, &call.roles()).await
 }
 
 #[server(prefix = "/api", endpoint = "organisation")]
