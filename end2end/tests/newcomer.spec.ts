@@ -133,6 +133,6 @@ test('coordinators filter the outbox, read a message and send a failed one again
     await expect(notice(page)).toHaveText("Le courriel est de nouveau en file d'attente.");
     await expect(page.locator('main dl')).toContainText(/En attente|En cours d'envoi|Envoyé/);
   } else {
-    await expect(page.locator('main')).toContainText(/n'est pas conservé|Reprendre votre candidature/);
+    await expect(page.locator('main')).toContainText(/n'est plus conservé|Reprendre votre candidature/);
   }
 });
