@@ -837,3 +837,46 @@ async fn proposing_twice_reuses_the_untouched_draft() {
     assert_eq!(location(&res), format!("/organisation/defis/{first}"));
     assert_ne!(new_defi(&hugo, org, promotion).await, first, "a new one");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_decision_says_why_even_when_none_is_possible_any_more() {
+    let app = TestApp::spawn().await;
+    let promotion = open_promotion(&app).await;
+    let claire = app.coordinator().await;
+    let (hugo, org) = app.host().await;
+    let id = new_defi(&hugo, org, promotion).await;
+    assert_eq!(
+        error_in(&location(
+            &save(&hugo, id, &complete_fields(id, "submit")).await
+        )),
+        None
+    );
+    let page = format!("/coordination/defis/{id}");
+    let decide = |decision: &'static str| {
+        let (claire, page) = (&claire, page.clone());
+        async move {
+            location(
+                &claire
+                    .post(
+                        &page,
+                        "/api/decider-defi",
+                        &[
+                            ("id", id.to_string().as_str()),
+                            ("decision", decision),
+                            ("message", "Merci."),
+                        ],
+                    )
+                    .await,
+            )
+        }
+    };
+    assert_eq!(error_in(&decide("reject").await), None);
+    // Rejected: no decision is possible any more (a second coordinator had
+    // the page open); the refusal is shown all the same, once.
+    let to = decide("select").await;
+    assert_eq!(error_in(&to).unwrap()["Refused"], "DecisionNotAllowed");
+    let shown = claire.page(&to).await;
+    assert!(!shown.contains("decision-titre"), "no decision form");
+    assert!(shows(&shown, fr(Msg::DecisionNotAllowed)), "{shown}");
+    assert!(!shows(&claire.page(&to).await, fr(Msg::DecisionNotAllowed)));
+}

@@ -213,8 +213,10 @@ pub fn DefiReviewPage() -> impl IntoView {
     let decide = ServerAction::<DecideDefi>::new();
     let publish = ServerAction::<PublishDefis>::new();
     let error = action_error(decide);
+    let publish_error = action_error(publish);
     loaded_row(allowed(), get_defi_dossier, move |d| {
         let error = error.clone();
+        let publish_error = publish_error.clone();
         let decision_error = error.as_ref().and_then(|e| e.for_field("decision"));
         let message_error = error.as_ref().and_then(|e| e.for_field("message"));
         let decisions = d.decisions.clone();
@@ -231,6 +233,10 @@ pub fn DefiReviewPage() -> impl IntoView {
                 {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
             </p>
             {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
+            <ErrorSummary error=publish_error/>
+            // A refused decision after which none is possible any more
+            // (another coordinator decided meanwhile) still says why.
+            {decisions.is_empty().then(|| view! { <ErrorSummary error=error.clone() labels=decision_label/> })}
             {d.may_publish.then(|| view! {
                 <ActionForm action=publish>
                     <input type="hidden" name="promotion" value=d.promotion_id.to_string()/>
