@@ -19,6 +19,15 @@ test('the interface switches to English and back to French', async ({ page }) =>
   await expect(page.getByRole('link', { name: 'Challenges', exact: true })).toBeVisible();
   await expect(page.locator('body')).not.toContainText(/[Dd]éfi/);
 
+  // The catalogue and a sheet in English: no French word for the défis,
+  // no French space before a colon.
+  await page.getByRole('link', { name: 'Challenges', exact: true }).click();
+  await expect(page.locator('main')).not.toContainText(/\b[Dd]éfis?\b|\s:/);
+  await page.locator('main a[href^="/defis/"]').first().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('main')).not.toContainText(/\s:/);
+  await expectAccessible(page, 'a public sheet (English)');
+
   // The choice follows the person to other pages.
   await page.getByRole('link', { name: 'Create an account' }).first().click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

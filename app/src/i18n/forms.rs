@@ -12,6 +12,7 @@ super::texts! {
     No => "non", "no";
     Save => "Enregistrer", "Save";
     Filter => "Filtrer", "Filter";
+    LabelColon => "{label} :", "{label}:";
     ChooseOption => "— Choisir —", "— Choose —";
     NotFilled => "Non renseigné.", "Not filled in.";
     FieldRequired =>

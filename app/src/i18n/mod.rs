@@ -351,6 +351,45 @@ mod tests {
         assert_eq!(Locale::Fr.fill("{n|a|b}", &[]), "{n|a|b}");
     }
 
+    /// No page writes a colon of its own: French puts a space before it,
+    /// English does not, so a label's colon is a translated text
+    /// (`ui::colon`). Checked over the views' source, and English texts
+    /// never have the French space.
+    #[test]
+    fn colons_follow_the_language() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push((
+                        path.display().to_string(),
+                        std::fs::read_to_string(&path).unwrap(),
+                    ));
+                }
+            }
+        }
+        let mut files = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+            &mut files,
+        );
+        for (path, text) in files {
+            for (n, line) in text.lines().enumerate() {
+                assert!(
+                    !line.contains("\" : \"") && !line.contains("\" :\""),
+                    "{path}:{}: a colon written in a view: {line}",
+                    n + 1
+                );
+            }
+        }
+        for m in Msg::all() {
+            let en = Locale::En.t(m);
+            assert!(!en.contains(" :") || en.contains("http"), "{m:?}: {en}");
+        }
+    }
+
     /// Every text with plural forms names the number it counts, in both
     /// languages, and no text keeps a lazy "(s)".
     #[test]

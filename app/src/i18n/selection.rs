@@ -84,6 +84,9 @@ super::texts! {
         "Publish {count} selected, unpublished {count|challenge|challenges}";
     PublishOne => "Publier la fiche de ce défi", "Publish this challenge's sheet";
     DefisPublished => "Fiches publiées.", "Sheets published.";
+    NothingToPublish =>
+        "Aucune fiche à publier : seuls les défis sélectionnés et pas encore publiés peuvent l'être.",
+        "No sheet to publish: only selected challenges not published yet can be.";
     BatchPreviewTitle => "Aperçu des envois", "Preview of the messages";
     BackToList => "Retour à la liste", "Back to the list";
     BatchSummary =>

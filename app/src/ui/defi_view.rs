@@ -40,14 +40,14 @@ pub fn DossierView(d: DefiDossier) -> impl IntoView {
             {text(Msg::FieldUseCases, f.use_cases.clone())}
             {text(Msg::FieldImpact, f.impact.clone())}
             {text(Msg::FieldDataAvailable, f.data_available.clone())}
-            <p>{tr(Msg::FieldDataAccessible)} " : " <strong>{yes_no(f.data_accessible)}</strong></p>
+            <p>{crate::ui::colon(Msg::FieldDataAccessible)} " " <strong>{yes_no(f.data_accessible)}</strong></p>
             {text(Msg::FieldObstacles, f.obstacles.clone())}
             {text(Msg::FieldLegalEthics, f.legal_ethics.clone())}
             <h3>{tr(Msg::OpennessLegend)}</h3>
             <ul>
-                <li>{tr(Msg::FieldOpenCode)} " : " <strong>{yes_no(f.open_code)}</strong></li>
-                <li>{tr(Msg::FieldOpenData)} " : " <strong>{yes_no(f.open_data)}</strong></li>
-                <li>{tr(Msg::FieldOffSite)} " : " <strong>{yes_no(f.off_site)}</strong></li>
+                <li>{crate::ui::colon(Msg::FieldOpenCode)} " " <strong>{yes_no(f.open_code)}</strong></li>
+                <li>{crate::ui::colon(Msg::FieldOpenData)} " " <strong>{yes_no(f.open_data)}</strong></li>
+                <li>{crate::ui::colon(Msg::FieldOffSite)} " " <strong>{yes_no(f.off_site)}</strong></li>
             </ul>
             {text(Msg::FieldLeads, f.leads.clone())}
             {text(Msg::FieldMentor, f.mentor.clone())}

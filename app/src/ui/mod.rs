@@ -43,6 +43,12 @@ pub fn say(msg: Msg, values: &[(&str, &str)]) -> String {
     locale.fill(locale.t(msg), values)
 }
 
+/// `msg` followed by a colon as the reader's language writes it ("Profil :"
+/// in French, "Profile:" in English), for a label before its value.
+pub fn colon(msg: Msg) -> String {
+    say(Msg::LabelColon, &[("label", tr(msg))])
+}
+
 /// Anonymous people are sent to sign in, and brought back here after
 /// (`?suite=`); signed-in people who may not open the page see "not found".
 pub fn refuse() -> AnyView {

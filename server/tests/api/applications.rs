@@ -1331,10 +1331,11 @@ async fn a_refused_upload_goes_back_to_its_field_and_the_submitted_dossier_shows
     let ada = app.applicant().await;
     let id = start(&ada, promotion).await;
     let res = upload(&ada, id, "cv", b"not a pdf").await;
-    assert_eq!(
-        location(&res),
-        format!("/candidature/{id}#champ-cv-fichier")
-    );
+    assert_eq!(location(&res), format!("/candidature/{id}#candidature-cv"));
+    // Focus comes back to the file field, its reason said with it.
+    let page = ada.page(&format!("/candidature/{id}")).await;
+    let input = &page[page.find(r#"id="champ-cv-fichier""#).unwrap()..];
+    assert!(input[..input.find('>').unwrap()].contains("autofocus"));
     let res = upload(&ada, id, "cv", PDF).await;
     assert_eq!(location(&res), format!("/candidature/{id}"));
     // The files come before the buttons that submit the dossier.

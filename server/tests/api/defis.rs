@@ -870,6 +870,12 @@ async fn a_refused_decision_says_why_even_when_none_is_possible_any_more() {
             )
         }
     };
+    // The défi's templates fill its decision form too (?modele=).
+    let filled = claire.page(&format!("{page}?modele=reject")).await;
+    assert!(
+        filled.contains(r#"<option value="reject" selected"#),
+        "{filled}"
+    );
     assert_eq!(error_in(&decide("reject").await), None);
     // Rejected: no decision is possible any more (a second coordinator had
     // the page open); the refusal is shown all the same, once.
@@ -879,4 +885,20 @@ async fn a_refused_decision_says_why_even_when_none_is_possible_any_more() {
     assert!(!shown.contains("decision-titre"), "no decision form");
     assert!(shows(&shown, fr(Msg::DecisionNotAllowed)), "{shown}");
     assert!(!shows(&claire.page(&to).await, fr(Msg::DecisionNotAllowed)));
+    // Publishing it is refused in words (it is not selected), nothing sent.
+    let to = location(
+        &claire
+            .post(
+                &page,
+                "/api/publier-defis",
+                &[
+                    ("promotion", promotion.to_string().as_str()),
+                    ("defi", id.to_string().as_str()),
+                ],
+            )
+            .await,
+    );
+    assert_eq!(error_in(&to).unwrap()["Refused"], "NothingToPublish");
+    assert!(shows(&claire.page(&to).await, fr(Msg::NothingToPublish)));
+    assert!(state_of(&app, id).await.published_at.is_none());
 }

@@ -56,10 +56,11 @@ impl Attached {
     /// message is there, not at the top where the notice of a saved one
     /// is).
     pub fn field_on_page(self) -> String {
+        // The upload's form: its label, hint and message in view.
         let field = match self {
-            Attached::PitchDeck(_) => "champ-pitch_deck",
-            Attached::Cv(_) => "champ-cv-fichier",
-            Attached::Portfolio(_) => "champ-portfolio-fichier",
+            Attached::PitchDeck(_) => "defi-presentation",
+            Attached::Cv(_) => "candidature-cv",
+            Attached::Portfolio(_) => "candidature-portfolio",
         };
         format!("{}#{field}", self.page())
     }

@@ -209,7 +209,9 @@ pub async fn forget_old_failures(
         .col_expr(Column::BodyHtml, Expr::value(""))
         .filter(Column::State.eq("failed"))
         .filter(Column::BodyText.ne(""))
-        .filter(Column::CreatedAt.lt(now - chrono::Duration::days(FAILED_TEXT_DAYS)))
+        // The last attempt's time: the worker gives up without moving it,
+        // and a resend sets it anew.
+        .filter(Column::NextAttemptAt.lt(now - chrono::Duration::days(FAILED_TEXT_DAYS)))
         .exec(db)
         .await?;
     Ok(done.rows_affected)

@@ -396,9 +396,9 @@ fn ApplicationFields(
     };
     let email = d.email.clone();
     declared_sections(&form, error.as_ref(), &given, &|place| match place {
-        Place::After("last_name") => {
-            Some(view! { <p>{tr(Msg::FieldEmail)} " : " {email.clone()}</p> }.into_any())
-        }
+        Place::After("last_name") => Some(
+            view! { <p>{crate::ui::colon(Msg::FieldEmail)} " " {email.clone()}</p> }.into_any(),
+        ),
         Place::Section(Msg::ChoicesLegend) => Some(choices()),
         Place::After("consent") => Some(
             view! { <p><a href="/donnees-personnelles">{tr(Msg::PrivacyLink)}</a></p> }.into_any(),
@@ -429,7 +429,9 @@ fn UploadForm(
                 <label for=input.clone()>{tr(label)}</label>
                 <p class="hint" id=hint>{fill(tr(Msg::PdfHint), &[("max", &max_megabytes().to_string())])}</p>
                 {error.map(|m| view! { <p class="field-error" id=err.clone() role="alert">{tr(m)}</p> })}
+                // Refused: focus comes back here, the reason said with the label.
                 <input type="file" id=input name="file" accept="application/pdf,.pdf" required=true
+                    autofocus=error.is_some()
                     aria-invalid=error.map(|_| "true") aria-describedby=described/>
             </div>
             <button type="submit" class="secondary">{fill(tr(Msg::UploadLabelled), &[("file", tr(label))])}</button>

@@ -158,7 +158,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
         <h2>{tr(Msg::CountsTitle)}</h2>
         <ul class="counts">
             {t.counts.iter().map(|(s, n)| view! {
-                <li><a href=format!("{base}?etat={}", s.code())>{tr(s.label())} " : " <strong>{*n}</strong></a></li>
+                <li><a href=format!("{base}?etat={}", s.code())>{crate::ui::colon(s.label())} " " <strong>{*n}</strong></a></li>
             }).collect_view()}
         </ul>
         <form method="get" class="filters">

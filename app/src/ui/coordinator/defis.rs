@@ -74,6 +74,7 @@ pub fn PromotionDefisPage() -> impl IntoView {
 #[component]
 fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
     let publish = ServerAction::<PublishDefis>::new();
+    let publish_error = action_error(publish);
     let to_publish = l
         .rows
         .iter()
@@ -112,7 +113,7 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
         <h2>{tr(Msg::CountsTitle)}</h2>
         <ul class="counts">
             {l.counts.iter().map(|(s, n)| view! {
-                <li><a href=format!("?etat={}", s.code())>{tr(s.label())} " : " <strong>{*n}</strong></a></li>
+                <li><a href=format!("?etat={}", s.code())>{crate::ui::colon(s.label())} " " <strong>{*n}</strong></a></li>
             }).collect_view()}
         </ul>
         <form method="get" class="filters">
@@ -124,6 +125,7 @@ fn DefiListView(l: DefiList, filter: DefiFilter) -> impl IntoView {
                 value=filter.profile.clone().unwrap_or_default()/>
             <button type="submit" class="secondary">{tr(Msg::Filter)}</button>
         </form>
+        <ErrorSummary error=publish_error/>
         {(to_publish > 0).then(|| view! {
             <ActionForm action=publish>
                 <input type="hidden" name="promotion" value=promotion.to_string()/>

@@ -156,6 +156,7 @@ fn DefiEditor(
                     <p class="hint" id="champ-pitch_deck-aide">{fill(tr(Msg::PitchDeckHint), &[("max", &max_megabytes().to_string())])}</p>
                     {upload_error.map(|m| view! { <p class="field-error" id="champ-pitch_deck-erreur" role="alert">{tr(m)}</p> })}
                     <input type="file" id="champ-pitch_deck" name="file" accept="application/pdf,.pdf" required=true
+                        autofocus=upload_error.is_some()
                         aria-invalid=upload_error.map(|_| "true")
                         aria-describedby=if upload_error.is_some() { "champ-pitch_deck-aide champ-pitch_deck-erreur" } else { "champ-pitch_deck-aide" }/>
                 </div>

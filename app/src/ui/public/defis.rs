@@ -74,7 +74,7 @@ pub fn DefiCards(list: Vec<DefiSheet>) -> impl IntoView {
                     <h3 class="card-title"><a href=format!("/defis/{}", s.id)>{s.title.clone()}</a></h3>
                     <p class="hint">{s.organisation.clone()} " — " {s.city.clone()} " — " {s.promotion_name.clone()}</p>
                     <p class="prewrap">{s.summary.clone()}</p>
-                    <p>{tr(Msg::ProfilesSought)} " : " {s.slots.iter().map(|sl| profile_label(&sl.profile)).collect::<Vec<_>>().join(", ")}</p>
+                    <p>{crate::ui::colon(Msg::ProfilesSought)} " " {s.slots.iter().map(|sl| profile_label(&sl.profile)).collect::<Vec<_>>().join(", ")}</p>
                 </li>
             }).collect_view()}
         </ul>

@@ -165,6 +165,11 @@ pub async fn publish(state: &AppState, origin: &Origin, ids: &[i64]) -> Result<u
         .await?;
         done += 1;
     }
+    if done == 0 {
+        // Nothing changed (published meanwhile, or not selected): say so
+        // rather than fail on a transaction with nothing to audit.
+        return Err(AppError::Refused(Msg::NothingToPublish));
+    }
     txn.commit().await?;
     crate::server::service::catalogue::changed();
     Ok(done)
