@@ -36,15 +36,38 @@ for (const width of [375, 1280]) {
   if (await start.count()) await start.click();
   else await page.getByRole('link', { name: 'Ouvrir ma candidature' }).first().click();
   await page.waitForURL(/candidature\/\d+/);
-  await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Géomaticien·ne' });
-  const ranks = page.locator('#champ-choices select');
-  await ranks.nth(0).selectOption('1');
-  await ranks.nth(1).selectOption('1');
-  await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
-  await page.waitForLoadState('networkidle');
-  await shot(page, 'dossier-errors', width);
-  await page.locator('#champ-choices').scrollIntoViewIfNeeded();
-  await shot(page, 'dossier-choices-view', width, false);
+  if (await page.getByRole('button', { name: 'Déposer ma candidature' }).count()) {
+    await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Géomaticien·ne' });
+    const ranks = page.locator('#champ-choices select');
+    await ranks.nth(0).selectOption('1');
+    await ranks.nth(1).selectOption('1');
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'dossier-errors', width);
+    await page.locator('#champ-choices').scrollIntoViewIfNeeded();
+    await shot(page, 'dossier-choices-view', width, false);
+    // Then completed and submitted: the read-only view and its timeline.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    await page.getByLabel('CV (obligatoire)').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: 'Envoyer : CV (obligatoire)' }).click();
+    await page.waitForLoadState('networkidle');
+    await page.getByLabel("Années d'expérience").selectOption({ label: 'De 5 à 10 ans' });
+    await page.getByLabel('Compétences').fill('QGIS, PostGIS, Python');
+    await page.getByLabel('Expérience', { exact: true }).fill('Dix ans de cartographie.');
+    await page.getByLabel('Motivation').fill('Mettre la donnée géographique au service du public.');
+    await page.getByLabel('Téléphone (facultatif)').fill('+33 6 12 34 56 78');
+    await page.locator('#champ-choices select').nth(1).selectOption('');
+    const forest = page.getByLabel('Rang de « Suivre la santé des forêts par satellite »');
+    await page.locator('#champ-choices select').nth(0).selectOption('');
+    await forest.selectOption('1');
+    await page.getByLabel('Intéressé·e par un rôle').selectOption({ label: 'non' });
+    for (const box of ['Je ne serai pas agent·e public·que', 'Je ne serai pas étudiant·e', "Je ne suis pas membre d'un jury", "J'accepte que mes données"]) {
+      await page.getByLabel(box).check();
+    }
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
+    await page.waitForLoadState('networkidle');
+  }
+  await shot(page, 'dossier-submitted', width);
   await ctx.close();
 
   const c = await browser.newContext({ viewport: { width, height: 900 } });

@@ -44,6 +44,12 @@ test('wrong ranks are a field error, and the rest of the dossier is saved', asyn
 
   await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Géomaticien·ne' });
   await page.getByLabel('Compétences').fill('QGIS, PostGIS');
+  // The count is for the eye; a screen reader hears it once, after a pause.
+  await expect(page.locator('#champ-skills-compte')).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.getByLabel('Compétences')).toHaveAttribute('aria-describedby', /champ-skills-limite/);
+  if (isHydrated()) {
+    await expect(page.locator('[data-counter-status="champ-skills"]')).toHaveText('13 caractères sur 1000');
+  }
   await page.getByLabel(`Rang de « ${FOREST} »`).selectOption('1');
   await page.getByLabel(`Rang de « ${FIRE} »`).selectOption('1');
   // One Tab stop a row: the title labels the select, the sheets are one
@@ -92,6 +98,15 @@ test('the personal area shows a host their organisation and défis', async ({ pa
   // Not an applicant: no "Ma candidature" in the navigation.
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Ma candidature' })).toHaveCount(0);
   await expectAccessible(page, '/espace (host)');
+});
+
+test('the coordinators\' drafts and organisations pages fit a phone', async ({ page }) => {
+  // expectAccessible also fails when a page is wider than a 375 px phone.
+  await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
+  await visit(page, '/coordination/promotions/1/brouillons');
+  await expectAccessible(page);
+  await visit(page, '/coordination/organisations');
+  await expectAccessible(page);
 });
 
 test('a template fills the decision form', async ({ page }) => {

@@ -10,6 +10,7 @@ super::texts! {
         "Your last input was not saved";
     Yes => "oui", "yes";
     No => "non", "no";
+    NotGiven => "Non renseigné", "Not given";
     Save => "Enregistrer", "Save";
     Filter => "Filtrer", "Filter";
     LabelColon => "{label} :", "{label}:";

@@ -1338,8 +1338,10 @@ async fn a_refused_upload_goes_back_to_its_field_and_the_submitted_dossier_shows
     assert!(input[..input.find('>').unwrap()].contains("autofocus"));
     let res = upload(&ada, id, "cv", PDF).await;
     assert_eq!(location(&res), format!("/candidature/{id}"));
-    // The files come before the buttons that submit the dossier.
+    // The files come before the buttons that submit the dossier; the
+    // autosave's "no longer editable" names the application, not the défi.
     let page = ada.page(&format!("/candidature/{id}")).await;
+    assert!(shows(&page, fr(Msg::AutosaveDossierNotEditable)));
     let (files, submit) = (
         page.find(r#"id="champ-cv-fichier""#).unwrap(),
         page.find(r#"value="submit""#).unwrap(),
@@ -1370,6 +1372,10 @@ async fn a_refused_upload_goes_back_to_its_field_and_the_submitted_dossier_shows
 async fn the_personal_area_shows_open_calls_dossiers_and_organisations() {
     let app = TestApp::spawn().await;
     let (promotion, _, _) = open_call(&app).await;
+    // The home page says until when one may apply, and how.
+    let home = app.browser().page("/").await;
+    assert!(shows(&home, fr(Msg::ApplyNow)) && home.contains(r#"href="/candidature""#));
+    assert!(shows(&home, fr_parts(Msg::ApplyUntil)[0]));
     let ada = app.applicant().await;
     let page = ada.page("/espace").await;
     assert!(page.contains("EIG 8 — 2028") && shows(&page, fr(Msg::StartApplicationButton)));

@@ -203,7 +203,15 @@ pub fn DossierDetails(d: ApplicationDossier) -> impl IntoView {
     view! {
         <h2>{tr(Msg::DossierTitle)}</h2>
         <dl class="calendar">
-            {lines.into_iter().map(|(m, v)| view! { <dt>{tr(m)}</dt><dd class="prewrap">{v}</dd> }).collect_view()}
+            {lines.into_iter().map(|(m, v)| {
+                // An optional field left empty says so, rather than a blank.
+                let value = if v.trim().is_empty() {
+                    view! { <span class="hint">{tr(Msg::NotGiven)}</span> }.into_any()
+                } else {
+                    v.into_any()
+                };
+                view! { <dt>{tr(m)}</dt><dd class="prewrap">{value}</dd> }
+            }).collect_view()}
         </dl>
         <h3>{tr(Msg::ChoicesLegend)}</h3>
         <ol>{choices.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ol>
