@@ -103,6 +103,8 @@ test('the personal area shows a host their organisation and défis', async ({ pa
 test('the coordinators\' drafts and organisations pages fit a phone', async ({ page }) => {
   // expectAccessible also fails when a page is wider than a 375 px phone.
   await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
+  // Signed in before going on (else the next page may open signed out).
+  await expect(page).toHaveURL(/\/espace$/);
   await visit(page, '/coordination/promotions/1/brouillons');
   await expectAccessible(page);
   await visit(page, '/coordination/organisations');
@@ -111,6 +113,8 @@ test('the coordinators\' drafts and organisations pages fit a phone', async ({ p
 
 test('a template fills the decision form', async ({ page }) => {
   await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
+  // Signed in before going on (else the next page may open signed out).
+  await expect(page).toHaveURL(/\/espace$/);
   await visit(page, '/coordination/promotions');
   await page.getByRole('link', { name: 'Candidatures — EIG 7 — 2027' }).click();
   await page.locator('main table tbody a[href^="/coordination/candidatures/"]').first().click();
@@ -125,6 +129,8 @@ test('a template fills the decision form', async ({ page }) => {
 
 test('coordinators filter the outbox, read a message and send a failed one again', async ({ page }) => {
   await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
+  // Signed in before going on (else the next page may open signed out).
+  await expect(page).toHaveURL(/\/espace$/);
   await visit(page, '/coordination/courriels');
   await page.getByLabel("Destinataire (tout ou partie de l'adresse)").fill('adresse-erronee');
   await page.getByRole('button', { name: 'Filtrer' }).click();
