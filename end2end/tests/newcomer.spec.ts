@@ -100,60 +100,59 @@ test('the personal area shows a host their organisation and défis', async ({ pa
   await expectAccessible(page, '/espace (host)');
 });
 
-test('the coordinators\' drafts and organisations pages fit a phone', async ({ page }) => {
-  // expectAccessible also fails when a page is wider than a 375 px phone.
+// One sign-in for the coordinators' checks: every sign-in counts against
+// the rate limits of the demo account and of the tests' one address.
+test('coordinators: drafts and organisations on a phone, a template, the outbox', async ({ page }) => {
+  test.setTimeout(60_000);
   await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
   // Signed in before going on (else the next page may open signed out).
   await expect(page).toHaveURL(/\/espace$/);
-  await visit(page, '/coordination/promotions/1/brouillons');
-  await expectAccessible(page);
-  await visit(page, '/coordination/organisations');
-  await expectAccessible(page);
-});
 
-test('a template fills the decision form', async ({ page }) => {
-  await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
-  // Signed in before going on (else the next page may open signed out).
-  await expect(page).toHaveURL(/\/espace$/);
-  await visit(page, '/coordination/promotions');
-  await page.getByRole('link', { name: 'Candidatures — EIG 7 — 2027' }).click();
-  await page.locator('main table tbody a[href^="/coordination/candidatures/"]').first().click();
-  await expect(page).toHaveURL(/\/coordination\/candidatures\/\d+$/);
-  const form = page.locator('section[aria-labelledby="examen-titre"]');
-  await form.locator('summary', { hasText: 'Modèles de message' }).click();
-  await form.getByRole('link', { name: 'Utiliser le modèle « Demander une correction »' }).click();
-  await expect(form.getByLabel('Message à la personne candidate')).toHaveValue(/Votre candidature demande une correction/);
-  await expect(form.getByLabel('Décision')).toHaveValue('request_correction');
-  await expectAccessible(page, 'review page with a template');
-});
+  await test.step('the drafts and organisations pages fit a phone', async () => {
+    // expectAccessible also fails when a page is wider than a 375 px phone.
+    await visit(page, '/coordination/promotions/1/brouillons');
+    await expectAccessible(page);
+    await visit(page, '/coordination/organisations');
+    await expectAccessible(page);
+  });
 
-test('coordinators filter the outbox, read a message and send a failed one again', async ({ page }) => {
-  await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
-  // Signed in before going on (else the next page may open signed out).
-  await expect(page).toHaveURL(/\/espace$/);
-  await visit(page, '/coordination/courriels');
-  await page.getByLabel("Destinataire (tout ou partie de l'adresse)").fill('adresse-erronee');
-  await page.getByRole('button', { name: 'Filtrer' }).click();
-  await expect(page).toHaveURL(/destinataire=adresse-erronee/);
-  const row = page.locator('main table tbody tr').first();
-  await expect(row).toContainText('adresse-erronee@demo.cohorte.localhost');
-  await expectAccessible(page, 'outbox, filtered');
-  await row.getByRole('link').click();
-  await expect(page).toHaveURL(/\/coordination\/courriels\/\d+$/);
-  await expectAccessible(page, 'an outbox message');
-  // The demo's failed reminder: the first project to get here reads it and
-  // sends it again (the SMTP sink then takes it, and its text is no longer
-  // kept); the other finds it sent or queued.
-  const resend = page.getByRole('button', { name: 'Renvoyer ce courriel' });
-  // The hydrated project runs first on a fresh server: the message is
-  // still failed there.
-  if (isHydrated()) await expect(resend).toBeVisible();
-  if (await resend.count()) {
-    await expect(page.locator('.mail-body')).toContainText('Reprendre votre candidature');
-    await resend.click();
-    await expect(notice(page)).toHaveText("Le courriel est de nouveau en file d'attente.");
-    await expect(page.locator('main dl')).toContainText(/En attente|En cours d'envoi|Envoyé/);
-  } else {
-    await expect(page.locator('main')).toContainText(/n'est plus conservé|Reprendre votre candidature/);
-  }
+  await test.step('a template fills the decision form', async () => {
+    await visit(page, '/coordination/promotions');
+    await page.getByRole('link', { name: 'Candidatures — EIG 7 — 2027' }).click();
+    await page.locator('main table tbody a[href^="/coordination/candidatures/"]').first().click();
+    await expect(page).toHaveURL(/\/coordination\/candidatures\/\d+$/);
+    const form = page.locator('section[aria-labelledby="examen-titre"]');
+    await form.locator('summary', { hasText: 'Modèles de message' }).click();
+    await form.getByRole('link', { name: 'Utiliser le modèle « Demander une correction »' }).click();
+    await expect(form.getByLabel('Message à la personne candidate')).toHaveValue(/Votre candidature demande une correction/);
+    await expect(form.getByLabel('Décision')).toHaveValue('request_correction');
+    await expectAccessible(page, 'review page with a template');
+  });
+
+  await test.step('the outbox filtered, a message read and sent again', async () => {
+    await visit(page, '/coordination/courriels');
+    await page.getByLabel("Destinataire (tout ou partie de l'adresse)").fill('adresse-erronee');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await expect(page).toHaveURL(/destinataire=adresse-erronee/);
+    const row = page.locator('main table tbody tr').first();
+    await expect(row).toContainText('adresse-erronee@demo.cohorte.localhost');
+    await expectAccessible(page, 'outbox, filtered');
+    await row.getByRole('link').click();
+    await expect(page).toHaveURL(/\/coordination\/courriels\/\d+$/);
+    await expectAccessible(page, 'an outbox message');
+    // The demo's failed reminder: the first project to get here reads it
+    // and sends it again (the SMTP sink then takes it, and its text is no
+    // longer kept); the other finds it sent or queued. The hydrated project
+    // runs first on a fresh server: the message is still failed there.
+    const resend = page.getByRole('button', { name: 'Renvoyer ce courriel' });
+    if (isHydrated()) await expect(resend).toBeVisible();
+    if (await resend.count()) {
+      await expect(page.locator('.mail-body')).toContainText('Reprendre votre candidature');
+      await resend.click();
+      await expect(notice(page)).toHaveText("Le courriel est de nouveau en file d'attente.");
+      await expect(page.locator('main dl')).toContainText(/En attente|En cours d'envoi|Envoyé/);
+    } else {
+      await expect(page.locator('main')).toContainText(/n'est plus conservé|Reprendre votre candidature/);
+    }
+  });
 });
