@@ -143,6 +143,30 @@ impl ApplicationForm {
         }
     }
 
+    /// `parse_draft`, except that choices the draft cannot hold (a défi
+    /// withdrawn since the page opened, too many) do not refuse the rest:
+    /// the draft without its choices, and the choices' error (the caller
+    /// keeps the stored ranking and says why).
+    pub fn parse_draft_keeping_choices(
+        &self,
+        profiles: &[ProfileCode],
+        offered: &[i64],
+        max_choices: usize,
+    ) -> Result<(ApplicationForm, Option<Msg>), FieldErrors> {
+        match self.parse_draft(profiles, offered, max_choices) {
+            Ok(clean) => Ok((clean, None)),
+            Err(errors) if errors.iter().all(|(f, _)| f == "choices") => {
+                let without = ApplicationForm {
+                    choices: Vec::new(),
+                    ..self.clone()
+                };
+                let clean = without.parse_draft(profiles, offered, max_choices)?;
+                Ok((clean, errors.first().map(|e| e.1)))
+            }
+            Err(errors) => Err(errors),
+        }
+    }
+
     /// How much of what submission requires is there, as (done, of): what
     /// coordinators see of a draft, without its content.
     pub fn completeness(&self, has_cv: bool) -> (usize, usize) {
@@ -329,6 +353,26 @@ mod tests {
         assert_eq!(
             f.parse_draft(&default_profiles(), &[1, 2], 3),
             Err(vec![("choices".into(), Msg::ChoiceInvalid)])
+        );
+    }
+
+    #[test]
+    fn choices_the_draft_cannot_hold_leave_the_rest_saved() {
+        let mut f = complete();
+        f.choices = vec![9];
+        let (clean, refused) = f
+            .parse_draft_keeping_choices(&default_profiles(), &[1, 2], 3)
+            .unwrap();
+        assert_eq!(
+            (clean.choices.len(), refused),
+            (0, Some(Msg::ChoiceInvalid))
+        );
+        assert_eq!(clean.motivation, f.motivation);
+        f.profile = "astronaut".into();
+        assert!(
+            f.parse_draft_keeping_choices(&default_profiles(), &[1, 2], 3)
+                .is_err(),
+            "another field's error still refuses the draft"
         );
     }
 

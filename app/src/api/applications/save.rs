@@ -46,20 +46,10 @@ pub async fn save_application(#[server(flatten)] form: Posted) -> Result<SavedDr
         call.allow(Action::EditApplication { owner, state })
             .map_err(|_| AppError::Refused(Msg::ApplicationNotEditable))?;
         let (profiles, offered_ids, max) = applications::draft_context(&call.state, id).await?;
-        // Choices the draft cannot hold (a défi withdrawn since the page
-        // opened, too many) are refused like wrong ranks: the rest is saved.
-        let clean = match typed.parse_draft(&profiles, &offered_ids, max) {
-            Err(errors) if errors.iter().all(|(f, _)| f == "choices") => {
-                rank_error = rank_error.or(errors.first().map(|e| e.1));
-                let without = ApplicationForm {
-                    choices: Vec::new(),
-                    ..typed.clone()
-                };
-                without.parse_draft(&profiles, &offered_ids, max)
-            }
-            parsed => parsed,
-        }
-        .map_err(AppError::fields)?;
+        let (clean, unheld) = typed
+            .parse_draft_keeping_choices(&profiles, &offered_ids, max)
+            .map_err(AppError::fields)?;
+        rank_error = rank_error.or(unheld);
         let keep_choices = rank_error.is_some();
         applications::save(
             &call.state.db,
