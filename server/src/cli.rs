@@ -207,6 +207,24 @@ pub async fn seed_demo(config: &Config, mut extra: crate::seed::Extra) -> anyhow
 /// `cohorte match FILE`: the result JSON on stdout and status 0, or a
 /// precise error on stderr, nothing on stdout, and status 2.
 pub fn run_match(file: &str) -> i32 {
+    run_engine(file, |text| {
+        app::domain::matching::parse_json(text).and_then(|i| app::domain::matching::run(&i))
+    })
+}
+
+/// `cohorte assign FILE`: the same contract for the reviewer assignment
+/// (an infeasible input is a result, status 0).
+pub fn run_assign(file: &str) -> i32 {
+    run_engine(file, |text| {
+        app::domain::assignment::parse_json(text).and_then(|i| app::domain::assignment::run(&i))
+    })
+}
+
+/// Reads FILE (`-`: standard input), runs a pure engine, prints its JSON.
+fn run_engine<T: serde::Serialize, E: std::fmt::Display>(
+    file: &str,
+    engine: impl Fn(&str) -> Result<T, E>,
+) -> i32 {
     let text = if file == "-" {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s).map(|_| s)
@@ -220,9 +238,7 @@ pub fn run_match(file: &str) -> i32 {
             return 2;
         }
     };
-    match app::domain::matching::parse_json(&text)
-        .and_then(|input| app::domain::matching::run(&input))
-    {
+    match engine(&text) {
         Ok(outcome) => {
             println!(
                 "{}",

@@ -56,6 +56,12 @@ enum Command {
         /// Input file, or `-` for standard input.
         file: String,
     },
+    /// Assign jurors to dossiers: read the assignment input (JSON, see
+    /// docs/assignment.md) from FILE or `-`, print the plan as JSON.
+    Assign {
+        /// Input file, or `-` for standard input.
+        file: String,
+    },
 }
 
 #[tokio::main]
@@ -83,6 +89,9 @@ async fn run() -> anyhow::Result<()> {
         // Needs no configuration and no database.
         std::process::exit(cli::run_match(file));
     }
+    if let Command::Assign { file } = &args.command {
+        std::process::exit(cli::run_assign(file));
+    }
     let config = Config::from_env().context("configuration")?;
     match args.command {
         Command::Serve => cli::serve(config).await,
@@ -103,6 +112,6 @@ async fn run() -> anyhow::Result<()> {
             };
             cli::seed_demo(&config, extra).await
         }
-        Command::Match { .. } => unreachable!("handled above"),
+        Command::Match { .. } | Command::Assign { .. } => unreachable!("handled above"),
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod application;
 pub mod application_form;
+pub mod assignment;
 pub mod defi;
 pub mod defi_form;
 pub mod email;

@@ -25,6 +25,7 @@ mod forms;
 mod matching;
 mod organisations;
 mod promotions;
+mod review;
 mod selection;
 mod shell;
 
@@ -84,10 +85,11 @@ enum Feature {
     Applications,
     Dossiers,
     Matching,
+    Review,
 }
 
 impl Feature {
-    const ALL: [Feature; 11] = [
+    const ALL: [Feature; 12] = [
         Feature::Shell,
         Feature::Forms,
         Feature::Accounts,
@@ -99,6 +101,7 @@ impl Feature {
         Feature::Applications,
         Feature::Dossiers,
         Feature::Matching,
+        Feature::Review,
     ];
 
     fn texts(self) -> &'static Texts {
@@ -114,6 +117,7 @@ impl Feature {
             Feature::Applications => &applications::TEXTS,
             Feature::Dossiers => &dossiers::TEXTS,
             Feature::Matching => &matching::TEXTS,
+            Feature::Review => &review::TEXTS,
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod applications;
+mod assign_cli;
 mod defis;
 mod helpers;
 mod match_cli;
