@@ -19,6 +19,7 @@
 
 mod flow;
 mod input;
+mod network;
 mod solve;
 
 pub use input::{DossierIn, Input, InputError, JurorIn, parse_json};
