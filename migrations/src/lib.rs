@@ -10,6 +10,7 @@ mod m20261202_000006_one_rank_per_defi;
 mod m20261202_000007_promotion_closing;
 mod m20261202_000008_dossier_table_indexes;
 mod m20261203_000009_application_gender;
+mod m20261206_000010_review;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000007_promotion_closing::Migration),
             Box::new(m20261202_000008_dossier_table_indexes::Migration),
             Box::new(m20261203_000009_application_gender::Migration),
+            Box::new(m20261206_000010_review::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ pub mod profile;
 pub mod promotion;
 pub mod promotion_form;
 pub mod retry;
+pub mod review;
 pub mod role;
 pub mod spreadsheet;
 pub mod token;

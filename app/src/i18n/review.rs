@@ -19,4 +19,52 @@ super::texts! {
     AssignUnreachable =>
         "Aucune répartition ne donne {n} avis à chaque dossier : {count} dossier(s) ({names}) ne trouvent pas assez de juré·es sans conflit qui aient encore de la place. Relevez la charge maximale des juré·es sans conflit avec eux ou ajoutez des juré·es ; rien n'a été attribué.",
         "No assignment gives {n} reviews to every dossier: {count} dossier(s) ({names}) cannot find enough jurors without a conflict who still have room. Raise the maximum load of the jurors without a conflict with them or add jurors; nothing was assigned.";
+    CriterionNameInvalid =>
+        "Donnez au critère un nom de 1 à 120 caractères.",
+        "Give the criterion a name of 1 to 120 characters.";
+    CriterionHelpTooLong =>
+        "L'aide tient en 500 caractères au plus.",
+        "The help text is at most 500 characters long.";
+    ScaleInvalid =>
+        "L'échelle va d'un minimum (0 à 100) à un maximum plus grand (jusqu'à 100).",
+        "The scale goes from a minimum (0 to 100) to a larger maximum (up to 100).";
+    WeightInvalid => "Le poids est un nombre entier de 1 à 10.", "The weight is a whole number from 1 to 10.";
+    SeeReviewsNever => "Jamais", "Never";
+    SeeReviewsAfter => "Après avoir rendu son propre avis", "After submitting their own review";
+    SeeReviewsAlways => "Toujours", "Always";
+    VerdictCoupDeCoeur => "Coup de cœur", "Favourite";
+    VerdictNeutral => "Neutre", "Neutral";
+    VerdictUnfavourable => "Défavorable", "Unfavourable";
+    StageClosesBeforeOpening =>
+        "La fermeture doit venir après l'ouverture.",
+        "The closing must come after the opening.";
+    ReviewsPerDossierInvalid =>
+        "Le nombre d'avis par dossier est un nombre entier de 1 à 10.",
+        "The number of reviews per dossier is a whole number from 1 to 10.";
+    MaxLoadInvalid =>
+        "La charge maximale est un nombre entier de 1 à 1000, ou vide pour ne pas en fixer.",
+        "The maximum load is a whole number from 1 to 1000, or empty for none.";
+    ThresholdInvalid =>
+        "Le seuil de désaccord est un pourcentage de 1 à 100.",
+        "The disagreement threshold is a percentage from 1 to 100.";
+    ChoiceRequired => "Choisissez une option de la liste.", "Choose an option from the list.";
+    ScoreRequired => "Donnez une note à ce critère.", "Give this criterion a mark.";
+    ScoreOffScale => "Choisissez une note dans l'échelle du critère.", "Choose a mark on the criterion's scale.";
+    CommentTooLong => "Le commentaire tient en 2000 caractères au plus.", "The comment is at most 2,000 characters long.";
+    VerdictRequired => "Choisissez un avis général.", "Choose an overall opinion.";
+    ConflictPersonal => "Personnel (famille, amitié)", "Personal (family, friendship)";
+    ConflictProfessional =>
+        "Professionnel (travaillé ensemble ces 3 dernières années)",
+        "Professional (worked together in the last 3 years)";
+    ConflictAdministrative => "Administratif (même administration)", "Administrative (same administration)";
+    ConflictOther => "Autre", "Other";
+    DetectedSameDomain =>
+        "même domaine d'adresse électronique que vous",
+        "same email domain as yours";
+    DetectedHostOfRankedDefi =>
+        "a classé un défi d'une organisation dont vous êtes membre",
+        "ranked a challenge of an organisation you are a member of";
+    DetectedRankedJurorsOrganisation =>
+        "a classé un défi de l'administration où vous travaillez",
+        "ranked a challenge of the administration you work for";
 }

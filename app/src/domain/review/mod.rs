@@ -1,0 +1,10 @@
+//! Review of applications (pre-selection): the stage's settings and rubric,
+//! a juror's score sheet, the aggregates coordinators shortlist from, and
+//! the conflicts of interest Cohorte detects by itself. Pure rules; the
+//! services persist them.
+
+pub mod aggregate;
+pub mod conflicts;
+pub mod rubric;
+
+pub use rubric::{Criterion, CriterionDraft, ScoreSheet, SeeReviews, StageSettings, Verdict};

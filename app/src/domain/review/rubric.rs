@@ -1,0 +1,523 @@
+//! The rubric (criteria with a scale, a weight, required or not, counted
+//! or "independent"), the stage's settings, and a juror's score sheet.
+
+use crate::i18n::Msg;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const NAME_MAX: usize = 120;
+pub const HELP_MAX: usize = 500;
+pub const COMMENT_MAX: usize = 2000;
+
+/// A criterion of the promotion's rubric, as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub id: i64,
+    pub name: String,
+    pub help: String,
+    pub min: i32,
+    pub max: i32,
+    pub weight: i32,
+    pub required: bool,
+    /// Shown and scored, but not counted in the total.
+    pub independent: bool,
+}
+
+/// A criterion as a coordinator writes it, checked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionDraft {
+    pub name: String,
+    pub help: String,
+    pub min: i32,
+    pub max: i32,
+    pub weight: i32,
+    pub required: bool,
+    pub independent: bool,
+}
+
+impl CriterionDraft {
+    /// Checks a posted criterion; every wrong field at once.
+    pub fn parse(
+        name: &str,
+        help: &str,
+        min: &str,
+        max: &str,
+        weight: &str,
+        required: bool,
+        independent: bool,
+    ) -> Result<Self, Vec<(&'static str, Msg)>> {
+        let mut errors = Vec::new();
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > NAME_MAX {
+            errors.push(("name", Msg::CriterionNameInvalid));
+        }
+        if help.chars().count() > HELP_MAX {
+            errors.push(("help", Msg::CriterionHelpTooLong));
+        }
+        let int = |raw: &str, range: std::ops::RangeInclusive<i32>| {
+            raw.trim().parse::<i32>().ok().filter(|n| range.contains(n))
+        };
+        let (lo, hi) = (int(min, 0..=100), int(max, 1..=100));
+        match (lo, hi) {
+            (Some(lo), Some(hi)) if lo < hi => {}
+            (None, _) => errors.push(("min", Msg::ScaleInvalid)),
+            _ => errors.push(("max", Msg::ScaleInvalid)),
+        }
+        let weight_ok = int(weight, 1..=10);
+        if weight_ok.is_none() {
+            errors.push(("weight", Msg::WeightInvalid));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Self {
+            name: name.to_owned(),
+            help: help.trim().to_owned(),
+            min: lo.unwrap_or_default(),
+            max: hi.unwrap_or_default(),
+            weight: weight_ok.unwrap_or(1),
+            required,
+            independent,
+        })
+    }
+}
+
+/// DESIGN §8: three criteria scored 1–5 with a comment each.
+pub fn default_rubric() -> Vec<CriterionDraft> {
+    [
+        (
+            "Compétences techniques",
+            "Maîtrise des outils et méthodes du profil, réalisations concrètes.",
+        ),
+        (
+            "Travail en équipe",
+            "Expériences de coopération, capacité à travailler avec des métiers différents.",
+        ),
+        (
+            "Sens de l'intérêt général",
+            "Motivation pour le service public et compréhension de ses usagers.",
+        ),
+    ]
+    .into_iter()
+    .map(|(name, help)| CriterionDraft {
+        name: name.into(),
+        help: help.into(),
+        min: 1,
+        max: 5,
+        weight: 1,
+        required: true,
+        independent: false,
+    })
+    .collect()
+}
+
+/// When jurors see the other reviews of a dossier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SeeReviews {
+    Never,
+    /// Once they have submitted their own.
+    AfterOwn,
+    Always,
+}
+
+impl SeeReviews {
+    pub const ALL: [SeeReviews; 3] = [SeeReviews::Never, SeeReviews::AfterOwn, SeeReviews::Always];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SeeReviews::Never => "never",
+            SeeReviews::AfterOwn => "after",
+            SeeReviews::Always => "always",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            SeeReviews::Never => Msg::SeeReviewsNever,
+            SeeReviews::AfterOwn => Msg::SeeReviewsAfter,
+            SeeReviews::Always => Msg::SeeReviewsAlways,
+        }
+    }
+
+    /// Whether a juror who has (or has not) submitted sees the others.
+    pub fn shows(self, submitted_own: bool) -> bool {
+        match self {
+            SeeReviews::Never => false,
+            SeeReviews::AfterOwn => submitted_own,
+            SeeReviews::Always => true,
+        }
+    }
+}
+
+/// The juror's overall opinion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Verdict {
+    CoupDeCoeur,
+    Neutral,
+    Unfavourable,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 3] = [
+        Verdict::CoupDeCoeur,
+        Verdict::Neutral,
+        Verdict::Unfavourable,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::CoupDeCoeur => "coup_de_coeur",
+            Verdict::Neutral => "neutral",
+            Verdict::Unfavourable => "unfavourable",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.code() == code)
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Verdict::CoupDeCoeur => Msg::VerdictCoupDeCoeur,
+            Verdict::Neutral => Msg::VerdictNeutral,
+            Verdict::Unfavourable => Msg::VerdictUnfavourable,
+        }
+    }
+}
+
+/// The stage's settings, as stored and edited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageSettings {
+    pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub closes_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Identity hidden from jurors.
+    pub blind: bool,
+    pub see_reviews: SeeReviews,
+    /// Jurors see the other jurors' names.
+    pub see_names: bool,
+    pub reviews_per_dossier: u32,
+    /// Global maximum load (none: unlimited).
+    pub max_load: Option<u32>,
+    /// A dossier's reviews disagree when the standard deviation of their
+    /// totals is above this share (in %) of the total's range.
+    pub disagreement_threshold: u32,
+}
+
+impl StageSettings {
+    /// Whether jurors can review at `now`.
+    pub fn open_at(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        self.opens_at.is_some_and(|o| o <= now) && self.closes_at.is_none_or(|c| now < c)
+    }
+
+    /// Checks a posted settings form (dates in Paris time).
+    pub fn parse(
+        opens_at: &str,
+        closes_at: &str,
+        blind: bool,
+        see_reviews: &str,
+        see_names: bool,
+        reviews_per_dossier: &str,
+        max_load: &str,
+        threshold: &str,
+    ) -> Result<Self, Vec<(&'static str, Msg)>> {
+        let mut errors = Vec::new();
+        let date = |raw: &str, field: &'static str, errors: &mut Vec<_>| {
+            if raw.trim().is_empty() {
+                return None;
+            }
+            super::super::promotion::parse_paris(raw)
+                .map_err(|m| errors.push((field, m)))
+                .ok()
+        };
+        let opens = date(opens_at, "opens_at", &mut errors);
+        let closes = date(closes_at, "closes_at", &mut errors);
+        if let (Some(o), Some(c)) = (opens, closes)
+            && c <= o
+        {
+            errors.push(("closes_at", Msg::StageClosesBeforeOpening));
+        }
+        let see = SeeReviews::from_code(see_reviews);
+        if see.is_none() {
+            errors.push(("see_reviews", Msg::ChoiceRequired));
+        }
+        let n = reviews_per_dossier
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=10).contains(n));
+        if n.is_none() {
+            errors.push(("reviews_per_dossier", Msg::ReviewsPerDossierInvalid));
+        }
+        let load = if max_load.trim().is_empty() {
+            Some(None)
+        } else {
+            max_load
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=1000).contains(n))
+                .map(Some)
+        };
+        if load.is_none() {
+            errors.push(("max_load", Msg::MaxLoadInvalid));
+        }
+        let t = threshold
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=100).contains(n));
+        if t.is_none() {
+            errors.push(("disagreement_threshold", Msg::ThresholdInvalid));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Self {
+            opens_at: opens,
+            closes_at: closes,
+            blind,
+            see_reviews: see.unwrap_or(SeeReviews::AfterOwn),
+            see_names,
+            reviews_per_dossier: n.unwrap_or(3),
+            max_load: load.flatten(),
+            disagreement_threshold: t.unwrap_or(20),
+        })
+    }
+}
+
+/// One criterion's mark and comment.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<i32>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+}
+
+/// A juror's sheet for one dossier: marks by criterion id, and a verdict.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreSheet {
+    pub marks: BTreeMap<i64, Mark>,
+    pub verdict: Option<Verdict>,
+}
+
+/// The form names of a criterion's score and comment.
+pub fn score_field(id: i64) -> String {
+    format!("note_{id}")
+}
+pub fn comment_field(id: i64) -> String {
+    format!("commentaire_{id}")
+}
+pub const VERDICT_FIELD: &str = "avis";
+
+impl ScoreSheet {
+    /// Reads a posted sheet. A draft keeps whatever is valid and refuses
+    /// only what is malformed (a mark off the scale, a comment too long);
+    /// a submission also requires every required criterion and the
+    /// verdict. Every problem is reported at once, by field.
+    pub fn parse(
+        criteria: &[Criterion],
+        get: impl Fn(&str) -> Option<String>,
+        submit: bool,
+    ) -> Result<Self, Vec<(String, Msg)>> {
+        let mut errors = Vec::new();
+        let mut marks = BTreeMap::new();
+        for c in criteria {
+            let raw = get(&score_field(c.id)).unwrap_or_default();
+            let score = if raw.trim().is_empty() {
+                if submit && c.required {
+                    errors.push((score_field(c.id), Msg::ScoreRequired));
+                }
+                None
+            } else {
+                match raw.trim().parse::<i32>() {
+                    Ok(s) if (c.min..=c.max).contains(&s) => Some(s),
+                    _ => {
+                        errors.push((score_field(c.id), Msg::ScoreOffScale));
+                        None
+                    }
+                }
+            };
+            let comment = get(&comment_field(c.id)).unwrap_or_default();
+            if comment.chars().count() > COMMENT_MAX {
+                errors.push((comment_field(c.id), Msg::CommentTooLong));
+            }
+            marks.insert(
+                c.id,
+                Mark {
+                    score,
+                    comment: comment.trim().to_owned(),
+                },
+            );
+        }
+        let raw = get(VERDICT_FIELD).unwrap_or_default();
+        let verdict = if raw.is_empty() {
+            if submit {
+                errors.push((VERDICT_FIELD.to_owned(), Msg::VerdictRequired));
+            }
+            None
+        } else {
+            let v = Verdict::from_code(&raw);
+            if v.is_none() {
+                errors.push((VERDICT_FIELD.to_owned(), Msg::VerdictRequired));
+            }
+            v
+        };
+        if errors.is_empty() {
+            Ok(Self { marks, verdict })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Σ weight × score over the counted criteria that have a score.
+    pub fn total(&self, criteria: &[Criterion]) -> f64 {
+        criteria
+            .iter()
+            .filter(|c| !c.independent)
+            .filter_map(|c| {
+                self.marks
+                    .get(&c.id)
+                    .and_then(|m| m.score)
+                    .map(|s| f64::from(c.weight * s))
+            })
+            .sum()
+    }
+}
+
+/// The lowest and highest totals the rubric allows.
+pub fn total_range(criteria: &[Criterion]) -> (f64, f64) {
+    criteria
+        .iter()
+        .filter(|c| !c.independent)
+        .fold((0.0, 0.0), |(lo, hi), c| {
+            (
+                lo + f64::from(c.weight * c.min),
+                hi + f64::from(c.weight * c.max),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rubric() -> Vec<Criterion> {
+        default_rubric()
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| Criterion {
+                id: i as i64 + 1,
+                name: d.name,
+                help: d.help,
+                min: d.min,
+                max: d.max,
+                weight: d.weight,
+                required: d.required,
+                independent: i == 2,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_draft_keeps_what_is_valid_and_a_submission_requires_everything() {
+        let c = rubric();
+        let get = |k: &str| match k {
+            "note_1" => Some("4".to_owned()),
+            "commentaire_1" => Some(" solide ".to_owned()),
+            _ => None,
+        };
+        let draft = ScoreSheet::parse(&c, get, false).unwrap();
+        assert_eq!(draft.marks[&1].score, Some(4));
+        assert_eq!(draft.marks[&1].comment, "solide");
+        assert_eq!(draft.verdict, None);
+        let errors = ScoreSheet::parse(&c, get, true).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, ["note_2", "note_3", "avis"]);
+    }
+
+    #[test]
+    fn a_mark_off_the_scale_is_refused_even_in_a_draft() {
+        let c = rubric();
+        let errors =
+            ScoreSheet::parse(&c, |k| (k == "note_2").then(|| "6".into()), false).unwrap_err();
+        assert_eq!(errors, vec![("note_2".to_owned(), Msg::ScoreOffScale)]);
+    }
+
+    #[test]
+    fn the_total_is_weighted_and_leaves_out_independent_criteria() {
+        let mut c = rubric();
+        c[0].weight = 2;
+        let sheet = ScoreSheet::parse(
+            &c,
+            |k| match k {
+                "note_1" => Some("4".into()),
+                "note_2" => Some("3".into()),
+                "note_3" => Some("5".into()),
+                "avis" => Some("neutral".into()),
+                _ => None,
+            },
+            true,
+        )
+        .unwrap();
+        assert_eq!(sheet.total(&c), 11.0);
+        assert_eq!(total_range(&c), (3.0, 15.0));
+    }
+
+    #[test]
+    fn settings_refuse_a_closing_before_the_opening_and_bad_numbers() {
+        let e = StageSettings::parse(
+            "2027-05-10T09:00",
+            "2027-05-01T09:00",
+            true,
+            "sometimes",
+            false,
+            "0",
+            "-1",
+            "300",
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = e.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [
+                "closes_at",
+                "see_reviews",
+                "reviews_per_dossier",
+                "max_load",
+                "disagreement_threshold"
+            ]
+        );
+        let ok = StageSettings::parse(
+            "2027-05-01T09:00",
+            "2027-05-20T18:00",
+            true,
+            "after",
+            false,
+            "3",
+            "",
+            "20",
+        )
+        .unwrap();
+        assert_eq!(ok.max_load, None);
+        assert!(ok.open_at(ok.opens_at.unwrap()));
+        assert!(!ok.open_at(ok.closes_at.unwrap()));
+    }
+
+    #[test]
+    fn a_criterion_needs_a_name_an_ordered_scale_and_a_weight() {
+        let e = CriterionDraft::parse("", "", "5", "1", "0", true, false).unwrap_err();
+        assert_eq!(
+            e,
+            vec![
+                ("name", Msg::CriterionNameInvalid),
+                ("max", Msg::ScaleInvalid),
+                ("weight", Msg::WeightInvalid)
+            ]
+        );
+    }
+}
