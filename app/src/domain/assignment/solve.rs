@@ -2,7 +2,7 @@
 
 use super::input::Problem;
 use super::network::Flow;
-use crate::i18n::{Locale, Msg, fill};
+use crate::i18n::{Locale, Msg};
 use serde::{Serialize, Serializer};
 
 /// A plan, or why there is none.
@@ -102,7 +102,7 @@ pub(super) fn solve(p: &Problem) -> Outcome {
             .max()
             .unwrap_or(0);
         return reason(|l| {
-            fill(
+            l.fill(
                 l.t(Msg::AssignDossierShort),
                 &[
                     ("count", &short.len().to_string()),
@@ -161,13 +161,13 @@ pub(super) fn solve(p: &Problem) -> Outcome {
         });
         return reason(|l| {
             let fix = match raise {
-                Some(load) => fill(
+                Some(load) => l.fill(
                     l.t(Msg::AssignRaiseOrAdd),
                     &[("load", &load.to_string()), ("add", &add.to_string())],
                 ),
-                None => fill(l.t(Msg::AssignAdd), &[("add", &add.to_string())]),
+                None => l.fill(l.t(Msg::AssignAdd), &[("add", &add.to_string())]),
             };
-            fill(
+            l.fill(
                 l.t(Msg::AssignCapacity),
                 &[
                     ("needed", &needed.to_string()),
@@ -206,7 +206,7 @@ pub(super) fn solve(p: &Problem) -> Outcome {
     if (solved.flow as usize) < needed {
         let unserved: Vec<usize> = (0..nd).filter(|&d| chosen[d].len() < n).collect();
         return reason(|l| {
-            fill(
+            l.fill(
                 l.t(Msg::AssignUnreachable),
                 &[
                     ("n", &n.to_string()),

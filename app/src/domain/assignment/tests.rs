@@ -95,7 +95,7 @@ fn a_dossier_with_too_few_jurors_free_of_conflict_is_named() {
     i.conflicts = vec![pair("j0", "a1")];
     let r = run(&i).unwrap().reason.unwrap();
     assert!(
-        r.en.starts_with("1 dossier(s) cannot get 3 reviews: a1 (at most 2 jurors"),
+        r.en.starts_with("1 dossier cannot get 3 reviews: a1 (at most 2 jurors"),
         "{}",
         r.en
     );
