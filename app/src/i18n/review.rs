@@ -67,4 +67,32 @@ super::texts! {
     DetectedRankedJurorsOrganisation =>
         "a classé un défi de l'administration où vous travaillez",
         "ranked a challenge of the administration you work for";
+    DossierNumber => "Dossier n° {id}", "Dossier no. {id}";
+    AlreadyJuror => "Cette personne fait déjà partie du jury.", "This person is already on the jury.";
+    JuryOf => "le jury de la promotion « {promotion} »", "the jury of promotion “{promotion}”";
+    RubricFrozen =>
+        "La grille ne peut plus changer : une note a déjà été donnée.",
+        "The rubric can no longer change: a mark has already been given.";
+    AssignInfeasible =>
+        "Aucune répartition n'est possible : la raison est donnée sur la page ; rien n'a été attribué.",
+        "No assignment is possible: the reason is on the page; nothing was assigned.";
+    PairConflicted =>
+        "Ce ou cette juré·e a un conflit d'intérêts avec ce dossier.",
+        "This juror has a conflict of interest with this dossier.";
+    PairExists => "Ce dossier est déjà attribué à cette personne.", "This dossier is already assigned to this juror.";
+    PairOverLoad =>
+        "Cette personne a atteint sa charge maximale.",
+        "This juror has reached their maximum load.";
+    PairReviewed =>
+        "Cet avis est déjà rendu : l'attribution reste.",
+        "This review was already submitted: the assignment stays.";
+    ShortlistAlreadyDecided =>
+        "Ce dossier n'est plus en cours d'examen.",
+        "This dossier is no longer under review.";
+    ShortlistedMessage =>
+        "Votre candidature à la promotion « {promotion} » est présélectionnée. Nous vous écrirons bientôt pour la suite : le choix des défis et les entretiens.",
+        "Your application to promotion “{promotion}” is shortlisted. We will write to you soon about what comes next: choosing challenges and the interviews.";
+    NotShortlistedMessage =>
+        "Votre candidature à la promotion « {promotion} » n'est pas retenue pour la suite de la sélection. Le nombre de places est limité et ce choix ne dit rien de la valeur de votre parcours. Merci pour le temps que vous y avez consacré.",
+        "Your application to promotion “{promotion}” is not shortlisted for the rest of the selection. Places are limited and this choice says nothing about the worth of your path. Thank you for the time you gave it.";
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod organisation;
 pub mod page;
 pub mod promotion;
+pub mod review;
 pub mod user;
 
 pub use error::{AppError, FieldError};

@@ -68,7 +68,10 @@ pub struct OrganisationPage {
 /// What the invitation link's page shows before the person accepts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationPreview {
+    /// The organisation's name, or "the jury of promotion …".
     pub organisation: String,
     pub role: HostRole,
+    /// An invitation to a promotion's jury (`role` is then meaningless).
+    pub juror: bool,
     pub email: String,
 }

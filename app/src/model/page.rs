@@ -54,6 +54,8 @@ pub struct Capabilities {
     pub manage_organisations: bool,
     /// Belongs to at least one host organisation.
     pub host: bool,
+    /// Sits on at least one promotion's jury.
+    pub jury: bool,
     /// Applies to the programme: signed in without a programme role (a
     /// host or coordinator with a dossier finds it in their area).
     pub apply: bool,

@@ -62,7 +62,7 @@ pub async fn invite_member(organisation: i64, email: String, role: String) -> Re
 pub async fn get_invitation_preview(token: String) -> Result<InvitationPreview, AppError> {
     use crate::server::{policy::Action, service::organisations};
     let call = super::super::support::allowed(Action::UseEmailedToken).await?;
-    organisations::preview(&call.state.db, &token).await
+    organisations::preview(&call.state.db, &token, call.ctx.locale).await
 }
 
 #[server(prefix = "/api", endpoint = "accepter-invitation")]
@@ -71,10 +71,6 @@ pub async fn accept_invitation(token: String) -> Result<(), AppError> {
     use crate::server::{policy::Action, service::organisations};
     let call = super::super::support::allowed(Action::AcceptInvitation).await?;
     let viewer = call.ctx.actor.viewer().ok_or(AppError::Forbidden)?.clone();
-    let org = organisations::accept(&call.state.db, &call.ctx.origin(), &token, &viewer).await?;
-    call.done(
-        Some(Msg::InvitationAccepted),
-        &format!("/organisation/{org}"),
-    )
-    .await
+    let to = organisations::accept(&call.state.db, &call.ctx.origin(), &token, &viewer).await?;
+    call.done(Some(Msg::InvitationAccepted), &to).await
 }

@@ -5,9 +5,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
+    /// The organisation joined; 0 for a juror's invitation.
     pub organisation_id: i64,
+    /// The promotion whose jury is joined (role `reviewer`).
+    pub promotion_id: Option<i64>,
     pub email: String,
-    /// `HostRole` code: lead, mentor, hr.
+    /// `HostRole` code (lead, mentor, hr), or `reviewer`.
     pub role: String,
     #[sea_orm(unique)]
     pub token_hash: String,

@@ -17,6 +17,7 @@ pub mod invitation;
 pub mod organisation;
 pub mod outbox_message;
 pub mod promotion;
+pub mod review;
 pub mod role_grant;
 pub mod session;
 pub mod session_store;

@@ -154,6 +154,31 @@ pub enum Action {
     ExportApplication {
         state: ApplicationState,
     },
+    /// Set up and run a promotion's pre-selection: settings, rubric,
+    /// jurors, assignment, aggregates, shortlist (coordinators).
+    ManageReview,
+    /// See one's jury home: the promotions one reviews for (jurors).
+    ViewJuryHome,
+    /// Act as a juror of `promotion`: declare conflicts, see one's list.
+    ActAsJuror {
+        promotion: i64,
+    },
+    /// Read a dossier as a juror: assigned to it, without a conflict with
+    /// it, and after declaring one's conflicts.
+    ReadAsJuror {
+        promotion: i64,
+        assigned: bool,
+        conflicted: bool,
+        declared: bool,
+    },
+    /// Score it: the same, while the stage is open.
+    ScoreAsJuror {
+        promotion: i64,
+        assigned: bool,
+        conflicted: bool,
+        declared: bool,
+        open: bool,
+    },
     /// Download everything Cohorte holds about oneself.
     ExportOwnData,
     /// Delete one's own account.
@@ -227,6 +252,24 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         Action::ExtendApplicationDeadline { state } => {
             actor.has(Role::Coordinator) && state.applicant_may_edit()
         }
+        Action::ManageReview => actor.has(Role::Coordinator),
+        Action::ViewJuryHome => actor
+            .viewer()
+            .is_some_and(|v| v.roles.iter().any(|r| matches!(r, Role::Reviewer { .. }))),
+        Action::ActAsJuror { promotion } => actor.has(Role::Reviewer { promotion }),
+        Action::ReadAsJuror {
+            promotion,
+            assigned,
+            conflicted,
+            declared,
+        } => actor.has(Role::Reviewer { promotion }) && assigned && !conflicted && declared,
+        Action::ScoreAsJuror {
+            promotion,
+            assigned,
+            conflicted,
+            declared,
+            open,
+        } => actor.has(Role::Reviewer { promotion }) && assigned && !conflicted && declared && open,
         Action::RemindDraft { state } => {
             actor.has(Role::Coordinator) && state == ApplicationState::Draft
         }
@@ -248,6 +291,7 @@ pub fn capabilities(actor: &Actor) -> crate::model::page::Capabilities {
         review_applications: allows(actor, Action::ReviewApplications),
         manage_organisations: allows(actor, Action::ManageOrganisations),
         host: actor.is_host(),
+        jury: allows(actor, Action::ViewJuryHome),
         apply: actor.viewer().is_some_and(|v| v.roles.is_empty()),
     }
 }

@@ -21,6 +21,7 @@ pub mod passwords;
 pub mod privacy;
 pub mod promotions;
 pub mod retention;
+pub mod review;
 pub mod selection;
 pub mod sweeper;
 pub mod tokens;

@@ -340,46 +340,57 @@ async fn pending<C: ConnectionTrait>(db: &C, token: &str) -> Result<invitation::
 pub async fn preview<C: ConnectionTrait>(
     db: &C,
     token: &str,
+    locale: Locale,
 ) -> Result<InvitationPreview, AppError> {
     let i = pending(db, token).await?;
+    if let Some(p) = i.promotion_id {
+        let p = crate::server::db::promotion::Entity::find_by_id(p)
+            .one(db)
+            .await?
+            .ok_or(AppError::Refused(Msg::InvitationInvalid))?;
+        return Ok(InvitationPreview {
+            organisation: locale.fill(locale.t(Msg::JuryOf), &[("promotion", &p.name)]),
+            role: HostRole::Mentor,
+            juror: true,
+            email: i.email,
+        });
+    }
     let o = find(db, i.organisation_id).await?;
     Ok(InvitationPreview {
         organisation: o.name,
         role: HostRole::from_code(&i.role).unwrap_or(HostRole::Mentor),
+        juror: false,
         email: i.email,
     })
 }
 
-/// The signed-in person joins with the invitation's role. The link must be
-/// opened by the account of the invited address (a forwarded link does not
-/// let someone else in); it works once.
+/// The signed-in person joins with the invitation's role (an
+/// organisation's, or a promotion's jury). The link must be opened by the
+/// account of the invited address (a forwarded link does not let someone
+/// else in); it works once. Returns the page to go to.
 pub async fn accept(
     db: &DatabaseConnection,
     origin: &Origin,
     token: &str,
     user: &crate::model::user::Viewer,
-) -> Result<i64, AppError> {
+) -> Result<String, AppError> {
     let txn = Txn::begin(db, origin).await?;
     let i = pending(&txn, token).await?;
     if !i.email.eq_ignore_ascii_case(&user.email) {
         return Err(AppError::Refused(Msg::InvitationOtherEmail));
+    }
+    if let Some(promotion) = i.promotion_id {
+        spend(&txn, &i, user.id).await?;
+        super::review::jurors::join(&txn, promotion, user.id).await?;
+        txn.commit().await?;
+        return Ok("/jury".to_owned());
     }
     let role = Role::Host {
         organisation: i.organisation_id,
         role: HostRole::from_code(&i.role).unwrap_or(HostRole::Mentor),
     };
     let org = i.organisation_id;
-    // Spent at most once, even by two simultaneous requests.
-    let spent = invitation::Entity::update_many()
-        .col_expr(invitation::Column::AcceptedAt, Expr::value(Utc::now()))
-        .col_expr(invitation::Column::AcceptedBy, Expr::value(user.id))
-        .filter(invitation::Column::Id.eq(i.id))
-        .filter(invitation::Column::AcceptedAt.is_null())
-        .exec(&txn)
-        .await?;
-    if spent.rows_affected != 1 {
-        return Err(AppError::Refused(Msg::InvitationInvalid));
-    }
+    spend(&txn, &i, user.id).await?;
     if !users::roles_of(&txn, user.id).await?.contains(&role) {
         insert_grant(&txn, origin, user.id, role).await?;
     }
@@ -389,7 +400,23 @@ pub async fn accept(
         json!({ "invited": i.email, "user": user.id }),
     )
     .await?;
-    Ok(org)
+    Ok(format!("/organisation/{org}"))
+}
+
+/// Spends an invitation, at most once even under two simultaneous
+/// requests.
+async fn spend(txn: &Txn<'_>, i: &invitation::Model, user: i64) -> Result<(), AppError> {
+    let spent = invitation::Entity::update_many()
+        .col_expr(invitation::Column::AcceptedAt, Expr::value(Utc::now()))
+        .col_expr(invitation::Column::AcceptedBy, Expr::value(user))
+        .filter(invitation::Column::Id.eq(i.id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .exec(txn)
+        .await?;
+    if spent.rows_affected != 1 {
+        return Err(AppError::Refused(Msg::InvitationInvalid));
+    }
+    Ok(())
 }
 
 /// Finds an organisation by name or creates it without members (demo seed);

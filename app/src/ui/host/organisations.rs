@@ -240,7 +240,8 @@ pub fn InvitationPage() -> impl IntoView {
                 Suspend::new(async move {
                     match preview.await {
                         Ok(p) => {
-                            let what = fill(tr(Msg::InvitationBody), &[("organisation", &p.organisation), ("role", tr(p.role.label())), ("email", &p.email)]);
+                            let role = if p.juror { tr(Msg::RoleReviewer) } else { tr(p.role.label()) };
+                            let what = fill(tr(Msg::InvitationBody), &[("organisation", &p.organisation), ("role", role), ("email", &p.email)]);
                             if signed_in {
                                 view! {
                                     <p>{what}</p>

@@ -85,7 +85,7 @@ pub async fn find_with_choices<C: ConnectionTrait>(
 }
 
 /// The language of the dossier's author; `None` once anonymised.
-pub(super) async fn owner_locale<C: ConnectionTrait>(
+pub(crate) async fn owner_locale<C: ConnectionTrait>(
     db: &C,
     a: &application::Model,
 ) -> Result<Option<crate::i18n::Locale>, AppError> {
@@ -147,7 +147,7 @@ pub async fn all_of_user<C: ConnectionTrait>(
 /// Writes `row` only if the dossier still has version `read` (see
 /// `defis::guarded`): two tabs never silently overwrite each other.
 /// Writes `row` as the next version if it is still at `read`.
-pub(super) async fn guarded<C: ConnectionTrait>(
+pub(crate) async fn guarded<C: ConnectionTrait>(
     db: &C,
     row: application::ActiveModel,
     read: i32,

@@ -1,0 +1,208 @@
+//! A juror's conflicts of interest: before seeing any dossier, they declare
+//! them, with named applicants (names only, even in blind mode) and with
+//! organisations; Cohorte shows the likely ones it detects for
+//! confirmation. A conflict declared after an assignment drops it, and the
+//! dossier gets another juror (a top-up that changes nothing else).
+
+use super::{REVIEWED_STATES, conflicted_dossiers, dossiers, juror_of, ranked_organisations};
+use crate::domain::Role;
+use crate::domain::review::conflicts::{
+    ApplicantFacts, ConflictKind, Detected, JurorFacts, detect,
+};
+use crate::model::AppError;
+use crate::model::review::{ConflictLine, ConflictsPage};
+use crate::server::db::review::{assignment, conflict, juror};
+use crate::server::db::{organisation, promotion, user};
+use crate::server::service::audit::{AuditAction, Target};
+use crate::server::service::txn::Txn;
+use crate::server::service::{Origin, users};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde_json::json;
+use std::collections::HashMap;
+
+async fn facts<C: ConnectionTrait>(
+    db: &C,
+    j: &juror::Model,
+) -> Result<(String, Vec<i64>), AppError> {
+    let u = user::Entity::find_by_id(j.user_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let host_of = users::roles_of(db, j.user_id)
+        .await?
+        .into_iter()
+        .filter_map(|r| match r {
+            Role::Host { organisation, .. } => Some(organisation),
+            _ => None,
+        })
+        .collect();
+    Ok((u.email, host_of))
+}
+
+pub async fn page(
+    db: &DatabaseConnection,
+    promotion_id: i64,
+    user_id: i64,
+) -> Result<ConflictsPage, AppError> {
+    let j = juror_of(db, promotion_id, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let p = promotion::Entity::find_by_id(promotion_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (email, host_of) = facts(db, &j).await?;
+    let apps = dossiers(db, promotion_id, &REVIEWED_STATES).await?;
+    let ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
+    let ranked = ranked_organisations(db, &ids).await?;
+    let declared = conflict::Entity::find()
+        .filter(conflict::Column::JurorId.eq(j.id))
+        .all(db)
+        .await?;
+    let kind_of_app: HashMap<i64, String> = declared
+        .iter()
+        .filter_map(|c| c.application_id.map(|a| (a, c.kind.clone())))
+        .collect();
+    let kind_of_org: HashMap<i64, String> = declared
+        .iter()
+        .filter_map(|c| c.organisation_id.map(|o| (o, c.kind.clone())))
+        .collect();
+    let mut applicants: Vec<ConflictLine> = apps
+        .iter()
+        .map(|a| {
+            let none = Vec::new();
+            let r = ranked.get(&a.id).unwrap_or(&none);
+            ConflictLine {
+                id: a.id,
+                name: format!("{} {}", a.first_name, a.last_name)
+                    .trim()
+                    .to_owned(),
+                kind: kind_of_app.get(&a.id).cloned(),
+                detected: detect(
+                    &JurorFacts {
+                        email: &email,
+                        host_of: &host_of,
+                        works_for: j.organisation_id,
+                    },
+                    &ApplicantFacts {
+                        email: &a.email,
+                        ranked: r,
+                    },
+                )
+                .into_iter()
+                .map(|d| d.code().to_owned())
+                .collect(),
+            }
+        })
+        .collect();
+    applicants.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    let organisations = organisation::Entity::find()
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| ConflictLine {
+            id: o.id,
+            kind: kind_of_org.get(&o.id).cloned(),
+            detected: if host_of.contains(&o.id) || j.organisation_id == Some(o.id) {
+                vec![Detected::HostOfRankedDefi.code().to_owned()]
+            } else {
+                Vec::new()
+            },
+            name: o.name,
+        })
+        .collect();
+    Ok(ConflictsPage {
+        promotion_id,
+        promotion: p.name,
+        declared: j.conflicts_declared_at.is_some(),
+        applicants,
+        organisations,
+    })
+}
+
+/// Replaces the juror's conflicts with `applicants` and `organisations`
+/// (id, kind), marks them declared, drops the assignments they now
+/// conflict with and tops the dossiers up.
+pub async fn declare(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    promotion_id: i64,
+    user_id: i64,
+    applicants: &[(i64, ConflictKind, Option<Detected>)],
+    organisations: &[(i64, ConflictKind)],
+) -> Result<(), AppError> {
+    let txn = Txn::begin(db, origin).await?;
+    let j = juror_of(&txn, promotion_id, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let apps = dossiers(&txn, promotion_id, &REVIEWED_STATES).await?;
+    if applicants
+        .iter()
+        .any(|(a, ..)| !apps.iter().any(|x| x.id == *a))
+    {
+        return Err(AppError::NotFound);
+    }
+    conflict::Entity::delete_many()
+        .filter(conflict::Column::JurorId.eq(j.id))
+        .exec(&txn)
+        .await?;
+    let now = Utc::now();
+    for (a, kind, detected) in applicants {
+        conflict::ActiveModel {
+            juror_id: Set(j.id),
+            application_id: Set(Some(*a)),
+            kind: Set(kind.code().to_owned()),
+            detected: Set(detected.map(|d| d.code().to_owned()).unwrap_or_default()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    for (o, kind) in organisations {
+        conflict::ActiveModel {
+            juror_id: Set(j.id),
+            organisation_id: Set(Some(*o)),
+            kind: Set(kind.code().to_owned()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let mut a: juror::ActiveModel = j.clone().into();
+    a.conflicts_declared_at = Set(Some(now));
+    a.update(&txn).await?;
+    // Assignments that now conflict go; the dossiers are topped up.
+    let ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
+    let ranked = ranked_organisations(&txn, &ids).await?;
+    let conflicted = conflicted_dossiers(&txn, j.id, &ranked).await?;
+    let dropped = assignment::Entity::delete_many()
+        .filter(assignment::Column::JurorId.eq(j.id))
+        .filter(assignment::Column::ApplicationId.is_in(conflicted.iter().copied()))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    let refilled = if dropped > 0 {
+        super::assign::top_up_in(&txn, promotion_id).await?
+    } else {
+        0
+    };
+    txn.finish(
+        AuditAction::ReviewConflictsDeclared,
+        Target::Promotion(promotion_id),
+        json!({
+            "juror": j.id,
+            "applications": applicants.iter().map(|(a, k, d)| json!({"id": a, "kind": k.code(), "detected": d.map(|d| d.code())})).collect::<Vec<_>>(),
+            "organisations": organisations.iter().map(|(o, k)| json!({"id": o, "kind": k.code()})).collect::<Vec<_>>(),
+            "assignments_dropped": dropped,
+            "assignments_added": refilled,
+        }),
+    )
+    .await
+}

@@ -1,0 +1,211 @@
+//! The jury pool of a promotion: coordinators invite jurors by email (the
+//! organisation members' invitations, with the role `reviewer` for the
+//! promotion), the invited address accepts once, coordinators set a
+//! juror's peer profiles and maximum load, and remove a juror: the role
+//! goes at once (roles are read on every request), their submitted reviews
+//! stay (marked as from a removed juror), their other assignments go.
+
+use super::stage_of;
+use crate::domain::{Email, Role};
+use crate::i18n::{Locale, Msg};
+use crate::model::AppError;
+use crate::server::AppState;
+use crate::server::db::review::{assignment, juror, sheet};
+use crate::server::db::{invitation, promotion, role_grant, user};
+use crate::server::mail::MailTemplate;
+use crate::server::service::audit::{AuditAction, Target};
+use crate::server::service::txn::Txn;
+use crate::server::service::{Origin, accounts::locale_of, admin::insert_grant, tokens, users};
+use chrono::{Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+
+/// Invites `email` to the promotion's jury; a new invitation to the same
+/// address replaces a pending one.
+pub async fn invite(
+    state: &AppState,
+    origin: &Origin,
+    promotion_id: i64,
+    email: &Email,
+    inviter: &str,
+    locale: Locale,
+) -> Result<(), AppError> {
+    let txn = Txn::with_outbox(state, origin).await?;
+    let p = promotion::Entity::find_by_id(promotion_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    stage_of(&txn, promotion_id).await?;
+    if let Some(u) = users::by_email(&txn, email.as_str()).await?
+        && super::juror_of(&txn, promotion_id, u.id).await?.is_some()
+    {
+        return Err(AppError::field("email", Msg::AlreadyJuror));
+    }
+    invitation::Entity::delete_many()
+        .filter(invitation::Column::PromotionId.eq(promotion_id))
+        .filter(invitation::Column::Email.eq(email.as_str()))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .exec(&txn)
+        .await?;
+    let token = tokens::random_secret(32);
+    let now = Utc::now();
+    invitation::ActiveModel {
+        organisation_id: Set(0),
+        promotion_id: Set(Some(promotion_id)),
+        email: Set(email.as_str().to_owned()),
+        role: Set("reviewer".to_owned()),
+        token_hash: Set(tokens::digest(&token)),
+        invited_by: Set(origin.actor_id),
+        created_at: Set(now),
+        expires_at: Set(
+            now + Duration::days(crate::server::service::organisations::INVITATION_DAYS)
+        ),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let locale = users::by_email(&txn, email.as_str())
+        .await?
+        .map(|u| locale_of(&u))
+        .unwrap_or(locale);
+    txn.queue(
+        MailTemplate::Invitation,
+        locale,
+        email.as_str(),
+        json!({
+            "inviter": inviter,
+            "organisation": locale.fill(locale.t(Msg::JuryOf), &[("promotion", &p.name)]),
+            "role": locale.t(Msg::RoleReviewer),
+            "link": state.link(&format!("/invitation?jeton={token}")),
+        }),
+    )
+    .await?;
+    txn.finish(
+        AuditAction::ReviewJurorInvited,
+        Target::Promotion(promotion_id),
+        json!({ "email": email.as_str() }),
+    )
+    .await
+}
+
+/// The invited person joins the jury (called by the invitation's
+/// acceptance, in its transaction): the role, and a juror row (a removed
+/// juror invited again comes back).
+pub(crate) async fn join(txn: &Txn<'_>, promotion_id: i64, user_id: i64) -> Result<(), AppError> {
+    let role = Role::Reviewer {
+        promotion: promotion_id,
+    };
+    if !users::roles_of(txn, user_id).await?.contains(&role) {
+        insert_grant(txn, txn.origin(), user_id, role).await?;
+    }
+    match juror::Entity::find()
+        .filter(juror::Column::PromotionId.eq(promotion_id))
+        .filter(juror::Column::UserId.eq(user_id))
+        .one(txn)
+        .await?
+    {
+        Some(j) => {
+            let mut a: juror::ActiveModel = j.into();
+            a.removed_at = Set(None);
+            a.update(txn).await?;
+        }
+        None => {
+            juror::ActiveModel {
+                promotion_id: Set(promotion_id),
+                user_id: Set(user_id),
+                profiles: Set(String::new()),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    txn.audit(
+        AuditAction::ReviewJurorJoined,
+        Target::Promotion(promotion_id),
+        json!({ "user": user_id }),
+    )
+    .await
+}
+
+/// Sets a juror's peer profiles (codes of the promotion), their own
+/// maximum load, and the organisation they work for.
+pub async fn update(
+    db: &sea_orm::DatabaseConnection,
+    origin: &Origin,
+    promotion_id: i64,
+    juror_id: i64,
+    profiles: Vec<String>,
+    max_load: Option<u32>,
+    organisation: Option<i64>,
+) -> Result<(), AppError> {
+    let txn = Txn::begin(db, origin).await?;
+    let j = juror::Entity::find_by_id(juror_id)
+        .filter(juror::Column::PromotionId.eq(promotion_id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut a: juror::ActiveModel = j.into();
+    a.profiles = Set(profiles.join(","));
+    a.max_load = Set(max_load.map(|m| m as i32));
+    a.organisation_id = Set(organisation);
+    a.update(&txn).await?;
+    txn.finish(
+        AuditAction::ReviewJurorUpdated,
+        Target::Promotion(promotion_id),
+        json!({ "juror": juror_id, "profiles": profiles, "max_load": max_load, "organisation": organisation }),
+    )
+    .await
+}
+
+/// Removes a juror: the role goes, the assignments without a submitted
+/// review go (a top-up refills them), submitted reviews stay.
+pub async fn remove(
+    db: &sea_orm::DatabaseConnection,
+    origin: &Origin,
+    promotion_id: i64,
+    juror_id: i64,
+) -> Result<(), AppError> {
+    let txn = Txn::begin(db, origin).await?;
+    let j = juror::Entity::find_by_id(juror_id)
+        .filter(juror::Column::PromotionId.eq(promotion_id))
+        .filter(juror::Column::RemovedAt.is_null())
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    role_grant::Entity::delete_many()
+        .filter(role_grant::Column::UserId.eq(j.user_id))
+        .filter(role_grant::Column::Role.eq("reviewer"))
+        .filter(role_grant::Column::ScopeId.eq(promotion_id))
+        .exec(&txn)
+        .await?;
+    let submitted: Vec<i64> = sheet::Entity::find()
+        .filter(sheet::Column::JurorId.eq(juror_id))
+        .filter(sheet::Column::SubmittedAt.is_not_null())
+        .all(&txn)
+        .await?
+        .iter()
+        .map(|s| s.application_id)
+        .collect();
+    let dropped = assignment::Entity::delete_many()
+        .filter(assignment::Column::JurorId.eq(juror_id))
+        .filter(assignment::Column::ApplicationId.is_not_in(submitted))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    let email = user::Entity::find_by_id(j.user_id)
+        .one(&txn)
+        .await?
+        .map(|u| u.email)
+        .unwrap_or_default();
+    let mut a: juror::ActiveModel = j.into();
+    a.removed_at = Set(Some(Utc::now()));
+    a.update(&txn).await?;
+    txn.finish(
+        AuditAction::ReviewJurorRemoved,
+        Target::Promotion(promotion_id),
+        json!({ "juror": juror_id, "email": email, "assignments_dropped": dropped }),
+    )
+    .await
+}

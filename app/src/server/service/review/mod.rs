@@ -1,0 +1,202 @@
+//! The review of applications (pre-selection): a stage per promotion, its
+//! settings and rubric (`setup`), the jury pool (`jurors`), conflicts of
+//! interest (`conflicts`), the reviewer assignment (`assign`), the jurors'
+//! reviews (`scoring`), and the aggregates and shortlist (`shortlist`).
+
+pub mod assign;
+pub mod conflicts;
+pub mod jurors;
+pub mod scoring;
+pub mod setup;
+pub mod shortlist;
+
+use crate::domain::application::ApplicationState;
+use crate::domain::review::{Criterion, SeeReviews, StageSettings};
+use crate::model::AppError;
+use crate::server::db::review::{conflict, criterion, juror, stage};
+use crate::server::db::{application, application_choice, defi};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use std::collections::{HashMap, HashSet};
+
+/// States of a dossier that the review reads: submitted ones, and those
+/// already decided (their reviews stay visible).
+pub const REVIEWED_STATES: [ApplicationState; 4] = [
+    ApplicationState::Submitted,
+    ApplicationState::InReview,
+    ApplicationState::Shortlisted,
+    ApplicationState::NotShortlisted,
+];
+
+/// States in which a dossier still gets reviewers.
+pub const ASSIGNABLE_STATES: [ApplicationState; 2] =
+    [ApplicationState::Submitted, ApplicationState::InReview];
+
+fn codes(states: &[ApplicationState]) -> Vec<&'static str> {
+    states.iter().map(|s| s.code()).collect()
+}
+
+/// The promotion's stage, created with the default rubric the first time.
+pub(crate) async fn stage_of<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+) -> Result<stage::Model, AppError> {
+    if let Some(s) = stage::Entity::find()
+        .filter(stage::Column::PromotionId.eq(promotion))
+        .one(db)
+        .await?
+    {
+        return Ok(s);
+    }
+    crate::server::db::promotion::Entity::find_by_id(promotion)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let now = Utc::now();
+    let s = stage::ActiveModel {
+        promotion_id: Set(promotion),
+        blind: Set(true),
+        see_reviews: Set(SeeReviews::AfterOwn.code().to_owned()),
+        see_names: Set(false),
+        reviews_per_dossier: Set(3),
+        disagreement_threshold: Set(20),
+        reveal: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    for (i, c) in crate::domain::review::rubric::default_rubric()
+        .into_iter()
+        .enumerate()
+    {
+        criterion::ActiveModel {
+            stage_id: Set(s.id),
+            position: Set(i as i32 + 1),
+            name: Set(c.name),
+            help: Set(c.help),
+            scale_min: Set(c.min),
+            scale_max: Set(c.max),
+            weight: Set(c.weight),
+            required: Set(c.required),
+            independent: Set(c.independent),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(s)
+}
+
+pub(crate) fn settings(s: &stage::Model) -> StageSettings {
+    StageSettings {
+        opens_at: s.opens_at,
+        closes_at: s.closes_at,
+        blind: s.blind,
+        see_reviews: SeeReviews::from_code(&s.see_reviews).unwrap_or(SeeReviews::AfterOwn),
+        see_names: s.see_names,
+        reviews_per_dossier: s.reviews_per_dossier.max(1) as u32,
+        max_load: s.max_load.map(|m| m.max(0) as u32),
+        disagreement_threshold: s.disagreement_threshold.max(1) as u32,
+    }
+}
+
+pub(crate) async fn criteria_of<C: ConnectionTrait>(
+    db: &C,
+    stage: i64,
+) -> Result<Vec<Criterion>, AppError> {
+    Ok(criterion::Entity::find()
+        .filter(criterion::Column::StageId.eq(stage))
+        .order_by_asc(criterion::Column::Position)
+        .all(db)
+        .await?
+        .iter()
+        .map(criterion::Model::criterion)
+        .collect())
+}
+
+/// The signed-in person's juror row for `promotion` (not removed).
+pub(crate) async fn juror_of<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+    user: i64,
+) -> Result<Option<juror::Model>, AppError> {
+    Ok(juror::Entity::find()
+        .filter(juror::Column::PromotionId.eq(promotion))
+        .filter(juror::Column::UserId.eq(user))
+        .filter(juror::Column::RemovedAt.is_null())
+        .one(db)
+        .await?)
+}
+
+/// The promotion's dossiers the review reads (`states`), by id.
+pub(crate) async fn dossiers<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+    states: &[ApplicationState],
+) -> Result<Vec<application::Model>, AppError> {
+    Ok(application::Entity::find()
+        .filter(application::Column::PromotionId.eq(promotion))
+        .filter(application::Column::State.is_in(codes(states)))
+        .order_by_asc(application::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Per dossier, the organisations of the défis its author ranked.
+pub(crate) async fn ranked_organisations<C: ConnectionTrait>(
+    db: &C,
+    applications: &[i64],
+) -> Result<HashMap<i64, Vec<i64>>, AppError> {
+    let choices = application_choice::Entity::find()
+        .filter(application_choice::Column::ApplicationId.is_in(applications.iter().copied()))
+        .all(db)
+        .await?;
+    let defis: HashSet<i64> = choices.iter().map(|c| c.defi_id).collect();
+    let org_of: HashMap<i64, i64> = defi::Entity::find()
+        .filter(defi::Column::Id.is_in(defis))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.organisation_id))
+        .collect();
+    let mut out: HashMap<i64, Vec<i64>> = HashMap::new();
+    for c in choices {
+        if let Some(o) = org_of.get(&c.defi_id) {
+            out.entry(c.application_id).or_default().push(*o);
+        }
+    }
+    Ok(out)
+}
+
+/// The dossiers `juror` may never see: declared conflicts with them, and
+/// with an organisation whose défi they ranked.
+pub(crate) async fn conflicted_dossiers<C: ConnectionTrait>(
+    db: &C,
+    juror: i64,
+    ranked: &HashMap<i64, Vec<i64>>,
+) -> Result<HashSet<i64>, AppError> {
+    let rows = conflict::Entity::find()
+        .filter(conflict::Column::JurorId.eq(juror))
+        .all(db)
+        .await?;
+    let orgs: HashSet<i64> = rows.iter().filter_map(|c| c.organisation_id).collect();
+    let mut out: HashSet<i64> = rows.iter().filter_map(|c| c.application_id).collect();
+    for (app, os) in ranked {
+        if os.iter().any(|o| orgs.contains(o)) {
+            out.insert(*app);
+        }
+    }
+    Ok(out)
+}
+
+/// "Dossier n° 12": how a blind stage names a dossier.
+pub(crate) fn blind_label(locale: crate::i18n::Locale, id: i64) -> String {
+    locale.fill(
+        locale.t(crate::i18n::Msg::DossierNumber),
+        &[("id", &id.to_string())],
+    )
+}

@@ -1,0 +1,245 @@
+//! What coordinators shortlist from: every reviewed dossier with its
+//! aggregates (sortable, filterable, exported as CSV), and the shortlist in
+//! batch, previewed then confirmed: dossiers move to shortlisted or not
+//! shortlisted and their authors get a neutral email (never a score or a
+//! juror's name).
+
+use super::{REVIEWED_STATES, criteria_of, dossiers, settings, stage_of};
+use crate::domain::application::ApplicationState;
+use crate::domain::review::aggregate::{Aggregate, Submitted, aggregate};
+use crate::i18n::{Locale, Msg};
+use crate::model::AppError;
+use crate::model::batch::BatchLine;
+use crate::model::review::{ResultRow, Results, ResultsQuery};
+use crate::server::AppState;
+use crate::server::db::application;
+use crate::server::db::review::{juror, sheet};
+use crate::server::mail::MailTemplate;
+use crate::server::service::Origin;
+use crate::server::service::applications::{self, guarded, owner_locale};
+use crate::server::service::audit::{AuditAction, Target};
+use crate::server::service::txn::Txn;
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+use std::cmp::Ordering;
+
+/// Every reviewed dossier of the promotion with its aggregates, filtered
+/// and sorted as `q` says.
+pub async fn results<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+    q: &ResultsQuery,
+) -> Result<Results, AppError> {
+    let stage = stage_of(db, promotion).await?;
+    let set = settings(&stage);
+    let criteria = criteria_of(db, stage.id).await?;
+    let apps = dossiers(db, promotion, &REVIEWED_STATES).await?;
+    // Reviews of active jurors count; a removed juror's stay visible in
+    // the audit, not in the aggregates.
+    let active: Vec<i64> = juror::Entity::find()
+        .filter(juror::Column::PromotionId.eq(promotion))
+        .filter(juror::Column::RemovedAt.is_null())
+        .all(db)
+        .await?
+        .iter()
+        .map(|j| j.id)
+        .collect();
+    let submitted: Vec<Submitted> = sheet::Entity::find()
+        .filter(sheet::Column::JurorId.is_in(active))
+        .filter(sheet::Column::SubmittedAt.is_not_null())
+        .all(db)
+        .await?
+        .iter()
+        .map(|s| Submitted {
+            juror: s.juror_id,
+            dossier: s.application_id,
+            sheet: s.sheet(),
+        })
+        .collect();
+    let aggregates = aggregate(&criteria, &submitted, set.disagreement_threshold);
+    let mut rows: Vec<ResultRow> = apps
+        .iter()
+        .filter(|a| q.profile.as_ref().is_none_or(|p| *p == a.profile))
+        .map(|a| {
+            let ag = aggregates.get(&a.id).cloned().unwrap_or_default();
+            ResultRow {
+                id: a.id,
+                name: format!("{} {}", a.first_name, a.last_name)
+                    .trim()
+                    .to_owned(),
+                email: a.email.clone(),
+                profile: a.profile.clone(),
+                state: ApplicationState::from_code(&a.state).unwrap_or(ApplicationState::Submitted),
+                criteria: criteria
+                    .iter()
+                    .map(|c| ag.criteria.get(&c.id).copied())
+                    .collect(),
+                aggregate: ag,
+                selected: false,
+            }
+        })
+        .filter(|r| !q.disagreement || r.aggregate.disagreement)
+        .collect();
+    let key = |a: &Aggregate| -> Option<f64> {
+        match q.sort.as_str() {
+            "moyenne" => a.mean,
+            "mediane" => a.median,
+            "ecart" => a.sd,
+            "avis" => Some(f64::from(a.reviews)),
+            "coups" => Some(f64::from(a.coups_de_coeur)),
+            _ => a.normalised,
+        }
+    };
+    if q.sort == "nom" {
+        rows.sort_by_key(|r| r.name.to_lowercase());
+    } else {
+        // Best first; dossiers without reviews last; ties by id.
+        rows.sort_by(|x, y| match (key(&x.aggregate), key(&y.aggregate)) {
+            (Some(a), Some(b)) => b.total_cmp(&a).then(x.id.cmp(&y.id)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => x.id.cmp(&y.id),
+        });
+    }
+    if let Some(top) = q.top {
+        // The first `top` of each profile, in the chosen order.
+        let mut seen: std::collections::HashMap<String, u32> = Default::default();
+        for r in &mut rows {
+            let n = seen.entry(r.profile.clone()).or_default();
+            *n += 1;
+            r.selected = *n <= top && r.aggregate.reviews > 0;
+        }
+    }
+    Ok(Results {
+        promotion_id: promotion,
+        criteria: criteria.iter().map(|c| c.name.clone()).collect(),
+        rows,
+    })
+}
+
+/// The shortlist's transition: a dossier still in review moves.
+pub fn decide(from: ApplicationState, shortlist: bool) -> Result<ApplicationState, Msg> {
+    match from {
+        ApplicationState::Submitted | ApplicationState::InReview => Ok(if shortlist {
+            ApplicationState::Shortlisted
+        } else {
+            ApplicationState::NotShortlisted
+        }),
+        _ => Err(Msg::ShortlistAlreadyDecided),
+    }
+}
+
+/// The neutral message of a decision, in `locale`.
+fn message(locale: Locale, shortlist: bool, promotion: &str) -> String {
+    let m = if shortlist {
+        Msg::ShortlistedMessage
+    } else {
+        Msg::NotShortlistedMessage
+    };
+    locale.fill(locale.t(m), &[("promotion", promotion)])
+}
+
+/// Who would receive what: nothing is changed or sent.
+pub async fn preview(
+    state: &AppState,
+    promotion: i64,
+    ids: &[i64],
+    shortlist: bool,
+    locale: Locale,
+) -> Result<Vec<BatchLine>, AppError> {
+    let p = crate::server::db::promotion::Entity::find_by_id(promotion)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let apps = application::Entity::find()
+        .filter(application::Column::PromotionId.eq(promotion))
+        .filter(application::Column::Id.is_in(ids.iter().copied()))
+        .all(&state.db)
+        .await?;
+    Ok(apps
+        .into_iter()
+        .map(|a| {
+            let from = ApplicationState::from_code(&a.state).unwrap_or(ApplicationState::Draft);
+            BatchLine {
+                target: a.id,
+                label: format!("{} {}", a.first_name, a.last_name),
+                detail: a.profile.clone(),
+                status: Some(from.label()),
+                recipients: vec![a.email.clone()],
+                message: message(locale, shortlist, &p.name),
+                refused: decide(from, shortlist).err(),
+            }
+        })
+        .collect())
+}
+
+/// Moves every listed dossier the decision fits, in one transaction, each
+/// with its event and email; returns how many moved.
+pub async fn confirm(
+    state: &AppState,
+    origin: &Origin,
+    promotion: i64,
+    ids: &[i64],
+    shortlist: bool,
+) -> Result<usize, AppError> {
+    let txn = Txn::with_outbox(state, origin).await?;
+    let p = crate::server::db::promotion::Entity::find_by_id(promotion)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut moved = Vec::new();
+    for &id in ids {
+        let Some(a) = application::Entity::find_by_id(id)
+            .filter(application::Column::PromotionId.eq(promotion))
+            .one(&txn)
+            .await?
+        else {
+            continue;
+        };
+        let from = applications::state_of(&a)?;
+        let Ok(to) = decide(from, shortlist) else {
+            continue;
+        };
+        let mut row: application::ActiveModel = a.clone().into();
+        row.state = Set(to.code().to_owned());
+        row.updated_at = Set(Utc::now());
+        guarded(&txn, row, a.version).await?;
+        let kind = if shortlist {
+            "shortlisted"
+        } else {
+            "not_shortlisted"
+        };
+        applications::event(
+            &txn,
+            origin,
+            a.id,
+            kind,
+            &message(Locale::Fr, shortlist, &p.name),
+        )
+        .await?;
+        if let Some(locale) = owner_locale(&txn, &a).await? {
+            txn.queue(
+                MailTemplate::ApplicationUpdate,
+                locale,
+                &a.email,
+                json!({
+                    "name": format!("{} {}", a.first_name, a.last_name).trim(),
+                    "state": locale.t(to.label()),
+                    "message": message(locale, shortlist, &p.name),
+                    "link": state.link(&format!("/candidature/{}", a.id)),
+                }),
+            )
+            .await?;
+        }
+        moved.push(a.id);
+    }
+    txn.finish(
+        AuditAction::ReviewShortlisted,
+        Target::Promotion(promotion),
+        json!({ "shortlisted": shortlist, "asked": ids, "moved": moved }),
+    )
+    .await?;
+    crate::server::service::catalogue::applications_changed();
+    Ok(moved.len())
+}
