@@ -1,6 +1,7 @@
 //! Scheduled work that runs inside `cohorte serve`: the outbox worker, the
 //! reminders to applicants whose dossier is still a draft 48 hours before
-//! the deadline, the daily purge of dossiers past their retention and of
+//! the deadline and to jurors 3 days and 1 day before the pre-selection
+//! closes, the daily purge of dossiers past their retention and of
 //! files no row references (`sweeper`) and of the text of messages that
 //! failed for good a month ago (`outbox`), and a
 //! periodic clean-up of expired sessions, spent tokens
@@ -9,7 +10,7 @@
 use super::AppState;
 use super::db::session_store::DbSessionStore;
 use super::mail::worker;
-use super::service::{applications, outbox, privacy, sweeper, tokens};
+use super::service::{applications, outbox, privacy, review, sweeper, tokens};
 
 pub fn spawn(state: AppState) {
     tokio::spawn(worker::run(state.clone()));
@@ -26,6 +27,9 @@ pub fn spawn(state: AppState) {
             state.limits.shrink();
             if let Err(e) = applications::remind_drafts(&state, chrono::Utc::now()).await {
                 tracing::warn!(error = %e, "sending deadline reminders");
+            }
+            if let Err(e) = review::reminders::remind_jurors(&state, chrono::Utc::now()).await {
+                tracing::warn!(error = %e, "sending jurors' reminders");
             }
             // The retention purge, once a day (and at start-up).
             let now = chrono::Utc::now();

@@ -19,10 +19,11 @@ pub enum MailTemplate {
     ApplicationSubmitted,
     ApplicationReminder,
     ApplicationUpdate,
+    ReviewReminder,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 10] = [
+    pub const ALL: [MailTemplate; 11] = [
         MailTemplate::VerifyEmail,
         MailTemplate::AccountExists,
         MailTemplate::ResetPassword,
@@ -33,6 +34,7 @@ impl MailTemplate {
         MailTemplate::ApplicationSubmitted,
         MailTemplate::ApplicationReminder,
         MailTemplate::ApplicationUpdate,
+        MailTemplate::ReviewReminder,
     ];
 
     /// The template stored under `name` (an outbox row's).
@@ -56,7 +58,8 @@ impl MailTemplate {
             | MailTemplate::DefiDecision
             | MailTemplate::ApplicationSubmitted
             | MailTemplate::ApplicationReminder
-            | MailTemplate::ApplicationUpdate => false,
+            | MailTemplate::ApplicationUpdate
+            | MailTemplate::ReviewReminder => false,
         }
     }
 
@@ -72,6 +75,7 @@ impl MailTemplate {
             MailTemplate::ApplicationSubmitted => "application_submitted",
             MailTemplate::ApplicationReminder => "application_reminder",
             MailTemplate::ApplicationUpdate => "application_update",
+            MailTemplate::ReviewReminder => "review_reminder",
         }
     }
 }
@@ -100,6 +104,7 @@ const FILES: &[(&str, &str)] = template_files!(
     "application_submitted",
     "application_reminder",
     "application_update",
+    "review_reminder",
 );
 
 fn env() -> &'static Environment<'static> {

@@ -168,8 +168,23 @@ impl Attached {
             }
             Attached::Cv(id) | Attached::Portfolio(id) => {
                 let (owner, state) = applications::owner(&app.db, id).await.map_err(hidden)?;
+                let view = Action::ViewApplication { owner, state };
+                // A juror reads the files of a dossier they may read, unless
+                // the stage is blind (a redacted CV is out of scope).
+                if !edit
+                    && !crate::server::policy::allows(actor, view)
+                    && let Some(v) = actor.viewer()
+                {
+                    let access = super::review::scoring::access(&app.db, v.id, id)
+                        .await
+                        .map_err(hidden)?;
+                    if access.blind {
+                        return Err(hidden(AppError::NotFound));
+                    }
+                    return require(actor, access.read()).map_err(hidden);
+                }
                 (
-                    Action::ViewApplication { owner, state },
+                    view,
                     Action::EditApplication { owner, state },
                     Msg::ApplicationNotEditable,
                 )

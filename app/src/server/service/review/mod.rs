@@ -6,6 +6,7 @@
 pub mod assign;
 pub mod conflicts;
 pub mod jurors;
+pub mod reminders;
 pub mod scoring;
 pub mod setup;
 pub mod shortlist;
