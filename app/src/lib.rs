@@ -16,7 +16,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
-use ui::{account, admin, applicant, coordinator, host, layout::Layout, public};
+use ui::{account, admin, applicant, coordinator, host, jury, layout::Layout, public};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = use_context::<model::page::PageContext>()
@@ -78,6 +78,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("coordination/promotions/:id/brouillons") view=coordinator::DraftsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id/candidatures/apercu") view=coordinator::ApplicationBatchPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/candidatures/:id") view=coordinator::ApplicationReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/preselection") view=coordinator::PreselectionPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/preselection/affectation") view=coordinator::AssignmentPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/preselection/resultats") view=coordinator::ResultsPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/preselection/apercu") view=coordinator::ShortlistPreviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("jury") view=jury::JuryHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("jury/promotions/:id/conflits") view=jury::ConflictsPage ssr=SsrMode::Async/>
+                    <Route path=path!("jury/dossiers/:id") view=jury::JuryDossierPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/organisations") view=coordinator::OrganisationsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/organisations/:id") view=coordinator::EditOrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("organisation") view=host::MyOrganisationsPage ssr=SsrMode::Async/>

@@ -212,39 +212,53 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for (table, name) in [
-            (
-                ReviewAssignments::Table.into_iden(),
-                "idx_review_assignments_pair",
-            ),
-            (Reviews::Table.into_iden(), "idx_reviews_pair"),
-        ] {
-            let mut t = Table::create();
-            t.table(table.clone())
-                .col(id(Alias::new("id")))
-                .col(big_integer(Alias::new("juror_id")))
-                .col(big_integer(Alias::new("application_id")));
-            if name == "idx_reviews_pair" {
-                t.col(text(Reviews::Scores).default("{}"))
+        manager
+            .create_table(
+                Table::create()
+                    .table(ReviewAssignments::Table)
+                    .col(id(ReviewAssignments::Id))
+                    .col(big_integer(ReviewAssignments::JurorId))
+                    .col(big_integer(ReviewAssignments::ApplicationId))
+                    .col(at(ReviewAssignments::CreatedAt))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_review_assignments_pair")
+                    .table(ReviewAssignments::Table)
+                    .col(ReviewAssignments::JurorId)
+                    .col(ReviewAssignments::ApplicationId)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(Reviews::Table)
+                    .col(id(Reviews::Id))
+                    .col(big_integer(Reviews::JurorId))
+                    .col(big_integer(Reviews::ApplicationId))
+                    .col(text(Reviews::Scores).default("{}"))
                     .col(string(Reviews::Verdict).default(""))
                     .col(at_null(Reviews::SubmittedAt))
-                    .col(at(Reviews::UpdatedAt));
-            } else {
-                t.col(at(ReviewAssignments::CreatedAt));
-            }
-            manager.create_table(t.to_owned()).await?;
-            manager
-                .create_index(
-                    Index::create()
-                        .name(name)
-                        .table(table)
-                        .col(Alias::new("juror_id"))
-                        .col(Alias::new("application_id"))
-                        .unique()
-                        .to_owned(),
-                )
-                .await?;
-        }
+                    .col(at(Reviews::UpdatedAt))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_reviews_pair")
+                    .table(Reviews::Table)
+                    .col(Reviews::JurorId)
+                    .col(Reviews::ApplicationId)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
         manager
             .create_table(
                 Table::create()

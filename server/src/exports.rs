@@ -49,6 +49,34 @@ pub fn selection_route(format: Export) -> MethodRouter<ServerState> {
     )
 }
 
+/// `/coordination/promotions/{promotion}/preselection/resultats.csv`: the
+/// pre-selection's results with their aggregates, as the page filters them.
+pub async fn review_results(
+    State(state): State<ServerState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(promotion): Path<i64>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let q = app::model::review::ResultsQuery {
+        profile: params.get("profil").filter(|p| !p.is_empty()).cloned(),
+        disagreement: params.get("desaccord").is_some_and(|v| v == "on"),
+        sort: params.get("tri").cloned().unwrap_or_default(),
+        top: None,
+    };
+    answer(
+        app::server::service::review::shortlist::csv(
+            &state.app,
+            &ctx.actor,
+            &ctx.origin(),
+            promotion,
+            &q,
+            ctx.locale,
+        )
+        .await,
+    )
+    .await
+}
+
 /// `/espace/mes-donnees.zip`: everything about the signed-in person.
 pub async fn my_data(
     State(state): State<ServerState>,

@@ -171,6 +171,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
             "/coordination/promotions/{id}/cv.zip",
             crate::exports::selection_route(app::server::service::exports::Export::CvZip),
         )
+        .route(
+            "/coordination/promotions/{id}/preselection/resultats.csv",
+            post(crate::exports::review_results),
+        )
         .route("/espace/mes-donnees.zip", post(crate::exports::my_data))
         .leptos_routes_with_handler(routes, get(page))
         .fallback(static_or_not_found)

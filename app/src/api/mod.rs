@@ -11,6 +11,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod privacy;
 pub mod promotions;
+pub mod review;
 
 #[cfg(feature = "ssr")]
 pub mod support;
@@ -77,6 +78,24 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/mes-donnees", "ExportOwnData"),
     ("/api/supprimer-compte", "DeleteOwnAccount"),
     ("/api/conservation-promotion", "ManagePromotions"),
+    ("/api/preselection", "ManageReview"),
+    ("/api/parametres-preselection", "ManageReview"),
+    ("/api/critere", "ManageReview"),
+    ("/api/supprimer-critere", "ManageReview"),
+    ("/api/inviter-jure", "ManageReview"),
+    ("/api/modifier-jure", "ManageReview"),
+    ("/api/retirer-jure", "ManageReview"),
+    ("/api/plan-affectation", "ManageReview"),
+    ("/api/appliquer-affectation", "ManageReview"),
+    ("/api/affecter-dossier", "ManageReview"),
+    ("/api/resultats-preselection", "ManageReview"),
+    ("/api/apercu-preselection", "ManageReview"),
+    ("/api/preselectionner", "ManageReview"),
+    ("/api/jury", "ViewJuryHome"),
+    ("/api/conflits", "ActAsJuror"),
+    ("/api/declarer-conflits", "ActAsJuror"),
+    ("/api/dossier-jury", "ReadAsJuror"),
+    ("/api/avis", "ScoreAsJuror"),
 ];
 
 #[cfg(all(test, feature = "ssr"))]

@@ -22,6 +22,7 @@ mod applications;
 mod defis;
 mod dossiers;
 mod forms;
+mod jury;
 mod matching;
 mod organisations;
 mod promotions;
@@ -86,10 +87,11 @@ enum Feature {
     Dossiers,
     Matching,
     Review,
+    Jury,
 }
 
 impl Feature {
-    const ALL: [Feature; 12] = [
+    const ALL: [Feature; 13] = [
         Feature::Shell,
         Feature::Forms,
         Feature::Accounts,
@@ -102,6 +104,7 @@ impl Feature {
         Feature::Dossiers,
         Feature::Matching,
         Feature::Review,
+        Feature::Jury,
     ];
 
     fn texts(self) -> &'static Texts {
@@ -118,6 +121,7 @@ impl Feature {
             Feature::Dossiers => &dossiers::TEXTS,
             Feature::Matching => &matching::TEXTS,
             Feature::Review => &review::TEXTS,
+            Feature::Jury => &jury::TEXTS,
         }
     }
 }

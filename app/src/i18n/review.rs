@@ -95,4 +95,20 @@ super::texts! {
     NotShortlistedMessage =>
         "Votre candidature à la promotion « {promotion} » n'est pas retenue pour la suite de la sélection. Le nombre de places est limité et ce choix ne dit rien de la valeur de votre parcours. Merci pour le temps que vous y avez consacré.",
         "Your application to promotion “{promotion}” is not shortlisted for the rest of the selection. Places are limited and this choice says nothing about the worth of your path. Thank you for the time you gave it.";
+    SettingsSaved => "Paramètres enregistrés.", "Settings saved.";
+    CriterionSaved => "Critère enregistré.", "Criterion saved.";
+    CriterionDeleted => "Critère supprimé.", "Criterion deleted.";
+    JurorUpdated => "Juré·e mis·e à jour.", "Juror updated.";
+    JurorRemoved =>
+        "Juré·e retiré·e : son accès est fermé, ses avis rendus restent.",
+        "Juror removed: their access is closed, their submitted reviews stay.";
+    AssignmentApplied => "Répartition appliquée.", "Assignment applied.";
+    AssignmentChanged => "Attribution modifiée.", "Assignment changed.";
+    ConflictsDeclared => "Conflits d'intérêts enregistrés.", "Conflicts of interest saved.";
+    ReviewClosed =>
+        "La présélection n'est pas ouverte : l'avis ne peut pas être modifié.",
+        "The pre-selection is not open: the review cannot be changed.";
+    ReviewSubmittedNotice => "Avis rendu. Vous pouvez le modifier jusqu'à la clôture.", "Review submitted. You can change it until the closing.";
+    ReviewDraftSaved => "Brouillon de l'avis enregistré.", "Review draft saved.";
+    ShortlistDone => "Décisions enregistrées et courriels mis en file d'envoi.", "Decisions saved and emails queued.";
 }

@@ -28,6 +28,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <li><a href="/defis">{tr(Msg::NavDefis)}</a></li>
                 {can.apply.then(|| view! { <li><a href="/candidature">{tr(Msg::ApplicationsTitle)}</a></li> })}
                 {can.host.then(|| view! { <li><a href="/organisation">{tr(Msg::NavMyOrganisation)}</a></li> })}
+                {can.jury.then(|| view! { <li><a href="/jury">{tr(Msg::NavJury)}</a></li> })}
                 {can.manage_promotions.then(|| view! { <li><a href="/coordination/promotions">{tr(Msg::NavPromotions)}</a></li> })}
                 {can.manage_organisations.then(|| view! { <li><a href="/coordination/organisations">{tr(Msg::NavOrganisations)}</a></li> })}
                 {can.list_users.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::NavUsers)}</a></li> })}

@@ -11,6 +11,7 @@ pub mod field_names;
 pub mod form;
 pub mod host;
 pub mod islands;
+pub mod jury;
 pub mod layout;
 pub mod public;
 pub mod response;

@@ -1,15 +1,21 @@
 //! The programme team's pages.
 
 mod applications;
+mod assignment;
 mod defis;
 mod drafts;
 mod organisations;
 mod outbox;
+mod preselection;
 mod promotions;
+mod shortlist;
 
 pub use applications::{ApplicationBatchPage, ApplicationReviewPage, ApplicationsListPage};
+pub use assignment::AssignmentPage;
 pub use defis::{BatchPreviewPage, DefiReviewPage, PromotionDefisPage};
 pub use drafts::DraftsPage;
 pub use organisations::{EditOrganisationPage, OrganisationsPage};
 pub use outbox::{OutboxMessagePage, OutboxPage};
+pub use preselection::{PreselectionPage, profile_name};
 pub use promotions::{EditPromotionPage, NewPromotionPage, PromotionsPage, calendar_line};
+pub use shortlist::{ResultsPage, ShortlistPreviewPage};

@@ -41,7 +41,9 @@ pub async fn remind_jurors(state: &AppState, now: DateTime<Utc>) -> Result<usize
     let mut sent = 0;
     for s in stages {
         let Some(closes) = s.closes_at else { continue };
-        let Some(kind) = due(closes, now) else { continue };
+        let Some(kind) = due(closes, now) else {
+            continue;
+        };
         if !settings(&s).open_at(now) {
             continue;
         }
@@ -56,7 +58,10 @@ pub async fn remind_jurors(state: &AppState, now: DateTime<Utc>) -> Result<usize
             .await?;
         for j in jurors {
             let home = super::scoring::home(&state.db, j.user_id, Default::default()).await?;
-            let Some(mine) = home.promotions.iter().find(|x| x.promotion_id == s.promotion_id)
+            let Some(mine) = home
+                .promotions
+                .iter()
+                .find(|x| x.promotion_id == s.promotion_id)
             else {
                 continue;
             };

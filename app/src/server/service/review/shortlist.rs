@@ -243,3 +243,71 @@ pub async fn confirm(
     crate::server::service::catalogue::applications_changed();
     Ok(moved.len())
 }
+
+/// The results table as CSV (the same rows and order as the page), audited
+/// before it leaves.
+pub async fn csv(
+    state: &AppState,
+    actor: &crate::server::policy::Actor,
+    origin: &Origin,
+    promotion: i64,
+    q: &ResultsQuery,
+    locale: Locale,
+) -> Result<crate::server::service::download::Download, AppError> {
+    use crate::domain::spreadsheet::text_record;
+    crate::server::policy::require(actor, crate::server::policy::Action::ManageReview)?;
+    let r = results(&state.db, promotion, q).await?;
+    let t = |m: Msg| locale.t(m).to_owned();
+    let mut w = ::csv::WriterBuilder::new().from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut header = vec![
+        "id".to_owned(),
+        t(Msg::ColName),
+        t(Msg::FieldEmail),
+        t(Msg::ColProfile),
+        t(Msg::ColState),
+        t(Msg::ColReviews),
+        t(Msg::ColNormalised),
+        t(Msg::ColMean),
+        t(Msg::ColMedian),
+        t(Msg::ColSpread),
+        t(Msg::Disagreement),
+        t(Msg::ColCoups),
+        t(Msg::ColUnfavourable),
+    ];
+    header.extend(r.criteria.iter().cloned());
+    let bad = |_| AppError::Unexpected;
+    w.write_record(text_record(&header)).map_err(bad)?;
+    let n = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
+    for row in &r.rows {
+        let a = &row.aggregate;
+        let mut cells = vec![
+            row.id.to_string(),
+            row.name.clone(),
+            row.email.clone(),
+            row.profile.clone(),
+            locale.t(row.state.label()).to_owned(),
+            a.reviews.to_string(),
+            n(a.normalised),
+            n(a.mean),
+            n(a.median),
+            n(a.sd),
+            if a.disagreement { "1" } else { "0" }.to_owned(),
+            a.coups_de_coeur.to_string(),
+            a.unfavourable.to_string(),
+        ];
+        cells.extend(row.criteria.iter().map(|c| n(*c)));
+        w.write_record(text_record(&cells)).map_err(bad)?;
+    }
+    let bytes = w.into_inner().map_err(|_| AppError::Unexpected)?;
+    let txn = Txn::with_outbox(state, origin).await?;
+    txn.finish(
+        AuditAction::ApplicationsExported,
+        Target::Promotion(promotion),
+        json!({ "format": "review_results_csv", "rows": r.rows.len(), "profile": q.profile, "disagreement": q.disagreement }),
+    )
+    .await?;
+    Ok(crate::server::service::download::Download::csv(
+        format!("preselection-{promotion}.csv"),
+        bytes,
+    ))
+}

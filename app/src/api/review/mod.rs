@@ -1,0 +1,13 @@
+//! The review of applications: the coordinators' pre-selection (settings,
+//! rubric, jurors, assignment, results, shortlist) and the jurors' side
+//! (home, conflicts, dossiers, reviews).
+
+mod assign;
+mod jury;
+mod setup;
+mod shortlist;
+
+pub use assign::*;
+pub use jury::*;
+pub use setup::*;
+pub use shortlist::*;
