@@ -13,3 +13,4 @@ pub mod refusal;
 pub mod seed;
 pub mod seed_applications;
 pub mod seed_defis;
+pub mod seed_review;

@@ -205,6 +205,8 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
         added += made;
     }
     created_any |= demo_dossiers > 0 || added > 0;
+    created_any |=
+        crate::seed_review::run(db, promotion, &hash, "jury@demo.cohorte.localhost").await?;
     demo_failed_mail(db, base_url).await?;
     println!();
     println!(
@@ -225,6 +227,10 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
     for (email, _, _, what) in accounts {
         println!("  - {email:<40} {what}");
     }
+    println!(
+        "  - {:<40} jury (conflits déclarés, avis en cours ; jure.1 à jure.12)",
+        crate::seed_review::juror_email(0)
+    );
     println!();
     Ok(())
 }

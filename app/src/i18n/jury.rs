@@ -65,6 +65,7 @@ super::texts! {
     JurorRemovedState => "Retiré·e (avis rendus conservés)", "Removed (submitted reviews kept)";
     PeerProfilesOf => "Profils que {name} juge en pair", "Profiles {name} judges as a peer";
     FieldOwnMaxLoad => "Charge maximale propre (vide : celle de la promotion)", "Own maximum load (empty: the promotion's)";
+    EditJurorNamed => "Profils et charge de {name}", "Profiles and load of {name}";
     SaveNamed => "Enregistrer pour {name}", "Save for {name}";
     RemoveNamed => "Retirer {name} du jury", "Remove {name} from the jury";
     InviteJurorTitle => "Inviter un·e juré·e", "Invite a juror";
@@ -166,7 +167,6 @@ super::texts! {
         "Présélection anonyme : l'identité, les coordonnées, les liens et le CV sont masqués.",
         "Blind pre-selection: identity, contact details, links and CV are hidden.";
     DossierContent => "Le dossier", "The dossier";
-    NotProvided => "Non renseigné", "Not provided";
     DownloadCvNamed => "Télécharger le CV ({name})", "Download the CV ({name})";
     MyReview => "Mon avis", "My review";
     ReviewEditableUntilClose => "Votre avis est rendu ; vous pouvez le modifier jusqu'à la clôture.", "Your review is submitted; you can change it until the closing.";

@@ -117,7 +117,7 @@ pub struct JuryDossier {
     pub promotion_id: i64,
     pub label: String,
     pub blind: bool,
-    /// (label key, value) lines the stage allows.
+    /// (label, value) lines the stage allows, in the reader's language.
     pub lines: Vec<(String, String)>,
     /// The CV's attachment id and file name (never in blind mode).
     pub cv: Option<(i64, String)>,

@@ -12,6 +12,7 @@ pub async fn get_review_stage(promotion: i64) -> Result<StagePage, AppError> {
     setup::page(&call.state.db, &call.ctx.origin(), promotion).await
 }
 
+#[cfg(feature = "ssr")]
 fn back(promotion: i64) -> String {
     format!("/coordination/promotions/{promotion}/preselection")
 }

@@ -226,12 +226,15 @@ fn Jurors(
             let legend = say(Msg::PeerProfilesOf, &[("name", &j.name)]);
             let save_text = say(Msg::SaveNamed, &[("name", &j.name)]);
             let remove_text = say(Msg::RemoveNamed, &[("name", &j.name)]);
+            let summary = say(Msg::EditJurorNamed, &[("name", &j.name)]);
             view! {
                 <tr>
                     <td>{say(Msg::JurorNumbered, &[("name", &j.name), ("id", &jid.to_string())])}<br/><span class="hint">{j.email.clone()}</span></td>
                     <td>{state}</td>
                     <td>{progress}</td>
                     <td>{(!j.removed).then(move || view! {
+                        <details>
+                        <summary>{summary}</summary>
                         <ActionForm action=update>
                             <input type="hidden" name="promotion" value=id.to_string()/>
                             <input type="hidden" name="juror" value=jid.to_string()/>
@@ -246,6 +249,7 @@ fn Jurors(
                             </div>
                             <button type="submit" class="secondary">{save_text}</button>
                         </ActionForm>
+                        </details>
                         <ActionForm action=remove>
                             <input type="hidden" name="promotion" value=id.to_string()/>
                             <input type="hidden" name="juror" value=jid.to_string()/>

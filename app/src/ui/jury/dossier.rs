@@ -4,26 +4,9 @@ use crate::domain::review::{ScoreSheet, Verdict};
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::model::review::JuryDossier;
-use crate::ui::coordinator::profile_name;
 use crate::ui::form::{ErrorSummary, action_error};
 use crate::ui::{Heading, kept, loaded_row, page, say, tr};
 use leptos::prelude::*;
-
-/// What the dossier's lines are called, by the key the service gives.
-fn line_label(key: &str) -> Msg {
-    match key {
-        "FieldName" => Msg::ColName,
-        "FieldEmail" => Msg::FieldEmail,
-        "FieldPhone" => Msg::FieldPhone,
-        "FieldPortfolioUrl" => Msg::FieldPortfolioUrl,
-        "FieldCodeUrl" => Msg::FieldCodeUrl,
-        "FieldProfile" => Msg::FieldProfile,
-        "FieldExperience" => Msg::FieldExperience,
-        "FieldSkills" => Msg::FieldSkills,
-        "FieldExperienceText" => Msg::FieldExperienceText,
-        _ => Msg::FieldMotivation,
-    }
-}
 
 #[component]
 pub fn JuryDossierPage() -> impl IntoView {
@@ -41,18 +24,13 @@ fn Dossier(d: JuryDossier) -> impl IntoView {
     let lines = d
         .lines
         .iter()
-        .map(|(k, v)| {
-            let value = if k == "FieldProfile" {
-                profile_name(v)
+        .map(|(label, v)| {
+            let value = if v.trim().is_empty() {
+                tr(Msg::NotGiven).to_owned()
             } else {
                 v.clone()
             };
-            let value = if value.trim().is_empty() {
-                tr(Msg::NotProvided).to_owned()
-            } else {
-                value
-            };
-            view! { <dt>{tr(line_label(k))}</dt><dd class="prewrap">{value}</dd> }
+            view! { <dt>{label.clone()}</dt><dd class="prewrap">{value}</dd> }
         })
         .collect_view();
     let state = if d.submitted {

@@ -209,3 +209,31 @@ pub async fn remove(
     )
     .await
 }
+
+/// Puts an existing account on the jury directly, with its peer profiles
+/// (the demo seed and operators' scripts; people are otherwise invited).
+/// `declared`: their conflicts count as declared (none). Returns the
+/// juror's id.
+pub async fn enrol(
+    db: &sea_orm::DatabaseConnection,
+    origin: &Origin,
+    promotion_id: i64,
+    user_id: i64,
+    profiles: &[&str],
+    declared: bool,
+) -> Result<i64, AppError> {
+    let txn = Txn::begin(db, origin).await?;
+    stage_of(&txn, promotion_id).await?;
+    join(&txn, promotion_id, user_id).await?;
+    let j = super::juror_of(&txn, promotion_id, user_id)
+        .await?
+        .ok_or(AppError::Unexpected)?;
+    let mut a: juror::ActiveModel = j.clone().into();
+    a.profiles = Set(profiles.join(","));
+    if declared {
+        a.conflicts_declared_at = Set(Some(Utc::now()));
+    }
+    a.update(&txn).await?;
+    txn.commit().await?;
+    Ok(j.id)
+}

@@ -40,7 +40,7 @@ fn codes(states: &[ApplicationState]) -> Vec<&'static str> {
 }
 
 /// The promotion's stage, created with the default rubric the first time.
-pub(crate) async fn stage_of<C: ConnectionTrait>(
+pub async fn stage_of<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
 ) -> Result<stage::Model, AppError> {
@@ -105,7 +105,7 @@ pub(crate) fn settings(s: &stage::Model) -> StageSettings {
     }
 }
 
-pub(crate) async fn criteria_of<C: ConnectionTrait>(
+pub async fn criteria_of<C: ConnectionTrait>(
     db: &C,
     stage: i64,
 ) -> Result<Vec<Criterion>, AppError> {
@@ -134,7 +134,7 @@ pub(crate) async fn juror_of<C: ConnectionTrait>(
 }
 
 /// The promotion's dossiers the review reads (`states`), by id.
-pub(crate) async fn dossiers<C: ConnectionTrait>(
+pub async fn dossiers<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
     states: &[ApplicationState],

@@ -210,22 +210,7 @@ pub async fn dossier(
         .one(db)
         .await?;
     let submitted = mine.as_ref().is_some_and(|s| s.submitted_at.is_some());
-    let mut lines: Vec<(String, String)> = Vec::new();
-    if !stage.blind {
-        lines.push((
-            "FieldName".into(),
-            format!("{} {}", a.first_name, a.last_name),
-        ));
-        lines.push(("FieldEmail".into(), a.email.clone()));
-        lines.push(("FieldPhone".into(), a.phone.clone()));
-        lines.push(("FieldPortfolioUrl".into(), a.portfolio_url.clone()));
-        lines.push(("FieldCodeUrl".into(), a.code_url.clone()));
-    }
-    lines.push(("FieldProfile".into(), a.profile.clone()));
-    lines.push(("FieldExperience".into(), a.experience.clone()));
-    lines.push(("FieldSkills".into(), a.skills.clone()));
-    lines.push(("FieldExperienceText".into(), a.experience_text.clone()));
-    lines.push(("FieldMotivation".into(), a.motivation.clone()));
+    let lines = readable_lines(a, stage.blind, locale)?;
     let cv = if stage.blind {
         None
     } else {
@@ -391,4 +376,66 @@ pub async fn save(
         json!({ "juror": access.juror.id, "verdict": verdict, "total": parsed.total(&criteria) }),
     )
     .await
+}
+
+/// Form fields a juror never reads: sensitive (gender) or about the
+/// applicant's eligibility (declarations, consent).
+const NEVER_SHOWN: [&str; 5] = [
+    "gender",
+    "decl_civil_servant",
+    "decl_student",
+    "decl_jury",
+    "consent",
+];
+
+/// Fields that identify the applicant: hidden in a blind stage.
+const IDENTIFYING: [&str; 6] = [
+    "civility",
+    "first_name",
+    "last_name",
+    "phone",
+    "portfolio_url",
+    "code_url",
+];
+
+/// The dossier's fields as coordinators read them (the declared form's
+/// `readable`), without what the juror may not see.
+fn readable_lines(
+    a: &application::Model,
+    blind: bool,
+    locale: Locale,
+) -> Result<Vec<(String, String)>, AppError> {
+    use crate::domain::application_form::ApplicationForm;
+    use crate::domain::form::Declared;
+    let form: ApplicationForm = crate::server::db::declared::read(a)?;
+    let hidden: Vec<crate::i18n::Msg> = NEVER_SHOWN
+        .iter()
+        .chain(if blind { IDENTIFYING.iter() } else { [].iter() })
+        .filter_map(|n| ApplicationForm::label_of(n))
+        .collect();
+    let profile = |name: &str, code: &str| {
+        if name == "profile" {
+            crate::domain::profile::ProfileCode::parse(code)
+                .ok()
+                .and_then(|p| p.label())
+                .map(|m| locale.t(m).to_owned())
+                .or_else(|| Some(code.to_owned()))
+        } else {
+            Some(code.to_owned())
+        }
+    };
+    let mut lines: Vec<(String, String)> = Vec::new();
+    if !blind {
+        lines.push((
+            locale.t(crate::i18n::Msg::FieldEmail).to_owned(),
+            a.email.clone(),
+        ));
+    }
+    lines.extend(
+        form.readable(locale, &profile)
+            .into_iter()
+            .filter(|(m, _)| !hidden.contains(m))
+            .map(|(m, v)| (locale.t(m).to_owned(), v)),
+    );
+    Ok(lines)
 }
