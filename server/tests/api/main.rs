@@ -11,5 +11,6 @@ mod helpers;
 mod match_cli;
 mod outbox;
 mod promotions;
+mod review;
 mod security;
 mod trust;

@@ -84,6 +84,93 @@ fn matrix() -> Vec<(Action, [bool; 6])> {
             [false, false, false, false, true, false],
         ),
         (ExportOwnData, [false, true, true, true, true, true]),
+        (ManageReview, [false, false, false, false, true, false]),
+        (ViewJuryHome, [false, false, false, true, false, false]),
+        (
+            ActAsJuror { promotion: 1 },
+            [false, false, false, true, false, false],
+        ),
+        // Another promotion's jury: nobody here.
+        (ActAsJuror { promotion: 2 }, [false; 6]),
+        (
+            ReadAsJuror {
+                promotion: 1,
+                assigned: true,
+                conflicted: false,
+                declared: true,
+            },
+            [false, false, false, true, false, false],
+        ),
+        // Not assigned, in conflict, conflicts not declared, or another
+        // promotion: nobody reads it as a juror (coordinators read it
+        // through ViewApplication).
+        (
+            ReadAsJuror {
+                promotion: 1,
+                assigned: false,
+                conflicted: false,
+                declared: true,
+            },
+            [false; 6],
+        ),
+        (
+            ReadAsJuror {
+                promotion: 1,
+                assigned: true,
+                conflicted: true,
+                declared: true,
+            },
+            [false; 6],
+        ),
+        (
+            ReadAsJuror {
+                promotion: 1,
+                assigned: true,
+                conflicted: false,
+                declared: false,
+            },
+            [false; 6],
+        ),
+        (
+            ReadAsJuror {
+                promotion: 2,
+                assigned: true,
+                conflicted: false,
+                declared: true,
+            },
+            [false; 6],
+        ),
+        (
+            ScoreAsJuror {
+                promotion: 1,
+                assigned: true,
+                conflicted: false,
+                declared: true,
+                open: true,
+            },
+            [false, false, false, true, false, false],
+        ),
+        // The stage closed: nobody scores.
+        (
+            ScoreAsJuror {
+                promotion: 1,
+                assigned: true,
+                conflicted: false,
+                declared: true,
+                open: false,
+            },
+            [false; 6],
+        ),
+        (
+            ScoreAsJuror {
+                promotion: 1,
+                assigned: true,
+                conflicted: true,
+                declared: true,
+                open: true,
+            },
+            [false; 6],
+        ),
         (DeleteOwnAccount, [false, true, true, true, true, true]),
     ]
 }

@@ -120,7 +120,7 @@ pub async fn criteria_of<C: ConnectionTrait>(
 }
 
 /// The signed-in person's juror row for `promotion` (not removed).
-pub(crate) async fn juror_of<C: ConnectionTrait>(
+pub async fn juror_of<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
     user: i64,

@@ -1,0 +1,709 @@
+//! The review of applications, end to end through HTTP as browsers without
+//! JavaScript: jurors invited and joining, conflicts that are never broken
+//! (also declared after an assignment), a blind mode that leaks no
+//! identity, the assignment's feasibility message and top-up, scores and
+//! their aggregates, the shortlist and its neutral emails.
+
+use crate::helpers::{
+    Browser, Msg, PASSWORD, TestApp, error_fields, fr, location, open_call, token_in,
+};
+use app::domain::application::ApplicationState;
+use app::server::db::application;
+use app::server::db::review::assignment;
+use app::server::service::review::jurors;
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+
+/// A submitted dossier written directly (the applicant's journey has its
+/// own tests); `user`: its author's account, if any.
+async fn dossier(
+    app: &TestApp,
+    promotion: i64,
+    (first, last, email): (&str, &str, &str),
+    profile: &str,
+    user: Option<i64>,
+) -> i64 {
+    let now = Utc::now();
+    application::ActiveModel {
+        promotion_id: Set(promotion),
+        user_id: Set(user),
+        state: Set(ApplicationState::Submitted.code().into()),
+        civility: Set(String::new()),
+        first_name: Set(first.into()),
+        last_name: Set(last.into()),
+        email: Set(email.into()),
+        phone: Set("+33 6 00 00 00 00".into()),
+        profile: Set(profile.into()),
+        experience: Set("5to10".into()),
+        skills: Set("Rust, SQL".into()),
+        experience_text: Set("Dix ans de services publics numériques.".into()),
+        motivation: Set("Servir.".into()),
+        portfolio_url: Set(format!("https://{}.example.fr", last.to_lowercase())),
+        code_url: Set(String::new()),
+        mobility: Set(String::new()),
+        remote: Set(false),
+        support_role: Set(String::new()),
+        gender: Set(String::new()),
+        decl_civil_servant: Set(true),
+        decl_student: Set(true),
+        decl_jury: Set(true),
+        consent: Set(true),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        submitted_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap()
+    .id
+}
+
+/// A juror on `promotion`'s jury, conflicts declared (none), peer of
+/// `profiles`; signed in.
+async fn juror(
+    app: &TestApp,
+    promotion: i64,
+    email: &str,
+    name: &str,
+    profiles: &[&str],
+) -> (Browser, i64) {
+    let b = app.verified_user(email, name, PASSWORD).await;
+    let user = app.user_id(email).await;
+    let id = jurors::enrol(
+        &app.state.db,
+        &Default::default(),
+        promotion,
+        user,
+        profiles,
+        true,
+    )
+    .await
+    .unwrap();
+    // The role is read on every request: signed in before it, still in.
+    (b, id)
+}
+
+async fn pairs(app: &TestApp) -> Vec<(i64, i64)> {
+    assignment::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.juror_id, a.application_id))
+        .collect()
+}
+
+/// Opens the stage now for ten days, blind, `n` reviews per dossier.
+async fn open_stage(claire: &Browser, promotion: i64, n: u32, blind: bool) {
+    let now = Utc::now();
+    let fmt = |t: chrono::DateTime<Utc>| app::domain::promotion::paris_input_value(t);
+    let from = format!("/coordination/promotions/{promotion}/preselection");
+    assert_eq!(claire.get(&from).await.status(), 200);
+    let mut fields = vec![
+        ("promotion", promotion.to_string()),
+        ("opens_at", fmt(now - chrono::Duration::hours(1))),
+        ("closes_at", fmt(now + chrono::Duration::days(10))),
+        ("see_reviews", "after".into()),
+        ("reviews_per_dossier", n.to_string()),
+        ("max_load", String::new()),
+        ("disagreement_threshold", "20".into()),
+    ];
+    if blind {
+        fields.push(("blind", "on".into()));
+    }
+    let fields: Vec<(String, String)> = fields.into_iter().map(|(k, v)| (k.into(), v)).collect();
+    let res = claire
+        .post_fields(&from, "/api/parametres-preselection", &fields)
+        .await;
+    assert_eq!(location(&res).error, None);
+}
+
+async fn apply(claire: &Browser, promotion: i64) -> crate::helpers::Landing {
+    let from = format!("/coordination/promotions/{promotion}/preselection/affectation");
+    location(
+        &claire
+            .post(
+                &from,
+                "/api/appliquer-affectation",
+                &[("promotion", &promotion.to_string())],
+            )
+            .await,
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_juror_joins_by_invitation_and_a_conflict_is_never_broken() {
+    let app = TestApp::spawn().await;
+    let (promotion, _, _) = open_call(&app).await;
+    let claire = app.coordinator().await;
+    let mut ids = Vec::new();
+    for (i, (first, last)) in [
+        ("Ada", "Lovelace"),
+        ("Grace", "Hopper"),
+        ("Alan", "Turing"),
+        ("Karen", "Jones"),
+        ("Edsger", "Dijkstra"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let email = if i == 0 {
+            "ada@interieur.gouv.fr".to_owned()
+        } else {
+            format!("{}@example.fr", first.to_lowercase())
+        };
+        ids.push(dossier(&app, promotion, (first, last, &email), "developer", None).await);
+    }
+    open_stage(&claire, promotion, 3, true).await;
+    for (e, n) in [
+        ("b@jury.fr", "Bea Jury"),
+        ("c@jury.fr", "Cem Jury"),
+        ("d@jury.fr", "Dan Jury"),
+    ] {
+        juror(&app, promotion, e, n, &["developer"]).await;
+    }
+    // The invitation: accepted once, by the invited address.
+    app.mail().await;
+    let from = format!("/coordination/promotions/{promotion}/preselection");
+    let res = claire
+        .post(
+            &from,
+            "/api/inviter-jure",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("email", "jean@interieur.gouv.fr"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    let mail = app.mail().await;
+    assert_eq!(mail.len(), 1);
+    let token = token_in(&mail[0].text, "/invitation?jeton=");
+    let other = app
+        .verified_user("eve@example.fr", "Eve Other", PASSWORD)
+        .await;
+    let res = other
+        .post(
+            "/invitation",
+            "/api/accepter-invitation",
+            &[("token", &token)],
+        )
+        .await;
+    assert!(
+        location(&res).error.is_some(),
+        "another account cannot accept it"
+    );
+    let jean = app
+        .verified_user("jean@interieur.gouv.fr", "Jean Juré", PASSWORD)
+        .await;
+    let res = jean
+        .post(
+            "/invitation",
+            "/api/accepter-invitation",
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(location(&res).path, "/jury");
+    let res = jean
+        .post(
+            "/invitation",
+            "/api/accepter-invitation",
+            &[("token", &token)],
+        )
+        .await;
+    assert!(location(&res).error.is_some(), "accepted once");
+    let home = jean.page("/jury").await;
+    assert!(home.contains(fr(Msg::DeclareFirst)), "{home}");
+
+    // Assigned before declaring: Jean sees no dossier until he declares.
+    assert_eq!(apply(&claire, promotion).await.error, None);
+    let before = pairs(&app).await;
+    assert_eq!(before.len(), 15, "5 dossiers × 3 reviews");
+    let jean_id = app::server::service::review::juror_of(
+        &app.state.db,
+        promotion,
+        app.user_id("jean@interieur.gouv.fr").await,
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .id;
+    let mine: Vec<i64> = before
+        .iter()
+        .filter(|(j, _)| *j == jean_id)
+        .map(|(_, a)| *a)
+        .collect();
+    assert!(!mine.is_empty());
+    assert_eq!(
+        jean.get(&format!("/jury/dossiers/{}", mine[0]))
+            .await
+            .status(),
+        404
+    );
+
+    // The declaration page: names only, and the shared domain detected.
+    let page = jean
+        .page(&format!("/jury/promotions/{promotion}/conflits"))
+        .await;
+    assert!(
+        page.contains("Ada Lovelace") && page.contains(fr(Msg::DetectedSameDomain)),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Dix ans de services"),
+        "no content on the list"
+    );
+    // He confirms Ada (administrative) and declares one he was assigned.
+    let target = *mine.iter().find(|a| **a != ids[0]).unwrap_or(&mine[0]);
+    let mut fields = vec![
+        ("promotion".to_owned(), promotion.to_string()),
+        (format!("conflit_{}", ids[0]), "administrative".to_owned()),
+        (format!("detecte_{}", ids[0]), "same_domain".to_owned()),
+    ];
+    if target != ids[0] {
+        fields.push((format!("conflit_{target}"), "personal".to_owned()));
+    }
+    let res = jean
+        .post_fields(
+            &format!("/jury/promotions/{promotion}/conflits"),
+            "/api/declarer-conflits",
+            &fields,
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    let after = pairs(&app).await;
+    for a in [ids[0], target] {
+        assert!(
+            !after.contains(&(jean_id, a)),
+            "the conflicted pair is dropped"
+        );
+        assert_eq!(
+            after.iter().filter(|(_, x)| *x == a).count(),
+            3,
+            "and refilled"
+        );
+        assert_eq!(jean.get(&format!("/jury/dossiers/{a}")).await.status(), 404);
+        assert_eq!(
+            jean.get(&format!("/candidature/{a}/cv")).await.status(),
+            404
+        );
+    }
+    // A new plan never gives them back to him.
+    assert_eq!(apply(&claire, promotion).await.error, None);
+    assert!(
+        !pairs(&app)
+            .await
+            .iter()
+            .any(|p| *p == (jean_id, ids[0]) || *p == (jean_id, target))
+    );
+    // What he is assigned, he reads; what he is not, is 404.
+    if let Some((_, a)) = pairs(&app).await.iter().find(|(j, _)| *j == jean_id) {
+        assert_eq!(jean.get(&format!("/jury/dossiers/{a}")).await.status(), 200);
+    }
+    // Others are not let in: an applicant, a coordinator (as a juror), a visitor.
+    let ada = app.applicant().await;
+    for b in [&ada, &claire] {
+        assert_eq!(
+            b.get(&format!("/jury/dossiers/{}", ids[1])).await.status(),
+            404
+        );
+    }
+    assert_eq!(
+        jean.get(&from).await.status(),
+        404,
+        "a juror does not manage the review"
+    );
+
+    // Removed, Jean loses access at once; his submitted reviews would stay.
+    let res = claire
+        .post(
+            &from,
+            "/api/retirer-jure",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("juror", &jean_id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    assert_eq!(jean.get("/jury").await.status(), 404);
+    assert!(!pairs(&app).await.iter().any(|(j, _)| *j == jean_id));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn blind_mode_leaks_no_identity_to_jurors() {
+    let app = TestApp::spawn().await;
+    let (promotion, _, _) = open_call(&app).await;
+    let claire = app.coordinator().await;
+    let people = [
+        ("Ada", "Lovelace", "ada.l@example.fr"),
+        ("Grace", "Hopper", "grace.h@example.fr"),
+    ];
+    let mut ids = Vec::new();
+    for p in people {
+        ids.push(dossier(&app, promotion, p, "designer", None).await);
+    }
+    // A CV for each, with the person's name in the file name.
+    for (id, (_, last, _)) in ids.iter().zip(people) {
+        app::server::service::attachments::store(
+            &app.state.db,
+            &Default::default(),
+            &app.state.settings.data_dir,
+            app::server::service::attachments::Slot {
+                owner_type: "application",
+                owner_id: *id,
+                kind: "cv",
+            },
+            &format!("CV-{last}.pdf"),
+            crate::helpers::PDF,
+            async |_| Ok(()),
+        )
+        .await
+        .unwrap();
+    }
+    open_stage(&claire, promotion, 1, true).await;
+    let (bea, _) = juror(&app, promotion, "bea@jury.fr", "Bea Jury", &["designer"]).await;
+    assert_eq!(apply(&claire, promotion).await.error, None);
+    let mut pages = vec![
+        bea.page("/jury").await,
+        bea.get("/api/jury").await.text().await.unwrap(),
+    ];
+    for id in &ids {
+        pages.push(bea.page(&format!("/jury/dossiers/{id}")).await);
+        pages.push(
+            bea.get(&format!("/api/dossier-jury?id={id}"))
+                .await
+                .text()
+                .await
+                .unwrap(),
+        );
+        assert_eq!(
+            bea.get(&format!("/candidature/{id}/cv")).await.status(),
+            404,
+            "no CV when blind"
+        );
+    }
+    for page in &pages {
+        for (first, last, email) in people {
+            for secret in [
+                first,
+                last,
+                email,
+                &format!("CV-{last}.pdf") as &str,
+                &last.to_lowercase(),
+            ] {
+                assert!(!page.contains(secret), "{secret} leaked:\n{page}");
+            }
+        }
+    }
+    // Not blind: the name, the links and the CV are there.
+    open_stage(&claire, promotion, 1, false).await;
+    let page = bea.page(&format!("/jury/dossiers/{}", ids[0])).await;
+    assert!(
+        page.contains("Lovelace") && page.contains("CV-Lovelace.pdf"),
+        "{page}"
+    );
+    assert_eq!(
+        bea.get(&format!("/candidature/{}/cv", ids[0]))
+            .await
+            .status(),
+        200
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn infeasible_plans_are_explained_and_top_up_changes_nothing_else() {
+    let app = TestApp::spawn().await;
+    let (promotion, _, _) = open_call(&app).await;
+    let claire = app.coordinator().await;
+    for i in 0..4 {
+        dossier(
+            &app,
+            promotion,
+            ("Ana", &format!("Nom{i}"), &format!("a{i}@example.fr")),
+            "developer",
+            None,
+        )
+        .await;
+    }
+    open_stage(&claire, promotion, 3, false).await;
+    juror(&app, promotion, "j1@jury.fr", "Jo Un", &["developer"]).await;
+    juror(&app, promotion, "j2@jury.fr", "Jo Deux", &[]).await;
+    let plan = claire
+        .page(&format!(
+            "/coordination/promotions/{promotion}/preselection/affectation"
+        ))
+        .await;
+    assert!(
+        plan.contains("4 dossiers ne peuvent recevoir 3 avis"),
+        "{plan}"
+    );
+    let refused = apply(&claire, promotion).await;
+    assert!(refused.error.is_some());
+    assert!(pairs(&app).await.is_empty(), "nothing assigned");
+    let (_, j3) = juror(&app, promotion, "j3@jury.fr", "Jo Trois", &[]).await;
+    juror(&app, promotion, "j4@jury.fr", "Jo Quatre", &[]).await;
+    assert_eq!(apply(&claire, promotion).await.error, None);
+    let first = pairs(&app).await;
+    assert_eq!(first.len(), 12);
+    // Every dossier has the developer juror (the only peer).
+    let j1 = app::server::service::review::juror_of(
+        &app.state.db,
+        promotion,
+        app.user_id("j1@jury.fr").await,
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .id;
+    assert_eq!(first.iter().filter(|(j, _)| *j == j1).count(), 4);
+    // A juror leaves: only their dossiers get someone new.
+    let from = format!("/coordination/promotions/{promotion}/preselection");
+    claire
+        .post(
+            &from,
+            "/api/retirer-jure",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("juror", &j3.to_string()),
+            ],
+        )
+        .await;
+    let kept: Vec<(i64, i64)> = first.iter().copied().filter(|(j, _)| *j != j3).collect();
+    assert_eq!(apply(&claire, promotion).await.error, None);
+    let second = pairs(&app).await;
+    assert_eq!(second.len(), 12);
+    for p in &kept {
+        assert!(second.contains(p), "kept {p:?}");
+    }
+}
+
+/// Marks every criterion `m` and gives `verdict`, then submits.
+async fn review(
+    b: &Browser,
+    app: &TestApp,
+    id: i64,
+    m: i32,
+    verdict: &str,
+) -> crate::helpers::Landing {
+    let stage = app::server::service::review::stage_of(
+        &app.state.db,
+        app.row::<application::Entity>(id).await.promotion_id,
+    )
+    .await
+    .unwrap();
+    let criteria = app::server::service::review::criteria_of(&app.state.db, stage.id)
+        .await
+        .unwrap();
+    let mut fields = vec![
+        ("application".to_owned(), id.to_string()),
+        ("intent".to_owned(), "submit".to_owned()),
+    ];
+    for c in &criteria {
+        fields.push((format!("note_{}", c.id), m.to_string()));
+        fields.push((format!("commentaire_{}", c.id), format!("Note {m}.")));
+    }
+    fields.push(("avis".to_owned(), verdict.to_owned()));
+    location(
+        &b.post_fields(&format!("/jury/dossiers/{id}"), "/api/avis", &fields)
+            .await,
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
+    let app = TestApp::spawn().await;
+    let (promotion, _, _) = open_call(&app).await;
+    let claire = app.coordinator().await;
+    app.verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
+        .await;
+    app.verified_user("grace@example.fr", "Grace Hopper", PASSWORD)
+        .await;
+    let ada = dossier(
+        &app,
+        promotion,
+        ("Ada", "Lovelace", "ada@example.fr"),
+        "developer",
+        Some(app.user_id("ada@example.fr").await),
+    )
+    .await;
+    let grace = dossier(
+        &app,
+        promotion,
+        ("Grace", "Hopper", "grace@example.fr"),
+        "developer",
+        Some(app.user_id("grace@example.fr").await),
+    )
+    .await;
+    open_stage(&claire, promotion, 2, false).await;
+    let (bea, _) = juror(&app, promotion, "bea@jury.fr", "Bea Sévère", &["developer"]).await;
+    let (cem, _) = juror(&app, promotion, "cem@jury.fr", "Cem Clément", &[]).await;
+    assert_eq!(apply(&claire, promotion).await.error, None);
+
+    // A submission without a verdict is refused by field; nothing saved.
+    let stage = app::server::service::review::stage_of(&app.state.db, promotion)
+        .await
+        .unwrap();
+    let criteria = app::server::service::review::criteria_of(&app.state.db, stage.id)
+        .await
+        .unwrap();
+    let res = bea
+        .post(
+            &format!("/jury/dossiers/{ada}"),
+            "/api/avis",
+            &[
+                ("application", &ada.to_string()),
+                ("intent", "submit"),
+                (&format!("note_{}", criteria[0].id), "4"),
+            ],
+        )
+        .await;
+    let to = location(&res);
+    let fields = error_fields(&to);
+    assert!(
+        fields.contains(&"avis".to_owned()) && fields.contains(&format!("note_{}", criteria[1].id)),
+        "{fields:?}"
+    );
+    // A mark off the scale, even in a draft.
+    let res = bea
+        .post(
+            &format!("/jury/dossiers/{ada}"),
+            "/api/avis",
+            &[
+                ("application", &ada.to_string()),
+                ("intent", "draft"),
+                (&format!("note_{}", criteria[0].id), "9"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        error_fields(&location(&res)),
+        [format!("note_{}", criteria[0].id)]
+    );
+    // Bea is harsh (Ada 3, Grace 1), Cem lenient (Ada 5, Grace 4).
+    assert_eq!(review(&bea, &app, ada, 3, "neutral").await.error, None);
+    assert_eq!(
+        review(&bea, &app, grace, 1, "unfavourable").await.error,
+        None
+    );
+    assert_eq!(
+        review(&cem, &app, ada, 5, "coup_de_coeur").await.error,
+        None
+    );
+    assert_eq!(review(&cem, &app, grace, 4, "neutral").await.error, None);
+    // Totals: Ada 9 and 15 (mean 12), Grace 3 and 12 (mean 7.5, median 7.5).
+    let results = claire
+        .page(&format!(
+            "/coordination/promotions/{promotion}/preselection/resultats"
+        ))
+        .await;
+    assert!(
+        results.contains("12.00") && results.contains("7.50"),
+        "{results}"
+    );
+    // Sorted by the normalised total: Ada first.
+    assert!(results.find("Lovelace").unwrap() < results.find("Hopper").unwrap());
+    // Once a mark is given, the rubric is frozen.
+    let page = claire
+        .page(&format!(
+            "/coordination/promotions/{promotion}/preselection"
+        ))
+        .await;
+    assert!(page.contains(fr(Msg::RubricFrozen)));
+    let res = claire
+        .post(
+            &format!("/coordination/promotions/{promotion}/preselection"),
+            "/api/supprimer-critere",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("id", &criteria[0].id.to_string()),
+            ],
+        )
+        .await;
+    assert!(location(&res).error.is_some());
+    // The CSV export: every dossier, its aggregates.
+    let csv = claire
+        .post(
+            &format!("/coordination/promotions/{promotion}/preselection/resultats"),
+            &format!("/coordination/promotions/{promotion}/preselection/resultats.csv"),
+            &[],
+        )
+        .await;
+    assert_eq!(csv.status(), 200);
+    let text = csv.text().await.unwrap();
+    assert!(
+        text.contains("Lovelace") && text.contains("12.000"),
+        "{text}"
+    );
+
+    // The shortlist: a preview, then confirmed; neutral emails.
+    app.mail().await;
+    let preview = claire
+        .page(&format!(
+            "/coordination/promotions/{promotion}/preselection/apercu?decision=retenir&ids[]={ada}"
+        ))
+        .await;
+    assert!(
+        preview.contains("Lovelace") && preview.contains("présélectionnée"),
+        "{preview}"
+    );
+    assert!(app.mail().await.is_empty(), "a preview sends nothing");
+    let from = format!("/coordination/promotions/{promotion}/preselection/apercu");
+    for (id, decision) in [(ada, "retenir"), (grace, "ecarter")] {
+        let res = claire
+            .post(
+                &from,
+                "/api/preselectionner",
+                &[
+                    ("promotion", &promotion.to_string()),
+                    ("ids[0]", &id.to_string()),
+                    ("decision", decision),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res).error, None);
+    }
+    assert_eq!(
+        app.row::<application::Entity>(ada).await.state,
+        "shortlisted"
+    );
+    assert_eq!(
+        app.row::<application::Entity>(grace).await.state,
+        "not_shortlisted"
+    );
+    let mail = app.mail().await;
+    assert_eq!(mail.len(), 2);
+    for m in &mail {
+        for secret in ["Bea", "Cem", "Sévère", "Clément", "12.0", "7.5", "Note "] {
+            assert!(!m.text.contains(secret), "{secret} in {}", m.text);
+        }
+    }
+    assert!(
+        mail.iter()
+            .any(|m| m.to == "grace@example.fr" && m.text.contains("n'est pas retenue"))
+    );
+    // Decided dossiers are not decided twice.
+    let res = claire
+        .post(
+            &from,
+            "/api/preselectionner",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("ids[0]", &ada.to_string()),
+                ("decision", "ecarter"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    assert_eq!(
+        app.row::<application::Entity>(ada).await.state,
+        "shortlisted"
+    );
+    assert!(app.mail().await.is_empty());
+    let _ = application::Entity::find()
+        .filter(application::Column::Id.eq(ada))
+        .one(&app.state.db)
+        .await;
+}
