@@ -707,3 +707,97 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
         .one(&app.state.db)
         .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coordinators_set_a_jurors_profiles_and_load_and_reminders_go_once() {
+    use app::server::service::review::reminders::remind_jurors;
+    let app = TestApp::spawn().await;
+    let (promotion, _, _) = open_call(&app).await;
+    let claire = app.coordinator().await;
+    dossier(
+        &app,
+        promotion,
+        ("Ada", "Lovelace", "ada@example.fr"),
+        "designer",
+        None,
+    )
+    .await;
+    open_stage(&claire, promotion, 1, true).await;
+    let (_, bea) = juror(&app, promotion, "bea@jury.fr", "Bea Jury", &[]).await;
+    let from = format!("/coordination/promotions/{promotion}/preselection");
+    let res = claire
+        .post(
+            &from,
+            "/api/modifier-jure",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("juror", &bea.to_string()),
+                ("profiles[]", "designer"),
+                ("profiles[]", "developer"),
+                ("max_load", "7"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    let row = app.row::<app::server::db::review::juror::Entity>(bea).await;
+    assert_eq!(
+        (row.profiles.as_str(), row.max_load),
+        ("designer,developer", Some(7))
+    );
+    let res = claire
+        .post(
+            &from,
+            "/api/modifier-jure",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("juror", &bea.to_string()),
+                ("max_load", "-2"),
+            ],
+        )
+        .await;
+    assert_eq!(error_fields(&location(&res)), [format!("max_load_{bea}")]);
+    assert_eq!(apply(&claire, promotion).await.error, None);
+    // Reminders: none 4 days before the closing, one at 3 days, one at 1
+    // day, each once even when the job runs again.
+    app.mail().await;
+    let closes = app::server::service::review::stage_of(&app.state.db, promotion)
+        .await
+        .unwrap()
+        .closes_at
+        .unwrap();
+    let day = chrono::Duration::days(1);
+    assert_eq!(
+        remind_jurors(&app.state, closes - day * 4).await.unwrap(),
+        0
+    );
+    assert_eq!(
+        remind_jurors(&app.state, closes - day * 2).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        remind_jurors(&app.state, closes - day * 2).await.unwrap(),
+        0
+    );
+    assert_eq!(
+        remind_jurors(&app.state, closes - chrono::Duration::hours(5))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        remind_jurors(&app.state, closes - chrono::Duration::hours(4))
+            .await
+            .unwrap(),
+        0
+    );
+    let mail = app.mail().await;
+    assert_eq!(mail.len(), 2);
+    assert!(
+        mail.iter()
+            .all(|m| m.to == "bea@jury.fr" && m.subject.contains("1 dossier"))
+    );
+    assert!(
+        !mail[0].text.contains("Lovelace"),
+        "a reminder names no applicant"
+    );
+}
