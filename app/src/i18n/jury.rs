@@ -4,7 +4,11 @@
 super::texts! {
     Jury;
     NavJury => "Jury", "Jury";
+    JoinJury => "Rejoindre le jury", "Join the jury";
     PreselectionTitle => "Présélection", "Pre-selection";
+    PreselectionLink =>
+        "La présélection : réglages, grille, juré·es, répartition et résultats",
+        "The pre-selection: settings, rubric, jurors, assignment and results";
     PreselectionSummary =>
         "{dossiers} {dossiers|dossier à examiner|dossiers à examiner}, {jurors} {jurors|juré·e|juré·es}, {assignments} {assignments|attribution|attributions}, {reviews} {reviews|avis rendu|avis rendus}.",
         "{dossiers} {dossiers|dossier|dossiers} to review, {jurors} {jurors|juror|jurors}, {assignments} {assignments|assignment|assignments}, {reviews} {reviews|review|reviews} submitted.";

@@ -170,6 +170,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
             <button type="submit" class="secondary">{tr(Msg::Filter)}</button>
         </form>
         <p><a href=format!("/coordination/promotions/{promotion}/brouillons")>{tr(Msg::DraftsLink)}</a></p>
+        <p><a href=format!("/coordination/promotions/{promotion}/preselection")>{tr(Msg::PreselectionLink)}</a></p>
         // Exports are audited: started by a POST, never by a plain link.
         <div class="actions">
             // The separator French spreadsheets expect first (the reader's

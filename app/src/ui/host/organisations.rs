@@ -247,7 +247,7 @@ pub fn InvitationPage() -> impl IntoView {
                                     <p>{what}</p>
                                     <ActionForm action=accept>
                                         <input type="hidden" name="token" value=token/>
-                                        <button type="submit">{tr(Msg::InvitationAccept)}</button>
+                                        <button type="submit">{tr(if p.juror { Msg::JoinJury } else { Msg::InvitationAccept })}</button>
                                     </ActionForm>
                                 }.into_any()
                             } else {
