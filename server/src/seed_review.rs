@@ -136,7 +136,7 @@ pub async fn run(
         };
         for row in &mine.dossiers {
             seq += 1;
-            if seq % 3 == 0 {
+            if seq.is_multiple_of(3) {
                 continue;
             }
             let access = scoring::access(db, *user, row.application_id)

@@ -25,17 +25,7 @@ pub async fn save_review_settings(#[server(flatten)] form: Posted) -> Result<(),
     let call = crate::api::support::allowed(Action::ManageReview).await?;
     let promotion = form.number::<i64>("promotion").ok_or(AppError::NotFound)?;
     let g = |k: &str| form.get(k).unwrap_or_default();
-    let parsed = StageSettings::parse(
-        &g("opens_at"),
-        &g("closes_at"),
-        form.get("blind").is_some(),
-        &g("see_reviews"),
-        form.get("see_names").is_some(),
-        &g("reviews_per_dossier"),
-        &g("max_load"),
-        &g("disagreement_threshold"),
-    )
-    .map_err(AppError::fields);
+    let parsed = StageSettings::parse(|k| form.get(k)).map_err(AppError::fields);
     let result = match parsed {
         Ok(s) => setup::update_settings(&call.state.db, &call.ctx.origin(), promotion, &s).await,
         Err(e) => Err(e),

@@ -213,17 +213,17 @@ impl StageSettings {
         self.opens_at.is_some_and(|o| o <= now) && self.closes_at.is_none_or(|c| now < c)
     }
 
-    /// Checks a posted settings form (dates in Paris time).
-    pub fn parse(
-        opens_at: &str,
-        closes_at: &str,
-        blind: bool,
-        see_reviews: &str,
-        see_names: bool,
-        reviews_per_dossier: &str,
-        max_load: &str,
-        threshold: &str,
-    ) -> Result<Self, Vec<(&'static str, Msg)>> {
+    /// Checks a posted settings form by its field names (dates in Paris
+    /// time; the boxes `blind` and `see_names` post "on" when ticked).
+    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, Vec<(&'static str, Msg)>> {
+        let g = |k: &str| get(k).unwrap_or_default();
+        let (opens_at, closes_at, see_reviews) = (g("opens_at"), g("closes_at"), g("see_reviews"));
+        let (reviews_per_dossier, max_load, threshold) = (
+            g("reviews_per_dossier"),
+            g("max_load"),
+            g("disagreement_threshold"),
+        );
+        let (blind, see_names) = (get("blind").is_some(), get("see_names").is_some());
         let mut errors = Vec::new();
         let date = |raw: &str, field: &'static str, errors: &mut Vec<_>| {
             if raw.trim().is_empty() {
@@ -233,14 +233,14 @@ impl StageSettings {
                 .map_err(|m| errors.push((field, m)))
                 .ok()
         };
-        let opens = date(opens_at, "opens_at", &mut errors);
-        let closes = date(closes_at, "closes_at", &mut errors);
+        let opens = date(&opens_at, "opens_at", &mut errors);
+        let closes = date(&closes_at, "closes_at", &mut errors);
         if let (Some(o), Some(c)) = (opens, closes)
             && c <= o
         {
             errors.push(("closes_at", Msg::StageClosesBeforeOpening));
         }
-        let see = SeeReviews::from_code(see_reviews);
+        let see = SeeReviews::from_code(&see_reviews);
         if see.is_none() {
             errors.push(("see_reviews", Msg::ChoiceRequired));
         }
@@ -470,16 +470,23 @@ mod tests {
 
     #[test]
     fn settings_refuse_a_closing_before_the_opening_and_bad_numbers() {
-        let e = StageSettings::parse(
-            "2027-05-10T09:00",
-            "2027-05-01T09:00",
-            true,
-            "sometimes",
-            false,
-            "0",
-            "-1",
-            "300",
-        )
+        let form = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let e = StageSettings::parse(form(&[
+            ("opens_at", "2027-05-10T09:00"),
+            ("closes_at", "2027-05-01T09:00"),
+            ("blind", "on"),
+            ("see_reviews", "sometimes"),
+            ("reviews_per_dossier", "0"),
+            ("max_load", "-1"),
+            ("disagreement_threshold", "300"),
+        ]))
         .unwrap_err();
         let fields: Vec<&str> = e.iter().map(|(f, _)| *f).collect();
         assert_eq!(
@@ -492,18 +499,16 @@ mod tests {
                 "disagreement_threshold"
             ]
         );
-        let ok = StageSettings::parse(
-            "2027-05-01T09:00",
-            "2027-05-20T18:00",
-            true,
-            "after",
-            false,
-            "3",
-            "",
-            "20",
-        )
+        let ok = StageSettings::parse(form(&[
+            ("opens_at", "2027-05-01T09:00"),
+            ("closes_at", "2027-05-20T18:00"),
+            ("see_reviews", "after"),
+            ("reviews_per_dossier", "3"),
+            ("disagreement_threshold", "20"),
+        ]))
         .unwrap();
         assert_eq!(ok.max_load, None);
+        assert!(!ok.blind && !ok.see_names);
         assert!(ok.open_at(ok.opens_at.unwrap()));
         assert!(!ok.open_at(ok.closes_at.unwrap()));
     }

@@ -99,7 +99,7 @@ pub async fn page(
             }
         })
         .collect();
-    applicants.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    applicants.sort_by_key(|a| a.name.to_lowercase());
     let organisations = organisation::Entity::find()
         .order_by_asc(organisation::Column::Name)
         .all(db)
