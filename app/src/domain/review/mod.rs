@@ -6,5 +6,7 @@
 pub mod aggregate;
 pub mod conflicts;
 pub mod rubric;
+pub mod stage;
 
-pub use rubric::{Criterion, CriterionDraft, ScoreSheet, SeeReviews, StageSettings, Verdict};
+pub use rubric::{Criterion, CriterionDraft, ScoreSheet, Verdict};
+pub use stage::{SeeReviews, StageSettings};
