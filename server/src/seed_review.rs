@@ -68,6 +68,7 @@ pub async fn run(
         reviews_per_dossier: 3,
         max_load: None,
         disagreement_threshold: 20,
+        reveal_deadline: None,
     };
     setup::update_settings(db, &origin, promotion, &settings)
         .await

@@ -96,6 +96,8 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/declarer-conflits", "ActAsJuror"),
     ("/api/dossier-jury", "ReadAsJuror"),
     ("/api/avis", "ScoreAsJuror"),
+    ("/api/classement-defis", "ViewApplication"),
+    ("/api/classer-defis", "RankAfterShortlist"),
 ];
 
 #[cfg(all(test, feature = "ssr"))]

@@ -35,6 +35,11 @@ super::texts! {
     ThresholdHint =>
         "Un dossier est signalé quand l'écart-type de ses notes totales dépasse cette part de l'étendue possible.",
         "A dossier is flagged when the standard deviation of its totals is above this share of the possible range.";
+    FieldReveal => "Révélation en deux temps", "Two-step reveal";
+    RevealHint =>
+        "Les candidat·es présélectionné·es classent les défis publiés jusqu'à la date limite ; ce classement est celui que le jury et la constitution des équipes utilisent.",
+        "Shortlisted candidates rank the published challenges until the deadline; this ranking is the one the jury and team formation use.";
+    FieldRevealDeadline => "Date limite du classement des défis", "Deadline for ranking the challenges";
     SaveSettings => "Enregistrer les réglages", "Save the settings";
     RubricTitle => "Grille d'évaluation", "Rubric";
     ColCriterion => "Critère", "Criterion";

@@ -111,4 +111,27 @@ super::texts! {
     ReviewSubmittedNotice => "Avis rendu. Vous pouvez le modifier jusqu'à la clôture.", "Review submitted. You can change it until the closing.";
     ReviewDraftSaved => "Brouillon de l'avis enregistré.", "Review draft saved.";
     ShortlistDone => "Décisions enregistrées et courriels mis en file d'envoi.", "Decisions saved and emails queued.";
+    RevealDeadlineRequired =>
+        "Donnez la date limite du classement des défis.",
+        "Give the deadline for ranking the challenges.";
+    RevealRankOne => "Classez au moins un défi.", "Rank at least one challenge.";
+    RevealReminder =>
+        "Il vous reste moins de 24 heures pour classer les défis qui vous intéressent : la date limite est le {deadline} (heure de Paris). Sans classement de votre part, votre classement initial est conservé.",
+        "You have less than 24 hours left to rank the challenges you are interested in: the deadline is {deadline} (Paris time). Without a new ranking, your first ranking is kept.";
+    ShortlistedRevealMessage =>
+        "Votre candidature à la promotion « {promotion} » est présélectionnée. Les défis sont maintenant publiés : classez jusqu'à {max} défis avant le {deadline} (heure de Paris) depuis votre candidature. Ce classement est celui que les jurys et la constitution des équipes utiliseront.",
+        "Your application to promotion “{promotion}” is shortlisted. The challenges are now published: rank up to {max} challenges before {deadline} (Paris time) from your application. This ranking is the one the juries and team formation will use.";
+    RevealClosed =>
+        "Le classement des défis n'est pas ouvert pour cette candidature.",
+        "Ranking the challenges is not open for this application.";
+    RevealSaved => "Votre classement des défis est enregistré.", "Your ranking of the challenges is saved.";
+    RevealTitle => "Classez les défis", "Rank the challenges";
+    RevealIntro =>
+        "Votre candidature est présélectionnée. Classez jusqu'à {max} défis qui recherchent votre profil (1 pour celui que vous préférez) avant le {deadline} (heure de Paris). Vous pouvez changer votre classement jusqu'à cette date ; sans classement de votre part, votre classement initial est conservé.",
+        "Your application is shortlisted. Rank up to {max} challenges that seek your profile (1 for the one you prefer) before {deadline} (Paris time). You can change your ranking until then; without a new ranking, your first ranking is kept.";
+    RevealDone => "Vous avez classé les défis ; vous pouvez encore modifier ce classement.", "You have ranked the challenges; you can still change this ranking.";
+    RevealOver =>
+        "Le classement des défis est clos depuis le {deadline} (heure de Paris).",
+        "Ranking the challenges closed on {deadline} (Paris time).";
+    RevealButton => "Enregistrer mon classement", "Save my ranking";
 }

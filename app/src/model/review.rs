@@ -17,6 +17,8 @@ pub struct StagePage {
     pub reviews_per_dossier: u32,
     pub max_load: String,
     pub disagreement_threshold: u32,
+    pub reveal: bool,
+    pub reveal_deadline: String,
     pub open: bool,
     pub criteria: Vec<Criterion>,
     /// A mark was given: the rubric can no longer change.
@@ -171,4 +173,20 @@ pub struct ResultRow {
     /// Ticked by "first N per profile".
     #[serde(default)]
     pub selected: bool,
+}
+
+/// The two-step reveal, as a shortlisted applicant sees it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevealView {
+    pub application_id: i64,
+    /// Paris time.
+    pub deadline: String,
+    pub open: bool,
+    pub max_choices: u32,
+    /// The published défis that seek the applicant's profile.
+    pub offered: Vec<(i64, String, String)>,
+    /// The current ranking, best first.
+    pub choices: Vec<i64>,
+    /// The applicant ranked since being shortlisted.
+    pub done: bool,
 }

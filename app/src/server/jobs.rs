@@ -31,6 +31,9 @@ pub fn spawn(state: AppState) {
             if let Err(e) = review::reminders::remind_jurors(&state, chrono::Utc::now()).await {
                 tracing::warn!(error = %e, "sending jurors' reminders");
             }
+            if let Err(e) = review::reveal::remind(&state, chrono::Utc::now()).await {
+                tracing::warn!(error = %e, "sending the reveal's reminders");
+            }
             // The retention purge, once a day (and at start-up).
             let now = chrono::Utc::now();
             if last_purge.is_none_or(|at| now - at >= chrono::Duration::days(1)) {

@@ -801,3 +801,178 @@ async fn coordinators_set_a_jurors_profiles_and_load_and_reminders_go_once() {
         "a reminder names no applicant"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shortlisted_candidates_rank_the_defis_again_before_the_reveal_deadline() {
+    use app::server::db::application_choice;
+    use app::server::service::review::reveal;
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let claire = app.coordinator().await;
+    let ada_b = app
+        .verified_user("ada@example.fr", "Ada Lovelace", PASSWORD)
+        .await;
+    app.verified_user("grace@example.fr", "Grace Hopper", PASSWORD)
+        .await;
+    let ada = dossier(
+        &app,
+        promotion,
+        ("Ada", "Lovelace", "ada@example.fr"),
+        "developer",
+        Some(app.user_id("ada@example.fr").await),
+    )
+    .await;
+    let grace = dossier(
+        &app,
+        promotion,
+        ("Grace", "Hopper", "grace@example.fr"),
+        "developer",
+        Some(app.user_id("grace@example.fr").await),
+    )
+    .await;
+    // The stage with the two-step reveal, closing in two days.
+    let now = Utc::now();
+    let fmt = app::domain::promotion::paris_input_value;
+    let from = format!("/coordination/promotions/{promotion}/preselection");
+    claire.page(&from).await;
+    let settings = |deadline: String| {
+        vec![
+            ("promotion".to_owned(), promotion.to_string()),
+            ("opens_at".to_owned(), fmt(now - chrono::Duration::days(3))),
+            ("closes_at".to_owned(), fmt(now - chrono::Duration::days(1))),
+            ("see_reviews".to_owned(), "after".to_owned()),
+            ("reviews_per_dossier".to_owned(), "1".to_owned()),
+            ("disagreement_threshold".to_owned(), "20".to_owned()),
+            ("reveal".to_owned(), "on".to_owned()),
+            ("reveal_deadline".to_owned(), deadline),
+        ]
+    };
+    let res = claire
+        .post_fields(
+            &from,
+            "/api/parametres-preselection",
+            &settings(String::new()),
+        )
+        .await;
+    assert_eq!(error_fields(&location(&res)), ["reveal_deadline"]);
+    let deadline = now + chrono::Duration::days(2);
+    let res = claire
+        .post_fields(
+            &from,
+            "/api/parametres-preselection",
+            &settings(fmt(deadline)),
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    app.mail().await;
+    for id in [ada, grace] {
+        claire
+            .post(
+                &format!("{from}/apercu"),
+                "/api/preselectionner",
+                &[
+                    ("promotion", &promotion.to_string()),
+                    ("ids[0]", &id.to_string()),
+                    ("decision", "retenir"),
+                ],
+            )
+            .await;
+    }
+    let mail = app.mail().await;
+    assert!(
+        mail[0].text.contains("classez jusqu'à 3 défis"),
+        "{}",
+        mail[0].text
+    );
+
+    // Ada's dossier offers the défis that seek her profile.
+    let page = ada_b.page(&format!("/candidature/{ada}")).await;
+    assert!(
+        page.contains(fr(Msg::RevealTitle)) && page.contains("Orienter les usagers"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Cartographier les forêts"),
+        "not her profile"
+    );
+    let post = |b: &Browser, id: i64, defi: i64, rank: &'static str| {
+        let fields = vec![
+            ("id".to_owned(), id.to_string()),
+            ("offered[0]".to_owned(), defi.to_string()),
+            ("ranks[0]".to_owned(), rank.to_owned()),
+        ];
+        let b = b.client.clone();
+        let base = app.base.clone();
+        async move {
+            b.post(format!("{base}/api/classer-defis"))
+                .header(reqwest::header::REFERER, format!("{base}/candidature/{id}"))
+                .form(&fields)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let to = location(&post(&ada_b, ada, forest, "1").await);
+    assert_eq!(error_fields(&to), ["choices"]);
+    let to = location(&post(&ada_b, ada, web, "2").await);
+    assert_eq!(error_fields(&to), ["choices"], "ranks start at 1");
+    assert_eq!(location(&post(&ada_b, ada, web, "1").await).error, None);
+    let choices: Vec<i64> = application_choice::Entity::find()
+        .filter(application_choice::Column::ApplicationId.eq(ada))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| c.defi_id)
+        .collect();
+    assert_eq!(choices, [web]);
+    // Someone else's dossier: not found.
+    let to = location(&post(&ada_b, grace, web, "1").await);
+    assert_eq!(to.error, Some(serde_json::json!("NotFound")));
+    assert!(
+        application_choice::Entity::find()
+            .filter(application_choice::Column::ApplicationId.eq(grace))
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // The reminder, 24 hours before: only Grace (Ada ranked), once.
+    app.mail().await;
+    assert_eq!(
+        reveal::remind(&app.state, deadline - chrono::Duration::hours(30))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        reveal::remind(&app.state, deadline - chrono::Duration::hours(10))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        reveal::remind(&app.state, deadline - chrono::Duration::hours(9))
+            .await
+            .unwrap(),
+        0
+    );
+    let mail = app.mail().await;
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].to, "grace@example.fr");
+
+    // After the deadline, the step is closed.
+    let res = claire
+        .post_fields(
+            &from,
+            "/api/parametres-preselection",
+            &settings(fmt(now - chrono::Duration::hours(1))),
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    let to = location(&post(&ada_b, ada, web, "1").await);
+    assert!(to.error.is_some());
+    let page = ada_b.page(&format!("/candidature/{ada}")).await;
+    assert!(page.contains("Le classement des défis est clos"), "{page}");
+}

@@ -4,10 +4,12 @@
 
 mod assign;
 mod jury;
+mod reveal;
 mod setup;
 mod shortlist;
 
 pub use assign::*;
 pub use jury::*;
+pub use reveal::*;
 pub use setup::*;
 pub use shortlist::*;

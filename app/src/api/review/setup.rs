@@ -39,6 +39,8 @@ pub async fn save_review_settings(#[server(flatten)] form: Posted) -> Result<(),
         "disagreement_threshold",
         "blind",
         "see_names",
+        "reveal",
+        "reveal_deadline",
     ]
     .iter()
     .map(|k| ((*k).to_owned(), g(k)))

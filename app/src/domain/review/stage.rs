@@ -62,6 +62,9 @@ pub struct StageSettings {
     /// A dossier's reviews disagree when the standard deviation of their
     /// totals is above this share (in %) of the total's range.
     pub disagreement_threshold: u32,
+    /// Two-step reveal (EIG 5): shortlisted candidates rank the published
+    /// défis again, until this deadline (none: no such step).
+    pub reveal_deadline: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl StageSettings {
@@ -81,6 +84,7 @@ impl StageSettings {
             g("disagreement_threshold"),
         );
         let (blind, see_names) = (get("blind").is_some(), get("see_names").is_some());
+        let (reveal, reveal_deadline) = (get("reveal").is_some(), g("reveal_deadline"));
         let mut errors = Vec::new();
         let date = |raw: &str, field: &'static str, errors: &mut Vec<_>| {
             if raw.trim().is_empty() {
@@ -96,6 +100,10 @@ impl StageSettings {
             && c <= o
         {
             errors.push(("closes_at", Msg::StageClosesBeforeOpening));
+        }
+        let reveal_at = date(&reveal_deadline, "reveal_deadline", &mut errors);
+        if reveal && reveal_at.is_none() && !errors.iter().any(|(f, _)| *f == "reveal_deadline") {
+            errors.push(("reveal_deadline", Msg::RevealDeadlineRequired));
         }
         let see = SeeReviews::from_code(&see_reviews);
         if see.is_none() {
@@ -142,6 +150,7 @@ impl StageSettings {
             reviews_per_dossier: n.unwrap_or(3),
             max_load: load.flatten(),
             disagreement_threshold: t.unwrap_or(20),
+            reveal_deadline: if reveal { reveal_at } else { None },
         })
     }
 }
@@ -191,6 +200,15 @@ mod tests {
         .unwrap();
         assert_eq!(ok.max_load, None);
         assert!(!ok.blind && !ok.see_names);
+        assert_eq!(ok.reveal_deadline, None);
+        let e = StageSettings::parse(form(&[
+            ("reveal", "on"),
+            ("see_reviews", "after"),
+            ("reviews_per_dossier", "3"),
+            ("disagreement_threshold", "20"),
+        ]))
+        .unwrap_err();
+        assert_eq!(e, [("reveal_deadline", Msg::RevealDeadlineRequired)]);
         assert!(ok.open_at(ok.opens_at.unwrap()));
         assert!(!ok.open_at(ok.closes_at.unwrap()));
     }

@@ -179,6 +179,13 @@ pub enum Action {
         declared: bool,
         open: bool,
     },
+    /// Rank the published défis again, as a shortlisted candidate, while
+    /// the promotion's two-step reveal is open.
+    RankAfterShortlist {
+        owner: Option<i64>,
+        state: ApplicationState,
+        open: bool,
+    },
     /// Download everything Cohorte holds about oneself.
     ExportOwnData,
     /// Delete one's own account.
@@ -253,6 +260,9 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
             actor.has(Role::Coordinator) && state.applicant_may_edit()
         }
         Action::ManageReview => actor.has(Role::Coordinator),
+        Action::RankAfterShortlist { owner, state, open } => {
+            is_owner(actor, owner) && state == ApplicationState::Shortlisted && open
+        }
         Action::ViewJuryHome => actor
             .viewer()
             .is_some_and(|v| v.roles.iter().any(|r| matches!(r, Role::Reviewer { .. }))),

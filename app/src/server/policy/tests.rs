@@ -85,6 +85,39 @@ fn matrix() -> Vec<(Action, [bool; 6])> {
         ),
         (ExportOwnData, [false, true, true, true, true, true]),
         (ManageReview, [false, false, false, false, true, false]),
+        // The owner (SELF_ID), shortlisted, while the step is open.
+        (
+            RankAfterShortlist {
+                owner: Some(SELF_ID),
+                state: ApplicationState::Shortlisted,
+                open: true,
+            },
+            [false, true, true, true, true, true],
+        ),
+        (
+            RankAfterShortlist {
+                owner: Some(SELF_ID),
+                state: ApplicationState::Shortlisted,
+                open: false,
+            },
+            [false; 6],
+        ),
+        (
+            RankAfterShortlist {
+                owner: Some(SELF_ID),
+                state: ApplicationState::NotShortlisted,
+                open: true,
+            },
+            [false; 6],
+        ),
+        (
+            RankAfterShortlist {
+                owner: Some(OTHER_ID),
+                state: ApplicationState::Shortlisted,
+                open: true,
+            },
+            [false; 6],
+        ),
         (ViewJuryHome, [false, false, false, true, false, false]),
         (
             ActAsJuror { promotion: 1 },

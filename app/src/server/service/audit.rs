@@ -31,6 +31,7 @@ audit_actions! {
     ApplicationDeadlineExtended = "application.deadline_extended",
     ApplicationDraftReminded = "application.draft_reminded",
     ApplicationReminded = "application.reminded",
+    ApplicationReranked = "application.reranked",
     ApplicationReviewed = "application.reviewed",
     ApplicationSaved = "application.saved",
     ApplicationStarted = "application.started",

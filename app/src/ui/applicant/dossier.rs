@@ -112,6 +112,7 @@ fn Dossier(
                 <ErrorSummary error=error/>
                 <KeptInput/>
                 <Timeline state/>
+                {(state == ApplicationState::Shortlisted).then(|| view! { <super::reveal::RevealSection id=d.id/> })}
                 <DossierDetails d=d.clone()/>
                 {(state.is_early() && state != ApplicationState::Draft && state != ApplicationState::Withdrawn).then(|| view! {
                     <section aria-labelledby="retrait-titre">

@@ -32,6 +32,7 @@ fn settings_label(field: &str) -> Option<Msg> {
         "reviews_per_dossier" => Msg::FieldReviewsPerDossier,
         "max_load" => Msg::FieldMaxLoad,
         "disagreement_threshold" => Msg::FieldThreshold,
+        "reveal_deadline" => Msg::FieldRevealDeadline,
         "name" => Msg::FieldCriterionName,
         "help" => Msg::FieldCriterionHelp,
         "min" => Msg::FieldScaleMin,
@@ -117,6 +118,9 @@ fn Settings(s: StagePage) -> impl IntoView {
                     value=value("max_load", s.max_load.clone()) error=err(&error, "max_load")/>
                 <Field name="disagreement_threshold" label=Msg::FieldThreshold kind="number" hint=Msg::ThresholdHint
                     value=value("disagreement_threshold", s.disagreement_threshold.to_string()) error=err(&error, "disagreement_threshold")/>
+                <Checkbox name="reveal" label=Msg::FieldReveal checked=s.reveal hint=Msg::RevealHint/>
+                <Field name="reveal_deadline" label=Msg::FieldRevealDeadline kind="datetime-local" hint=Msg::DateTimeHint
+                    value=value("reveal_deadline", s.reveal_deadline.clone()) error=err(&error, "reveal_deadline")/>
                 <button type="submit">{tr(Msg::SaveSettings)}</button>
             </ActionForm>
         </section>

@@ -7,6 +7,7 @@ pub mod assign;
 pub mod conflicts;
 pub mod jurors;
 pub mod reminders;
+pub mod reveal;
 pub mod scoring;
 pub mod setup;
 pub mod shortlist;
@@ -102,6 +103,7 @@ pub(crate) fn settings(s: &stage::Model) -> StageSettings {
         reviews_per_dossier: s.reviews_per_dossier.max(1) as u32,
         max_load: s.max_load.map(|m| m.max(0) as u32),
         disagreement_threshold: s.disagreement_threshold.max(1) as u32,
+        reveal_deadline: s.reveal.then_some(s.reveal_deadline).flatten(),
     }
 }
 

@@ -137,6 +137,11 @@ pub async fn page(
         reviews_per_dossier: set.reviews_per_dossier,
         max_load: s.max_load.map(|m| m.to_string()).unwrap_or_default(),
         disagreement_threshold: set.disagreement_threshold,
+        reveal: set.reveal_deadline.is_some(),
+        reveal_deadline: set
+            .reveal_deadline
+            .map(paris_input_value)
+            .unwrap_or_default(),
         open: set.open_at(Utc::now()),
         criteria,
         frozen: frozen(db, promotion_id).await?,
@@ -166,6 +171,8 @@ pub async fn update_settings(
     a.reviews_per_dossier = Set(new.reviews_per_dossier as i32);
     a.max_load = Set(new.max_load.map(|m| m as i32));
     a.disagreement_threshold = Set(new.disagreement_threshold as i32);
+    a.reveal = Set(new.reveal_deadline.is_some());
+    a.reveal_deadline = Set(new.reveal_deadline);
     a.updated_at = Set(Utc::now());
     a.update(&txn).await?;
     txn.finish(
@@ -176,6 +183,7 @@ pub async fn update_settings(
             "see_reviews": new.see_reviews.code(), "see_names": new.see_names,
             "reviews_per_dossier": new.reviews_per_dossier, "max_load": new.max_load,
             "disagreement_threshold": new.disagreement_threshold,
+            "reveal_deadline": new.reveal_deadline,
         }),
     )
     .await

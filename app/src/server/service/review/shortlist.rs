@@ -130,14 +130,30 @@ pub fn decide(from: ApplicationState, shortlist: bool) -> Result<ApplicationStat
     }
 }
 
-/// The neutral message of a decision, in `locale`.
-fn message(locale: Locale, shortlist: bool, promotion: &str) -> String {
-    let m = if shortlist {
-        Msg::ShortlistedMessage
-    } else {
-        Msg::NotShortlistedMessage
+/// The neutral message of a decision, in `locale`; a shortlisted person
+/// is told of the two-step reveal when the promotion uses it.
+fn message(
+    locale: Locale,
+    shortlist: bool,
+    p: &crate::server::db::promotion::Model,
+    reveal: Option<chrono::DateTime<Utc>>,
+) -> String {
+    let m = match (shortlist, reveal) {
+        (true, Some(_)) => Msg::ShortlistedRevealMessage,
+        (true, None) => Msg::ShortlistedMessage,
+        (false, _) => Msg::NotShortlistedMessage,
     };
-    locale.fill(locale.t(m), &[("promotion", promotion)])
+    let deadline = reveal
+        .map(crate::domain::promotion::paris_display)
+        .unwrap_or_default();
+    locale.fill(
+        locale.t(m),
+        &[
+            ("promotion", &p.name),
+            ("deadline", &deadline),
+            ("max", &p.max_choices.to_string()),
+        ],
+    )
 }
 
 /// Who would receive what: nothing is changed or sent.
@@ -152,6 +168,7 @@ pub async fn preview(
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let reveal = super::reveal::deadline(&state.db, promotion).await?;
     let apps = application::Entity::find()
         .filter(application::Column::PromotionId.eq(promotion))
         .filter(application::Column::Id.is_in(ids.iter().copied()))
@@ -167,7 +184,7 @@ pub async fn preview(
                 detail: a.profile.clone(),
                 status: Some(from.label()),
                 recipients: vec![a.email.clone()],
-                message: message(locale, shortlist, &p.name),
+                message: message(locale, shortlist, &p, reveal),
                 refused: decide(from, shortlist).err(),
             }
         })
@@ -188,6 +205,7 @@ pub async fn confirm(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    let reveal = super::reveal::deadline(&txn, promotion).await?;
     let mut moved = Vec::new();
     for &id in ids {
         let Some(a) = application::Entity::find_by_id(id)
@@ -215,7 +233,7 @@ pub async fn confirm(
             origin,
             a.id,
             kind,
-            &message(Locale::Fr, shortlist, &p.name),
+            &message(Locale::Fr, shortlist, &p, reveal),
         )
         .await?;
         if let Some(locale) = owner_locale(&txn, &a).await? {
@@ -226,7 +244,7 @@ pub async fn confirm(
                 json!({
                     "name": format!("{} {}", a.first_name, a.last_name).trim(),
                     "state": locale.t(to.label()),
-                    "message": message(locale, shortlist, &p.name),
+                    "message": message(locale, shortlist, &p, reveal),
                     "link": state.link(&format!("/candidature/{}", a.id)),
                 }),
             )
