@@ -75,6 +75,10 @@ super::texts! {
     PeerProfilesOf => "Profils que {name} juge en pair", "Profiles {name} judges as a peer";
     FieldOwnMaxLoad => "Charge maximale propre (vide : celle de la promotion)", "Own maximum load (empty: the promotion's)";
     EditJurorNamed => "Profils et charge de {name}", "Profiles and load of {name}";
+    FieldJurorOrganisation =>
+        "Administration où la personne travaille (détection des conflits)",
+        "Administration the person works for (conflict detection)";
+    NoOrganisationDeclared => "Aucune", "None";
     SaveNamed => "Enregistrer pour {name}", "Save for {name}";
     RemoveNamed => "Retirer {name} du jury", "Remove {name} from the jury";
     InviteJurorTitle => "Inviter un·e juré·e", "Invite a juror";

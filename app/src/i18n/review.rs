@@ -134,4 +134,7 @@ super::texts! {
         "Le classement des défis est clos depuis le {deadline} (heure de Paris).",
         "Ranking the challenges closed on {deadline} (Paris time).";
     RevealButton => "Enregistrer mon classement", "Save my ranking";
+    ConflictsListChanged =>
+        "La liste des candidat·es a changé depuis l'ouverture de la page : vérifiez-la à nouveau avant d'enregistrer ; rien n'a été enregistré.",
+        "The list of applicants changed since the page was opened: check it again before saving; nothing was saved.";
 }

@@ -30,6 +30,8 @@ pub struct StagePage {
     pub assignments: u32,
     pub reviews_submitted: u32,
     pub profiles: Vec<String>,
+    /// Every organisation (id, name): where a juror may work.
+    pub organisations: Vec<(i64, String)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +41,8 @@ pub struct JurorRow {
     pub email: String,
     pub profiles: Vec<String>,
     pub max_load: Option<i32>,
+    /// The administration the juror works for (conflict detection).
+    pub organisation: Option<i64>,
     pub assigned: u32,
     pub submitted: u32,
     pub declared: bool,
@@ -97,6 +101,8 @@ pub struct JuryDossierRow {
 pub struct ConflictsPage {
     pub promotion_id: i64,
     pub promotion: String,
+    /// Which list of applicants was shown (its lines are numbered).
+    pub fingerprint: String,
     pub declared: bool,
     pub applicants: Vec<ConflictLine>,
     pub organisations: Vec<ConflictLine>,
@@ -104,6 +110,7 @@ pub struct ConflictsPage {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConflictLine {
+    /// The line's number (applicants) or the organisation's id.
     pub id: i64,
     pub name: String,
     /// The declared kind's code, if any.

@@ -85,6 +85,18 @@ async fn juror(
     (b, id)
 }
 
+/// The line number of `name` on a conflicts page, and the page's list
+/// fingerprint.
+fn line_of(page: &str, name: &str) -> (String, String) {
+    let at = page
+        .find(&format!("\">{name}<"))
+        .unwrap_or_else(|| panic!("{name} in {page}"));
+    let start = page[..at].rfind("champ-conflit_").unwrap() + "champ-conflit_".len();
+    let line = page[start..at].to_owned();
+    let list = page.split("name=\"liste\" value=\"").nth(1).unwrap();
+    (line, list.split('"').next().unwrap().to_owned())
+}
+
 async fn pairs(app: &TestApp) -> Vec<(i64, i64)> {
     assignment::Entity::find()
         .all(&app.state.db)
@@ -256,15 +268,40 @@ async fn a_juror_joins_by_invitation_and_a_conflict_is_never_broken() {
         "no content on the list"
     );
     // He confirms Ada (administrative) and declares one he was assigned.
+    let names = [
+        "Ada Lovelace",
+        "Grace Hopper",
+        "Alan Turing",
+        "Karen Jones",
+        "Edsger Dijkstra",
+    ];
     let target = *mine.iter().find(|a| **a != ids[0]).unwrap_or(&mine[0]);
+    let (ada_line, list) = line_of(&page, names[0]);
     let mut fields = vec![
         ("promotion".to_owned(), promotion.to_string()),
-        (format!("conflit_{}", ids[0]), "administrative".to_owned()),
-        (format!("detecte_{}", ids[0]), "same_domain".to_owned()),
+        ("liste".to_owned(), list.clone()),
+        (format!("conflit_{ada_line}"), "administrative".to_owned()),
+        (format!("detecte_{ada_line}"), "same_domain".to_owned()),
     ];
     if target != ids[0] {
-        fields.push((format!("conflit_{target}"), "personal".to_owned()));
+        let who = names[ids.iter().position(|i| *i == target).unwrap()];
+        fields.push((
+            format!("conflit_{}", line_of(&page, who).0),
+            "personal".to_owned(),
+        ));
     }
+    // A list changed since the page opened is refused, nothing saved.
+    let mut stale = fields.clone();
+    stale[1].1 = "0".repeat(64);
+    let res = jean
+        .post_fields(
+            &format!("/jury/promotions/{promotion}/conflits"),
+            "/api/declarer-conflits",
+            &stale,
+        )
+        .await;
+    assert!(location(&res).error.is_some());
+    assert_eq!(pairs(&app).await, before);
     let res = jean
         .post_fields(
             &format!("/jury/promotions/{promotion}/conflits"),
@@ -337,9 +374,11 @@ async fn blind_mode_leaks_no_identity_to_jurors() {
     let app = TestApp::spawn().await;
     let (promotion, _, _) = open_call(&app).await;
     let claire = app.coordinator().await;
+    // Grace first: her id is 1, Ada's 2, while the alphabetical list of
+    // the conflicts page puts Ada on line 0 and Grace on line 1.
     let people = [
-        ("Ada", "Lovelace", "ada.l@example.fr"),
         ("Grace", "Hopper", "grace.h@example.fr"),
+        ("Ada", "Lovelace", "ada.l@example.fr"),
     ];
     let mut ids = Vec::new();
     for p in people {
@@ -385,6 +424,16 @@ async fn blind_mode_leaks_no_identity_to_jurors() {
             "no CV when blind"
         );
     }
+    // The conflicts page lists names (by design) but never a dossier's id.
+    let conflicts = bea
+        .page(&format!("/jury/promotions/{promotion}/conflits"))
+        .await;
+    assert_eq!(line_of(&conflicts, "Ada Lovelace").0, "0");
+    assert_eq!(line_of(&conflicts, "Grace Hopper").0, "1");
+    assert!(
+        !conflicts.contains(&format!("conflit_{}", ids[1]))
+            && !conflicts.contains("/jury/dossiers/")
+    );
     for page in &pages {
         for (first, last, email) in people {
             for secret in [
@@ -400,7 +449,7 @@ async fn blind_mode_leaks_no_identity_to_jurors() {
     }
     // Not blind: the name, the links and the CV are there.
     open_stage(&claire, promotion, 1, false).await;
-    let page = bea.page(&format!("/jury/dossiers/{}", ids[0])).await;
+    let page = bea.page(&format!("/jury/dossiers/{}", ids[1])).await;
     assert!(
         page.contains("Lovelace") && page.contains("CV-Lovelace.pdf"),
         "{page}"

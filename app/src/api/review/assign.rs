@@ -5,8 +5,9 @@ use leptos::prelude::*;
 /// The plan the engine proposes now: nothing changes.
 #[server(prefix = "/api", endpoint = "plan-affectation")]
 pub async fn get_assign_plan(promotion: i64) -> Result<AssignPlan, AppError> {
-    use crate::server::{policy::Action, service::review::assign};
+    use crate::server::{policy::Action, service::review::assign, service::review::setup};
     let call = crate::api::support::allowed(Action::ManageReview).await?;
+    setup::ensure(&call.state.db, &call.ctx.origin(), promotion).await?;
     assign::plan(&call.state.db, promotion, call.ctx.locale).await
 }
 

@@ -17,9 +17,9 @@ pub async fn get_conflicts(promotion: i64) -> Result<ConflictsPage, AppError> {
     conflicts::page(&call.state.db, promotion, call.viewer_id()?).await
 }
 
-/// The declaration: `conflit_{dossier}` and `organisation_{id}` carry a
-/// kind's code (empty: no conflict); `detecte_{dossier}` the detection
-/// the juror confirmed.
+/// The declaration: `conflit_{line}` and `organisation_{id}` carry a
+/// kind's code (empty: no conflict); `detecte_{line}` the detection the
+/// juror confirmed; `liste` which list of applicants was shown.
 #[server(prefix = "/api", endpoint = "declarer-conflits")]
 pub async fn declare_conflicts(#[server(flatten)] form: Posted) -> Result<(), AppError> {
     use crate::domain::review::conflicts::{ConflictKind, Detected};
@@ -59,15 +59,28 @@ pub async fn declare_conflicts(#[server(flatten)] form: Posted) -> Result<(), Ap
         }
     }
     let result = if errors.is_empty() {
-        conflicts::declare(
-            &call.state.db,
-            &call.ctx.origin(),
-            promotion,
-            call.viewer_id()?,
-            &applicants,
-            &organisations,
-        )
-        .await
+        // Applicants come by line number (see `conflicts::resolve`).
+        let shown = form.get("liste").unwrap_or_default();
+        let lines: Vec<i64> = applicants.iter().map(|(i, ..)| *i).collect();
+        match conflicts::resolve(&call.state.db, promotion, &shown, &lines).await {
+            Ok(ids) => {
+                let applicants: Vec<_> = ids
+                    .into_iter()
+                    .zip(applicants)
+                    .map(|(id, (_, k, d))| (id, k, d))
+                    .collect();
+                conflicts::declare(
+                    &call.state.db,
+                    &call.ctx.origin(),
+                    promotion,
+                    call.viewer_id()?,
+                    &applicants,
+                    &organisations,
+                )
+                .await
+            }
+            Err(e) => Err(e),
+        }
     } else {
         Err(AppError::fields(errors))
     };

@@ -24,6 +24,10 @@ pub async fn rank_defis(#[server(flatten)] form: Posted) -> Result<(), AppError>
     let id = form.number::<i64>("id").ok_or(AppError::NotFound)?;
     let (owner, state) = applications::owner(&call.state.db, id).await?;
     call.allow(Action::ViewApplication { owner, state })?;
+    // Only the author ranks (a coordinator reads the dossier, no more).
+    if owner != Some(call.viewer_id()?) {
+        return Err(AppError::NotFound);
+    }
     let a = applications::find(&call.state.db, id).await?;
     let open = reveal::deadline(&call.state.db, a.promotion_id)
         .await?

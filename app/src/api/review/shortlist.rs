@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "resultats-preselection")]
 pub async fn get_review_results(promotion: i64, query: ResultsQuery) -> Result<Results, AppError> {
-    use crate::server::{policy::Action, service::review::shortlist};
+    use crate::server::{policy::Action, service::review::setup, service::review::shortlist};
     let call = crate::api::support::allowed(Action::ManageReview).await?;
+    setup::ensure(&call.state.db, &call.ctx.origin(), promotion).await?;
     shortlist::results(&call.state.db, promotion, &query).await
 }
 

@@ -48,9 +48,9 @@ const FIRST_PEERS: usize = 4;
 #[cfg(not(test))]
 const FIRST_OTHERS: usize = 4;
 #[cfg(test)]
-const FIRST_PEERS: usize = 4;
+const FIRST_PEERS: usize = 1;
 #[cfg(test)]
-const FIRST_OTHERS: usize = 4;
+const FIRST_OTHERS: usize = 1;
 
 pub(super) struct Flow<'p> {
     p: &'p Problem<'p>,

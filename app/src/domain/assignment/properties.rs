@@ -270,6 +270,20 @@ proptest! {
         }
     }
 
+    /// The pricing rounds (one candidate of each kind per dossier in
+    /// tests) reach the optimum of the whole network: same feasibility,
+    /// same coverage, same load cost.
+    #[test]
+    fn pricing_reaches_the_optimum_of_every_pair(i in instance(60, 15)) {
+        let p = super::input::Problem::build(&i).unwrap();
+        let (priced, full) = (super::solve::solve_from(&p, false), super::solve::solve_from(&p, true));
+        prop_assert_eq!(priced.feasible, full.feasible);
+        if priced.feasible {
+            let pairs = |o: &Outcome| index(&i, &o.assignments.iter().map(|x| (x.juror.clone(), x.dossier.clone())).collect::<Vec<_>>());
+            prop_assert_eq!(score(&i, &pairs(&priced)), score(&i, &pairs(&full)));
+        }
+    }
+
     #[test]
     fn loads_balance_within_one_when_nothing_prevents_it(
         nd in 1..200usize, nj in 3..30usize, n in 1..=3u32, seed in any::<u64>()

@@ -77,6 +77,12 @@ fn names(p: &Problem, dossiers: &[usize]) -> String {
 }
 
 pub(super) fn solve(p: &Problem) -> Outcome {
+    solve_from(p, false)
+}
+
+/// `solve`, starting from every (dossier, juror) pair when `complete`
+/// (tests compare both: the pricing must reach the same optimum).
+pub(super) fn solve_from(p: &Problem, complete: bool) -> Outcome {
     let (nd, nj, n) = (p.dossiers(), p.jurors(), p.n as usize);
     let missing: Vec<usize> = (0..nd)
         .map(|d| n.saturating_sub(p.existing[d].len()))
@@ -181,7 +187,11 @@ pub(super) fn solve(p: &Problem) -> Outcome {
     // 3. The flow, first on a few candidate jurors per dossier, priced
     // against every other pair (see `Candidates`).
     let flow = Flow::new(p, &missing, &load, needed);
-    let mut candidates = flow.first_candidates();
+    let mut candidates = if complete {
+        flow.all_candidates()
+    } else {
+        flow.first_candidates()
+    };
     let (solved, links) = loop {
         let (solved, links) = flow.solve(&candidates);
         if (solved.flow as usize) < needed {

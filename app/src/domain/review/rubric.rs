@@ -232,18 +232,25 @@ impl ScoreSheet {
         }
     }
 
-    /// Σ weight × score over the counted criteria that have a score.
+    /// Σ weight × score over the counted criteria; when an optional one is
+    /// left blank, the marks given are scaled up to the whole weight, so
+    /// that a blank does not count as a zero.
     pub fn total(&self, criteria: &[Criterion]) -> f64 {
-        criteria
-            .iter()
-            .filter(|c| !c.independent)
-            .filter_map(|c| {
-                self.marks
-                    .get(&c.id)
-                    .and_then(|m| m.score)
-                    .map(|s| f64::from(c.weight * s))
-            })
-            .sum()
+        let counted = criteria.iter().filter(|c| !c.independent);
+        let (mut sum, mut scored, mut all) = (0.0, 0.0, 0.0);
+        for c in counted {
+            let w = f64::from(c.weight);
+            all += w;
+            if let Some(s) = self.marks.get(&c.id).and_then(|m| m.score) {
+                sum += w * f64::from(s);
+                scored += w;
+            }
+        }
+        if scored > 0.0 {
+            sum * all / scored
+        } else {
+            0.0
+        }
     }
 }
 
@@ -324,6 +331,12 @@ mod tests {
         .unwrap();
         assert_eq!(sheet.total(&c), 11.0);
         assert_eq!(total_range(&c), (3.0, 15.0));
+        // An optional criterion left blank: the marks given, scaled to the
+        // whole weight (4×2 of 2, out of 3 → 12), not a zero.
+        c[1].required = false;
+        let mut blank = sheet.clone();
+        blank.marks.get_mut(&2).unwrap().score = None;
+        assert_eq!(blank.total(&c), 12.0);
     }
 
     #[test]

@@ -195,6 +195,8 @@ async fn erase_dossier<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<String
         .filter(application_event::Column::ApplicationId.eq(id))
         .exec(db)
         .await?;
+    // What jurors wrote about the person, and who was to read them.
+    super::review::forget_dossier(db, id).await?;
     application::Entity::delete_by_id(id).exec(db).await?;
     Ok(files.into_iter().map(|f| f.stored_name).collect())
 }

@@ -85,7 +85,7 @@ fn Stage(s: StagePage) -> impl IntoView {
         </ul>
         <Settings s=s.clone()/>
         <Rubric id criteria=s.criteria.clone() frozen=s.frozen/>
-        <Jurors id jurors=s.jurors.clone() invited=s.invited.clone() profiles=s.profiles.clone()/>
+        <Jurors id jurors=s.jurors.clone() invited=s.invited.clone() profiles=s.profiles.clone() organisations=s.organisations.clone()/>
     }
 }
 
@@ -195,6 +195,7 @@ fn Jurors(
     jurors: Vec<JurorRow>,
     invited: Vec<String>,
     profiles: Vec<String>,
+    organisations: Vec<(i64, String)>,
 ) -> impl IntoView {
     let invite = ServerAction::<InviteJuror>::new();
     let update = ServerAction::<UpdateJuror>::new();
@@ -227,6 +228,19 @@ fn Jurors(
                 })
                 .collect_view();
             let load_id = format!("champ-max_load_{jid}");
+            let org_id = format!("champ-organisation_{jid}");
+            let load_error = err(&error, &format!("max_load_{jid}"));
+            let load_error_id = format!("{load_id}-erreur");
+            let load_value = kept(&format!("max_load_{jid}"))
+                .unwrap_or_else(|| j.max_load.map(|m| m.to_string()).unwrap_or_default());
+            let orgs = std::iter::once((String::new(), tr(Msg::NoOrganisationDeclared).to_owned()))
+                .chain(organisations.iter().map(|(o, n)| (o.to_string(), n.clone())))
+                .map(|(v, t)| {
+                    let selected = j.organisation.map(|o| o.to_string()) == Some(v.clone())
+                        || (j.organisation.is_none() && v.is_empty());
+                    view! { <option value=v selected=selected>{t}</option> }
+                })
+                .collect_view();
             let legend = say(Msg::PeerProfilesOf, &[("name", &j.name)]);
             let save_text = say(Msg::SaveNamed, &[("name", &j.name)]);
             let remove_text = say(Msg::RemoveNamed, &[("name", &j.name)]);
@@ -237,7 +251,7 @@ fn Jurors(
                     <td>{state}</td>
                     <td>{progress}</td>
                     <td>{(!j.removed).then(move || view! {
-                        <details>
+                        <details open=load_error.is_some()>
                         <summary>{summary}</summary>
                         <ActionForm action=update>
                             <input type="hidden" name="promotion" value=id.to_string()/>
@@ -246,10 +260,16 @@ fn Jurors(
                                 <legend>{legend}</legend>
                                 {boxes}
                             </fieldset>
-                            <div class="field">
+                            <div class="field" class:field-invalid=load_error.is_some()>
                                 <label for=load_id.clone()>{tr(Msg::FieldOwnMaxLoad)}</label>
-                                <input id=load_id type="number" name="max_load" min="1" max="1000"
-                                    value=j.max_load.map(|m| m.to_string()).unwrap_or_default()/>
+                                {load_error.map(|e| view! { <p class="field-error" id=load_error_id.clone()>{tr(e)}</p> })}
+                                <input id=load_id type="number" name="max_load" min="1" max="1000" value=load_value
+                                    aria-invalid=load_error.map(|_| "true")
+                                    aria-describedby=load_error.map(|_| load_error_id.clone())/>
+                            </div>
+                            <div class="field">
+                                <label for=org_id.clone()>{tr(Msg::FieldJurorOrganisation)}</label>
+                                <select id=org_id name="organisation">{orgs}</select>
                             </div>
                             <button type="submit" class="secondary">{save_text}</button>
                         </ActionForm>

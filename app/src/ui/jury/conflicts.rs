@@ -94,6 +94,7 @@ fn Declaration(p: Page) -> impl IntoView {
         <ErrorSummary error/>
         <ActionForm action=action>
             <input type="hidden" name="promotion" value=p.promotion_id.to_string()/>
+            <input type="hidden" name="liste" value=p.fingerprint.clone()/>
             <h2>{tr(Msg::ConflictsApplicants)}</h2>
             <DataTable caption=tr(Msg::ConflictsApplicants).to_owned() columns=vec![Msg::ColName, Msg::ColConflict]>
                 {applicants}

@@ -98,15 +98,17 @@ fn ScoreForm(d: JuryDossier, error: Option<AppError>) -> impl IntoView {
             let help_id = format!("aide-{sf}");
             view! {
                 <fieldset id=format!("champ-{sf}") class="criterion" class:field-invalid=score_error.is_some()
-                    aria-describedby=help_id.clone()>
+                    aria-describedby=if score_error.is_some() { format!("{help_id} {sf}-erreur") } else { help_id.clone() }>
                     <legend>{legend} {(c.required && !c.independent).then(|| view! { " " <span class="hint">{tr(Msg::RequiredMark)}</span> })}</legend>
                     <p class="hint" id=help_id.clone()>{c.help.clone()}</p>
-                    {score_error.map(|e| view! { <p class="field-error">{tr(e)}</p> })}
+                    {score_error.map(|e| view! { <p class="field-error" id=format!("{sf}-erreur")>{tr(e)}</p> })}
                     <div class="radio-row">{radios}</div>
                     <div class="field" class:field-invalid=comment_error.is_some()>
                         <label for=comment_id.clone()>{say(Msg::CommentOn, &[("name", &c.name)])}</label>
-                        {comment_error.map(|e| view! { <p class="field-error">{tr(e)}</p> })}
-                        <textarea id=comment_id name=cf rows="3" maxlength=COMMENT_MAX disabled=disabled>{comment}</textarea>
+                        {comment_error.map(|e| view! { <p class="field-error" id=format!("{cf}-erreur")>{tr(e)}</p> })}
+                        <textarea id=comment_id name=cf.clone() rows="3" maxlength=COMMENT_MAX disabled=disabled
+                            aria-invalid=comment_error.map(|_| "true")
+                            aria-describedby=comment_error.map(|_| format!("{cf}-erreur"))>{comment}</textarea>
                     </div>
                 </fieldset>
             }
@@ -141,9 +143,10 @@ fn ScoreForm(d: JuryDossier, error: Option<AppError>) -> impl IntoView {
             <ActionForm action=action>
                 <input type="hidden" name="application" value=d.application_id.to_string()/>
                 {criteria}
-                <fieldset id="champ-avis" class:field-invalid=verdict_error.is_some()>
+                <fieldset id="champ-avis" class:field-invalid=verdict_error.is_some()
+                    aria-describedby=verdict_error.map(|_| "avis-erreur")>
                     <legend>{tr(Msg::OverallVerdict)}</legend>
-                    {verdict_error.map(|e| view! { <p class="field-error">{tr(e)}</p> })}
+                    {verdict_error.map(|e| view! { <p class="field-error" id="avis-erreur">{tr(e)}</p> })}
                     <div class="radio-row">{verdicts}</div>
                 </fieldset>
                 {(!d.submitted).then(|| view! {

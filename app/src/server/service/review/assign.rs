@@ -22,20 +22,27 @@ use sea_orm::{
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
-/// The engine's input, and the names behind its ids.
+/// The engine's input, the names behind its ids, and the stored pairs
+/// that a conflict declared since has made invalid (dropped by the next
+/// change, never given to the engine).
 struct Built {
     input: Input,
     names: HashMap<String, String>,
+    stale: Vec<(i64, i64)>,
 }
 
+/// A dossier's id for the engine: what its explanations show ("n° 12").
 fn d(id: i64) -> String {
-    format!("a{id}")
+    format!("n° {id}")
 }
 fn j(id: i64) -> String {
     format!("j{id}")
 }
 fn id_of(s: &str) -> i64 {
-    s[1..].parse().unwrap_or_default()
+    s.trim_start_matches("n° ")
+        .trim_start_matches('j')
+        .parse()
+        .unwrap_or_default()
 }
 
 async fn build<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Built, AppError> {
@@ -44,12 +51,24 @@ async fn build<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Built, AppE
     let apps = dossiers(db, promotion, &ASSIGNABLE_STATES).await?;
     let ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
     let ranked = ranked_organisations(db, &ids).await?;
-    let jurors = juror::Entity::find()
+    // Active jurors who still hold the role (a deleted account lost it).
+    let holders: HashSet<i64> = crate::server::db::role_grant::Entity::find()
+        .filter(crate::server::db::role_grant::Column::Role.eq("reviewer"))
+        .filter(crate::server::db::role_grant::Column::ScopeId.eq(promotion))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| g.user_id)
+        .collect();
+    let jurors: Vec<juror::Model> = juror::Entity::find()
         .filter(juror::Column::PromotionId.eq(promotion))
         .filter(juror::Column::RemovedAt.is_null())
         .order_by_asc(juror::Column::Id)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|x| holders.contains(&x.user_id))
+        .collect();
     let users: HashMap<i64, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(jurors.iter().map(|j| j.user_id)))
         .all(db)
@@ -66,15 +85,17 @@ async fn build<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Built, AppE
             }
         }
     }
-    let existing = pair::Entity::find()
+    let conflicted: HashSet<(String, String)> = conflicts.iter().cloned().collect();
+    let (existing, stale): (Vec<_>, Vec<_>) = pair::Entity::find()
         .filter(pair::Column::JurorId.is_in(jurors.iter().map(|x| x.id)))
         .filter(pair::Column::ApplicationId.is_in(ids.iter().copied()))
         .order_by_asc(pair::Column::Id)
         .all(db)
         .await?
         .into_iter()
-        .map(|p| (j(p.juror_id), d(p.application_id)))
-        .collect();
+        .map(|p| (p.juror_id, p.application_id))
+        .partition(|(x, a)| !conflicted.contains(&(j(*x), d(*a))));
+    let existing = existing.into_iter().map(|(x, a)| (j(x), d(a))).collect();
     let names = jurors
         .iter()
         .map(|x| (j(x.id), users.get(&x.user_id).cloned().unwrap_or_default()))
@@ -103,6 +124,7 @@ async fn build<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Built, AppE
             existing,
         },
         names,
+        stale,
     })
 }
 
@@ -176,10 +198,23 @@ pub async fn plan(
     })
 }
 
-/// Computes the plan again in the transaction and adds its new pairs;
-/// returns how many (0 when there is no plan).
-pub(crate) async fn top_up_in(txn: &Txn<'_>, promotion: i64) -> Result<usize, AppError> {
+/// Computes the plan again in the transaction and adds its new pairs
+/// (only for the dossiers `only` names, when given: a top-up after a
+/// conflict touches nothing else); drops pairs a conflict made invalid.
+/// Returns how many pairs were added (0 when there is no plan).
+pub(crate) async fn top_up_in(
+    txn: &Txn<'_>,
+    promotion: i64,
+    only: Option<&HashSet<i64>>,
+) -> Result<usize, AppError> {
     let b = build(txn, promotion).await?;
+    for (x, a) in &b.stale {
+        pair::Entity::delete_many()
+            .filter(pair::Column::JurorId.eq(*x))
+            .filter(pair::Column::ApplicationId.eq(*a))
+            .exec(txn)
+            .await?;
+    }
     let out = solve(&b)?;
     if !out.feasible {
         return Ok(0);
@@ -188,7 +223,9 @@ pub(crate) async fn top_up_in(txn: &Txn<'_>, promotion: i64) -> Result<usize, Ap
     let now = Utc::now();
     let mut added = 0;
     for p in &out.assignments {
-        if existing.contains(&(p.juror.clone(), p.dossier.clone())) {
+        if existing.contains(&(p.juror.clone(), p.dossier.clone()))
+            || only.is_some_and(|o| !o.contains(&id_of(&p.dossier)))
+        {
             continue;
         }
         pair::ActiveModel {
@@ -219,7 +256,7 @@ pub async fn apply(
         let _ = locale;
         return Err(AppError::Refused(Msg::AssignInfeasible));
     }
-    let added = top_up_in(&txn, promotion).await?;
+    let added = top_up_in(&txn, promotion, None).await?;
     txn.finish(
         AuditAction::ReviewAssigned,
         Target::Promotion(promotion),

@@ -43,6 +43,50 @@ async fn facts<C: ConnectionTrait>(
     Ok((u.email, host_of))
 }
 
+fn full_name(a: &crate::server::db::application::Model) -> String {
+    format!("{} {}", a.first_name, a.last_name)
+        .trim()
+        .to_owned()
+}
+
+/// The dossiers in the declaration's order: by name, then id.
+fn listed(apps: &[crate::server::db::application::Model]) -> Vec<i64> {
+    let mut v: Vec<(String, i64)> = apps
+        .iter()
+        .map(|a| (full_name(a).to_lowercase(), a.id))
+        .collect();
+    v.sort();
+    v.into_iter().map(|(_, id)| id).collect()
+}
+
+fn fingerprint(order: &[i64]) -> String {
+    let joined = order
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    crate::server::service::tokens::digest(&joined)
+}
+
+/// The dossiers behind the line numbers of a declaration made on the list
+/// `shown` (its fingerprint); a conflict when the list changed since.
+pub async fn resolve(
+    db: &DatabaseConnection,
+    promotion_id: i64,
+    shown: &str,
+    lines: &[i64],
+) -> Result<Vec<i64>, AppError> {
+    let apps = dossiers(db, promotion_id, &REVIEWED_STATES).await?;
+    let order = listed(&apps);
+    if fingerprint(&order) != shown {
+        return Err(AppError::Refused(crate::i18n::Msg::ConflictsListChanged));
+    }
+    lines
+        .iter()
+        .map(|&i| order.get(i as usize).copied().ok_or(AppError::NotFound))
+        .collect()
+}
+
 pub async fn page(
     db: &DatabaseConnection,
     promotion_id: i64,
@@ -71,16 +115,20 @@ pub async fn page(
         .iter()
         .filter_map(|c| c.organisation_id.map(|o| (o, c.kind.clone())))
         .collect();
-    let mut applicants: Vec<ConflictLine> = apps
+    // Lines are numbered in the list's order (names, then ids), never by
+    // dossier id: in a blind stage, a name next to an id would tell whose
+    // "Dossier n° 12" is whose. The fingerprint says which list was shown.
+    let order = listed(&apps);
+    let applicants: Vec<ConflictLine> = order
         .iter()
-        .map(|a| {
+        .enumerate()
+        .filter_map(|(i, id)| apps.iter().find(|a| a.id == *id).map(|a| (i, a)))
+        .map(|(i, a)| {
             let none = Vec::new();
             let r = ranked.get(&a.id).unwrap_or(&none);
             ConflictLine {
-                id: a.id,
-                name: format!("{} {}", a.first_name, a.last_name)
-                    .trim()
-                    .to_owned(),
+                id: i as i64,
+                name: full_name(a),
                 kind: kind_of_app.get(&a.id).cloned(),
                 detected: detect(
                     &JurorFacts {
@@ -99,7 +147,6 @@ pub async fn page(
             }
         })
         .collect();
-    applicants.sort_by_key(|a| a.name.to_lowercase());
     let organisations = organisation::Entity::find()
         .order_by_asc(organisation::Column::Name)
         .all(db)
@@ -119,6 +166,7 @@ pub async fn page(
     Ok(ConflictsPage {
         promotion_id,
         promotion: p.name,
+        fingerprint: fingerprint(&order),
         declared: j.conflicts_declared_at.is_some(),
         applicants,
         organisations,
@@ -147,8 +195,15 @@ pub async fn declare(
     {
         return Err(AppError::NotFound);
     }
+    // The declaration replaces what the page listed: the conflicts on
+    // dossiers it does not show (a correction under way) stay.
     conflict::Entity::delete_many()
         .filter(conflict::Column::JurorId.eq(j.id))
+        .filter(
+            sea_orm::Condition::any()
+                .add(conflict::Column::ApplicationId.is_in(apps.iter().map(|a| a.id)))
+                .add(conflict::Column::OrganisationId.is_not_null()),
+        )
         .exec(&txn)
         .await?;
     let now = Utc::now();
@@ -182,17 +237,26 @@ pub async fn declare(
     let ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
     let ranked = ranked_organisations(&txn, &ids).await?;
     let conflicted = conflicted_dossiers(&txn, j.id, &ranked).await?;
-    let dropped = assignment::Entity::delete_many()
+    let dropped: std::collections::HashSet<i64> = assignment::Entity::find()
         .filter(assignment::Column::JurorId.eq(j.id))
         .filter(assignment::Column::ApplicationId.is_in(conflicted.iter().copied()))
-        .exec(&txn)
+        .all(&txn)
         .await?
-        .rows_affected;
-    let refilled = if dropped > 0 {
-        super::assign::top_up_in(&txn, promotion_id).await?
-    } else {
+        .iter()
+        .map(|a| a.application_id)
+        .collect();
+    assignment::Entity::delete_many()
+        .filter(assignment::Column::JurorId.eq(j.id))
+        .filter(assignment::Column::ApplicationId.is_in(dropped.iter().copied()))
+        .exec(&txn)
+        .await?;
+    // Only the dossiers it took from this juror get someone new.
+    let refilled = if dropped.is_empty() {
         0
+    } else {
+        super::assign::top_up_in(&txn, promotion_id, Some(&dropped)).await?
     };
+    let dropped = dropped.len();
     txn.finish(
         AuditAction::ReviewConflictsDeclared,
         Target::Promotion(promotion_id),

@@ -5,7 +5,7 @@
 //! goes at once (roles are read on every request), their submitted reviews
 //! stay (marked as from a removed juror), their other assignments go.
 
-use super::stage_of;
+use super::create_stage;
 use crate::domain::{Email, Role};
 use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
@@ -35,7 +35,7 @@ pub async fn invite(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    stage_of(&txn, promotion_id).await?;
+    create_stage(&txn, promotion_id).await?;
     if let Some(u) = users::by_email(&txn, email.as_str()).await?
         && super::juror_of(&txn, promotion_id, u.id).await?.is_some()
     {
@@ -223,7 +223,7 @@ pub async fn enrol(
     declared: bool,
 ) -> Result<i64, AppError> {
     let txn = Txn::begin(db, origin).await?;
-    stage_of(&txn, promotion_id).await?;
+    create_stage(&txn, promotion_id).await?;
     join(&txn, promotion_id, user_id).await?;
     let j = super::juror_of(&txn, promotion_id, user_id)
         .await?

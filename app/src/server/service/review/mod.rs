@@ -40,16 +40,33 @@ fn codes(states: &[ApplicationState]) -> Vec<&'static str> {
     states.iter().map(|s| s.code()).collect()
 }
 
-/// The promotion's stage, created with the default rubric the first time.
+/// The promotion's stage, if a coordinator or a use-case created it.
+pub async fn find_stage<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+) -> Result<Option<stage::Model>, AppError> {
+    Ok(stage::Entity::find()
+        .filter(stage::Column::PromotionId.eq(promotion))
+        .one(db)
+        .await?)
+}
+
+/// The promotion's stage; not found when there is none yet (reading never
+/// creates one: `create_stage` does, in a use-case's transaction).
 pub async fn stage_of<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
 ) -> Result<stage::Model, AppError> {
-    if let Some(s) = stage::Entity::find()
-        .filter(stage::Column::PromotionId.eq(promotion))
-        .one(db)
-        .await?
-    {
+    find_stage(db, promotion).await?.ok_or(AppError::NotFound)
+}
+
+/// The promotion's stage, created with the default rubric the first time:
+/// only inside a use-case's transaction, which audits it.
+pub(crate) async fn create_stage(
+    db: &crate::server::service::txn::Txn<'_>,
+    promotion: i64,
+) -> Result<stage::Model, AppError> {
+    if let Some(s) = find_stage(db, promotion).await? {
         return Ok(s);
     }
     crate::server::db::promotion::Entity::find_by_id(promotion)
@@ -175,8 +192,9 @@ pub(crate) async fn ranked_organisations<C: ConnectionTrait>(
     Ok(out)
 }
 
-/// The dossiers `juror` may never see: declared conflicts with them, and
-/// with an organisation whose défi they ranked.
+/// The dossiers `juror` may never see: declared conflicts with them, with
+/// an organisation whose défi they ranked, and their own dossiers (an
+/// alumnus who applies again).
 pub(crate) async fn conflicted_dossiers<C: ConnectionTrait>(
     db: &C,
     juror: i64,
@@ -188,6 +206,16 @@ pub(crate) async fn conflicted_dossiers<C: ConnectionTrait>(
         .await?;
     let orgs: HashSet<i64> = rows.iter().filter_map(|c| c.organisation_id).collect();
     let mut out: HashSet<i64> = rows.iter().filter_map(|c| c.application_id).collect();
+    if let Some(j) = juror::Entity::find_by_id(juror).one(db).await? {
+        out.extend(
+            application::Entity::find()
+                .filter(application::Column::UserId.eq(j.user_id))
+                .all(db)
+                .await?
+                .iter()
+                .map(|a| a.id),
+        );
+    }
     for (app, os) in ranked {
         if os.iter().any(|o| orgs.contains(o)) {
             out.insert(*app);
@@ -202,4 +230,24 @@ pub(crate) fn blind_label(locale: crate::i18n::Locale, id: i64) -> String {
         locale.t(crate::i18n::Msg::DossierNumber),
         &[("id", &id.to_string())],
     )
+}
+
+/// Erases what the review holds about dossier `id` (its reviews, their
+/// assignments, conflicts declared on it): with the dossier, by the
+/// retention purge.
+pub(crate) async fn forget_dossier<C: ConnectionTrait>(db: &C, id: i64) -> Result<(), AppError> {
+    use crate::server::db::review::{assignment, sheet};
+    sheet::Entity::delete_many()
+        .filter(sheet::Column::ApplicationId.eq(id))
+        .exec(db)
+        .await?;
+    assignment::Entity::delete_many()
+        .filter(assignment::Column::ApplicationId.eq(id))
+        .exec(db)
+        .await?;
+    conflict::Entity::delete_many()
+        .filter(conflict::Column::ApplicationId.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
 }

@@ -4,7 +4,7 @@
 //! hours before it if they have not ranked yet. Their final ranking is the
 //! dossier's choices, which the jury and the matching read.
 
-use super::{settings, stage_of};
+use super::settings;
 use crate::domain::application::ApplicationState;
 use crate::domain::application_form::order_choices;
 use crate::i18n::Msg;
@@ -37,7 +37,9 @@ pub async fn deadline<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
 ) -> Result<Option<DateTime<Utc>>, AppError> {
-    Ok(settings(&stage_of(db, promotion).await?).reveal_deadline)
+    Ok(super::find_stage(db, promotion)
+        .await?
+        .and_then(|s| settings(&s).reveal_deadline))
 }
 
 async fn ranked_since_shortlist<C: ConnectionTrait>(db: &C, id: i64) -> Result<bool, AppError> {

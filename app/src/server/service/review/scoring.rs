@@ -76,8 +76,10 @@ pub async fn access<C: ConnectionTrait>(db: &C, user: i64, id: i64) -> Result<Ac
     let ranked = ranked_organisations(db, &[id]).await?;
     let conflicted = conflicted_dossiers(db, j.id, &ranked).await?.contains(&id);
     let reviewable = REVIEWED_STATES.iter().any(|s| s.code() == a.state);
+    // Scoring stops with the stage, and once the dossier is decided.
+    let undecided = super::ASSIGNABLE_STATES.iter().any(|s| s.code() == a.state);
     Ok(Access {
-        open: settings(&stage).open_at(Utc::now()),
+        open: settings(&stage).open_at(Utc::now()) && undecided,
         blind: stage.blind,
         juror: j,
         application: a,
@@ -237,11 +239,14 @@ pub async fn dossier(
         .into_iter()
         .find(|p| p.promotion_id == a.promotion_id)
         .and_then(|p| {
-            p.dossiers
-                .iter()
-                .filter(|r| !r.done && r.application_id != a.id)
-                .map(|r| r.application_id)
-                .next()
+            // The least-reviewed one, as on the home page, unless it is
+            // this one.
+            p.next.filter(|n| *n != a.id).or_else(|| {
+                p.dossiers
+                    .iter()
+                    .find(|r| !r.done && r.application_id != a.id)
+                    .map(|r| r.application_id)
+            })
         });
     Ok(JuryDossier {
         application_id: a.id,
@@ -270,13 +275,29 @@ async fn others(
     criteria: &[Criterion],
     names: bool,
 ) -> Result<Vec<OtherReview>, AppError> {
-    let rows = sheet::Entity::find()
+    // Active jurors' reviews, without those now in conflict with it.
+    let ranked = ranked_organisations(db, &[access.application.id]).await?;
+    let mut rows = Vec::new();
+    for r in sheet::Entity::find()
         .filter(sheet::Column::ApplicationId.eq(access.application.id))
         .filter(sheet::Column::JurorId.ne(access.juror.id))
         .filter(sheet::Column::SubmittedAt.is_not_null())
         .order_by_asc(sheet::Column::Id)
         .all(db)
-        .await?;
+        .await?
+    {
+        let active = juror::Entity::find_by_id(r.juror_id)
+            .one(db)
+            .await?
+            .is_some_and(|j| j.removed_at.is_none());
+        if active
+            && !conflicted_dossiers(db, r.juror_id, &ranked)
+                .await?
+                .contains(&access.application.id)
+        {
+            rows.push(r);
+        }
+    }
     let jurors: HashMap<i64, i64> = juror::Entity::find()
         .filter(juror::Column::Id.is_in(rows.iter().map(|r| r.juror_id)))
         .all(db)

@@ -1,7 +1,7 @@
 //! The stage's settings and rubric. The rubric can change until the first
 //! mark is given; then it is frozen (the page says so).
 
-use super::{criteria_of, settings, stage_of};
+use super::{create_stage, criteria_of, settings};
 use crate::domain::promotion::paris_input_value;
 use crate::domain::review::{CriterionDraft, StageSettings};
 use crate::i18n::Msg;
@@ -53,7 +53,7 @@ pub async fn ensure(
         return Ok(s);
     }
     let txn = Txn::begin(db, origin).await?;
-    let s = stage_of(&txn, promotion_id).await?;
+    let s = create_stage(&txn, promotion_id).await?;
     txn.finish(
         AuditAction::ReviewStageCreated,
         Target::Promotion(promotion_id),
@@ -105,6 +105,7 @@ pub async fn page(
                 email: u.map(|u| u.email.clone()).unwrap_or_default(),
                 profiles: j.profile_codes(),
                 max_load: j.max_load,
+                organisation: j.organisation_id,
                 assigned: assignments.iter().filter(|a| a.juror_id == j.id).count() as u32,
                 submitted: sheets.iter().filter(|s| s.juror_id == j.id).count() as u32,
                 declared: j.conflicts_declared_at.is_some(),
@@ -151,6 +152,13 @@ pub async fn page(
         assignments: assignments.len() as u32,
         reviews_submitted: sheets.len() as u32,
         profiles: serde_json::from_str(&p.profiles).unwrap_or_default(),
+        organisations: crate::server::db::organisation::Entity::find()
+            .order_by_asc(crate::server::db::organisation::Column::Name)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect(),
     })
 }
 
@@ -161,7 +169,7 @@ pub async fn update_settings(
     new: &StageSettings,
 ) -> Result<(), AppError> {
     let txn = Txn::begin(db, origin).await?;
-    let s = stage_of(&txn, promotion_id).await?;
+    let s = create_stage(&txn, promotion_id).await?;
     let mut a: stage::ActiveModel = s.into();
     a.opens_at = Set(new.opens_at);
     a.closes_at = Set(new.closes_at);
@@ -198,7 +206,7 @@ pub async fn save_criterion(
     c: &CriterionDraft,
 ) -> Result<(), AppError> {
     let txn = Txn::begin(db, origin).await?;
-    let s = stage_of(&txn, promotion_id).await?;
+    let s = create_stage(&txn, promotion_id).await?;
     if frozen(&txn, promotion_id).await? {
         return Err(AppError::Refused(Msg::RubricFrozen));
     }
@@ -244,7 +252,7 @@ pub async fn delete_criterion(
     id: i64,
 ) -> Result<(), AppError> {
     let txn = Txn::begin(db, origin).await?;
-    let s = stage_of(&txn, promotion_id).await?;
+    let s = create_stage(&txn, promotion_id).await?;
     if frozen(&txn, promotion_id).await? {
         return Err(AppError::Refused(Msg::RubricFrozen));
     }

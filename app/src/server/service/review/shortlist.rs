@@ -35,8 +35,9 @@ pub async fn results<C: ConnectionTrait>(
     let set = settings(&stage);
     let criteria = criteria_of(db, stage.id).await?;
     let apps = dossiers(db, promotion, &REVIEWED_STATES).await?;
-    // Reviews of active jurors count; a removed juror's stay visible in
-    // the audit, not in the aggregates.
+    // Reviews of active jurors count, except on dossiers they are now in
+    // conflict with; a removed juror's reviews stay in the database (and
+    // the audit log), out of the aggregates.
     let active: Vec<i64> = juror::Entity::find()
         .filter(juror::Column::PromotionId.eq(promotion))
         .filter(juror::Column::RemovedAt.is_null())
@@ -45,12 +46,21 @@ pub async fn results<C: ConnectionTrait>(
         .iter()
         .map(|j| j.id)
         .collect();
+    let ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
+    let ranked = super::ranked_organisations(db, &ids).await?;
+    let mut conflicted = std::collections::HashSet::new();
+    for j in &active {
+        for a in super::conflicted_dossiers(db, *j, &ranked).await? {
+            conflicted.insert((*j, a));
+        }
+    }
     let submitted: Vec<Submitted> = sheet::Entity::find()
         .filter(sheet::Column::JurorId.is_in(active))
         .filter(sheet::Column::SubmittedAt.is_not_null())
         .all(db)
         .await?
         .iter()
+        .filter(|s| !conflicted.contains(&(s.juror_id, s.application_id)))
         .map(|s| Submitted {
             juror: s.juror_id,
             dossier: s.application_id,
