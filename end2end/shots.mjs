@@ -1,6 +1,7 @@
-// Screenshots of the pages issue 11 changed, at 375 px and 1280 px, and
-// whether each scrolls sideways (not a test: for looking at them).
-//   BASE=http://127.0.0.1:3100 OUT=/tmp/shots node shots.mjs
+// Screenshots of the pages issue 11 changed (or, with PART=review, the
+// review pages of issue 12), at 375 px and 1280 px, and whether each
+// scrolls sideways (not a test: for looking at them).
+//   BASE=http://127.0.0.1:3100 OUT=/tmp/shots [PART=review] node shots.mjs
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 const base = process.env.BASE ?? 'http://127.0.0.1:3100';
@@ -23,78 +24,106 @@ async function shot(page, name, width, full = true) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   console.log(`${name} at ${width}: document ${wide} px wide${wide > width ? ' — SCROLLS SIDEWAYS' : ''}`);
 }
+// PART=review: the review pages (issue 12); otherwise the dossier pages.
+if (process.env.PART === 'review') {
 for (const width of [375, 1280]) {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(base + '/defis');
-  await page.locator('main a[href^="/defis/"]').first().click();
-  await shot(page, 'defi-sheet', width);
-  await signIn(page, 'candidat@demo.cohorte.localhost');
-  await shot(page, 'espace-applicant', width);
-  await page.goto(base + '/candidature');
-  const start = page.getByRole('button', { name: 'Commencer ma candidature' });
-  if (await start.count()) await start.click();
-  else await page.getByRole('link', { name: 'Ouvrir ma candidature' }).first().click();
-  await page.waitForURL(/candidature\/\d+/);
-  if (await page.getByRole('button', { name: 'Déposer ma candidature' }).count()) {
-    await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Géomaticien·ne' });
-    const ranks = page.locator('#champ-choices select');
-    await ranks.nth(0).selectOption('1');
-    await ranks.nth(1).selectOption('1');
-    await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
-    await page.waitForLoadState('networkidle');
-    await shot(page, 'dossier-errors', width);
-    await page.locator('#champ-choices').scrollIntoViewIfNeeded();
-    await shot(page, 'dossier-choices-view', width, false);
-    // Then completed and submitted: the read-only view and its timeline.
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-    await page.getByLabel('CV (obligatoire)').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await page.getByRole('button', { name: 'Envoyer : CV (obligatoire)' }).click();
-    await page.waitForLoadState('networkidle');
-    await page.getByLabel("Années d'expérience").selectOption({ label: 'De 5 à 10 ans' });
-    await page.getByLabel('Compétences').fill('QGIS, PostGIS, Python');
-    await page.getByLabel('Expérience', { exact: true }).fill('Dix ans de cartographie.');
-    await page.getByLabel('Motivation').fill('Mettre la donnée géographique au service du public.');
-    await page.getByLabel('Téléphone (facultatif)').fill('+33 6 12 34 56 78');
-    await page.locator('#champ-choices select').nth(1).selectOption('');
-    const forest = page.getByLabel('Rang de « Suivre la santé des forêts par satellite »');
-    await page.locator('#champ-choices select').nth(0).selectOption('');
-    await forest.selectOption('1');
-    await page.getByLabel('Intéressé·e par un rôle').selectOption({ label: 'non' });
-    for (const box of ['Je ne serai pas agent·e public·que', 'Je ne serai pas étudiant·e', "Je ne suis pas membre d'un jury", "J'accepte que mes données"]) {
-      await page.getByLabel(box).check();
-    }
-    await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
-    await page.waitForLoadState('networkidle');
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page, 'jure.2@jury.demo.cohorte.localhost');
+    await page.goto(base + '/jury');
+    await shot(page, 'jury-home', width);
+    await page.locator('main a[href^="/jury/dossiers/"]').first().click();
+    await page.waitForURL(/jury\/dossiers/);
+    await shot(page, 'jury-dossier', width);
+    await page.goto(base + '/jury/promotions/1/conflits');
+    await shot(page, 'jury-conflicts', width);
+    await ctx.clearCookies();
+    await signIn(page, 'coordination@demo.cohorte.localhost');
+    await page.goto(base + '/coordination/promotions/1/preselection');
+    await shot(page, 'preselection', width);
+    await page.goto(base + '/coordination/promotions/1/preselection/affectation');
+    await shot(page, 'assignment', width);
+    await page.goto(base + '/coordination/promotions/1/preselection/resultats?premiers=2');
+    await shot(page, 'results', width);
+    await page.getByRole('button', { name: 'Retenir les dossiers cochés' }).click();
+    await page.waitForURL(/apercu/);
+    await shot(page, 'shortlist-preview', width);
+    await ctx.close();
   }
-  await shot(page, 'dossier-submitted', width);
-  await ctx.close();
-
-  const c = await browser.newContext({ viewport: { width, height: 900 } });
-  const p = await c.newPage();
-  await signIn(p, 'coordination@demo.cohorte.localhost');
-  await p.goto(base + '/coordination/promotions/1/candidatures');
-  await shot(p, 'candidatures', width, false);
-  await p.goto(base + '/coordination/promotions/1/defis');
-  await shot(p, 'defis-table', width, false);
-  await p.goto(base + '/coordination/courriels?etat=failed');
-  await shot(p, 'outbox-failed', width);
-  await p.locator('main table tbody a').first().click();
-  await shot(p, 'outbox-message', width);
-  await p.goto(base + '/coordination/promotions/1/candidatures');
-  await p.locator('main table tbody a[href^="/coordination/candidatures/"]').first().click();
-  await p.locator('summary', { hasText: 'Modèles de message' }).first().click();
-  await p.getByRole('link', { name: /^Utiliser le modèle/ }).first().click();
-  await p.waitForLoadState('networkidle');
-  await shot(p, 'review-template', width);
-  await c.close();
-
-  const h = await browser.newContext({ viewport: { width, height: 900 } });
-  const hp = await h.newPage();
-  await signIn(hp, 'hote@demo.cohorte.localhost');
-  await shot(hp, 'espace-host', width);
-  await hp.locator('main a[href^="/organisation/defis/"]').first().click();
-  await shot(hp, 'host-defi', width, false);
-  await h.close();
+} else {
+for (const width of [375, 1280]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(base + '/defis');
+    await page.locator('main a[href^="/defis/"]').first().click();
+    await shot(page, 'defi-sheet', width);
+    await signIn(page, 'candidat@demo.cohorte.localhost');
+    await shot(page, 'espace-applicant', width);
+    await page.goto(base + '/candidature');
+    const start = page.getByRole('button', { name: 'Commencer ma candidature' });
+    if (await start.count()) await start.click();
+    else await page.getByRole('link', { name: 'Ouvrir ma candidature' }).first().click();
+    await page.waitForURL(/candidature\/\d+/);
+    if (await page.getByRole('button', { name: 'Déposer ma candidature' }).count()) {
+      await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Géomaticien·ne' });
+      const ranks = page.locator('#champ-choices select');
+      await ranks.nth(0).selectOption('1');
+      await ranks.nth(1).selectOption('1');
+      await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
+      await page.waitForLoadState('networkidle');
+      await shot(page, 'dossier-errors', width);
+      await page.locator('#champ-choices').scrollIntoViewIfNeeded();
+      await shot(page, 'dossier-choices-view', width, false);
+      // Then completed and submitted: the read-only view and its timeline.
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+      await page.getByLabel('CV (obligatoire)').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await page.getByRole('button', { name: 'Envoyer : CV (obligatoire)' }).click();
+      await page.waitForLoadState('networkidle');
+      await page.getByLabel("Années d'expérience").selectOption({ label: 'De 5 à 10 ans' });
+      await page.getByLabel('Compétences').fill('QGIS, PostGIS, Python');
+      await page.getByLabel('Expérience', { exact: true }).fill('Dix ans de cartographie.');
+      await page.getByLabel('Motivation').fill('Mettre la donnée géographique au service du public.');
+      await page.getByLabel('Téléphone (facultatif)').fill('+33 6 12 34 56 78');
+      await page.locator('#champ-choices select').nth(1).selectOption('');
+      const forest = page.getByLabel('Rang de « Suivre la santé des forêts par satellite »');
+      await page.locator('#champ-choices select').nth(0).selectOption('');
+      await forest.selectOption('1');
+      await page.getByLabel('Intéressé·e par un rôle').selectOption({ label: 'non' });
+      for (const box of ['Je ne serai pas agent·e public·que', 'Je ne serai pas étudiant·e', "Je ne suis pas membre d'un jury", "J'accepte que mes données"]) {
+        await page.getByLabel(box).check();
+      }
+      await page.getByRole('button', { name: 'Déposer ma candidature' }).click();
+      await page.waitForLoadState('networkidle');
+    }
+    await shot(page, 'dossier-submitted', width);
+    await ctx.close();
+  
+    const c = await browser.newContext({ viewport: { width, height: 900 } });
+    const p = await c.newPage();
+    await signIn(p, 'coordination@demo.cohorte.localhost');
+    await p.goto(base + '/coordination/promotions/1/candidatures');
+    await shot(p, 'candidatures', width, false);
+    await p.goto(base + '/coordination/promotions/1/defis');
+    await shot(p, 'defis-table', width, false);
+    await p.goto(base + '/coordination/courriels?etat=failed');
+    await shot(p, 'outbox-failed', width);
+    await p.locator('main table tbody a').first().click();
+    await shot(p, 'outbox-message', width);
+    await p.goto(base + '/coordination/promotions/1/candidatures');
+    await p.locator('main table tbody a[href^="/coordination/candidatures/"]').first().click();
+    await p.locator('summary', { hasText: 'Modèles de message' }).first().click();
+    await p.getByRole('link', { name: /^Utiliser le modèle/ }).first().click();
+    await p.waitForLoadState('networkidle');
+    await shot(p, 'review-template', width);
+    await c.close();
+  
+    const h = await browser.newContext({ viewport: { width, height: 900 } });
+    const hp = await h.newPage();
+    await signIn(hp, 'hote@demo.cohorte.localhost');
+    await shot(hp, 'espace-host', width);
+    await hp.locator('main a[href^="/organisation/defis/"]').first().click();
+    await shot(hp, 'host-defi', width, false);
+    await h.close();
+  }
 }
 await browser.close();

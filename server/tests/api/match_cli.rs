@@ -1,29 +1,8 @@
 //! `cohorte match`: the documented JSON in, the result JSON out; bad input
 //! gets a precise error, status 2 and nothing on stdout.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 fn run(input: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cohorte"))
-        .args(["match", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    crate::helpers::run_cli("match", input)
 }
 
 #[test]

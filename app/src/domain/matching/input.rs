@@ -84,16 +84,6 @@ impl std::error::Error for InputError {}
 
 /// Parses the JSON format; a syntax or type error names its path.
 pub fn parse_json(text: &str) -> Result<Input, InputError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let input: Input = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path.is_empty() || path == "." {
-            ".".to_owned()
-        } else {
-            path
-        };
-        InputError::at(path, e.into_inner().to_string())
-    })?;
-    de.end().map_err(|e| InputError::at(".", e.to_string()))?;
-    Ok(input)
+    crate::domain::json::parse_with_path(text)
+        .map_err(|(path, message)| InputError::at(path, message))
 }

@@ -282,41 +282,17 @@ pub async fn invite(
     {
         return Err(AppError::field("email", Msg::AlreadyMember));
     }
-    invitation::Entity::delete_many()
-        .filter(invitation::Column::OrganisationId.eq(id))
-        .filter(invitation::Column::Email.eq(email.as_str()))
-        .filter(invitation::Column::AcceptedAt.is_null())
-        .exec(&txn)
-        .await?;
-    let token = tokens::random_secret(32);
-    let now = Utc::now();
-    invitation::ActiveModel {
-        organisation_id: Set(id),
-        email: Set(email.as_str().to_owned()),
-        role: Set(role.code().to_owned()),
-        token_hash: Set(tokens::digest(&token)),
-        invited_by: Set(origin.actor_id),
-        created_at: Set(now),
-        expires_at: Set(now + Duration::days(INVITATION_DAYS)),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    // The invitee's language if they have an account, else the inviter's.
-    let locale = users::by_email(&txn, email.as_str())
-        .await?
-        .map(|u| locale_of(&u))
-        .unwrap_or(locale);
-    txn.queue(
-        MailTemplate::Invitation,
+    send_invitation(
+        state,
+        &txn,
+        Joins::Organisation {
+            id,
+            name: &o.name,
+            role,
+        },
+        email,
+        inviter,
         locale,
-        email.as_str(),
-        json!({
-            "inviter": inviter,
-            "organisation": o.name,
-            "role": locale.t(role.label()),
-            "link": state.link(&format!("/invitation?jeton={token}")),
-        }),
     )
     .await?;
     txn.finish(
@@ -326,6 +302,82 @@ pub async fn invite(
     )
     .await?;
     Ok(())
+}
+
+/// Where an invitation leads.
+pub(crate) enum Joins<'a> {
+    /// An organisation, with a host role.
+    Organisation {
+        id: i64,
+        name: &'a str,
+        role: HostRole,
+    },
+    /// A promotion's jury (role `reviewer`).
+    Jury { promotion: i64, name: &'a str },
+}
+
+/// Invites `email` (a new invitation to the same place replaces a pending
+/// one) and queues the email with its single-use link, in the invitee's
+/// language when they have an account, else the inviter's.
+pub(crate) async fn send_invitation(
+    state: &AppState,
+    txn: &Txn<'_>,
+    joins: Joins<'_>,
+    email: &Email,
+    inviter: &str,
+    locale: Locale,
+) -> Result<(), AppError> {
+    let (organisation, promotion, role) = match &joins {
+        Joins::Organisation { id, role, .. } => (*id, None, role.code()),
+        // A juror's invitation has no organisation (0).
+        Joins::Jury { promotion, .. } => (0, Some(*promotion), "reviewer"),
+    };
+    let mut pending = invitation::Entity::delete_many()
+        .filter(invitation::Column::Email.eq(email.as_str()))
+        .filter(invitation::Column::AcceptedAt.is_null());
+    pending = match promotion {
+        Some(p) => pending.filter(invitation::Column::PromotionId.eq(p)),
+        None => pending.filter(invitation::Column::OrganisationId.eq(organisation)),
+    };
+    pending.exec(txn).await?;
+    let token = tokens::random_secret(32);
+    let now = Utc::now();
+    invitation::ActiveModel {
+        organisation_id: Set(organisation),
+        promotion_id: Set(promotion),
+        email: Set(email.as_str().to_owned()),
+        role: Set(role.to_owned()),
+        token_hash: Set(tokens::digest(&token)),
+        invited_by: Set(txn.origin().actor_id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(INVITATION_DAYS)),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let locale = users::by_email(txn, email.as_str())
+        .await?
+        .map(|u| locale_of(&u))
+        .unwrap_or(locale);
+    let (place, role) = match joins {
+        Joins::Organisation { name, role, .. } => (name.to_owned(), locale.t(role.label())),
+        Joins::Jury { name, .. } => (
+            locale.fill(locale.t(Msg::JuryOf), &[("promotion", name)]),
+            locale.t(Msg::RoleReviewer),
+        ),
+    };
+    txn.queue(
+        MailTemplate::Invitation,
+        locale,
+        email.as_str(),
+        json!({
+            "inviter": inviter,
+            "organisation": place,
+            "role": role,
+            "link": state.link(&format!("/invitation?jeton={token}")),
+        }),
+    )
+    .await
 }
 
 async fn pending<C: ConnectionTrait>(db: &C, token: &str) -> Result<invitation::Model, AppError> {

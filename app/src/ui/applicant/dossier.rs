@@ -314,10 +314,7 @@ fn ApplicationFields(
     form: ApplicationForm,
     error: Option<AppError>,
 ) -> impl IntoView {
-    let rank_options: Vec<(String, String)> =
-        std::iter::once((String::new(), tr(Msg::NotChosen).to_owned()))
-            .chain((1..=d.max_choices).map(|n| (n.to_string(), n.to_string())))
-            .collect();
+    let rank_options = rank_options(d.max_choices);
     let choices_errors: Vec<String> = error
         .as_ref()
         .map(|e| e.all_for("choices"))
@@ -446,4 +443,11 @@ fn UploadForm(
             <button type="submit" class="secondary">{fill(tr(Msg::UploadLabelled), &[("file", tr(label))])}</button>
         </form>
     }
+}
+
+/// A rank's options: "not chosen", then 1 to `max`.
+pub(super) fn rank_options(max: u32) -> Vec<(String, String)> {
+    std::iter::once((String::new(), tr(Msg::NotChosen).to_owned()))
+        .chain((1..=max).map(|n| (n.to_string(), n.to_string())))
+        .collect()
 }

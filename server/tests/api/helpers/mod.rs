@@ -6,12 +6,14 @@
 
 mod app;
 mod browser;
+mod cli;
 mod fixtures;
 mod personas;
 mod texts;
 
 pub use app::TestApp;
 pub use browser::{Browser, Landing, error_fields, error_in, location, refusal, token_in};
+pub use cli::run_cli;
 pub use fixtures::{PASSWORD, PDF, open_applications, open_call, open_promotion};
 pub use personas::register;
 pub use texts::{Msg, en, fill, fr, fr_parts, shows};

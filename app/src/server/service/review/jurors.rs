@@ -11,12 +11,12 @@ use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
 use crate::server::AppState;
 use crate::server::db::review::{assignment, juror, sheet};
-use crate::server::db::{invitation, promotion, role_grant, user};
-use crate::server::mail::MailTemplate;
+use crate::server::db::{promotion, role_grant, user};
 use crate::server::service::audit::{AuditAction, Target};
+use crate::server::service::organisations::{Joins, send_invitation};
 use crate::server::service::txn::Txn;
-use crate::server::service::{Origin, accounts::locale_of, admin::insert_grant, tokens, users};
-use chrono::{Duration, Utc};
+use crate::server::service::{Origin, admin::insert_grant, users};
+use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
@@ -41,43 +41,16 @@ pub async fn invite(
     {
         return Err(AppError::field("email", Msg::AlreadyJuror));
     }
-    invitation::Entity::delete_many()
-        .filter(invitation::Column::PromotionId.eq(promotion_id))
-        .filter(invitation::Column::Email.eq(email.as_str()))
-        .filter(invitation::Column::AcceptedAt.is_null())
-        .exec(&txn)
-        .await?;
-    let token = tokens::random_secret(32);
-    let now = Utc::now();
-    invitation::ActiveModel {
-        organisation_id: Set(0),
-        promotion_id: Set(Some(promotion_id)),
-        email: Set(email.as_str().to_owned()),
-        role: Set("reviewer".to_owned()),
-        token_hash: Set(tokens::digest(&token)),
-        invited_by: Set(origin.actor_id),
-        created_at: Set(now),
-        expires_at: Set(
-            now + Duration::days(crate::server::service::organisations::INVITATION_DAYS)
-        ),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let locale = users::by_email(&txn, email.as_str())
-        .await?
-        .map(|u| locale_of(&u))
-        .unwrap_or(locale);
-    txn.queue(
-        MailTemplate::Invitation,
+    send_invitation(
+        state,
+        &txn,
+        Joins::Jury {
+            promotion: promotion_id,
+            name: &p.name,
+        },
+        email,
+        inviter,
         locale,
-        email.as_str(),
-        json!({
-            "inviter": inviter,
-            "organisation": locale.fill(locale.t(Msg::JuryOf), &[("promotion", &p.name)]),
-            "role": locale.t(Msg::RoleReviewer),
-            "link": state.link(&format!("/invitation?jeton={token}")),
-        }),
     )
     .await?;
     txn.finish(

@@ -17,6 +17,31 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
+/// Claims the reminder `kind` for `owner` (a juror, or a dossier for the
+/// reveal's): true the first time only, also across several processes
+/// (the unique (owner, kind) row).
+pub(crate) async fn claim(
+    txn: &Txn<'_>,
+    owner: i64,
+    kind: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let inserted = reminder::Entity::insert(reminder::ActiveModel {
+        juror_id: Set(owner),
+        kind: Set(kind.to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([reminder::Column::JurorId, reminder::Column::Kind])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await?;
+    Ok(inserted == 1)
+}
+
 /// Which reminder is due at `now` for a stage closing at `closes`.
 pub fn due(closes: DateTime<Utc>, now: DateTime<Utc>) -> Option<&'static str> {
     if now >= closes {
@@ -79,20 +104,8 @@ pub async fn remind_jurors(state: &AppState, now: DateTime<Utc>) -> Result<usize
                 continue;
             }
             let txn = Txn::with_outbox(state, &system).await?;
-            let claimed = reminder::Entity::insert(reminder::ActiveModel {
-                juror_id: Set(j.id),
-                kind: Set(kind.to_owned()),
-                created_at: Set(now),
-                ..Default::default()
-            })
-            .on_conflict(
-                OnConflict::columns([reminder::Column::JurorId, reminder::Column::Kind])
-                    .do_nothing()
-                    .to_owned(),
-            )
-            .exec_without_returning(&txn)
-            .await?;
-            if claimed != 1 {
+            let claimed = claim(&txn, j.id, kind, now).await?;
+            if !claimed {
                 continue;
             }
             let Some(u) = user::Entity::find_by_id(j.user_id).one(&txn).await? else {

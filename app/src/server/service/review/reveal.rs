@@ -11,7 +11,6 @@ use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::model::review::RevealView;
 use crate::server::AppState;
-use crate::server::db::review::reminder;
 use crate::server::db::{application, application_choice, application_event, promotion};
 use crate::server::mail::MailTemplate;
 use crate::server::service::Origin;
@@ -19,7 +18,6 @@ use crate::server::service::applications::{self, owner_locale};
 use crate::server::service::audit::{AuditAction, Target};
 use crate::server::service::txn::Txn;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -168,20 +166,8 @@ pub async fn remind(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppEr
                 continue;
             }
             let txn = Txn::with_outbox(state, &system).await?;
-            let claimed = reminder::Entity::insert(reminder::ActiveModel {
-                juror_id: Set(a.id),
-                kind: Set(REMINDER.to_owned()),
-                created_at: Set(now),
-                ..Default::default()
-            })
-            .on_conflict(
-                OnConflict::columns([reminder::Column::JurorId, reminder::Column::Kind])
-                    .do_nothing()
-                    .to_owned(),
-            )
-            .exec_without_returning(&txn)
-            .await?;
-            if claimed != 1 {
+            let claimed = super::reminders::claim(&txn, a.id, REMINDER, now).await?;
+            if !claimed {
                 continue;
             }
             if let Some(locale) = owner_locale(&txn, &a).await? {
