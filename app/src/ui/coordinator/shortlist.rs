@@ -106,7 +106,7 @@ fn ResultsBody(r: Results, q: ResultsQuery) -> impl IntoView {
                         <input type="checkbox" id=box_id.clone() name="ids[]" value=x.id.to_string() checked=x.selected form="choix"/>
                         <label for=box_id class="visually-hidden">{say(Msg::ChooseNamed, &[("name", &x.name)])}</label>
                     </td>
-                    <td><a href=format!("/coordination/candidatures/{}", x.id)>{x.name.clone()}</a>
+                    <td><a href=format!("/coordination/candidatures/{}", x.id)>{say(Msg::JurorNumbered, &[("name", &x.name), ("id", &x.id.to_string())])}</a>
                         {(!per.is_empty() && a.reviews > 0).then(|| view! { <br/><span class="hint">{per.clone()}</span> })}</td>
                     <td>{profile_name(&x.profile)}</td>
                     <td>{tr(x.state.label())}</td>
