@@ -50,30 +50,9 @@ pub struct JurorIn {
     pub max_load: Option<u32>,
 }
 
-/// A precise error: where in the JSON, and what is wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct InputError {
-    /// JSON path, e.g. `conflicts[2][1]`; `.` for the document.
-    pub path: String,
-    pub message: String,
-}
-
-impl InputError {
-    fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl std::fmt::Display for InputError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl std::error::Error for InputError {}
+/// A precise error: where in the JSON, and what is wrong (the same as
+/// the matching engine's).
+pub use crate::domain::matching::InputError;
 
 /// Parses the JSON format; a syntax or type error (a negative load is one)
 /// names its path.
