@@ -14,9 +14,9 @@ const browser = await chromium.launch({
 async function signIn(page, email) {
   await page.goto(base + '/connexion');
   const form = page.locator('main form').first();
-  await form.getByLabel('Adresse e-mail').fill(email);
-  await form.getByLabel('Mot de passe', { exact: true }).fill('demo-cohorte-2027');
-  await form.getByRole('button', { name: 'Se connecter' }).click();
+  await form.getByLabel(/^(Adresse e-mail|Email address)$/).fill(email);
+  await form.getByLabel(/^(Mot de passe|Password)$/).fill('demo-cohorte-2027');
+  await form.getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click();
   await page.waitForURL(/espace/);
 }
 async function shot(page, name, width, full = true) {
@@ -28,6 +28,7 @@ async function shot(page, name, width, full = true) {
 if (process.env.PART === 'review') {
 for (const width of [375, 1280]) {
     const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
     const page = await ctx.newPage();
     await signIn(page, 'jure.2@jury.demo.cohorte.localhost');
     await page.goto(base + '/jury');
@@ -45,7 +46,7 @@ for (const width of [375, 1280]) {
     await shot(page, 'assignment', width);
     await page.goto(base + '/coordination/promotions/1/preselection/resultats?premiers=2');
     await shot(page, 'results', width);
-    await page.getByRole('button', { name: 'Retenir les dossiers cochés' }).click();
+    await page.getByRole('button', { name: /Retenir les dossiers cochés|Shortlist the ticked dossiers/ }).click();
     await page.waitForURL(/apercu/);
     await shot(page, 'shortlist-preview', width);
     await ctx.close();
