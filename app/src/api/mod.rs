@@ -88,6 +88,7 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/plan-affectation", "ManageReview"),
     ("/api/appliquer-affectation", "ManageReview"),
     ("/api/affecter-dossier", "ManageReview"),
+    ("/api/avis-dossier", "ManageReview"),
     ("/api/resultats-preselection", "ManageReview"),
     ("/api/apercu-preselection", "ManageReview"),
     ("/api/preselectionner", "ManageReview"),

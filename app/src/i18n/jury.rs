@@ -24,8 +24,9 @@ super::texts! {
     FieldStageCloses => "Clôture de la relecture", "Reviewing closes";
     FieldBlind => "Masquer l'identité des candidat·es aux juré·es", "Hide the applicants' identity from jurors";
     BlindHint =>
-        "Les juré·es ne voient ni nom, ni adresse, ni téléphone, ni liens, ni CV. Un CV caviardé n'est pas proposé : en mode anonyme, le CV n'est pas montré du tout.",
-        "Jurors see no name, address, phone, links or CV. A redacted CV is not offered: in blind mode, the CV is not shown at all.";
+        "Les juré·es ne voient ni nom, ni adresse, ni téléphone, ni liens, ni CV ; dans les textes libres, le nom, les adresses, les liens et les numéros de téléphone sont masqués (un surnom ou une périphrase ne peut pas l'être). Un CV caviardé n'est pas proposé : en mode anonyme, le CV n'est pas montré du tout.",
+        "Jurors see no name, address, phone, links or CV; in the free texts, the name, addresses, links and phone numbers are masked (a nickname or a paraphrase cannot be). A redacted CV is not offered: in blind mode, the CV is not shown at all.";
+    RedactedMask => "[masqué]", "[hidden]";
     FieldSeeReviews => "Les juré·es voient les autres avis", "Jurors see the other reviews";
     FieldSeeNames => "Les juré·es voient les noms des autres juré·es", "Jurors see the other jurors' names";
     FieldReviewsPerDossier => "Avis par dossier", "Reviews per dossier";
@@ -196,6 +197,17 @@ super::texts! {
     OthersHidden => "Les autres avis ne vous sont pas montrés à ce stade.", "The other reviews are not shown to you at this stage.";
     NoOtherReview => "Aucun autre avis n'est encore rendu.", "No other review is submitted yet.";
     OtherReviews => "Les autres avis", "The other reviews";
+    ReviewByRemovedJuror =>
+        "Juré·e retiré·e du jury : son avis reste et compte.",
+        "Juror removed from the pool: their review stays and counts.";
+    ReviewConflicted =>
+        "Juré·e en conflit d'intérêts avec ce dossier : son avis n'est pas compté.",
+        "Juror in conflict of interest with this dossier: their review is not counted.";
+    AggregateSummary =>
+        "{reviews} {reviews|avis compté|avis comptés} : moyenne {mean}, médiane {median}, écart-type {sd}{flag}, total normalisé {normalised}, {coups} {coups|coup de cœur|coups de cœur}, {unfavourable} {unfavourable|avis défavorable|avis défavorables}.",
+        "{reviews} {reviews|review counted|reviews counted}: mean {mean}, median {median}, standard deviation {sd}{flag}, normalised total {normalised}, {coups} {coups|coup de cœur|coups de cœur}, {unfavourable} {unfavourable|unfavourable verdict|unfavourable verdicts}.";
+    DossierReviewsTitle => "Avis des juré·es", "Jurors' reviews";
+    NoReviewYet => "Aucun avis n'est encore rendu sur ce dossier.", "No review is submitted on this dossier yet.";
     JurorN => "Juré·e {n}", "Juror {n}";
     TotalIs => "total {total}", "total {total}";
 }

@@ -63,7 +63,7 @@ impl ApplicationDossier {
 }
 
 /// One row of the coordinators' table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationRow {
     pub id: i64,
     pub first_name: String,
@@ -77,6 +77,9 @@ pub struct ApplicationRow {
     pub submitted_at: Option<DateTime<Utc>>,
     pub support_role: String,
     pub personal_deadline: Option<DateTime<Utc>>,
+    /// The review's aggregates, when the promotion has a review stage.
+    #[serde(default)]
+    pub review: Option<crate::domain::review::aggregate::Aggregate>,
 }
 
 /// The coordinators' filters (combined with AND), sort and page.
@@ -89,7 +92,11 @@ pub struct ApplicationQuery {
     pub support: Option<String>,
     /// Searched in first and last names.
     pub q: Option<String>,
-    /// name, profile, experience, state, submitted.
+    /// Only dossiers whose reviews disagree (a review stage's aggregates).
+    #[serde(default)]
+    pub disagreement: bool,
+    /// name, profile, experience, state, submitted, or an aggregate's key
+    /// (`domain::review::aggregate::sort_value`).
     pub sort: Option<String>,
     pub desc: bool,
     /// From 1.
@@ -115,6 +122,9 @@ impl ApplicationQuery {
         if let Some(q) = &self.q {
             parts.push(("q".into(), q.clone()));
         }
+        if self.disagreement {
+            parts.push(("desaccord".into(), "on".into()));
+        }
         if let Some(s) = &self.sort {
             parts.push(("tri".into(), s.clone()));
         }
@@ -137,6 +147,7 @@ impl ApplicationQuery {
             defi: nonempty("defi").and_then(|d| d.parse().ok()),
             support: nonempty("appui").filter(|s| s == "oui" || s == "non"),
             q: nonempty("q").map(|q| q.trim().to_owned()),
+            disagreement: get("desaccord").as_deref() == Some("on"),
             sort: nonempty("tri"),
             desc: get("ordre").as_deref() == Some("desc"),
             page: nonempty("page")
@@ -149,7 +160,7 @@ impl ApplicationQuery {
 
 use crate::domain::next::encode;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationTable {
     pub promotion_id: i64,
     pub promotion_name: String,
@@ -163,6 +174,9 @@ pub struct ApplicationTable {
     pub pages: u64,
     /// Every state with its count in the promotion (drafts excluded).
     pub counts: Vec<(ApplicationState, u64)>,
+    /// The promotion has a review stage: the rows carry its aggregates.
+    #[serde(default)]
+    pub reviewed: bool,
 }
 
 #[cfg(test)]
@@ -177,6 +191,7 @@ mod tests {
             defi: Some(7),
             support: Some("oui".into()),
             q: Some("Éloïse Dupont".into()),
+            disagreement: true,
             sort: Some("name".into()),
             desc: true,
             page: 1,

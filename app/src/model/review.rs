@@ -143,9 +143,25 @@ pub struct JuryDossier {
 pub struct OtherReview {
     /// Another juror's name, when the stage shows names.
     pub juror: Option<String>,
+    /// By a juror since removed from the pool (the review still counts).
+    #[serde(default)]
+    pub removed: bool,
+    /// By a juror now in conflict with the dossier: not counted (only
+    /// coordinators see it).
+    #[serde(default)]
+    pub conflicted: bool,
     pub total: f64,
     pub verdict: Option<String>,
     pub sheet: ScoreSheet,
+}
+
+/// A dossier's reviews as coordinators read them: every submitted one,
+/// with its juror's name and standing, and the aggregates.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DossierReviews {
+    pub criteria: Vec<Criterion>,
+    pub reviews: Vec<OtherReview>,
+    pub aggregate: crate::domain::review::aggregate::Aggregate,
 }
 
 /// The aggregates table's filters and sort (the page's query string).

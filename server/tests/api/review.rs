@@ -37,7 +37,13 @@ async fn dossier(
         experience: Set("5to10".into()),
         skills: Set("Rust, SQL".into()),
         experience_text: Set("Dix ans de services publics numériques.".into()),
-        motivation: Set("Servir.".into()),
+        // The free text names its author, as people do: a blind stage
+        // masks it.
+        motivation: Set(format!(
+            "Servir. Moi, {first} {}, au 06 12 34 56 78 ou {email} ; code sur github.com/{}.",
+            last.to_uppercase(),
+            last.to_lowercase()
+        )),
         portfolio_url: Set(format!("https://{}.example.fr", last.to_lowercase())),
         code_url: Set(String::new()),
         mobility: Set(String::new()),
@@ -447,11 +453,22 @@ async fn blind_mode_leaks_no_identity_to_jurors() {
             }
         }
     }
-    // Not blind: the name, the links and the CV are there.
+    // The free text is there, its identifying words masked.
+    assert!(
+        pages[2].contains(
+            "Servir. Moi, [masqué] [masqué], au [masqué] ou [masqué] ; code sur [masqué]."
+        ),
+        "{}",
+        pages[2]
+    );
+    assert!(!pages[2].contains("06 12 34 56 78"));
+    // Not blind: the name, the links, the free text and the CV are there.
     open_stage(&claire, promotion, 1, false).await;
     let page = bea.page(&format!("/jury/dossiers/{}", ids[1])).await;
     assert!(
-        page.contains("Lovelace") && page.contains("CV-Lovelace.pdf"),
+        page.contains("Lovelace")
+            && page.contains("CV-Lovelace.pdf")
+            && page.contains("github.com/lovelace"),
         "{page}"
     );
     assert_eq!(
@@ -588,7 +605,7 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
     .await;
     open_stage(&claire, promotion, 2, false).await;
     let (bea, _) = juror(&app, promotion, "bea@jury.fr", "Bea Sévère", &["developer"]).await;
-    let (cem, _) = juror(&app, promotion, "cem@jury.fr", "Cem Clément", &[]).await;
+    let (cem, cem_id) = juror(&app, promotion, "cem@jury.fr", "Cem Clément", &[]).await;
     assert_eq!(apply(&claire, promotion).await.error, None);
 
     // A submission without a verdict is refused by field; nothing saved.
@@ -686,6 +703,74 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
         text.contains("Lovelace") && text.contains("12.000"),
         "{text}"
     );
+
+    // The dossiers' table gains the aggregates' columns, sorted by them
+    // (the first click shows the best first) and exported with them.
+    let table = format!("/coordination/promotions/{promotion}/candidatures");
+    let page = claire
+        .page(&format!("{table}?tri=moyenne&ordre=desc"))
+        .await;
+    assert!(
+        page.contains(fr(Msg::ColNormalised)) && page.contains("12.00") && page.contains("7.50")
+    );
+    assert!(page.find("Lovelace").unwrap() < page.find("Hopper").unwrap());
+    assert!(
+        page.contains("tri=normalise&amp;ordre=desc") || page.contains("tri=normalise&ordre=desc"),
+        "{page}"
+    );
+    let page = claire.page(&format!("{table}?tri=moyenne")).await;
+    assert!(page.find("Hopper").unwrap() < page.find("Lovelace").unwrap());
+    let csv = claire
+        .post(&table, &format!("{table}.csv?tri=moyenne&ordre=desc"), &[])
+        .await;
+    assert_eq!(csv.status(), 200);
+    let text = csv.text().await.unwrap();
+    assert!(
+        text.contains(fr(Msg::ColNormalised)) && text.contains("12.000") && text.contains("7.500"),
+        "{text}"
+    );
+    assert!(text.find("Lovelace").unwrap() < text.find("Hopper").unwrap());
+    // The dossier's page shows each review with its juror.
+    let page = claire
+        .page(&format!("/coordination/candidatures/{ada}"))
+        .await;
+    assert!(
+        page.contains(fr(Msg::DossierReviewsTitle))
+            && page.contains("Bea Sévère")
+            && page.contains("Note 5."),
+        "{page}"
+    );
+    assert!(!page.contains(fr(Msg::ReviewByRemovedJuror)));
+    // A removed juror's reviews stay and count, marked.
+    let res = claire
+        .post(
+            &format!("/coordination/promotions/{promotion}/preselection"),
+            "/api/retirer-jure",
+            &[
+                ("promotion", &promotion.to_string()),
+                ("juror", &cem_id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    let page = claire
+        .page(&format!("/coordination/candidatures/{ada}"))
+        .await;
+    assert!(
+        page.contains(fr(Msg::ReviewByRemovedJuror)) && page.contains("Cem Clément"),
+        "{page}"
+    );
+    let results = claire
+        .page(&format!(
+            "/coordination/promotions/{promotion}/preselection/resultats"
+        ))
+        .await;
+    assert!(
+        results.contains("12.00") && results.contains("7.50"),
+        "{results}"
+    );
+    let other = bea.page(&format!("/jury/dossiers/{ada}")).await;
+    assert!(other.contains(fr(Msg::ReviewByRemovedJuror)), "{other}");
 
     // The shortlist: a preview, then confirmed; neutral emails.
     app.mail().await;

@@ -60,3 +60,13 @@ pub async fn confirm_shortlist(
     )
     .await
 }
+
+/// Dossier `id`'s reviews for coordinators (`None` without a review stage).
+#[server(prefix = "/api", endpoint = "avis-dossier")]
+pub async fn get_dossier_reviews(
+    id: i64,
+) -> Result<Option<crate::model::review::DossierReviews>, AppError> {
+    use crate::server::{policy::Action, service::review::standing};
+    let call = crate::api::support::allowed(Action::ManageReview).await?;
+    standing::of_dossier(&call.state.db, id).await
+}

@@ -127,6 +127,39 @@ pub fn aggregate(
         .collect()
 }
 
+/// The value an aggregate sort `key` reads ("normalise", "moyenne",
+/// "mediane", "ecart", "avis", "coups"); `None` for another key.
+pub fn sort_value(key: &str) -> Option<fn(&Aggregate) -> Option<f64>> {
+    Some(match key {
+        "normalise" => |a: &Aggregate| a.normalised,
+        "moyenne" => |a: &Aggregate| a.mean,
+        "mediane" => |a: &Aggregate| a.median,
+        "ecart" => |a: &Aggregate| a.sd,
+        "avis" => |a: &Aggregate| Some(f64::from(a.reviews)),
+        "coups" => |a: &Aggregate| Some(f64::from(a.coups_de_coeur)),
+        _ => return None,
+    })
+}
+
+/// Orders two dossiers `(id, value)`: by value (highest first when
+/// `descending`), those without a value last either way, ties by id.
+pub fn compare(
+    x: (i64, Option<f64>),
+    y: (i64, Option<f64>),
+    descending: bool,
+) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (x.1, y.1) {
+        (Some(a), Some(b)) => {
+            let o = a.total_cmp(&b);
+            if descending { o.reverse() } else { o }.then(x.0.cmp(&y.0))
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => x.0.cmp(&y.0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::rubric::Mark;
@@ -207,5 +240,29 @@ mod tests {
         assert_eq!(d11.unfavourable, 2);
         // 6 and 3: sd 1.5 < 2.4, no disagreement.
         assert!(!d11.disagreement);
+    }
+
+    #[test]
+    fn dossiers_without_reviews_sort_last_in_both_directions() {
+        let a = Aggregate {
+            reviews: 2,
+            mean: Some(10.0),
+            ..Default::default()
+        };
+        let b = Aggregate {
+            reviews: 3,
+            mean: Some(14.0),
+            ..Default::default()
+        };
+        let none = Aggregate::default();
+        let mean = sort_value("moyenne").unwrap();
+        let mut rows = [(3, &none), (1, &a), (2, &b)];
+        rows.sort_by(|x, y| compare((x.0, mean(x.1)), (y.0, mean(y.1)), true));
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 1, 3]);
+        rows.sort_by(|x, y| compare((x.0, mean(x.1)), (y.0, mean(y.1)), false));
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 3]);
+        let reviews = sort_value("avis").unwrap();
+        assert_eq!(reviews(&none), Some(0.0));
+        assert!(sort_value("name").is_none());
     }
 }

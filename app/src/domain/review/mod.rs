@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod conflicts;
+pub mod redact;
 pub mod rubric;
 pub mod stage;
 

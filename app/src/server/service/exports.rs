@@ -201,6 +201,13 @@ pub fn csv(
         t(Msg::ColSubmitted),
         t(Msg::FieldSupportRole),
     ]);
+    // The review's aggregates, when the promotion has a review stage.
+    let reviewed = rows.iter().any(|r| r.review.is_some());
+    if reviewed {
+        header.extend(crate::server::service::review::shortlist::aggregate_header(
+            locale,
+        ));
+    }
     header.extend(
         rest(&ApplicationForm::default())
             .into_iter()
@@ -242,6 +249,11 @@ pub fn csv(
                 .map(|(_, m)| t(*m))
                 .unwrap_or_default(),
         ]);
+        if reviewed {
+            line.extend(crate::server::service::review::shortlist::aggregate_cells(
+                &r.review.clone().unwrap_or_default(),
+            ));
+        }
         let form = forms.get(&r.id).cloned().unwrap_or_default();
         line.extend(rest(&form).into_iter().map(|(_, v)| v));
         w.write_record(crate::domain::spreadsheet::text_record(&line))

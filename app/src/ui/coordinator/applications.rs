@@ -15,7 +15,7 @@ use crate::ui::Loaded;
 use crate::ui::applicant::DossierDetails;
 use crate::ui::batch::BatchPreview;
 use crate::ui::batch::Posted;
-use crate::ui::form::{ErrorSummary, Field, SelectField, TextArea, action_error};
+use crate::ui::form::{Checkbox, ErrorSummary, Field, SelectField, TextArea, action_error};
 use crate::ui::loaded_row;
 use crate::ui::row_page;
 use crate::ui::templates::Templates;
@@ -122,7 +122,12 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
         let base = base.clone();
         move |key: &str| {
             let mut next = q.clone();
-            next.desc = next.sort.as_deref() == Some(key) && !q.desc;
+            // An aggregate's first click shows the best first.
+            next.desc = if next.sort.as_deref() == Some(key) {
+                !q.desc
+            } else {
+                crate::domain::review::aggregate::sort_value(key).is_some()
+            };
             next.sort = Some(key.to_owned());
             next.page = 1;
             format!("{base}?{}", next.to_query())
@@ -167,6 +172,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
             <SelectField name="defi" label=Msg::FilterDefi options=defis value=q.defi.map(|d| d.to_string()).unwrap_or_default()/>
             <SelectField name="appui" label=Msg::FieldSupportRole options=support value=q.support.clone().unwrap_or_default()/>
             <Field name="q" label=Msg::FilterName value=q.q.clone().unwrap_or_default()/>
+            {t.reviewed.then(|| view! { <Checkbox name="desaccord" label=Msg::OnlyDisagreements checked=q.disagreement/> })}
             <button type="submit" class="secondary">{tr(Msg::Filter)}</button>
         </form>
         <p><a href=format!("/coordination/promotions/{promotion}/brouillons")>{tr(Msg::DraftsLink)}</a></p>
@@ -202,6 +208,14 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
                             <th scope="col">{tr(Msg::ChoicesLegend)}</th>
                             {header("state", Msg::ColState)}
                             {header("submitted", Msg::ColSubmitted)}
+                            {t.reviewed.then(|| view! {
+                                {header("avis", Msg::ColReviews)}
+                                {header("normalise", Msg::ColNormalised)}
+                                {header("moyenne", Msg::ColMean)}
+                                {header("ecart", Msg::ColSpread)}
+                                {header("coups", Msg::ColCoups)}
+                                <th scope="col">{tr(Msg::ColUnfavourable)}</th>
+                            })}
                         </tr></thead>
                         <tbody>
                             {t.rows.iter().map(|r| view! {
@@ -212,6 +226,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
                                     <td><ol class="compact">{r.choices.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ol></td>
                                     <td>{tr(r.state.label())}</td>
                                     <td>{r.submitted_at.map(paris).unwrap_or_default()}</td>
+                                    {r.review.clone().map(|a| view! { <ReviewCells a/> })}
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -234,6 +249,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
                         {q.defi.map(|d| view! { <input type="hidden" name="defi" value=d.to_string()/> })}
                         {q.support.clone().map(|s| view! { <input type="hidden" name="appui" value=s/> })}
                         {q.q.clone().map(|s| view! { <input type="hidden" name="q" value=s/> })}
+                        {q.disagreement.then(|| view! { <input type="hidden" name="desaccord" value="on"/> })}
                         <SelectField name="decision" label=Msg::FieldDecision options=review_options() required=true
                             value=template.clone().map(|t| t.0).unwrap_or_default()/>
                         <TextArea name="message" label=Msg::FieldMessageToApplicant hint=Msg::ReviewMessageHint rows=6
@@ -306,6 +322,7 @@ pub fn ApplicationReviewPage() -> impl IntoView {
             {d.personal_deadline.then(|| view! { <p>{fill(tr(Msg::PersonalDeadlineLine), &[("deadline", &paris(d.deadline))])}</p> })}
             <ErrorSummary error=error.clone() labels=review_label/>
             <DossierDetails d=d.clone()/>
+            <JurorsReviews id=d.id/>
             // Read first, then decide: the forms follow the dossier.
             <section aria-labelledby="examen-titre">
                 <h2 id="examen-titre">{tr(Msg::DecisionTitle)}</h2>
@@ -342,6 +359,54 @@ pub fn ApplicationReviewPage() -> impl IntoView {
         }
         .into_any()
     })
+}
+
+/// A row's review columns: reviews, normalised total, mean, spread (with
+/// the disagreement flag), coups de cœur, unfavourable verdicts.
+#[component]
+fn ReviewCells(a: crate::domain::review::aggregate::Aggregate) -> impl IntoView {
+    use crate::ui::coordinator::shortlist::number;
+    let spread = if a.disagreement {
+        format!("{} ({})", number(a.sd), tr(Msg::Disagreement))
+    } else {
+        number(a.sd)
+    };
+    view! {
+        <td>{a.reviews}</td>
+        <td>{number(a.normalised)}</td>
+        <td>{number(a.mean)}</td>
+        <td>{spread}</td>
+        <td>{a.coups_de_coeur}</td>
+        <td>{a.unfavourable}</td>
+    }
+}
+
+/// The dossier's reviews with their aggregates, when its promotion has a
+/// review stage: every review, a removed juror's and a conflicted one's
+/// marked.
+#[component]
+fn JurorsReviews(id: i64) -> impl IntoView {
+    let reviews = Resource::new_blocking(move || id, crate::api::review::get_dossier_reviews);
+    view! {
+        <Suspense>
+            {move || reviews.get().and_then(Result::ok).flatten().map(|r| {
+                let a = r.aggregate.clone();
+                view! {
+                    <section aria-labelledby="avis-titre">
+                        <h2 id="avis-titre">{tr(Msg::DossierReviewsTitle)}</h2>
+                        {if r.reviews.is_empty() {
+                            view! { <p>{tr(Msg::NoReviewYet)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <p>{crate::ui::coordinator::shortlist::summary(&a)}</p>
+                                <crate::ui::jury::dossier::ReviewList criteria=r.criteria.clone() reviews=r.reviews.clone()/>
+                            }.into_any()
+                        }}
+                    </section>
+                }
+            })}
+        </Suspense>
+    }
 }
 
 /// What the history calls a dossier's event (its code is stored).

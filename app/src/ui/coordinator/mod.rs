@@ -8,7 +8,7 @@ mod organisations;
 mod outbox;
 mod preselection;
 mod promotions;
-mod shortlist;
+pub(crate) mod shortlist;
 
 pub use applications::{ApplicationBatchPage, ApplicationReviewPage, ApplicationsListPage};
 pub use assignment::AssignmentPage;

@@ -25,8 +25,30 @@ fn query_from_url() -> ResultsQuery {
     }
 }
 
-fn number(x: Option<f64>) -> String {
+pub fn number(x: Option<f64>) -> String {
     x.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())
+}
+
+/// A dossier's aggregates in one sentence (its page).
+pub fn summary(a: &crate::domain::review::aggregate::Aggregate) -> String {
+    let flag = if a.disagreement {
+        format!(" ({})", tr(Msg::Disagreement))
+    } else {
+        String::new()
+    };
+    say(
+        Msg::AggregateSummary,
+        &[
+            ("reviews", &a.reviews.to_string()),
+            ("mean", &number(a.mean)),
+            ("median", &number(a.median)),
+            ("sd", &number(a.sd)),
+            ("flag", &flag),
+            ("normalised", &number(a.normalised)),
+            ("coups", &a.coups_de_coeur.to_string()),
+            ("unfavourable", &a.unfavourable.to_string()),
+        ],
+    )
 }
 
 #[component]

@@ -1,9 +1,9 @@
 use crate::api::review::{SaveReview, get_jury_dossier};
 use crate::domain::review::rubric::{COMMENT_MAX, VERDICT_FIELD, comment_field, score_field};
-use crate::domain::review::{ScoreSheet, Verdict};
+use crate::domain::review::{Criterion, ScoreSheet, Verdict};
 use crate::i18n::Msg;
 use crate::model::AppError;
-use crate::model::review::JuryDossier;
+use crate::model::review::{JuryDossier, OtherReview};
 use crate::ui::form::{ErrorSummary, action_error};
 use crate::ui::{Heading, kept, loaded_row, page, say, tr};
 use leptos::prelude::*;
@@ -170,8 +170,20 @@ fn Others(d: JuryDossier) -> impl IntoView {
     if d.others.is_empty() {
         return view! { <p>{tr(Msg::NoOtherReview)}</p> }.into_any();
     }
-    let items = d
-        .others
+    view! {
+        <section aria-labelledby="autres-avis">
+            <h2 id="autres-avis">{tr(Msg::OtherReviews)}</h2>
+            <ReviewList criteria=d.criteria.clone() reviews=d.others.clone()/>
+        </section>
+    }
+    .into_any()
+}
+
+/// Reviews as cards: who (a name, or "Juré·e 2"), the total, the verdict,
+/// each criterion's mark and comment, and the review's standing.
+#[component]
+pub fn ReviewList(criteria: Vec<Criterion>, reviews: Vec<OtherReview>) -> impl IntoView {
+    let items = reviews
         .iter()
         .enumerate()
         .map(|(i, o)| {
@@ -185,8 +197,14 @@ fn Others(d: JuryDossier) -> impl IntoView {
                 .and_then(Verdict::from_code)
                 .map(|v| tr(v.label()))
                 .unwrap_or_default();
-            let marks = d
-                .criteria
+            let standing = if o.conflicted {
+                Some(Msg::ReviewConflicted)
+            } else if o.removed {
+                Some(Msg::ReviewByRemovedJuror)
+            } else {
+                None
+            };
+            let marks = criteria
                 .iter()
                 .map(|c| {
                     let m = o.sheet.marks.get(&c.id).cloned().unwrap_or_default();
@@ -199,16 +217,11 @@ fn Others(d: JuryDossier) -> impl IntoView {
             view! {
                 <li>
                     <p><strong>{who}</strong> " — " {say(Msg::TotalIs, &[("total", &format!("{:.1}", o.total))])} " — " {verdict}</p>
+                    {standing.map(|m| view! { <p class="hint"><strong>{tr(m)}</strong></p> })}
                     <ul>{marks}</ul>
                 </li>
             }
         })
         .collect_view();
-    view! {
-        <section aria-labelledby="autres-avis">
-            <h2 id="autres-avis">{tr(Msg::OtherReviews)}</h2>
-            <ul class="card-list">{items}</ul>
-        </section>
-    }
-    .into_any()
+    view! { <ul class="card-list">{items}</ul> }
 }

@@ -3,7 +3,7 @@
 //! (the declaration) and `/jury/dossiers/{id}` (a dossier and its review).
 
 mod conflicts;
-mod dossier;
+pub(crate) mod dossier;
 mod home;
 
 pub use conflicts::ConflictsPage;

@@ -11,6 +11,7 @@ pub mod reveal;
 pub mod scoring;
 pub mod setup;
 pub mod shortlist;
+pub mod standing;
 
 use crate::domain::application::ApplicationState;
 use crate::domain::review::{Criterion, SeeReviews, StageSettings};

@@ -275,38 +275,20 @@ async fn others(
     criteria: &[Criterion],
     names: bool,
 ) -> Result<Vec<OtherReview>, AppError> {
-    // Active jurors' reviews, without those now in conflict with it.
-    let ranked = ranked_organisations(db, &[access.application.id]).await?;
-    let mut rows = Vec::new();
-    for r in sheet::Entity::find()
-        .filter(sheet::Column::ApplicationId.eq(access.application.id))
-        .filter(sheet::Column::JurorId.ne(access.juror.id))
-        .filter(sheet::Column::SubmittedAt.is_not_null())
-        .order_by_asc(sheet::Column::Id)
-        .all(db)
-        .await?
-    {
-        let active = juror::Entity::find_by_id(r.juror_id)
-            .one(db)
-            .await?
-            .is_some_and(|j| j.removed_at.is_none());
-        if active
-            && !conflicted_dossiers(db, r.juror_id, &ranked)
-                .await?
-                .contains(&access.application.id)
-        {
-            rows.push(r);
-        }
-    }
-    let jurors: HashMap<i64, i64> = juror::Entity::find()
-        .filter(juror::Column::Id.is_in(rows.iter().map(|r| r.juror_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|j| (j.id, j.user_id))
-        .collect();
+    // The reviews that count (a removed juror's, marked), never one by a
+    // juror now in conflict with it.
+    let rows: Vec<_> = super::standing::reviews(
+        db,
+        access.application.promotion_id,
+        Some(access.application.id),
+        false,
+    )
+    .await?
+    .into_iter()
+    .filter(|r| r.standing.counts() && r.juror.id != access.juror.id)
+    .collect();
     let users: HashMap<i64, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(jurors.values().copied()))
+        .filter(user::Column::Id.is_in(rows.iter().map(|r| r.juror.user_id)))
         .all(db)
         .await?
         .into_iter()
@@ -315,11 +297,13 @@ async fn others(
     Ok(rows
         .iter()
         .map(|r| {
-            let s = r.sheet();
+            let s = r.sheet.sheet();
             OtherReview {
                 juror: names
-                    .then(|| jurors.get(&r.juror_id).and_then(|u| users.get(u)).cloned())
+                    .then(|| users.get(&r.juror.user_id).cloned())
                     .flatten(),
+                removed: r.standing == super::standing::Standing::Removed,
+                conflicted: false,
                 total: s.total(criteria),
                 verdict: s.verdict.map(|v| v.code().to_owned()),
                 sheet: s,
@@ -327,7 +311,6 @@ async fn others(
         })
         .collect())
 }
-
 /// Saves the juror's sheet as a draft, or submits it (`submit`): the
 /// policy has allowed `access.score()`; the sheet was parsed against the
 /// criteria read here.
@@ -452,11 +435,22 @@ fn readable_lines(
             a.email.clone(),
         ));
     }
+    // Blind: the free texts lose the names, emails, links and phones
+    // they hold (`domain::review::redact`).
+    let names = [a.first_name.as_str(), a.last_name.as_str()];
+    let mask = locale.t(crate::i18n::Msg::RedactedMask);
     lines.extend(
         form.readable(locale, &profile)
             .into_iter()
             .filter(|(m, _)| !hidden.contains(m))
-            .map(|(m, v)| (locale.t(m).to_owned(), v)),
+            .map(|(m, v)| {
+                let v = if blind {
+                    crate::domain::review::redact::redact(&v, &names, mask)
+                } else {
+                    v
+                };
+                (locale.t(m).to_owned(), v)
+            }),
     );
     Ok(lines)
 }

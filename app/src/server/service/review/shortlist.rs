@@ -6,14 +6,13 @@
 
 use super::{REVIEWED_STATES, criteria_of, dossiers, settings, stage_of};
 use crate::domain::application::ApplicationState;
-use crate::domain::review::aggregate::{Aggregate, Submitted, aggregate};
+use crate::domain::review::aggregate::{Aggregate, Submitted, aggregate, compare, sort_value};
 use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
 use crate::model::batch::BatchLine;
 use crate::model::review::{ResultRow, Results, ResultsQuery};
 use crate::server::AppState;
 use crate::server::db::application;
-use crate::server::db::review::{juror, sheet};
 use crate::server::mail::MailTemplate;
 use crate::server::service::Origin;
 use crate::server::service::applications::{self, guarded, owner_locale};
@@ -22,7 +21,6 @@ use crate::server::service::txn::Txn;
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
-use std::cmp::Ordering;
 
 /// Every reviewed dossier of the promotion with its aggregates, filtered
 /// and sorted as `q` says.
@@ -35,39 +33,7 @@ pub async fn results<C: ConnectionTrait>(
     let set = settings(&stage);
     let criteria = criteria_of(db, stage.id).await?;
     let apps = dossiers(db, promotion, &REVIEWED_STATES).await?;
-    // Reviews of active jurors count, except on dossiers they are now in
-    // conflict with; a removed juror's reviews stay in the database (and
-    // the audit log), out of the aggregates.
-    let active: Vec<i64> = juror::Entity::find()
-        .filter(juror::Column::PromotionId.eq(promotion))
-        .filter(juror::Column::RemovedAt.is_null())
-        .all(db)
-        .await?
-        .iter()
-        .map(|j| j.id)
-        .collect();
-    let ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
-    let ranked = super::ranked_organisations(db, &ids).await?;
-    let mut conflicted = std::collections::HashSet::new();
-    for j in &active {
-        for a in super::conflicted_dossiers(db, *j, &ranked).await? {
-            conflicted.insert((*j, a));
-        }
-    }
-    let submitted: Vec<Submitted> = sheet::Entity::find()
-        .filter(sheet::Column::JurorId.is_in(active))
-        .filter(sheet::Column::SubmittedAt.is_not_null())
-        .all(db)
-        .await?
-        .iter()
-        .filter(|s| !conflicted.contains(&(s.juror_id, s.application_id)))
-        .map(|s| Submitted {
-            juror: s.juror_id,
-            dossier: s.application_id,
-            sheet: s.sheet(),
-        })
-        .collect();
-    let aggregates = aggregate(&criteria, &submitted, set.disagreement_threshold);
+    let aggregates = aggregates_of(db, promotion, &criteria, set.disagreement_threshold).await?;
     let mut rows: Vec<ResultRow> = apps
         .iter()
         .filter(|a| q.profile.as_ref().is_none_or(|p| *p == a.profile))
@@ -91,25 +57,17 @@ pub async fn results<C: ConnectionTrait>(
         })
         .filter(|r| !q.disagreement || r.aggregate.disagreement)
         .collect();
-    let key = |a: &Aggregate| -> Option<f64> {
-        match q.sort.as_str() {
-            "moyenne" => a.mean,
-            "mediane" => a.median,
-            "ecart" => a.sd,
-            "avis" => Some(f64::from(a.reviews)),
-            "coups" => Some(f64::from(a.coups_de_coeur)),
-            _ => a.normalised,
-        }
-    };
     if q.sort == "nom" {
         rows.sort_by_key(|r| r.name.to_lowercase());
     } else {
         // Best first; dossiers without reviews last; ties by id.
-        rows.sort_by(|x, y| match (key(&x.aggregate), key(&y.aggregate)) {
-            (Some(a), Some(b)) => b.total_cmp(&a).then(x.id.cmp(&y.id)),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => x.id.cmp(&y.id),
+        let value = sort_value(&q.sort).unwrap_or(|a: &Aggregate| a.normalised);
+        rows.sort_by(|x, y| {
+            compare(
+                (x.id, value(&x.aggregate)),
+                (y.id, value(&y.aggregate)),
+                true,
+            )
         });
     }
     if let Some(top) = q.top {
@@ -126,6 +84,27 @@ pub async fn results<C: ConnectionTrait>(
         criteria: criteria.iter().map(|c| c.name.clone()).collect(),
         rows,
     })
+}
+
+/// Every dossier's aggregates over the reviews that count
+/// (`standing::reviews`): a removed juror's count, a conflicted one's not.
+pub async fn aggregates_of<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+    criteria: &[crate::domain::review::Criterion],
+    threshold: u32,
+) -> Result<std::collections::HashMap<i64, Aggregate>, AppError> {
+    let submitted: Vec<Submitted> = super::standing::reviews(db, promotion, None, false)
+        .await?
+        .into_iter()
+        .filter(|r| r.standing.counts())
+        .map(|r| Submitted {
+            juror: r.sheet.juror_id,
+            dossier: r.sheet.application_id,
+            sheet: r.sheet.sheet(),
+        })
+        .collect();
+    Ok(aggregate(criteria, &submitted, threshold))
 }
 
 /// The shortlist's transition: a dossier still in review moves.
@@ -272,6 +251,38 @@ pub async fn confirm(
     Ok(moved.len())
 }
 
+/// The aggregates' column names in a CSV (both exports').
+pub(crate) fn aggregate_header(locale: Locale) -> Vec<String> {
+    [
+        Msg::ColReviews,
+        Msg::ColNormalised,
+        Msg::ColMean,
+        Msg::ColMedian,
+        Msg::ColSpread,
+        Msg::Disagreement,
+        Msg::ColCoups,
+        Msg::ColUnfavourable,
+    ]
+    .iter()
+    .map(|m| locale.t(*m).to_owned())
+    .collect()
+}
+
+/// A dossier's aggregates as CSV cells (`aggregate_header`'s order).
+pub(crate) fn aggregate_cells(a: &Aggregate) -> Vec<String> {
+    let n = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
+    vec![
+        a.reviews.to_string(),
+        n(a.normalised),
+        n(a.mean),
+        n(a.median),
+        n(a.sd),
+        if a.disagreement { "1" } else { "0" }.to_owned(),
+        a.coups_de_coeur.to_string(),
+        a.unfavourable.to_string(),
+    ]
+}
+
 /// The results table as CSV (the same rows and order as the page), audited
 /// before it leaves.
 pub async fn csv(
@@ -293,15 +304,8 @@ pub async fn csv(
         t(Msg::FieldEmail),
         t(Msg::ColProfile),
         t(Msg::ColState),
-        t(Msg::ColReviews),
-        t(Msg::ColNormalised),
-        t(Msg::ColMean),
-        t(Msg::ColMedian),
-        t(Msg::ColSpread),
-        t(Msg::Disagreement),
-        t(Msg::ColCoups),
-        t(Msg::ColUnfavourable),
     ];
+    header.extend(aggregate_header(locale));
     header.extend(r.criteria.iter().cloned());
     let bad = |_| AppError::Unexpected;
     w.write_record(text_record(&header)).map_err(bad)?;
@@ -314,15 +318,8 @@ pub async fn csv(
             row.email.clone(),
             row.profile.clone(),
             locale.t(row.state.label()).to_owned(),
-            a.reviews.to_string(),
-            n(a.normalised),
-            n(a.mean),
-            n(a.median),
-            n(a.sd),
-            if a.disagreement { "1" } else { "0" }.to_owned(),
-            a.coups_de_coeur.to_string(),
-            a.unfavourable.to_string(),
         ];
+        cells.extend(aggregate_cells(a));
         cells.extend(row.criteria.iter().map(|c| n(*c)));
         w.write_record(text_record(&cells)).map_err(bad)?;
     }

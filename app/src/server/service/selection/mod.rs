@@ -25,6 +25,7 @@ use sea_orm::{
 use serde_json::json;
 use std::collections::HashMap;
 
+mod reviewed;
 mod table;
 pub use table::*;
 

@@ -215,6 +215,7 @@ pub(super) async fn rows_of<C: ConnectionTrait>(
                 submitted_at: a.submitted_at,
                 support_role: a.support_role,
                 personal_deadline: a.personal_deadline,
+                review: None,
             })
         })
         .collect()
@@ -232,6 +233,66 @@ pub async fn table(
         .ok_or(AppError::NotFound)?;
     let counted = state.catalogue.counts(db).await?;
     let count_of = |s: ApplicationState| counted.of(promotion_id, s.code());
+    let titles: HashMap<i64, &str> = catalogue.titles(promotion_id).collect();
+    let aggregates = reviewed::aggregates_of(db, promotion_id).await?;
+    let (total, page, mut rows) = match &aggregates {
+        Some(aggregates) if reviewed::in_memory(q) => {
+            let found = listed(filtered(promotion_id, q)).all(db).await?;
+            let mut all = rows_of(db, &titles, found).await?;
+            reviewed::attach(&mut all, aggregates);
+            let all = reviewed::filter_and_sort(all, q);
+            let total = all.len() as u64;
+            let page = q.page.clamp(1, total.div_ceil(PER_PAGE).max(1));
+            let start = usize::try_from((page - 1) * PER_PAGE).unwrap_or(usize::MAX);
+            let rows = all
+                .into_iter()
+                .skip(start)
+                .take(PER_PAGE as usize)
+                .collect();
+            (total, page, rows)
+        }
+        _ => {
+            let (total, page, found) = sql_page(db, promotion_id, q, &count_of).await?;
+            (total, page, rows_of(db, &titles, found).await?)
+        }
+    };
+    if let Some(aggregates) = &aggregates {
+        reviewed::attach(&mut rows, aggregates);
+    }
+    let pages = total.div_ceil(PER_PAGE).max(1);
+    let counts = ApplicationState::ALL
+        .into_iter()
+        .filter(|s| *s != ApplicationState::Draft)
+        .map(|s| (s, count_of(s)))
+        .filter(|(s, n)| *n > 0 || s.is_early())
+        .collect();
+    let defis = catalogue
+        .titles(promotion_id)
+        .map(|(id, title)| (id, title.to_owned()))
+        .collect();
+    let profiles = super::super::promotions::profiles_of(p);
+    Ok(ApplicationTable {
+        promotion_id,
+        promotion_name: p.name.clone(),
+        profiles,
+        defis,
+        rows,
+        total,
+        page,
+        pages,
+        counts,
+        reviewed: aggregates.is_some(),
+    })
+}
+
+/// One page of the table read by SQL (filters, sort and page), with the
+/// number of matching dossiers.
+async fn sql_page<C: ConnectionTrait>(
+    db: &C,
+    promotion_id: i64,
+    q: &ApplicationQuery,
+    count_of: &impl Fn(ApplicationState) -> u64,
+) -> Result<(u64, u64, Vec<Listed>), AppError> {
     // Without other filters than the state, the counts give the total.
     let unfiltered = ApplicationQuery {
         state: q.state,
@@ -240,7 +301,7 @@ pub async fn table(
         page: q.page,
         ..Default::default()
     };
-    let (total, page, found) = if *q == unfiltered {
+    Ok(if *q == unfiltered {
         let total = match q.state {
             Some(ApplicationState::Draft) => 0,
             Some(s) => count_of(s),
@@ -276,30 +337,6 @@ pub async fn table(
                 (total, page, found)
             }
         }
-    };
-    let pages = total.div_ceil(PER_PAGE).max(1);
-    let counts = ApplicationState::ALL
-        .into_iter()
-        .filter(|s| *s != ApplicationState::Draft)
-        .map(|s| (s, count_of(s)))
-        .filter(|(s, n)| *n > 0 || s.is_early())
-        .collect();
-    let titles: HashMap<i64, &str> = catalogue.titles(promotion_id).collect();
-    let defis = catalogue
-        .titles(promotion_id)
-        .map(|(id, title)| (id, title.to_owned()))
-        .collect();
-    let profiles = super::super::promotions::profiles_of(p);
-    Ok(ApplicationTable {
-        promotion_id,
-        promotion_name: p.name.clone(),
-        profiles,
-        defis,
-        rows: rows_of(db, &titles, found).await?,
-        total,
-        page,
-        pages,
-        counts,
     })
 }
 
@@ -317,7 +354,14 @@ pub async fn all_rows(
         .ok_or(AppError::NotFound)?;
     let titles: HashMap<i64, &str> = catalogue.titles(promotion_id).collect();
     let found = listed(filtered(promotion_id, q)).all(db).await?;
-    rows_of(db, &titles, found).await
+    let mut rows = rows_of(db, &titles, found).await?;
+    Ok(match reviewed::aggregates_of(db, promotion_id).await? {
+        Some(aggregates) => {
+            reviewed::attach(&mut rows, &aggregates);
+            reviewed::filter_and_sort(rows, q)
+        }
+        None => rows,
+    })
 }
 
 /// Who would receive what if `review` were applied, with `message`, to
