@@ -26,6 +26,9 @@ super::texts! {
     BlindHint =>
         "Les juré·es ne voient ni nom, ni adresse, ni téléphone, ni liens, ni CV ; dans les textes libres, le nom, les adresses, les liens et les numéros de téléphone sont masqués (un surnom ou une périphrase ne peut pas l'être). Un CV caviardé n'est pas proposé : en mode anonyme, le CV n'est pas montré du tout.",
         "Jurors see no name, address, phone, links or CV; in the free texts, the name, addresses, links and phone numbers are masked (a nickname or a paraphrase cannot be). A redacted CV is not offered: in blind mode, the CV is not shown at all.";
+    PendingConflicts =>
+        "{count} {count|dossier arrivé|dossiers arrivés} depuis votre déclaration {count|ressemble|ressemblent} à un conflit d'intérêts : {count|il vous restera caché|ils vous resteront cachés} tant que vous n'aurez pas confirmé ou écarté ce conflit sur la page des conflits.",
+        "{count} {count|dossier|dossiers} that came after your declaration {count|looks|look} like a conflict of interest: {count|it stays|they stay} hidden from you until you confirm or reject the conflict on the conflicts page.";
     RedactedMask => "[masqué]", "[hidden]";
     FieldSeeReviews => "Les juré·es voient les autres avis", "Jurors see the other reviews";
     FieldSeeNames => "Les juré·es voient les noms des autres juré·es", "Jurors see the other jurors' names";

@@ -77,6 +77,10 @@ pub struct JuryPromotion {
     pub promotion_id: i64,
     pub name: String,
     pub declared: bool,
+    /// Likely conflicts detected on dossiers that came after the
+    /// declaration, to confirm or reject (`conflicts::pending`).
+    #[serde(default)]
+    pub pending: u32,
     pub open: bool,
     pub opens_at: Option<String>,
     pub closes_at: Option<String>,

@@ -1110,3 +1110,56 @@ async fn shortlisted_candidates_rank_the_defis_again_before_the_reveal_deadline(
     let page = ada_b.page(&format!("/candidature/{ada}")).await;
     assert!(page.contains("Le classement des défis est clos"), "{page}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_likely_conflict_on_a_late_dossier_waits_for_the_jurors_confirmation() {
+    let app = TestApp::spawn().await;
+    let (promotion, _, _) = open_call(&app).await;
+    let claire = app.coordinator().await;
+    open_stage(&claire, promotion, 1, false).await;
+    // Bea declared (nothing) before Léa, from her own ministry, applied.
+    let (bea, bea_id) = juror(&app, promotion, "bea@culture.gouv.fr", "Bea Jury", &[]).await;
+    let (_cem, cem_id) = juror(&app, promotion, "cem@jury.fr", "Cem Jury", &[]).await;
+    let lea = dossier(
+        &app,
+        promotion,
+        ("Léa", "Roux", "lea.roux@culture.gouv.fr"),
+        "designer",
+        None,
+    )
+    .await;
+    let home = bea.page("/jury").await;
+    assert!(home.contains("ressemble à un conflit d'intérêts"), "{home}");
+    // Until Bea answers, the pair is a conflict: never assigned, 404.
+    assert_eq!(apply(&claire, promotion).await.error, None);
+    assert_eq!(pairs(&app).await, [(cem_id, lea)]);
+    assert_eq!(
+        bea.get(&format!("/jury/dossiers/{lea}")).await.status(),
+        404
+    );
+    // She rejects it (declares no conflict): the notice goes, and Léa's
+    // dossier can be hers.
+    let from = format!("/jury/promotions/{promotion}/conflits");
+    let page = bea.page(&from).await;
+    let (_, list) = line_of(&page, "Léa Roux");
+    let res = bea
+        .post_fields(
+            &from,
+            "/api/declarer-conflits",
+            &[
+                ("promotion".to_owned(), promotion.to_string()),
+                ("liste".to_owned(), list),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    assert!(!bea.page("/jury").await.contains("ressemble à un conflit"));
+    let conflicted = app::server::service::review::conflicted_dossiers(
+        &app.state.db,
+        bea_id,
+        &Default::default(),
+    )
+    .await
+    .unwrap();
+    assert!(!conflicted.contains(&lea));
+}

@@ -86,6 +86,12 @@ fn Promotion(p: JuryPromotion) -> impl IntoView {
         <section aria-labelledby=format!("promotion-{id}")>
             <h2 id=format!("promotion-{id}")>{p.name.clone()}</h2>
             <p>{window} " " {tr(if p.open { Msg::StageOpenNow } else { Msg::StageClosedNow })}</p>
+            {(p.pending > 0).then(|| view! {
+                <div class="notice">
+                    <p>{say(Msg::PendingConflicts, &[("count", &p.pending.to_string())])}</p>
+                    <p><a class="button" href=format!("/jury/promotions/{id}/conflits")>{tr(Msg::ReviewConflicts)}</a></p>
+                </div>
+            })}
             {body}
         </section>
     }

@@ -43,6 +43,50 @@ async fn facts<C: ConnectionTrait>(
     Ok((u.email, host_of))
 }
 
+/// Dossiers submitted after the juror's declaration that Cohorte detects
+/// as likely conflicts: out of the juror's reach until they confirm or
+/// reject them by declaring again (the detection asks for confirmation).
+pub(crate) async fn pending<C: ConnectionTrait>(
+    db: &C,
+    j: &juror::Model,
+) -> Result<std::collections::HashSet<i64>, AppError> {
+    let Some(declared) = j.conflicts_declared_at else {
+        return Ok(Default::default());
+    };
+    use crate::server::db::application;
+    let newer = application::Entity::find()
+        .filter(application::Column::PromotionId.eq(j.promotion_id))
+        .filter(application::Column::State.is_in(REVIEWED_STATES.iter().map(|s| s.code())))
+        .filter(application::Column::SubmittedAt.gt(declared))
+        .all(db)
+        .await?;
+    if newer.is_empty() {
+        return Ok(Default::default());
+    }
+    let (email, host_of) = facts(db, j).await?;
+    let ids: Vec<i64> = newer.iter().map(|a| a.id).collect();
+    let ranked = ranked_organisations(db, &ids).await?;
+    let none = Vec::new();
+    Ok(newer
+        .iter()
+        .filter(|a| {
+            !detect(
+                &JurorFacts {
+                    email: &email,
+                    host_of: &host_of,
+                    works_for: j.organisation_id,
+                },
+                &ApplicantFacts {
+                    email: &a.email,
+                    ranked: ranked.get(&a.id).unwrap_or(&none),
+                },
+            )
+            .is_empty()
+        })
+        .map(|a| a.id)
+        .collect())
+}
+
 fn full_name(a: &crate::server::db::application::Model) -> String {
     format!("{} {}", a.first_name, a.last_name)
         .trim()

@@ -194,9 +194,10 @@ pub(crate) async fn ranked_organisations<C: ConnectionTrait>(
 }
 
 /// The dossiers `juror` may never see: declared conflicts with them, with
-/// an organisation whose défi they ranked, and their own dossiers (an
-/// alumnus who applies again).
-pub(crate) async fn conflicted_dossiers<C: ConnectionTrait>(
+/// an organisation whose défi they ranked, their own dossiers (an alumnus
+/// who applies again), and likely conflicts detected on dossiers that
+/// came after their declaration (`conflicts::pending`).
+pub async fn conflicted_dossiers<C: ConnectionTrait>(
     db: &C,
     juror: i64,
     ranked: &HashMap<i64, Vec<i64>>,
@@ -216,6 +217,9 @@ pub(crate) async fn conflicted_dossiers<C: ConnectionTrait>(
                 .iter()
                 .map(|a| a.id),
         );
+        // Likely conflicts on dossiers that came after the declaration,
+        // until the juror confirms or rejects them.
+        out.extend(conflicts::pending(db, &j).await?);
     }
     for (app, os) in ranked {
         if os.iter().any(|o| orgs.contains(o)) {

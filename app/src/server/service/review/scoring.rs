@@ -180,10 +180,16 @@ pub async fn home(
                 )
             })
             .map(|r| r.application_id);
+        let pending = if declared {
+            super::conflicts::pending(db, &j).await?.len() as u32
+        } else {
+            0
+        };
         promotions.push(JuryPromotion {
             promotion_id: p.id,
             name: p.name,
             declared,
+            pending,
             open: set.open_at(Utc::now()),
             opens_at: set.opens_at.map(crate::domain::promotion::paris_display),
             closes_at: set.closes_at.map(crate::domain::promotion::paris_display),
