@@ -5,7 +5,8 @@
 //! their aggregates, the shortlist and its neutral emails.
 
 use crate::helpers::{
-    Browser, Msg, PASSWORD, TestApp, error_fields, fr, location, open_call, token_in,
+    Browser, Msg, PASSWORD, TestApp, error_fields, fr, location, open_applications, open_call,
+    token_in,
 };
 use app::domain::application::ApplicationState;
 use app::server::db::application;
@@ -216,6 +217,16 @@ async fn a_juror_joins_by_invitation_and_a_conflict_is_never_broken() {
     let jean = app
         .verified_user("jean@interieur.gouv.fr", "Jean Juré", PASSWORD)
         .await;
+    // Jean is an alumnus: a data scientist of an earlier promotion.
+    let earlier = open_applications(&app, "EIG 7 — 2027").await;
+    dossier(
+        &app,
+        earlier,
+        ("Jean", "Juré", "jean@interieur.gouv.fr"),
+        "data_scientist",
+        Some(app.user_id("jean@interieur.gouv.fr").await),
+    )
+    .await;
     let res = jean
         .post(
             "/invitation",
@@ -224,6 +235,18 @@ async fn a_juror_joins_by_invitation_and_a_conflict_is_never_broken() {
         )
         .await;
     assert_eq!(location(&res).path, "/jury");
+    let joined = app::server::service::review::juror_of(
+        &app.state.db,
+        promotion,
+        app.user_id("jean@interieur.gouv.fr").await,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        joined.profiles, "data_scientist",
+        "an alumnus reviews as a peer of their profile"
+    );
     let res = jean
         .post(
             "/invitation",

@@ -83,10 +83,24 @@ pub(crate) async fn join(txn: &Txn<'_>, promotion_id: i64, user_id: i64) -> Resu
             a.update(txn).await?;
         }
         None => {
+            // An alumnus reviews as a peer of their own profile: the one
+            // of their dossier in an earlier promotion (coordinators can
+            // change it).
+            let mut own: Vec<String> = crate::server::db::application::Entity::find()
+                .filter(crate::server::db::application::Column::UserId.eq(user_id))
+                .filter(crate::server::db::application::Column::PromotionId.ne(promotion_id))
+                .filter(crate::server::db::application::Column::SubmittedAt.is_not_null())
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|a| a.profile)
+                .collect();
+            own.sort();
+            own.dedup();
             juror::ActiveModel {
                 promotion_id: Set(promotion_id),
                 user_id: Set(user_id),
-                profiles: Set(String::new()),
+                profiles: Set(own.join(",")),
                 created_at: Set(Utc::now()),
                 ..Default::default()
             }
