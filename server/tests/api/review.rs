@@ -1186,3 +1186,39 @@ async fn a_likely_conflict_on_a_late_dossier_waits_for_the_jurors_confirmation()
     .unwrap();
     assert!(!conflicted.contains(&lea));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_first_uses_at_once_make_one_stage_and_one_rubric() {
+    use app::server::db::review::{criterion, stage};
+    use app::server::service::review::setup;
+    let app = TestApp::spawn().await;
+    let (promotion, _, _) = open_call(&app).await;
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            let db = app.state.db.clone();
+            tokio::spawn(async move { setup::ensure(&db, &Default::default(), promotion).await })
+        })
+        .collect();
+    let mut ids = std::collections::HashSet::new();
+    for r in runs {
+        ids.insert(r.await.unwrap().unwrap().id);
+    }
+    assert_eq!(ids.len(), 1);
+    assert_eq!(
+        stage::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        criterion::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .len(),
+        3,
+        "the default rubric, once"
+    );
+}

@@ -75,7 +75,9 @@ pub(crate) async fn create_stage(
         .await?
         .ok_or(AppError::NotFound)?;
     let now = Utc::now();
-    let s = stage::ActiveModel {
+    // Two first uses at once (two coordinators): one stage, one rubric.
+    // The loser of the race waits for the winner's row, then reads it.
+    let inserted = stage::Entity::insert(stage::ActiveModel {
         promotion_id: Set(promotion),
         blind: Set(true),
         see_reviews: Set(SeeReviews::AfterOwn.code().to_owned()),
@@ -86,9 +88,14 @@ pub(crate) async fn create_stage(
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
+    })
+    .on_conflict_do_nothing_on([stage::Column::PromotionId])
+    .exec(db)
     .await?;
+    let s = stage_of(db, promotion).await?;
+    if !matches!(inserted, sea_orm::TryInsertResult::Inserted(_)) {
+        return Ok(s);
+    }
     for (i, c) in crate::domain::review::rubric::default_rubric()
         .into_iter()
         .enumerate()
