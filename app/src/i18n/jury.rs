@@ -106,9 +106,14 @@ super::texts! {
     AssignApply => "Appliquer cette répartition", "Apply this assignment";
     AssignByHand => "Attribuer à la main", "Assign by hand";
     AssignByHandIntro =>
-        "Les mêmes règles s'appliquent : pas de conflit d'intérêts, pas au-delà de la charge maximale. Les numéros figurent dans la liste des juré·es et des dossiers.",
-        "The same rules apply: no conflict of interest, not beyond the maximum load. The numbers are in the lists of jurors and dossiers.";
-    FieldJurorNumber => "Numéro du ou de la juré·e", "Juror number";
+        "Les mêmes règles s'appliquent : pas de conflit d'intérêts, pas au-delà de la charge maximale. Le numéro d'un dossier figure dans les résultats de la présélection.",
+        "The same rules apply: no conflict of interest, not beyond the maximum load. A dossier's number is shown in the pre-selection's results.";
+    FieldJurorChosen => "Juré·e", "Juror";
+    ChooseJuror => "Choisissez un·e juré·e dans la liste.", "Choose a juror from the list.";
+    DossierNumberInvalid => "Indiquez le numéro du dossier, par exemple 12.", "Give the dossier's number, for example 12.";
+    DossierNumberUnknown =>
+        "Aucun dossier en cours de relecture ne porte ce numéro dans cette promotion.",
+        "No dossier under review has this number in this promotion.";
     FieldDossierNumber => "Numéro du dossier", "Dossier number";
     AssignPairAction => "Action", "Action";
     AssignAddPair => "Attribuer le dossier", "Assign the dossier";

@@ -64,6 +64,9 @@ pub struct AssignPlan {
     pub profile_covered: u32,
     /// Dossiers whose profile no juror of the pool has.
     pub without_peer: u32,
+    /// The pool's jurors (id, name) by name, for the by-hand form.
+    #[serde(default)]
+    pub jurors: Vec<(i64, String)>,
 }
 
 /// A juror's home.

@@ -1160,6 +1160,35 @@ async fn a_likely_conflict_on_a_late_dossier_waits_for_the_jurors_confirmation()
         bea.get(&format!("/jury/dossiers/{lea}")).await.status(),
         404
     );
+    // By hand: the same rules, and errors tied to their field.
+    let by_hand = format!("/coordination/promotions/{promotion}/preselection/affectation");
+    let set = |juror: String, application: &str| {
+        vec![
+            ("promotion".to_owned(), promotion.to_string()),
+            ("juror".to_owned(), juror),
+            ("application".to_owned(), application.to_owned()),
+            ("add".to_owned(), "on".to_owned()),
+        ]
+    };
+    for (juror, typed, field) in [
+        (bea_id.to_string(), "douze".to_owned(), "application"),
+        (bea_id.to_string(), "999999".to_owned(), "application"),
+        (String::new(), lea.to_string(), "juror"),
+    ] {
+        let res = claire
+            .post_fields(&by_hand, "/api/affecter-dossier", &set(juror, &typed))
+            .await;
+        assert_eq!(error_fields(&location(&res)), [field], "{typed}");
+    }
+    let res = claire
+        .post_fields(
+            &by_hand,
+            "/api/affecter-dossier",
+            &set(bea_id.to_string(), &lea.to_string()),
+        )
+        .await;
+    assert_eq!(crate::helpers::refusal(&res), "PairConflicted");
+    assert_eq!(pairs(&app).await, [(cem_id, lea)]);
     // She rejects it (declares no conflict): the notice goes, and Léa's
     // dossier can be hers.
     let from = format!("/jury/promotions/{promotion}/conflits");
@@ -1185,6 +1214,15 @@ async fn a_likely_conflict_on_a_late_dossier_waits_for_the_jurors_confirmation()
     .await
     .unwrap();
     assert!(!conflicted.contains(&lea));
+    let res = claire
+        .post_fields(
+            &by_hand,
+            "/api/affecter-dossier",
+            &set(bea_id.to_string(), &format!("n° {lea}")),
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    assert_eq!(pairs(&app).await, [(cem_id, lea), (bea_id, lea)]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -5,10 +5,19 @@
 use crate::api::review::{ApplyAssignment, SetPair, get_assign_plan};
 use crate::i18n::Msg;
 use crate::model::review::AssignPlan;
-use crate::ui::form::{ErrorSummary, Field, action_error};
+use crate::ui::form::{ErrorSummary, Field, SelectField, action_error};
 use crate::ui::table::DataTable;
-use crate::ui::{Heading, loaded_row, page, say, tr};
+use crate::ui::{Heading, kept, loaded_row, page, say, tr};
 use leptos::prelude::*;
+
+/// What the error summary calls the by-hand form's fields.
+fn pair_label(field: &str) -> Option<Msg> {
+    match field {
+        "juror" => Some(Msg::FieldJurorChosen),
+        "application" => Some(Msg::FieldDossierNumber),
+        _ => None,
+    }
+}
 
 #[component]
 pub fn AssignmentPage() -> impl IntoView {
@@ -22,6 +31,16 @@ fn Plan(p: AssignPlan) -> impl IntoView {
     let apply = ServerAction::<ApplyAssignment>::new();
     let pair = ServerAction::<SetPair>::new();
     let error = action_error(apply).or_else(|| action_error(pair));
+    let juror_error = error.as_ref().and_then(|e| e.for_field("juror"));
+    let application_error = error.as_ref().and_then(|e| e.for_field("application"));
+    let jurors: Vec<(String, String)> =
+        std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
+            .chain(
+                p.jurors
+                    .iter()
+                    .map(|(id, name)| (id.to_string(), name.clone())),
+            )
+            .collect();
     let id = p.promotion_id;
     let body = if let Some(reason) = p.reason.clone() {
         view! {
@@ -68,14 +87,16 @@ fn Plan(p: AssignPlan) -> impl IntoView {
         <Heading msg=Msg::AssignTitle/>
         <p><a href=format!("/coordination/promotions/{id}/preselection")>{tr(Msg::BackToPreselection)}</a></p>
         <p>{tr(Msg::AssignIntro)}</p>
-        <ErrorSummary error=error/>
+        <ErrorSummary error=error labels=pair_label/>
         {body}
         <h2>{tr(Msg::AssignByHand)}</h2>
         <p>{tr(Msg::AssignByHandIntro)}</p>
         <ActionForm action=pair>
             <input type="hidden" name="promotion" value=id.to_string()/>
-            <Field name="juror" label=Msg::FieldJurorNumber kind="number"/>
-            <Field name="application" label=Msg::FieldDossierNumber kind="number"/>
+            <SelectField name="juror" label=Msg::FieldJurorChosen options=jurors required=true
+                value=kept("juror").unwrap_or_default() error=juror_error/>
+            <Field name="application" label=Msg::FieldDossierNumber kind="number"
+                value=kept("application").unwrap_or_default() error=application_error/>
             <fieldset>
                 <legend>{tr(Msg::AssignPairAction)}</legend>
                 <div class="checkbox">

@@ -195,6 +195,19 @@ pub async fn plan(
             .iter()
             .filter(|x| !peers.contains(x.profile.as_str()))
             .count() as u32,
+        jurors: {
+            let mut v: Vec<(i64, String)> = b
+                .names
+                .iter()
+                .filter_map(|(x, n)| Some((x.trim_start_matches('j').parse().ok()?, n.clone())))
+                .collect();
+            v.sort_by(|a, b| {
+                a.1.to_lowercase()
+                    .cmp(&b.1.to_lowercase())
+                    .then(a.0.cmp(&b.0))
+            });
+            v
+        },
     })
 }
 
@@ -282,7 +295,7 @@ pub async fn add_pair(
         return Err(AppError::NotFound);
     };
     if !b.input.dossiers.iter().any(|x| x.id == dx) {
-        return Err(AppError::NotFound);
+        return Err(AppError::field("application", Msg::DossierNumberUnknown));
     }
     if b.input.conflicts.contains(&(jx.clone(), dx.clone())) {
         return Err(AppError::Refused(Msg::PairConflicted));
