@@ -89,6 +89,13 @@ test('a juror is invited, declares a conflict and scores; the coordinator assign
   await expectAccessible(coordinator, 'assignment plan');
   await coordinator.getByRole('button', { name: 'Appliquer cette répartition' }).click();
   await expect(notice(coordinator)).toHaveText('Répartition appliquée.');
+  // By hand: the juror chosen by name; an unknown number is refused by field.
+  await coordinator.getByLabel('Juré·e', { exact: true }).selectOption({ label: name });
+  await coordinator.getByLabel('Numéro du dossier').fill('999999');
+  await coordinator.getByRole('button', { name: 'Valider', exact: true }).click();
+  await expect(coordinator.locator('.error-summary')).toContainText('Aucun dossier en cours de relecture ne porte ce numéro');
+  await expect(coordinator.getByLabel('Numéro du dossier')).toHaveValue('999999');
+  await expectAccessible(coordinator, 'assignment by hand, refused');
 
   // The juror: a review without a verdict is refused, nothing lost.
   await visit(page, '/jury');
@@ -127,5 +134,16 @@ test('a juror is invited, declares a conflict and scores; the coordinator assign
   await expectAccessible(coordinator, 'shortlist preview');
   await coordinator.getByRole('button', { name: /Confirmer/ }).click();
   await expect(notice(coordinator)).toHaveText('Décisions enregistrées et courriels mis en file d\'envoi.');
+
+  // The dossiers' table carries the aggregates and sorts by them (best
+  // first); a dossier's page shows each review, a removed juror's marked.
+  await visit(coordinator, `/coordination/promotions/${PROMOTION}/candidatures`);
+  await coordinator.getByRole('link', { name: 'Normalisé', exact: true }).click();
+  await expect(coordinator).toHaveURL(/tri=normalise/);
+  await expect(coordinator.locator('thead')).toContainText('Coups de cœur');
+  await expectAccessible(coordinator, 'dossiers with the review columns');
+  await coordinator.locator('tbody tr').first().getByRole('link').first().click();
+  await expect(coordinator.getByRole('heading', { name: 'Avis des juré·es' })).toBeVisible();
+  await expectAccessible(coordinator, 'dossier with its reviews');
   await coordinator.context().close();
 });
