@@ -44,6 +44,11 @@ for (const width of [375, 1280]) {
     await shot(page, 'preselection', width);
     await page.goto(base + '/coordination/promotions/1/preselection/affectation');
     await shot(page, 'assignment', width);
+    await page.goto(base + '/coordination/promotions/1/candidatures?tri=normalise&ordre=desc');
+    await shot(page, 'dossiers-reviewed', width);
+    await page.locator('main tbody tr').first().getByRole('link').first().click();
+    await page.waitForURL(/coordination\/candidatures\//);
+    await shot(page, 'dossier-reviews', width);
     await page.goto(base + '/coordination/promotions/1/preselection/resultats?premiers=2');
     await shot(page, 'results', width);
     await page.getByRole('button', { name: /Retenir les dossiers cochés|Shortlist the ticked dossiers/ }).click();

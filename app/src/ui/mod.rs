@@ -50,6 +50,16 @@ pub fn colon(msg: Msg) -> String {
     say(Msg::LabelColon, &[("label", tr(msg))])
 }
 
+/// `x` with `places` decimals as the reader writes it: "12,50" in French,
+/// "12.50" in English.
+pub fn decimal(x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    match locale() {
+        Locale::Fr => s.replace('.', ","),
+        Locale::En => s,
+    }
+}
+
 /// Anonymous people are sent to sign in, and brought back here after
 /// (`?suite=`); signed-in people who may not open the page see "not found".
 pub fn refuse() -> AnyView {

@@ -689,7 +689,7 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
         ))
         .await;
     assert!(
-        results.contains("12.00") && results.contains("7.50"),
+        results.contains("12,00") && results.contains("7,50"),
         "{results}"
     );
     // Sorted by the normalised total: Ada first.
@@ -734,7 +734,7 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
         .page(&format!("{table}?tri=moyenne&ordre=desc"))
         .await;
     assert!(
-        page.contains(fr(Msg::ColNormalised)) && page.contains("12.00") && page.contains("7.50")
+        page.contains(fr(Msg::ColNormalised)) && page.contains("12,00") && page.contains("7,50")
     );
     assert!(page.find("Lovelace").unwrap() < page.find("Hopper").unwrap());
     assert!(
@@ -789,7 +789,7 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
         ))
         .await;
     assert!(
-        results.contains("12.00") && results.contains("7.50"),
+        results.contains("12,00") && results.contains("7,50"),
         "{results}"
     );
     let other = bea.page(&format!("/jury/dossiers/{ada}")).await;
@@ -833,7 +833,9 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
     let mail = app.mail().await;
     assert_eq!(mail.len(), 2);
     for m in &mail {
-        for secret in ["Bea", "Cem", "Sévère", "Clément", "12.0", "7.5", "Note "] {
+        for secret in [
+            "Bea", "Cem", "Sévère", "Clément", "12.0", "7.5", "12,0", "7,5", "Note ",
+        ] {
             assert!(!m.text.contains(secret), "{secret} in {}", m.text);
         }
     }

@@ -26,7 +26,8 @@ fn query_from_url() -> ResultsQuery {
 }
 
 pub fn number(x: Option<f64>) -> String {
-    x.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())
+    x.map(|v| crate::ui::decimal(v, 2))
+        .unwrap_or_else(|| "—".into())
 }
 
 /// A dossier's aggregates in one sentence (its page).

@@ -216,7 +216,7 @@ pub fn ReviewList(criteria: Vec<Criterion>, reviews: Vec<OtherReview>) -> impl I
                 .collect_view();
             view! {
                 <li>
-                    <p><strong>{who}</strong> " — " {say(Msg::TotalIs, &[("total", &format!("{:.1}", o.total))])} " — " {verdict}</p>
+                    <p><strong>{who}</strong> " — " {say(Msg::TotalIs, &[("total", &crate::ui::decimal(o.total, 1))])} " — " {verdict}</p>
                     {standing.map(|m| view! { <p class="hint"><strong>{tr(m)}</strong></p> })}
                     <ul>{marks}</ul>
                 </li>
