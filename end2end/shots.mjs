@@ -39,6 +39,7 @@ for (const width of [375, 1280]) {
     await page.goto(base + '/jury/promotions/1/conflits');
     await shot(page, 'jury-conflicts', width);
     await ctx.clearCookies();
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
     await signIn(page, 'coordination@demo.cohorte.localhost');
     await page.goto(base + '/coordination/promotions/1/preselection');
     await shot(page, 'preselection', width);
