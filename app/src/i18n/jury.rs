@@ -27,8 +27,8 @@ super::texts! {
         "Les juré·es ne voient ni nom, ni adresse, ni téléphone, ni liens, ni CV ; dans les textes libres, le nom, les adresses, les liens et les numéros de téléphone sont masqués (un surnom ou une périphrase ne peut pas l'être). Un CV caviardé n'est pas proposé : en mode anonyme, le CV n'est pas montré du tout.",
         "Jurors see no name, address, phone, links or CV; in the free texts, the name, addresses, links and phone numbers are masked (a nickname or a paraphrase cannot be). A redacted CV is not offered: in blind mode, the CV is not shown at all.";
     PendingConflicts =>
-        "{count} {count|dossier arrivé|dossiers arrivés} depuis votre déclaration {count|ressemble|ressemblent} à un conflit d'intérêts : {count|il vous restera caché|ils vous resteront cachés} tant que vous n'aurez pas confirmé ou écarté ce conflit sur la page des conflits.",
-        "{count} {count|dossier|dossiers} that came after your declaration {count|looks|look} like a conflict of interest: {count|it stays|they stay} hidden from you until you confirm or reject the conflict on the conflicts page.";
+        "{count} {count|dossier arrivé|dossiers arrivés} depuis votre déclaration {count|ressemble|ressemblent} à un conflit d'intérêts : {count|il vous restera caché|ils vous resteront cachés} tant que vous n'aurez pas confirmé ou écarté {count|ce conflit|ces conflits} sur la page des conflits.",
+        "{count} {count|dossier|dossiers} that came after your declaration {count|looks|look} like a conflict of interest: {count|it stays|they stay} hidden from you until you confirm or reject {count|the conflict|the conflicts} on the conflicts page.";
     RedactedMask => "[masqué]", "[hidden]";
     FieldSeeReviews => "Les juré·es voient les autres avis", "Jurors see the other reviews";
     FieldSeeNames => "Les juré·es voient les noms des autres juré·es", "Jurors see the other jurors' names";
@@ -111,6 +111,9 @@ super::texts! {
     FieldJurorChosen => "Juré·e", "Juror";
     ChooseJuror => "Choisissez un·e juré·e dans la liste.", "Choose a juror from the list.";
     DossierNumberInvalid => "Indiquez le numéro du dossier, par exemple 12.", "Give the dossier's number, for example 12.";
+    PairNotAssigned =>
+        "Ce dossier n'est pas attribué à ce ou cette juré·e : il n'y a rien à retirer.",
+        "This dossier is not assigned to this juror: there is nothing to remove.";
     DossierNumberUnknown =>
         "Aucun dossier en cours de relecture ne porte ce numéro dans cette promotion.",
         "No dossier under review has this number in this promotion.";
@@ -213,7 +216,7 @@ super::texts! {
         "Juror in conflict of interest with this dossier: their review is not counted.";
     AggregateSummary =>
         "{reviews} {reviews|avis compté|avis comptés} : moyenne {mean}, médiane {median}, écart-type {sd}{flag}, total normalisé {normalised}, {coups} {coups|coup de cœur|coups de cœur}, {unfavourable} {unfavourable|avis défavorable|avis défavorables}.",
-        "{reviews} {reviews|review counted|reviews counted}: mean {mean}, median {median}, standard deviation {sd}{flag}, normalised total {normalised}, {coups} {coups|coup de cœur|coups de cœur}, {unfavourable} {unfavourable|unfavourable verdict|unfavourable verdicts}.";
+        "{reviews} {reviews|review counted|reviews counted}: mean {mean}, median {median}, standard deviation {sd}{flag}, normalised total {normalised}, {coups} {coups|favourite|favourites}, {unfavourable} {unfavourable|unfavourable verdict|unfavourable verdicts}.";
     DossierReviewsTitle => "Avis des juré·es", "Jurors' reviews";
     NoReviewYet => "Aucun avis n'est encore rendu sur ce dossier.", "No review is submitted on this dossier yet.";
     JurorN => "Juré·e {n}", "Juror {n}";

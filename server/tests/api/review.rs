@@ -217,13 +217,25 @@ async fn a_juror_joins_by_invitation_and_a_conflict_is_never_broken() {
     let jean = app
         .verified_user("jean@interieur.gouv.fr", "Jean Juré", PASSWORD)
         .await;
-    // Jean is an alumnus: a data scientist of an earlier promotion.
-    let earlier = open_applications(&app, "EIG 7 — 2027").await;
-    dossier(
+    // Jean is an alumnus: a data scientist placed in another promotion
+    // (a dossier he did not get through would not count).
+    let earlier = open_applications(&app, "EIG 6 — 2026").await;
+    let placed = dossier(
         &app,
         earlier,
         ("Jean", "Juré", "jean@interieur.gouv.fr"),
         "data_scientist",
+        Some(app.user_id("jean@interieur.gouv.fr").await),
+    )
+    .await;
+    let mut a: application::ActiveModel = app.row::<application::Entity>(placed).await.into();
+    a.state = Set(ApplicationState::Placed.code().into());
+    a.update(&app.state.db).await.unwrap();
+    dossier(
+        &app,
+        open_applications(&app, "EIG 5 — 2025").await,
+        ("Jean", "Juré", "jean@interieur.gouv.fr"),
+        "designer",
         Some(app.user_id("jean@interieur.gouv.fr").await),
     )
     .await;
@@ -865,6 +877,43 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
         .filter(application::Column::Id.eq(ada))
         .one(&app.state.db)
         .await;
+
+    // Bea declares a conflict with Grace after reviewing her: coordinators
+    // see the review marked and left out; no juror reads the reviews'
+    // endpoint.
+    let bea_id = app::server::service::review::juror_of(
+        &app.state.db,
+        promotion,
+        app.user_id("bea@jury.fr").await,
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .id;
+    app::server::db::review::conflict::ActiveModel {
+        juror_id: Set(bea_id),
+        application_id: Set(Some(grace)),
+        kind: Set("personal".into()),
+        detected: Set(String::new()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    let page = claire
+        .page(&format!("/coordination/candidatures/{grace}"))
+        .await;
+    assert!(
+        page.contains(fr(Msg::ReviewConflicted)) && page.contains("Bea Sévère"),
+        "{page}"
+    );
+    assert!(page.contains("1 avis compté : moyenne 12,00"), "{page}");
+    for who in [&bea, &cem] {
+        let res = who.get(&format!("/api/avis-dossier?id={grace}")).await;
+        assert_ne!(res.status(), 200);
+        assert!(!res.text().await.unwrap().contains("Sévère"));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

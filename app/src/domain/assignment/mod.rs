@@ -20,6 +20,7 @@
 mod flow;
 mod input;
 mod network;
+mod queue;
 mod solve;
 
 pub use input::{DossierIn, Input, InputError, JurorIn, parse_json};

@@ -13,7 +13,7 @@ pub fn redact(text: &str, names: &[&str], mask: &str) -> String {
         .iter()
         .flat_map(|n| n.split(|c: char| c.is_whitespace() || is_joiner(c)))
         .map(fold)
-        .filter(|p| p.chars().count() >= 2)
+        .filter(|p| p.chars().count() >= 2 && !PARTICLES.contains(&p.as_str()))
         .collect();
     let text = phones(text, mask);
     let mut out = String::with_capacity(text.len());
@@ -30,6 +30,13 @@ pub fn redact(text: &str, names: &[&str], mask: &str) -> String {
     out.push_str(&token(&word, &parts, mask));
     out
 }
+
+/// Particles of compound names ("de La Fontaine", "van Gogh"): common
+/// words of any text, never masked on their own.
+const PARTICLES: [&str; 16] = [
+    "de", "la", "le", "du", "des", "van", "von", "der", "den", "di", "da", "del", "dos", "das",
+    "el", "al",
+];
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '‐' | '‑')
@@ -58,6 +65,9 @@ fn is_wrapper(c: char) -> bool {
             | '!'
             | '?'
             | '*'
+            | '…'
+            | '—'
+            | '–'
     ) || c == '\''
         || c == '’'
 }
@@ -73,7 +83,12 @@ fn token(word: &str, names: &[String], mask: &str) -> String {
     let (before, after) = (&word[..start], &word[start + core.len()..]);
     let hide = is_email(core)
         || is_link(core)
-        || core.split(is_joiner).map(fold).any(|p| names.contains(&p));
+        // A name stuck to other signs ("@eloise", "eloise.martin",
+        // "Martin/Dupont") is still a name.
+        || core
+            .split(|c: char| !c.is_alphanumeric())
+            .map(fold)
+            .any(|p| names.contains(&p));
     if hide {
         format!("{before}{mask}{after}")
     } else {
@@ -96,12 +111,9 @@ fn is_link(s: &str) -> bool {
     if lower.contains("://") || lower.starts_with("www.") {
         return true;
     }
-    // host.tld or host.tld/path: a dot inside the first segment, and a
-    // known top-level domain or a path after it.
-    let (host, path) = match lower.split_once('/') {
-        Some((h, p)) => (h, Some(p)),
-        None => (lower.as_str(), None),
-    };
+    // host.tld or host.tld/path: a dot inside the first segment and a
+    // known top-level domain.
+    let host = lower.split('/').next().unwrap_or_default();
     let Some((name, tld)) = host.rsplit_once('.') else {
         return false;
     };
@@ -111,11 +123,11 @@ fn is_link(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
         && tld.chars().all(|c| c.is_ascii_alphabetic())
         && (2..=6).contains(&tld.len());
-    // Without a path, a known domain written in lower case ("ASP.NET" is
-    // a framework, "site.net" a link).
+    // Written in lower case: "ASP.NET/C#" and "Node.js/Express" are
+    // frameworks, "site.net" and "github.com/x" links.
     let written = s.split('/').next().unwrap_or_default();
     let lower_tld = written.rsplit('.').next().is_some_and(|t| t == tld);
-    plausible && (path.is_some() || (TLDS.contains(&tld) && lower_tld))
+    plausible && TLDS.contains(&tld) && lower_tld
 }
 
 /// `text` with every phone number masked: a run of digits and separators
@@ -140,7 +152,7 @@ fn phones(text: &str, mask: &str) -> String {
                 if d.is_ascii_digit() {
                     digits += 1;
                     end = j + 1;
-                } else if !(matches!(d, ' ' | '.' | '-' | '(' | ')' | '/' | '\u{a0}')
+                } else if !(matches!(d, ' ' | '.' | '-' | '(' | ')' | '\u{a0}')
                     || (d == '+' && j == i))
                 {
                     break;
@@ -199,6 +211,20 @@ mod tests {
         assert_eq!(r("chez Martin."), "chez [masqué].");
         // Other words stay.
         assert_eq!(r("Martine et Dupontel"), "Martine et Dupontel");
+        // Stuck to other signs.
+        assert_eq!(
+            r("@eloise #Eloise Éloïse… eloise.martin Martin/Dupont"),
+            "[masqué] [masqué] [masqué]… [masqué] [masqué]"
+        );
+        // A particle of the name is not masked elsewhere.
+        assert_eq!(
+            redact("la mairie de Lyon", &["Jean", "de La Fontaine"], M),
+            "la mairie de Lyon"
+        );
+        assert_eq!(
+            redact("M. Fontaine", &["Jean", "de La Fontaine"], M),
+            "M. [masqué]"
+        );
     }
 
     #[test]
@@ -219,6 +245,7 @@ mod tests {
     fn ordinary_text_is_kept() {
         for kept in [
             "De 2015 à 2020, 3 projets en Node.js et ASP.NET, etc.",
+            "Node.js/Express, ASP.NET/C#, de 01/2019 - 06/2023.",
             "Un budget de 1 200 000 € sur 2019-2023.",
             "Note : 4/5, p.ex. 12.5 %",
             "",

@@ -22,6 +22,26 @@ pub async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<Ro
         .collect())
 }
 
+/// `roles_of` for many people in one query (those without a grant are
+/// absent).
+pub async fn roles_of_many<C: ConnectionTrait>(
+    db: &C,
+    users: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<Role>>, AppError> {
+    let mut out: std::collections::HashMap<i64, Vec<Role>> = Default::default();
+    for g in role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.is_in(users.iter().copied()))
+        .order_by_asc(role_grant::Column::Id)
+        .all(db)
+        .await?
+    {
+        if let Some(r) = Role::from_parts(&g.role, g.scope_id) {
+            out.entry(g.user_id).or_default().push(r);
+        }
+    }
+    Ok(out)
+}
+
 pub async fn by_email<C: ConnectionTrait>(
     db: &C,
     email: &str,

@@ -95,7 +95,7 @@ fn Plan(p: AssignPlan) -> impl IntoView {
             <input type="hidden" name="promotion" value=id.to_string()/>
             <SelectField name="juror" label=Msg::FieldJurorChosen options=jurors required=true
                 value=kept("juror").unwrap_or_default() error=juror_error/>
-            <Field name="application" label=Msg::FieldDossierNumber kind="number"
+            <Field name="application" label=Msg::FieldDossierNumber
                 value=kept("application").unwrap_or_default() error=application_error/>
             <fieldset>
                 <legend>{tr(Msg::AssignPairAction)}</legend>

@@ -4,7 +4,7 @@
 //! before anything changes, and applying it adds only the missing pairs.
 //! The same code tops dossiers up after a conflict or a removal.
 
-use super::{ASSIGNABLE_STATES, conflicted_dossiers, dossiers, ranked_organisations, settings};
+use super::{ASSIGNABLE_STATES, dossiers, ranked_organisations, settings};
 use crate::domain::assignment::{self, DossierIn, Input, JurorIn, Outcome};
 use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
@@ -78,8 +78,11 @@ async fn build<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Built, AppE
         .collect();
     let app_set: HashSet<i64> = ids.iter().copied().collect();
     let mut conflicts = Vec::new();
+    let of = super::conflicts_of(db, &jurors, &ranked).await?;
     for x in &jurors {
-        for a in conflicted_dossiers(db, x.id, &ranked).await? {
+        let mut mine: Vec<i64> = of.get(&x.id).into_iter().flatten().copied().collect();
+        mine.sort_unstable();
+        for a in mine {
             if app_set.contains(&a) {
                 conflicts.push((j(x.id), d(a)));
             }
@@ -354,7 +357,8 @@ pub async fn remove_pair(
         .await?
         .rows_affected;
     if gone == 0 {
-        return Err(AppError::NotFound);
+        // Nothing to remove: this juror has no such dossier.
+        return Err(AppError::field("application", Msg::PairNotAssigned));
     }
     txn.finish(
         AuditAction::ReviewUnassigned,

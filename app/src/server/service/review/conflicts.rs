@@ -22,7 +22,7 @@ use sea_orm::{
     QueryOrder, Set,
 };
 use serde_json::json;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 async fn facts<C: ConnectionTrait>(
     db: &C,
@@ -43,48 +43,102 @@ async fn facts<C: ConnectionTrait>(
     Ok((u.email, host_of))
 }
 
-/// Dossiers submitted after the juror's declaration that Cohorte detects
-/// as likely conflicts: out of the juror's reach until they confirm or
-/// reject them by declaring again (the detection asks for confirmation).
-pub(crate) async fn pending<C: ConnectionTrait>(
+/// Per juror of `jurors`, the dossiers submitted after their declaration
+/// that Cohorte detects as likely conflicts: out of the juror's reach until
+/// they confirm or reject them by declaring again (a detection asks for
+/// confirmation). Not counted: a dossier the juror already reviewed (a
+/// resubmission after a correction does not take a review away), one
+/// already in conflict, their own. Removed jurors, jurors who have not
+/// declared yet (they see nothing) and accounts since deleted are skipped.
+/// A few queries, whatever the number of jurors.
+pub(crate) async fn pending_of<C: ConnectionTrait>(
     db: &C,
-    j: &juror::Model,
-) -> Result<std::collections::HashSet<i64>, AppError> {
-    let Some(declared) = j.conflicts_declared_at else {
-        return Ok(Default::default());
-    };
+    jurors: &[juror::Model],
+) -> Result<HashMap<i64, HashSet<i64>>, AppError> {
     use crate::server::db::application;
+    use crate::server::db::review::sheet;
+    let live: Vec<&juror::Model> = jurors
+        .iter()
+        .filter(|j| j.removed_at.is_none() && j.conflicts_declared_at.is_some())
+        .collect();
+    let Some(earliest) = live.iter().filter_map(|j| j.conflicts_declared_at).min() else {
+        return Ok(HashMap::new());
+    };
     let newer = application::Entity::find()
-        .filter(application::Column::PromotionId.eq(j.promotion_id))
+        .filter(application::Column::PromotionId.is_in(live.iter().map(|j| j.promotion_id)))
         .filter(application::Column::State.is_in(REVIEWED_STATES.iter().map(|s| s.code())))
-        .filter(application::Column::SubmittedAt.gt(declared))
+        .filter(application::Column::SubmittedAt.gt(earliest))
         .all(db)
         .await?;
     if newer.is_empty() {
-        return Ok(Default::default());
+        return Ok(HashMap::new());
     }
-    let (email, host_of) = facts(db, j).await?;
     let ids: Vec<i64> = newer.iter().map(|a| a.id).collect();
     let ranked = ranked_organisations(db, &ids).await?;
+    let live_jurors: Vec<juror::Model> = live.iter().map(|j| (*j).clone()).collect();
+    let declared = super::declared_of(db, &live_jurors, &ranked).await?;
+    let reviewed: HashSet<(i64, i64)> = sheet::Entity::find()
+        .filter(sheet::Column::JurorId.is_in(live.iter().map(|j| j.id)))
+        .filter(sheet::Column::ApplicationId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.juror_id, s.application_id))
+        .collect();
+    let people: Vec<i64> = live.iter().map(|j| j.user_id).collect();
+    let emails: HashMap<i64, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(people.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect();
+    let roles = users::roles_of_many(db, &people).await?;
     let none = Vec::new();
-    Ok(newer
-        .iter()
-        .filter(|a| {
-            !detect(
-                &JurorFacts {
-                    email: &email,
-                    host_of: &host_of,
-                    works_for: j.organisation_id,
-                },
-                &ApplicantFacts {
-                    email: &a.email,
-                    ranked: ranked.get(&a.id).unwrap_or(&none),
-                },
-            )
-            .is_empty()
-        })
-        .map(|a| a.id)
-        .collect())
+    let mut out: HashMap<i64, HashSet<i64>> = HashMap::new();
+    for j in live {
+        let (Some(email), Some(declared_at)) = (emails.get(&j.user_id), j.conflicts_declared_at)
+        else {
+            continue;
+        };
+        let host_of: Vec<i64> = roles
+            .get(&j.user_id)
+            .into_iter()
+            .flatten()
+            .filter_map(|r| match r {
+                Role::Host { organisation, .. } => Some(*organisation),
+                _ => None,
+            })
+            .collect();
+        let known = declared.get(&j.id);
+        let found: HashSet<i64> = newer
+            .iter()
+            .filter(|a| {
+                a.promotion_id == j.promotion_id
+                    && a.submitted_at.is_some_and(|t| t > declared_at)
+                    && a.user_id != Some(j.user_id)
+                    && !reviewed.contains(&(j.id, a.id))
+                    && !known.is_some_and(|k| k.contains(&a.id))
+                    && !detect(
+                        &JurorFacts {
+                            email,
+                            host_of: &host_of,
+                            works_for: j.organisation_id,
+                        },
+                        &ApplicantFacts {
+                            email: &a.email,
+                            ranked: ranked.get(&a.id).unwrap_or(&none),
+                        },
+                    )
+                    .is_empty()
+            })
+            .map(|a| a.id)
+            .collect();
+        if !found.is_empty() {
+            out.insert(j.id, found);
+        }
+    }
+    Ok(out)
 }
 
 fn full_name(a: &crate::server::db::application::Model) -> String {

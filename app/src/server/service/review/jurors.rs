@@ -83,17 +83,31 @@ pub(crate) async fn join(txn: &Txn<'_>, promotion_id: i64, user_id: i64) -> Resu
             a.update(txn).await?;
         }
         None => {
-            // An alumnus reviews as a peer of their own profile: the one
-            // of their dossier in an earlier promotion (coordinators can
-            // change it).
-            let mut own: Vec<String> = crate::server::db::application::Entity::find()
-                .filter(crate::server::db::application::Column::UserId.eq(user_id))
-                .filter(crate::server::db::application::Column::PromotionId.ne(promotion_id))
-                .filter(crate::server::db::application::Column::SubmittedAt.is_not_null())
+            // An alumnus (placed in another promotion) reviews as a
+            // peer of their own profile, if this promotion seeks it;
+            // coordinators can change it.
+            use crate::domain::application::ApplicationState as S;
+            use crate::server::db::application as app;
+            let sought = match crate::server::db::promotion::Entity::find_by_id(promotion_id)
+                .one(txn)
+                .await?
+            {
+                Some(p) => crate::server::service::promotions::profiles_of(&p),
+                None => Vec::new(),
+            };
+            let mut own: Vec<String> = app::Entity::find()
+                .filter(app::Column::UserId.eq(user_id))
+                .filter(app::Column::PromotionId.ne(promotion_id))
+                .filter(app::Column::State.is_in([
+                    S::Placed.code(),
+                    S::Active.code(),
+                    S::Completed.code(),
+                ]))
                 .all(txn)
                 .await?
                 .into_iter()
                 .map(|a| a.profile)
+                .filter(|p| sought.iter().any(|s| s.as_str() == p))
                 .collect();
             own.sort();
             own.dedup();
@@ -108,10 +122,17 @@ pub(crate) async fn join(txn: &Txn<'_>, promotion_id: i64, user_id: i64) -> Resu
             .await?;
         }
     }
+    let profiles = juror::Entity::find()
+        .filter(juror::Column::PromotionId.eq(promotion_id))
+        .filter(juror::Column::UserId.eq(user_id))
+        .one(txn)
+        .await?
+        .map(|j| j.profiles)
+        .unwrap_or_default();
     txn.audit(
         AuditAction::ReviewJurorJoined,
         Target::Promotion(promotion_id),
-        json!({ "user": user_id }),
+        json!({ "user": user_id, "profiles": profiles }),
     )
     .await
 }

@@ -20,7 +20,8 @@ use crate::server::db::review::{conflict, criterion, juror, stage};
 use crate::server::db::{application, application_choice, defi};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -200,37 +201,74 @@ pub(crate) async fn ranked_organisations<C: ConnectionTrait>(
     Ok(out)
 }
 
-/// The dossiers `juror` may never see: declared conflicts with them, with
-/// an organisation whose défi they ranked, their own dossiers (an alumnus
-/// who applies again), and likely conflicts detected on dossiers that
-/// came after their declaration (`conflicts::pending`).
+/// The dossiers `juror` may never see (`conflicts_of` for one juror; an
+/// unknown juror sees nothing anyway).
 pub async fn conflicted_dossiers<C: ConnectionTrait>(
     db: &C,
     juror: i64,
     ranked: &HashMap<i64, Vec<i64>>,
 ) -> Result<HashSet<i64>, AppError> {
+    let Some(j) = juror::Entity::find_by_id(juror).one(db).await? else {
+        return Ok(HashSet::new());
+    };
+    Ok(conflicts_of(db, std::slice::from_ref(&j), ranked)
+        .await?
+        .remove(&j.id)
+        .unwrap_or_default())
+}
+
+/// Per juror of `jurors`, the dossiers they may never see: declared
+/// conflicts with them, with an organisation whose défi they ranked
+/// (`ranked`), their own dossiers (an alumnus who applies again), and
+/// likely conflicts detected on dossiers that came after their
+/// declaration (`conflicts::pending_of`). A few queries, whatever the
+/// number of jurors.
+pub async fn conflicts_of<C: ConnectionTrait>(
+    db: &C,
+    jurors: &[juror::Model],
+    ranked: &HashMap<i64, Vec<i64>>,
+) -> Result<HashMap<i64, HashSet<i64>>, AppError> {
+    let mut out = declared_of(db, jurors, ranked).await?;
+    for (j, pending) in conflicts::pending_of(db, jurors).await? {
+        out.entry(j).or_default().extend(pending);
+    }
+    Ok(out)
+}
+
+/// `conflicts_of` without the pending detections.
+pub(crate) async fn declared_of<C: ConnectionTrait>(
+    db: &C,
+    jurors: &[juror::Model],
+    ranked: &HashMap<i64, Vec<i64>>,
+) -> Result<HashMap<i64, HashSet<i64>>, AppError> {
     let rows = conflict::Entity::find()
-        .filter(conflict::Column::JurorId.eq(juror))
+        .filter(conflict::Column::JurorId.is_in(jurors.iter().map(|j| j.id)))
         .all(db)
         .await?;
-    let orgs: HashSet<i64> = rows.iter().filter_map(|c| c.organisation_id).collect();
-    let mut out: HashSet<i64> = rows.iter().filter_map(|c| c.application_id).collect();
-    if let Some(j) = juror::Entity::find_by_id(juror).one(db).await? {
-        out.extend(
-            application::Entity::find()
-                .filter(application::Column::UserId.eq(j.user_id))
-                .all(db)
-                .await?
-                .iter()
-                .map(|a| a.id),
+    let own: Vec<(Option<i64>, i64)> = application::Entity::find()
+        .select_only()
+        .columns([application::Column::UserId, application::Column::Id])
+        .filter(application::Column::UserId.is_in(jurors.iter().map(|j| j.user_id)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: HashMap<i64, HashSet<i64>> = HashMap::new();
+    for j in jurors {
+        let mine = rows.iter().filter(|c| c.juror_id == j.id);
+        let orgs: HashSet<i64> = mine.clone().filter_map(|c| c.organisation_id).collect();
+        let set = out.entry(j.id).or_default();
+        set.extend(mine.filter_map(|c| c.application_id));
+        set.extend(
+            own.iter()
+                .filter(|(u, _)| *u == Some(j.user_id))
+                .map(|(_, a)| *a),
         );
-        // Likely conflicts on dossiers that came after the declaration,
-        // until the juror confirms or rejects them.
-        out.extend(conflicts::pending(db, &j).await?);
-    }
-    for (app, os) in ranked {
-        if os.iter().any(|o| orgs.contains(o)) {
-            out.insert(*app);
+        if !orgs.is_empty() {
+            for (app, os) in ranked {
+                if os.iter().any(|o| orgs.contains(o)) {
+                    set.insert(*app);
+                }
+            }
         }
     }
     Ok(out)

@@ -180,11 +180,10 @@ pub async fn home(
                 )
             })
             .map(|r| r.application_id);
-        let pending = if declared {
-            super::conflicts::pending(db, &j).await?.len() as u32
-        } else {
-            0
-        };
+        let pending = super::conflicts::pending_of(db, std::slice::from_ref(&j))
+            .await?
+            .get(&j.id)
+            .map_or(0, |p| p.len() as u32);
         promotions.push(JuryPromotion {
             promotion_id: p.id,
             name: p.name,

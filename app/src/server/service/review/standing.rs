@@ -4,7 +4,7 @@
 //! only; a removed juror's review stays and counts, marked as such (the
 //! issue: "their scores stay, marked").
 
-use super::{conflicted_dossiers, ranked_organisations};
+use super::{conflicts_of, ranked_organisations};
 use crate::model::AppError;
 use crate::server::db::review::{juror, sheet};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -65,11 +65,13 @@ pub async fn reviews<C: ConnectionTrait>(
     apps.sort_unstable();
     apps.dedup();
     let ranked = ranked_organisations(db, &apps).await?;
-    let mut conflicted: HashMap<i64, HashSet<i64>> = HashMap::new();
     let with_reviews: HashSet<i64> = sheets.iter().map(|s| s.juror_id).collect();
-    for j in with_reviews {
-        conflicted.insert(j, conflicted_dossiers(db, j, &ranked).await?);
-    }
+    let reviewers: Vec<juror::Model> = jurors
+        .values()
+        .filter(|j| with_reviews.contains(&j.id))
+        .cloned()
+        .collect();
+    let conflicted = conflicts_of(db, &reviewers, &ranked).await?;
     Ok(sheets
         .into_iter()
         .filter_map(|s| {
@@ -104,6 +106,10 @@ pub async fn of_dossier<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    // A draft is nobody's business but its author's (as its page).
+    if a.state == crate::domain::application::ApplicationState::Draft.code() {
+        return Err(AppError::NotFound);
+    }
     let Some(stage) = super::find_stage(db, a.promotion_id).await? else {
         return Ok(None);
     };
