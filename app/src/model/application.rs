@@ -177,6 +177,9 @@ pub struct ApplicationTable {
     /// The promotion has a review stage: the rows carry its aggregates.
     #[serde(default)]
     pub reviewed: bool,
+    /// The review's criteria (id, name), for the per-criterion means.
+    #[serde(default)]
+    pub criteria: Vec<(i64, String)>,
 }
 
 #[cfg(test)]

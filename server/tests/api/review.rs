@@ -104,6 +104,15 @@ fn line_of(page: &str, name: &str) -> (String, String) {
     (line, list.split('"').next().unwrap().to_owned())
 }
 
+/// The juror row id of `email` on `promotion`'s jury.
+async fn juror_id(app: &TestApp, promotion: i64, email: &str) -> i64 {
+    app::server::service::review::juror_of(&app.state.db, promotion, app.user_id(email).await)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
 async fn pairs(app: &TestApp) -> Vec<(i64, i64)> {
     assignment::Entity::find()
         .all(&app.state.db)
@@ -274,15 +283,7 @@ async fn a_juror_joins_by_invitation_and_a_conflict_is_never_broken() {
     assert_eq!(apply(&claire, promotion).await.error, None);
     let before = pairs(&app).await;
     assert_eq!(before.len(), 15, "5 dossiers × 3 reviews");
-    let jean_id = app::server::service::review::juror_of(
-        &app.state.db,
-        promotion,
-        app.user_id("jean@interieur.gouv.fr").await,
-    )
-    .await
-    .unwrap()
-    .unwrap()
-    .id;
+    let jean_id = juror_id(&app, promotion, "jean@interieur.gouv.fr").await;
     let mine: Vec<i64> = before
         .iter()
         .filter(|(j, _)| *j == jean_id)
@@ -550,15 +551,7 @@ async fn infeasible_plans_are_explained_and_top_up_changes_nothing_else() {
     let first = pairs(&app).await;
     assert_eq!(first.len(), 12);
     // Every dossier has the developer juror (the only peer).
-    let j1 = app::server::service::review::juror_of(
-        &app.state.db,
-        promotion,
-        app.user_id("j1@jury.fr").await,
-    )
-    .await
-    .unwrap()
-    .unwrap()
-    .id;
+    let j1 = juror_id(&app, promotion, "j1@jury.fr").await;
     assert_eq!(first.iter().filter(|(j, _)| *j == j1).count(), 4);
     // A juror leaves: only their dossiers get someone new.
     let from = format!("/coordination/promotions/{promotion}/preselection");
@@ -765,6 +758,18 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
         "{text}"
     );
     assert!(text.find("Lovelace").unwrap() < text.find("Hopper").unwrap());
+    // Each criterion's mean: Ada had 3 and 5 on every criterion.
+    let first = text.lines().next().unwrap();
+    assert!(first.contains(&criteria[0].name), "{first}");
+    let ada_line = text.lines().find(|l| l.contains("Lovelace")).unwrap();
+    assert!(ada_line.contains("4.000"), "{ada_line}");
+    let page = claire
+        .page(&format!("{table}?tri=moyenne&ordre=desc"))
+        .await;
+    assert!(
+        page.contains(&format!("{} 4,00", criteria[0].name)) && page.contains(fr(Msg::ColMedian)),
+        "{page}"
+    );
     // The dossier's page shows each review with its juror.
     let page = claire
         .page(&format!("/coordination/candidatures/{ada}"))
@@ -881,15 +886,7 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
     // Bea declares a conflict with Grace after reviewing her: coordinators
     // see the review marked and left out; no juror reads the reviews'
     // endpoint.
-    let bea_id = app::server::service::review::juror_of(
-        &app.state.db,
-        promotion,
-        app.user_id("bea@jury.fr").await,
-    )
-    .await
-    .unwrap()
-    .unwrap()
-    .id;
+    let bea_id = juror_id(&app, promotion, "bea@jury.fr").await;
     app::server::db::review::conflict::ActiveModel {
         juror_id: Set(bea_id),
         application_id: Set(Some(grace)),

@@ -108,7 +108,12 @@ pub async fn export(
                 .max(3);
             let forms = forms_of(&app.db, &rows).await?;
             let name = format!("candidatures-{promotion}.csv");
-            let bytes = csv(&rows, &forms, locale, max, separator)?;
+            let criteria =
+                crate::server::service::selection::reviewed::reviewed(&app.db, promotion)
+                    .await?
+                    .map(|(c, _)| c)
+                    .unwrap_or_default();
+            let bytes = csv(&rows, &forms, &criteria, locale, max, separator)?;
             (Download::csv(name, bytes), "csv")
         }
         Export::CvZip => {
@@ -163,6 +168,7 @@ const LEADING: [&str; 5] = [
 pub fn csv(
     rows: &[ApplicationRow],
     forms: &HashMap<i64, ApplicationForm>,
+    criteria: &[(i64, String)],
     locale: crate::i18n::Locale,
     max_choices: usize,
     separator: Separator,
@@ -207,6 +213,7 @@ pub fn csv(
         header.extend(crate::server::service::review::shortlist::aggregate_header(
             locale,
         ));
+        header.extend(criteria.iter().map(|(_, name)| name.clone()));
     }
     header.extend(
         rest(&ApplicationForm::default())
@@ -250,9 +257,16 @@ pub fn csv(
                 .unwrap_or_default(),
         ]);
         if reviewed {
+            let a = r.review.clone().unwrap_or_default();
             line.extend(crate::server::service::review::shortlist::aggregate_cells(
-                &r.review.clone().unwrap_or_default(),
+                &a,
             ));
+            line.extend(criteria.iter().map(|(id, _)| {
+                a.criteria
+                    .get(id)
+                    .map(|m| format!("{m:.3}"))
+                    .unwrap_or_default()
+            }));
         }
         let form = forms.get(&r.id).cloned().unwrap_or_default();
         line.extend(rest(&form).into_iter().map(|(_, v)| v));

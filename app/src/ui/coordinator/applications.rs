@@ -212,6 +212,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
                                 {header("avis", Msg::ColReviews)}
                                 {header("normalise", Msg::ColNormalised)}
                                 {header("moyenne", Msg::ColMean)}
+                                {header("mediane", Msg::ColMedian)}
                                 {header("ecart", Msg::ColSpread)}
                                 {header("coups", Msg::ColCoups)}
                                 <th scope="col">{tr(Msg::ColUnfavourable)}</th>
@@ -220,7 +221,8 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
                         <tbody>
                             {t.rows.iter().map(|r| view! {
                                 <tr>
-                                    <th scope="row"><a href=format!("/coordination/candidatures/{}", r.id)>{format!("{} {}", r.last_name, r.first_name)}</a></th>
+                                    <th scope="row"><a href=format!("/coordination/candidatures/{}", r.id)>{format!("{} {}", r.last_name, r.first_name)}</a>
+                                        {r.review.as_ref().filter(|a| a.reviews > 0).map(|a| view! { <br/><span class="hint">{criterion_means(&t.criteria, a)}</span> })}</th>
                                     <td>{crate::domain::profile::ProfileCode::parse(&r.profile).map(|p| profile_label(&p)).unwrap_or_default()}</td>
                                     <td>{experience(&r.experience)}</td>
                                     <td><ol class="compact">{r.choices.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ol></td>
@@ -361,6 +363,19 @@ pub fn ApplicationReviewPage() -> impl IntoView {
     })
 }
 
+/// Each criterion's mean, in one line ("Travail en équipe 3,50 · …").
+fn criterion_means(
+    criteria: &[(i64, String)],
+    a: &crate::domain::review::aggregate::Aggregate,
+) -> String {
+    use crate::ui::coordinator::shortlist::number;
+    criteria
+        .iter()
+        .map(|(id, name)| format!("{name} {}", number(a.criteria.get(id).copied())))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// A row's review columns: reviews, normalised total, mean, spread (with
 /// the disagreement flag), coups de cœur, unfavourable verdicts.
 #[component]
@@ -375,6 +390,7 @@ fn ReviewCells(a: crate::domain::review::aggregate::Aggregate) -> impl IntoView 
         <td>{a.reviews}</td>
         <td>{number(a.normalised)}</td>
         <td>{number(a.mean)}</td>
+        <td>{number(a.median)}</td>
         <td>{spread}</td>
         <td>{a.coups_de_coeur}</td>
         <td>{a.unfavourable}</td>

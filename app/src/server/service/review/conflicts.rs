@@ -32,15 +32,19 @@ async fn facts<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let host_of = users::roles_of(db, j.user_id)
-        .await?
-        .into_iter()
+    let host_of = hosted(&users::roles_of(db, j.user_id).await?);
+    Ok((u.email, host_of))
+}
+
+/// The organisations a person is a host member of.
+fn hosted(roles: &[Role]) -> Vec<i64> {
+    roles
+        .iter()
         .filter_map(|r| match r {
-            Role::Host { organisation, .. } => Some(organisation),
+            Role::Host { organisation, .. } => Some(*organisation),
             _ => None,
         })
-        .collect();
-    Ok((u.email, host_of))
+        .collect()
 }
 
 /// Per juror of `jurors`, the dossiers submitted after their declaration
@@ -101,15 +105,7 @@ pub(crate) async fn pending_of<C: ConnectionTrait>(
         else {
             continue;
         };
-        let host_of: Vec<i64> = roles
-            .get(&j.user_id)
-            .into_iter()
-            .flatten()
-            .filter_map(|r| match r {
-                Role::Host { organisation, .. } => Some(*organisation),
-                _ => None,
-            })
-            .collect();
+        let host_of = hosted(roles.get(&j.user_id).map_or(&[], Vec::as_slice));
         let known = declared.get(&j.id);
         let found: HashSet<i64> = newer
             .iter()

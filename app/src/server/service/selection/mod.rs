@@ -25,7 +25,7 @@ use sea_orm::{
 use serde_json::json;
 use std::collections::HashMap;
 
-mod reviewed;
+pub mod reviewed;
 mod table;
 pub use table::*;
 

@@ -15,14 +15,25 @@ pub(super) async fn aggregates_of<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
 ) -> Result<Option<HashMap<i64, Aggregate>>, AppError> {
+    Ok(reviewed(db, promotion).await?.map(|(_, a)| a))
+}
+
+/// The review's criteria (id, name) and the aggregates by dossier, when
+/// the promotion has a review stage.
+pub async fn reviewed<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+) -> Result<Option<(Vec<(i64, String)>, HashMap<i64, Aggregate>)>, AppError> {
     let Some(stage) = review::find_stage(db, promotion).await? else {
         return Ok(None);
     };
     let criteria = review::criteria_of(db, stage.id).await?;
     let threshold = review::settings(&stage).disagreement_threshold;
-    Ok(Some(
-        review::shortlist::aggregates_of(db, promotion, &criteria, threshold).await?,
-    ))
+    let aggregates = review::shortlist::aggregates_of(db, promotion, &criteria, threshold).await?;
+    Ok(Some((
+        criteria.into_iter().map(|c| (c.id, c.name)).collect(),
+        aggregates,
+    )))
 }
 
 /// `q` filters or sorts by an aggregate: the rows are read whole.

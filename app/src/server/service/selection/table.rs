@@ -234,7 +234,10 @@ pub async fn table(
     let counted = state.catalogue.counts(db).await?;
     let count_of = |s: ApplicationState| counted.of(promotion_id, s.code());
     let titles: HashMap<i64, &str> = catalogue.titles(promotion_id).collect();
-    let aggregates = reviewed::aggregates_of(db, promotion_id).await?;
+    let (criteria, aggregates) = match reviewed::reviewed(db, promotion_id).await? {
+        Some((c, a)) => (c, Some(a)),
+        None => (Vec::new(), None),
+    };
     let (total, page, mut rows) = match &aggregates {
         Some(aggregates) if reviewed::in_memory(q) => {
             let found = listed(filtered(promotion_id, q)).all(db).await?;
@@ -282,6 +285,7 @@ pub async fn table(
         pages,
         counts,
         reviewed: aggregates.is_some(),
+        criteria,
     })
 }
 
