@@ -11,9 +11,24 @@ use std::borrow::Cow;
 /// cell as a formula (tab and carriage return can hide one).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// A negative number written plainly ("-0.512", "-3,25"): a spreadsheet
+/// reads it as a number, never as a formula, so it keeps its sign.
+fn plain_negative(cell: &str) -> bool {
+    let Some(rest) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let marks = rest.chars().filter(|c| *c == '.' || *c == ',').count();
+    rest.chars().any(|c| c.is_ascii_digit())
+        && marks <= 1
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
 /// `cell`, neutralised when a spreadsheet would read it as a formula.
 pub fn text_cell(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(FORMULA_STARTS) {
+    if cell.starts_with(FORMULA_STARTS) && !plain_negative(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -54,5 +69,12 @@ mod tests {
             assert_eq!(text_cell(ok), ok);
         }
         assert_eq!(text_record(["=1", "x"]), vec!["'=1", "x"]);
+        // Negative numbers stay numbers; anything more is still text.
+        for n in ["-0.512", "-3,25", "-7"] {
+            assert_eq!(text_cell(n), n);
+        }
+        for f in ["-", "-.5", "-1-1", "-1.2.3", "-1e5", "-1 ", "-1,2,3"] {
+            assert!(text_cell(f).starts_with('\''), "{f}");
+        }
     }
 }

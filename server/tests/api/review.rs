@@ -754,7 +754,7 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
     assert_eq!(csv.status(), 200);
     let text = csv.text().await.unwrap();
     assert!(
-        text.contains(fr(Msg::ColNormalised)) && text.contains("12.000") && text.contains("7.500"),
+        text.contains(fr(Msg::ColNormalised)) && text.contains("12,000") && text.contains("7,500"),
         "{text}"
     );
     assert!(text.find("Lovelace").unwrap() < text.find("Hopper").unwrap());
@@ -762,7 +762,7 @@ async fn scores_aggregate_and_the_shortlist_sends_neutral_emails() {
     let first = text.lines().next().unwrap();
     assert!(first.contains(&criteria[0].name), "{first}");
     let ada_line = text.lines().find(|l| l.contains("Lovelace")).unwrap();
-    assert!(ada_line.contains("4.000"), "{ada_line}");
+    assert!(ada_line.contains("4,000"), "{ada_line}");
     let page = claire
         .page(&format!("{table}?tri=moyenne&ordre=desc"))
         .await;

@@ -257,16 +257,15 @@ pub fn csv(
                 .unwrap_or_default(),
         ]);
         if reviewed {
+            use crate::server::service::review::shortlist::{aggregate_cells, csv_number};
+            let comma = matches!(separator, Separator::Semicolon);
             let a = r.review.clone().unwrap_or_default();
-            line.extend(crate::server::service::review::shortlist::aggregate_cells(
-                &a,
-            ));
-            line.extend(criteria.iter().map(|(id, _)| {
-                a.criteria
-                    .get(id)
-                    .map(|m| format!("{m:.3}"))
-                    .unwrap_or_default()
-            }));
+            line.extend(aggregate_cells(&a, comma));
+            line.extend(
+                criteria
+                    .iter()
+                    .map(|(id, _)| csv_number(a.criteria.get(id).copied(), comma)),
+            );
         }
         let form = forms.get(&r.id).cloned().unwrap_or_default();
         line.extend(rest(&form).into_iter().map(|(_, v)| v));

@@ -268,9 +268,17 @@ pub(crate) fn aggregate_header(locale: Locale) -> Vec<String> {
     .collect()
 }
 
-/// A dossier's aggregates as CSV cells (`aggregate_header`'s order).
-pub(crate) fn aggregate_cells(a: &Aggregate) -> Vec<String> {
-    let n = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
+/// A number in a CSV: a decimal comma where the separator is a semicolon
+/// (French spreadsheets), a point otherwise.
+pub(crate) fn csv_number(x: Option<f64>, comma: bool) -> String {
+    let s = x.map(|v| format!("{v:.3}")).unwrap_or_default();
+    if comma { s.replace('.', ",") } else { s }
+}
+
+/// A dossier's aggregates as CSV cells (`aggregate_header`'s order),
+/// decimals as `csv_number` writes them.
+pub(crate) fn aggregate_cells(a: &Aggregate, comma: bool) -> Vec<String> {
+    let n = |x: Option<f64>| csv_number(x, comma);
     vec![
         a.reviews.to_string(),
         n(a.normalised),
@@ -319,7 +327,7 @@ pub async fn csv(
             row.profile.clone(),
             locale.t(row.state.label()).to_owned(),
         ];
-        cells.extend(aggregate_cells(a));
+        cells.extend(aggregate_cells(a, false));
         cells.extend(row.criteria.iter().map(|c| n(*c)));
         w.write_record(text_record(&cells)).map_err(bad)?;
     }
