@@ -9,6 +9,7 @@ pub mod defi;
 pub mod defi_form;
 pub mod email;
 pub mod form;
+pub mod interviews;
 pub mod json;
 pub mod matching;
 pub mod next;
@@ -24,6 +25,7 @@ pub mod role;
 pub mod spreadsheet;
 pub mod token;
 pub mod upload;
+pub mod working_days;
 
 pub use email::Email;
 pub use password::Password;
