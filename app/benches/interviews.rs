@@ -1,6 +1,6 @@
 //! Interview scheduling on a promotion-sized instance: 14 juries with 10
-//! slots of 45 minutes each over two days (the first day of each jury 9:00
-//! to 12:45 and 14:00 to 15:30 UTC), 100 requests from 50 candidates
+//! slots of 45 minutes each over two days (each day at 9:00, 10:00, 11:00,
+//! 14:00 and 15:00 UTC), 100 requests from 50 candidates
 //! proposed to two juries each, a 30-minute gap and 5 working days'
 //! notice. The timing covers the whole `interviews::schedule`.
 //!

@@ -32,8 +32,12 @@ pub struct Slot {
 }
 
 impl Slot {
+    /// The end of the slot (the end of time for a slot that would end
+    /// past what dates can hold).
     fn ends(&self) -> DateTime<Utc> {
-        self.starts + Duration::minutes(i64::from(self.minutes))
+        self.starts
+            .checked_add_signed(Duration::minutes(i64::from(self.minutes)))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
     }
 }
 
@@ -67,6 +71,7 @@ pub enum Unplaced {
     Full,
 }
 
+/// What a run proposes: nothing is stored until a coordinator applies it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
     /// (request, slot) placed by this run, by candidate then jury.
@@ -75,19 +80,28 @@ pub struct Plan {
     pub unplaced: Vec<(Request, Unplaced)>,
 }
 
+/// The longest notice a run takes, in working days (about a year).
+pub const MAX_NOTICE: u32 = 260;
+
 /// The first day an interview may take place: `notice` working days after
-/// today in Paris.
+/// today in Paris (at most `MAX_NOTICE`).
 pub fn first_day(rules: &Rules) -> chrono::NaiveDate {
     let today = rules
         .now
         .with_timezone(&chrono_tz::Europe::Paris)
         .date_naive();
-    add_working_days(today, rules.notice)
+    add_working_days(today, rules.notice.min(MAX_NOTICE))
 }
 
+/// Whether two interviews keep `gap` minutes between them.
 fn apart(a: &Slot, b: &Slot, gap: u32) -> bool {
     let gap = Duration::minutes(i64::from(gap));
-    a.ends() + gap <= b.starts || b.ends() + gap <= a.starts
+    let after = |x: &Slot| {
+        x.ends()
+            .checked_add_signed(gap)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    };
+    after(a) <= b.starts || after(b) <= a.starts
 }
 
 struct State<'a> {
@@ -98,8 +112,8 @@ struct State<'a> {
     /// Request index → slot index.
     at: Vec<Option<usize>>,
     requests: Vec<Request>,
-    /// Slot indices each candidate already holds outside this run.
-    fixed: HashMap<i64, Vec<usize>>,
+    /// The interviews each candidate already has outside this run.
+    fixed: HashMap<i64, Vec<Slot>>,
 }
 
 impl State<'_> {
@@ -108,16 +122,17 @@ impl State<'_> {
     fn fits(&self, r: usize, s: usize) -> bool {
         let c = self.requests[r].candidate;
         let slot = &self.slots[s];
-        let fixed = self.fixed.get(&c).into_iter().flatten().copied();
+        let fixed = self.fixed.get(&c).into_iter().flatten();
         let placed = self
             .requests
             .iter()
             .enumerate()
             .filter(|(i, q)| *i != r && q.candidate == c)
-            .filter_map(|(i, _)| self.at[i]);
+            .filter_map(|(i, _)| self.at[i])
+            .map(|o| &self.slots[o]);
         fixed
             .chain(placed)
-            .all(|o| o != s && apart(slot, &self.slots[o], self.gap))
+            .all(|o| o.id != slot.id && apart(slot, o, self.gap))
     }
 
     /// Kuhn's augmenting path from request `r` over `options`.
@@ -152,25 +167,29 @@ impl State<'_> {
     }
 }
 
-/// Places `requests` in `slots` under `rules`, keeping `existing`
-/// (candidate, slot) interviews. Duplicate requests count once; a slot
-/// already taken by an existing interview is not offered.
+/// Places `requests` in `slots` under `rules`, keeping the `existing`
+/// interviews (candidate, slot), whether or not their slots are among
+/// `slots`. Duplicate requests count once; a slot id given twice is
+/// offered once; a slot an existing interview holds is not offered; a
+/// request for a jury the candidate already has an interview with is
+/// already met (neither placed nor unplaced).
 pub fn schedule(
     slots: &[Slot],
     requests: &[Request],
-    existing: &[(i64, i64)],
+    existing: &[(i64, Slot)],
     rules: &Rules,
 ) -> Plan {
     let first = first_day(rules);
-    let index: HashMap<i64, usize> = slots.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
-    let mut fixed: HashMap<i64, Vec<usize>> = HashMap::new();
-    let mut taken = vec![false; slots.len()];
+    let mut fixed: HashMap<i64, Vec<Slot>> = HashMap::new();
     for (c, s) in existing {
-        if let Some(&i) = index.get(s) {
-            fixed.entry(*c).or_default().push(i);
-            taken[i] = true;
-        }
+        fixed.entry(*c).or_default().push(s.clone());
     }
+    let held: std::collections::HashSet<i64> = existing.iter().map(|(_, s)| s.id).collect();
+    let mut ids = std::collections::HashSet::new();
+    let taken: Vec<bool> = slots
+        .iter()
+        .map(|s| held.contains(&s.id) || !ids.insert(s.id))
+        .collect();
     let mut requests: Vec<Request> = requests.to_vec();
     requests.sort_unstable();
     requests.dedup();
@@ -178,7 +197,7 @@ pub fn schedule(
     requests.retain(|r| {
         !fixed
             .get(&r.candidate)
-            .is_some_and(|own| own.iter().any(|&i| slots[i].jury == r.jury))
+            .is_some_and(|own| own.iter().any(|s| s.jury == r.jury))
     });
     // Each request's possible slots, earliest first.
     let mut by_time: Vec<usize> = (0..slots.len()).collect();
@@ -221,7 +240,7 @@ pub fn schedule(
                 .any(|(i, s)| s.jury == requests[r].jury && after_notice(i));
             let reason = if !any_after_notice {
                 Unplaced::NoSlotAfterNotice
-            } else if options[r].iter().all(|&s| !state.fits(r, s)) {
+            } else if !options[r].is_empty() && options[r].iter().all(|&s| !state.fits(r, s)) {
                 Unplaced::Clash
             } else {
                 Unplaced::Full

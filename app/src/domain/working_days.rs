@@ -10,8 +10,10 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// Easter Sunday of `year` in the Gregorian calendar (the anonymous
-/// algorithm published by Meeus, after Jones and Butcher).
+/// algorithm published by Meeus, after Jones and Butcher), for the years
+/// since the calendar began (1583); earlier years are taken as 1583.
 pub fn easter(year: i32) -> NaiveDate {
+    let year = year.max(1583);
     let a = year % 19;
     let b = year / 100;
     let c = year % 100;
@@ -29,7 +31,8 @@ pub fn easter(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("Easter is a valid date")
 }
 
-/// The public holidays of `year`, in date order.
+/// The public holidays of `year`, in date order. Ascension Day can fall on
+/// 1 or 8 May (2008, 2086): that date is then listed twice.
 pub fn public_holidays(year: i32) -> [NaiveDate; 11] {
     let fixed = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d).expect("a fixed holiday");
     let easter = easter(year);
@@ -135,13 +138,28 @@ mod tests {
     }
 
     #[test]
+    fn the_movable_holidays_of_2027_and_2008() {
+        let h = public_holidays(2027);
+        for day in [d(2027, 3, 29), d(2027, 5, 6), d(2027, 5, 17)] {
+            assert!(h.contains(&day), "{day}");
+        }
+        // 2008: Ascension on 1 May, Whit Monday on 12 May.
+        let h = public_holidays(2008);
+        assert_eq!(h.iter().filter(|x| **x == d(2008, 5, 1)).count(), 2);
+        assert!(h.contains(&d(2008, 5, 12)) && h.contains(&d(2008, 3, 24)));
+    }
+
+    #[test]
     fn working_days_skip_weekends_and_holidays() {
         // Thursday 30 April 2026: Friday 1 May is a holiday, then the
         // weekend, so the first working day after is Monday 4 May.
         assert_eq!(add_working_days(d(2026, 4, 30), 1), d(2026, 5, 4));
-        // Five working days after Monday 4 May 2026: Friday 8 May and
-        // Thursday 14 May (Ascension) do not count.
+        // Five working days after Monday 4 May 2026: Friday 8 May does
+        // not count.
         assert_eq!(add_working_days(d(2026, 5, 4), 5), d(2026, 5, 12));
+        // Nor does Ascension: from Tuesday 12 May, Wednesday 13, Friday
+        // 15, Monday 18.
+        assert_eq!(add_working_days(d(2026, 5, 12), 3), d(2026, 5, 18));
         assert_eq!(add_working_days(d(2026, 5, 4), 0), d(2026, 5, 4));
         // Across the new year: 24 Dec 2026 is a Thursday.
         assert_eq!(add_working_days(d(2026, 12, 24), 3), d(2026, 12, 30));

@@ -29,10 +29,17 @@ fn req(candidate: i64, jury: i64) -> Request {
     Request { candidate, jury }
 }
 
+/// Whether two interviews keep `gap` minutes, computed on timestamps
+/// (independently of the module's `apart`).
+fn spaced(a: &Slot, b: &Slot, gap: u32) -> bool {
+    let end = |s: &Slot| s.starts.timestamp() + 60 * i64::from(s.minutes + gap);
+    end(a) <= b.starts.timestamp() || end(b) <= a.starts.timestamp()
+}
+
 /// Every rule holds in `plan`.
-fn check(slots: &[Slot], existing: &[(i64, i64)], rules: &Rules, plan: &Plan) {
+fn check(slots: &[Slot], existing: &[(i64, Slot)], rules: &Rules, plan: &Plan) {
     let by_id: HashMap<i64, &Slot> = slots.iter().map(|s| (s.id, s)).collect();
-    let mut used: Vec<i64> = existing.iter().map(|(_, s)| *s).collect();
+    let mut used: Vec<i64> = existing.iter().map(|(_, s)| s.id).collect();
     used.extend(plan.placed.iter().map(|(_, s)| *s));
     let n = used.len();
     used.sort_unstable();
@@ -41,7 +48,7 @@ fn check(slots: &[Slot], existing: &[(i64, i64)], rules: &Rules, plan: &Plan) {
     let first = first_day(rules);
     let mut of: HashMap<i64, Vec<&Slot>> = HashMap::new();
     for (c, s) in existing {
-        of.entry(*c).or_default().push(by_id[s]);
+        of.entry(*c).or_default().push(s);
     }
     for (r, s) in &plan.placed {
         let s = by_id[s];
@@ -57,7 +64,7 @@ fn check(slots: &[Slot], existing: &[(i64, i64)], rules: &Rules, plan: &Plan) {
     for list in of.values() {
         for (i, a) in list.iter().enumerate() {
             for b in &list[i + 1..] {
-                assert!(apart(a, b, rules.gap), "{a:?} {b:?}");
+                assert!(spaced(a, b, rules.gap), "{a:?} {b:?}");
             }
         }
     }
@@ -104,20 +111,53 @@ fn a_candidates_interviews_keep_their_gap_and_existing_ones_stay() {
     // 9:00–9:45 at jury 1, then at least 10:45: the 12:00 slot.
     assert_eq!(plan.placed, [(req(7, 1), 1), (req(7, 2), 4)]);
     // An existing interview is kept and its slot is not offered.
-    let plan = schedule(&slots, &[req(8, 2), req(7, 2)], &[(7, 1)], &rules);
-    check(&slots, &[(7, 1)], &rules, &plan);
+    let existing = [(7, slots[0].clone())];
+    let plan = schedule(&slots, &[req(8, 2), req(7, 2)], &existing, &rules);
+    check(&slots, &existing, &rules, &plan);
     assert!(plan.placed.contains(&(req(7, 2), 4)), "{plan:?}");
     // Already interviewed by jury 1: no second slot there.
-    let plan = schedule(&slots, &[req(7, 1)], &[(7, 1)], &rules);
+    let plan = schedule(&slots, &[req(7, 1)], &existing, &rules);
     assert_eq!(plan, Plan::default());
+    // An existing interview outside the slots given still counts.
+    let elsewhere = [(7, slot(99, 9, 15, 9))];
+    let plan = schedule(&slots[1..], &[req(7, 2)], &elsewhere, &rules);
+    assert_eq!(plan.placed, [(req(7, 2), 4)]);
+    // Exactly the gap apart is enough: 9:00-9:45, then 10:45.
+    let tight = [slot(1, 1, 15, 9), slot(2, 2, 15, 10)];
+    let tight = [
+        tight[0].clone(),
+        Slot {
+            starts: tight[1].starts + Duration::minutes(45),
+            ..tight[1].clone()
+        },
+    ];
+    let plan = schedule(&tight, &[req(7, 1), req(7, 2)], &[], &rules);
+    assert_eq!(plan.placed.len(), 2, "{plan:?}");
+    let closer = [
+        tight[0].clone(),
+        Slot {
+            starts: tight[1].starts - Duration::minutes(1),
+            ..tight[1].clone()
+        },
+    ];
+    let plan = schedule(&closer, &[req(7, 1), req(7, 2)], &[], &rules);
+    assert_eq!(plan.placed.len(), 1, "{plan:?}");
 }
 
 #[test]
-fn a_clash_is_named() {
+fn a_clash_and_a_full_jury_are_named() {
     let slots = [slot(1, 1, 15, 9), slot(2, 2, 15, 9)];
     let plan = schedule(&slots, &[req(7, 1), req(7, 2)], &[], &rules(5, 0));
     assert_eq!(plan.placed.len(), 1);
     assert_eq!(plan.unplaced[0].1, Unplaced::Clash);
+    // Every slot held by existing interviews: full, not a clash.
+    let plan = schedule(
+        &slots[..1],
+        &[req(8, 1)],
+        &[(7, slots[0].clone())],
+        &rules(5, 0),
+    );
+    assert_eq!(plan.unplaced, [(req(8, 1), Unplaced::Full)]);
 }
 
 #[test]
@@ -126,8 +166,9 @@ fn earlier_requests_move_to_make_room() {
     // other interview takes slot 2's time): both are placed.
     let slots = [slot(1, 1, 15, 9), slot(2, 1, 15, 14), slot(3, 2, 15, 14)];
     let rules = rules(5, 0);
-    let plan = schedule(&slots, &[req(1, 1), req(2, 1)], &[(2, 3)], &rules);
-    check(&slots, &[(2, 3)], &rules, &plan);
+    let existing = [(2, slots[2].clone())];
+    let plan = schedule(&slots, &[req(1, 1), req(2, 1)], &existing, &rules);
+    check(&slots, &existing, &rules, &plan);
     assert_eq!(plan.placed, [(req(1, 1), 2), (req(2, 1), 1)]);
 }
 
@@ -201,14 +242,23 @@ proptest! {
         let rules = rules(5, gap);
         let plan = schedule(&slots, &requests, &[], &rules);
         check(&slots, &[], &rules, &plan);
+        // The first slot held by an existing interview of candidate 1.
+        let existing = [(1, slots[0].clone())];
+        let with = schedule(&slots, &requests, &existing, &rules);
+        check(&slots, &existing, &rules, &with);
         let mut unique = requests.clone();
         unique.sort_unstable();
         unique.dedup();
         prop_assert_eq!(plan.placed.len() + plan.unplaced.len(), unique.len());
         prop_assert!(plan.placed.len() <= best(&slots, &unique, &rules));
+        // The order of the input does not change the plan.
         let mut shuffled = requests.clone();
+        shuffled.rotate_left(requests.len() / 2);
         shuffled.reverse();
         prop_assert_eq!(&schedule(&slots, &shuffled, &[], &rules), &plan);
+        let mut slots_moved = slots.clone();
+        slots_moved.reverse();
+        prop_assert_eq!(&schedule(&slots_moved, &requests, &[], &rules), &plan);
     }
 
     #[test]
