@@ -228,7 +228,7 @@ fn Table(t: ApplicationTable, q: ApplicationQuery) -> impl IntoView {
                                     <td><ol class="compact">{r.choices.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ol></td>
                                     <td>{tr(r.state.label())}</td>
                                     <td>{r.submitted_at.map(paris).unwrap_or_default()}</td>
-                                    {r.review.clone().map(|a| view! { <ReviewCells a/> })}
+                                    {r.review.clone().map(|a| view! { <crate::ui::coordinator::shortlist::ReviewCells a/> })}
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -374,27 +374,6 @@ fn criterion_means(
         .map(|(id, name)| format!("{name} {}", number(a.criteria.get(id).copied())))
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-/// A row's review columns: reviews, normalised total, mean, spread (with
-/// the disagreement flag), coups de cœur, unfavourable verdicts.
-#[component]
-fn ReviewCells(a: crate::domain::review::aggregate::Aggregate) -> impl IntoView {
-    use crate::ui::coordinator::shortlist::number;
-    let spread = if a.disagreement {
-        format!("{} ({})", number(a.sd), tr(Msg::Disagreement))
-    } else {
-        number(a.sd)
-    };
-    view! {
-        <td>{a.reviews}</td>
-        <td>{number(a.normalised)}</td>
-        <td>{number(a.mean)}</td>
-        <td>{number(a.median)}</td>
-        <td>{spread}</td>
-        <td>{a.coups_de_coeur}</td>
-        <td>{a.unfavourable}</td>
-    }
 }
 
 /// The dossier's reviews with their aggregates, when its promotion has a

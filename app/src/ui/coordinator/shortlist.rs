@@ -52,6 +52,26 @@ pub fn summary(a: &crate::domain::review::aggregate::Aggregate) -> String {
     )
 }
 
+/// A row's review columns (both tables): reviews, normalised total, mean,
+/// median, spread (with the disagreement flag), coups de cœur, unfavourable verdicts.
+#[component]
+pub fn ReviewCells(a: crate::domain::review::aggregate::Aggregate) -> impl IntoView {
+    let spread = if a.disagreement {
+        format!("{} ({})", number(a.sd), tr(Msg::Disagreement))
+    } else {
+        number(a.sd)
+    };
+    view! {
+        <td>{a.reviews}</td>
+        <td>{number(a.normalised)}</td>
+        <td>{number(a.mean)}</td>
+        <td>{number(a.median)}</td>
+        <td>{spread}</td>
+        <td>{a.coups_de_coeur}</td>
+        <td>{a.unfavourable}</td>
+    }
+}
+
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     row_page(page().can.review_applications, |promotion| {
@@ -111,11 +131,6 @@ fn ResultsBody(r: Results, q: ResultsQuery) -> impl IntoView {
         .map(|x| {
             let a = &x.aggregate;
             let box_id = format!("choisir-{}", x.id);
-            let spread = if a.disagreement {
-                format!("{} ({})", number(a.sd), tr(Msg::Disagreement))
-            } else {
-                number(a.sd)
-            };
             let per = x
                 .criteria
                 .iter()
@@ -133,13 +148,7 @@ fn ResultsBody(r: Results, q: ResultsQuery) -> impl IntoView {
                         {(!per.is_empty() && a.reviews > 0).then(|| view! { <br/><span class="hint">{per.clone()}</span> })}</td>
                     <td>{profile_name(&x.profile)}</td>
                     <td>{tr(x.state.label())}</td>
-                    <td>{a.reviews}</td>
-                    <td>{number(a.normalised)}</td>
-                    <td>{number(a.mean)}</td>
-                    <td>{number(a.median)}</td>
-                    <td>{spread}</td>
-                    <td>{a.coups_de_coeur}</td>
-                    <td>{a.unfavourable}</td>
+                    <ReviewCells a=a.clone()/>
                 </tr>
             }
         })
