@@ -11,6 +11,7 @@ mod m20261202_000007_promotion_closing;
 mod m20261202_000008_dossier_table_indexes;
 mod m20261203_000009_application_gender;
 mod m20261206_000010_review;
+mod m20261206_000011_interviews;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_dossier_table_indexes::Migration),
             Box::new(m20261203_000009_application_gender::Migration),
             Box::new(m20261206_000010_review::Migration),
+            Box::new(m20261206_000011_interviews::Migration),
         ]
     }
 }

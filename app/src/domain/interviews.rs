@@ -18,6 +18,9 @@
 //! general, and the plan is valid but may leave out one a cleverer search
 //! would place: the plan names every request left out and why.
 
+pub mod grid;
+pub mod ranking;
+
 use super::working_days::add_working_days;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;

@@ -22,6 +22,7 @@ mod applications;
 mod defis;
 mod dossiers;
 mod forms;
+mod interviews;
 mod jury;
 mod matching;
 mod organisations;
@@ -88,10 +89,11 @@ enum Feature {
     Matching,
     Review,
     Jury,
+    Interviews,
 }
 
 impl Feature {
-    const ALL: [Feature; 13] = [
+    const ALL: [Feature; 14] = [
         Feature::Shell,
         Feature::Forms,
         Feature::Accounts,
@@ -105,6 +107,7 @@ impl Feature {
         Feature::Matching,
         Feature::Review,
         Feature::Jury,
+        Feature::Interviews,
     ];
 
     fn texts(self) -> &'static Texts {
@@ -122,6 +125,7 @@ impl Feature {
             Feature::Matching => &matching::TEXTS,
             Feature::Review => &review::TEXTS,
             Feature::Jury => &jury::TEXTS,
+            Feature::Interviews => &interviews::TEXTS,
         }
     }
 }

@@ -23,6 +23,8 @@ pub struct Model {
     pub lease_owner: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    /// An iCalendar attachment (`text/calendar`, its METHOD inside).
+    pub calendar: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
