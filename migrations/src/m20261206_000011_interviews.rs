@@ -55,6 +55,7 @@ enum Interviews {
     SlotId,
     Uid,
     Sequence,
+    RemindedAt,
     CreatedAt,
     UpdatedAt,
 }
@@ -164,6 +165,7 @@ impl MigrationTrait for Migration {
                     .col(big_integer_null(Interviews::SlotId))
                     .col(string(Interviews::Uid))
                     .col(integer(Interviews::Sequence).default(0))
+                    .col(at_null(Interviews::RemindedAt))
                     .col(at(Interviews::CreatedAt))
                     .col(at(Interviews::UpdatedAt))
                     .to_owned(),

@@ -20,6 +20,7 @@
 
 pub mod grid;
 pub mod ranking;
+pub mod status;
 
 use super::working_days::add_working_days;
 use chrono::{DateTime, Duration, Utc};

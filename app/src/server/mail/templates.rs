@@ -20,10 +20,11 @@ pub enum MailTemplate {
     ApplicationReminder,
     ApplicationUpdate,
     ReviewReminder,
+    Interview,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 11] = [
+    pub const ALL: [MailTemplate; 12] = [
         MailTemplate::VerifyEmail,
         MailTemplate::AccountExists,
         MailTemplate::ResetPassword,
@@ -35,6 +36,7 @@ impl MailTemplate {
         MailTemplate::ApplicationReminder,
         MailTemplate::ApplicationUpdate,
         MailTemplate::ReviewReminder,
+        MailTemplate::Interview,
     ];
 
     /// The template stored under `name` (an outbox row's).
@@ -59,7 +61,8 @@ impl MailTemplate {
             | MailTemplate::ApplicationSubmitted
             | MailTemplate::ApplicationReminder
             | MailTemplate::ApplicationUpdate
-            | MailTemplate::ReviewReminder => false,
+            | MailTemplate::ReviewReminder
+            | MailTemplate::Interview => false,
         }
     }
 
@@ -76,6 +79,7 @@ impl MailTemplate {
             MailTemplate::ApplicationReminder => "application_reminder",
             MailTemplate::ApplicationUpdate => "application_update",
             MailTemplate::ReviewReminder => "review_reminder",
+            MailTemplate::Interview => "interview",
         }
     }
 }
@@ -105,6 +109,7 @@ const FILES: &[(&str, &str)] = template_files!(
     "application_reminder",
     "application_update",
     "review_reminder",
+    "interview",
 );
 
 fn env() -> &'static Environment<'static> {

@@ -13,6 +13,8 @@ pub struct StubMail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// The iCalendar attachment, if any.
+    pub calendar: Option<String>,
 }
 
 #[derive(Clone)]
@@ -56,6 +58,7 @@ impl Mailer {
         subject: &str,
         text: &str,
         html: &str,
+        calendar: Option<&str>,
     ) -> Result<(), String> {
         if let Mailer::Stub(sent) = self {
             sent.lock().expect("stub lock").push(StubMail {
@@ -63,6 +66,7 @@ impl Mailer {
                 subject: subject.to_owned(),
                 text: text.to_owned(),
                 html: html.to_owned(),
+                calendar: calendar.map(str::to_owned),
             });
             return Ok(());
         }
@@ -72,10 +76,7 @@ impl Mailer {
             .from(from)
             .to(to)
             .subject(subject)
-            .multipart(MultiPart::alternative_plain_html(
-                text.to_owned(),
-                html.to_owned(),
-            ))
+            .multipart(body(text, html, calendar))
             .map_err(|e| format!("message: {e}"))?;
         match self {
             Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
@@ -83,4 +84,34 @@ impl Mailer {
             Mailer::Stub(_) => Ok(()),
         }
     }
+}
+
+/// Text and HTML alternatives; with an invitation, also its `text/calendar`
+/// part (inline, for clients that offer "accept") and the same as an
+/// `invitation.ics` attachment (for those that do not).
+fn body(text: &str, html: &str, calendar: Option<&str>) -> MultiPart {
+    let alternative = MultiPart::alternative_plain_html(text.to_owned(), html.to_owned());
+    let Some(ics) = calendar else {
+        return alternative;
+    };
+    let method = ics
+        .lines()
+        .find_map(|l| l.strip_prefix("METHOD:"))
+        .unwrap_or("PUBLISH")
+        .trim()
+        .to_owned();
+    let kind = |m: &str| {
+        lettre::message::header::ContentType::parse(&format!(
+            "text/calendar; charset=utf-8; method={m}"
+        ))
+        .unwrap_or(lettre::message::header::ContentType::TEXT_PLAIN)
+    };
+    let inline = lettre::message::SinglePart::builder()
+        .header(kind(&method))
+        .body(ics.to_owned());
+    let alternative = alternative.singlepart(inline);
+    MultiPart::mixed().multipart(alternative).singlepart(
+        lettre::message::Attachment::new("invitation.ics".to_owned())
+            .body(ics.to_owned(), kind(&method)),
+    )
 }

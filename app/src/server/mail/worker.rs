@@ -81,6 +81,7 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
                 &message.subject,
                 &message.body_text,
                 &message.body_html,
+                message.calendar.as_deref(),
             )
             .await;
         let attempts = message.attempts + 1;

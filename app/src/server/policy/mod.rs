@@ -186,6 +186,37 @@ pub enum Action {
         state: ApplicationState,
         open: bool,
     },
+    /// Propose candidates to juries, add and remove them, invite jurors to
+    /// a défi, reopen a locked list, download the matching input
+    /// (coordinators).
+    ManageInterviews,
+    /// Declare a jury's slots and run its scheduling: coordinators and the
+    /// défi's host leads and mentors (`seat`: their seat on this jury).
+    ManageJurySlots {
+        host_or_coordinator: bool,
+    },
+    /// See a jury's page: its members (`member`); a member in conflict with
+    /// a candidate does not see that candidate (`conflicted`).
+    ViewJury {
+        member: bool,
+        conflicted: bool,
+    },
+    /// Score an interview: a member without a conflict, once the interview
+    /// has started, until its list is locked.
+    ScoreInterview {
+        member: bool,
+        conflicted: bool,
+        started: bool,
+        locked: bool,
+    },
+    /// Fix and lock a jury's ranked list: its members.
+    RankCandidates {
+        member: bool,
+    },
+    /// Book, move or cancel one's own interviews, answer a jury's
+    /// proposal, have a calendar feed (any signed-in person: the service
+    /// finds only their own interviews).
+    BookInterview,
     /// Download everything Cohorte holds about oneself.
     ExportOwnData,
     /// Delete one's own account.
@@ -280,6 +311,19 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
             declared,
             open,
         } => actor.has(Role::Reviewer { promotion }) && assigned && !conflicted && declared && open,
+        Action::ManageInterviews => actor.has(Role::Coordinator),
+        Action::ManageJurySlots {
+            host_or_coordinator,
+        } => signed_in && host_or_coordinator,
+        Action::ViewJury { member, conflicted } => signed_in && member && !conflicted,
+        Action::ScoreInterview {
+            member,
+            conflicted,
+            started,
+            locked,
+        } => signed_in && member && !conflicted && started && !locked,
+        Action::RankCandidates { member } => signed_in && member,
+        Action::BookInterview => signed_in,
         Action::RemindDraft { state } => {
             actor.has(Role::Coordinator) && state == ApplicationState::Draft
         }

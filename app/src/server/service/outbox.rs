@@ -21,6 +21,18 @@ pub async fn queue<C: ConnectionTrait>(
     recipient: &str,
     vars: impl Serialize,
 ) -> Result<(), AppError> {
+    queue_with(db, template, locale, recipient, vars, None).await
+}
+
+/// `queue`, with an iCalendar attachment.
+pub async fn queue_with<C: ConnectionTrait>(
+    db: &C,
+    template: MailTemplate,
+    locale: Locale,
+    recipient: &str,
+    vars: impl Serialize,
+    calendar: Option<String>,
+) -> Result<(), AppError> {
     let rendered = templates::render(template, locale, vars).map_err(|e| {
         tracing::error!(error = %e, template = template.name(), "mail template");
         AppError::Unexpected
@@ -41,6 +53,7 @@ pub async fn queue<C: ConnectionTrait>(
         lease_owner: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        calendar: Set(calendar),
         ..Default::default()
     }
     .insert(db)

@@ -101,6 +101,20 @@ impl<'a> Txn<'a> {
         recipient: &str,
         vars: impl Serialize,
     ) -> Result<(), AppError> {
+        self.queue_with(template, locale, recipient, vars, None)
+            .await
+    }
+
+    /// `queue`, with an iCalendar attachment (an invitation, its update or
+    /// its cancellation).
+    pub async fn queue_with(
+        &self,
+        template: MailTemplate,
+        locale: Locale,
+        recipient: &str,
+        vars: impl Serialize,
+        calendar: Option<String>,
+    ) -> Result<(), AppError> {
         if self.outbox.is_none() {
             tracing::error!(
                 template = template.name(),
@@ -108,7 +122,7 @@ impl<'a> Txn<'a> {
             );
             return Err(AppError::Unexpected);
         }
-        super::outbox::queue(&self.db, template, locale, recipient, vars).await?;
+        super::outbox::queue_with(&self.db, template, locale, recipient, vars, calendar).await?;
         self.queued.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }

@@ -18,6 +18,8 @@ pub struct Model {
     pub slot_id: Option<i64>,
     pub uid: String,
     pub sequence: i32,
+    /// The 24-hour reminder was queued (once).
+    pub reminded_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

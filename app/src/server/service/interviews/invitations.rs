@@ -1,0 +1,160 @@
+//! Every change of an interview reaches the candidate and the jury members
+//! present (those without a conflict with the candidate) as an email with
+//! its iCalendar: REQUEST for an invitation or an update (same UID,
+//! SEQUENCE raised), CANCEL for a cancellation; a reminder the day before.
+
+use super::{conflicts_of_user, members};
+use crate::domain::ics::{self, Event, Method, When};
+use crate::domain::promotion::paris_display;
+use crate::i18n::Locale;
+use crate::model::AppError;
+use crate::server::db::interviews::{interview, slot};
+use crate::server::db::{application, defi, user};
+use crate::server::mail::MailTemplate;
+use crate::server::service::txn::Txn;
+use crate::server::state::Settings;
+use chrono::Utc;
+use sea_orm::EntityTrait;
+use serde_json::json;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Invite,
+    Update,
+    Cancel,
+    Reminder,
+}
+
+impl Kind {
+    fn code(self) -> &'static str {
+        match self {
+            Kind::Invite => "invite",
+            Kind::Update => "update",
+            Kind::Cancel => "cancel",
+            Kind::Reminder => "reminder",
+        }
+    }
+}
+
+/// The address inside `Name <address>`.
+fn address(from: &str) -> String {
+    from.rsplit_once('<')
+        .and_then(|(_, a)| a.split_once('>'))
+        .map_or(from, |(a, _)| a)
+        .trim()
+        .to_owned()
+}
+
+/// The interview as a calendar event (its current slot, sequence and
+/// state).
+pub fn event(
+    settings: &Settings,
+    i: &interview::Model,
+    s: &slot::Model,
+    title: &str,
+    attendees: Vec<String>,
+    cancelled: bool,
+) -> Event {
+    Event {
+        uid: i.uid.clone(),
+        sequence: i.sequence.max(0) as u32,
+        when: When::At {
+            starts: s.starts_at,
+            minutes: s.duration_minutes.max(0) as u32,
+        },
+        summary: format!("Entretien Cohorte : {title}"),
+        description: format!("{}/espace/entretiens", settings.base_url),
+        location: s.place.clone(),
+        organizer: Some(address(&settings.mail_from)),
+        attendees,
+        cancelled,
+        stamp: Utc::now(),
+    }
+}
+
+/// Queues the message of `kind` about interview `i` in slot `s` to the
+/// candidate and to every member of the jury without a conflict.
+pub async fn send(
+    txn: &Txn<'_>,
+    settings: &Settings,
+    i: &interview::Model,
+    s: &slot::Model,
+    kind: Kind,
+) -> Result<(), AppError> {
+    let d = defi::Entity::find_by_id(i.defi_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let a = application::Entity::find_by_id(i.application_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut people: Vec<(String, String, Locale, String)> = vec![(
+        a.email.clone(),
+        a.first_name.clone(),
+        Locale::Fr,
+        "/espace/entretiens".to_owned(),
+    )];
+    if let Some(uid) = a.user_id
+        && let Some(u) = user::Entity::find_by_id(uid).one(txn).await?
+    {
+        people[0].2 = Locale::from_code(&u.locale).unwrap_or_default();
+    }
+    for (u, _) in members(txn, &d).await? {
+        if conflicts_of_user(txn, d.promotion_id, u.id, &[a.id])
+            .await?
+            .contains(&a.id)
+        {
+            continue;
+        }
+        people.push((
+            u.email.clone(),
+            u.name.clone(),
+            Locale::from_code(&u.locale).unwrap_or_default(),
+            format!("/jury/defis/{}", d.id),
+        ));
+    }
+    let attendees: Vec<String> = people.iter().map(|p| p.0.clone()).collect();
+    let cancelled = kind == Kind::Cancel;
+    let calendar = ics::calendar(
+        Some(if cancelled {
+            Method::Cancel
+        } else {
+            Method::Request
+        }),
+        "Cohorte",
+        &[event(settings, i, s, &d.title, attendees, cancelled)],
+    );
+    for (email, name, locale, path) in people {
+        txn.queue_with(
+            MailTemplate::Interview,
+            locale,
+            &email,
+            json!({
+                "name": name,
+                "kind": kind.code(),
+                "defi": d.title,
+                "when": paris_display(s.starts_at),
+                "minutes": s.duration_minutes,
+                "place": s.place,
+                "link": format!("{}{path}", settings.base_url),
+            }),
+            Some(calendar.clone()),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A template check without a database: every kind renders.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_organiser_is_the_bare_address() {
+        assert_eq!(
+            super::address("Cohorte <nepasrepondre@cohorte.fr>"),
+            "nepasrepondre@cohorte.fr"
+        );
+        assert_eq!(super::address("x@y.fr"), "x@y.fr");
+    }
+}
