@@ -176,6 +176,15 @@ pub fn router(config: &Config, app: AppState) -> Router {
             post(crate::exports::review_results),
         )
         .route("/espace/mes-donnees.zip", post(crate::exports::my_data))
+        .route("/calendrier/{file}", get(crate::calendars::private_feed))
+        .route(
+            "/promotions/{id}/calendrier.ics",
+            get(crate::calendars::public_feed),
+        )
+        .route(
+            "/coordination/promotions/{id}/appariement.json",
+            get(crate::calendars::matching_input),
+        )
         .leptos_routes_with_handler(routes, get(page))
         .fallback(static_or_not_found)
         .with_state(state)

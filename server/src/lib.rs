@@ -3,6 +3,7 @@
 //! so that integration tests start the very same application.
 
 pub mod assets;
+pub mod calendars;
 pub mod cli;
 pub mod config;
 pub mod csrf;

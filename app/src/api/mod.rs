@@ -7,6 +7,7 @@ pub mod applications;
 pub mod area;
 pub mod auth;
 pub mod defis;
+pub mod interviews;
 pub mod organisations;
 pub mod outbox;
 pub mod privacy;
@@ -97,6 +98,23 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/declarer-conflits", "ActAsJuror"),
     ("/api/dossier-jury", "ReadAsJuror"),
     ("/api/avis", "ScoreAsJuror"),
+    ("/api/mes-entretiens", "BookInterview"),
+    ("/api/reserver-entretien", "BookInterview"),
+    ("/api/annuler-entretien", "BookInterview"),
+    ("/api/repondre-jury", "BookInterview"),
+    ("/api/nouvelle-adresse-calendrier", "BookInterview"),
+    ("/api/entretiens-promotion", "ManageInterviews"),
+    ("/api/proposer-entretiens", "ManageInterviews"),
+    ("/api/jury-defi", "ViewJury"),
+    ("/api/creneau", "ManageJurySlots"),
+    ("/api/supprimer-creneau", "ManageJurySlots"),
+    ("/api/planning-apercu", "ManageJurySlots"),
+    ("/api/appliquer-planning", "ManageJurySlots"),
+    ("/api/composer-jury", "ManageInterviews"),
+    ("/api/liste-classee", "RankCandidates"),
+    ("/api/rouvrir-liste", "ManageInterviews"),
+    ("/api/grille-entretien", "ScoreInterview"),
+    ("/api/grille", "ScoreInterview"),
     ("/api/classement-defis", "ViewApplication"),
     ("/api/classer-defis", "RankAfterShortlist"),
 ];

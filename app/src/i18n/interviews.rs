@@ -38,4 +38,19 @@ super::texts! {
     ListShortOfQuorum => "Pas encore : chaque personne reçue doit avoir été notée par le quorum du jury.", "Not yet: every person interviewed must have been scored by the jury's quorum.";
     ListNotLocked => "Cette liste n'est pas verrouillée.", "This list is not locked.";
     ReasonRequired => "Donnez la raison (1000 caractères au plus) : elle est gardée au journal.", "Give the reason (1,000 characters at most): it is kept in the log.";
+    InterviewBooked => "Entretien réservé : l'invitation part par courriel.", "Interview booked: the invitation is on its way by email.";
+    InterviewCancelledNotice => "Entretien annulé : tout le monde est prévenu.", "Interview cancelled: everyone is told.";
+    AnswerSaved => "Réponse enregistrée.", "Answer saved.";
+    FeedRenewed => "Nouvelle adresse de calendrier : l'ancienne ne fonctionne plus.", "New calendar address: the old one no longer works.";
+    CandidatesProposed => "Les candidat·es présélectionné·es sont proposé·es aux jurys des défis qu'ils et elles ont classés.", "Shortlisted candidates are proposed to the juries of the challenges they ranked.";
+    SlotAdded => "Créneau ajouté.", "Slot added.";
+    SlotDeleted => "Créneau supprimé.", "Slot deleted.";
+    PlanApplied => "Planning appliqué : les invitations partent par courriel.", "Plan applied: the invitations are on their way by email.";
+    JuryUpdated => "Jury mis à jour.", "Jury updated.";
+    ListSaved => "Classement enregistré.", "Ranking saved.";
+    ListLockedNotice => "Liste verrouillée.", "List locked.";
+    ListReopened => "Liste rouverte.", "List reopened.";
+    ScoringClosed => "Cette grille ne peut pas être remplie maintenant (entretien pas commencé, ou liste verrouillée).", "This sheet cannot be filled now (interview not started, or list locked).";
+    SheetSubmitted => "Grille envoyée.", "Sheet submitted.";
+    SheetSaved => "Brouillon enregistré.", "Draft saved.";
 }

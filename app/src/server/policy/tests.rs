@@ -119,6 +119,94 @@ fn matrix() -> Vec<(Action, [bool; 6])> {
             [false; 6],
         ),
         (ViewJuryHome, [false, false, false, true, false, false]),
+        // Interviews: the facts (a seat on this jury, a conflict, the
+        // interview started, the list locked) come from the services; the
+        // integration tests check them for each kind of person.
+        (ManageInterviews, [false, false, false, false, true, false]),
+        (
+            ManageJurySlots {
+                host_or_coordinator: true,
+            },
+            [false, true, true, true, true, true],
+        ),
+        (
+            ManageJurySlots {
+                host_or_coordinator: false,
+            },
+            [false; 6],
+        ),
+        (
+            ViewJury {
+                member: true,
+                conflicted: false,
+            },
+            [false, true, true, true, true, true],
+        ),
+        (
+            ViewJury {
+                member: true,
+                conflicted: true,
+            },
+            [false; 6],
+        ),
+        (
+            ViewJury {
+                member: false,
+                conflicted: false,
+            },
+            [false; 6],
+        ),
+        (
+            ScoreInterview {
+                member: true,
+                conflicted: false,
+                started: true,
+                locked: false,
+            },
+            [false, true, true, true, true, true],
+        ),
+        (
+            ScoreInterview {
+                member: true,
+                conflicted: true,
+                started: true,
+                locked: false,
+            },
+            [false; 6],
+        ),
+        (
+            ScoreInterview {
+                member: true,
+                conflicted: false,
+                started: false,
+                locked: false,
+            },
+            [false; 6],
+        ),
+        (
+            ScoreInterview {
+                member: true,
+                conflicted: false,
+                started: true,
+                locked: true,
+            },
+            [false; 6],
+        ),
+        (
+            ScoreInterview {
+                member: false,
+                conflicted: false,
+                started: true,
+                locked: false,
+            },
+            [false; 6],
+        ),
+        (
+            RankCandidates { member: true },
+            [false, true, true, true, true, true],
+        ),
+        (RankCandidates { member: false }, [false; 6]),
+        (BookInterview, [false, true, true, true, true, true]),
         (
             ActAsJuror { promotion: 1 },
             [false, false, false, true, false, false],

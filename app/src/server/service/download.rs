@@ -41,6 +41,14 @@ impl Download {
         }
     }
 
+    pub fn json(name: String, text: String) -> Self {
+        Download {
+            name,
+            content_type: "application/json; charset=utf-8",
+            body: DownloadBody::Bytes(text.into_bytes()),
+        }
+    }
+
     pub fn csv(name: String, bytes: Vec<u8>) -> Self {
         Download {
             name,
