@@ -8,6 +8,7 @@ mod applications;
 mod assign_cli;
 mod defis;
 mod helpers;
+mod interviews;
 mod match_cli;
 mod outbox;
 mod promotions;

@@ -17,7 +17,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 /// A submitted dossier written directly (the applicant's journey has its
 /// own tests); `user`: its author's account, if any.
-async fn dossier(
+pub(crate) async fn dossier(
     app: &TestApp,
     promotion: i64,
     (first, last, email): (&str, &str, &str),

@@ -48,6 +48,8 @@ pub async fn seats_of<C: ConnectionTrait>(
         .filter(defi_slot::Column::DefiId.is_in(defis.iter().copied()))
         .all(db)
         .await?
+        .into_iter()
+        .filter(|s| !s.profile.trim().is_empty())
     {
         *out.entry(s.defi_id)
             .or_default()
