@@ -330,12 +330,8 @@ async fn the_scheduling_run_keeps_the_notice_and_applies_only_the_plan_shown() {
         )
         .await;
     assert_eq!(
-        location(&res)
-            .error
-            .map(|e| e.to_string())
-            .unwrap_or_default()
-            .contains("PlanChanged"),
-        true
+        location(&res).error,
+        Some(serde_json::json!({"Refused": "PlanChanged"}))
     );
     let res = claire
         .post(
@@ -462,12 +458,8 @@ async fn jurors_score_then_lock_a_list_that_the_engine_reads() {
         )
         .await;
     assert_eq!(
-        location(&res)
-            .error
-            .map(|e| e.to_string())
-            .unwrap_or_default()
-            .contains("ListShortOfQuorum"),
-        true
+        location(&res).error,
+        Some(serde_json::json!({"Refused": "ListShortOfQuorum"}))
     );
     // A sheet without its verdict is refused, field by field.
     let res = score(ada, ["4", "4", "3", "4", "3"], "").await;
@@ -553,12 +545,9 @@ async fn jurors_score_then_lock_a_list_that_the_engine_reads() {
             ],
         )
         .await;
-    assert!(
-        location(&res)
-            .error
-            .map(|e| e.to_string())
-            .unwrap_or_default()
-            .contains("ListLocked")
+    assert_eq!(
+        location(&res).error,
+        Some(serde_json::json!({"Refused": "ListLocked"}))
     );
 
     // The matching input: the locked list, as the engine reads it.

@@ -42,6 +42,7 @@ pub async fn get_jury_page(id: i64) -> Result<JuryPage, AppError> {
 /// What the form posts back for a jury: its défi, checked against the
 /// person's seat (members only); `manage`: whether that seat declares
 /// slots (for `ManageJurySlots`).
+#[cfg(feature = "ssr")]
 async fn jury_call(form: &Posted) -> Result<(crate::api::support::Call, i64, bool), AppError> {
     use crate::server::policy::Action;
     use crate::server::service::interviews::{Seat, jury_defi, seat};
