@@ -85,6 +85,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("jury") view=jury::JuryHomePage ssr=SsrMode::Async/>
                     <Route path=path!("jury/promotions/:id/conflits") view=jury::ConflictsPage ssr=SsrMode::Async/>
                     <Route path=path!("jury/dossiers/:id") view=jury::JuryDossierPage ssr=SsrMode::Async/>
+                    <Route path=path!("jury/defis/:id") view=jury::JuryDefiPage ssr=SsrMode::Async/>
+                    <Route path=path!("jury/defis/:id/planning") view=jury::PlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("jury/entretiens/:id") view=jury::InterviewSheetPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/entretiens") view=coordinator::InterviewsPage ssr=SsrMode::Async/>
+                    <Route path=path!("espace/entretiens") view=applicant::MyInterviewsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/organisations") view=coordinator::OrganisationsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/organisations/:id") view=coordinator::EditOrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("organisation") view=host::MyOrganisationsPage ssr=SsrMode::Async/>

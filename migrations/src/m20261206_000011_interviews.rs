@@ -182,6 +182,29 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // An interview holds at most one slot, and a dossier at most one
+        // slot of a jury (several NULLs are allowed by both databases).
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_interviews_slot")
+                    .table(Interviews::Table)
+                    .col(Interviews::SlotId)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_interview_slots_holder")
+                    .table(InterviewSlots::Table)
+                    .col(InterviewSlots::DefiId)
+                    .col(InterviewSlots::ApplicationId)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
         manager
             .create_table(
                 Table::create()

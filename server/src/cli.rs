@@ -38,6 +38,8 @@ pub fn app_state(config: &Config, db: DatabaseConnection) -> anyhow::Result<AppS
         mail_from: config.mail_from.clone(),
         contact: config.contact.clone(),
         trust_proxy: config.trust_proxy,
+        reschedule_hours: config.reschedule_hours,
+        cancel_hours: config.cancel_hours,
     };
     Ok(AppState::new(db, settings, mailer(config)?))
 }

@@ -26,6 +26,10 @@ pub struct Config {
     pub production: bool,
     /// `COHORTE_TRUST_PROXY=1`: read the client address from X-Forwarded-For.
     pub trust_proxy: bool,
+    /// Interviews: `COHORTE_RESCHEDULE_HOURS` (48) and
+    /// `COHORTE_CANCEL_HOURS` (4).
+    pub reschedule_hours: u32,
+    pub cancel_hours: u32,
     /// Where the built site (pkg/, assets) lives.
     pub site_root: PathBuf,
 }
@@ -89,8 +93,23 @@ impl Config {
             var("COHORTE_TRUST_PROXY").as_deref(),
             Some("1" | "true" | "yes")
         );
+        let hours = |name: &str, default: u32| -> anyhow::Result<u32> {
+            match var(name) {
+                None => Ok(default),
+                Some(v) => v
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|h| *h <= 24 * 30)
+                    .ok_or_else(|| anyhow::anyhow!("{name} must be a number of hours (0 to 720)")),
+            }
+        };
+        let reschedule_hours = hours("COHORTE_RESCHEDULE_HOURS", 48)?;
+        let cancel_hours = hours("COHORTE_CANCEL_HOURS", 4)?;
         Ok(Self {
             trust_proxy,
+            reschedule_hours,
+            cancel_hours,
             data_dir,
             database_url,
             addr,

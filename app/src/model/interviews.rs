@@ -56,6 +56,8 @@ pub struct JuryPage {
     pub lists: Vec<ListView>,
     /// Candidates with no slot yet.
     pub unscheduled: u32,
+    /// Shortlisted candidates coordinators may add (id, name, profile).
+    pub addable: Vec<(i64, String, String)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -146,6 +148,8 @@ pub struct ScorePage {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MyInterviews {
     pub items: Vec<MyInterview>,
+    /// The juries the person sits on (défi id, title).
+    pub juries: Vec<(i64, String)>,
     pub feed: Option<String>,
     pub reschedule_hours: u32,
     pub cancel_hours: u32,

@@ -23,6 +23,11 @@ pub struct Settings {
     /// Behind a reverse proxy: take the client address from the last
     /// `X-Forwarded-For` entry (the one the proxy appended).
     pub trust_proxy: bool,
+    /// Hours before an interview until which a candidate may move it
+    /// (`COHORTE_RESCHEDULE_HOURS`, default 48) or cancel it
+    /// (`COHORTE_CANCEL_HOURS`, default 4).
+    pub reschedule_hours: u32,
+    pub cancel_hours: u32,
 }
 
 #[derive(Clone)]

@@ -286,6 +286,44 @@ async fn a_slot_is_booked_once_and_every_change_updates_the_same_invitation() {
     ])
     .await;
 
+    // The reminder the day before goes once, to the candidate.
+    let tomorrow = slot_at(&app, web, 20, 1).await;
+    booking::book(&app.state, &origin, loser_user, loser_i, tomorrow)
+        .await
+        .expect_err("inside the 48-hour window");
+    let before = app.mail().await.len();
+    let mut m: slot::ActiveModel = app.row::<slot::Entity>(second).await.into();
+    m.starts_at = Set(Utc::now() + Duration::hours(20));
+    m.update(&app.state.db).await.unwrap();
+    let sent = app::server::service::interviews::reminders::remind(&app.state, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(sent, 1);
+    assert_eq!(
+        app::server::service::interviews::reminders::remind(&app.state, Utc::now())
+            .await
+            .unwrap(),
+        0
+    );
+    let mail = app.mail().await;
+    assert!(
+        mail[before..]
+            .iter()
+            .any(|m| m.subject.starts_with("Rappel") && m.calendar.is_some())
+    );
+    // A held slot cannot be deleted.
+    let res = claire
+        .post(
+            "/jury",
+            "/api/supprimer-creneau",
+            &[("defi", &web.to_string()), ("creneau", &second.to_string())],
+        )
+        .await;
+    assert_eq!(
+        location(&res).error,
+        Some(serde_json::json!({"Refused": "SlotHeld"}))
+    );
+
     // Too late to move or cancel within the windows.
     let soon = slot_at(&app, web, 3, 1).await;
     let err = booking::book(&app.state, &origin, winner_user, winner_i, soon).await;
@@ -314,7 +352,14 @@ async fn the_scheduling_run_keeps_the_notice_and_applies_only_the_plan_shown() {
     let tomorrow = slot_at(&app, web, 24, 1).await;
     let later = slot_at(&app, web, 24 * 14, 1).await;
     let later2 = slot_at(&app, web, 24 * 14 + 1, 1).await;
-    let plan = slots::preview(&app.state.db, web, 5).await.unwrap();
+    let plan = slots::preview(
+        &app.state.db,
+        &actor(&app, "claire@example.fr").await,
+        web,
+        5,
+    )
+    .await
+    .unwrap();
     assert_eq!(plan.placed.len(), 2);
     assert!(plan.unplaced.is_empty());
 

@@ -14,7 +14,9 @@ pub async fn get_my_interviews() -> Result<MyInterviews, AppError> {
     let feed = feeds::token_of(&call.state.db, user)
         .await?
         .map(|t| format!("{}/calendrier/{t}.ics", call.state.settings.base_url));
-    booking::mine(&call.state.db, user, feed).await
+    let mut page = booking::mine(&call.state.db, &call.state.settings, user, feed).await?;
+    page.juries = feeds::juries_of_user(&call.state.db, user).await?;
+    Ok(page)
 }
 
 /// Books `creneau` for `entretien` (or moves it there).

@@ -119,7 +119,7 @@ pub async fn get_plan(defi: i64, notice: Option<u32>) -> Result<PlanView, AppErr
     let notice = notice
         .unwrap_or(slots::DEFAULT_NOTICE)
         .min(crate::domain::interviews::MAX_NOTICE);
-    slots::preview(&call.state.db, defi, notice).await
+    slots::preview(&call.state.db, &call.ctx.actor, defi, notice).await
 }
 
 #[server(prefix = "/api", endpoint = "appliquer-planning")]
@@ -157,7 +157,7 @@ pub async fn compose_jury(#[server(flatten)] form: Posted) -> Result<(), AppErro
     let origin = call.ctx.origin();
     let remove = form.get("intent").as_deref() == Some("retirer");
     let result = if let Some(user) = form.number::<i64>("jure") {
-        slots::set_juror(&call.state.db, &origin, defi, user, !remove).await
+        slots::set_juror(&call.state, &origin, defi, user, !remove).await
     } else if let Some(i) = form.number::<i64>("entretien") {
         allocation::remove(&call.state, &origin, i).await
     } else {

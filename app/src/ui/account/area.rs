@@ -49,6 +49,7 @@ pub fn AreaPage() -> impl IntoView {
             view! { <ul>{roles.into_iter().map(|r| view! { <li>{tr(role_label(r))}</li> }).collect_view()}</ul> }.into_any()
         }}
         <ul class="actions-list">
+            <li><a href="/espace/entretiens">{tr(Msg::MyInterviewsLink)}</a></li>
             <li><a href="/espace/donnees">{tr(Msg::AreaMyDataLink)}</a></li>
             {admin.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::AreaAdminLink)}</a></li> })}
             {outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::AreaOutboxLink)}</a></li> })}

@@ -1,6 +1,8 @@
 //! Applicants' pages: the open calls and their dossiers.
 
 mod dossier;
+mod interviews;
 mod reveal;
 
 pub use dossier::{ApplicationPage, ApplicationsPage, DossierDetails};
+pub use interviews::MyInterviewsPage;

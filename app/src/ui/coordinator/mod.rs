@@ -4,6 +4,7 @@ mod applications;
 mod assignment;
 mod defis;
 mod drafts;
+mod interviews;
 mod organisations;
 mod outbox;
 mod preselection;
@@ -14,6 +15,7 @@ pub use applications::{ApplicationBatchPage, ApplicationReviewPage, Applications
 pub use assignment::AssignmentPage;
 pub use defis::{BatchPreviewPage, DefiReviewPage, PromotionDefisPage};
 pub use drafts::DraftsPage;
+pub use interviews::InterviewsPage;
 pub use organisations::{EditOrganisationPage, OrganisationsPage};
 pub use outbox::{OutboxMessagePage, OutboxPage};
 pub use preselection::{PreselectionPage, profile_name};

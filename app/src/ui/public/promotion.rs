@@ -87,6 +87,7 @@ fn PromotionSheet(p: PromotionView) -> impl IntoView {
             <dt>{tr(Msg::DurationLabel)}</dt>
             <dd>{fill(tr(Msg::MonthsCount), &[("count", &p.calendar.duration_months.to_string())])}</dd>
         </dl>
+        <p><a href=format!("/promotions/{}/calendrier.ics", p.id)>{tr(Msg::PromotionCalendarLink)}</a></p>
         <h2>{tr(Msg::ProfilesOffered)}</h2>
         <ul>
             {p.profiles.iter().map(|code| {

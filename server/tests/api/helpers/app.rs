@@ -145,6 +145,8 @@ impl TestApp {
             contact: "equipe@programme.example".into(),
             production,
             trust_proxy,
+            reschedule_hours: 48,
+            cancel_hours: 4,
             site_root: site_root().to_path_buf(),
         };
         let db = server::cli::migrate(&config).await.expect("migrations run");

@@ -3,7 +3,7 @@
 //! candidates booking the same slot at once, exactly one gets it, on
 //! SQLite and PostgreSQL alike. Candidates book among their jury's free
 //! slots, reschedule until 48 hours before and cancel until 4 hours
-//! before; each change is sent to everyone as an iCalendar update.
+//! before (`Settings`); each change is sent to everyone as an iCalendar update.
 
 use super::invitations::{self, Kind};
 use super::slots_of;
@@ -27,10 +27,6 @@ use sea_orm::{
 };
 use serde_json::json;
 
-/// Hours before an interview until which a candidate may move it.
-pub const RESCHEDULE_HOURS: i64 = 48;
-/// Hours before an interview until which a candidate may cancel it.
-pub const CANCEL_HOURS: i64 = 4;
 /// Minutes kept between two interviews of one candidate.
 pub const GAP_MINUTES: u32 = 30;
 
@@ -64,6 +60,44 @@ async fn free<C: ConnectionTrait>(db: &C, slot_id: i64) -> Result<(), AppError> 
     Ok(())
 }
 
+/// Writes the interview's new slot, state, sequence and UID only if it is
+/// still as `old` was read (same slot, same sequence): of two changes of
+/// one interview at once, the second is refused ("the slot was taken")
+/// and its transaction, claim included, rolls back.
+async fn rewrite<C: ConnectionTrait>(
+    db: &C,
+    old: &interview::Model,
+    slot: Option<i64>,
+    state: InterviewState,
+    sequence: i32,
+    uid: &str,
+) -> Result<interview::Model, AppError> {
+    let mut update = interview::Entity::update_many()
+        .col_expr(interview::Column::SlotId, Expr::value(slot))
+        .col_expr(interview::Column::State, Expr::value(state.code()))
+        .col_expr(interview::Column::Sequence, Expr::value(sequence))
+        .col_expr(interview::Column::Uid, Expr::value(uid))
+        .col_expr(
+            interview::Column::RemindedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(interview::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(interview::Column::Id.eq(old.id))
+        .filter(interview::Column::Sequence.eq(old.sequence))
+        .filter(interview::Column::State.eq(old.state.clone()));
+    update = match old.slot_id {
+        Some(s) => update.filter(interview::Column::SlotId.eq(s)),
+        None => update.filter(interview::Column::SlotId.is_null()),
+    };
+    if update.exec(db).await?.rows_affected != 1 {
+        return Err(AppError::field("creneau", Msg::SlotGone));
+    }
+    interview::Entity::find_by_id(old.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// Frees the interview's slot, if it holds one, and sends the
 /// cancellation; the interview is back to "proposed", sequence raised.
 pub(crate) async fn release(
@@ -78,36 +112,50 @@ pub(crate) async fn release(
         .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    let i = rewrite(
+        txn,
+        &i,
+        None,
+        InterviewState::Proposed,
+        i.sequence + 1,
+        &i.uid,
+    )
+    .await?;
     free(txn, slot_id).await?;
-    let mut m: interview::ActiveModel = i.into();
-    m.slot_id = Set(None);
-    m.state = Set(InterviewState::Proposed.code().to_owned());
-    m.sequence = Set(m.sequence.as_ref() + 1);
-    m.reminded_at = Set(None);
-    m.updated_at = Set(Utc::now());
-    let i = m.update(txn).await?;
     invitations::send(txn, settings, &i, &s, Kind::Cancel).await?;
     Ok(i)
 }
 
 /// Puts interview `i` in slot `s` (already claimed) and sends the
-/// invitation, or the update when it moved.
+/// invitation, or the update when it moved. After a cancellation, the
+/// interview gets a new UID: calendars do not revive a cancelled event.
 pub(crate) async fn place(
     txn: &Txn<'_>,
     settings: &Settings,
     i: interview::Model,
     s: &slot::Model,
 ) -> Result<interview::Model, AppError> {
-    let moved = i.slot_id.is_some() || i.sequence > 0;
-    let mut m: interview::ActiveModel = i.into();
-    if moved {
-        m.sequence = Set(m.sequence.as_ref() + 1);
-    }
-    m.slot_id = Set(Some(s.id));
-    m.state = Set(InterviewState::Scheduled.code().to_owned());
-    m.reminded_at = Set(None);
-    m.updated_at = Set(Utc::now());
-    let i = m.update(txn).await?;
+    let moved = i.slot_id.is_some();
+    let revived = i.slot_id.is_none() && i.sequence > 0;
+    let uid = if revived {
+        format!(
+            "{}-{}@cohorte",
+            super::uid(i.defi_id, i.application_id).trim_end_matches("@cohorte"),
+            i.sequence
+        )
+    } else {
+        i.uid.clone()
+    };
+    let sequence = if moved { i.sequence + 1 } else { i.sequence };
+    let i = rewrite(
+        txn,
+        &i,
+        Some(s.id),
+        InterviewState::Scheduled,
+        sequence,
+        &uid,
+    )
+    .await?;
     invitations::send(
         txn,
         settings,
@@ -133,6 +181,29 @@ async fn own<C: ConnectionTrait>(db: &C, user: i64, id: i64) -> Result<interview
         return Err(AppError::NotFound);
     }
     Ok(i)
+}
+
+/// A candidate books only while shortlisted and before the jury locked
+/// its list for their profile.
+async fn still_open<C: ConnectionTrait>(db: &C, i: &interview::Model) -> Result<(), AppError> {
+    use crate::domain::application::ApplicationState;
+    use crate::server::db::interviews::list;
+    let shortlisted = application::Entity::find_by_id(i.application_id)
+        .one(db)
+        .await?
+        .is_some_and(|a| a.state == ApplicationState::Shortlisted.code());
+    let locked = list::Entity::find()
+        .filter(list::Column::DefiId.eq(i.defi_id))
+        .filter(list::Column::Profile.eq(i.profile.clone()))
+        .filter(list::Column::LockedAt.is_not_null())
+        .one(db)
+        .await?
+        .is_some();
+    if shortlisted && !locked {
+        Ok(())
+    } else {
+        Err(AppError::Refused(Msg::NothingToBook))
+    }
 }
 
 /// Whether `s` keeps the gap with the candidate's other interviews.
@@ -165,6 +236,7 @@ pub async fn book(
     let txn = Txn::with_outbox(state, origin).await?;
     let i = own(&txn, user, id).await?;
     let now = Utc::now();
+    still_open(&txn, &i).await?;
     match InterviewState::from_code(&i.state) {
         Some(InterviewState::Proposed) => {}
         Some(InterviewState::Scheduled) => {
@@ -172,7 +244,8 @@ pub async fn book(
                 .one(&txn)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            if current.starts_at - now < Duration::hours(RESCHEDULE_HOURS) {
+            if current.starts_at - now < Duration::hours(i64::from(state.settings.reschedule_hours))
+            {
                 return Err(AppError::Refused(Msg::TooLateToReschedule));
             }
         }
@@ -183,18 +256,20 @@ pub async fn book(
         .await?
         .filter(|s| s.defi_id == i.defi_id)
         .ok_or(AppError::field("creneau", Msg::SlotGone))?;
-    if s.starts_at - now < Duration::hours(RESCHEDULE_HOURS) {
+    if s.starts_at - now < Duration::hours(i64::from(state.settings.reschedule_hours)) {
         return Err(AppError::field("creneau", Msg::SlotTooSoon));
     }
     if !keeps_gap(&txn, i.application_id, i.slot_id.unwrap_or(-1), &s).await? {
         return Err(AppError::field("creneau", Msg::SlotClash));
     }
-    if !claim(&txn, i.defi_id, s.id, i.application_id).await? {
-        return Err(AppError::field("creneau", Msg::SlotGone));
-    }
+    // The old slot first (a dossier holds one slot of a jury at most); if
+    // the new one is taken, the transaction rolls back and keeps it.
     let from = i.slot_id;
     if let Some(old) = from {
         free(&txn, old).await?;
+    }
+    if !claim(&txn, i.defi_id, s.id, i.application_id).await? {
+        return Err(AppError::field("creneau", Msg::SlotGone));
     }
     let i = place(&txn, &state.settings, i, &s).await?;
     txn.finish(
@@ -220,7 +295,7 @@ pub async fn cancel(state: &AppState, origin: &Origin, user: i64, id: i64) -> Re
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    if s.starts_at - Utc::now() < Duration::hours(CANCEL_HOURS) {
+    if s.starts_at - Utc::now() < Duration::hours(i64::from(state.settings.cancel_hours)) {
         return Err(AppError::Refused(Msg::TooLateToCancel));
     }
     let i = release(&txn, &state.settings, i).await?;
@@ -271,9 +346,14 @@ fn starts_after(s: &slot::Model, now: DateTime<Utc>, hours: i64) -> bool {
 /// The signed-in candidate's interviews and what they may do with each.
 pub async fn mine(
     db: &DatabaseConnection,
+    settings: &Settings,
     user: i64,
     feed: Option<String>,
 ) -> Result<MyInterviews, AppError> {
+    let (move_h, cancel_h) = (
+        i64::from(settings.reschedule_hours),
+        i64::from(settings.cancel_hours),
+    );
     let apps: Vec<i64> = application::Entity::find()
         .filter(application::Column::UserId.eq(user))
         .all(db)
@@ -296,13 +376,13 @@ pub async fn mine(
         let held = i.slot_id.and_then(|id| slots.iter().find(|s| s.id == id));
         let st = InterviewState::from_code(&i.state);
         let may_move = match held {
-            Some(s) => starts_after(s, now, RESCHEDULE_HOURS),
+            Some(s) => starts_after(s, now, move_h),
             None => st == Some(InterviewState::Proposed),
         };
         let free = if may_move {
             slots
                 .iter()
-                .filter(|s| s.application_id.is_none() && starts_after(s, now, RESCHEDULE_HOURS))
+                .filter(|s| s.application_id.is_none() && starts_after(s, now, move_h))
                 .map(|s| {
                     (
                         s.id,
@@ -323,14 +403,15 @@ pub async fn mine(
             minutes: held.map_or(0, |s| s.duration_minutes.max(0) as u32),
             place: held.map(|s| s.place.clone()).unwrap_or_default(),
             can_reschedule: held.is_some() && may_move,
-            can_cancel: held.is_some_and(|s| starts_after(s, now, CANCEL_HOURS)),
+            can_cancel: held.is_some_and(|s| starts_after(s, now, cancel_h)),
             free,
         });
     }
     Ok(MyInterviews {
         items,
+        juries: Vec::new(),
         feed,
-        reschedule_hours: RESCHEDULE_HOURS as u32,
-        cancel_hours: CANCEL_HOURS as u32,
+        reschedule_hours: settings.reschedule_hours,
+        cancel_hours: settings.cancel_hours,
     })
 }

@@ -60,6 +60,71 @@ pub async fn renew(db: &DatabaseConnection, origin: &Origin, user: i64) -> Resul
     .await
 }
 
+/// The défis whose juries `user` sits on by name: those of the
+/// organisations they lead or mentor, those they were invited to
+/// (coordinators sit on every jury and follow the juries' pages instead).
+pub async fn jury_defis<C: ConnectionTrait>(db: &C, user: i64) -> Result<HashSet<i64>, AppError> {
+    let orgs: Vec<i64> = role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.eq(user))
+        .filter(role_grant::Column::Role.is_in(["host_lead", "host_mentor"]))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|g| g.scope_id)
+        .collect();
+    let mut defis: HashSet<i64> = defi::Entity::find()
+        .filter(defi::Column::OrganisationId.is_in(orgs))
+        .filter(defi::Column::State.eq(crate::domain::defi::DefiState::Selected.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    // Invited jurors sit while in the promotion's pool.
+    let pools: HashSet<i64> = crate::server::db::review::juror::Entity::find()
+        .filter(crate::server::db::review::juror::Column::UserId.eq(user))
+        .filter(crate::server::db::review::juror::Column::RemovedAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|j| j.promotion_id)
+        .collect();
+    let invited: Vec<i64> = defi_juror::Entity::find()
+        .filter(defi_juror::Column::UserId.eq(user))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|j| j.defi_id)
+        .collect();
+    defis.extend(
+        defi::Entity::find()
+            .filter(defi::Column::Id.is_in(invited))
+            .filter(defi::Column::State.eq(crate::domain::defi::DefiState::Selected.code()))
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|d| pools.contains(&d.promotion_id))
+            .map(|d| d.id),
+    );
+    Ok(defis)
+}
+
+/// The juries of `jury_defis`, with their titles.
+pub async fn juries_of_user<C: ConnectionTrait>(
+    db: &C,
+    user: i64,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let ids = jury_defis(db, user).await?;
+    Ok(defi::Entity::find()
+        .filter(defi::Column::Id.is_in(ids))
+        .filter(defi::Column::State.eq(crate::domain::defi::DefiState::Selected.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.title))
+        .collect())
+}
+
 /// The private feed behind `token`; not found for an unknown token.
 pub async fn private(
     db: &DatabaseConnection,
@@ -75,6 +140,14 @@ pub async fn private(
         .await?
         .ok_or(AppError::NotFound)?;
     let user = f.user_id;
+    // A disabled account's feed stops with it.
+    let active = crate::server::db::user::Entity::find_by_id(user)
+        .one(db)
+        .await?
+        .is_some_and(|u| u.disabled_at.is_none());
+    if !active {
+        return Err(AppError::NotFound);
+    }
     // As candidate.
     let apps: Vec<i64> = application::Entity::find()
         .filter(application::Column::UserId.eq(user))
@@ -88,31 +161,7 @@ pub async fn private(
         .filter(interview::Column::State.eq(InterviewState::Scheduled.code()))
         .all(db)
         .await?;
-    // As juror: défis of the organisations they lead or mentor, défis they
-    // were invited to; coordinators follow the juries' pages instead.
-    let orgs: Vec<i64> = role_grant::Entity::find()
-        .filter(role_grant::Column::UserId.eq(user))
-        .filter(role_grant::Column::Role.is_in(["host_lead", "host_mentor"]))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|g| g.scope_id)
-        .collect();
-    let mut defis: HashSet<i64> = defi::Entity::find()
-        .filter(defi::Column::OrganisationId.is_in(orgs))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| d.id)
-        .collect();
-    defis.extend(
-        defi_juror::Entity::find()
-            .filter(defi_juror::Column::UserId.eq(user))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|j| j.defi_id),
-    );
+    let defis = jury_defis(db, user).await?;
     for i in interview::Entity::find()
         .filter(interview::Column::DefiId.is_in(defis.iter().copied()))
         .filter(interview::Column::State.eq(InterviewState::Scheduled.code()))

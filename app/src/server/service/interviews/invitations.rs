@@ -72,8 +72,42 @@ pub fn event(
     }
 }
 
+/// Someone who receives an interview's messages.
+pub struct Recipient {
+    pub email: String,
+    pub name: String,
+    pub locale: Locale,
+    /// Where their link leads.
+    pub path: String,
+}
+
+/// The jury members present at the interview of `a` (without a conflict).
+async fn jurors_of(
+    txn: &Txn<'_>,
+    d: &defi::Model,
+    a: &application::Model,
+) -> Result<Vec<Recipient>, AppError> {
+    let mut out = Vec::new();
+    for (u, _) in members(txn, d).await? {
+        if conflicts_of_user(txn, d.promotion_id, u.id, &[a.id])
+            .await?
+            .contains(&a.id)
+        {
+            continue;
+        }
+        out.push(Recipient {
+            email: u.email.clone(),
+            name: u.name.clone(),
+            locale: Locale::from_code(&u.locale).unwrap_or_default(),
+            path: format!("/jury/defis/{}", d.id),
+        });
+    }
+    Ok(out)
+}
+
 /// Queues the message of `kind` about interview `i` in slot `s` to the
-/// candidate and to every member of the jury without a conflict.
+/// candidate and to every member of the jury without a conflict. The
+/// candidate's copy names only them; the jurors' copy names everyone.
 pub async fn send(
     txn: &Txn<'_>,
     settings: &Settings,
@@ -89,32 +123,45 @@ pub async fn send(
         .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut people: Vec<(String, String, Locale, String)> = vec![(
-        a.email.clone(),
-        a.first_name.clone(),
-        Locale::Fr,
-        "/espace/entretiens".to_owned(),
-    )];
+    let mut candidate = Recipient {
+        email: a.email.clone(),
+        name: a.first_name.clone(),
+        locale: Locale::Fr,
+        path: "/espace/entretiens".to_owned(),
+    };
     if let Some(uid) = a.user_id
         && let Some(u) = user::Entity::find_by_id(uid).one(txn).await?
     {
-        people[0].2 = Locale::from_code(&u.locale).unwrap_or_default();
+        candidate.locale = Locale::from_code(&u.locale).unwrap_or_default();
     }
-    for (u, _) in members(txn, &d).await? {
-        if conflicts_of_user(txn, d.promotion_id, u.id, &[a.id])
-            .await?
-            .contains(&a.id)
-        {
-            continue;
-        }
-        people.push((
-            u.email.clone(),
-            u.name.clone(),
-            Locale::from_code(&u.locale).unwrap_or_default(),
-            format!("/jury/defis/{}", d.id),
-        ));
+    let jurors = jurors_of(txn, &d, &a).await?;
+    let everyone: Vec<String> = std::iter::once(candidate.email.clone())
+        .chain(jurors.iter().map(|j| j.email.clone()))
+        .collect();
+    let own = vec![candidate.email.clone()];
+    send_to(txn, settings, i, s, kind, &d.title, &[candidate], own).await?;
+    send_to(txn, settings, i, s, kind, &d.title, &jurors, everyone).await
+}
+
+/// Queues the message of `kind` to `people`, the calendar naming
+/// `attendees`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one message: the interview, its slot, what happened, to whom, and whom the calendar names"
+)]
+pub async fn send_to(
+    txn: &Txn<'_>,
+    settings: &Settings,
+    i: &interview::Model,
+    s: &slot::Model,
+    kind: Kind,
+    title: &str,
+    people: &[Recipient],
+    attendees: Vec<String>,
+) -> Result<(), AppError> {
+    if people.is_empty() {
+        return Ok(());
     }
-    let attendees: Vec<String> = people.iter().map(|p| p.0.clone()).collect();
     let cancelled = kind == Kind::Cancel;
     let calendar = ics::calendar(
         Some(if cancelled {
@@ -123,21 +170,21 @@ pub async fn send(
             Method::Request
         }),
         "Cohorte",
-        &[event(settings, i, s, &d.title, attendees, cancelled)],
+        &[event(settings, i, s, title, attendees, cancelled)],
     );
-    for (email, name, locale, path) in people {
+    for p in people {
         txn.queue_with(
             MailTemplate::Interview,
-            locale,
-            &email,
+            p.locale,
+            &p.email,
             json!({
-                "name": name,
+                "name": p.name,
                 "kind": kind.code(),
-                "defi": d.title,
+                "defi": title,
                 "when": paris_display(s.starts_at),
                 "minutes": s.duration_minutes,
                 "place": s.place,
-                "link": format!("{}{path}", settings.base_url),
+                "link": format!("{}{}", settings.base_url, p.path),
             }),
             Some(calendar.clone()),
         )

@@ -21,6 +21,7 @@ use crate::server::service::Origin;
 use crate::server::service::audit::{AuditAction, Target};
 use crate::server::service::txn::Txn;
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set,
@@ -92,7 +93,7 @@ pub async fn standings<C: ConnectionTrait>(
 }
 
 /// The dossiers `actor` may not see on this jury.
-async fn hidden_for<C: ConnectionTrait>(
+pub(crate) async fn hidden_for<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     promotion: i64,
@@ -240,6 +241,28 @@ pub async fn page(
         lists.push(list_view(&standings, &slots, saved, &profile));
     }
     let coordinator = my_seat == Seat::Coordinator;
+    let addable = if coordinator {
+        let asked = seats.get(&d.id).cloned().unwrap_or_default();
+        let before: HashSet<i64> = standings
+            .iter()
+            .filter(|s| s.interview.state != InterviewState::Removed.code())
+            .map(|s| s.interview.application_id)
+            .collect();
+        application::Entity::find()
+            .filter(application::Column::PromotionId.eq(d.promotion_id))
+            .filter(
+                application::Column::State
+                    .eq(crate::domain::application::ApplicationState::Shortlisted.code()),
+            )
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|a| asked.contains_key(&a.profile) && !before.contains(&a.id))
+            .map(|a| (a.id, format!("{} {}", a.first_name, a.last_name), a.profile))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let on_jury: HashSet<i64> = team.iter().map(|(u, _)| u.id).collect();
     let pool = if coordinator {
         let jurors = juror::Entity::find()
@@ -275,6 +298,7 @@ pub async fn page(
             .iter()
             .filter(|s| s.interview.state == InterviewState::Proposed.code())
             .count() as u32,
+        addable,
     })
 }
 
@@ -316,7 +340,14 @@ fn list_view(
     let ranked: Vec<Ranked> = rows.iter().map(|s| s.ranked.clone()).collect();
     let ranks: HashMap<i64, Option<u32>> = match saved {
         Some(l) => {
-            let ids = l.ids();
+            // Positions among the rows this person sees: a hidden
+            // candidate leaves no gap that would betray them.
+            let visible: HashSet<i64> = rows.iter().map(|s| s.ranked.candidate).collect();
+            let ids: Vec<i64> = l
+                .ids()
+                .into_iter()
+                .filter(|c| visible.contains(c))
+                .collect();
             rows.iter()
                 .map(|s| {
                     let c = s.ranked.candidate;
@@ -365,6 +396,12 @@ pub async fn save(
     if rows.is_empty() {
         return Err(AppError::NotFound);
     }
+    // A member in conflict with someone on this list does not see them,
+    // so cannot rank them: the list is fixed by the others.
+    let hidden = hidden_for(&txn, actor, d.promotion_id, d.id).await?;
+    if rows.iter().any(|s| hidden.contains(&s.ranked.candidate)) {
+        return Err(AppError::Refused(Msg::ListConflicted));
+    }
     let saved = list_of(&txn, d.id, profile).await?;
     if saved.as_ref().is_some_and(|l| l.locked_at.is_some()) {
         return Err(AppError::Refused(Msg::ListLocked));
@@ -382,14 +419,20 @@ pub async fn save(
     let by = actor.viewer().map(|v| v.id);
     match saved {
         Some(l) => {
-            let mut m: list::ActiveModel = l.into();
-            m.entries = Set(entries);
-            m.updated_at = Set(now);
+            // Only while unlocked: a lock that commits meanwhile wins.
+            let mut update = list::Entity::update_many()
+                .col_expr(list::Column::Entries, Expr::value(entries))
+                .col_expr(list::Column::UpdatedAt, Expr::value(now))
+                .filter(list::Column::Id.eq(l.id))
+                .filter(list::Column::LockedAt.is_null());
             if lock {
-                m.locked_at = Set(Some(now));
-                m.locked_by = Set(by);
+                update = update
+                    .col_expr(list::Column::LockedAt, Expr::value(Some(now)))
+                    .col_expr(list::Column::LockedBy, Expr::value(by));
             }
-            m.update(&txn).await?;
+            if update.exec(&txn).await?.rows_affected != 1 {
+                return Err(AppError::Refused(Msg::ListLocked));
+            }
         }
         None => {
             list::ActiveModel {

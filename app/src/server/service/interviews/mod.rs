@@ -14,6 +14,7 @@ pub mod export;
 pub mod feeds;
 pub mod invitations;
 pub mod lists;
+pub mod reminders;
 pub mod scoring;
 pub mod slots;
 
@@ -66,13 +67,19 @@ pub async fn seat<C: ConnectionTrait>(
     ) {
         return Ok(Some(Seat::Host));
     }
+    // An invited juror sits only while in the promotion's pool: removed
+    // from it, they lose the seat (and their conflicts stay in force).
     let invited = defi_juror::Entity::find()
         .filter(defi_juror::Column::DefiId.eq(d.id))
         .filter(defi_juror::Column::UserId.eq(v.id))
         .one(db)
         .await?
         .is_some();
-    Ok(invited.then_some(Seat::Juror))
+    let in_pool = invited
+        && crate::server::service::review::juror_of(db, d.promotion_id, v.id)
+            .await?
+            .is_some();
+    Ok(in_pool.then_some(Seat::Juror))
 }
 
 /// The jury's named members: host leads and mentors, then the invited
@@ -90,6 +97,14 @@ pub async fn members<C: ConnectionTrait>(
         .into_iter()
         .map(|g| g.user_id)
         .collect();
+    let pool: HashSet<i64> = crate::server::db::review::juror::Entity::find()
+        .filter(crate::server::db::review::juror::Column::PromotionId.eq(d.promotion_id))
+        .filter(crate::server::db::review::juror::Column::RemovedAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|j| j.user_id)
+        .collect();
     let jurors: Vec<i64> = defi_juror::Entity::find()
         .filter(defi_juror::Column::DefiId.eq(d.id))
         .order_by_asc(defi_juror::Column::Id)
@@ -97,6 +112,7 @@ pub async fn members<C: ConnectionTrait>(
         .await?
         .into_iter()
         .map(|j| j.user_id)
+        .filter(|u| pool.contains(u))
         .collect();
     let users = user::Entity::find()
         .filter(user::Column::Id.is_in(hosts.iter().chain(&jurors).copied()))
@@ -119,8 +135,8 @@ pub async fn members<C: ConnectionTrait>(
 }
 
 /// The dossiers of `promotion` that `user` may never see as a juror
-/// (conflicts declared or detected in the review stage); none for a person
-/// who is not in the promotion's juror pool.
+/// (conflicts declared or detected in the review stage, also once removed
+/// from the pool); none for a person who never was in it.
 pub async fn conflicts_of_user<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
@@ -128,7 +144,14 @@ pub async fn conflicts_of_user<C: ConnectionTrait>(
     dossiers: &[i64],
 ) -> Result<HashSet<i64>, AppError> {
     use crate::server::service::review;
-    let Some(j) = review::juror_of(db, promotion, user).await? else {
+    // A removed juror's conflicts still count (their seat is gone, but
+    // nothing they might see again should include those dossiers).
+    let Some(j) = crate::server::db::review::juror::Entity::find()
+        .filter(crate::server::db::review::juror::Column::PromotionId.eq(promotion))
+        .filter(crate::server::db::review::juror::Column::UserId.eq(user))
+        .one(db)
+        .await?
+    else {
         return Ok(HashSet::new());
     };
     let ranked = review::ranked_organisations(db, dossiers).await?;

@@ -135,6 +135,18 @@ pub async fn save(
 ) -> Result<(), AppError> {
     let sheet = InterviewSheet::parse(&default_grid(), get, submit).map_err(AppError::fields)?;
     let txn = Txn::begin(db, origin).await?;
+    // Read again inside the transaction: a list locked meanwhile freezes
+    // its sheets.
+    let locked = list::Entity::find()
+        .filter(list::Column::DefiId.eq(access.defi.id))
+        .filter(list::Column::Profile.eq(access.interview.profile.clone()))
+        .filter(list::Column::LockedAt.is_not_null())
+        .one(&txn)
+        .await?
+        .is_some();
+    if locked {
+        return Err(AppError::Refused(crate::i18n::Msg::ListLocked));
+    }
     let now = Utc::now();
     let existing = score::Entity::find()
         .filter(score::Column::InterviewId.eq(access.interview.id))

@@ -105,10 +105,15 @@ pub async fn delete(
         .await?
         .filter(|s| s.defi_id == defi_id)
         .ok_or(AppError::NotFound)?;
-    if s.application_id.is_some() {
+    // Only while free: a booking that commits meanwhile keeps its slot.
+    let gone = slot::Entity::delete_many()
+        .filter(slot::Column::Id.eq(s.id))
+        .filter(slot::Column::ApplicationId.is_null())
+        .exec(&txn)
+        .await?;
+    if gone.rows_affected != 1 {
         return Err(AppError::Refused(Msg::SlotHeld));
     }
-    s.delete(&txn).await?;
     txn.finish(
         AuditAction::InterviewSlotDeleted,
         Target::Defi(defi_id),
@@ -118,19 +123,23 @@ pub async fn delete(
 }
 
 /// Invites a juror of the promotion's pool to the défi's jury, or takes
-/// them off it.
+/// them off it; they get the invitations of the interviews already
+/// scheduled (those without a conflict), or their cancellations.
 pub async fn set_juror(
-    db: &sea_orm::DatabaseConnection,
+    state: &AppState,
     origin: &Origin,
     defi_id: i64,
     user: i64,
     on: bool,
 ) -> Result<(), AppError> {
-    let txn = Txn::begin(db, origin).await?;
+    use super::invitations::{self, Kind, Recipient};
+    let txn = Txn::with_outbox(state, origin).await?;
     let d = jury_defi(&txn, defi_id).await?;
-    crate::server::service::review::juror_of(&txn, d.promotion_id, user)
-        .await?
-        .ok_or(AppError::field("jure", Msg::NotInJurorPool))?;
+    if on {
+        crate::server::service::review::juror_of(&txn, d.promotion_id, user)
+            .await?
+            .ok_or(AppError::field("jure", Msg::NotInJurorPool))?;
+    }
     let existing = defi_juror::Entity::find()
         .filter(defi_juror::Column::DefiId.eq(d.id))
         .filter(defi_juror::Column::UserId.eq(user))
@@ -151,6 +160,52 @@ pub async fn set_juror(
             j.delete(&txn).await?;
         }
         _ => return Ok(()),
+    }
+    let u = crate::server::db::user::Entity::find_by_id(user)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let me = [Recipient {
+        email: u.email.clone(),
+        name: u.name.clone(),
+        locale: crate::i18n::Locale::from_code(&u.locale).unwrap_or_default(),
+        path: format!("/jury/defis/{}", d.id),
+    }];
+    let interviews = interviews_of(&txn, d.id).await?;
+    let hidden = super::conflicts_of_user(
+        &txn,
+        d.promotion_id,
+        user,
+        &interviews
+            .iter()
+            .map(|i| i.application_id)
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let slots = slots_of(&txn, d.id).await?;
+    let now = Utc::now();
+    for i in interviews
+        .iter()
+        .filter(|i| !hidden.contains(&i.application_id))
+    {
+        let Some(s) = i.slot_id.and_then(|id| slots.iter().find(|s| s.id == id)) else {
+            continue;
+        };
+        if s.starts_at <= now {
+            continue;
+        }
+        let kind = if on { Kind::Invite } else { Kind::Cancel };
+        invitations::send_to(
+            &txn,
+            &state.settings,
+            i,
+            s,
+            kind,
+            &d.title,
+            &me,
+            vec![u.email.clone()],
+        )
+        .await?;
     }
     txn.finish(
         if on {
@@ -237,11 +292,18 @@ fn reason(u: Unplaced) -> Msg {
 /// The plan, as shown before it is applied.
 pub async fn preview(
     db: &sea_orm::DatabaseConnection,
+    actor: &crate::server::policy::Actor,
     defi_id: i64,
     notice: u32,
 ) -> Result<PlanView, AppError> {
     let d = jury_defi(db, defi_id).await?;
-    let (plan, _, slots) = run(db, defi_id, notice).await?;
+    let (mut plan, _, slots) = run(db, defi_id, notice).await?;
+    let fingerprint = fingerprint(&plan);
+    // A lead in conflict with a candidate does not see them here either.
+    let hidden = super::lists::hidden_for(db, actor, d.promotion_id, d.id).await?;
+    plan.placed.retain(|(r, _)| !hidden.contains(&r.candidate));
+    plan.unplaced
+        .retain(|(r, _)| !hidden.contains(&r.candidate));
     let ids: Vec<i64> = plan
         .placed
         .iter()
@@ -275,7 +337,7 @@ pub async fn preview(
             .iter()
             .map(|(r, u)| (name(r.candidate), reason(*u)))
             .collect(),
-        fingerprint: fingerprint(&plan),
+        fingerprint,
     })
 }
 
