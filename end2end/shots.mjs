@@ -24,8 +24,50 @@ async function shot(page, name, width, full = true) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   console.log(`${name} at ${width}: document ${wide} px wide${wide > width ? ' — SCROLLS SIDEWAYS' : ''}`);
 }
-// PART=review: the review pages (issue 12); otherwise the dossier pages.
-if (process.env.PART === 'review') {
+// PART=interviews: the interview pages (issue 13).
+if (process.env.PART === 'interviews') {
+  for (const width of [375, 1280]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
+    const page = await ctx.newPage();
+    await signIn(page, 'coordination@demo.cohorte.localhost');
+    await page.goto(base + '/coordination/promotions/1/entretiens');
+    await shot(page, 'interviews-overview', width);
+    await page.locator('main a[href^="/jury/defis/"]').first().click();
+    await page.waitForURL(/jury\/defis/);
+    await shot(page, 'jury-met', width);
+    await page.locator('main a[href^="/jury/defis/"]').nth(1).click().catch(() => {});
+    await page.goto(base + '/coordination/promotions/1/entretiens');
+    await page.locator('main a[href^="/jury/defis/"]').nth(2).click();
+    await page.waitForURL(/jury\/defis/);
+    await shot(page, 'jury-upcoming', width);
+    const planning = page.locator('main a[href$="/planning"]');
+    if (await planning.count()) {
+      await planning.first().click();
+      await page.waitForURL(/planning/);
+      await shot(page, 'jury-plan', width);
+    }
+    await ctx.clearCookies();
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
+    await signIn(page, 'jure.1@jury.demo.cohorte.localhost');
+    await page.goto(base + '/espace/entretiens');
+    await shot(page, 'my-juries', width);
+    await page.locator('main a[href^="/jury/defis/"]').first().click();
+    await page.waitForURL(/jury\/defis/);
+    const sheet = page.locator('main a[href^="/jury/entretiens/"]');
+    if (await sheet.count()) {
+      await sheet.first().click();
+      await page.waitForURL(/jury\/entretiens/);
+      await shot(page, 'interview-sheet', width);
+    }
+    await ctx.clearCookies();
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
+    await signIn(page, process.env.CANDIDATE ?? 'sacha.bernard.41@candidats.demo.cohorte.localhost');
+    await page.goto(base + '/espace/entretiens');
+    await shot(page, 'my-interviews', width);
+    await ctx.close();
+  }
+} else if (process.env.PART === 'review') {
 for (const width of [375, 1280]) {
     const ctx = await browser.newContext({ viewport: { width, height: 900 } });
     if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);

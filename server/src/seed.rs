@@ -121,6 +121,7 @@ pub struct Extra {
 }
 
 pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyhow::Result<()> {
+    let extra_data_dir = extra.data_dir.clone();
     let hash = passwords::hash(DEMO_PASSWORD.to_owned())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -207,6 +208,11 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
     created_any |= demo_dossiers > 0 || added > 0;
     created_any |=
         crate::seed_review::run(db, promotion, &hash, "jury@demo.cohorte.localhost").await?;
+    let jurors: Vec<String> = (0..3).map(crate::seed_review::juror_email).collect();
+    let (interviews, candidate) =
+        crate::seed_interviews::run(db, promotion, base_url, &extra_data_dir, &jurors, &hash)
+            .await?;
+    created_any |= interviews;
     demo_failed_mail(db, base_url).await?;
     println!();
     println!(
@@ -228,8 +234,16 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
         println!("  - {email:<40} {what}");
     }
     println!(
-        "  - {:<40} jury (conflits déclarés, avis en cours ; jure.1 à jure.12)",
+        "  - {:<40} jury (conflits déclarés, avis en cours ; jure.1 à jure.12 ; jure.1 à jure.3 siègent aussi aux jurys d'entretien)",
         crate::seed_review::juror_email(0)
+    );
+    if let Some(c) = candidate {
+        println!(
+            "  - {c:<40} candidat·e présélectionné·e (entretiens : {base_url}/espace/entretiens)"
+        );
+    }
+    println!(
+        "Entretiens et jurys : {base_url}/coordination/promotions/{promotion}/entretiens (compte coordination)"
     );
     println!();
     Ok(())

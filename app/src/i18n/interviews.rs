@@ -165,4 +165,6 @@ super::texts! {
     InterviewsLink => "Les entretiens et les jurys des défis", "The interviews and the challenges' juries";
     PromotionCalendarLink => "Ajouter les dates de la promotion à mon agenda (iCalendar)", "Add the promotion's dates to my calendar (iCalendar)";
     ListConflicted => "Vous êtes en conflit d'intérêts avec une personne de cette liste : les autres membres du jury la fixent.", "You have a conflict of interest with someone on this list: the other jury members fix it.";
+    RankOfPerson => "Rang de {name}", "Rank of {name}";
+    RankOfPersonIs => "{name} : rang {rank}", "{name}: rank {rank}";
 }

@@ -111,6 +111,7 @@ pub struct ListRow {
     pub mean: Option<f64>,
     pub spread: Option<i32>,
     pub acceptable: bool,
+    pub sheets: u32,
     pub rank: Option<u32>,
 }
 

@@ -1,7 +1,8 @@
 //! One shape for every table of the product: a box that scrolls sideways
 //! on a narrow screen (the page itself never does), a caption that names
 //! the table for screen readers (shown when it says something the page
-//! does not), one header per column.
+//! does not), one header per column; a table without links or fields has
+//! a scrolling box keyboard users can reach (`focusable`).
 
 use super::tr;
 use crate::i18n::Msg;
@@ -16,10 +17,16 @@ pub fn DataTable(
     #[prop(optional)]
     shown: bool,
     columns: Vec<Msg>,
+    /// The table may hold no link or field: its box, which may scroll
+    /// sideways, is then a named region in the tab order, so that keyboard
+    /// users can scroll it (its caption must be unique on the page).
+    #[prop(optional)]
+    focusable: bool,
     children: Children,
 ) -> impl IntoView {
+    let region = focusable.then(|| caption.clone());
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex=focusable.then_some("0") role=focusable.then_some("region") aria-label=region>
             <table>
                 {if shown {
                     view! { <caption>{caption}</caption> }.into_any()

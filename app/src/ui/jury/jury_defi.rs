@@ -50,7 +50,8 @@ fn Jury(j: JuryPage) -> impl IntoView {
     view! {
         <Heading msg=Msg::JuryDefiTitle/>
         <p class="lead">{j.title.clone()} " — " {j.promotion.clone()}</p>
-        <p>{colon(Msg::JuryMembers)} " " {members} " " {tr(Msg::CoordinatorsSit)}</p>
+        <p>{colon(Msg::JuryMembers)} " " {members} "."</p>
+        <p>{tr(Msg::CoordinatorsSit)}</p>
         {j.coordinator.then(|| view! {
             <p><a href=format!("/coordination/promotions/{}/entretiens", j.promotion_id)>{tr(Msg::BackToInterviews)}</a></p>
         })}
@@ -109,9 +110,9 @@ fn Slots(id: i64, slots: Vec<SlotRow>, manage: bool, unscheduled: u32) -> impl I
         })
         .collect_view();
     view! {
-        <section aria-labelledby="creneaux">
+        <section>
             <h2 id="creneaux">{tr(Msg::SlotsTitle)}</h2>
-            <DataTable caption=tr(Msg::SlotsTitle).to_owned() columns=vec![Msg::ColSlotStart, Msg::ColMinutes, Msg::ColPlace, Msg::ColQuorum, Msg::ColCandidate, Msg::ColScoredBy, Msg::ColActions]>
+            <DataTable caption=tr(Msg::SlotsTitle).to_owned() focusable=true columns=vec![Msg::ColSlotStart, Msg::ColMinutes, Msg::ColPlace, Msg::ColQuorum, Msg::ColCandidate, Msg::ColScoredBy, Msg::ColActions]>
                 {rows}
             </DataTable>
             {manage.then(|| view! {
@@ -202,9 +203,9 @@ fn Candidates(
         })
         .collect_view();
     view! {
-        <section aria-labelledby="candidats">
+        <section>
             <h2 id="candidats">{tr(Msg::JuryCandidatesTitle)}</h2>
-            <DataTable caption=tr(Msg::JuryCandidatesTitle).to_owned() columns=vec![Msg::ColName, Msg::ColProfile, Msg::ColState, Msg::ColSlotStart, Msg::ColJuryScore, Msg::ColActions]>
+            <DataTable caption=tr(Msg::JuryCandidatesTitle).to_owned() focusable=true columns=vec![Msg::ColName, Msg::ColProfile, Msg::ColState, Msg::ColSlotStart, Msg::ColJuryScore, Msg::ColActions]>
                 {body}
             </DataTable>
             {(coordinator && !addable.is_empty()).then(|| {

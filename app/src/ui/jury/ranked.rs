@@ -22,7 +22,6 @@ pub fn RankedLists(id: i64, lists: Vec<ListView>, coordinator: bool) -> impl Int
         .into_iter()
         .map(|l| {
             let anchor = format!("liste-{}", l.profile);
-            let labelled = anchor.clone();
             let title = say(Msg::RankedListOf, &[("profile", &profile_name(&l.profile))]);
             let locked = l.locked_at.is_some();
             let error = error.clone();
@@ -35,21 +34,30 @@ pub fn RankedLists(id: i64, lists: Vec<ListView>, coordinator: bool) -> impl Int
                     let value = kept(&field).unwrap_or_else(|| r.rank.map(|x| x.to_string()).unwrap_or_default());
                     let field_error = error.as_ref().and_then(|e| e.for_field(&field));
                     let error_id = format!("{input_id}-erreur");
-                    let label = say(Msg::RankOf, &[("name", &r.name)]);
+                    let label = say(Msg::RankOfPerson, &[("name", &r.name)]);
                     let mean = r.mean.map(|m| decimal(m, 1)).unwrap_or_else(|| "—".into());
-                    view! {
-                        <tr>
+                    // A locked list, or someone who cannot be ranked: the
+                    // rank as text, no field.
+                    let cell = if locked || !r.acceptable {
+                        let text = r.rank.map(|x| x.to_string()).unwrap_or_else(|| "—".into());
+                        view! { <td>{say(Msg::RankOfPersonIs, &[("name", &r.name), ("rank", &text)])}</td> }.into_any()
+                    } else {
+                        view! {
                             <td>
                                 <label for=input_id.clone()>{label}</label>
                                 {field_error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
                                 <input id=input_id type="number" min="1" name=field value=value class="narrow"
-                                    disabled=locked || !r.acceptable
                                     aria-invalid=field_error.map(|_| "true")
                                     aria-describedby=field_error.map(|_| error_id.clone())/>
                             </td>
+                        }.into_any()
+                    };
+                    view! {
+                        <tr>
+                            {cell}
                             <td>{mean}</td>
                             <td>{r.spread.map(|s| s.to_string()).unwrap_or_default()}</td>
-                            <td>{tr(if r.acceptable { Msg::Acceptable } else { Msg::NotAcceptable })}</td>
+                            <td>{if r.sheets == 0 { tr(Msg::NotScoredYet) } else { tr(if r.acceptable { Msg::Acceptable } else { Msg::NotAcceptable }) }}</td>
                         </tr>
                     }
                 })
@@ -59,7 +67,7 @@ pub fn RankedLists(id: i64, lists: Vec<ListView>, coordinator: bool) -> impl Int
                 view! { <p class="notice">{say(Msg::ShortOfQuorumNames, &[("names", &l.short_of_quorum.join(", "))])}</p> }
             });
             view! {
-                <section aria-labelledby=labelled>
+                <section>
                     <h3 id=anchor>{title}</h3>
                     {l.locked_at.clone().map(|at| view! { <p class="notice">{say(Msg::ListLockedAt, &[("when", &at)])}</p> })}
                     {if l.rows.is_empty() {
@@ -69,7 +77,7 @@ pub fn RankedLists(id: i64, lists: Vec<ListView>, coordinator: bool) -> impl Int
                             <ActionForm action=save>
                                 <input type="hidden" name="defi" value=id.to_string()/>
                                 <input type="hidden" name="profil" value=profile.clone()/>
-                                <DataTable caption=say(Msg::RankedListOf, &[("profile", &profile_name(&profile))]) columns=vec![Msg::ColRank, Msg::ColMean, Msg::ColSpread, Msg::ColAcceptable]>
+                                <DataTable caption=say(Msg::RankedListOf, &[("profile", &profile_name(&profile))]) focusable=true columns=vec![Msg::ColRank, Msg::ColMean, Msg::ColSpread, Msg::ColAcceptable]>
                                     {rows}
                                 </DataTable>
                                 {(!locked).then(|| view! {
@@ -99,7 +107,7 @@ pub fn RankedLists(id: i64, lists: Vec<ListView>, coordinator: bool) -> impl Int
         })
         .collect_view();
     view! {
-        <section aria-labelledby="listes">
+        <section>
             <h2 id="listes">{tr(Msg::RankedListsTitle)}</h2>
             <p>{tr(Msg::RankedListsIntro)}</p>
             <ErrorSummary error=error.clone()/>

@@ -365,6 +365,7 @@ fn list_view(
             mean: s.ranked.mean,
             spread: s.spread,
             acceptable: s.ranked.acceptable,
+            sheets: s.sheets,
             rank: ranks.get(&s.ranked.candidate).copied().flatten(),
         })
         .collect();
