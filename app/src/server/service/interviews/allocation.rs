@@ -4,7 +4,7 @@
 //! they did not rank (they must accept). The overview counts, per défi and
 //! profile, the candidates proposed against the seats.
 
-use super::{interviews_of, jury_defi, slots_of, uid};
+use super::{jury_defi, uid};
 use crate::domain::application::ApplicationState;
 use crate::domain::defi::DefiState;
 use crate::domain::interviews::status::{InterviewState, Origin};
@@ -252,9 +252,21 @@ pub async fn overview(
         .collect();
     let mut juries = Vec::new();
     let (mut n_locked, mut expected) = (0, 0);
+    // Every jury's interviews and slots in two queries.
+    let all_interviews = interview::Entity::find()
+        .filter(interview::Column::DefiId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let all_slots = crate::server::db::interviews::slot::Entity::find()
+        .filter(crate::server::db::interviews::slot::Column::DefiId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
     for d in &defis {
-        let interviews = interviews_of(db, d.id).await?;
-        let slots = slots_of(db, d.id).await?;
+        let interviews: Vec<&interview::Model> = all_interviews
+            .iter()
+            .filter(|i| i.defi_id == d.id)
+            .collect();
+        let slots: Vec<_> = all_slots.iter().filter(|s| s.defi_id == d.id).collect();
         let profiles = seats
             .get(&d.id)
             .cloned()

@@ -138,11 +138,7 @@ pub(crate) async fn place(
     let moved = i.slot_id.is_some();
     let revived = i.slot_id.is_none() && i.sequence > 0;
     let uid = if revived {
-        format!(
-            "{}-{}@cohorte",
-            super::uid(i.defi_id, i.application_id).trim_end_matches("@cohorte"),
-            i.sequence
-        )
+        super::uid_again(i.defi_id, i.application_id, i.sequence)
     } else {
         i.uid.clone()
     };
@@ -354,13 +350,7 @@ pub async fn mine(
         i64::from(settings.reschedule_hours),
         i64::from(settings.cancel_hours),
     );
-    let apps: Vec<i64> = application::Entity::find()
-        .filter(application::Column::UserId.eq(user))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
+    let apps = super::applications_of_user(db, user).await?;
     let rows = interview::Entity::find()
         .filter(interview::Column::ApplicationId.is_in(apps))
         .filter(interview::Column::State.ne(InterviewState::Removed.code()))

@@ -9,7 +9,7 @@ use crate::domain::ics::{self, Event, When};
 use crate::domain::interviews::status::InterviewState;
 use crate::model::AppError;
 use crate::server::db::interviews::{defi_juror, feed, interview, slot};
-use crate::server::db::{application, defi, promotion, role_grant};
+use crate::server::db::{defi, promotion, role_grant};
 use crate::server::service::Origin;
 use crate::server::service::audit::{AuditAction, Target};
 use crate::server::service::txn::Txn;
@@ -149,13 +149,7 @@ pub async fn private(
         return Err(AppError::NotFound);
     }
     // As candidate.
-    let apps: Vec<i64> = application::Entity::find()
-        .filter(application::Column::UserId.eq(user))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
+    let apps = super::applications_of_user(db, user).await?;
     let mut interviews = interview::Entity::find()
         .filter(interview::Column::ApplicationId.is_in(apps))
         .filter(interview::Column::State.eq(InterviewState::Scheduled.code()))

@@ -188,3 +188,23 @@ pub async fn slots_of<C: ConnectionTrait>(db: &C, defi: i64) -> Result<Vec<slot:
 pub fn uid(defi: i64, application: i64) -> String {
     format!("entretien-{defi}-{application}@cohorte")
 }
+
+/// The UID of the same interview booked again after a cancellation (the
+/// `generation`-th time): calendars do not revive a cancelled event.
+pub fn uid_again(defi: i64, application: i64, generation: i32) -> String {
+    format!("entretien-{defi}-{application}-{generation}@cohorte")
+}
+
+/// The ids of the dossiers `user` wrote.
+pub async fn applications_of_user<C: ConnectionTrait>(
+    db: &C,
+    user: i64,
+) -> Result<Vec<i64>, AppError> {
+    Ok(crate::server::db::application::Entity::find()
+        .filter(crate::server::db::application::Column::UserId.eq(user))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect())
+}
