@@ -20,7 +20,11 @@ COHORTE_BASE_URL=http://127.0.0.1:3000
 COHORTE_DATABASE_URL="sqlite://$COHORTE_DATA_DIR/cohorte.sqlite?mode=rwc"
 COHORTE_MAIL=smtp
 COHORTE_SMTP_URL=smtp://127.0.0.1:1025
-export COHORTE_DATA_DIR COHORTE_ENV COHORTE_ADDR COHORTE_BASE_URL COHORTE_DATABASE_URL \
+# Each signed-in page of the tests names its own client address
+# (helpers.ts, signIn), so that a run's many sign-ins as the demo
+# coordinator do not add up against the per-client rate limit.
+COHORTE_TRUST_PROXY=1
+export COHORTE_TRUST_PROXY COHORTE_DATA_DIR COHORTE_ENV COHORTE_ADDR COHORTE_BASE_URL COHORTE_DATABASE_URL \
     COHORTE_MAIL COHORTE_SMTP_URL LEPTOS_SITE_ROOT
 # No colour codes in the log file.
 export NO_COLOR=1

@@ -319,7 +319,19 @@ export async function verifyFromEmail(
 }
 
 /** The password form is the first form of /connexion. */
+let clients = 0;
+
+/** Signs in from a client address of its own. Every browser test runs
+ * from 127.0.0.1, where the demo accounts' sign-ins would add up against
+ * the per-client limit (10 at once, then one a minute) over a whole run;
+ * start-server.sh trusts `X-Forwarded-For`, so each signed-in page stands
+ * for a different machine, as in real use. The limits themselves are
+ * tested in server/tests/api/trust.rs. */
 export async function signIn(page: Page, email: string, password: string) {
+  clients += 1;
+  await page.context().setExtraHTTPHeaders({
+    'x-forwarded-for': `10.${process.pid % 250}.${Math.floor(clients / 250) % 250}.${(clients % 250) + 1}`,
+  });
   await visit(page, '/connexion');
   const form = page.locator('main form').first();
   await form.getByLabel('Adresse e-mail').fill(email);

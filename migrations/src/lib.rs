@@ -12,6 +12,7 @@ mod m20261202_000008_dossier_table_indexes;
 mod m20261203_000009_application_gender;
 mod m20261206_000010_review;
 mod m20261206_000011_interviews;
+mod m20261206_000012_hearings;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000009_application_gender::Migration),
             Box::new(m20261206_000010_review::Migration),
             Box::new(m20261206_000011_interviews::Migration),
+            Box::new(m20261206_000012_hearings::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ pub mod defi;
 pub mod defi_form;
 pub mod email;
 pub mod form;
+pub mod hearings;
 pub mod ics;
 pub mod interviews;
 pub mod json;

@@ -22,6 +22,7 @@ mod applications;
 mod defis;
 mod dossiers;
 mod forms;
+mod hearings;
 mod interviews;
 mod jury;
 mod matching;
@@ -90,10 +91,11 @@ enum Feature {
     Review,
     Jury,
     Interviews,
+    Hearings,
 }
 
 impl Feature {
-    const ALL: [Feature; 14] = [
+    const ALL: [Feature; 15] = [
         Feature::Shell,
         Feature::Forms,
         Feature::Accounts,
@@ -108,6 +110,7 @@ impl Feature {
         Feature::Review,
         Feature::Jury,
         Feature::Interviews,
+        Feature::Hearings,
     ];
 
     fn texts(self) -> &'static Texts {
@@ -126,6 +129,7 @@ impl Feature {
             Feature::Review => &review::TEXTS,
             Feature::Jury => &jury::TEXTS,
             Feature::Interviews => &interviews::TEXTS,
+            Feature::Hearings => &hearings::TEXTS,
         }
     }
 }

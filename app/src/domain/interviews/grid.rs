@@ -59,14 +59,42 @@ pub struct InterviewSheet {
     pub acceptable: Option<bool>,
 }
 
+/// The yes/no question that ends a sheet: its field, its two posted
+/// values, and the message when it is missing.
+#[derive(Clone, Copy, Debug)]
+pub struct Verdict {
+    pub field: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub required: Msg,
+}
+
+/// "Acceptable for this slot: yes or no" (interviews).
+pub const ACCEPTABLE: Verdict = Verdict {
+    field: ACCEPTABLE_FIELD,
+    yes: "oui",
+    no: "non",
+    required: Msg::AcceptableRequired,
+};
+
 impl InterviewSheet {
-    /// Reads a posted sheet: a draft keeps what is valid and refuses what
-    /// is malformed; a submission needs every mark and the yes/no. Every
-    /// problem at once, by field.
+    /// Reads a posted interview sheet (see `parse_with`).
     pub fn parse(
         grid: &[Criterion],
         get: impl Fn(&str) -> Option<String>,
         submit: bool,
+    ) -> Result<Self, Vec<(String, Msg)>> {
+        Self::parse_with(grid, get, submit, ACCEPTABLE)
+    }
+
+    /// Reads a posted sheet: a draft keeps what is valid and refuses what
+    /// is malformed; a submission needs every mark and the `verdict`
+    /// (kept in `acceptable`). Every problem at once, by field.
+    pub fn parse_with(
+        grid: &[Criterion],
+        get: impl Fn(&str) -> Option<String>,
+        submit: bool,
+        verdict: Verdict,
     ) -> Result<Self, Vec<(String, Msg)>> {
         let mut errors = Vec::new();
         let mut marks = BTreeMap::new();
@@ -99,19 +127,16 @@ impl InterviewSheet {
         if comment.chars().count() > COMMENT_MAX {
             errors.push((COMMENT_FIELD.to_owned(), Msg::CommentTooLong));
         }
-        let acceptable = match get(ACCEPTABLE_FIELD).unwrap_or_default().as_str() {
-            "oui" => Some(true),
-            "non" => Some(false),
-            "" => {
-                if submit {
-                    errors.push((ACCEPTABLE_FIELD.to_owned(), Msg::AcceptableRequired));
-                }
-                None
+        let posted = get(verdict.field).unwrap_or_default();
+        let acceptable = if posted == verdict.yes {
+            Some(true)
+        } else if posted == verdict.no {
+            Some(false)
+        } else {
+            if submit || !posted.is_empty() {
+                errors.push((verdict.field.to_owned(), verdict.required));
             }
-            _ => {
-                errors.push((ACCEPTABLE_FIELD.to_owned(), Msg::AcceptableRequired));
-                None
-            }
+            None
         };
         if errors.is_empty() {
             Ok(Self {

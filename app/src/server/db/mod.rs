@@ -13,6 +13,7 @@ pub mod defi;
 pub mod defi_event;
 pub mod defi_slot;
 pub mod guarded;
+pub mod hearings;
 pub mod interviews;
 pub mod invitation;
 pub mod organisation;

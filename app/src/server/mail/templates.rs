@@ -21,10 +21,11 @@ pub enum MailTemplate {
     ApplicationUpdate,
     ReviewReminder,
     Interview,
+    Hearing,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 12] = [
+    pub const ALL: [MailTemplate; 13] = [
         MailTemplate::VerifyEmail,
         MailTemplate::AccountExists,
         MailTemplate::ResetPassword,
@@ -37,6 +38,7 @@ impl MailTemplate {
         MailTemplate::ApplicationUpdate,
         MailTemplate::ReviewReminder,
         MailTemplate::Interview,
+        MailTemplate::Hearing,
     ];
 
     /// The template stored under `name` (an outbox row's).
@@ -62,7 +64,8 @@ impl MailTemplate {
             | MailTemplate::ApplicationReminder
             | MailTemplate::ApplicationUpdate
             | MailTemplate::ReviewReminder
-            | MailTemplate::Interview => false,
+            | MailTemplate::Interview
+            | MailTemplate::Hearing => false,
         }
     }
 
@@ -80,6 +83,7 @@ impl MailTemplate {
             MailTemplate::ApplicationUpdate => "application_update",
             MailTemplate::ReviewReminder => "review_reminder",
             MailTemplate::Interview => "interview",
+            MailTemplate::Hearing => "hearing",
         }
     }
 }
@@ -110,6 +114,7 @@ const FILES: &[(&str, &str)] = template_files!(
     "application_update",
     "review_reminder",
     "interview",
+    "hearing",
 );
 
 fn env() -> &'static Environment<'static> {

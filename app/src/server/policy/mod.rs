@@ -213,6 +213,25 @@ pub enum Action {
     RankCandidates {
         member: bool,
     },
+    /// The défi jury of the call for défis: its grids, who hears which
+    /// défi, the hearing slots and their scheduling, the tally
+    /// (coordinators).
+    ManageHearings,
+    /// Read a shortlisted (or since decided) défi as a juror of the
+    /// promotion assigned to hear it, unless a member of its organisation.
+    ReadHeardDefi {
+        promotion: i64,
+        assigned: bool,
+        conflicted: bool,
+    },
+    /// Mark a défi one hears, rank the défis one heard: the same, while
+    /// the défi is still shortlisted (`open`).
+    ScoreDefi {
+        promotion: i64,
+        assigned: bool,
+        conflicted: bool,
+        open: bool,
+    },
     /// Book, move or cancel one's own interviews, answer a jury's
     /// proposal, have a calendar feed (any signed-in person: the service
     /// finds only their own interviews).
@@ -324,6 +343,18 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         } => signed_in && member && !conflicted && started && !locked,
         Action::RankCandidates { member } => signed_in && member,
         Action::BookInterview => signed_in,
+        Action::ManageHearings => actor.has(Role::Coordinator),
+        Action::ReadHeardDefi {
+            promotion,
+            assigned,
+            conflicted,
+        } => actor.has(Role::Reviewer { promotion }) && assigned && !conflicted,
+        Action::ScoreDefi {
+            promotion,
+            assigned,
+            conflicted,
+            open,
+        } => actor.has(Role::Reviewer { promotion }) && assigned && !conflicted && open,
         Action::RemindDraft { state } => {
             actor.has(Role::Coordinator) && state == ApplicationState::Draft
         }

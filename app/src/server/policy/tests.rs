@@ -207,6 +207,80 @@ fn matrix() -> Vec<(Action, [bool; 6])> {
         ),
         (RankCandidates { member: false }, [false; 6]),
         (BookInterview, [false, true, true, true, true, true]),
+        (ManageHearings, [false, false, false, false, true, false]),
+        // A juror of the promotion assigned to the défi, not of its
+        // organisation: they read it, and score it while it is open.
+        (
+            ReadHeardDefi {
+                promotion: 1,
+                assigned: true,
+                conflicted: false,
+            },
+            [false, false, false, true, false, false],
+        ),
+        // Not assigned (a juror of another défi), a member of the défi's
+        // organisation, or another promotion: nobody.
+        (
+            ReadHeardDefi {
+                promotion: 1,
+                assigned: false,
+                conflicted: false,
+            },
+            [false; 6],
+        ),
+        (
+            ReadHeardDefi {
+                promotion: 1,
+                assigned: true,
+                conflicted: true,
+            },
+            [false; 6],
+        ),
+        (
+            ReadHeardDefi {
+                promotion: 2,
+                assigned: true,
+                conflicted: false,
+            },
+            [false; 6],
+        ),
+        (
+            ScoreDefi {
+                promotion: 1,
+                assigned: true,
+                conflicted: false,
+                open: true,
+            },
+            [false, false, false, true, false, false],
+        ),
+        // Decided: frozen for everyone.
+        (
+            ScoreDefi {
+                promotion: 1,
+                assigned: true,
+                conflicted: false,
+                open: false,
+            },
+            [false; 6],
+        ),
+        (
+            ScoreDefi {
+                promotion: 1,
+                assigned: false,
+                conflicted: false,
+                open: true,
+            },
+            [false; 6],
+        ),
+        (
+            ScoreDefi {
+                promotion: 1,
+                assigned: true,
+                conflicted: true,
+                open: true,
+            },
+            [false; 6],
+        ),
         (
             ActAsJuror { promotion: 1 },
             [false, false, false, true, false, false],

@@ -13,7 +13,7 @@ use crate::server::db::{application, defi, user};
 use crate::server::mail::MailTemplate;
 use crate::server::service::txn::Txn;
 use crate::server::state::Settings;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::EntityTrait;
 use serde_json::json;
 
@@ -45,6 +45,59 @@ fn address(from: &str) -> String {
         .to_owned()
 }
 
+/// A meeting as its messages and its calendar event describe it: an
+/// interview, or a défi's hearing.
+pub struct Meeting<'a> {
+    pub template: MailTemplate,
+    pub uid: &'a str,
+    pub sequence: i32,
+    pub starts: DateTime<Utc>,
+    pub minutes: i32,
+    pub place: &'a str,
+    /// The défi's title.
+    pub title: &'a str,
+    /// The event's title in calendars.
+    pub summary: String,
+    /// Where the event's description leads (a path).
+    pub path: &'a str,
+}
+
+impl<'a> Meeting<'a> {
+    /// The interview `i` in its slot `s`.
+    pub fn interview(i: &'a interview::Model, s: &'a slot::Model, title: &'a str) -> Self {
+        Meeting {
+            template: MailTemplate::Interview,
+            uid: &i.uid,
+            sequence: i.sequence,
+            starts: s.starts_at,
+            minutes: s.duration_minutes,
+            place: &s.place,
+            title,
+            summary: format!("Entretien Cohorte : {title}"),
+            path: "/espace/entretiens",
+        }
+    }
+
+    /// As a calendar event (its current sequence and state).
+    pub fn event(&self, settings: &Settings, attendees: Vec<String>, cancelled: bool) -> Event {
+        Event {
+            uid: self.uid.to_owned(),
+            sequence: self.sequence.max(0) as u32,
+            when: When::At {
+                starts: self.starts,
+                minutes: self.minutes.max(0) as u32,
+            },
+            summary: self.summary.clone(),
+            description: format!("{}{}", settings.base_url, self.path),
+            location: self.place.to_owned(),
+            organizer: Some(address(&settings.mail_from)),
+            attendees,
+            cancelled,
+            stamp: Utc::now(),
+        }
+    }
+}
+
 /// The interview as a calendar event (its current slot, sequence and
 /// state).
 pub fn event(
@@ -55,21 +108,7 @@ pub fn event(
     attendees: Vec<String>,
     cancelled: bool,
 ) -> Event {
-    Event {
-        uid: i.uid.clone(),
-        sequence: i.sequence.max(0) as u32,
-        when: When::At {
-            starts: s.starts_at,
-            minutes: s.duration_minutes.max(0) as u32,
-        },
-        summary: format!("Entretien Cohorte : {title}"),
-        description: format!("{}/espace/entretiens", settings.base_url),
-        location: s.place.clone(),
-        organizer: Some(address(&settings.mail_from)),
-        attendees,
-        cancelled,
-        stamp: Utc::now(),
-    }
+    Meeting::interview(i, s, title).event(settings, attendees, cancelled)
 }
 
 /// Someone who receives an interview's messages.
@@ -143,8 +182,8 @@ pub async fn send(
     send_to(txn, settings, i, s, kind, &d.title, &jurors, everyone).await
 }
 
-/// Queues the message of `kind` to `people`, the calendar naming
-/// `attendees`.
+/// Queues the message of `kind` about interview `i` to `people`, the
+/// calendar naming `attendees`.
 #[expect(
     clippy::too_many_arguments,
     reason = "one message: the interview, its slot, what happened, to whom, and whom the calendar names"
@@ -159,6 +198,27 @@ pub async fn send_to(
     people: &[Recipient],
     attendees: Vec<String>,
 ) -> Result<(), AppError> {
+    send_meeting(
+        txn,
+        settings,
+        &Meeting::interview(i, s, title),
+        kind,
+        people,
+        attendees,
+    )
+    .await
+}
+
+/// Queues the message of `kind` about meeting `m` to `people`, the
+/// calendar naming `attendees`.
+pub async fn send_meeting(
+    txn: &Txn<'_>,
+    settings: &Settings,
+    m: &Meeting<'_>,
+    kind: Kind,
+    people: &[Recipient],
+    attendees: Vec<String>,
+) -> Result<(), AppError> {
     if people.is_empty() {
         return Ok(());
     }
@@ -170,20 +230,20 @@ pub async fn send_to(
             Method::Request
         }),
         "Cohorte",
-        &[event(settings, i, s, title, attendees, cancelled)],
+        &[m.event(settings, attendees, cancelled)],
     );
     for p in people {
         txn.queue_with(
-            MailTemplate::Interview,
+            m.template,
             p.locale,
             &p.email,
             json!({
                 "name": p.name,
                 "kind": kind.code(),
-                "defi": title,
-                "when": paris_display(s.starts_at),
-                "minutes": s.duration_minutes,
-                "place": s.place,
+                "defi": m.title,
+                "when": paris_display(m.starts),
+                "minutes": m.minutes,
+                "place": m.place,
                 "link": format!("{}{}", settings.base_url, p.path),
             }),
             Some(calendar.clone()),

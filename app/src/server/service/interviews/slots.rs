@@ -35,14 +35,13 @@ pub struct SlotDraft {
     pub quorum: String,
 }
 
-/// Declares a slot; every problem by field.
-pub async fn add(
-    db: &sea_orm::DatabaseConnection,
-    origin: &Origin,
-    defi_id: i64,
+/// A slot's start (in the future), duration and place as typed, each
+/// problem pushed by field (`debut`, `duree`, `lieu`): the interviews'
+/// and the hearings' slots.
+pub fn check(
     draft: &SlotDraft,
-) -> Result<(), AppError> {
-    let mut errors = Vec::new();
+    errors: &mut Vec<(&'static str, Msg)>,
+) -> (chrono::DateTime<Utc>, i32, String) {
     let starts = parse_paris(&draft.starts)
         .map_err(|m| errors.push(("debut", m)))
         .ok();
@@ -60,6 +59,18 @@ pub async fn add(
     if place.is_empty() || place.chars().count() > 300 {
         errors.push(("lieu", Msg::SlotPlaceRequired));
     }
+    (starts.unwrap_or_default(), minutes, place.to_owned())
+}
+
+/// Declares a slot; every problem by field.
+pub async fn add(
+    db: &sea_orm::DatabaseConnection,
+    origin: &Origin,
+    defi_id: i64,
+    draft: &SlotDraft,
+) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    let (starts, minutes, place) = check(draft, &mut errors);
     let quorum = match draft.quorum.trim().parse::<i32>() {
         Ok(q) if (1..=20).contains(&q) => q,
         _ => {
@@ -74,9 +85,9 @@ pub async fn add(
     let d = jury_defi(&txn, defi_id).await?;
     let s = slot::ActiveModel {
         defi_id: Set(d.id),
-        starts_at: Set(starts.unwrap_or_default()),
+        starts_at: Set(starts),
         duration_minutes: Set(minutes),
-        place: Set(place.to_owned()),
+        place: Set(place),
         quorum: Set(quorum),
         application_id: Set(None),
         created_at: Set(Utc::now()),
@@ -272,7 +283,7 @@ async fn run<C: ConnectionTrait>(
     Ok((plan, interviews, slots))
 }
 
-fn fingerprint(plan: &engine::Plan) -> String {
+pub(crate) fn fingerprint(plan: &engine::Plan) -> String {
     let text: Vec<String> = plan
         .placed
         .iter()
@@ -281,7 +292,7 @@ fn fingerprint(plan: &engine::Plan) -> String {
     hex::encode(Sha256::digest(text.join(",").as_bytes()))
 }
 
-fn reason(u: Unplaced) -> Msg {
+pub(crate) fn reason(u: Unplaced) -> Msg {
     match u {
         Unplaced::NoSlotAfterNotice => Msg::UnplacedNotice,
         Unplaced::Clash => Msg::UnplacedClash,
