@@ -89,6 +89,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("jury/defis/:id/planning") view=jury::PlanPage ssr=SsrMode::Async/>
                     <Route path=path!("jury/entretiens/:id") view=jury::InterviewSheetPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id/entretiens") view=coordinator::InterviewsPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/auditions") view=coordinator::HearingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("jury/auditions/:id") view=jury::MyHearingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("jury/auditions/defis/:id") view=jury::DefiSheetPage ssr=SsrMode::Async/>
                     <Route path=path!("espace/entretiens") view=applicant::MyInterviewsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/organisations") view=coordinator::OrganisationsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/organisations/:id") view=coordinator::EditOrganisationPage ssr=SsrMode::Async/>

@@ -7,6 +7,7 @@ pub mod applications;
 pub mod area;
 pub mod auth;
 pub mod defis;
+pub mod hearings;
 pub mod interviews;
 pub mod organisations;
 pub mod outbox;
@@ -117,6 +118,17 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/grille", "ScoreInterview"),
     ("/api/classement-defis", "ViewApplication"),
     ("/api/classer-defis", "RankAfterShortlist"),
+    ("/api/auditions-promotion", "ManageHearings"),
+    ("/api/affecter-auditions", "ManageHearings"),
+    ("/api/retirer-jure-audition", "ManageHearings"),
+    ("/api/creneau-audition", "ManageHearings"),
+    ("/api/supprimer-creneau-audition", "ManageHearings"),
+    ("/api/appliquer-auditions", "ManageHearings"),
+    ("/api/grille-jury", "ManageHearings"),
+    ("/api/mes-auditions", "ActAsJuror"),
+    ("/api/audition-defi", "ReadHeardDefi"),
+    ("/api/grille-defi", "ScoreDefi"),
+    ("/api/classer-auditions", "ActAsJuror"),
 ];
 
 #[cfg(all(test, feature = "ssr"))]

@@ -16,6 +16,9 @@ pub struct InterviewsOverview {
     /// Lists locked / lists expected.
     pub locked: u32,
     pub expected: u32,
+    /// The promotion's interview grid; it changes until a sheet exists.
+    pub grid: Vec<Criterion>,
+    pub grid_open: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -84,6 +84,9 @@ pub struct JuryPromotion {
     /// declaration, to confirm or reject (`conflicts::pending`).
     #[serde(default)]
     pub pending: u32,
+    /// Défis of the call for défis this juror hears.
+    #[serde(default)]
+    pub hearings: u32,
     pub open: bool,
     pub opens_at: Option<String>,
     pub closes_at: Option<String>,

@@ -151,6 +151,20 @@ impl Attached {
                 // is for the host, and hidden from anyone else.
                 let view = if a.published && !edit {
                     Action::ViewDefiSheet { published: true }
+                } else if !edit
+                    && !crate::server::policy::allows(
+                        actor,
+                        Action::ViewDefiDossier {
+                            organisation,
+                            state,
+                        },
+                    )
+                {
+                    // A juror who hears the défi reads its presentation.
+                    super::hearings::access(&app.db, actor, id)
+                        .await
+                        .map_err(hidden)?
+                        .read()
                 } else {
                     Action::ViewDefiDossier {
                         organisation,

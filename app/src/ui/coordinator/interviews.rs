@@ -87,6 +87,10 @@ fn Overview(o: InterviewsOverview) -> impl IntoView {
                 </DataTable>
             }.into_any()
         }}
+        <section>
+            <h2 id="grille">{tr(Msg::InterviewGridTitle)}</h2>
+            <super::GridEditor promotion=id kind="interview" grid=o.grid.clone() open=o.grid_open/>
+        </section>
         <h2>{tr(Msg::MatchingInputTitle)}</h2>
         <p>{tr(Msg::MatchingInputIntro)}</p>
         <p><a href=format!("/coordination/promotions/{id}/appariement.json") download="">{tr(Msg::MatchingInputLink)}</a></p>

@@ -4,6 +4,8 @@ mod applications;
 mod assignment;
 mod defis;
 mod drafts;
+mod grid_editor;
+mod hearings;
 mod interviews;
 mod organisations;
 mod outbox;
@@ -15,6 +17,8 @@ pub use applications::{ApplicationBatchPage, ApplicationReviewPage, Applications
 pub use assignment::AssignmentPage;
 pub use defis::{BatchPreviewPage, DefiReviewPage, PromotionDefisPage};
 pub use drafts::DraftsPage;
+pub use grid_editor::GridEditor;
+pub use hearings::HearingsPage;
 pub use interviews::InterviewsPage;
 pub use organisations::{EditOrganisationPage, OrganisationsPage};
 pub use outbox::{OutboxMessagePage, OutboxPage};

@@ -92,6 +92,9 @@ fn Promotion(p: JuryPromotion) -> impl IntoView {
                     <p><a class="button" href=format!("/jury/promotions/{id}/conflits")>{tr(Msg::ReviewConflicts)}</a></p>
                 </div>
             })}
+            {(p.hearings > 0).then(|| view! {
+                <p><a href=format!("/jury/auditions/{id}")>{say(Msg::MyHearingsLink, &[("count", &p.hearings.to_string())])}</a></p>
+            })}
             {body}
         </section>
     }

@@ -3,9 +3,12 @@
 //! acceptable for this seat; a draft is kept as typed.
 
 use crate::api::interviews::{SaveInterviewSheet, get_score_page};
+use crate::domain::interviews::grid::InterviewSheet;
 use crate::domain::interviews::grid::{ACCEPTABLE_FIELD, COMMENT_FIELD};
+use crate::domain::review::Criterion;
 use crate::domain::review::rubric::{COMMENT_MAX, score_field};
 use crate::i18n::Msg;
+use crate::model::AppError;
 use crate::model::interviews::ScorePage;
 use crate::ui::coordinator::profile_name;
 use crate::ui::form::{ErrorSummary, TextArea, action_error};
@@ -25,44 +28,7 @@ fn Sheet(s: ScorePage) -> impl IntoView {
     let error = action_error(save);
     let err = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
     let comment_error = err(COMMENT_FIELD);
-    let criteria = s
-        .grid
-        .iter()
-        .map(|c| {
-            let field = score_field(c.id);
-            let id = format!("champ-{field}");
-            let current = kept(&field).unwrap_or_else(|| {
-                s.sheet
-                    .marks
-                    .get(&c.id)
-                    .and_then(|m| m.score)
-                    .map(|x| x.to_string())
-                    .unwrap_or_default()
-            });
-            let field_error = err(&field);
-            let hint_id = format!("{id}-aide");
-            let error_id = format!("{id}-erreur");
-            let described = match field_error {
-                Some(_) => format!("{hint_id} {error_id}"),
-                None => hint_id.clone(),
-            };
-            let options = std::iter::once((String::new(), tr(Msg::NoMarkYet).to_owned()))
-                .chain((c.min..=c.max).map(|v| (v.to_string(), v.to_string())))
-                .map(|(v, t)| {
-                    let selected = v == current;
-                    view! { <option value=v selected=selected>{t}</option> }
-                })
-                .collect_view();
-            view! {
-                <div class="field" class:field-invalid=field_error.is_some()>
-                    <label for=id.clone()>{say(Msg::CriterionOutOf, &[("name", &c.name), ("max", &c.max.to_string())])}</label>
-                    <p class="hint" id=hint_id>{c.help.clone()}</p>
-                    {field_error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
-                    <select id=id name=field aria-invalid=field_error.map(|_| "true") aria-describedby=described>{options}</select>
-                </div>
-            }
-        })
-        .collect_view();
+    let criteria = criteria_fields(&s.grid, &s.sheet, &error);
     let acceptable = kept(ACCEPTABLE_FIELD).unwrap_or_else(|| match s.sheet.acceptable {
         Some(true) => "oui".into(),
         Some(false) => "non".into(),
@@ -101,4 +67,51 @@ fn Sheet(s: ScorePage) -> impl IntoView {
         </ActionForm>
         <p><a href=format!("/jury/defis/{}", s.defi_id)>{tr(Msg::BackToJury)}</a></p>
     }
+}
+
+/// One select per criterion of `grid` (its mark, or none yet), kept as
+/// posted after a refusal, each error tied to its field: the interview
+/// sheet's and the défi sheet's.
+pub(super) fn criteria_fields(
+    grid: &[Criterion],
+    sheet: &InterviewSheet,
+    error: &Option<AppError>,
+) -> impl IntoView + use<> {
+    let err = |f: &str| error.as_ref().and_then(|e| e.for_field(f));
+    grid.iter()
+        .map(|c| {
+            let field = score_field(c.id);
+            let id = format!("champ-{field}");
+            let current = kept(&field).unwrap_or_else(|| {
+                sheet
+                    .marks
+                    .get(&c.id)
+                    .and_then(|m| m.score)
+                    .map(|x| x.to_string())
+                    .unwrap_or_default()
+            });
+            let field_error = err(&field);
+            let hint_id = format!("{id}-aide");
+            let error_id = format!("{id}-erreur");
+            let described = match field_error {
+                Some(_) => format!("{hint_id} {error_id}"),
+                None => hint_id.clone(),
+            };
+            let options = std::iter::once((String::new(), tr(Msg::NoMarkYet).to_owned()))
+                .chain((c.min..=c.max).map(|v| (v.to_string(), v.to_string())))
+                .map(|(v, t)| {
+                    let selected = v == current;
+                    view! { <option value=v selected=selected>{t}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="field" class:field-invalid=field_error.is_some()>
+                    <label for=id.clone()>{say(Msg::CriterionOutOf, &[("name", &c.name), ("max", &c.max.to_string())])}</label>
+                    <p class="hint" id=hint_id>{c.help.clone()}</p>
+                    {field_error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
+                    <select id=id name=field aria-invalid=field_error.map(|_| "true") aria-describedby=described>{options}</select>
+                </div>
+            }
+        })
+        .collect_view()
 }

@@ -16,6 +16,7 @@ use crate::server::db::interviews::{interview, list};
 use crate::server::db::{application, application_choice, defi, defi_slot, promotion};
 use crate::server::service::Origin as RequestOrigin;
 use crate::server::service::audit::{AuditAction, Target};
+use crate::server::service::hearings::grids::{GridKind, grid_of, in_use};
 use crate::server::service::txn::Txn;
 use chrono::Utc;
 use sea_orm::{
@@ -318,5 +319,7 @@ pub async fn overview(
         shortlisted,
         locked: n_locked,
         expected,
+        grid: grid_of(db, promotion_id, GridKind::Interview).await?,
+        grid_open: !in_use(db, promotion_id, GridKind::Interview).await?,
     })
 }

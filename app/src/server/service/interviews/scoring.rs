@@ -3,7 +3,7 @@
 //! (défi, profile) list is locked. A draft is kept as typed.
 
 use super::{Seat, conflicts_of_user, jury_defi, seat};
-use crate::domain::interviews::grid::{InterviewSheet, default_grid};
+use crate::domain::interviews::grid::InterviewSheet;
 use crate::domain::interviews::status::InterviewState;
 use crate::domain::promotion::paris_display;
 use crate::model::AppError;
@@ -13,6 +13,7 @@ use crate::server::db::{application, defi};
 use crate::server::policy::{Action, Actor};
 use crate::server::service::Origin;
 use crate::server::service::audit::{AuditAction, Target};
+use crate::server::service::hearings::grids::{GridKind, grid_of};
 use crate::server::service::txn::Txn;
 use chrono::Utc;
 use sea_orm::{
@@ -114,7 +115,7 @@ pub async fn page(
             .as_ref()
             .map(|s| paris_display(s.starts_at))
             .unwrap_or_default(),
-        grid: default_grid(),
+        grid: grid_of(db, access.defi.promotion_id, GridKind::Interview).await?,
         sheet: mine
             .as_ref()
             .map(|m| serde_json::from_str(&m.scores).unwrap_or_default())
@@ -133,7 +134,8 @@ pub async fn save(
     get: impl Fn(&str) -> Option<String>,
     submit: bool,
 ) -> Result<(), AppError> {
-    let sheet = InterviewSheet::parse(&default_grid(), get, submit).map_err(AppError::fields)?;
+    let grid = grid_of(db, access.defi.promotion_id, GridKind::Interview).await?;
+    let sheet = InterviewSheet::parse(&grid, get, submit).map_err(AppError::fields)?;
     let txn = Txn::begin(db, origin).await?;
     // Read again inside the transaction: a list locked meanwhile freezes
     // its sheets.

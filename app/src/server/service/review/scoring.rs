@@ -184,7 +184,12 @@ pub async fn home(
             .await?
             .get(&j.id)
             .map_or(0, |p| p.len() as u32);
+        let hearings = crate::server::service::hearings::sheets::mine(db, p.id, j.user_id)
+            .await?
+            .defis
+            .len() as u32;
         promotions.push(JuryPromotion {
+            hearings,
             promotion_id: p.id,
             name: p.name,
             declared,
