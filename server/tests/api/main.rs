@@ -7,6 +7,7 @@ mod accounts;
 mod applications;
 mod assign_cli;
 mod defis;
+mod hearings;
 mod helpers;
 mod interviews;
 mod match_cli;
