@@ -129,7 +129,7 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
     let promotion = promotions::ensure(db, &origin, &demo_promotion())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    promotions::ensure(db, &origin, &next_promotion())
+    let next = promotions::ensure(db, &origin, &next_promotion())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut org_ids = Vec::new();
@@ -213,6 +213,16 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
         crate::seed_interviews::run(db, promotion, base_url, &extra_data_dir, &jurors, &hash)
             .await?;
     created_any |= interviews;
+    created_any |= crate::seed_hearings::run(
+        db,
+        promotion,
+        next,
+        &org_ids,
+        base_url,
+        &extra_data_dir,
+        &jurors,
+    )
+    .await?;
     demo_failed_mail(db, base_url).await?;
     println!();
     println!(
@@ -244,6 +254,10 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
     }
     println!(
         "Entretiens et jurys : {base_url}/coordination/promotions/{promotion}/entretiens (compte coordination)"
+    );
+    println!(
+        "Jury des défis : {base_url}/coordination/promotions/{promotion}/auditions (tenu, synthèse des grilles) et {base_url}/coordination/promotions/{next}/auditions (à venir) ; juré·e : {}",
+        crate::seed_review::juror_email(0)
     );
     println!();
     Ok(())

@@ -587,3 +587,58 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
     assert_eq!(rose.get(&sheet_page).await.status(), 200, "still readable");
     assert_eq!(hugo_id, app.user_id("hugo@ville.fr").await);
 }
+
+/// `make run` seeds the demo each time: a second run changes nothing and
+/// says so (it used to fail on the accounts already there); the demo
+/// holds a défi jury already held (sheets and ranks beside the
+/// decisions) and one to come (hearings scheduled, invitations queued).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_seeds_twice_and_shows_a_defi_jury_held_and_one_to_come() {
+    use app::server::db::promotion;
+    let app = TestApp::spawn().await;
+    let extra = || server::seed::Extra {
+        applicants: 0,
+        bench_drafts: 0,
+        data_dir: app.data_dir.clone(),
+    };
+    server::seed::run(&app.state.db, &app.base, extra())
+        .await
+        .unwrap();
+    server::seed::run(&app.state.db, &app.base, extra())
+        .await
+        .expect("a second run changes nothing");
+    let id_of = |name: String| {
+        let db = app.state.db.clone();
+        async move {
+            promotion::Entity::find()
+                .filter(promotion::Column::Name.eq(name))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        }
+    };
+    let demo = id_of(server::seed::demo_promotion().name).await;
+    let next = id_of(server::seed::next_promotion().name).await;
+    let held = sheets::tally(&app.state.db, demo).await.unwrap();
+    assert!(!held.is_empty());
+    assert!(held.iter().all(|t| t.sheets == 2 && t.mean_rank.is_some()));
+    assert!(held.iter().any(|t| t.coups > 0));
+    let to_come = sheets::tally(&app.state.db, next).await.unwrap();
+    assert_eq!(to_come.len(), 3);
+    assert!(
+        to_come
+            .iter()
+            .all(|t| t.hearing.is_some() && t.assigned == 2 && t.sheets == 0)
+    );
+    let queued = app::server::db::outbox_message::Entity::find()
+        .filter(app::server::db::outbox_message::Column::Template.eq("hearing"))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert!(
+        !queued.is_empty(),
+        "the hearings' invitations wait in the outbox"
+    );
+}

@@ -183,9 +183,18 @@ pub async fn ensure_account(
         }
     };
     let held = users::roles_of(&txn, id).await?;
-    for &role in roles.iter().filter(|r| !held.contains(r)) {
+    let missing: Vec<Role> = roles
+        .iter()
+        .copied()
+        .filter(|r| !held.contains(r))
+        .collect();
+    for &role in &missing {
         insert_grant(&txn, origin, id, role).await?;
     }
-    txn.commit().await?;
+    // An account already as asked: nothing changed, nothing to commit
+    // (the transaction is dropped, rolled back).
+    if created || replace_password || !missing.is_empty() {
+        txn.commit().await?;
+    }
     Ok((id, created))
 }

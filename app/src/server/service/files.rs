@@ -152,6 +152,7 @@ impl Attached {
                 let view = if a.published && !edit {
                     Action::ViewDefiSheet { published: true }
                 } else if !edit
+                    && actor.viewer().is_some()
                     && !crate::server::policy::allows(
                         actor,
                         Action::ViewDefiDossier {
@@ -159,12 +160,10 @@ impl Attached {
                             state,
                         },
                     )
+                    && let Ok(heard) = super::hearings::access(&app.db, actor, id).await
                 {
                     // A juror who hears the défi reads its presentation.
-                    super::hearings::access(&app.db, actor, id)
-                        .await
-                        .map_err(hidden)?
-                        .read()
+                    heard.read()
                 } else {
                     Action::ViewDefiDossier {
                         organisation,
