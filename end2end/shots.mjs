@@ -21,11 +21,41 @@ async function signIn(page, email) {
 }
 async function shot(page, name, width, full = true) {
   await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: full });
+  // SLICES=1: the long phone pages also in pieces of 1400 px, to read.
+  if (process.env.SLICES && width < 500) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, k = 0; y < height; y += 1400, k++) {
+      await page.screenshot({ path: `${out}/${name}-${width}-part${k}.png`, fullPage: true,
+        clip: { x: 0, y, width, height: Math.min(1400, height - y) } });
+    }
+  }
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   console.log(`${name} at ${width}: document ${wide} px wide${wide > width ? ' — SCROLLS SIDEWAYS' : ''}`);
 }
-// PART=interviews: the interview pages (issue 13).
-if (process.env.PART === 'interviews') {
+// PART=hearings: the défi jury of the call for défis (issue 13).
+if (process.env.PART === 'hearings') {
+  for (const width of [375, 1280]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
+    const page = await ctx.newPage();
+    await signIn(page, 'coordination@demo.cohorte.localhost');
+    await page.goto(base + '/coordination/promotions/1/auditions');
+    await shot(page, 'hearings-held', width);
+    await page.goto(base + '/coordination/promotions/2/auditions');
+    await shot(page, 'hearings-to-come', width);
+    await ctx.clearCookies();
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
+    await signIn(page, 'jure.1@jury.demo.cohorte.localhost');
+    await page.goto(base + '/jury/auditions/2');
+    await shot(page, 'my-hearings', width);
+    await page.locator('main a[href^="/jury/auditions/defis/"]').first().click();
+    await page.waitForURL(/auditions\/defis/);
+    await shot(page, 'defi-sheet', width);
+    await page.goto(base + '/jury/auditions/1');
+    await shot(page, 'my-hearings-held', width);
+    await ctx.close();
+  }
+} else if (process.env.PART === 'interviews') {
   for (const width of [375, 1280]) {
     const ctx = await browser.newContext({ viewport: { width, height: 900 } });
     if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);

@@ -234,7 +234,7 @@ async fn past_jury(
             }
             .insert(db)
             .await?;
-            let base = 2 + ((k * 2 + j) % 3) as i32;
+            let base = 1 + ((k * 2 + j * 3) % 4) as i32;
             let sheet = DefiSheet {
                 marks: grid
                     .iter()

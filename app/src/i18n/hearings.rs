@@ -56,7 +56,8 @@ super::texts! {
     GridIntro => "Chaque critère se note sur son échelle ; la grille totalise {total} points. Une ligne vide est ignorée ; remplissez la dernière pour ajouter un critère.", "Each criterion is marked on its scale; the grid totals {total} points. An empty row is ignored; fill in the last one to add a criterion.";
     GridLockedIntro => "Des juré·es ont commencé à noter sur cette grille : elle ne change plus.", "Jurors have started scoring on this grid: it no longer changes.";
     GridCaption => "Critères de la grille", "The grid's criteria";
-    CriterionRowField => "{field}, ligne {row}", "{field}, row {row}";
+    CriterionNumber => "Critère {n}", "Criterion {n}";
+    CriterionNew => "Nouveau critère (facultatif)", "New criterion (optional)";
     FieldCriterionMin => "Note la plus basse", "Lowest mark";
     FieldCriterionMax => "Note la plus haute", "Highest mark";
     SaveGridButton => "Enregistrer la grille", "Save the grid";
@@ -85,4 +86,10 @@ super::texts! {
     OpinionUnfavourable => "Défavorable", "Unfavourable";
     BackToMyHearings => "Retour à vos défis à entendre", "Back to your challenges to hear";
     InterviewGridTitle => "Grille d'entretien", "Interview grid";
+    HearingPast => "Cette audition a déjà eu lieu : elle reste au dossier.", "This hearing has already taken place: it stays on record.";
+    NothingShortlisted => "Aucun défi présélectionné n'attend son audition : la répartition et la planification s'ouvrent quand l'équipe présélectionne des défis.", "No shortlisted challenge waits for its hearing: assignment and scheduling open once the team shortlists challenges.";
+    HearingHeld => "tenue", "held";
+    EveryDefiHeard => "Chaque défi présélectionné a son audition.", "Every shortlisted challenge has its hearing.";
+    ColYourRank => "Votre rang", "Your rank";
+    RankWithCoup => "{rank} (coup de cœur)", "{rank} (favourite)";
 }

@@ -13,6 +13,8 @@ pub struct HearingsPage {
     pub promotion: String,
     /// Jurors per défi asked of the assignment engine.
     pub jurors_per_defi: u32,
+    /// Défis shortlisted, waiting for their hearing or the decision.
+    pub shortlisted: u32,
     /// The assignment engine's plan (nothing changed until applied).
     pub assign: AssignPlan,
     /// Who hears which défi.
@@ -33,6 +35,8 @@ pub struct Panel {
     pub defi_id: i64,
     pub title: String,
     pub organisation: String,
+    /// Not decided yet: its jurors may still change.
+    pub open: bool,
     /// (user id, name).
     pub jurors: Vec<(i64, String)>,
 }
@@ -45,6 +49,8 @@ pub struct HearingSlotRow {
     pub when: String,
     pub minutes: i32,
     pub place: String,
+    /// Started already: kept as the record, no action.
+    pub past: bool,
     /// The défi heard then.
     pub defi: Option<(i64, String)>,
 }

@@ -12,70 +12,14 @@ pub async fn get_hearings_page(
     notice: Option<u32>,
 ) -> Result<HearingsPage, AppError> {
     use crate::server::policy::Action;
-    use crate::server::service::hearings::{assign, grids, schedule, sheets};
+    use crate::server::service::hearings::{assign, page};
     use crate::server::service::interviews::slots::DEFAULT_NOTICE;
     let call = crate::api::support::allowed(Action::ManageHearings).await?;
-    let db = &call.state.db;
-    let p = crate::server::service::promotions::get(db, promotion).await?;
     let per_defi = per_defi.unwrap_or(assign::DEFAULT_PER_DEFI).clamp(1, 10);
     let notice = notice
         .unwrap_or(DEFAULT_NOTICE)
         .min(crate::domain::interviews::MAX_NOTICE);
-    let locale = call.ctx.locale;
-    let defis = crate::server::service::hearings::defis_of(
-        db,
-        promotion,
-        &[crate::domain::defi::DefiState::Shortlisted],
-    )
-    .await?;
-    let panels = crate::server::service::hearings::panels(db, promotion, &defis).await?;
-    let tally = sheets::tally(db, promotion).await?;
-    let slots = schedule::slots_of(db, promotion).await?;
-    Ok(HearingsPage {
-        promotion_id: promotion,
-        promotion: p.name,
-        jurors_per_defi: per_defi,
-        assign: assign::plan(db, promotion, per_defi, locale).await?,
-        panels: defis
-            .iter()
-            .map(|d| crate::model::hearings::Panel {
-                defi_id: d.id,
-                title: d.title.clone(),
-                organisation: tally
-                    .iter()
-                    .find(|t| t.defi_id == d.id)
-                    .map(|t| t.organisation.clone())
-                    .unwrap_or_default(),
-                jurors: panels
-                    .get(&d.id)
-                    .into_iter()
-                    .flatten()
-                    .map(|u| (u.id, u.name.clone()))
-                    .collect(),
-            })
-            .collect(),
-        slots: slots
-            .iter()
-            .map(|s| crate::model::hearings::HearingSlotRow {
-                id: s.id,
-                when: crate::domain::promotion::paris_display(s.starts_at),
-                minutes: s.duration_minutes,
-                place: s.place.clone(),
-                defi: s.defi_id.map(|d| {
-                    let title = tally
-                        .iter()
-                        .find(|t| t.defi_id == d)
-                        .map(|t| t.title.clone())
-                        .unwrap_or_default();
-                    (d, title)
-                }),
-            })
-            .collect(),
-        plan: Some(schedule::preview(db, promotion, notice).await?),
-        tally,
-        grid: grids::grid_of(db, promotion, grids::GridKind::Defi).await?,
-        grid_open: !grids::in_use(db, promotion, grids::GridKind::Defi).await?,
-    })
+    page::page(&call.state.db, promotion, per_defi, notice, call.ctx.locale).await
 }
 
 #[cfg(feature = "ssr")]

@@ -52,31 +52,36 @@ pub fn GridEditor(
         .map(|i| {
             let c = grid.get(i);
             let value = |part: &str, current: String| kept(&grid_field(i, part)).unwrap_or(current);
-            let cell = |part: &'static str, label: Msg, current: String, number: bool| {
+            let input = |part: &'static str, label: Msg, current: String, number: bool| {
                 let name = grid_field(i, part);
                 let id = format!("champ-{name}");
                 let e = error.as_ref().and_then(|e| e.for_field(&name));
                 let error_id = format!("{id}-erreur");
-                let row_label = say(Msg::CriterionRowField, &[("field", tr(label)), ("row", &(i + 1).to_string())]);
                 view! {
-                    <td class:field-invalid=e.is_some()>
-                        <label for=id.clone() class="visually-hidden">{row_label}</label>
+                    <div class="field" class:field-invalid=e.is_some()>
+                        <label for=id.clone()>{tr(label)}</label>
                         {e.map(|m| view! { <p class="field-error" id=error_id.clone()>{tr(m)}</p> })}
                         <input id=id name=name type=if number { "number" } else { "text" }
                             class=number.then_some("narrow")
                             value=value(part, current)
                             aria-invalid=e.map(|_| "true")
                             aria-describedby=e.map(|_| error_id.clone())/>
-                    </td>
+                    </div>
                 }
             };
+            let legend = if c.is_some() {
+                say(Msg::CriterionNumber, &[("n", &(i + 1).to_string())])
+            } else {
+                tr(Msg::CriterionNew).to_owned()
+            };
             view! {
-                <tr>
-                    {cell("nom", Msg::FieldCriterionName, c.map(|c| c.name.clone()).unwrap_or_default(), false)}
-                    {cell("aide", Msg::FieldCriterionHelp, c.map(|c| c.help.clone()).unwrap_or_default(), false)}
-                    {cell("min", Msg::FieldCriterionMin, c.map_or(default_min, |c| c.min).to_string(), true)}
-                    {cell("max", Msg::FieldCriterionMax, c.map_or(default_max, |c| c.max).to_string(), true)}
-                </tr>
+                <fieldset class="criterion">
+                    <legend>{legend}</legend>
+                    {input("nom", Msg::FieldCriterionName, c.map(|c| c.name.clone()).unwrap_or_default(), false)}
+                    {input("aide", Msg::FieldCriterionHelp, c.map(|c| c.help.clone()).unwrap_or_default(), false)}
+                    {input("min", Msg::FieldCriterionMin, c.map_or(default_min, |c| c.min).to_string(), true)}
+                    {input("max", Msg::FieldCriterionMax, c.map_or(default_max, |c| c.max).to_string(), true)}
+                </fieldset>
             }
         })
         .collect_view();
@@ -87,9 +92,7 @@ pub fn GridEditor(
             <input type="hidden" name="promotion" value=promotion.to_string()/>
             <input type="hidden" name="grille" value=kind/>
             <input type="hidden" name="lignes" value=rows.to_string()/>
-            <DataTable caption=tr(Msg::GridCaption).to_owned() columns=vec![Msg::FieldCriterionName, Msg::FieldCriterionHelp, Msg::FieldCriterionMin, Msg::FieldCriterionMax]>
-                {body}
-            </DataTable>
+            {body}
             <button type="submit">{tr(Msg::SaveGridButton)}</button>
         </ActionForm>
     }

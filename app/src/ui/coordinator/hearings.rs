@@ -64,7 +64,7 @@ fn Hearings(h: HearingsPage) -> impl IntoView {
             </ul>
         </nav>
         <Tally rows=h.tally.clone()/>
-        <Panels id panels=h.panels.clone() plan=h.assign.clone() per_defi=h.jurors_per_defi/>
+        <Panels id panels=h.panels.clone() plan=(h.shortlisted > 0).then(|| h.assign.clone()) per_defi=h.jurors_per_defi/>
         <Slots id slots=h.slots.clone() plan=h.plan.clone()/>
         <section>
             <h2 id="grille">{tr(Msg::DefiGridTitle)}</h2>
@@ -122,7 +122,7 @@ fn Tally(rows: Vec<TallyRow>) -> impl IntoView {
 }
 
 #[component]
-fn Panels(id: i64, panels: Vec<Panel>, plan: AssignPlan, per_defi: u32) -> impl IntoView {
+fn Panels(id: i64, panels: Vec<Panel>, plan: Option<AssignPlan>, per_defi: u32) -> impl IntoView {
     let assign = ServerAction::<AssignHearings>::new();
     let remove = ServerAction::<RemoveHearingJuror>::new();
     let error = action_error(assign).or_else(|| action_error(remove));
@@ -131,6 +131,9 @@ fn Panels(id: i64, panels: Vec<Panel>, plan: AssignPlan, per_defi: u32) -> impl 
         .map(|p| {
             let jurors = if p.jurors.is_empty() {
                 view! { <p>{tr(Msg::NoJurorYet)}</p> }.into_any()
+            } else if !p.open {
+                let names: Vec<String> = p.jurors.iter().map(|(_, n)| n.clone()).collect();
+                view! { <p>{names.join(", ")}</p> }.into_any()
             } else {
                 let title = p.title.clone();
                 p.jurors
@@ -160,6 +163,30 @@ fn Panels(id: i64, panels: Vec<Panel>, plan: AssignPlan, per_defi: u32) -> impl 
             }
         })
         .collect_view();
+    let body = match plan {
+        None => view! { <p>{tr(Msg::NothingShortlisted)}</p> }.into_any(),
+        Some(plan) => plan_view(id, plan, per_defi, assign),
+    };
+    view! {
+        <section>
+            <h2 id="jures">{tr(Msg::HearingPanelsTitle)}</h2>
+            <p>{tr(Msg::HearingPanelsIntro)}</p>
+            <ErrorSummary error=error/>
+            <DataTable caption=tr(Msg::HearingPanelsTitle).to_owned() columns=vec![Msg::ColDefi, Msg::ColOrganisation, Msg::ColJurors]>
+                {rows}
+            </DataTable>
+            {body}
+        </section>
+    }
+}
+
+/// The assignment engine's plan, with the jurors per défi to ask for.
+fn plan_view(
+    id: i64,
+    plan: AssignPlan,
+    per_defi: u32,
+    assign: ServerAction<AssignHearings>,
+) -> AnyView {
     let body = if let Some(reason) = plan.reason.clone() {
         view! {
             <div class="notice notice-warning" role="status">
@@ -188,13 +215,6 @@ fn Panels(id: i64, panels: Vec<Panel>, plan: AssignPlan, per_defi: u32) -> impl 
         .into_any()
     };
     view! {
-        <section>
-            <h2 id="jures">{tr(Msg::HearingPanelsTitle)}</h2>
-            <p>{tr(Msg::HearingPanelsIntro)}</p>
-            <ErrorSummary error=error/>
-            <DataTable caption=tr(Msg::HearingPanelsTitle).to_owned() columns=vec![Msg::ColDefi, Msg::ColOrganisation, Msg::ColJurors]>
-                {rows}
-            </DataTable>
             <h3>{tr(Msg::AssignPlanTitle)}</h3>
             <form method="get" action=format!("/coordination/promotions/{id}/auditions#jures")>
                 <div class="field">
@@ -204,11 +224,27 @@ fn Panels(id: i64, panels: Vec<Panel>, plan: AssignPlan, per_defi: u32) -> impl 
                 <button type="submit" class="secondary">{tr(Msg::RecomputePlan)}</button>
             </form>
             {body}
-        </section>
     }
+    .into_any()
 }
 
 fn slot_row(id: i64, s: HearingSlotRow, delete: ServerAction<DeleteHearingSlot>) -> impl IntoView {
+    if s.past {
+        let defi = s
+            .defi
+            .as_ref()
+            .map_or_else(|| tr(Msg::SlotFree).to_owned(), |(_, t)| t.clone());
+        return view! {
+            <tr>
+                <td>{s.when.clone()}</td>
+                <td>{s.minutes}</td>
+                <td>{s.place.clone()}</td>
+                <td>{defi}</td>
+                <td>{if s.defi.is_some() { tr(Msg::HearingHeld) } else { "—" }}</td>
+            </tr>
+        }
+        .into_any();
+    }
     let (defi, label, intent) = match &s.defi {
         Some((_, title)) => (
             title.clone(),
@@ -236,6 +272,7 @@ fn slot_row(id: i64, s: HearingSlotRow, delete: ServerAction<DeleteHearingSlot>)
             </td>
         </tr>
     }
+    .into_any()
 }
 
 #[component]
@@ -302,7 +339,9 @@ fn HearingPlan(id: i64, p: PlanView, apply: ServerAction<ApplyHearingPlan>) -> i
             </div>
             <button type="submit" class="secondary">{tr(Msg::RecomputePlan)}</button>
         </form>
-        {if p.placed.is_empty() {
+        {if p.placed.is_empty() && p.unplaced.is_empty() {
+            view! { <p>{tr(Msg::EveryDefiHeard)}</p> }.into_any()
+        } else if p.placed.is_empty() {
             view! { <p>{tr(Msg::HearingPlanNobody)}</p> }.into_any()
         } else {
             view! {

@@ -38,12 +38,18 @@ fn defi_row(d: &HeardDefi) -> impl IntoView + use<> {
         || tr(Msg::NotScheduled).to_owned(),
         |(when, place)| format!("{when} — {place}"),
     );
+    let rank = match (d.rank, d.coup) {
+        (Some(r), true) => say(Msg::RankWithCoup, &[("rank", &r.to_string())]),
+        (Some(r), false) => r.to_string(),
+        (None, _) => "—".to_owned(),
+    };
     view! {
         <tr>
             <td><a href=format!("/jury/auditions/defis/{}", d.defi_id)>{d.title.clone()}</a></td>
             <td>{d.organisation.clone()}</td>
             <td>{hearing}</td>
             <td>{state}</td>
+            <td>{rank}</td>
         </tr>
     }
 }
@@ -59,7 +65,7 @@ fn Mine(h: MyHearings) -> impl IntoView {
             view! { <p>{tr(Msg::NoHearingForYou)}</p> }.into_any()
         } else {
             view! {
-                <DataTable caption=tr(Msg::MyHearingsTitle).to_owned() columns=vec![Msg::ColDefi, Msg::ColOrganisation, Msg::ColHearing, Msg::ColState]>
+                <DataTable caption=tr(Msg::MyHearingsTitle).to_owned() columns=vec![Msg::ColDefi, Msg::ColOrganisation, Msg::ColHearing, Msg::ColState, Msg::ColYourRank]>
                     {rows}
                 </DataTable>
             }.into_any()
@@ -129,7 +135,7 @@ fn Ranking(h: MyHearings) -> impl IntoView {
         <section>
             <h2 id="classement">{tr(Msg::RankingTitle)}</h2>
             <p>{tr(intro)}</p>
-            {ranked.then(|| view! { <p>{tr(Msg::RankingSaved)}</p> })}
+            {(ranked && h.open).then(|| view! { <p>{tr(Msg::RankingSaved)}</p> })}
             {(h.open && h.may_rank).then(|| view! {
                 <ErrorSummary error=error.clone()/>
                 <ActionForm action=rank>

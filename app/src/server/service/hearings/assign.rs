@@ -260,6 +260,9 @@ pub async fn remove(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    if x.state != DefiState::Shortlisted.code() {
+        return Err(AppError::Refused(crate::i18n::Msg::HearingClosed));
+    }
     let row = panel::Entity::find()
         .filter(panel::Column::DefiId.eq(defi_id))
         .filter(panel::Column::UserId.eq(user))

@@ -9,6 +9,7 @@
 
 pub mod assign;
 pub mod grids;
+pub mod page;
 pub mod schedule;
 pub mod sheets;
 

@@ -348,6 +348,9 @@ pub async fn cancel(
     let Some(defi_id) = s.defi_id else {
         return Err(AppError::Refused(Msg::NothingToCancel));
     };
+    if s.starts_at <= Utc::now() {
+        return Err(AppError::Refused(Msg::HearingPast));
+    }
     let d = defi::Entity::find_by_id(defi_id)
         .one(&txn)
         .await?

@@ -96,6 +96,15 @@ pub async fn mine<C: ConnectionTrait>(
             }
         })
         .collect();
+    // In the order of the hearings (those not scheduled last).
+    let mut rows = rows;
+    let start = |d: i64| {
+        slots
+            .iter()
+            .find(|x| x.defi_id == Some(d))
+            .map(|x| x.starts_at)
+    };
+    rows.sort_by_key(|r| (start(r.defi_id).is_none(), start(r.defi_id), r.defi_id));
     let open = defis
         .iter()
         .any(|d| d.state == DefiState::Shortlisted.code());
