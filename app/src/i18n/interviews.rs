@@ -167,4 +167,6 @@ super::texts! {
     ListConflicted => "Vous êtes en conflit d'intérêts avec une personne de cette liste : les autres membres du jury la fixent.", "You have a conflict of interest with someone on this list: the other jury members fix it.";
     RankOfPerson => "Rang de {name}", "Rank of {name}";
     RankOfPersonIs => "{name} : rang {rank}", "{name}: rank {rank}";
+    BookingNotOpen => "Le jury n'a pas encore proposé assez de créneaux (trois au moins) : revenez bientôt.", "The jury has not offered enough slots yet (three at least): come back soon.";
+    SlotsBookingHint => "Les candidat·es réservent eux-mêmes dès que le jury propose au moins trois créneaux à venir ; sinon, planifiez-les.", "Candidates book by themselves once the jury offers three slots ahead at least; otherwise, schedule them.";
 }

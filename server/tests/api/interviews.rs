@@ -190,12 +190,20 @@ async fn a_slot_is_booked_once_and_every_change_updates_the_same_invitation() {
     let first = slot_at(&app, web, 24 * 10, 1).await;
     let second = slot_at(&app, web, 24 * 11, 1).await;
 
-    // Two candidates book the same slot at the same moment: one gets it.
+    // Booking opens once the jury offers three slots at least.
     let origin = Default::default();
     let ada_i = interview_of(&app, web, ada).await.id;
     let grace_i = interview_of(&app, web, grace).await.id;
     let ada_user = app.user_id("ada@example.fr").await;
     let grace_user = app.user_id("grace@example.fr").await;
+    let early = booking::book(&app.state, &origin, ada_user, ada_i, first).await;
+    assert!(
+        matches!(early, Err(app::model::AppError::Refused(m)) if m == Msg::BookingNotOpen),
+        "{early:?}"
+    );
+    slot_at(&app, web, 24 * 14, 1).await;
+
+    // Two candidates book the same slot at the same moment: one gets it.
     let (a, g) = tokio::join!(
         booking::book(&app.state, &origin, ada_user, ada_i, first),
         booking::book(&app.state, &origin, grace_user, grace_i, first),
@@ -802,4 +810,50 @@ async fn who_sits_on_a_jury_and_what_a_conflicted_juror_cannot_see() {
         .await;
     assert_not_found(&res);
     let _ = (Msg::RankTie, PASSWORD);
+}
+
+/// A candidate asked to meet a jury of a défi they did not rank hears of
+/// it by email (no calendar yet), and is proposed once they accept.
+#[tokio::test]
+async fn a_candidate_asked_by_another_jury_is_told_and_answers() {
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let claire = app.coordinator().await;
+    let lin = candidate(&app, promotion, "Lin", "developer", &[forest]).await;
+    app.mail().await;
+    let res = claire
+        .post(
+            "/jury",
+            "/api/composer-jury",
+            &[("defi", &web.to_string()), ("candidat", &lin.to_string())],
+        )
+        .await;
+    assert!(location(&res).error.is_none(), "{:?}", location(&res).error);
+    let i = interview_of(&app, web, lin).await;
+    assert_eq!(i.state, "asked");
+    let mail = app.mail().await;
+    let asked = mail
+        .iter()
+        .find(|m| m.to.contains("lin@example.fr"))
+        .expect("the candidate is told");
+    assert!(
+        asked
+            .subject
+            .starts_with("Un jury aimerait vous rencontrer"),
+        "{}",
+        asked.subject
+    );
+    assert!(asked.calendar.is_none());
+    assert!(asked.text.contains("/espace/entretiens"));
+    let b = app.browser();
+    b.sign_in("lin@example.fr", PASSWORD).await;
+    let res = b
+        .post(
+            "/espace/entretiens",
+            "/api/repondre-jury",
+            &[("entretien", &i.id.to_string()), ("reponse", "oui")],
+        )
+        .await;
+    assert!(location(&res).error.is_none());
+    assert_eq!(interview_of(&app, web, lin).await.state, "proposed");
 }

@@ -121,6 +121,7 @@ fn Slots(id: i64, slots: Vec<SlotRow>, manage: bool, unscheduled: u32) -> impl I
                         <a href=format!("/jury/defis/{id}/planning")>{tr(Msg::PlanLink)}</a></p>
                 })}
                 <h3>{tr(Msg::AddSlotTitle)}</h3>
+                <p>{tr(Msg::SlotsBookingHint)}</p>
                 <ErrorSummary error=error.clone() labels=labels/>
                 <ActionForm action=add>
                     <input type="hidden" name="defi" value=id.to_string()/>

@@ -151,7 +151,7 @@ pub async fn add(
     defi_id: i64,
     application_id: i64,
 ) -> Result<(), AppError> {
-    let txn = Txn::begin(&state.db, origin).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let d = jury_defi(&txn, defi_id).await?;
     let a = application::Entity::find_by_id(application_id)
         .one(&txn)
@@ -193,6 +193,29 @@ pub async fn add(
             m.update(&txn).await?;
         }
         None => insert(&txn, d.id, &a, origin_kind, st).await?,
+    }
+    // Asked: the candidate hears of it by email, and answers in their area.
+    if st == InterviewState::Asked {
+        let locale = match a.user_id {
+            Some(u) => crate::server::db::user::Entity::find_by_id(u)
+                .one(&txn)
+                .await?
+                .and_then(|u| crate::i18n::Locale::from_code(&u.locale))
+                .unwrap_or_default(),
+            None => crate::i18n::Locale::Fr,
+        };
+        txn.queue(
+            crate::server::mail::MailTemplate::Interview,
+            locale,
+            &a.email,
+            json!({
+                "name": a.first_name,
+                "kind": "asked",
+                "defi": d.title,
+                "link": state.link("/espace/entretiens"),
+            }),
+        )
+        .await?;
     }
     txn.finish(
         AuditAction::InterviewAdded,

@@ -255,6 +255,10 @@ pub async fn book(
     if s.starts_at - now < Duration::hours(i64::from(state.settings.reschedule_hours)) {
         return Err(AppError::field("creneau", Msg::SlotTooSoon));
     }
+    let jury = slots_of(&txn, i.defi_id).await?;
+    if !offered(&jury, now, i64::from(state.settings.reschedule_hours)) {
+        return Err(AppError::Refused(Msg::BookingNotOpen));
+    }
     if !keeps_gap(&txn, i.application_id, i.slot_id.unwrap_or(-1), &s).await? {
         return Err(AppError::field("creneau", Msg::SlotClash));
     }
@@ -339,6 +343,15 @@ fn starts_after(s: &slot::Model, now: DateTime<Utc>, hours: i64) -> bool {
     s.starts_at - now >= Duration::hours(hours)
 }
 
+/// Candidates book among at least this many slots of a jury.
+pub const MIN_OFFERED: usize = 3;
+
+/// The jury offers enough slots ahead (held or free) for its candidates
+/// to choose: booking opens with `MIN_OFFERED`.
+fn offered(slots: &[slot::Model], now: DateTime<Utc>, hours: i64) -> bool {
+    slots.iter().filter(|s| starts_after(s, now, hours)).count() >= MIN_OFFERED
+}
+
 /// The signed-in candidate's interviews and what they may do with each.
 pub async fn mine(
     db: &DatabaseConnection,
@@ -369,7 +382,7 @@ pub async fn mine(
             Some(s) => starts_after(s, now, move_h),
             None => st == Some(InterviewState::Proposed),
         };
-        let free = if may_move {
+        let free = if may_move && offered(&slots, now, move_h) {
             slots
                 .iter()
                 .filter(|s| s.application_id.is_none() && starts_after(s, now, move_h))
