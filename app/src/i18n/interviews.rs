@@ -169,4 +169,6 @@ super::texts! {
     RankOfPersonIs => "{name} : rang {rank}", "{name}: rank {rank}";
     BookingNotOpen => "Le jury n'a pas encore proposé assez de créneaux (trois au moins) : revenez bientôt.", "The jury has not offered enough slots yet (three at least): come back soon.";
     SlotsBookingHint => "Les candidat·es réservent eux-mêmes dès que le jury propose au moins trois créneaux à venir ; sinon, planifiez-les.", "Candidates book by themselves once the jury offers three slots ahead at least; otherwise, schedule them.";
+    InvitedJurorsTitle => "Juré·es invité·es", "Invited jurors";
+    RemoveFromInterviewJury => "Retirer {name} de ce jury", "Take {name} off this jury";
 }

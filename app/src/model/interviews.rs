@@ -52,6 +52,10 @@ pub struct JuryPage {
     /// Adds and removes candidates and jurors, reopens lists.
     pub coordinator: bool,
     pub members: Vec<String>,
+    /// The pool's jurors invited to this jury (id, name): coordinators
+    /// may take them off.
+    #[serde(default)]
+    pub invited: Vec<(i64, String)>,
     /// The promotion's juror pool not yet on this jury (id, name).
     pub pool: Vec<(i64, String)>,
     pub slots: Vec<SlotRow>,

@@ -643,7 +643,7 @@ async fn jurors_score_then_lock_a_list_that_the_engine_reads() {
             &[("defi", &web_s), ("profil", "developer"), ("raison", " ")],
         )
         .await;
-    assert_eq!(error_fields(&location(&res)), vec!["raison"]);
+    assert_eq!(error_fields(&location(&res)), vec!["raison-developer"]);
     let res = claire
         .post(
             "/jury",
@@ -710,6 +710,33 @@ async fn who_sits_on_a_jury_and_what_a_conflicted_juror_cannot_see() {
             .await;
         assert!(location(&res).error.is_none());
     }
+    // Coordinators can take an invited juror off one jury from its page.
+    let page = claire.page(&format!("/jury/defis/{forest}")).await;
+    assert!(page.contains("Retirer Paul Juré de ce jury"), "the button");
+    let res = claire
+        .post(
+            "/jury",
+            "/api/composer-jury",
+            &[
+                ("defi", &forest.to_string()),
+                ("jure", &paul.to_string()),
+                ("intent", "retirer"),
+            ],
+        )
+        .await;
+    assert!(location(&res).error.is_none());
+    assert_eq!(
+        paul_b.get(&format!("/jury/defis/{forest}")).await.status(),
+        404
+    );
+    let res = claire
+        .post(
+            "/jury",
+            "/api/composer-jury",
+            &[("defi", &forest.to_string()), ("jure", &paul.to_string())],
+        )
+        .await;
+    assert!(location(&res).error.is_none());
     app::server::db::review::conflict::ActiveModel {
         juror_id: Set(marie_j),
         application_id: Set(Some(ada)),

@@ -223,10 +223,23 @@ pub async fn reopen_list(#[server(flatten)] form: Posted) -> Result<(), AppError
     call.allow(Action::ManageInterviews)?;
     let profile = form.get("profil").unwrap_or_default();
     let reason = form.get("raison").unwrap_or_default();
-    let result = lists::reopen(&call.state.db, &call.ctx.origin(), defi, &profile, &reason).await;
+    // Each list has its reopen form: the error and the text typed go to
+    // this list's field.
+    let field = format!("raison-{profile}");
+    let result = lists::reopen(&call.state.db, &call.ctx.origin(), defi, &profile, &reason)
+        .await
+        .map_err(|e| match e {
+            AppError::Validation(mut v) => {
+                for f in v.iter_mut().filter(|f| f.field == "raison") {
+                    f.field.clone_from(&field);
+                }
+                AppError::Validation(v)
+            }
+            other => other,
+        });
     call.answer(
         result,
-        &[("raison", reason.as_str())],
+        &[(field.as_str(), reason.as_str())],
         Some(Msg::ListReopened),
         &format!("/jury/defis/{defi}#liste-{profile}"),
     )

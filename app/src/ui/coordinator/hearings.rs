@@ -142,7 +142,7 @@ fn Panels(id: i64, panels: Vec<Panel>, plan: Option<AssignPlan>, per_defi: u32) 
                     .map(|(uid, name)| {
                         let label = say(Msg::TakeOffHearing, &[("name", &name), ("defi", &title)]);
                         view! {
-                            <ActionForm action=remove attr:class="inline">
+                            <ActionForm action=remove attr:class="inline-form">
                                 <input type="hidden" name="promotion" value=id.to_string()/>
                                 <input type="hidden" name="defi" value=p.defi_id.to_string()/>
                                 <input type="hidden" name="jure" value=uid.to_string()/>

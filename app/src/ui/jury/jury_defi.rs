@@ -56,6 +56,25 @@ fn Jury(j: JuryPage) -> impl IntoView {
             <p><a href=format!("/coordination/promotions/{}/entretiens", j.promotion_id)>{tr(Msg::BackToInterviews)}</a></p>
         })}
         <ErrorSummary error=error.clone() labels=labels/>
+        {(j.coordinator && !j.invited.is_empty()).then(|| {
+            let rows = j.invited.clone().into_iter().map(|(uid, name)| {
+                let label = say(Msg::RemoveFromInterviewJury, &[("name", &name)]);
+                view! {
+                    <li>
+                        <ActionForm action=compose attr:class="inline-form">
+                            <input type="hidden" name="defi" value=id.to_string()/>
+                            <input type="hidden" name="jure" value=uid.to_string()/>
+                            {name.clone()} " "
+                            <button type="submit" name="intent" value="retirer" class="secondary small" aria-label=label>{tr(Msg::TakeOff)}</button>
+                        </ActionForm>
+                    </li>
+                }
+            }).collect_view();
+            view! {
+                <h2>{tr(Msg::InvitedJurorsTitle)}</h2>
+                <ul class="plain">{rows}</ul>
+            }
+        })}
         {(j.coordinator && !j.pool.is_empty()).then(|| {
             let options = j.pool.iter().map(|(uid, name)| view! { <option value=uid.to_string()>{name.clone()}</option> }).collect_view();
             view! {

@@ -90,17 +90,26 @@ pub fn RankedLists(id: i64, lists: Vec<ListView>, coordinator: bool) -> impl Int
                             </ActionForm>
                         }.into_any()
                     }}
-                    {(locked && coordinator).then(|| view! {
+                    {(locked && coordinator).then(|| {
+                        let field = format!("raison-{}", l.profile);
+                        let input_id = format!("champ-{field}");
+                        let error_id = format!("{input_id}-erreur");
+                        let reason_error = error.as_ref().and_then(|e| e.for_field(&field));
+                        view! {
                         <ActionForm action=reopen>
                             <input type="hidden" name="defi" value=id.to_string()/>
                             <input type="hidden" name="profil" value=l.profile.clone()/>
-                            <div class="field">
-                                <label for=format!("raison-{}", l.profile)>{tr(Msg::FieldReopenReason)}</label>
-                                <input id=format!("raison-{}", l.profile) name="raison" maxlength="1000"
-                                    value=kept("raison").unwrap_or_default()/>
+                            <div class="field" class:field-invalid=reason_error.is_some()>
+                                <label for=input_id.clone()>{tr(Msg::FieldReopenReason)}</label>
+                                {reason_error.map(|e| view! { <p class="field-error" id=error_id.clone()>{tr(e)}</p> })}
+                                <input id=input_id name="raison" maxlength="1000"
+                                    value=kept(&field).unwrap_or_default()
+                                    aria-invalid=reason_error.map(|_| "true")
+                                    aria-describedby=reason_error.map(|_| error_id.clone())/>
                             </div>
                             <button type="submit" class="secondary">{tr(Msg::ReopenList)}</button>
                         </ActionForm>
+                        }
                     })}
                 </section>
             }

@@ -290,6 +290,11 @@ pub async fn page(
         can_manage: coordinator || my_seat == Seat::Host,
         coordinator,
         members: team.iter().map(|(u, _)| u.name.clone()).collect(),
+        invited: team
+            .iter()
+            .filter(|(_, s)| *s == Seat::Juror)
+            .map(|(u, _)| (u.id, u.name.clone()))
+            .collect(),
         pool,
         slots: slot_rows,
         candidates,
