@@ -92,4 +92,5 @@ super::texts! {
     EveryDefiHeard => "Chaque défi présélectionné a son audition.", "Every shortlisted challenge has its hearing.";
     ColYourRank => "Votre rang", "Your rank";
     RankWithCoup => "{rank} (coup de cœur)", "{rank} (favourite)";
+    YourHearing => "Audition devant le jury des défis : le {when} (heure de Paris), {place}. L'invitation vous a été envoyée par courriel.", "Hearing before the challenge jury: {when} (Paris time), {place}. The invitation was sent to you by email.";
 }

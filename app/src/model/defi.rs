@@ -65,6 +65,10 @@ pub struct DefiDossier {
     pub may_edit: bool,
     pub decisions: Vec<Decision>,
     pub may_publish: bool,
+    /// Its hearing before the défi jury (Paris time, place), once
+    /// scheduled.
+    #[serde(default)]
+    pub hearing: Option<(String, String)>,
 }
 
 impl DefiDossier {

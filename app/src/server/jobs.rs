@@ -1,7 +1,7 @@
 //! Scheduled work that runs inside `cohorte serve`: the outbox worker, the
 //! reminders to applicants whose dossier is still a draft 48 hours before
 //! the deadline and to jurors 3 days and 1 day before the pre-selection
-//! closes and to interviews' candidates and jurors the day before, the daily purge of dossiers past their retention and of
+//! closes and to interviews' and hearings' people the day before, the daily purge of dossiers past their retention and of
 //! files no row references (`sweeper`) and of the text of messages that
 //! failed for good a month ago (`outbox`), and a
 //! periodic clean-up of expired sessions, spent tokens
@@ -10,7 +10,9 @@
 use super::AppState;
 use super::db::session_store::DbSessionStore;
 use super::mail::worker;
-use super::service::{applications, interviews, outbox, privacy, review, sweeper, tokens};
+use super::service::{
+    applications, hearings, interviews, outbox, privacy, review, sweeper, tokens,
+};
 
 pub fn spawn(state: AppState) {
     tokio::spawn(worker::run(state.clone()));
@@ -36,6 +38,9 @@ pub fn spawn(state: AppState) {
             }
             if let Err(e) = interviews::reminders::remind(&state, chrono::Utc::now()).await {
                 tracing::warn!(error = %e, "sending the interviews' reminders");
+            }
+            if let Err(e) = hearings::schedule::remind(&state, chrono::Utc::now()).await {
+                tracing::warn!(error = %e, "sending the hearings' reminders");
             }
             // The retention purge, once a day (and at start-up).
             let now = chrono::Utc::now();

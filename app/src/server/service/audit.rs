@@ -67,6 +67,7 @@ audit_actions! {
     HearingSheetSaved = "hearing.sheet_saved",
     HearingSheetSubmitted = "hearing.sheet_submitted",
     HearingRanked = "hearing.ranked",
+    HearingRemindersSent = "hearing.reminders_sent",
     HearingSlotAdded = "hearing.slot_added",
     HearingSlotDeleted = "hearing.slot_deleted",
     HearingCancelled = "hearing.cancelled",

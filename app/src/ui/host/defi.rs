@@ -61,6 +61,9 @@ fn DefiPage(
             {d.published.then(|| view! { " — " <a href=format!("/defis/{}", d.id)>{tr(Msg::SeePublicSheet)}</a> })}
         </p>
         {d.submitted_at.map(|t| view! { <p>{fill(tr(Msg::SubmittedAtLine), &[("date", &paris(t))])}</p> })}
+        {d.hearing.clone().map(|(when, place)| view! {
+            <p class="notice">{fill(tr(Msg::YourHearing), &[("when", &when), ("place", &place)])}</p>
+        })}
         {info.map(|e| view! {
             <div class="callout" role="note">
                 <h2>{tr(Msg::InfoRequestedTitle)}</h2>

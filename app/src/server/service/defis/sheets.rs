@@ -33,7 +33,14 @@ pub async fn dossier<C: ConnectionTrait>(
     });
     let coordinator = policy::allows(actor, Action::DecideDefis);
     let org_view = organisations::view(&org);
+    // Its hearing before the défi jury, once scheduled.
+    let hearing = crate::server::db::hearings::slot::Entity::find()
+        .filter(crate::server::db::hearings::slot::Column::DefiId.eq(id))
+        .one(db)
+        .await?
+        .map(|s| (paris_display(s.starts_at), s.place));
     Ok(DefiDossier {
+        hearing,
         id,
         promotion_id: p.id,
         promotion_name: p.name.clone(),

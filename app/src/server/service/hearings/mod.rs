@@ -8,6 +8,7 @@
 //! beside the selection decisions. `grids` holds the promotion's grids.
 
 pub mod assign;
+pub mod calendar;
 pub mod grids;
 pub mod page;
 pub mod schedule;

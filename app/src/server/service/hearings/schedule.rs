@@ -21,7 +21,7 @@ use crate::server::service::audit::{AuditAction, Target};
 use crate::server::service::interviews::invitations::{self, Kind, Meeting, Recipient};
 use crate::server::service::interviews::slots::{SlotDraft, check, fingerprint, reason};
 use crate::server::service::txn::Txn;
-use chrono::Utc;
+use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -116,7 +116,7 @@ pub fn uid(defi: i64, slot: i64, generation: i32) -> String {
     format!("audition-{defi}-{slot}-{generation}@cohorte")
 }
 
-fn meeting<'a>(s: &'a slot::Model, d: &'a defi::Model) -> Meeting<'a> {
+pub(super) fn meeting<'a>(s: &'a slot::Model, d: &'a defi::Model) -> Meeting<'a> {
     Meeting {
         template: MailTemplate::Hearing,
         uid: &s.uid,
@@ -380,4 +380,50 @@ pub async fn cancel(
         json!({ "slot": slot_id }),
     )
     .await
+}
+
+/// The reminder the day before: each hearing starting within 24 hours
+/// gets one message to everyone concerned, once (the slot's
+/// `reminded_at` is claimed by one conditional update, so two servers
+/// never both send it; placing a défi in the slot clears it).
+pub async fn remind(state: &AppState, now: chrono::DateTime<Utc>) -> Result<usize, AppError> {
+    let soon = slot::Entity::find()
+        .filter(slot::Column::StartsAt.gt(now))
+        .filter(slot::Column::StartsAt.lte(now + Duration::hours(24)))
+        .filter(slot::Column::DefiId.is_not_null())
+        .filter(slot::Column::RemindedAt.is_null())
+        .all(&state.db)
+        .await?;
+    let system = Origin::default();
+    let mut sent = 0;
+    for s in soon {
+        let Some(defi_id) = s.defi_id else {
+            continue;
+        };
+        let Some(d) = defi::Entity::find_by_id(defi_id).one(&state.db).await? else {
+            continue;
+        };
+        let txn = Txn::with_outbox(state, &system).await?;
+        let claimed = slot::Entity::update_many()
+            .col_expr(slot::Column::RemindedAt, Expr::value(Some(now)))
+            .filter(slot::Column::Id.eq(s.id))
+            .filter(slot::Column::DefiId.eq(defi_id))
+            .filter(slot::Column::RemindedAt.is_null())
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1;
+        if !claimed {
+            continue;
+        }
+        tell(&txn, state, &s, &d, Kind::Reminder, None).await?;
+        txn.finish(
+            AuditAction::HearingRemindersSent,
+            Target::Defi(defi_id),
+            json!({ "slot": s.id }),
+        )
+        .await?;
+        sent += 1;
+    }
+    Ok(sent)
 }

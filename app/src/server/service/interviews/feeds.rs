@@ -192,6 +192,10 @@ pub async fn private(
             false,
         ));
     }
+    // The défi jury's hearings they attend.
+    events.extend(
+        crate::server::service::hearings::calendar::private_events(db, settings, user).await?,
+    );
     events.sort_by_key(|e| e.uid.clone());
     Ok(ics::calendar(None, "Cohorte", &events))
 }
@@ -262,6 +266,13 @@ pub async fn public(db: &DatabaseConnection, promotion_id: i64) -> Result<String
             &format!("jurys-{}", d.format("%Y%m%d")),
             d,
             format!("{} : entretiens des jurys", p.name),
+        ));
+    }
+    for d in crate::server::service::hearings::calendar::days(db, p.id).await? {
+        events.push(day(
+            &format!("jury-defis-{}", d.format("%Y%m%d")),
+            d,
+            format!("{} : jury des défis", p.name),
         ));
     }
     Ok(ics::calendar(None, &p.name, &events))
