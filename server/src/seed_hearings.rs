@@ -162,7 +162,15 @@ pub async fn run(
         },
         Mailer::stub(),
     );
-    assign::apply(&state, &origin, next, 2).await.map_err(err)?;
+    let plan = assign::plan(db, next, 2, app::i18n::Locale::Fr)
+        .await
+        .map_err(err)?;
+    assign::apply(&state, &origin, next, 2, &plan.fingerprint)
+        .await
+        .map_err(err)?;
+    if !schedule::slots_of(db, next).await.map_err(err)?.is_empty() {
+        return Ok(true);
+    }
     let mut day = Utc::now().date_naive();
     day = app::domain::working_days::add_working_days(day, 12);
     let morning = app::domain::promotion::paris_midnight(day) + Duration::hours(10);

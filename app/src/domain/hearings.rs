@@ -100,7 +100,23 @@ pub fn parse_ranking(
         .collect();
     let (order, mut errors) = match ranking::parse(&rows, &get) {
         Ok(order) => (order, Vec::new()),
-        Err(errors) => (Vec::new(), errors),
+        // Défis, not people, share a rank here.
+        Err(errors) => (
+            Vec::new(),
+            errors
+                .into_iter()
+                .map(|(f, m)| {
+                    (
+                        f,
+                        if m == Msg::RankTie {
+                            Msg::DefiRankTie
+                        } else {
+                            m
+                        },
+                    )
+                })
+                .collect(),
+        ),
     };
     for &d in defis {
         let field = rank_field(d);
@@ -317,8 +333,8 @@ mod tests {
         assert_eq!(
             errors,
             vec![
-                ("rang_7".to_owned(), Msg::RankTie),
-                ("rang_3".to_owned(), Msg::RankTie),
+                ("rang_7".to_owned(), Msg::DefiRankTie),
+                ("rang_3".to_owned(), Msg::DefiRankTie),
                 ("rang_9".to_owned(), Msg::DefiRankRequired),
                 ("coup_de_coeur".to_owned(), Msg::CoupInvalid),
             ]

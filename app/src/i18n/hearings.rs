@@ -26,7 +26,7 @@ super::texts! {
     NoDefiHeard => "Aucun défi présélectionné pour l'instant.", "No shortlisted challenge yet.";
     ColHearing => "Audition", "Hearing";
     ColSheets => "Grilles", "Sheets";
-    ColMeanOutOf20 => "Moyenne /20", "Mean /20";
+    ColMeanOutOf20 => "Moyenne des totaux", "Mean of the totals";
     ColOpinions => "Avis", "Opinions";
     ColMeanRank => "Rang moyen", "Mean rank";
     ColJurors => "Juré·es", "Jurors";
@@ -93,4 +93,8 @@ super::texts! {
     ColYourRank => "Votre rang", "Your rank";
     RankWithCoup => "{rank} (coup de cœur)", "{rank} (favourite)";
     YourHearing => "Audition devant le jury des défis : le {when} (heure de Paris), {place}. L'invitation vous a été envoyée par courriel.", "Hearing before the challenge jury: {when} (Paris time), {place}. The invitation was sent to you by email.";
+    HearingPlanInfeasible => "Pas de répartition possible : lisez la raison donnée sur la page, puis élargissez le vivier ou demandez moins de juré·es par défi.", "No assignment possible: read the reason given on the page, then widen the pool or ask for fewer jurors per challenge.";
+    HearingSlotOverlap => "Ce créneau chevauche une autre audition de la promotion.", "This slot overlaps another hearing of the promotion.";
+    DefiRankTie => "Deux défis ont ce rang : départagez-les.", "Two challenges have this rank: break the tie.";
+    HearingJurorStays => "Cette personne a déjà entendu ce défi ou envoyé sa grille : elle reste au jury, et son avis compte.", "This person has already heard this challenge or submitted their sheet: they stay on the jury, and their opinion counts.";
 }

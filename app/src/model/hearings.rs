@@ -98,6 +98,9 @@ pub struct HeardDefi {
     pub total: Option<i32>,
     pub rank: Option<u32>,
     pub coup: bool,
+    /// Still shortlisted: its sheet and rank may change.
+    #[serde(default)]
+    pub open: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

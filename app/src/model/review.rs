@@ -64,6 +64,10 @@ pub struct AssignPlan {
     pub profile_covered: u32,
     /// Dossiers whose profile no juror of the pool has.
     pub without_peer: u32,
+    /// What the apply form sends back (the défi jury's assignment): the
+    /// plan must not have changed.
+    #[serde(default)]
+    pub fingerprint: String,
     /// The pool's jurors (id, name) by name, for the by-hand form.
     #[serde(default)]
     pub jurors: Vec<(i64, String)>,

@@ -240,12 +240,36 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
         404
     );
 
-    // Two jurors per défi; Hugo never hears his own Ville's défi.
+    // Two jurors per défi; Hugo never hears his own Ville's défi. A plan
+    // that is not the one shown is refused.
     let res = claire
         .post(
             "/coordination",
             "/api/affecter-auditions",
-            &[("promotion", &p), ("par_defi", "2")],
+            &[("promotion", &p), ("par_defi", "2"), ("empreinte", "autre")],
+        )
+        .await;
+    assert_eq!(
+        location(&res).error,
+        Some(serde_json::json!({"Refused": "PlanChanged"}))
+    );
+    let shown = app::server::service::hearings::assign::plan(
+        &app.state.db,
+        promotion,
+        2,
+        app::i18n::Locale::Fr,
+    )
+    .await
+    .unwrap();
+    let res = claire
+        .post(
+            "/coordination",
+            "/api/affecter-auditions",
+            &[
+                ("promotion", &p),
+                ("par_defi", "2"),
+                ("empreinte", &shown.fingerprint),
+            ],
         )
         .await;
     assert!(location(&res).error.is_none(), "{:?}", location(&res).error);
@@ -632,7 +656,70 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
         Some(serde_json::json!({"Refused": "HearingClosed"}))
     );
     assert_eq!(rose.get(&sheet_page).await.status(), 200, "still readable");
-    assert_eq!(hugo_id, app.user_id("hugo@ville.fr").await);
+
+    // Her ranking now covers what is still open; the decided défi keeps
+    // its rank and coup de cœur.
+    let to = post(
+        &rose,
+        "/api/classer-auditions",
+        &rank_fields(&[(other, "1")], "aucun"),
+    )
+    .await;
+    assert!(to.error.is_none(), "{:?}", to.error);
+    let mine = sheets::mine(&app.state.db, promotion, rose_id)
+        .await
+        .unwrap();
+    let of = |d: i64| mine.defis.iter().find(|x| x.defi_id == d).unwrap().clone();
+    assert_eq!((of(orienter).rank, of(orienter).coup), (Some(1), true));
+    assert_eq!((of(other).rank, of(other).coup), (Some(2), false));
+
+    // Marc, who sent his sheet on the Ville's défi, stays on it; out of
+    // the pool, he reads nothing more, and his opinion still counts.
+    let res = claire
+        .post(
+            "/coordination",
+            "/api/retirer-jure-audition",
+            &[
+                ("promotion", &p),
+                ("defi", &orienter.to_string()),
+                ("jure", &marc_id.to_string()),
+            ],
+        )
+        .await;
+    assert!(location(&res).error.is_some());
+    let marc_juror = app::server::service::review::juror_of(&app.state.db, promotion, marc_id)
+        .await
+        .unwrap()
+        .unwrap();
+    jurors::remove(&app.state.db, &Default::default(), promotion, marc_juror.id)
+        .await
+        .unwrap();
+    assert_eq!(marc.get(&sheet_page).await.status(), 404);
+    let tally = sheets::tally(&app.state.db, promotion).await.unwrap();
+    let row = tally.iter().find(|t| t.defi_id == orienter).unwrap();
+    assert_eq!((row.sheets, row.mean), (2, Some(16.0)));
+
+    // A défi rejected before its hearing: the hearing is cancelled.
+    let rejected = [forets, eau].into_iter().find(|d| *d != marc_defi).unwrap();
+    app::server::service::defis::decide(
+        &app.state,
+        &Default::default(),
+        rejected,
+        Decision::Reject,
+        "Merci.",
+    )
+    .await
+    .unwrap();
+    let (method, _, _, _) = last_invitation(&app, &mut sent, "ines@region.fr", rejected).await;
+    assert_eq!(method, "CANCEL");
+    assert!(
+        slot::Entity::find()
+            .filter(slot::Column::DefiId.eq(rejected))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 /// `make run` seeds the demo each time: a second run changes nothing and

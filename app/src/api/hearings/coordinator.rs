@@ -37,7 +37,8 @@ pub async fn assign_hearings(#[server(flatten)] form: Posted) -> Result<(), AppE
         .number::<u32>("par_defi")
         .unwrap_or(assign::DEFAULT_PER_DEFI)
         .clamp(1, 10);
-    let result = assign::apply(&call.state, &call.ctx.origin(), promotion, per_defi).await;
+    let shown = form.get("empreinte").unwrap_or_default();
+    let result = assign::apply(&call.state, &call.ctx.origin(), promotion, per_defi, &shown).await;
     call.answer(
         result,
         crate::api::support::NOTHING,

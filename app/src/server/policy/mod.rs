@@ -396,3 +396,5 @@ pub fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_jury;

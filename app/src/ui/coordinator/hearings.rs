@@ -209,6 +209,7 @@ fn plan_view(
             <ActionForm action=assign>
                 <input type="hidden" name="promotion" value=id.to_string()/>
                 <input type="hidden" name="par_defi" value=per_defi.to_string()/>
+                <input type="hidden" name="empreinte" value=plan.fingerprint.clone()/>
                 <button type="submit" disabled=plan.to_add == 0>{tr(Msg::AssignApply)}</button>
             </ActionForm>
         }

@@ -97,6 +97,7 @@ fn Ranking(h: MyHearings) -> impl IntoView {
     let ranks = h
         .defis
         .iter()
+        .filter(|d| d.open)
         .map(|d| {
             let field = rank_field(d.defi_id);
             let id = format!("champ-{field}");
@@ -118,10 +119,16 @@ fn Ranking(h: MyHearings) -> impl IntoView {
         .chain(
             h.defis
                 .iter()
+                .filter(|d| d.open)
                 .map(|d| (d.defi_id.to_string(), d.title.clone())),
         )
         .map(|(value, label)| {
-            let id = format!("champ-coup-{value}");
+            // The first choice ("none") carries the field's id.
+            let id = if value == NO_COUP {
+                format!("champ-{COUP_FIELD}")
+            } else {
+                format!("champ-coup-{value}")
+            };
             let checked = value == coup;
             view! {
                 <div class="radio">
@@ -178,8 +185,14 @@ fn Sheet(s: DefiSheetPage) -> impl IntoView {
     let max: i32 = s.grid.iter().map(|c| c.max).sum();
     let id = s.dossier.id;
     let promotion = s.dossier.promotion_id;
+    // The first choice carries the field's id: the error summary leads
+    // there.
     let radio = move |value: &'static str, label: Msg| {
-        let rid = format!("champ-avis-{value}");
+        let rid = if value == OPINION.yes {
+            format!("champ-{OPINION_FIELD}")
+        } else {
+            format!("champ-{OPINION_FIELD}-{value}")
+        };
         view! {
             <div class="radio">
                 <input type="radio" id=rid.clone() name=OPINION_FIELD value=value checked=opinion.as_str() == value/>

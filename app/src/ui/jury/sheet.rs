@@ -50,8 +50,8 @@ fn Sheet(s: ScorePage) -> impl IntoView {
                 <legend>{tr(Msg::AcceptableQuestion)}</legend>
                 {acceptable_error.map(|e| view! { <p class="field-error" id="acceptable-erreur">{tr(e)}</p> })}
                 <div class="radio">
-                    <input type="radio" id="champ-acceptable-oui" name=ACCEPTABLE_FIELD value="oui" checked=acceptable == "oui"/>
-                    <label for="champ-acceptable-oui">{tr(Msg::AcceptableYes)}</label>
+                    <input type="radio" id="champ-acceptable" name=ACCEPTABLE_FIELD value="oui" checked=acceptable == "oui"/>
+                    <label for="champ-acceptable">{tr(Msg::AcceptableYes)}</label>
                 </div>
                 <div class="radio">
                     <input type="radio" id="champ-acceptable-non" name=ACCEPTABLE_FIELD value="non" checked=acceptable == "non"/>

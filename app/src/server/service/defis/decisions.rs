@@ -26,6 +26,9 @@ async fn decide_in(
         row.published_at = Set(None);
     }
     guarded(txn, row, d.version).await?;
+    // Out of the défi jury's hands: a hearing to come is cancelled.
+    let hearing_cancelled = !crate::server::service::hearings::HEARD.contains(&to)
+        && crate::server::service::hearings::schedule::release_for(txn, state, &d).await?;
     event(txn, origin, id, decision.code(), &message).await?;
     let link = state.link(&format!("/organisation/defis/{id}"));
     let recipients = tell_members(txn, &d, MailTemplate::DefiDecision, |locale, name| {
@@ -39,7 +42,7 @@ async fn decide_in(
         })
     })
     .await?;
-    txn.audit(AuditAction::DefiDecided, Target::Defi(id), json!({ "decision": decision.code(), "from": d.state, "to": to.code(), "notified": recipients })).await?;
+    txn.audit(AuditAction::DefiDecided, Target::Defi(id), json!({ "decision": decision.code(), "from": d.state, "to": to.code(), "notified": recipients, "hearing_cancelled": hearing_cancelled })).await?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@
 //! applying it adds only the missing pairs (a juror added to a défi
 //! already scheduled gets its invitation).
 
-use super::schedule::{self, slots_of};
+use super::schedule;
 use super::{defis_of, members_of, pool};
 use crate::domain::assignment::{self, DossierIn, Input, JurorIn, Outcome};
 use crate::domain::defi::DefiState;
@@ -175,8 +175,23 @@ pub async fn plan<C: ConnectionTrait>(
         dossiers: b.input.dossiers.len() as u32,
         profile_covered: out.profile_covered.unwrap_or(0),
         without_peer: 0,
+        fingerprint: fingerprint(&out, &existing),
         jurors,
     })
+}
+
+/// The pairs a plan adds, as a short text the form sends back: applying
+/// refuses a plan that is no longer the one shown.
+fn fingerprint(out: &Outcome, existing: &HashSet<&(String, String)>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut pairs: Vec<String> = out
+        .assignments
+        .iter()
+        .filter(|p| !existing.contains(&(p.juror.clone(), p.dossier.clone())))
+        .map(|p| format!("{}:{}", p.juror, p.dossier))
+        .collect();
+    pairs.sort();
+    hex::encode(Sha256::digest(pairs.join(",").as_bytes()))
 }
 
 /// Computes the plan again in the transaction and adds its new pairs;
@@ -187,16 +202,22 @@ pub async fn apply(
     origin: &Origin,
     promotion: i64,
     per_defi: u32,
+    shown: &str,
 ) -> Result<usize, AppError> {
     let txn = Txn::with_outbox(state, origin).await?;
     crate::server::service::promotions::get(&txn, promotion).await?;
     let b = build(&txn, promotion, per_defi).await?;
     let out = solve(&b)?;
     let existing: HashSet<&(String, String)> = b.input.existing.iter().collect();
-    let slots = slots_of(&txn, promotion).await?;
+    if !out.feasible {
+        return Err(AppError::Refused(crate::i18n::Msg::HearingPlanInfeasible));
+    }
+    if fingerprint(&out, &existing) != shown {
+        return Err(AppError::Refused(crate::i18n::Msg::PlanChanged));
+    }
     let now = Utc::now();
     let mut added = Vec::new();
-    if out.feasible {
+    {
         for p in &out.assignments {
             if existing.contains(&(p.juror.clone(), p.dossier.clone())) {
                 continue;
@@ -223,12 +244,7 @@ pub async fn apply(
         }
     }
     for &(user, defi_id) in &added {
-        let (Some(s), Some(x)) = (
-            slots
-                .iter()
-                .find(|s| s.defi_id == Some(defi_id) && s.starts_at > now),
-            b.defis.iter().find(|x| x.id == defi_id),
-        ) else {
+        let Some(x) = b.defis.iter().find(|x| x.id == defi_id) else {
             continue;
         };
         let email = crate::server::db::user::Entity::find_by_id(user)
@@ -236,7 +252,7 @@ pub async fn apply(
             .await?
             .map(|u| u.email)
             .unwrap_or_default();
-        schedule::tell(&txn, state, s, x, Kind::Invite, Some(&email)).await?;
+        schedule::attendee_changed(&txn, state, x, &email, Kind::Invite).await?;
     }
     txn.finish(
         AuditAction::HearingsAssigned,
@@ -263,6 +279,22 @@ pub async fn remove(
     if x.state != DefiState::Shortlisted.code() {
         return Err(AppError::Refused(crate::i18n::Msg::HearingClosed));
     }
+    // What a juror submitted stays in the tally: once they sent their
+    // sheet, or the hearing took place, they stay on it.
+    let sent = crate::server::db::hearings::score::Entity::find()
+        .filter(crate::server::db::hearings::score::Column::DefiId.eq(defi_id))
+        .filter(crate::server::db::hearings::score::Column::UserId.eq(user))
+        .filter(crate::server::db::hearings::score::Column::SubmittedAt.is_not_null())
+        .one(&txn)
+        .await?
+        .is_some();
+    let heard = schedule::slots_of(&txn, x.promotion_id)
+        .await?
+        .iter()
+        .any(|s| s.defi_id == Some(defi_id) && s.starts_at <= Utc::now());
+    if sent || heard {
+        return Err(AppError::Refused(crate::i18n::Msg::HearingJurorStays));
+    }
     let row = panel::Entity::find()
         .filter(panel::Column::DefiId.eq(defi_id))
         .filter(panel::Column::UserId.eq(user))
@@ -275,14 +307,7 @@ pub async fn remove(
         .map(|u| u.email)
         .unwrap_or_default();
     // Told before the pair goes: the recipients are the panel's.
-    let now = Utc::now();
-    if let Some(s) = slots_of(&txn, x.promotion_id)
-        .await?
-        .iter()
-        .find(|s| s.defi_id == Some(defi_id) && s.starts_at > now)
-    {
-        schedule::tell(&txn, state, s, &x, Kind::Cancel, Some(&email)).await?;
-    }
+    schedule::attendee_changed(&txn, state, &x, &email, Kind::Cancel).await?;
     row.delete(&txn).await?;
     txn.finish(
         AuditAction::HearingJurorRemoved,

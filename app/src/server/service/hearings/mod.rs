@@ -125,6 +125,32 @@ pub async fn panels<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// Who was assigned to each of `defis`, whatever became of them since
+/// (left the pool, account disabled): what they submitted stays in the
+/// tally. Members of the défi's organisation never count.
+pub async fn assigned<C: ConnectionTrait>(
+    db: &C,
+    defis: &[defi::Model],
+) -> Result<HashMap<i64, HashSet<i64>>, AppError> {
+    let members = members_of(db, defis.iter().map(|d| d.organisation_id)).await?;
+    let org: HashMap<i64, i64> = defis.iter().map(|d| (d.id, d.organisation_id)).collect();
+    let mut out: HashMap<i64, HashSet<i64>> = HashMap::new();
+    for p in panel::Entity::find()
+        .filter(panel::Column::DefiId.is_in(org.keys().copied()))
+        .all(db)
+        .await?
+    {
+        let own = org
+            .get(&p.defi_id)
+            .and_then(|o| members.get(o))
+            .is_some_and(|m| m.contains(&p.user_id));
+        if !own {
+            out.entry(p.defi_id).or_default().insert(p.user_id);
+        }
+    }
+    Ok(out)
+}
+
 /// What the policy needs about a person and a défi to hear.
 pub struct Access {
     pub defi: defi::Model,

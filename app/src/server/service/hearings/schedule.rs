@@ -57,6 +57,14 @@ pub async fn add(
     }
     let txn = Txn::begin(db, origin).await?;
     crate::server::service::promotions::get(&txn, promotion).await?;
+    // One hearing at a time: its jurors and hosts cannot be in two rooms.
+    let ends = |from: chrono::DateTime<Utc>, m: i32| from + Duration::minutes(i64::from(m));
+    let overlaps = slots_of(&txn, promotion).await?.iter().any(|o| {
+        o.starts_at < ends(starts, minutes) && starts < ends(o.starts_at, o.duration_minutes)
+    });
+    if overlaps {
+        return Err(AppError::field("debut", Msg::HearingSlotOverlap));
+    }
     let s = slot::ActiveModel {
         promotion_id: Set(promotion),
         starts_at: Set(starts),
@@ -355,31 +363,91 @@ pub async fn cancel(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let freed = slot::Entity::update_many()
-        .col_expr(slot::Column::DefiId, Expr::value(Option::<i64>::None))
-        .filter(slot::Column::Id.eq(s.id))
-        .filter(slot::Column::DefiId.eq(defi_id))
-        .exec(&txn)
-        .await?;
-    if freed.rows_affected != 1 {
-        return Err(AppError::Refused(Msg::PlanChanged));
-    }
-    let cancelled = slot::Model {
-        sequence: s.sequence + 1,
-        ..s.clone()
-    };
-    tell(&txn, state, &cancelled, &d, Kind::Cancel, None).await?;
-    slot::Entity::update_many()
-        .col_expr(slot::Column::Sequence, Expr::value(cancelled.sequence))
-        .filter(slot::Column::Id.eq(s.id))
-        .exec(&txn)
-        .await?;
+    free(&txn, state, &s, &d).await?;
     txn.finish(
         AuditAction::HearingCancelled,
         Target::Defi(defi_id),
         json!({ "slot": slot_id }),
     )
     .await
+}
+
+/// Frees `s`, held by `d`, in the caller's transaction: the CANCEL goes
+/// to everyone concerned (SEQUENCE raised, same UID).
+async fn free(
+    txn: &Txn<'_>,
+    state: &AppState,
+    s: &slot::Model,
+    d: &defi::Model,
+) -> Result<(), AppError> {
+    let cancelled = slot::Model {
+        sequence: s.sequence + 1,
+        ..s.clone()
+    };
+    // Told first: the recipients are read from the hearing as it stands.
+    tell(txn, state, &cancelled, d, Kind::Cancel, None).await?;
+    let freed = slot::Entity::update_many()
+        .col_expr(slot::Column::DefiId, Expr::value(Option::<i64>::None))
+        .col_expr(slot::Column::Sequence, Expr::value(s.sequence + 1))
+        .filter(slot::Column::Id.eq(s.id))
+        .filter(slot::Column::DefiId.eq(d.id))
+        .filter(slot::Column::Sequence.eq(s.sequence))
+        .exec(txn)
+        .await?;
+    if freed.rows_affected != 1 {
+        return Err(AppError::Refused(Msg::PlanChanged));
+    }
+    Ok(())
+}
+
+/// A défi leaves the jury's hands (rejected, withdrawn, sent back for
+/// information): its hearing to come is cancelled in the decision's
+/// transaction. Returns whether there was one.
+pub(crate) async fn release_for(
+    txn: &Txn<'_>,
+    state: &AppState,
+    d: &defi::Model,
+) -> Result<bool, AppError> {
+    let Some(s) = slot::Entity::find()
+        .filter(slot::Column::DefiId.eq(d.id))
+        .filter(slot::Column::StartsAt.gt(Utc::now()))
+        .one(txn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    free(txn, state, &s, d).await?;
+    Ok(true)
+}
+
+/// A change of who attends `d`'s hearing to come (a juror added or taken
+/// off): its SEQUENCE is raised, and `email` gets the message of `kind`.
+/// Nothing when the défi has no hearing to come.
+pub(super) async fn attendee_changed(
+    txn: &Txn<'_>,
+    state: &AppState,
+    d: &defi::Model,
+    email: &str,
+    kind: Kind,
+) -> Result<(), AppError> {
+    let Some(s) = slot::Entity::find()
+        .filter(slot::Column::DefiId.eq(d.id))
+        .filter(slot::Column::StartsAt.gt(Utc::now()))
+        .one(txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    slot::Entity::update_many()
+        .col_expr(slot::Column::Sequence, Expr::value(s.sequence + 1))
+        .filter(slot::Column::Id.eq(s.id))
+        .exec(txn)
+        .await?;
+    let s = slot::Model {
+        sequence: s.sequence + 1,
+        ..s
+    };
+    tell(txn, state, &s, d, kind, Some(email)).await
 }
 
 /// The reminder the day before: each hearing starting within 24 hours

@@ -93,6 +93,7 @@ pub async fn mine<C: ConnectionTrait>(
                 total: s.filter(|s| s.submitted_at.is_some()).map(total),
                 rank: s.and_then(|s| s.rank).map(|r| r.max(0) as u32),
                 coup: s.is_some_and(|s| s.coup_de_coeur),
+                open: false,
             }
         })
         .collect();
@@ -105,13 +106,26 @@ pub async fn mine<C: ConnectionTrait>(
             .map(|x| x.starts_at)
     };
     rows.sort_by_key(|r| (start(r.defi_id).is_none(), start(r.defi_id), r.defi_id));
-    let open = defis
+    // Only the défis still shortlisted are ranked: a decided one keeps
+    // the rank it had (frozen with its sheets).
+    let still: Vec<i64> = defis
         .iter()
-        .any(|d| d.state == DefiState::Shortlisted.code());
+        .filter(|d| d.state == DefiState::Shortlisted.code())
+        .map(|d| d.id)
+        .collect();
+    let open = !still.is_empty();
+    let may_rank = open
+        && rows
+            .iter()
+            .filter(|r| still.contains(&r.defi_id))
+            .all(|r| r.sheet == SheetState::Submitted);
+    for r in &mut rows {
+        r.open = still.contains(&r.defi_id);
+    }
     Ok(MyHearings {
         promotion_id: promotion,
         promotion: p.name,
-        may_rank: open && !rows.is_empty() && rows.iter().all(|r| r.sheet == SheetState::Submitted),
+        may_rank,
         open,
         defis: rows,
     })
@@ -135,8 +149,15 @@ pub async fn page(
         .into_iter()
         .find(|s| s.defi_id == Some(d.id))
         .map(|s| (paris_display(s.starts_at), s.place));
+    // A juror reads the dossier, not the exchanges between the programme
+    // team and the host, nor what the team may do with it.
+    let mut dossier = crate::server::service::defis::dossier(db, d.id, actor).await?;
+    dossier.events.clear();
+    dossier.decisions.clear();
+    dossier.may_edit = false;
+    dossier.may_publish = false;
     Ok(DefiSheetPage {
-        dossier: crate::server::service::defis::dossier(db, d.id, actor).await?,
+        dossier,
         hearing,
         grid: grid_of(db, d.promotion_id, GridKind::Defi).await?,
         sheet: mine
@@ -148,14 +169,22 @@ pub async fn page(
     })
 }
 
-/// The défi is still shortlisted, read inside the transaction: a
-/// decision taken meanwhile freezes its sheets.
+/// The défi is still shortlisted, checked inside the transaction by an
+/// update that changes nothing but takes the défi's row (PostgreSQL locks
+/// it until the commit): a decision taken meanwhile waits, or froze the
+/// sheets already.
 async fn still_open<C: ConnectionTrait>(db: &C, defi: i64) -> Result<(), AppError> {
-    let d = crate::server::db::defi::Entity::find_by_id(defi)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if d.state == DefiState::Shortlisted.code() {
+    use crate::server::db::defi as d;
+    let touched = d::Entity::update_many()
+        .col_expr(
+            d::Column::Version,
+            sea_orm::sea_query::Expr::col(d::Column::Version).into(),
+        )
+        .filter(d::Column::Id.eq(defi))
+        .filter(d::Column::State.eq(DefiState::Shortlisted.code()))
+        .exec(db)
+        .await?;
+    if touched.rows_affected == 1 {
         Ok(())
     } else {
         Err(AppError::Refused(Msg::HearingClosed))
@@ -172,10 +201,12 @@ pub async fn save(
     submit: bool,
 ) -> Result<(), AppError> {
     let d = &access.defi;
-    let grid = grid_of(db, d.promotion_id, GridKind::Defi).await?;
-    let sheet = parse_sheet(&grid, get, submit).map_err(AppError::fields)?;
     let txn = Txn::begin(db, origin).await?;
     still_open(&txn, d.id).await?;
+    // The grid as it stands in this transaction (it cannot change once a
+    // sheet exists).
+    let grid = grid_of(&txn, d.promotion_id, GridKind::Defi).await?;
+    let sheet = parse_sheet(&grid, get, submit).map_err(AppError::fields)?;
     let now = Utc::now();
     let existing = score::Entity::find()
         .filter(score::Column::DefiId.eq(d.id))
@@ -251,9 +282,17 @@ pub async fn rank(
     if !mine.may_rank {
         return Err(AppError::Refused(Msg::RankBeforeSheets));
     }
-    let ids: Vec<i64> = mine.defis.iter().map(|d| d.defi_id).collect();
+    let ids: Vec<i64> = mine
+        .defis
+        .iter()
+        .filter(|d| d.open)
+        .map(|d| d.defi_id)
+        .collect();
     let ranking = parse_ranking(&ids, get).map_err(AppError::fields)?;
+    // Ranks after those of the défis already decided (which stay).
+    let frozen = mine.defis.iter().filter(|d| !d.open).count();
     for (i, defi_id) in ranking.order.iter().enumerate() {
+        still_open(&txn, *defi_id).await?;
         let s = score::Entity::find()
             .filter(score::Column::DefiId.eq(*defi_id))
             .filter(score::Column::UserId.eq(user))
@@ -261,7 +300,7 @@ pub async fn rank(
             .await?
             .ok_or(AppError::Refused(Msg::RankBeforeSheets))?;
         let mut m: score::ActiveModel = s.into();
-        m.rank = Set(Some(i as i32 + 1));
+        m.rank = Set(Some((frozen + i) as i32 + 1));
         m.coup_de_coeur = Set(ranking.coup == Some(*defi_id));
         m.updated_at = Set(Utc::now());
         m.update(&txn).await?;
@@ -278,7 +317,7 @@ pub async fn rank(
 /// of the jurors who hear it; best mean first, then by id.
 pub async fn tally<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Vec<TallyRow>, AppError> {
     let defis = defis_of(db, promotion, &HEARD).await?;
-    let panels = panels(db, promotion, &defis).await?;
+    let panels = super::assigned(db, &defis).await?;
     let orgs = organisations(db, defis.iter().map(|d| d.organisation_id)).await?;
     let slots = slots_of(db, promotion).await?;
     let mut sheets: HashMap<i64, Vec<score::Model>> = HashMap::new();
@@ -298,7 +337,7 @@ pub async fn tally<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Vec<Tal
                 .get(&d.id)
                 .into_iter()
                 .flatten()
-                .filter(|s| panel.iter().any(|u| u.id == s.user_id))
+                .filter(|s| panel.contains(&s.user_id))
                 .map(|s| SheetRow {
                     total: total(s),
                     favourable: s.favourable == Some(true),

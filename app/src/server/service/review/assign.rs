@@ -198,6 +198,7 @@ pub async fn plan(
             .iter()
             .filter(|x| !peers.contains(x.profile.as_str()))
             .count() as u32,
+        fingerprint: String::new(),
         jurors: {
             let mut v: Vec<(i64, String)> = b
                 .names
