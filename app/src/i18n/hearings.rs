@@ -97,4 +97,5 @@ super::texts! {
     HearingSlotOverlap => "Ce créneau chevauche une autre audition de la promotion.", "This slot overlaps another hearing of the promotion.";
     DefiRankTie => "Deux défis ont ce rang : départagez-les.", "Two challenges have this rank: break the tie.";
     HearingJurorStays => "Cette personne a déjà entendu ce défi ou envoyé sa grille : elle reste au jury, et son avis compte.", "This person has already heard this challenge or submitted their sheet: they stay on the jury, and their opinion counts.";
+    IcsHearingSummary => "Audition Cohorte : {defi}", "Cohorte hearing: {defi}";
 }

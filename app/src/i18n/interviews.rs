@@ -171,4 +171,5 @@ super::texts! {
     SlotsBookingHint => "Les candidat·es réservent eux-mêmes dès que le jury propose au moins trois créneaux à venir ; sinon, planifiez-les.", "Candidates book by themselves once the jury offers three slots ahead at least; otherwise, schedule them.";
     InvitedJurorsTitle => "Juré·es invité·es", "Invited jurors";
     RemoveFromInterviewJury => "Retirer {name} de ce jury", "Take {name} off this jury";
+    IcsInterviewSummary => "Entretien Cohorte : {defi}", "Cohorte interview: {defi}";
 }

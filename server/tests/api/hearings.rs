@@ -225,6 +225,14 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
         app.user_id("hugo@ville.fr").await,
     );
 
+    // Marc reads Cohorte in English.
+    let mut m: app::server::db::user::ActiveModel = app
+        .row::<app::server::db::user::Entity>(marc_id)
+        .await
+        .into();
+    m.locale = Set("en".into());
+    m.update(&app.state.db).await.unwrap();
+
     // Only coordinators see the page.
     assert_eq!(
         claire
@@ -367,8 +375,25 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
     assert_eq!(uid, format!("audition-{orienter}-{}-0@cohorte", held.id));
     assert_eq!(seq, 1);
     assert!(subject.starts_with("Audition du défi"), "{subject}");
+    // The event's title is in each reader's language.
+    let ics_to = |to: &str| {
+        let marker = format!("UID:audition-{orienter}-");
+        sent.iter()
+            .rev()
+            .filter_map(|m| m.calendar.clone().filter(|_| m.to.contains(to)))
+            .find(|c| c.contains(&marker))
+            .unwrap()
+            .replace("\r\n ", "")
+    };
+    let hugo_ics = ics_to("hugo@ville.fr");
+    assert!(hugo_ics.contains("SUMMARY:Audition Cohorte : Orienter les usagers"));
+    let marc_ics = ics_to("marc@example.fr");
     let (_, marc_uid, _, _) = last_invitation(&app, &mut sent, "marc@example.fr", orienter).await;
-    assert!(marc_uid.starts_with("audition-"));
+    assert_eq!(marc_uid, uid, "one event, the same for everyone");
+    assert!(
+        marc_ics.contains("SUMMARY:Cohorte hearing: Orienter les usagers"),
+        "{marc_ics}"
+    );
     app.assert_audited(&["hearings.scheduled"]).await;
 
     // A held slot cannot be deleted; cancelling sends a CANCEL, same UID.

@@ -19,6 +19,7 @@ pub async fn private_events<C: ConnectionTrait>(
     db: &C,
     settings: &Settings,
     user: i64,
+    locale: crate::i18n::Locale,
 ) -> Result<Vec<Event>, AppError> {
     // The promotions where they may attend: where they host a défi, or
     // were assigned one.
@@ -60,7 +61,7 @@ pub async fn private_events<C: ConnectionTrait>(
                 .get(&d.id)
                 .is_some_and(|p| p.iter().any(|u| u.id == user));
             if hears || orgs.contains(&d.organisation_id) {
-                events.push(meeting(&s, d).event(settings, Vec::new(), false));
+                events.push(meeting(&s, d).event(settings, Vec::new(), false, locale));
             }
         }
     }

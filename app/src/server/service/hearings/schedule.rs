@@ -133,7 +133,7 @@ pub(super) fn meeting<'a>(s: &'a slot::Model, d: &'a defi::Model) -> Meeting<'a>
         minutes: s.duration_minutes,
         place: &s.place,
         title: &d.title,
-        summary: format!("Audition Cohorte : {}", d.title),
+        summary: Msg::IcsHearingSummary,
         path: "/espace",
     }
 }

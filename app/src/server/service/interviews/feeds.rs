@@ -141,13 +141,14 @@ pub async fn private(
         .ok_or(AppError::NotFound)?;
     let user = f.user_id;
     // A disabled account's feed stops with it.
-    let active = crate::server::db::user::Entity::find_by_id(user)
+    let Some(owner) = crate::server::db::user::Entity::find_by_id(user)
         .one(db)
         .await?
-        .is_some_and(|u| u.disabled_at.is_none());
-    if !active {
+        .filter(|u| u.disabled_at.is_none())
+    else {
         return Err(AppError::NotFound);
-    }
+    };
+    let locale = crate::i18n::Locale::from_code(&owner.locale).unwrap_or_default();
     // As candidate.
     let apps = super::applications_of_user(db, user).await?;
     let mut interviews = interview::Entity::find()
@@ -190,11 +191,13 @@ pub async fn private(
             &d.title,
             Vec::new(),
             false,
+            locale,
         ));
     }
     // The défi jury's hearings they attend.
     events.extend(
-        crate::server::service::hearings::calendar::private_events(db, settings, user).await?,
+        crate::server::service::hearings::calendar::private_events(db, settings, user, locale)
+            .await?,
     );
     events.sort_by_key(|e| e.uid.clone());
     Ok(ics::calendar(None, "Cohorte", &events))

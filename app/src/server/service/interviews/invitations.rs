@@ -56,8 +56,9 @@ pub struct Meeting<'a> {
     pub place: &'a str,
     /// The défi's title.
     pub title: &'a str,
-    /// The event's title in calendars.
-    pub summary: String,
+    /// The event's title in calendars (`{defi}`: the défi's title), in
+    /// each reader's language.
+    pub summary: crate::i18n::Msg,
     /// Where the event's description leads (a path).
     pub path: &'a str,
 }
@@ -73,13 +74,20 @@ impl<'a> Meeting<'a> {
             minutes: s.duration_minutes,
             place: &s.place,
             title,
-            summary: format!("Entretien Cohorte : {title}"),
+            summary: crate::i18n::Msg::IcsInterviewSummary,
             path: "/espace/entretiens",
         }
     }
 
-    /// As a calendar event (its current sequence and state).
-    pub fn event(&self, settings: &Settings, attendees: Vec<String>, cancelled: bool) -> Event {
+    /// As a calendar event (its current sequence and state), titled in
+    /// `locale`.
+    pub fn event(
+        &self,
+        settings: &Settings,
+        attendees: Vec<String>,
+        cancelled: bool,
+        locale: Locale,
+    ) -> Event {
         Event {
             uid: self.uid.to_owned(),
             sequence: self.sequence.max(0) as u32,
@@ -87,7 +95,7 @@ impl<'a> Meeting<'a> {
                 starts: self.starts,
                 minutes: self.minutes.max(0) as u32,
             },
-            summary: self.summary.clone(),
+            summary: locale.fill(locale.t(self.summary), &[("defi", self.title)]),
             description: format!("{}{}", settings.base_url, self.path),
             location: self.place.to_owned(),
             organizer: Some(address(&settings.mail_from)),
@@ -107,8 +115,9 @@ pub fn event(
     title: &str,
     attendees: Vec<String>,
     cancelled: bool,
+    locale: Locale,
 ) -> Event {
-    Meeting::interview(i, s, title).event(settings, attendees, cancelled)
+    Meeting::interview(i, s, title).event(settings, attendees, cancelled, locale)
 }
 
 /// Someone who receives an interview's messages.
@@ -223,15 +232,19 @@ pub async fn send_meeting(
         return Ok(());
     }
     let cancelled = kind == Kind::Cancel;
-    let calendar = ics::calendar(
-        Some(if cancelled {
-            Method::Cancel
-        } else {
-            Method::Request
-        }),
-        "Cohorte",
-        &[m.event(settings, attendees, cancelled)],
-    );
+    // One calendar per language: its event's title is the reader's.
+    let calendar = |locale: Locale| {
+        ics::calendar(
+            Some(if cancelled {
+                Method::Cancel
+            } else {
+                Method::Request
+            }),
+            "Cohorte",
+            &[m.event(settings, attendees.clone(), cancelled, locale)],
+        )
+    };
+    let calendars = [calendar(Locale::Fr), calendar(Locale::En)];
     for p in people {
         txn.queue_with(
             m.template,
@@ -246,7 +259,7 @@ pub async fn send_meeting(
                 "place": m.place,
                 "link": format!("{}{}", settings.base_url, p.path),
             }),
-            Some(calendar.clone()),
+            Some(calendars[usize::from(p.locale == Locale::En)].clone()),
         )
         .await?;
     }
