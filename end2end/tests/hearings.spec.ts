@@ -59,7 +59,7 @@ test('a juror scores the défis they hear and ranks them; the team reads the tal
       await ranks.nth(i).fill('1');
     }
     await save.click();
-    await expect(page.locator('main')).toContainText('Deux personnes ont ce rang');
+    await expect(page.locator('main')).toContainText('Deux défis ont ce rang');
     await expectAccessible(page, 'ranking, tie refused');
     for (let i = 0; i < n; i++) {
       await page.locator('main input[type="number"]').nth(i).fill(String(i + 1));

@@ -178,7 +178,7 @@ async fn still_open<C: ConnectionTrait>(db: &C, defi: i64) -> Result<(), AppErro
     let touched = d::Entity::update_many()
         .col_expr(
             d::Column::Version,
-            sea_orm::sea_query::Expr::col(d::Column::Version).into(),
+            sea_orm::sea_query::Expr::col(d::Column::Version),
         )
         .filter(d::Column::Id.eq(defi))
         .filter(d::Column::State.eq(DefiState::Shortlisted.code()))
