@@ -109,6 +109,29 @@ pub fn demo_accounts(
     ]
 }
 
+/// The state the demo's use-cases run with: messages are queued in the
+/// outbox (`cohorte serve` sends them), nothing leaves from here.
+pub fn state(
+    db: &DatabaseConnection,
+    base_url: &str,
+    data_dir: &std::path::Path,
+) -> app::server::AppState {
+    app::server::AppState::new(
+        db.clone(),
+        app::server::state::Settings {
+            base_url: base_url.to_owned(),
+            production: false,
+            data_dir: data_dir.to_path_buf(),
+            mail_from: "Cohorte <ne-pas-repondre@cohorte.localhost>".into(),
+            contact: String::new(),
+            trust_proxy: false,
+            reschedule_hours: 48,
+            cancel_hours: 4,
+        },
+        app::server::mail::Mailer::stub(),
+    )
+}
+
 /// What `seed-demo` adds on top of the demo, for benchmarks.
 #[derive(Clone, Debug, Default)]
 pub struct Extra {

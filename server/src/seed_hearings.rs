@@ -10,14 +10,11 @@ use crate::seed_defis::DemoDefi;
 use app::domain::defi::DefiState;
 use app::domain::hearings::{DefiSheet, default_grid};
 use app::domain::review::rubric::Mark;
-use app::server::AppState;
 use app::server::db::hearings::{juror as panel, score, slot};
-use app::server::mail::Mailer;
 use app::server::service::defis::{self, Imported};
 use app::server::service::hearings::{HEARD, assign, defis_of, schedule};
 use app::server::service::review::jurors;
 use app::server::service::{Origin, users};
-use app::server::state::Settings;
 use chrono::{Duration, DurationRound, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
@@ -148,20 +145,7 @@ pub async fn run(
             .await
             .map_err(err)?;
     }
-    let state = AppState::new(
-        db.clone(),
-        Settings {
-            base_url: base_url.to_owned(),
-            production: false,
-            data_dir: data_dir.to_path_buf(),
-            mail_from: "Cohorte <ne-pas-repondre@cohorte.localhost>".into(),
-            contact: String::new(),
-            trust_proxy: false,
-            reschedule_hours: 48,
-            cancel_hours: 4,
-        },
-        Mailer::stub(),
-    );
+    let state = crate::seed::state(db, base_url, data_dir);
     let plan = assign::plan(db, next, 2, app::i18n::Locale::Fr)
         .await
         .map_err(err)?;
@@ -175,18 +159,12 @@ pub async fn run(
     day = app::domain::working_days::add_working_days(day, 12);
     let morning = app::domain::promotion::paris_midnight(day) + Duration::hours(10);
     for k in 0..4 {
-        slot::ActiveModel {
-            promotion_id: Set(next),
-            starts_at: Set(morning + Duration::minutes(45 * k)),
-            duration_minutes: Set(40),
-            place: Set("Salle Marianne, 20 avenue de Ségur, Paris".into()),
-            defi_id: Set(None),
-            uid: Set(String::new()),
-            sequence: Set(0),
-            reminded_at: Set(None),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        }
+        slot::free(
+            next,
+            morning + Duration::minutes(45 * k),
+            40,
+            "Salle Marianne, 20 avenue de Ségur, Paris",
+        )
         .insert(db)
         .await?;
     }

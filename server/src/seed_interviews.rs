@@ -9,14 +9,11 @@
 use app::domain::application::ApplicationState;
 use app::domain::interviews::grid::default_grid;
 use app::domain::interviews::ranking;
-use app::server::AppState;
 use app::server::db::interviews::{interview, slot};
 use app::server::db::{application, defi};
-use app::server::mail::Mailer;
 use app::server::policy::Actor;
 use app::server::service::interviews::{allocation, booking, lists, scoring, slots};
 use app::server::service::{Origin, users};
-use app::server::state::Settings;
 use chrono::{Duration, DurationRound, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
@@ -64,20 +61,7 @@ pub async fn run(
         return Ok((false, candidate));
     }
     // Messages are queued in the outbox; `cohorte serve` sends them.
-    let state = AppState::new(
-        db.clone(),
-        Settings {
-            base_url: base_url.to_owned(),
-            production: false,
-            data_dir: data_dir.to_path_buf(),
-            mail_from: "Cohorte <ne-pas-repondre@cohorte.localhost>".into(),
-            contact: String::new(),
-            trust_proxy: false,
-            reschedule_hours: 48,
-            cancel_hours: 4,
-        },
-        Mailer::stub(),
-    );
+    let state = crate::seed::state(db, base_url, data_dir);
     allocation::propose(db, &origin, promotion)
         .await
         .map_err(err)?;

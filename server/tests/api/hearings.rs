@@ -87,18 +87,12 @@ async fn panel_of(app: &TestApp, defi: i64) -> Vec<i64> {
 }
 
 async fn hearing_slot(app: &TestApp, promotion: i64, hours: i64) -> i64 {
-    slot::ActiveModel {
-        promotion_id: Set(promotion),
-        starts_at: Set(Utc::now() + Duration::hours(hours)),
-        duration_minutes: Set(30),
-        place: Set("Salle des fêtes".into()),
-        defi_id: Set(None),
-        uid: Set(String::new()),
-        sequence: Set(0),
-        reminded_at: Set(None),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
+    slot::free(
+        promotion,
+        Utc::now() + Duration::hours(hours),
+        30,
+        "Salle des fêtes",
+    )
     .insert(&app.state.db)
     .await
     .unwrap()

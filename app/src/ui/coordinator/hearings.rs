@@ -16,6 +16,7 @@ use crate::model::hearings::{HearingSlotRow, HearingsPage, Panel, TallyRow};
 use crate::model::interviews::PlanView;
 use crate::model::review::AssignPlan;
 use crate::ui::form::{ErrorSummary, Field, action_error};
+use crate::ui::jury::plan_tables;
 use crate::ui::table::DataTable;
 use crate::ui::{Heading, Loaded, decimal, kept, page, query, row_page, say, tr};
 use leptos::prelude::*;
@@ -320,16 +321,6 @@ fn Slots(id: i64, slots: Vec<HearingSlotRow>, plan: Option<PlanView>) -> impl In
 
 #[component]
 fn HearingPlan(id: i64, p: PlanView, apply: ServerAction<ApplyHearingPlan>) -> impl IntoView {
-    let placed = p
-        .placed
-        .iter()
-        .map(|(name, when)| view! { <tr><td>{name.clone()}</td><td>{when.clone()}</td></tr> })
-        .collect_view();
-    let unplaced = p
-        .unplaced
-        .iter()
-        .map(|(name, why)| view! { <tr><td>{name.clone()}</td><td>{tr(*why)}</td></tr> })
-        .collect_view();
     view! {
         <h3>{tr(Msg::HearingPlanTitle)}</h3>
         <p>{say(Msg::HearingPlanRules, &[("notice", &p.notice.to_string())])}</p>
@@ -342,20 +333,9 @@ fn HearingPlan(id: i64, p: PlanView, apply: ServerAction<ApplyHearingPlan>) -> i
         </form>
         {if p.placed.is_empty() && p.unplaced.is_empty() {
             view! { <p>{tr(Msg::EveryDefiHeard)}</p> }.into_any()
-        } else if p.placed.is_empty() {
-            view! { <p>{tr(Msg::HearingPlanNobody)}</p> }.into_any()
         } else {
-            view! {
-                <DataTable caption=tr(Msg::HearingPlanPlaced).to_owned() shown=true focusable=true columns=vec![Msg::ColDefi, Msg::ColSlotStart]>
-                    {placed}
-                </DataTable>
-            }.into_any()
+            plan_tables(&p, Msg::ColDefi, Msg::HearingPlanPlaced, Msg::HearingPlanNobody).into_any()
         }}
-        {(!p.unplaced.is_empty()).then(|| view! {
-            <DataTable caption=tr(Msg::PlanUnplaced).to_owned() shown=true focusable=true columns=vec![Msg::ColDefi, Msg::ColReason]>
-                {unplaced}
-            </DataTable>
-        })}
         {(!p.placed.is_empty()).then(|| view! {
             <ActionForm action=apply>
                 <input type="hidden" name="promotion" value=id.to_string()/>

@@ -20,4 +20,5 @@ pub use hearings::{DefiSheetPage, MyHearingsPage};
 pub use home::JuryHomePage;
 pub use jury_defi::JuryDefiPage;
 pub use plan::PlanPage;
+pub(crate) use plan::plan_tables;
 pub use sheet::InterviewSheetPage;

@@ -27,16 +27,6 @@ fn Plan(p: PlanView) -> impl IntoView {
     let apply = ServerAction::<ApplyPlan>::new();
     let error = action_error(apply);
     let id = p.defi_id;
-    let placed = p
-        .placed
-        .iter()
-        .map(|(name, when)| view! { <tr><td>{name.clone()}</td><td>{when.clone()}</td></tr> })
-        .collect_view();
-    let unplaced = p
-        .unplaced
-        .iter()
-        .map(|(name, why)| view! { <tr><td>{name.clone()}</td><td>{tr(*why)}</td></tr> })
-        .collect_view();
     view! {
         <p class="lead">{p.title.clone()}</p>
         <p>{say(Msg::PlanRules, &[("notice", &p.notice.to_string()), ("gap", &p.gap.to_string())])}</p>
@@ -48,20 +38,7 @@ fn Plan(p: PlanView) -> impl IntoView {
             <button type="submit" class="secondary">{tr(Msg::RecomputePlan)}</button>
         </form>
         <ErrorSummary error=error.clone()/>
-        {if p.placed.is_empty() {
-            view! { <p>{tr(Msg::PlanPlacesNobody)}</p> }.into_any()
-        } else {
-            view! {
-                <DataTable caption=tr(Msg::PlanPlaced).to_owned() shown=true columns=vec![Msg::ColName, Msg::ColSlotStart]>
-                    {placed}
-                </DataTable>
-            }.into_any()
-        }}
-        {(!p.unplaced.is_empty()).then(|| view! {
-            <DataTable caption=tr(Msg::PlanUnplaced).to_owned() shown=true columns=vec![Msg::ColName, Msg::ColReason]>
-                {unplaced}
-            </DataTable>
-        })}
+        {plan_tables(&p, Msg::ColName, Msg::PlanPlaced, Msg::PlanPlacesNobody)}
         {(!p.placed.is_empty()).then(|| view! {
             <ActionForm action=apply>
                 <input type="hidden" name="defi" value=id.to_string()/>
@@ -71,5 +48,42 @@ fn Plan(p: PlanView) -> impl IntoView {
             </ActionForm>
         })}
         <p><a href=format!("/jury/defis/{id}")>{tr(Msg::BackToJury)}</a></p>
+    }
+}
+
+/// A scheduling run's two tables: who (`who`: the column of names) gets
+/// which slot, and who gets none with the reason; `nobody` when the run
+/// places no one.
+pub(crate) fn plan_tables(
+    p: &PlanView,
+    who: Msg,
+    placed: Msg,
+    nobody: Msg,
+) -> impl IntoView + use<> {
+    let rows = p
+        .placed
+        .iter()
+        .map(|(name, when)| view! { <tr><td>{name.clone()}</td><td>{when.clone()}</td></tr> })
+        .collect_view();
+    let unplaced = p
+        .unplaced
+        .iter()
+        .map(|(name, why)| view! { <tr><td>{name.clone()}</td><td>{tr(*why)}</td></tr> })
+        .collect_view();
+    view! {
+        {if p.placed.is_empty() {
+            view! { <p>{tr(nobody)}</p> }.into_any()
+        } else {
+            view! {
+                <DataTable caption=tr(placed).to_owned() shown=true focusable=true columns=vec![who, Msg::ColSlotStart]>
+                    {rows}
+                </DataTable>
+            }.into_any()
+        }}
+        {(!p.unplaced.is_empty()).then(|| view! {
+            <DataTable caption=tr(Msg::PlanUnplaced).to_owned() shown=true focusable=true columns=vec![who, Msg::ColReason]>
+                {unplaced}
+            </DataTable>
+        })}
     }
 }

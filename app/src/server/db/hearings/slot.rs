@@ -24,3 +24,20 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// A free slot to insert: `minutes` long from `starts`, at `place`.
+pub fn free(promotion: i64, starts: DateTimeUtc, minutes: i32, place: &str) -> ActiveModel {
+    use sea_orm::ActiveValue::Set;
+    ActiveModel {
+        promotion_id: Set(promotion),
+        starts_at: Set(starts),
+        duration_minutes: Set(minutes),
+        place: Set(place.to_owned()),
+        defi_id: Set(None),
+        uid: Set(String::new()),
+        sequence: Set(0),
+        reminded_at: Set(None),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+}

@@ -18,6 +18,7 @@ use crate::server::db::hearings::juror as panel;
 use crate::server::service::Origin;
 use crate::server::service::audit::{AuditAction, Target};
 use crate::server::service::interviews::invitations::Kind;
+use crate::server::service::review::assign::plan_view;
 use crate::server::service::txn::Txn;
 use chrono::Utc;
 use sea_orm::{
@@ -132,66 +133,7 @@ pub async fn plan<C: ConnectionTrait>(
 ) -> Result<AssignPlan, AppError> {
     let b = build(db, promotion, per_defi).await?;
     let out = solve(&b)?;
-    let existing: HashSet<&(String, String)> = b.input.existing.iter().collect();
-    let mut before: HashMap<&str, u32> = HashMap::new();
-    for (x, _) in &b.input.existing {
-        *before.entry(x.as_str()).or_default() += 1;
-    }
-    let mut jurors: Vec<(i64, String)> =
-        b.names.iter().map(|(x, n)| (id_of(x), n.clone())).collect();
-    jurors.sort_by(|a, b| {
-        a.1.to_lowercase()
-            .cmp(&b.1.to_lowercase())
-            .then(a.0.cmp(&b.0))
-    });
-    Ok(AssignPlan {
-        promotion_id: promotion,
-        feasible: out.feasible,
-        reason: out.reason.as_ref().map(|r| match locale {
-            Locale::Fr => r.fr.clone(),
-            Locale::En => r.en.clone(),
-        }),
-        loads: out
-            .loads
-            .as_ref()
-            .map(|l| {
-                l.0.iter()
-                    .map(|(x, n)| {
-                        (
-                            b.names.get(x).cloned().unwrap_or_default(),
-                            before.get(x.as_str()).copied().unwrap_or(0),
-                            *n,
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-        to_add: out
-            .assignments
-            .iter()
-            .filter(|p| !existing.contains(&(p.juror.clone(), p.dossier.clone())))
-            .count() as u32,
-        existing: existing.len() as u32,
-        dossiers: b.input.dossiers.len() as u32,
-        profile_covered: out.profile_covered.unwrap_or(0),
-        without_peer: 0,
-        fingerprint: fingerprint(&out, &existing),
-        jurors,
-    })
-}
-
-/// The pairs a plan adds, as a short text the form sends back: applying
-/// refuses a plan that is no longer the one shown.
-fn fingerprint(out: &Outcome, existing: &HashSet<&(String, String)>) -> String {
-    use sha2::{Digest, Sha256};
-    let mut pairs: Vec<String> = out
-        .assignments
-        .iter()
-        .filter(|p| !existing.contains(&(p.juror.clone(), p.dossier.clone())))
-        .map(|p| format!("{}:{}", p.juror, p.dossier))
-        .collect();
-    pairs.sort();
-    hex::encode(Sha256::digest(pairs.join(",").as_bytes()))
+    Ok(plan_view(promotion, &b.input, &b.names, &out, locale))
 }
 
 /// Computes the plan again in the transaction and adds its new pairs;
@@ -212,7 +154,7 @@ pub async fn apply(
     if !out.feasible {
         return Err(AppError::Refused(crate::i18n::Msg::HearingPlanInfeasible));
     }
-    if fingerprint(&out, &existing) != shown {
+    if plan_view(promotion, &b.input, &b.names, &out, Locale::Fr).fingerprint != shown {
         return Err(AppError::Refused(crate::i18n::Msg::PlanChanged));
     }
     let now = Utc::now();

@@ -97,6 +97,29 @@ pub async fn pool<C: ConnectionTrait>(
         .collect())
 }
 
+/// The (défi, juror) pairs of `defis` in the order assigned, without
+/// members of the défi's organisation (they never hear it).
+async fn pairs<C: ConnectionTrait>(
+    db: &C,
+    defis: &[defi::Model],
+) -> Result<Vec<(i64, i64)>, AppError> {
+    let members = members_of(db, defis.iter().map(|d| d.organisation_id)).await?;
+    let org: HashMap<i64, i64> = defis.iter().map(|d| (d.id, d.organisation_id)).collect();
+    Ok(panel::Entity::find()
+        .filter(panel::Column::DefiId.is_in(org.keys().copied()))
+        .order_by_asc(panel::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|p| {
+            !org.get(&p.defi_id)
+                .and_then(|o| members.get(o))
+                .is_some_and(|m| m.contains(&p.user_id))
+        })
+        .map(|p| (p.defi_id, p.user_id))
+        .collect())
+}
+
 /// Who hears each of `defis`: the assigned jurors still in the pool and
 /// not members of the défi's organisation, in the order assigned.
 pub async fn panels<C: ConnectionTrait>(
@@ -105,21 +128,10 @@ pub async fn panels<C: ConnectionTrait>(
     defis: &[defi::Model],
 ) -> Result<HashMap<i64, Vec<user::Model>>, AppError> {
     let pool = pool(db, promotion).await?;
-    let members = members_of(db, defis.iter().map(|d| d.organisation_id)).await?;
-    let org: HashMap<i64, i64> = defis.iter().map(|d| (d.id, d.organisation_id)).collect();
     let mut out: HashMap<i64, Vec<user::Model>> = HashMap::new();
-    for p in panel::Entity::find()
-        .filter(panel::Column::DefiId.is_in(org.keys().copied()))
-        .order_by_asc(panel::Column::Id)
-        .all(db)
-        .await?
-    {
-        let own = org
-            .get(&p.defi_id)
-            .and_then(|o| members.get(o))
-            .is_some_and(|m| m.contains(&p.user_id));
-        if let (false, Some(u)) = (own, pool.get(&p.user_id)) {
-            out.entry(p.defi_id).or_default().push(u.clone());
+    for (d, u) in pairs(db, defis).await? {
+        if let Some(u) = pool.get(&u) {
+            out.entry(d).or_default().push(u.clone());
         }
     }
     Ok(out)
@@ -132,21 +144,9 @@ pub async fn assigned<C: ConnectionTrait>(
     db: &C,
     defis: &[defi::Model],
 ) -> Result<HashMap<i64, HashSet<i64>>, AppError> {
-    let members = members_of(db, defis.iter().map(|d| d.organisation_id)).await?;
-    let org: HashMap<i64, i64> = defis.iter().map(|d| (d.id, d.organisation_id)).collect();
     let mut out: HashMap<i64, HashSet<i64>> = HashMap::new();
-    for p in panel::Entity::find()
-        .filter(panel::Column::DefiId.is_in(org.keys().copied()))
-        .all(db)
-        .await?
-    {
-        let own = org
-            .get(&p.defi_id)
-            .and_then(|o| members.get(o))
-            .is_some_and(|m| m.contains(&p.user_id));
-        if !own {
-            out.entry(p.defi_id).or_default().insert(p.user_id);
-        }
+    for (d, u) in pairs(db, defis).await? {
+        out.entry(d).or_default().insert(u);
     }
     Ok(out)
 }

@@ -14,7 +14,7 @@ use crate::model::AppError;
 use crate::model::interviews::PlanView;
 use crate::server::AppState;
 use crate::server::db::hearings::slot;
-use crate::server::db::{defi, role_grant, user};
+use crate::server::db::{defi, user};
 use crate::server::mail::MailTemplate;
 use crate::server::service::Origin;
 use crate::server::service::audit::{AuditAction, Target};
@@ -25,7 +25,7 @@ use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -65,20 +65,9 @@ pub async fn add(
     if overlaps {
         return Err(AppError::field("debut", Msg::HearingSlotOverlap));
     }
-    let s = slot::ActiveModel {
-        promotion_id: Set(promotion),
-        starts_at: Set(starts),
-        duration_minutes: Set(minutes),
-        place: Set(place),
-        defi_id: Set(None),
-        uid: Set(String::new()),
-        sequence: Set(0),
-        reminded_at: Set(None),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let s = slot::free(promotion, starts, minutes, &place)
+        .insert(&txn)
+        .await?;
     txn.finish(
         AuditAction::HearingSlotAdded,
         Target::Promotion(promotion),
@@ -144,15 +133,7 @@ async fn recipients<C: ConnectionTrait>(
     db: &C,
     d: &defi::Model,
 ) -> Result<Vec<Recipient>, AppError> {
-    let hosts: Vec<i64> = role_grant::Entity::find()
-        .filter(role_grant::Column::ScopeId.eq(d.organisation_id))
-        .filter(role_grant::Column::Role.is_in(["host_lead", "host_mentor"]))
-        .order_by_asc(role_grant::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| g.user_id)
-        .collect();
+    let hosts = crate::server::service::interviews::hosts_of(db, d.organisation_id).await?;
     let mut out: Vec<Recipient> = Vec::new();
     let person = |u: &user::Model, path: String| Recipient {
         email: u.email.clone(),
@@ -400,6 +381,15 @@ async fn free(
     Ok(())
 }
 
+/// The défi's hearing, when it is still to come.
+async fn to_come(txn: &Txn<'_>, defi: i64) -> Result<Option<slot::Model>, AppError> {
+    Ok(slot::Entity::find()
+        .filter(slot::Column::DefiId.eq(defi))
+        .filter(slot::Column::StartsAt.gt(Utc::now()))
+        .one(txn)
+        .await?)
+}
+
 /// A défi leaves the jury's hands (rejected, withdrawn, sent back for
 /// information): its hearing to come is cancelled in the decision's
 /// transaction. Returns whether there was one.
@@ -408,12 +398,7 @@ pub(crate) async fn release_for(
     state: &AppState,
     d: &defi::Model,
 ) -> Result<bool, AppError> {
-    let Some(s) = slot::Entity::find()
-        .filter(slot::Column::DefiId.eq(d.id))
-        .filter(slot::Column::StartsAt.gt(Utc::now()))
-        .one(txn)
-        .await?
-    else {
+    let Some(s) = to_come(txn, d.id).await? else {
         return Ok(false);
     };
     free(txn, state, &s, d).await?;
@@ -430,12 +415,7 @@ pub(super) async fn attendee_changed(
     email: &str,
     kind: Kind,
 ) -> Result<(), AppError> {
-    let Some(s) = slot::Entity::find()
-        .filter(slot::Column::DefiId.eq(d.id))
-        .filter(slot::Column::StartsAt.gt(Utc::now()))
-        .one(txn)
-        .await?
-    else {
+    let Some(s) = to_come(txn, d.id).await? else {
         return Ok(());
     };
     slot::Entity::update_many()

@@ -82,21 +82,27 @@ pub async fn seat<C: ConnectionTrait>(
     Ok(in_pool.then_some(Seat::Juror))
 }
 
-/// The jury's named members: host leads and mentors, then the invited
-/// jurors (coordinators sit on every jury and are not listed one by one).
-pub async fn members<C: ConnectionTrait>(
-    db: &C,
-    d: &defi::Model,
-) -> Result<Vec<(user::Model, Seat)>, AppError> {
-    let hosts: Vec<i64> = role_grant::Entity::find()
-        .filter(role_grant::Column::ScopeId.eq(d.organisation_id))
+/// The leads and mentors of organisation `org` (who sit on its défis'
+/// juries and attend their hearings), in the order they joined.
+pub async fn hosts_of<C: ConnectionTrait>(db: &C, org: i64) -> Result<Vec<i64>, AppError> {
+    Ok(role_grant::Entity::find()
+        .filter(role_grant::Column::ScopeId.eq(org))
         .filter(role_grant::Column::Role.is_in(["host_lead", "host_mentor"]))
         .order_by_asc(role_grant::Column::Id)
         .all(db)
         .await?
         .into_iter()
         .map(|g| g.user_id)
-        .collect();
+        .collect())
+}
+
+/// The jury's named members: host leads and mentors, then the invited
+/// jurors (coordinators sit on every jury and are not listed one by one).
+pub async fn members<C: ConnectionTrait>(
+    db: &C,
+    d: &defi::Model,
+) -> Result<Vec<(user::Model, Seat)>, AppError> {
+    let hosts = hosts_of(db, d.organisation_id).await?;
     let pool: HashSet<i64> = crate::server::db::review::juror::Entity::find()
         .filter(crate::server::db::review::juror::Column::PromotionId.eq(d.promotion_id))
         .filter(crate::server::db::review::juror::Column::RemovedAt.is_null())

@@ -146,23 +146,54 @@ pub async fn plan(
 ) -> Result<AssignPlan, AppError> {
     let b = build(db, promotion).await?;
     let out = solve(&b)?;
-    let existing: HashSet<(&str, &str)> = b
-        .input
+    Ok(plan_view(promotion, &b.input, &b.names, &out, locale))
+}
+
+/// The engine's plan as the coordinators' pages show it (the review's
+/// and the défi jury's): loads before and after, pairs to add, why there
+/// is none, the pool by name, and the fingerprint of the pairs to add
+/// (an apply form sends it back).
+pub(crate) fn plan_view(
+    promotion: i64,
+    input: &Input,
+    names: &HashMap<String, String>,
+    out: &Outcome,
+    locale: Locale,
+) -> AssignPlan {
+    let existing: HashSet<(&str, &str)> = input
         .existing
         .iter()
         .map(|(x, y)| (x.as_str(), y.as_str()))
         .collect();
     let mut before: HashMap<&str, u32> = HashMap::new();
-    for (x, _) in &b.input.existing {
+    for (x, _) in &input.existing {
         *before.entry(x.as_str()).or_default() += 1;
     }
-    let peers: HashSet<&str> = b
-        .input
+    let peers: HashSet<&str> = input
         .jurors
         .iter()
         .flat_map(|x| x.profiles.iter().map(String::as_str))
         .collect();
-    Ok(AssignPlan {
+    let added: Vec<String> = {
+        let mut v: Vec<String> = out
+            .assignments
+            .iter()
+            .filter(|p| !existing.contains(&(p.juror.as_str(), p.dossier.as_str())))
+            .map(|p| format!("{}:{}", p.juror, p.dossier))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut jurors: Vec<(i64, String)> = names
+        .iter()
+        .filter_map(|(x, n)| Some((x.trim_start_matches('j').parse().ok()?, n.clone())))
+        .collect();
+    jurors.sort_by(|a, b| {
+        a.1.to_lowercase()
+            .cmp(&b.1.to_lowercase())
+            .then(a.0.cmp(&b.0))
+    });
+    AssignPlan {
         promotion_id: promotion,
         feasible: out.feasible,
         reason: out.reason.as_ref().map(|r| match locale {
@@ -176,7 +207,7 @@ pub async fn plan(
                 l.0.iter()
                     .map(|(x, n)| {
                         (
-                            b.names.get(x).cloned().unwrap_or_default(),
+                            names.get(x).cloned().unwrap_or_default(),
                             before.get(x.as_str()).copied().unwrap_or(0),
                             *n,
                         )
@@ -184,35 +215,21 @@ pub async fn plan(
                     .collect()
             })
             .unwrap_or_default(),
-        to_add: out
-            .assignments
-            .iter()
-            .filter(|p| !existing.contains(&(p.juror.as_str(), p.dossier.as_str())))
-            .count() as u32,
+        to_add: added.len() as u32,
         existing: existing.len() as u32,
-        dossiers: b.input.dossiers.len() as u32,
+        dossiers: input.dossiers.len() as u32,
         profile_covered: out.profile_covered.unwrap_or(0),
-        without_peer: b
-            .input
+        without_peer: input
             .dossiers
             .iter()
             .filter(|x| !peers.contains(x.profile.as_str()))
             .count() as u32,
-        fingerprint: String::new(),
-        jurors: {
-            let mut v: Vec<(i64, String)> = b
-                .names
-                .iter()
-                .filter_map(|(x, n)| Some((x.trim_start_matches('j').parse().ok()?, n.clone())))
-                .collect();
-            v.sort_by(|a, b| {
-                a.1.to_lowercase()
-                    .cmp(&b.1.to_lowercase())
-                    .then(a.0.cmp(&b.0))
-            });
-            v
+        fingerprint: {
+            use sha2::{Digest, Sha256};
+            hex::encode(Sha256::digest(added.join(",").as_bytes()))
         },
-    })
+        jurors,
+    }
 }
 
 /// Computes the plan again in the transaction and adds its new pairs
