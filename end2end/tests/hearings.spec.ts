@@ -70,6 +70,11 @@ test('a juror scores the défis they hear and ranks them; the team reads the tal
     await expect(page.locator('main tbody tr').filter({ hasText: title })).toContainText('(coup de cœur)');
   }
 
+  // The demo promotion's jury, already held: read only.
+  await visit(page, '/jury/auditions/1');
+  await expect(page.locator('main')).toContainText('le classement ne change plus');
+  await expectAccessible(page, 'my hearings, held');
+
   // The programme team: the tally counts the sheet; the grid is frozen.
   const team = await (await browser.newContext({ javaScriptEnabled: isHydrated(), locale: 'fr-FR' })).newPage();
   await signIn(team, DEMO.coordinator, DEMO_PASSWORD);
@@ -79,6 +84,10 @@ test('a juror scores the défis they hear and ranks them; the team reads the tal
   await expect(team.locator('main tbody tr').filter({ hasText: title }).first()).toContainText('sur 2');
   await expect(team.locator('main')).toContainText('elle ne change plus');
   await expectAccessible(team, 'défi jury (team)');
+  await visit(team, '/coordination/promotions/1/auditions');
+  await expect(team.locator('main tbody tr').first()).toContainText('Sélectionné');
+  await expectAccessible(team, 'défi jury held (team)');
+  await visit(team, `/coordination/promotions/${NEXT}/auditions`);
   await team.getByLabel('Début (heure de Paris)').fill('2020-01-06T10:00');
   await team.getByLabel('Lieu ou lien de visioconférence').fill('Salle 2');
   await team.getByRole('button', { name: 'Ajouter le créneau' }).click();
