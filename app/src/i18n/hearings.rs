@@ -22,7 +22,7 @@ super::texts! {
     HearingsIntro => "Les défis présélectionnés sont entendus par des juré·es du vivier de la promotion, qui les notent sur la grille des défis, donnent un avis, puis classent les défis entendus. La synthèse éclaire les décisions de sélection, qui se prennent sur la page de chaque défi.", "The shortlisted challenges are heard by jurors of the promotion's pool, who score them on the challenge grid, give an opinion, then rank the challenges they heard. The summary informs the selection decisions, taken on each challenge's page.";
     HearingsSections => "Sections de la page", "Sections of the page";
     TallyTitle => "Synthèse pour les décisions", "Summary for the decisions";
-    TallyIntro => "Seules les grilles envoyées des juré·es qui entendent le défi comptent. Moyenne sur 20 avec l'écart entre la note la plus haute et la plus basse ; rang moyen : 1 est le meilleur.", "Only the submitted sheets of the jurors who hear the challenge count. Mean out of 20 with the gap between the highest and the lowest mark; mean rank: 1 is the best.";
+    TallyIntro => "Seules les grilles envoyées des juré·es affecté·es au défi comptent. Moyenne des totaux de la grille avec l'écart entre le plus haut et le plus bas ; rang moyen : 1 est le meilleur.", "Only the submitted sheets of the jurors assigned to the challenge count. Mean of the grid's totals with the gap between the highest and the lowest; mean rank: 1 is the best.";
     NoDefiHeard => "Aucun défi présélectionné pour l'instant.", "No shortlisted challenge yet.";
     ColHearing => "Audition", "Hearing";
     ColSheets => "Grilles", "Sheets";
@@ -98,4 +98,6 @@ super::texts! {
     DefiRankTie => "Deux défis ont ce rang : départagez-les.", "Two challenges have this rank: break the tie.";
     HearingJurorStays => "Cette personne a déjà entendu ce défi ou envoyé sa grille : elle reste au jury, et son avis compte.", "This person has already heard this challenge or submitted their sheet: they stay on the jury, and their opinion counts.";
     IcsHearingSummary => "Audition Cohorte : {defi}", "Cohorte hearing: {defi}";
+    CoupAlreadyGiven => "Votre coup de cœur est déjà allé à un défi décidé depuis : il reste.", "Your favourite already went to a challenge decided since: it stays.";
+    CoupGivenTo => "Votre coup de cœur est allé à « {defi} », décidé depuis.", "Your favourite went to “{defi}”, decided since.";
 }

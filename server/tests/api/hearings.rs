@@ -597,7 +597,7 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
     let to = post(
         &rose,
         "/api/classer-auditions",
-        &rank_fields(&[(orienter, "1"), (other, "2")], &orienter.to_string()),
+        &rank_fields(&[(orienter, "2"), (other, "1")], &orienter.to_string()),
     )
     .await;
     assert!(to.error.is_none(), "{:?}", to.error);
@@ -616,7 +616,7 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
     assert_eq!(row.mean, Some(16.0));
     assert_eq!(row.spread, Some(4));
     assert_eq!((row.favourable, row.unfavourable, row.coups), (1, 1, 1));
-    assert_eq!(row.mean_rank, Some(1.0));
+    assert_eq!(row.mean_rank, Some(2.0));
     assert_eq!(tally[0].defi_id, orienter, "best mean first");
     let page = claire
         .page(&format!("/coordination/promotions/{promotion}/auditions"))
@@ -678,6 +678,14 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
 
     // Her ranking now covers what is still open; the decided défi keeps
     // its rank and coup de cœur.
+    // Her coup de cœur went to the decided défi: it stays, no second one.
+    let to = post(
+        &rose,
+        "/api/classer-auditions",
+        &rank_fields(&[(other, "1")], &other.to_string()),
+    )
+    .await;
+    assert_eq!(error_fields(&to), vec!["coup_de_coeur"]);
     let to = post(
         &rose,
         "/api/classer-auditions",
@@ -689,8 +697,9 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
         .await
         .unwrap();
     let of = |d: i64| mine.defis.iter().find(|x| x.defi_id == d).unwrap().clone();
-    assert_eq!((of(orienter).rank, of(orienter).coup), (Some(1), true));
-    assert_eq!((of(other).rank, of(other).coup), (Some(2), false));
+    // The open one takes the rank the decided one does not hold.
+    assert_eq!((of(orienter).rank, of(orienter).coup), (Some(2), true));
+    assert_eq!((of(other).rank, of(other).coup), (Some(1), false));
 
     // Marc, who sent his sheet on the Ville's défi, stays on it; out of
     // the pool, he reads nothing more, and his opinion still counts.

@@ -94,6 +94,12 @@ fn Ranking(h: MyHearings) -> impl IntoView {
             .map_or_else(|| NO_COUP.to_owned(), |d| d.defi_id.to_string())
     });
     let coup_error = error.as_ref().and_then(|e| e.for_field(COUP_FIELD));
+    // A coup de cœur given to a défi decided since stays where it is.
+    let given = h
+        .defis
+        .iter()
+        .find(|d| !d.open && d.coup)
+        .map(|d| d.title.clone());
     let ranks = h
         .defis
         .iter()
@@ -148,11 +154,16 @@ fn Ranking(h: MyHearings) -> impl IntoView {
                 <ActionForm action=rank>
                     <input type="hidden" name="promotion" value=h.promotion_id.to_string()/>
                     {ranks}
-                    <fieldset class:field-invalid=coup_error.is_some() aria-describedby=coup_error.map(|_| "coup-erreur")>
-                        <legend>{tr(Msg::CoupDeCoeurQuestion)}</legend>
-                        {coup_error.map(|e| view! { <p class="field-error" id="coup-erreur">{tr(e)}</p> })}
-                        {choices}
-                    </fieldset>
+                    {match given.clone() {
+                        Some(title) => view! { <p>{say(Msg::CoupGivenTo, &[("defi", &title)])}</p> }.into_any(),
+                        None => view! {
+                            <fieldset class:field-invalid=coup_error.is_some() aria-describedby=coup_error.map(|_| "coup-erreur")>
+                                <legend>{tr(Msg::CoupDeCoeurQuestion)}</legend>
+                                {coup_error.map(|e| view! { <p class="field-error" id="coup-erreur">{tr(e)}</p> })}
+                                {choices}
+                            </fieldset>
+                        }.into_any(),
+                    }}
                     <button type="submit">{tr(Msg::SaveRanking)}</button>
                 </ActionForm>
             })}

@@ -26,8 +26,9 @@ async fn decide_in(
         row.published_at = Set(None);
     }
     guarded(txn, row, d.version).await?;
-    // Out of the défi jury's hands: a hearing to come is cancelled.
-    let hearing_cancelled = !crate::server::service::hearings::HEARD.contains(&to)
+    // Decided, or out of the défi jury's hands: a hearing still to come
+    // is cancelled (nobody could score it any more).
+    let hearing_cancelled = to != DefiState::Shortlisted
         && crate::server::service::hearings::schedule::release_for(txn, state, &d).await?;
     event(txn, origin, id, decision.code(), &message).await?;
     let link = state.link(&format!("/organisation/defis/{id}"));

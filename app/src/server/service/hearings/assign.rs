@@ -58,7 +58,20 @@ async fn build<C: ConnectionTrait>(
     promotion: i64,
     per_defi: u32,
 ) -> Result<Built, AppError> {
-    let defis = defis_of(db, promotion, &[DefiState::Shortlisted]).await?;
+    // A défi already heard gets no more jurors (they would score a
+    // hearing they did not attend).
+    let now = Utc::now();
+    let heard: Vec<i64> = super::schedule::slots_of(db, promotion)
+        .await?
+        .into_iter()
+        .filter(|s| s.starts_at <= now)
+        .filter_map(|s| s.defi_id)
+        .collect();
+    let defis: Vec<defi::Model> = defis_of(db, promotion, &[DefiState::Shortlisted])
+        .await?
+        .into_iter()
+        .filter(|d| !heard.contains(&d.id))
+        .collect();
     let pool = pool(db, promotion).await?;
     let mut jurors: Vec<i64> = pool.keys().copied().collect();
     jurors.sort_unstable();

@@ -119,6 +119,7 @@ pub async fn save(
     let criteria = crate::domain::hearings::parse_grid(rows, get).map_err(AppError::fields)?;
     let txn = Txn::begin(db, origin).await?;
     crate::server::service::promotions::get(&txn, promotion).await?;
+    lock_promotion(&txn, promotion).await?;
     if in_use(&txn, promotion, kind).await? {
         return Err(AppError::Refused(Msg::GridInUse));
     }
@@ -154,4 +155,21 @@ pub async fn save(
         json!({ "kind": kind.code(), "criteria": criteria.iter().map(|c| &c.name).collect::<Vec<_>>() }),
     )
     .await
+}
+
+/// Takes the promotion's row for this transaction (an update that changes
+/// nothing; PostgreSQL holds the row until the commit, SQLite's write
+/// transaction is alone anyway): a grid change and a first sheet on it
+/// are serialised.
+pub async fn lock_promotion<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<(), AppError> {
+    use crate::server::db::promotion as p;
+    p::Entity::update_many()
+        .col_expr(
+            p::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::col(p::Column::UpdatedAt),
+        )
+        .filter(p::Column::Id.eq(promotion))
+        .exec(db)
+        .await?;
+    Ok(())
 }

@@ -151,6 +151,22 @@ pub async fn assigned<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// Takes défi `defi`'s row if it is still shortlisted (an update that
+/// changes nothing; PostgreSQL holds the row until the commit, so a
+/// decision waits for this transaction): false when it is not.
+pub async fn lock_shortlisted<C: ConnectionTrait>(db: &C, defi: i64) -> Result<bool, AppError> {
+    let touched = defi::Entity::update_many()
+        .col_expr(
+            defi::Column::Version,
+            sea_orm::sea_query::Expr::col(defi::Column::Version),
+        )
+        .filter(defi::Column::Id.eq(defi))
+        .filter(defi::Column::State.eq(DefiState::Shortlisted.code()))
+        .exec(db)
+        .await?;
+    Ok(touched.rows_affected == 1)
+}
+
 /// What the policy needs about a person and a défi to hear.
 pub struct Access {
     pub defi: defi::Model,

@@ -279,6 +279,11 @@ pub async fn apply(
             .iter()
             .find(|d| d.id == r.candidate)
             .ok_or(AppError::Refused(Msg::PlanChanged))?;
+        // The défi is still shortlisted, and stays so until the commit (a
+        // decision meanwhile waits, then cancels this hearing).
+        if !super::lock_shortlisted(&txn, d.id).await? {
+            return Err(AppError::Refused(Msg::PlanChanged));
+        }
         let generation = slots
             .iter()
             .find(|s| s.id == *slot_id)

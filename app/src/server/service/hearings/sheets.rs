@@ -8,7 +8,7 @@ use super::grids::{GridKind, grid_of};
 use super::schedule::slots_of;
 use super::{Access, HEARD, defis_of, panels};
 use crate::domain::defi::DefiState;
-use crate::domain::hearings::{self, SheetRow, parse_ranking, parse_sheet};
+use crate::domain::hearings::{self, COUP_FIELD, SheetRow, parse_ranking, parse_sheet};
 use crate::domain::promotion::paris_display;
 use crate::i18n::Msg;
 use crate::model::AppError;
@@ -169,22 +169,10 @@ pub async fn page(
     })
 }
 
-/// The défi is still shortlisted, checked inside the transaction by an
-/// update that changes nothing but takes the défi's row (PostgreSQL locks
-/// it until the commit): a decision taken meanwhile waits, or froze the
-/// sheets already.
+/// The défi is still shortlisted (`super::lock_shortlisted`): a decision
+/// taken meanwhile waits, or froze the sheets already.
 async fn still_open<C: ConnectionTrait>(db: &C, defi: i64) -> Result<(), AppError> {
-    use crate::server::db::defi as d;
-    let touched = d::Entity::update_many()
-        .col_expr(
-            d::Column::Version,
-            sea_orm::sea_query::Expr::col(d::Column::Version),
-        )
-        .filter(d::Column::Id.eq(defi))
-        .filter(d::Column::State.eq(DefiState::Shortlisted.code()))
-        .exec(db)
-        .await?;
-    if touched.rows_affected == 1 {
+    if super::lock_shortlisted(db, defi).await? {
         Ok(())
     } else {
         Err(AppError::Refused(Msg::HearingClosed))
@@ -203,8 +191,10 @@ pub async fn save(
     let d = &access.defi;
     let txn = Txn::begin(db, origin).await?;
     still_open(&txn, d.id).await?;
-    // The grid as it stands in this transaction (it cannot change once a
-    // sheet exists).
+    // The grid as it stands in this transaction: the promotion's row is
+    // taken, as a grid change takes it, so a first sheet and a new grid
+    // never cross.
+    super::grids::lock_promotion(&txn, d.promotion_id).await?;
     let grid = grid_of(&txn, d.promotion_id, GridKind::Defi).await?;
     let sheet = parse_sheet(&grid, get, submit).map_err(AppError::fields)?;
     let now = Utc::now();
@@ -289,10 +279,27 @@ pub async fn rank(
         .map(|d| d.defi_id)
         .collect();
     let ranking = parse_ranking(&ids, get).map_err(AppError::fields)?;
-    // Ranks after those of the défis already decided (which stay).
-    let frozen = mine.defis.iter().filter(|d| !d.open).count();
-    for (i, defi_id) in ranking.order.iter().enumerate() {
-        still_open(&txn, *defi_id).await?;
+    // A coup de cœur given to a défi decided since stays: no second one.
+    let given = mine.defis.iter().find(|d| !d.open && d.coup);
+    if ranking.coup.is_some() && given.is_some() {
+        return Err(AppError::field(COUP_FIELD, Msg::CoupAlreadyGiven));
+    }
+    // The défis' rows locked in id order (never two rankings waiting on
+    // each other), then the open ones take the ranks the decided ones do
+    // not hold, best first.
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    for d in &sorted {
+        still_open(&txn, *d).await?;
+    }
+    let held: Vec<u32> = mine
+        .defis
+        .iter()
+        .filter(|d| !d.open)
+        .filter_map(|d| d.rank)
+        .collect();
+    let free_ranks = (1u32..).filter(|r| !held.contains(r));
+    for (defi_id, rank) in ranking.order.iter().zip(free_ranks) {
         let s = score::Entity::find()
             .filter(score::Column::DefiId.eq(*defi_id))
             .filter(score::Column::UserId.eq(user))
@@ -300,7 +307,7 @@ pub async fn rank(
             .await?
             .ok_or(AppError::Refused(Msg::RankBeforeSheets))?;
         let mut m: score::ActiveModel = s.into();
-        m.rank = Set(Some((frozen + i) as i32 + 1));
+        m.rank = Set(Some(rank as i32));
         m.coup_de_coeur = Set(ranking.coup == Some(*defi_id));
         m.updated_at = Set(Utc::now());
         m.update(&txn).await?;
