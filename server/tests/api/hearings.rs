@@ -719,7 +719,7 @@ async fn the_defi_jury_hears_scores_and_ranks_and_the_tally_informs_the_decision
         .await
         .unwrap()
         .unwrap();
-    jurors::remove(&app.state.db, &Default::default(), promotion, marc_juror.id)
+    jurors::remove(&app.state, &Default::default(), promotion, marc_juror.id)
         .await
         .unwrap();
     assert_eq!(marc.get(&sheet_page).await.status(), 404);
@@ -803,4 +803,47 @@ async fn the_demo_seeds_twice_and_shows_a_defi_jury_held_and_one_to_come() {
         !queued.is_empty(),
         "the hearings' invitations wait in the outbox"
     );
+}
+
+/// A juror taken out of the pool gets the CANCEL of each hearing to come
+/// they were to attend, with a higher SEQUENCE than the invitation.
+#[tokio::test]
+async fn a_juror_out_of_the_pool_gets_the_cancellations() {
+    let app = TestApp::spawn().await;
+    let promotion = open_applications(&app, "EIG 9 — 2029").await;
+    let (_hugo, ville) = app.host_of("Ville de Belleforêt").await;
+    let defi = shortlisted(&app, promotion, ville, "Orienter les usagers").await;
+    let _rose = juror(&app, promotion, "rose@example.fr", "Rose Experte").await;
+    let state = &app.state;
+    let origin = Default::default();
+    let plan = app::server::service::hearings::assign::plan(
+        &state.db,
+        promotion,
+        1,
+        app::i18n::Locale::Fr,
+    )
+    .await
+    .unwrap();
+    app::server::service::hearings::assign::apply(state, &origin, promotion, 1, &plan.fingerprint)
+        .await
+        .unwrap();
+    hearing_slot(&app, promotion, 24 * 20).await;
+    let run = schedule::preview(&state.db, promotion, 5).await.unwrap();
+    schedule::apply(state, &origin, promotion, 5, &run.fingerprint)
+        .await
+        .unwrap();
+    let mut sent = Vec::new();
+    let (method, uid, seq, _) = last_invitation(&app, &mut sent, "rose@example.fr", defi).await;
+    assert_eq!(method, "REQUEST");
+    let rose_id = app.user_id("rose@example.fr").await;
+    let juror_row = app::server::service::review::juror_of(&state.db, promotion, rose_id)
+        .await
+        .unwrap()
+        .unwrap();
+    jurors::remove(state, &origin, promotion, juror_row.id)
+        .await
+        .unwrap();
+    let (method, uid2, seq2, _) = last_invitation(&app, &mut sent, "rose@example.fr", defi).await;
+    assert_eq!((method.as_str(), uid2.as_str()), ("CANCEL", uid.as_str()));
+    assert!(seq2 > seq);
 }

@@ -185,7 +185,7 @@ pub async fn remove_juror(promotion: i64, juror: i64) -> Result<(), AppError> {
     use crate::i18n::Msg;
     use crate::server::{policy::Action, service::review::jurors};
     let call = crate::api::support::allowed(Action::ManageReview).await?;
-    let result = jurors::remove(&call.state.db, &call.ctx.origin(), promotion, juror).await;
+    let result = jurors::remove(&call.state, &call.ctx.origin(), promotion, juror).await;
     call.answer(
         result,
         crate::api::support::NOTHING,

@@ -413,7 +413,7 @@ pub(crate) async fn release_for(
 /// A change of who attends `d`'s hearing to come (a juror added or taken
 /// off): its SEQUENCE is raised, and `email` gets the message of `kind`.
 /// Nothing when the défi has no hearing to come.
-pub(super) async fn attendee_changed(
+pub(crate) async fn attendee_changed(
     txn: &Txn<'_>,
     state: &AppState,
     d: &defi::Model,

@@ -143,7 +143,7 @@ pub async fn set_juror(
     user: i64,
     on: bool,
 ) -> Result<(), AppError> {
-    use super::invitations::{self, Kind, Recipient};
+    use super::invitations::Kind;
     let txn = Txn::with_outbox(state, origin).await?;
     let d = jury_defi(&txn, defi_id).await?;
     if on {
@@ -172,8 +172,32 @@ pub async fn set_juror(
         }
         _ => return Ok(()),
     }
+    let kind = if on { Kind::Invite } else { Kind::Cancel };
+    tell_juror(&txn, state, &d, user, kind).await?;
+    txn.finish(
+        if on {
+            AuditAction::DefiJurorAdded
+        } else {
+            AuditAction::DefiJurorRemoved
+        },
+        Target::Defi(d.id),
+        json!({ "user": user }),
+    )
+    .await
+}
+
+/// Sends juror `user` the message of `kind` (invitation or cancellation)
+/// for every interview to come of `d`'s jury they may see.
+pub(crate) async fn tell_juror(
+    txn: &Txn<'_>,
+    state: &AppState,
+    d: &crate::server::db::defi::Model,
+    user: i64,
+    kind: super::invitations::Kind,
+) -> Result<(), AppError> {
+    use super::invitations::{self, Recipient};
     let u = crate::server::db::user::Entity::find_by_id(user)
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
     let me = [Recipient {
@@ -182,9 +206,9 @@ pub async fn set_juror(
         locale: crate::i18n::Locale::from_code(&u.locale).unwrap_or_default(),
         path: format!("/jury/defis/{}", d.id),
     }];
-    let interviews = interviews_of(&txn, d.id).await?;
+    let interviews = interviews_of(txn, d.id).await?;
     let hidden = super::conflicts_of_user(
-        &txn,
+        txn,
         d.promotion_id,
         user,
         &interviews
@@ -193,7 +217,7 @@ pub async fn set_juror(
             .collect::<Vec<_>>(),
     )
     .await?;
-    let slots = slots_of(&txn, d.id).await?;
+    let slots = slots_of(txn, d.id).await?;
     let now = Utc::now();
     for i in interviews
         .iter()
@@ -205,9 +229,8 @@ pub async fn set_juror(
         if s.starts_at <= now {
             continue;
         }
-        let kind = if on { Kind::Invite } else { Kind::Cancel };
         invitations::send_to(
-            &txn,
+            txn,
             &state.settings,
             i,
             s,
@@ -218,16 +241,7 @@ pub async fn set_juror(
         )
         .await?;
     }
-    txn.finish(
-        if on {
-            AuditAction::DefiJurorAdded
-        } else {
-            AuditAction::DefiJurorRemoved
-        },
-        Target::Defi(d.id),
-        json!({ "user": user }),
-    )
-    .await
+    Ok(())
 }
 
 /// The run on the défi's present state.

@@ -169,19 +169,66 @@ pub async fn update(
 
 /// Removes a juror: the role goes, the assignments without a submitted
 /// review go (a top-up refills them), submitted reviews stay.
+///
+/// Their interviews and hearings to come leave their calendar: each gets
+/// its CANCEL (sent while they are still on the jury, so that they are
+/// among its recipients).
 pub async fn remove(
-    db: &sea_orm::DatabaseConnection,
+    state: &crate::server::AppState,
     origin: &Origin,
     promotion_id: i64,
     juror_id: i64,
 ) -> Result<(), AppError> {
-    let txn = Txn::begin(db, origin).await?;
+    use crate::server::service::interviews::invitations::Kind;
+    let txn = Txn::with_outbox(state, origin).await?;
     let j = juror::Entity::find_by_id(juror_id)
         .filter(juror::Column::PromotionId.eq(promotion_id))
         .filter(juror::Column::RemovedAt.is_null())
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    let email = user::Entity::find_by_id(j.user_id)
+        .one(&txn)
+        .await?
+        .map(|u| u.email)
+        .unwrap_or_default();
+    let defis = crate::server::db::defi::Entity::find()
+        .filter(crate::server::db::defi::Column::PromotionId.eq(promotion_id))
+        .all(&txn)
+        .await?;
+    let juries: Vec<i64> = crate::server::db::interviews::defi_juror::Entity::find()
+        .filter(crate::server::db::interviews::defi_juror::Column::UserId.eq(j.user_id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|x| x.defi_id)
+        .collect();
+    let panels = crate::server::service::hearings::panels(&txn, promotion_id, &defis).await?;
+    for d in &defis {
+        if juries.contains(&d.id) {
+            crate::server::service::interviews::slots::tell_juror(
+                &txn,
+                state,
+                d,
+                j.user_id,
+                Kind::Cancel,
+            )
+            .await?;
+        }
+        if panels
+            .get(&d.id)
+            .is_some_and(|p| p.iter().any(|u| u.id == j.user_id))
+        {
+            crate::server::service::hearings::schedule::attendee_changed(
+                &txn,
+                state,
+                d,
+                &email,
+                Kind::Cancel,
+            )
+            .await?;
+        }
+    }
     role_grant::Entity::delete_many()
         .filter(role_grant::Column::UserId.eq(j.user_id))
         .filter(role_grant::Column::Role.eq("reviewer"))
@@ -202,11 +249,6 @@ pub async fn remove(
         .exec(&txn)
         .await?
         .rows_affected;
-    let email = user::Entity::find_by_id(j.user_id)
-        .one(&txn)
-        .await?
-        .map(|u| u.email)
-        .unwrap_or_default();
     let mut a: juror::ActiveModel = j.into();
     a.removed_at = Set(Some(Utc::now()));
     a.update(&txn).await?;
