@@ -15,6 +15,7 @@ pub mod interviews;
 pub mod json;
 pub mod matching;
 pub mod next;
+pub mod offers;
 pub mod organisation;
 pub mod password;
 pub mod person_name;

@@ -1,0 +1,360 @@
+//! The audit of an offers log, written apart from the cascade (it shares
+//! only the log's format): it replays the events with its own bookkeeping
+//! and reports every way the log breaks the rules.
+//!
+//! - Each event is possible: an offer goes to a candidate on the slot's
+//!   list who chose its défi, was never offered it, never refused it, has
+//!   not withdrawn and has accepted nothing they prefer; an answer answers
+//!   an open offer; a release gives up a held seat.
+//! - No seat is given twice: after each step, a slot's holders (open or
+//!   accepted) never outnumber its seats.
+//! - Nobody is skipped (the "ordre d'appel"): at the end of the step that
+//!   made an offer, no one above its receiver on the slot's list is still
+//!   waiting for it (on its waitlist and holding no seat they prefer).
+//! - Accepting releases: after each step, a candidate holds at most one
+//!   accepted seat and no seat they rank below it.
+//! - No seat is left free at the end while someone waits for it.
+//!
+//! A step is the events with the same time, as one transaction writes them.
+
+use super::log::{Event, Kind, Log, defi_of};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// The event at fault, when there is one.
+    pub seq: Option<u64>,
+    /// The slot concerned, when there is one.
+    pub slot: Option<String>,
+    pub fr: String,
+    pub en: String,
+}
+
+impl Violation {
+    /// The défi concerned, when there is one.
+    pub fn defi(&self) -> Option<&str> {
+        self.slot.as_deref().map(defi_of)
+    }
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(seq) = self.seq {
+            write!(f, "event {seq}: ")?;
+        }
+        f.write_str(&self.en)
+    }
+}
+
+#[derive(Default, Clone)]
+struct Person {
+    /// slot → accepted
+    holds: BTreeMap<String, bool>,
+    offered: Vec<String>,
+    refused: Vec<String>,
+    withdrawn: bool,
+    /// Défis of seats ever accepted.
+    accepted_defis: Vec<String>,
+}
+
+struct Audit<'a> {
+    log: &'a Log,
+    people: BTreeMap<&'a str, Person>,
+    out: Vec<Violation>,
+}
+
+impl<'a> Audit<'a> {
+    fn flag(&mut self, seq: Option<u64>, slot: Option<&str>, fr: String, en: String) {
+        self.out.push(Violation {
+            seq,
+            slot: slot.map(str::to_owned),
+            fr,
+            en,
+        });
+    }
+
+    fn list(&self, slot: &str) -> Option<&'a [String]> {
+        self.log
+            .slots
+            .iter()
+            .find(|s| s.slot == slot)
+            .map(|s| s.list.as_slice())
+    }
+
+    /// Where the candidate puts the défi (0 = first), if at all.
+    fn defi_rank(&self, candidate: &str, defi: &str) -> Option<usize> {
+        let c = self.log.candidates.iter().find(|c| c.id == candidate)?;
+        c.choices.iter().position(|d| d == defi)
+    }
+
+    /// Where the candidate puts the slot's défi.
+    fn rank(&self, candidate: &str, slot: &str) -> Option<usize> {
+        self.defi_rank(candidate, defi_of(slot))
+    }
+
+    fn on_waitlist(&self, candidate: &str, slot: &str) -> bool {
+        let Some(p) = self.people.get(candidate) else {
+            return false;
+        };
+        let Some(mine) = self.rank(candidate, slot) else {
+            return false;
+        };
+        let listed = self
+            .list(slot)
+            .is_some_and(|l| l.iter().any(|c| c == candidate));
+        let accepted_better = p
+            .accepted_defis
+            .iter()
+            .any(|d| self.defi_rank(candidate, d).is_some_and(|r| r < mine));
+        listed
+            && !p.withdrawn
+            && !p.offered.iter().any(|s| s == slot)
+            && !p.refused.iter().any(|s| s == slot)
+            && !accepted_better
+    }
+
+    fn waiting(&self, candidate: &str, slot: &str) -> bool {
+        let Some(mine) = self.rank(candidate, slot) else {
+            return false;
+        };
+        self.on_waitlist(candidate, slot)
+            && !self.people[candidate]
+                .holds
+                .keys()
+                .any(|s| self.rank(candidate, s).is_some_and(|r| r < mine))
+    }
+
+    fn event(&mut self, e: &Event) {
+        let seq = Some(e.seq);
+        let Some(person) = self.people.get(e.candidate.as_str()).cloned() else {
+            self.flag(
+                seq,
+                e.slot.as_deref(),
+                format!("candidat inconnu {}", e.candidate),
+                format!("unknown candidate {}", e.candidate),
+            );
+            return;
+        };
+        if person.withdrawn {
+            self.flag(
+                seq,
+                e.slot.as_deref(),
+                format!("{} s'est déjà retiré", e.candidate),
+                format!("{} has already withdrawn", e.candidate),
+            );
+            return;
+        }
+        let c = e.candidate.as_str();
+        if e.kind == Kind::Withdraw {
+            let p = self.people.get_mut(c).expect("known");
+            p.holds.clear();
+            p.withdrawn = true;
+            return;
+        }
+        let Some(slot) = e.slot.as_deref() else {
+            self.flag(
+                seq,
+                None,
+                "événement sans poste".into(),
+                "event without a slot".into(),
+            );
+            return;
+        };
+        if self.list(slot).is_none() {
+            self.flag(
+                seq,
+                Some(slot),
+                format!("poste inconnu {slot}"),
+                format!("unknown slot {slot}"),
+            );
+            return;
+        }
+        let held = person.holds.get(slot).copied();
+        let wrong = match e.kind {
+            Kind::Offer if !self.on_waitlist(c, slot) => Some((
+                format!("{c} reçoit une proposition sans être en attente sur ce poste"),
+                format!("{c} is offered a seat without waiting for it"),
+            )),
+            Kind::Accept | Kind::Decline | Kind::Expire if held != Some(false) => Some((
+                format!("{c} répond sans proposition ouverte"),
+                format!("{c} answers without an open offer"),
+            )),
+            Kind::Release if held.is_none() => Some((
+                format!("{c} libère une place qu'il n'a pas"),
+                format!("{c} releases a seat they do not hold"),
+            )),
+            _ => None,
+        };
+        if let Some((fr, en)) = wrong {
+            self.flag(seq, Some(slot), fr, en);
+            return;
+        }
+        let p = self.people.get_mut(c).expect("known");
+        match e.kind {
+            Kind::Offer => {
+                p.holds.insert(slot.to_owned(), false);
+                p.offered.push(slot.to_owned());
+            }
+            Kind::Accept => {
+                p.holds.insert(slot.to_owned(), true);
+                p.accepted_defis.push(defi_of(slot).to_owned());
+            }
+            Kind::Decline | Kind::Expire | Kind::Release => {
+                p.holds.remove(slot);
+                p.refused.push(slot.to_owned());
+            }
+            Kind::Withdraw => unreachable!("handled above"),
+        }
+    }
+
+    /// The checks at the end of a step, for the offers it made.
+    fn end_of_step(&mut self, offers: &[(u64, String, String)]) {
+        for s in &self.log.slots {
+            let holders = self
+                .people
+                .values()
+                .filter(|p| p.holds.contains_key(&s.slot))
+                .count();
+            if holders > s.capacity as usize {
+                self.flag(
+                    offers.last().map(|o| o.0),
+                    Some(&s.slot),
+                    format!("{holders} personnes tiennent les {} place(s)", s.capacity),
+                    format!("{holders} people hold its {} seat(s)", s.capacity),
+                );
+            }
+        }
+        for (seq, c, slot) in offers {
+            let Some(list) = self.list(slot) else {
+                continue;
+            };
+            let Some(at) = list.iter().position(|x| x == c) else {
+                continue;
+            };
+            for above in &list[..at] {
+                if self.waiting(above, slot) {
+                    self.flag(
+                        Some(*seq),
+                        Some(slot),
+                        format!("{c} reçoit la place alors que {above}, mieux classé, attend"),
+                        format!("{c} is offered the seat while {above}, ranked above, waits"),
+                    );
+                }
+            }
+        }
+        let double: Vec<&str> = self
+            .people
+            .iter()
+            .filter(|(c, p)| {
+                let accepted: Vec<&String> = p
+                    .holds
+                    .iter()
+                    .filter(|(_, a)| **a)
+                    .map(|(s, _)| s)
+                    .collect();
+                let Some(kept) = accepted.first() else {
+                    return false;
+                };
+                let kept = self.rank(c, kept);
+                accepted.len() > 1 || p.holds.keys().any(|s| self.rank(c, s) > kept)
+            })
+            .map(|(c, _)| *c)
+            .collect();
+        for c in double {
+            self.flag(
+                offers.last().map(|o| o.0),
+                None,
+                format!("{c} a accepté une place et en garde une autre qu'il classe après"),
+                format!("{c} accepted a seat and keeps another they rank lower"),
+            );
+        }
+    }
+}
+
+/// Every violation of the log, in the order found; empty when it is sound.
+pub fn verify(log: &Log) -> Vec<Violation> {
+    let mut audit = Audit {
+        log,
+        people: log
+            .candidates
+            .iter()
+            .map(|c| (c.id.as_str(), Person::default()))
+            .collect(),
+        out: Vec::new(),
+    };
+    for s in &log.slots {
+        for c in &s.list {
+            if !audit.people.contains_key(c.as_str()) {
+                audit.flag(
+                    None,
+                    Some(&s.slot),
+                    format!("la liste nomme un candidat inconnu {c}"),
+                    format!("the list names an unknown candidate {c}"),
+                );
+            }
+        }
+    }
+    let mut prev: Option<(&Event, chrono::DateTime<chrono::Utc>)> = None;
+    let mut step: Vec<(u64, String, String)> = Vec::new();
+    for (i, e) in log.events.iter().enumerate() {
+        let at = chrono::DateTime::parse_from_rfc3339(&e.at).map(|t| t.to_utc());
+        let Ok(at) = at else {
+            audit.flag(
+                Some(e.seq),
+                None,
+                format!("date illisible {:?}", e.at),
+                format!("unreadable time {:?}", e.at),
+            );
+            continue;
+        };
+        if e.seq != i as u64 + 1 {
+            audit.flag(
+                Some(e.seq),
+                None,
+                format!("numéro {} attendu", i + 1),
+                format!("sequence number {} expected", i + 1),
+            );
+        }
+        if let Some((p, t)) = prev {
+            if at < t {
+                audit.flag(
+                    Some(e.seq),
+                    None,
+                    format!("antérieur à l'événement {}", p.seq),
+                    format!("earlier than event {}", p.seq),
+                );
+            }
+            if at != t {
+                audit.end_of_step(&std::mem::take(&mut step));
+            }
+        }
+        audit.event(e);
+        if e.kind == Kind::Offer
+            && let Some(s) = &e.slot
+        {
+            step.push((e.seq, e.candidate.clone(), s.clone()));
+        }
+        prev = Some((e, at));
+    }
+    audit.end_of_step(&step);
+    for s in &log.slots {
+        let holders = audit
+            .people
+            .values()
+            .filter(|p| p.holds.contains_key(&s.slot))
+            .count();
+        if holders >= s.capacity as usize {
+            continue;
+        }
+        if let Some(c) = s.list.iter().find(|c| audit.waiting(c, &s.slot)) {
+            audit.flag(
+                None,
+                Some(&s.slot),
+                format!("une place reste libre alors que {c} attend"),
+                format!("a seat is left free while {c} waits"),
+            );
+        }
+    }
+    audit.out
+}
