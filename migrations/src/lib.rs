@@ -13,6 +13,7 @@ mod m20261203_000009_application_gender;
 mod m20261206_000010_review;
 mod m20261206_000011_interviews;
 mod m20261206_000012_hearings;
+mod m20261207_000013_team_formation;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000010_review::Migration),
             Box::new(m20261206_000011_interviews::Migration),
             Box::new(m20261206_000012_hearings::Migration),
+            Box::new(m20261207_000013_team_formation::Migration),
         ]
     }
 }

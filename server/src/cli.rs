@@ -209,8 +209,17 @@ pub async fn seed_demo(config: &Config, mut extra: crate::seed::Extra) -> anyhow
 /// `cohorte match FILE`: the result JSON on stdout and status 0, or a
 /// precise error on stderr, nothing on stdout, and status 2.
 pub fn run_match(file: &str) -> i32 {
-    run_engine(file, |text| {
-        app::domain::matching::parse_json(text).and_then(|i| app::domain::matching::run(&i))
+    use app::domain::matching::{output_json, parse_json, run};
+    read_input(file, |text| match parse_json(text).and_then(|i| run(&i)) {
+        Ok(outcome) => {
+            // The bytes a run in the product saves.
+            print!("{}", output_json(&outcome));
+            0
+        }
+        Err(e) => {
+            eprintln!("Erreur / error: {e}");
+            2
+        }
     })
 }
 
@@ -227,20 +236,7 @@ fn run_engine<T: serde::Serialize, E: std::fmt::Display>(
     file: &str,
     engine: impl Fn(&str) -> Result<T, E>,
 ) -> i32 {
-    let text = if file == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map(|_| s)
-    } else {
-        std::fs::read_to_string(file)
-    };
-    let text = match text {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("Erreur / error: {file}: {e}");
-            return 2;
-        }
-    };
-    match engine(&text) {
+    read_input(file, |text| match engine(text) {
         Ok(outcome) => {
             println!(
                 "{}",
@@ -250,6 +246,24 @@ fn run_engine<T: serde::Serialize, E: std::fmt::Display>(
         }
         Err(e) => {
             eprintln!("Erreur / error: {e}");
+            2
+        }
+    })
+}
+
+/// Reads FILE (`-`: standard input) and hands its text to `then`; a file
+/// that cannot be read is status 2.
+fn read_input(file: &str, then: impl FnOnce(&str) -> i32) -> i32 {
+    let text = if file == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).map(|_| s)
+    } else {
+        std::fs::read_to_string(file)
+    };
+    match text {
+        Ok(t) => then(&t),
+        Err(e) => {
+            eprintln!("Erreur / error: {file}: {e}");
             2
         }
     }

@@ -19,6 +19,7 @@ pub mod offers;
 pub mod organisation;
 pub mod password;
 pub mod person_name;
+pub mod placement;
 pub mod profile;
 pub mod promotion;
 pub mod promotion_form;

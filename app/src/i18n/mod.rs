@@ -21,6 +21,7 @@ mod admin;
 mod applications;
 mod defis;
 mod dossiers;
+mod formation;
 mod forms;
 mod hearings;
 mod interviews;
@@ -92,10 +93,11 @@ enum Feature {
     Jury,
     Interviews,
     Hearings,
+    Formation,
 }
 
 impl Feature {
-    const ALL: [Feature; 15] = [
+    const ALL: [Feature; 16] = [
         Feature::Shell,
         Feature::Forms,
         Feature::Accounts,
@@ -111,6 +113,7 @@ impl Feature {
         Feature::Jury,
         Feature::Interviews,
         Feature::Hearings,
+        Feature::Formation,
     ];
 
     fn texts(self) -> &'static Texts {
@@ -130,6 +133,7 @@ impl Feature {
             Feature::Jury => &jury::TEXTS,
             Feature::Interviews => &interviews::TEXTS,
             Feature::Hearings => &hearings::TEXTS,
+            Feature::Formation => &formation::TEXTS,
         }
     }
 }

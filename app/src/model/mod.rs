@@ -5,6 +5,7 @@ pub mod application;
 pub mod batch;
 pub mod defi;
 pub mod error;
+pub mod formation;
 pub mod hearings;
 pub mod interviews;
 pub mod organisation;

@@ -9,14 +9,27 @@
 //! gets a plain-language explanation of their result (French law requires
 //! that an algorithmic individual decision can be explained to the person).
 
+mod check;
 mod engine;
 mod explain;
 mod input;
 mod problem;
 mod report;
 
+pub use check::{BlockingPair, Seat, acceptable, blocking_pairs};
 pub use input::{CandidateIn, DefiIn, Input, InputError, SlotIn, parse_json};
 pub use report::{Assignment, Explanation, Outcome, Unfilled, Withdrawn};
+
+/// The engine's name and version, saved with every run.
+pub const ENGINE_VERSION: &str = concat!("cohorte-match ", env!("CARGO_PKG_VERSION"));
+
+/// The outcome as `cohorte match` prints it (and a run saves it): pretty
+/// JSON and a final newline, byte for byte.
+pub fn output_json(outcome: &Outcome) -> String {
+    let mut text = serde_json::to_string_pretty(outcome).expect("an outcome serialises");
+    text.push('\n');
+    text
+}
 
 /// Validates the input and computes the placement.
 pub fn run(input: &Input) -> Result<Outcome, InputError> {

@@ -201,6 +201,27 @@ proptest! {
         prop_assert_eq!(o.explanations.len(), input.candidates.len());
     }
 
+    /// The check computed from the placement alone agrees with the
+    /// engine: no blocking pair; and taking someone out of a défi whose
+    /// list has them leaves a blocking pair (them, or the next listed)
+    /// unless the slot has nobody else to take.
+    #[test]
+    fn the_independent_check_agrees(input in instance(12, 5)) {
+        let o = run(&input).unwrap();
+        let withdrawn: Vec<String> = o.withdrawn_defis.iter().map(|w| w.defi.clone()).collect();
+        let seats: Vec<Seat> = o.assignments.iter()
+            .map(|a| Seat { candidate: a.candidate.clone(), defi: a.defi.clone() })
+            .collect();
+        prop_assert_eq!(blocking_pairs(&input, &seats, &withdrawn), vec![]);
+        if let Some(first) = seats.first() {
+            let rest = &seats[1..];
+            let pairs = blocking_pairs(&input, rest, &withdrawn);
+            // The candidate taken out still wants the seat they had.
+            let pair = BlockingPair { candidate: first.candidate.clone(), defi: first.defi.clone() };
+            prop_assert!(pairs.contains(&pair));
+        }
+    }
+
     #[test]
     fn the_same_input_gives_the_same_output(input in instance(12, 5)) {
         let a = serde_json::to_string(&run(&input).unwrap()).unwrap();

@@ -38,6 +38,16 @@ impl Violation {
     }
 }
 
+impl Violation {
+    /// The violation in French, with its event.
+    pub fn to_string_fr(&self) -> String {
+        match self.seq {
+            Some(seq) => format!("événement {seq} : {}", self.fr),
+            None => self.fr.clone(),
+        }
+    }
+}
+
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if let Some(seq) = self.seq {

@@ -38,6 +38,8 @@ pub struct Model {
     pub submitted_at: Option<DateTimeUtc>,
     pub reminded_at: Option<DateTimeUtc>,
     pub anonymised_at: Option<DateTimeUtc>,
+    /// Not placed: would like to hear of later missions (talent pool).
+    pub talent_pool: Option<bool>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,7 @@ pub mod declared;
 pub mod defi;
 pub mod defi_event;
 pub mod defi_slot;
+pub mod formation;
 pub mod guarded;
 pub mod hearings;
 pub mod interviews;

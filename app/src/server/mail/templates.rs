@@ -22,10 +22,14 @@ pub enum MailTemplate {
     ReviewReminder,
     Interview,
     Hearing,
+    Offer,
+    OffersAlert,
+    PlacementHr,
+    FormationResult,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 13] = [
+    pub const ALL: [MailTemplate; 17] = [
         MailTemplate::VerifyEmail,
         MailTemplate::AccountExists,
         MailTemplate::ResetPassword,
@@ -39,6 +43,10 @@ impl MailTemplate {
         MailTemplate::ReviewReminder,
         MailTemplate::Interview,
         MailTemplate::Hearing,
+        MailTemplate::Offer,
+        MailTemplate::OffersAlert,
+        MailTemplate::PlacementHr,
+        MailTemplate::FormationResult,
     ];
 
     /// The template stored under `name` (an outbox row's).
@@ -65,7 +73,11 @@ impl MailTemplate {
             | MailTemplate::ApplicationUpdate
             | MailTemplate::ReviewReminder
             | MailTemplate::Interview
-            | MailTemplate::Hearing => false,
+            | MailTemplate::Hearing
+            | MailTemplate::Offer
+            | MailTemplate::OffersAlert
+            | MailTemplate::PlacementHr
+            | MailTemplate::FormationResult => false,
         }
     }
 
@@ -84,6 +96,10 @@ impl MailTemplate {
             MailTemplate::ReviewReminder => "review_reminder",
             MailTemplate::Interview => "interview",
             MailTemplate::Hearing => "hearing",
+            MailTemplate::Offer => "offer",
+            MailTemplate::OffersAlert => "offers_alert",
+            MailTemplate::PlacementHr => "placement_hr",
+            MailTemplate::FormationResult => "formation_result",
         }
     }
 }
@@ -115,6 +131,10 @@ const FILES: &[(&str, &str)] = template_files!(
     "review_reminder",
     "interview",
     "hearing",
+    "offer",
+    "offers_alert",
+    "placement_hr",
+    "formation_result",
 );
 
 fn env() -> &'static Environment<'static> {

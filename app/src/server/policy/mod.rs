@@ -236,6 +236,19 @@ pub enum Action {
     /// proposal, have a calendar feed (any signed-in person: the service
     /// finds only their own interviews).
     BookInterview,
+    /// Team formation: run the engine, compare runs, override with a
+    /// reason, validate, follow the offers and their audit, answer the
+    /// alerts, follow the placements (coordinators).
+    ManageFormation,
+    /// Accept or decline an offer, withdraw: the offer's candidate only.
+    AnswerOffer {
+        owner: bool,
+    },
+    /// A défi's team page: its fellows, the members of its organisation,
+    /// coordinators.
+    ViewTeam {
+        member: bool,
+    },
     /// Download everything Cohorte holds about oneself.
     ExportOwnData,
     /// Delete one's own account.
@@ -358,6 +371,9 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         Action::RemindDraft { state } => {
             actor.has(Role::Coordinator) && state == ApplicationState::Draft
         }
+        Action::ManageFormation => actor.has(Role::Coordinator),
+        Action::AnswerOffer { owner } => signed_in && owner,
+        Action::ViewTeam { member } => signed_in && (member || actor.has(Role::Coordinator)),
     }
 }
 
@@ -396,5 +412,7 @@ pub fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_formation;
 #[cfg(test)]
 mod tests_jury;

@@ -208,6 +208,7 @@ fn matrix() -> Vec<(Action, [bool; 6])> {
     ]
     .into_iter()
     .chain(super::tests_jury::rows())
+    .chain(super::tests_formation::rows())
     .collect()
 }
 

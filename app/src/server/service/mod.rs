@@ -14,6 +14,7 @@ pub mod download;
 pub mod drafts;
 pub mod exports;
 pub mod files;
+pub mod formation;
 pub mod hearings;
 pub mod interviews;
 pub mod memberships;

@@ -1,0 +1,418 @@
+//! The offers of a validated run. The log of events (table `offer_events`)
+//! is the truth: the cascade replays it to know who holds what, appends the
+//! step's events, and the audit (`domain::offers::verify`, written apart)
+//! checks the whole log after every step. The `offers` rows mirror the log
+//! for pages, deadlines and reminders.
+//!
+//! Every step takes the promotion's row first, so two answers never
+//! interleave (a seat is never given twice, on PostgreSQL as on SQLite);
+//! the unique (promotion, seq) index is the last guard.
+
+pub mod answers;
+mod notify;
+
+use super::{key_id, parsed, validated};
+use crate::domain::matching;
+use crate::domain::offers::{self, CandidateEntry, Event, Kind, Log, Market, SlotEntry, State};
+use crate::model::AppError;
+use crate::server::AppState;
+use crate::server::db::formation::{event, offer, run};
+use crate::server::db::promotion;
+use crate::server::service::audit::{AuditAction, Target};
+use crate::server::service::txn::Txn;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+/// Working days to answer an offer (the deadline is 23:59 Paris time on
+/// the last one).
+pub const ANSWER_DAYS: u32 = 3;
+
+/// The deadline of an offer made at `now`: the end of the third French
+/// working day after it, Paris time.
+pub fn deadline(now: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono_tz::Europe::Paris;
+    let today = now.with_timezone(&Paris).date_naive();
+    let last = crate::domain::working_days::add_working_days(today, ANSWER_DAYS);
+    let end = last.and_hms_opt(23, 59, 0).expect("23:59 exists");
+    crate::domain::promotion::paris_midnight(last)
+        + (end - last.and_hms_opt(0, 0, 0).expect("midnight exists"))
+}
+
+/// A candidate's pseudonymous id in the log.
+pub fn c(application: i64) -> String {
+    format!("c{application}")
+}
+
+/// A défi's pseudonymous id in the log.
+pub fn d(defi: i64) -> String {
+    format!("d{defi}")
+}
+
+/// A seat's slot in the log.
+pub fn slot(defi: i64, profile: &str) -> String {
+    offers::slot_name(&d(defi), profile)
+}
+
+/// (défi id, profile) of a slot of the log.
+pub fn seat_of(slot: &str) -> Option<(i64, String)> {
+    let (defi, profile) = slot.split_once(':')?;
+    Some((defi.strip_prefix('d')?.parse().ok()?, profile.to_owned()))
+}
+
+/// (c42 → 42)
+pub fn application_of(candidate: &str) -> Option<i64> {
+    candidate.strip_prefix('c')?.parse().ok()
+}
+
+/// What stops or was said: défis whose offers stop after a failed audit,
+/// slots already reported exhausted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flags {
+    #[serde(default)]
+    pub blocked: Vec<String>,
+    #[serde(default)]
+    pub alerted: Vec<String>,
+}
+
+impl Flags {
+    pub fn of(r: &run::Model) -> Flags {
+        serde_json::from_str(&r.blocked).unwrap_or_default()
+    }
+}
+
+/// The market of a run, frozen at validation: every slot of the défis not
+/// withdrawn with the jury's list, and each candidate's acceptable défis.
+/// An overridden candidate's seat is the programme team's decision, not
+/// the lists': they are taken off every list and, when moved, put first on
+/// the list of the défi they are moved to.
+pub fn market(
+    r: &run::Model,
+    overrides: &[crate::server::db::formation::run_override::Model],
+) -> Result<Log, AppError> {
+    let (input, output) = parsed(r)?;
+    let withdrawn: Vec<&str> = output
+        .withdrawn_defis
+        .iter()
+        .map(|w| w.defi.as_str())
+        .collect();
+    let pc = |k: &str| key_id(k).map(c).unwrap_or_default();
+    let mut slots: Vec<(String, SlotEntry)> = Vec::new();
+    for x in input
+        .defis
+        .iter()
+        .filter(|x| !withdrawn.contains(&x.id.as_str()))
+    {
+        let id = key_id(&x.id).unwrap_or_default();
+        for s in &x.slots {
+            slots.push((
+                s.profile.clone(),
+                SlotEntry {
+                    slot: slot(id, &s.profile),
+                    capacity: s.capacity,
+                    list: s.ranking.iter().map(|k| pc(k)).collect(),
+                },
+            ));
+        }
+    }
+    let profile_of = |cand: &str| {
+        input
+            .candidates
+            .iter()
+            .find(|x| x.id == cand)
+            .map(|x| x.profile.clone())
+            .unwrap_or_default()
+    };
+    // The programme team decides for an overridden candidate: off every
+    // list, and first on the list of the défi they are moved to.
+    for o in overrides {
+        let who = pc(&o.candidate);
+        for (_, s) in slots.iter_mut() {
+            s.list.retain(|x| x != &who);
+        }
+        if let Some(to) = &o.defi {
+            let name = slot(key_id(to).unwrap_or_default(), &profile_of(&o.candidate));
+            for (_, s) in slots.iter_mut().filter(|(_, s)| s.slot == name) {
+                s.list.insert(0, who.clone());
+            }
+        }
+    }
+    let candidates = input
+        .candidates
+        .iter()
+        .map(|x| CandidateEntry {
+            id: pc(&x.id),
+            choices: matching::acceptable(&input, &x.id)
+                .iter()
+                .map(|k| key_id(k).map(d).unwrap_or_default())
+                .collect(),
+        })
+        .collect();
+    Ok(Log {
+        slots: slots.into_iter().map(|(_, s)| s).collect(),
+        candidates,
+        events: Vec::new(),
+    })
+}
+
+/// The validated run and its log so far (pseudonymous ids).
+pub async fn log_of<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+) -> Result<Option<(run::Model, Log)>, AppError> {
+    let Some(r) = validated(db, promotion).await? else {
+        return Ok(None);
+    };
+    let mut log: Log = match &r.market {
+        Some(m) => serde_json::from_str(m).map_err(|_| AppError::Unexpected)?,
+        None => return Ok(None),
+    };
+    log.events = event::Entity::find()
+        .filter(event::Column::PromotionId.eq(promotion))
+        .order_by_asc(event::Column::Seq)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| Event {
+            seq: e.seq as u64,
+            at: e.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            kind: Kind::parse(&e.kind).unwrap_or(Kind::Withdraw),
+            candidate: c(e.application_id),
+            slot: e
+                .defi_id
+                .map(|x| slot(x, e.profile.as_deref().unwrap_or_default())),
+        })
+        .collect();
+    Ok(Some((r, log)))
+}
+
+/// Takes the promotion's row: steps of one promotion never interleave.
+pub(crate) async fn lock<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<(), AppError> {
+    let n = promotion::Entity::update_many()
+        .col_expr(
+            promotion::Column::UpdatedAt,
+            Expr::col(promotion::Column::UpdatedAt).into(),
+        )
+        .filter(promotion::Column::Id.eq(promotion))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if n == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// An answer to apply: (what, application, seat as a log slot).
+pub type Answer = (Kind, i64, Option<String>);
+
+/// One step: the answers, what accepting releases, then the cascade's
+/// offers; all written with the same time, audited, emailed; then the
+/// audit of the whole log, which blocks the défis it faults. Returns the
+/// events written.
+pub(crate) async fn step(
+    txn: &Txn<'_>,
+    state: &AppState,
+    promotion: i64,
+    answers: &[Answer],
+    now: DateTime<Utc>,
+) -> Result<Vec<Event>, AppError> {
+    let (r, mut log) = log_of(txn, promotion).await?.ok_or(AppError::NotFound)?;
+    let market = Market::build(&log).map_err(|e| {
+        tracing::error!(error = %e, "the offers' market is invalid");
+        AppError::Unexpected
+    })?;
+    let mut st = State::replay(&market, &log.events).map_err(|e| {
+        tracing::error!(error = %e, "the offers log does not replay");
+        AppError::Unexpected
+    })?;
+    let mut made: Vec<(Kind, usize, Option<usize>)> = Vec::new();
+    for (kind, app, seat) in answers {
+        let who = market.candidate(&c(*app)).ok_or(AppError::NotFound)?;
+        let s = match seat {
+            Some(x) => Some(market.slot(x).ok_or(AppError::NotFound)?),
+            None => None,
+        };
+        let releases = match (kind, s) {
+            (Kind::Accept, Some(s)) => st.released_by_accepting(who, s),
+            _ => Vec::new(),
+        };
+        st.apply(*kind, who, s)
+            .map_err(|_| AppError::Refused(crate::i18n::Msg::OfferClosed))?;
+        made.push((*kind, who, s));
+        for r in releases {
+            st.apply(Kind::Release, who, Some(r))
+                .map_err(|_| AppError::Unexpected)?;
+            made.push((Kind::Release, who, Some(r)));
+        }
+    }
+    let mut flags = Flags::of(&r);
+    let stopped = flags.blocked.clone();
+    let blocked = |s: usize| {
+        stopped
+            .iter()
+            .any(|b| b == offers::defi_of(&market.slot_ids[s]))
+    };
+    for (who, s) in st.next_offers(&blocked) {
+        made.push((Kind::Offer, who, Some(s)));
+    }
+    let at = now.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut written = Vec::new();
+    for (kind, who, s) in made {
+        let seq = log.events.len() as u64 + 1;
+        let e = Event {
+            seq,
+            at: at.clone(),
+            kind,
+            candidate: market.candidate_ids[who].clone(),
+            slot: s.map(|s| market.slot_ids[s].clone()),
+        };
+        record(txn, state, promotion, &e, now).await?;
+        log.events.push(e.clone());
+        written.push(e);
+    }
+    let violations = offers::verify(&log);
+    let faulted: Vec<String> = violations
+        .iter()
+        .filter_map(|v| v.defi().map(str::to_owned))
+        .filter(|x| !flags.blocked.contains(x))
+        .collect();
+    let mut changed = false;
+    if !violations.is_empty()
+        && (!faulted.is_empty() || violations.iter().all(|v| v.slot.is_none()))
+    {
+        flags.blocked.extend(faulted.iter().cloned());
+        flags.blocked.sort();
+        flags.blocked.dedup();
+        changed = true;
+        notify::audit_failed(txn, state, promotion, &violations, &faulted).await?;
+    }
+    for s in st.exhausted() {
+        let name = &market.slot_ids[s];
+        if flags.alerted.contains(name) || blocked(s) {
+            continue;
+        }
+        flags.alerted.push(name.clone());
+        changed = true;
+        notify::exhausted(txn, state, promotion, &r, name, &st).await?;
+    }
+    if changed {
+        run::Entity::update_many()
+            .col_expr(
+                run::Column::Blocked,
+                Expr::value(serde_json::to_string(&flags).map_err(|_| AppError::Unexpected)?),
+            )
+            .filter(run::Column::Id.eq(r.id))
+            .exec(txn)
+            .await?;
+    }
+    Ok(written)
+}
+
+/// Writes one event: the log row, the offer row it changes, the
+/// placement, the email and the audit entry.
+async fn record(
+    txn: &Txn<'_>,
+    state: &AppState,
+    promotion: i64,
+    e: &Event,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let app = application_of(&e.candidate).ok_or(AppError::Unexpected)?;
+    let seat = e.slot.as_deref().and_then(seat_of);
+    event::ActiveModel {
+        promotion_id: Set(promotion),
+        seq: Set(e.seq as i64),
+        at: Set(now),
+        kind: Set(e.kind.code().to_owned()),
+        application_id: Set(app),
+        defi_id: Set(seat.as_ref().map(|s| s.0)),
+        profile: Set(seat.as_ref().map(|s| s.1.clone())),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let row = |defi: i64| {
+        offer::Entity::find()
+            .filter(offer::Column::ApplicationId.eq(app))
+            .filter(offer::Column::DefiId.eq(defi))
+    };
+    let set_state = |defi: i64, to: &'static str| {
+        offer::Entity::update_many()
+            .col_expr(offer::Column::State, Expr::value(to))
+            .col_expr(offer::Column::AnsweredAt, Expr::value(Some(now)))
+            .filter(offer::Column::ApplicationId.eq(app))
+            .filter(offer::Column::DefiId.eq(defi))
+    };
+    match (e.kind, seat) {
+        (Kind::Offer, Some((defi, profile))) => {
+            let o = offer::ActiveModel {
+                promotion_id: Set(promotion),
+                application_id: Set(app),
+                defi_id: Set(defi),
+                profile: Set(profile),
+                state: Set("open".into()),
+                offered_at: Set(now),
+                deadline_at: Set(deadline(now)),
+                answered_at: Set(None),
+                reminded_before_at: Set(None),
+                reminded_morning_at: Set(None),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            notify::offer(txn, state, &o, notify::OfferMail::New).await?;
+        }
+        (Kind::Accept, Some((defi, _))) => {
+            set_state(defi, "accepted").exec(txn).await?;
+            let o = row(defi).one(txn).await?.ok_or(AppError::Unexpected)?;
+            super::placements::accepted(txn, state, &o, now).await?;
+            notify::offer(txn, state, &o, notify::OfferMail::Accepted).await?;
+        }
+        (Kind::Decline | Kind::Expire | Kind::Release, Some((defi, _))) => {
+            let to = match e.kind {
+                Kind::Decline => "declined",
+                Kind::Expire => "expired",
+                _ => "released",
+            };
+            set_state(defi, to).exec(txn).await?;
+            let o = row(defi).one(txn).await?.ok_or(AppError::Unexpected)?;
+            super::placements::released(txn, &o, now).await?;
+            let mail = match e.kind {
+                Kind::Decline => notify::OfferMail::Declined,
+                Kind::Expire => notify::OfferMail::Expired,
+                _ => notify::OfferMail::Released,
+            };
+            notify::offer(txn, state, &o, mail).await?;
+        }
+        (Kind::Withdraw, _) => {
+            offer::Entity::update_many()
+                .col_expr(offer::Column::State, Expr::value("withdrawn"))
+                .col_expr(offer::Column::AnsweredAt, Expr::value(Some(now)))
+                .filter(offer::Column::ApplicationId.eq(app))
+                .filter(offer::Column::State.is_in(["open", "accepted"]))
+                .exec(txn)
+                .await?;
+            super::placements::withdrawn(txn, app, now).await?;
+        }
+        _ => return Err(AppError::Unexpected),
+    }
+    let action = match e.kind {
+        Kind::Offer => AuditAction::OfferMade,
+        Kind::Accept => AuditAction::OfferAccepted,
+        Kind::Decline => AuditAction::OfferDeclined,
+        Kind::Expire => AuditAction::OfferExpired,
+        Kind::Release => AuditAction::OfferReleased,
+        Kind::Withdraw => AuditAction::OfferWithdrawn,
+    };
+    txn.audit(
+        action,
+        Target::Application(app),
+        json!({ "seq": e.seq, "slot": e.slot, "promotion": promotion }),
+    )
+    .await
+}

@@ -1,0 +1,180 @@
+//! Placements: an accepted offer becomes a seat in the défi's team for the
+//! promotion's dates; the host's HR contact hears of it to prepare the
+//! contract. A seat given up or a withdrawal ends it.
+
+use crate::domain::placement::{PlacementState, end_date};
+use crate::model::AppError;
+use crate::server::AppState;
+use crate::server::db::formation::{offer, placement};
+use crate::server::db::{application, defi, promotion, role_grant, user};
+use crate::server::mail::MailTemplate;
+use crate::server::service::accounts::locale_of;
+use crate::server::service::applications::owner_locale;
+use crate::server::service::txn::Txn;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+
+/// The placement of an accepted offer (one per dossier: accepting a
+/// better seat moves it).
+pub(crate) async fn accepted(
+    txn: &Txn<'_>,
+    state: &AppState,
+    o: &offer::Model,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let p = promotion::Entity::find_by_id(o.promotion_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::Unexpected)?;
+    let ends = end_date(p.start_date, p.duration_months.max(1) as u32);
+    let existing = placement::Entity::find()
+        .filter(placement::Column::ApplicationId.eq(o.application_id))
+        .one(txn)
+        .await?;
+    match existing {
+        Some(e) => {
+            let mut row: placement::ActiveModel = e.into();
+            row.defi_id = Set(o.defi_id);
+            row.profile = Set(o.profile.clone());
+            row.state = Set(PlacementState::Accepted.code().to_owned());
+            row.documents_sent_on = Set(None);
+            row.contract_received_on = Set(None);
+            row.updated_at = Set(now);
+            row.update(txn).await?;
+        }
+        None => {
+            placement::ActiveModel {
+                promotion_id: Set(o.promotion_id),
+                application_id: Set(o.application_id),
+                defi_id: Set(o.defi_id),
+                profile: Set(o.profile.clone()),
+                starts_on: Set(p.start_date),
+                ends_on: Set(ends),
+                state: Set(PlacementState::Accepted.code().to_owned()),
+                documents_sent_on: Set(None),
+                contract_received_on: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    tell_hr(txn, state, o, &p).await
+}
+
+/// The host's HR contacts (its leads when it has none) hear of the
+/// accepted offer, to prepare the contract.
+async fn tell_hr(
+    txn: &Txn<'_>,
+    state: &AppState,
+    o: &offer::Model,
+    p: &promotion::Model,
+) -> Result<(), AppError> {
+    let x = defi::Entity::find_by_id(o.defi_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::Unexpected)?;
+    let a = application::Entity::find_by_id(o.application_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::Unexpected)?;
+    let mut people = Vec::new();
+    for role in ["host_hr", "host_lead"] {
+        people = role_grant::Entity::find()
+            .filter(role_grant::Column::Role.eq(role))
+            .filter(role_grant::Column::ScopeId.eq(x.organisation_id))
+            .all(txn)
+            .await?;
+        if !people.is_empty() {
+            break;
+        }
+    }
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(people.iter().map(|g| g.user_id)))
+        .all(txn)
+        .await?;
+    for u in users.iter().filter(|u| u.disabled_at.is_none()) {
+        txn.queue(
+            MailTemplate::PlacementHr,
+            locale_of(u),
+            &u.email,
+            json!({
+                "name": u.name,
+                "fellow": format!("{} {}", a.first_name, a.last_name).trim(),
+                "defi": x.title,
+                "start": p.start_date.format("%d/%m/%Y").to_string(),
+                "months": p.duration_months,
+                "link": state.link(&format!("/equipes/{}", x.id)),
+            }),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A seat given up (declined, expired or released for a better one): a
+/// placement on it goes.
+pub(crate) async fn released(
+    txn: &Txn<'_>,
+    o: &offer::Model,
+    _now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    placement::Entity::delete_many()
+        .filter(placement::Column::ApplicationId.eq(o.application_id))
+        .filter(placement::Column::DefiId.eq(o.defi_id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// The candidate withdrew: their placement, if any, is interrupted.
+pub(crate) async fn withdrawn(
+    txn: &Txn<'_>,
+    application: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    placement::Entity::update_many()
+        .col_expr(
+            placement::Column::State,
+            Expr::value(PlacementState::Interrupted.code()),
+        )
+        .col_expr(placement::Column::UpdatedAt, Expr::value(now))
+        .filter(placement::Column::ApplicationId.eq(application))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// A candidate with no offer at validation: a respectful email with their
+/// explanation, where they wait, and the talent pool.
+pub(crate) async fn not_placed(
+    txn: &Txn<'_>,
+    state: &AppState,
+    promotion: i64,
+    application_id: i64,
+) -> Result<(), AppError> {
+    let a = application::Entity::find_by_id(application_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::Unexpected)?;
+    let Some(locale) = owner_locale(txn, &a).await? else {
+        return Ok(());
+    };
+    let view = super::page::result_of(txn, promotion, application_id, locale).await?;
+    txn.queue(
+        MailTemplate::FormationResult,
+        locale,
+        &a.email,
+        json!({
+            "name": format!("{} {}", a.first_name, a.last_name).trim(),
+            "explanation": view.explanation,
+            "waiting": view.waiting.iter().map(|(d, n)| json!({"defi": d, "position": n})).collect::<Vec<_>>(),
+            "link": state.link("/espace/propositions"),
+        }),
+    )
+    .await
+}
