@@ -90,6 +90,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("jury/entretiens/:id") view=jury::InterviewSheetPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id/entretiens") view=coordinator::InterviewsPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id/auditions") view=coordinator::HearingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/equipes") view=coordinator::FormationPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/equipes/:run") view=coordinator::RunPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/propositions") view=coordinator::OffersPage ssr=SsrMode::Async/>
+                    <Route path=path!("espace/propositions") view=applicant::MyOffersPage ssr=SsrMode::Async/>
+                    <Route path=path!("equipes/:id") view=host::TeamPage ssr=SsrMode::Async/>
                     <Route path=path!("jury/auditions/:id") view=jury::MyHearingsPage ssr=SsrMode::Async/>
                     <Route path=path!("jury/auditions/defis/:id") view=jury::DefiSheetPage ssr=SsrMode::Async/>
                     <Route path=path!("espace/entretiens") view=applicant::MyInterviewsPage ssr=SsrMode::Async/>

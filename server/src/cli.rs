@@ -223,6 +223,49 @@ pub fn run_match(file: &str) -> i32 {
     })
 }
 
+/// Prints the audit's violations (English, with their event) and a
+/// summary; status 0 when sound, 1 otherwise.
+fn report(log: &app::domain::offers::Log) -> i32 {
+    let violations = app::domain::offers::verify(log);
+    for v in &violations {
+        println!("{v}");
+    }
+    if violations.is_empty() {
+        println!(
+            "OK: {} events, {} slots, {} candidates; every rule holds.",
+            log.events.len(),
+            log.slots.len(),
+            log.candidates.len()
+        );
+        0
+    } else {
+        println!("{} violation(s).", violations.len());
+        1
+    }
+}
+
+/// `cohorte verify-offers --log FILE`: the audit of an exported log.
+pub fn verify_log(file: &str) -> i32 {
+    read_input(file, |text| match app::domain::offers::parse_json(text) {
+        Ok(log) => report(&log),
+        Err(e) => {
+            eprintln!("Erreur / error: {e}");
+            2
+        }
+    })
+}
+
+/// `cohorte verify-offers PROMOTION`: the audit of a promotion's log as
+/// the database holds it.
+pub async fn verify_promotion(config: &Config, promotion: i64) -> anyhow::Result<i32> {
+    let db = migrate(config).await?;
+    match app::server::service::formation::offers::log_of(&db, promotion).await {
+        Ok(Some((_, log))) => Ok(report(&log)),
+        Ok(None) => bail!("promotion {promotion}: no validated team formation, no offers"),
+        Err(e) => bail!("promotion {promotion}: {e}"),
+    }
+}
+
 /// `cohorte assign FILE`: the same contract for the reviewer assignment
 /// (an infeasible input is a result, status 0).
 pub fn run_assign(file: &str) -> i32 {

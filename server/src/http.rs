@@ -185,6 +185,14 @@ pub fn router(config: &Config, app: AppState) -> Router {
             "/coordination/promotions/{id}/appariement.json",
             get(crate::calendars::matching_input),
         )
+        .route(
+            "/coordination/promotions/{id}/equipes/{run}/entree.json",
+            get(crate::formation::run_input),
+        )
+        .route(
+            "/coordination/promotions/{id}/propositions/journal.json",
+            get(crate::formation::offers_log),
+        )
         .leptos_routes_with_handler(routes, get(page))
         .fallback(static_or_not_found)
         .with_state(state)

@@ -9,6 +9,7 @@ pub mod config;
 pub mod csrf;
 pub mod exports;
 pub mod files;
+pub mod formation;
 pub mod http;
 pub mod refusal;
 pub mod seed;

@@ -1,4 +1,5 @@
-//! `cohorte`: serve, migrate, create-admin, seed-demo.
+//! `cohorte`: serve, migrate, create-admin, seed-demo, match, assign,
+//! verify-offers.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -56,6 +57,16 @@ enum Command {
         /// Input file, or `-` for standard input.
         file: String,
     },
+    /// Audit the offers of a promotion (its log in the database), or an
+    /// exported offers log (`--log FILE`, see docs/offers.md): status 0
+    /// when every rule holds, 1 with the violations, 2 on a bad input.
+    VerifyOffers {
+        /// The promotion's id (reads the database).
+        promotion: Option<i64>,
+        /// An exported offers log instead (no database needed).
+        #[arg(long, value_name = "FILE")]
+        log: Option<String>,
+    },
     /// Assign jurors to dossiers: read the assignment input (JSON, see
     /// docs/assignment.md) from FILE or `-`, print the plan as JSON.
     Assign {
@@ -92,9 +103,22 @@ async fn run() -> anyhow::Result<()> {
     if let Command::Assign { file } = &args.command {
         std::process::exit(cli::run_assign(file));
     }
+    if let Command::VerifyOffers {
+        log: Some(file), ..
+    } = &args.command
+    {
+        std::process::exit(cli::verify_log(file));
+    }
     let config = Config::from_env().context("configuration")?;
     match args.command {
         Command::Serve => cli::serve(config).await,
+        Command::VerifyOffers {
+            promotion: Some(id),
+            ..
+        } => std::process::exit(cli::verify_promotion(&config, id).await?),
+        Command::VerifyOffers { .. } => {
+            anyhow::bail!("verify-offers: give a promotion id or --log FILE")
+        }
         Command::Migrate => cli::migrate(&config).await.map(|_| ()),
         Command::CreateAdmin {
             email,

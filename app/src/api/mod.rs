@@ -7,6 +7,7 @@ pub mod applications;
 pub mod area;
 pub mod auth;
 pub mod defis;
+pub mod formation;
 pub mod hearings;
 pub mod interviews;
 pub mod organisations;
@@ -129,6 +130,19 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/audition-defi", "ReadHeardDefi"),
     ("/api/grille-defi", "ScoreDefi"),
     ("/api/classer-auditions", "ActAsJuror"),
+    ("/api/equipes-promotion", "ManageFormation"),
+    ("/api/execution-equipes", "ManageFormation"),
+    ("/api/lancer-appariement", "ManageFormation"),
+    ("/api/ajuster-placement", "ManageFormation"),
+    ("/api/valider-appariement", "ManageFormation"),
+    ("/api/propositions-promotion", "ManageFormation"),
+    ("/api/elargir-liste", "ManageFormation"),
+    ("/api/suivi-placement", "ManageFormation"),
+    ("/api/mes-propositions", "AnswerOffer"),
+    ("/api/repondre-proposition", "AnswerOffer"),
+    ("/api/renoncer-propositions", "AnswerOffer"),
+    ("/api/vivier-talents", "AnswerOffer"),
+    ("/api/equipe-defi", "ViewTeam"),
 ];
 
 #[cfg(all(test, feature = "ssr"))]

@@ -36,4 +36,16 @@ super::texts! {
     FairnessByChoice => "Par rang du choix obtenu", "By rank of the choice obtained";
     NotPlaced => "Sans place", "No seat";
     PlacedByDecision => "Placement décidé par l'équipe du programme, motif : {reason}", "Placed by decision of the programme team, reason: {reason}";
+    RunDone => "Exécution enregistrée : voici son résultat.", "Run saved: here is its result.";
+    OverrideSaved => "Ajustement enregistré.", "Adjustment saved.";
+    ValidateConfirmMissing => "Cochez la case pour confirmer : les propositions partent dès la validation.", "Tick the box to confirm: the offers leave as soon as you validate.";
+    RunValidated => "Exécution validée : les propositions sont envoyées.", "Run validated: the offers are sent.";
+    ListWidened => "Liste élargie : la place est proposée si la personne est la suivante.", "List widened: the seat is offered if the person comes next.";
+    PlacementSaved => "Suivi du placement enregistré.", "Placement follow-up saved.";
+    PlacementStepRefused => "Ce placement ne peut pas passer à cet état.", "This placement cannot move to this state.";
+    OfferAcceptedNotice => "Vous avez accepté la proposition. Vos autres propositions moins bien classées sont libérées.", "You accepted the offer. Your other, lower-ranked offers are released.";
+    OfferDeclinedNotice => "Vous avez décliné la proposition.", "You declined the offer.";
+    WithdrawOffersConfirmMissing => "Cochez la case pour confirmer que vous renoncez à toutes vos propositions et listes d'attente.", "Tick the box to confirm that you give up all your offers and waiting lists.";
+    WithdrawnFromOffers => "Vous avez renoncé : vos places sont proposées aux personnes suivantes.", "You withdrew: your seats are offered to the next people.";
+    TalentPoolSaved => "Votre choix pour le vivier de talents est enregistré.", "Your talent pool choice is saved.";
 }

@@ -27,6 +27,7 @@ mod hearings;
 mod interviews;
 mod jury;
 mod matching;
+mod offers;
 mod organisations;
 mod promotions;
 mod review;
@@ -94,10 +95,11 @@ enum Feature {
     Interviews,
     Hearings,
     Formation,
+    Offers,
 }
 
 impl Feature {
-    const ALL: [Feature; 16] = [
+    const ALL: [Feature; 17] = [
         Feature::Shell,
         Feature::Forms,
         Feature::Accounts,
@@ -114,6 +116,7 @@ impl Feature {
         Feature::Interviews,
         Feature::Hearings,
         Feature::Formation,
+        Feature::Offers,
     ];
 
     fn texts(self) -> &'static Texts {
@@ -134,6 +137,7 @@ impl Feature {
             Feature::Interviews => &interviews::TEXTS,
             Feature::Hearings => &hearings::TEXTS,
             Feature::Formation => &formation::TEXTS,
+            Feature::Offers => &offers::TEXTS,
         }
     }
 }

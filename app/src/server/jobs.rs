@@ -1,7 +1,9 @@
 //! Scheduled work that runs inside `cohorte serve`: the outbox worker, the
 //! reminders to applicants whose dossier is still a draft 48 hours before
 //! the deadline and to jurors 3 days and 1 day before the pre-selection
-//! closes and to interviews' and hearings' people the day before, the daily purge of dossiers past their retention and of
+//! closes and to interviews' and hearings' people the day before, the
+//! offers past their deadline (expired, their seats cascade) and the
+//! offers' reminders, the daily purge of dossiers past their retention and of
 //! files no row references (`sweeper`) and of the text of messages that
 //! failed for good a month ago (`outbox`), and a
 //! periodic clean-up of expired sessions, spent tokens
@@ -11,7 +13,7 @@ use super::AppState;
 use super::db::session_store::DbSessionStore;
 use super::mail::worker;
 use super::service::{
-    applications, hearings, interviews, outbox, privacy, review, sweeper, tokens,
+    applications, formation, hearings, interviews, outbox, privacy, review, sweeper, tokens,
 };
 
 pub fn spawn(state: AppState) {
@@ -41,6 +43,14 @@ pub fn spawn(state: AppState) {
             }
             if let Err(e) = hearings::schedule::remind(&state, chrono::Utc::now()).await {
                 tracing::warn!(error = %e, "sending the hearings' reminders");
+            }
+            if let Err(e) = formation::offers::answers::expire_due(&state, chrono::Utc::now()).await
+            {
+                tracing::warn!(error = %e, "expiring the offers past their deadline");
+            }
+            if let Err(e) = formation::offers::answers::remind_due(&state, chrono::Utc::now()).await
+            {
+                tracing::warn!(error = %e, "sending the offers' reminders");
             }
             // The retention purge, once a day (and at start-up).
             let now = chrono::Utc::now();

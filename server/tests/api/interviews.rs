@@ -17,7 +17,7 @@ use icalendar::{Calendar, Component};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 /// A shortlisted dossier (with an account) that ranked `defis` in order.
-async fn candidate(
+pub(crate) async fn candidate(
     app: &TestApp,
     promotion: i64,
     first: &str,

@@ -7,6 +7,7 @@ mod accounts;
 mod applications;
 mod assign_cli;
 mod defis;
+mod formation;
 mod hearings;
 mod helpers;
 mod interviews;

@@ -3,8 +3,10 @@
 
 mod defi;
 mod organisations;
+mod team;
 
 pub use defi::DefiEditPage;
 pub use organisations::{
     InvitationPage, MyOrganisationsPage, OrganisationFields, OrganisationHomePage, kind_options,
 };
+pub use team::TeamPage;

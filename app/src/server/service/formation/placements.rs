@@ -178,3 +178,118 @@ pub(crate) async fn not_placed(
     )
     .await
 }
+
+/// A coordinator's follow-up of a placement: the next state (its code),
+/// the dates the contract's documents were sent and the contract received
+/// (`YYYY-MM-DD`, empty to leave as is).
+#[derive(Clone, Debug, Default)]
+pub struct Change {
+    pub to: String,
+    pub documents_sent: String,
+    pub contract_received: String,
+}
+
+pub async fn update(
+    db: &sea_orm::DatabaseConnection,
+    origin: &crate::server::service::Origin,
+    promotion: i64,
+    id: i64,
+    change: &Change,
+) -> Result<(), AppError> {
+    use crate::domain::promotion::parse_date;
+    use crate::server::service::audit::{AuditAction, Target};
+    let txn = Txn::begin(db, origin).await?;
+    let p = placement::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .filter(|p| p.promotion_id == promotion)
+        .ok_or(AppError::NotFound)?;
+    let from = PlacementState::parse(&p.state).ok_or(AppError::Unexpected)?;
+    let mut errors = Vec::new();
+    let date =
+        |field: &'static str, raw: &str, errors: &mut Vec<(&'static str, crate::i18n::Msg)>| {
+            if raw.trim().is_empty() {
+                return None;
+            }
+            match parse_date(raw) {
+                Ok(d) => Some(d),
+                Err(m) => {
+                    errors.push((field, m));
+                    None
+                }
+            }
+        };
+    let sent = date("pieces", &change.documents_sent, &mut errors);
+    let received = date("contrat", &change.contract_received, &mut errors);
+    let to = match change.to.as_str() {
+        "" => None,
+        code => match PlacementState::parse(code) {
+            Some(to) if from.may_become(to) => Some(to),
+            _ => return Err(AppError::Refused(crate::i18n::Msg::PlacementStepRefused)),
+        },
+    };
+    if !errors.is_empty() {
+        return Err(AppError::fields(errors));
+    }
+    if to.is_none() && sent.is_none() && received.is_none() {
+        return Ok(());
+    }
+    let mut row: placement::ActiveModel = p.clone().into();
+    if let Some(to) = to {
+        row.state = Set(to.code().to_owned());
+    }
+    if sent.is_some() {
+        row.documents_sent_on = Set(sent);
+    }
+    if received.is_some() {
+        row.contract_received_on = Set(received);
+    }
+    row.updated_at = Set(Utc::now());
+    row.update(&txn).await?;
+    txn.finish(
+        AuditAction::PlacementUpdated,
+        Target::Application(p.application_id),
+        json!({
+            "placement": id,
+            "from": p.state,
+            "to": to.map(|t| t.code()),
+            "documents_sent_on": sent.map(|d| d.to_string()),
+            "contract_received_on": received.map(|d| d.to_string()),
+        }),
+    )
+    .await
+}
+
+/// The candidate joins or leaves the talent pool (a flag on their dossier;
+/// later missions are matched elsewhere).
+pub async fn talent_pool(
+    db: &sea_orm::DatabaseConnection,
+    origin: &crate::server::service::Origin,
+    user: i64,
+    promotion: i64,
+    yes: bool,
+) -> Result<(), AppError> {
+    use crate::server::service::audit::{AuditAction, Target};
+    let txn = Txn::begin(db, origin).await?;
+    let a = application::Entity::find()
+        .filter(application::Column::PromotionId.eq(promotion))
+        .filter(application::Column::UserId.eq(Some(user)))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Only once the embargo is over: the choice is offered with the result.
+    super::validated(&txn, promotion)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    application::Entity::update_many()
+        .col_expr(application::Column::TalentPool, Expr::value(Some(yes)))
+        .filter(application::Column::Id.eq(a.id))
+        .exec(&txn)
+        .await?;
+    txn.finish(
+        AuditAction::TalentPoolChosen,
+        Target::Application(a.id),
+        json!({ "talent_pool": yes }),
+    )
+    .await
+}

@@ -230,10 +230,10 @@ pub async fn offers_page<C: ConnectionTrait>(
                 next: st.and_then(|s| s.next()).map(|n| n.code().to_owned()),
                 documents_sent_on: x
                     .documents_sent_on
-                    .map(|d| d.format("%d/%m/%Y").to_string()),
+                    .map(|d| d.format("%Y-%m-%d").to_string()),
                 contract_received_on: x
                     .contract_received_on
-                    .map(|d| d.format("%d/%m/%Y").to_string()),
+                    .map(|d| d.format("%Y-%m-%d").to_string()),
             }
         })
         .collect();
