@@ -257,12 +257,28 @@ pub fn verify_log(file: &str) -> i32 {
 
 /// `cohorte verify-offers PROMOTION`: the audit of a promotion's log as
 /// the database holds it.
-pub async fn verify_promotion(config: &Config, promotion: i64) -> anyhow::Result<i32> {
-    let db = migrate(config).await?;
+/// A promotion without offers, or a database that cannot be read, is
+/// status 2 (nothing was audited).
+pub async fn verify_promotion(config: &Config, promotion: i64) -> i32 {
+    let db = match migrate(config).await {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("Erreur / error: {e:#}");
+            return 2;
+        }
+    };
     match app::server::service::formation::offers::log_of(&db, promotion).await {
-        Ok(Some((_, log))) => Ok(report(&log)),
-        Ok(None) => bail!("promotion {promotion}: no validated team formation, no offers"),
-        Err(e) => bail!("promotion {promotion}: {e}"),
+        Ok(Some((_, log))) => report(&log),
+        Ok(None) => {
+            eprintln!(
+                "Erreur / error: promotion {promotion}: no validated team formation, no offers"
+            );
+            2
+        }
+        Err(e) => {
+            eprintln!("Erreur / error: promotion {promotion}: {e}");
+            2
+        }
     }
 }
 

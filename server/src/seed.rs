@@ -246,6 +246,9 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
         &jurors,
     )
     .await?;
+    let (formation, offers) =
+        crate::seed_formation::run(db, base_url, &extra_data_dir, &org_ids, &hash).await?;
+    created_any |= formation;
     demo_failed_mail(db, base_url).await?;
     println!();
     println!(
@@ -282,6 +285,17 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
         "Jury des défis : {base_url}/coordination/promotions/{promotion}/auditions (tenu, synthèse des grilles) et {base_url}/coordination/promotions/{next}/auditions (à venir) ; juré·e : {}",
         crate::seed_review::juror_email(0)
     );
+    println!(
+        "Constitution des équipes : « {} » (listes verrouillées, prête à lancer) et « {} » (propositions en cours) sur {base_url}/coordination/promotions (compte coordination)",
+        crate::seed_formation::READY,
+        crate::seed_formation::OFFERING
+    );
+    if let Some((offered, waiting)) = offers {
+        println!(
+            "  - {offered:<40} candidat·e avec une proposition à accepter ou décliner ({base_url}/espace/propositions)"
+        );
+        println!("  - {waiting:<40} candidat·e en liste d'attente");
+    }
     println!();
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 super::texts! {
     Offers;
+    TeamsOf => "Équipes — {promotion}", "Teams — {promotion}";
     FormationTitle => "Constitution des équipes", "Team formation";
     FormationIntro => "Le moteur place les personnes présélectionnées dans les places des défis retenus, d'après les listes verrouillées par les jurys et les classements des personnes. Chaque exécution est enregistrée avec ce qu'elle a lu et produit ; rien n'est visible des personnes ni des administrations avant la validation.", "The engine places the shortlisted people in the seats of the selected challenges, from the lists the juries locked and the people's rankings. Each run is saved with what it read and produced; nothing is visible to the people or the administrations before the validation.";
     BeforeRunTitle => "Avant de lancer", "Before running";
@@ -149,6 +150,7 @@ super::texts! {
     TeamIncomplete => "{held} {held|place pourvue|places pourvues} sur {seats}.", "{held} of {seats} {seats|seat|seats} filled.";
     FellowsTitle => "Entrepreneur·es d'intérêt général", "Fellows";
     NoFellowYet => "Personne n'a encore accepté de place dans cette équipe.", "Nobody has accepted a seat in this team yet.";
+    NoHostMemberYet => "Aucun membre de l'administration n'a encore de compte.", "No member of the administration has an account yet.";
     HostPeopleTitle => "L'administration d'accueil", "The host administration";
     LeadsAndMentor => "Responsables : {leads} — mentor : {mentor}", "Leads: {leads} — mentor: {mentor}";
 }

@@ -219,7 +219,7 @@ fn the_audit_finds_a_skipped_candidate() {
     let found = flagged(&log);
     assert_eq!(
         found,
-        ["event 1: b is offered the seat while a, ranked above, waits"]
+        ["event 1: slot d1:dev: b is offered the seat while a, ranked above, waits"]
     );
     assert_eq!(verify(&log)[0].defi(), Some("d1"));
 }
@@ -231,12 +231,18 @@ fn the_audit_finds_a_seat_given_twice_and_a_free_seat_left() {
         ev(1, 0, Kind::Offer, "a", "d1:dev"),
         ev(2, 0, Kind::Offer, "b", "d1:dev"),
     ];
-    assert_eq!(flagged(&log), ["event 2: 2 people hold its 1 seat(s)"]);
+    assert_eq!(
+        flagged(&log),
+        ["event 2: slot d1:dev: 2 people hold its 1 seat(s)"]
+    );
     log.events = vec![
         ev(1, 0, Kind::Offer, "a", "d1:dev"),
         ev(2, 1, Kind::Decline, "a", "d1:dev"),
     ];
-    assert_eq!(flagged(&log), ["a seat is left free while b waits"]);
+    assert_eq!(
+        flagged(&log),
+        ["slot d1:dev: a seat is left free while b waits"]
+    );
 }
 
 #[test]
@@ -251,10 +257,10 @@ fn the_audit_finds_impossible_events() {
     assert_eq!(
         flagged(&log),
         [
-            "event 1: a answers without an open offer",
+            "event 1: slot d1:dev: a answers without an open offer",
             "event 4: sequence number 3 expected",
-            "event 4: a is offered a seat without waiting for it",
-            "event 4: b releases a seat they do not hold",
+            "event 4: slot d1:dev: a is offered a seat without waiting for it",
+            "event 4: slot d1:dev: b releases a seat they do not hold",
         ]
     );
     log.events = vec![
@@ -270,7 +276,7 @@ fn the_audit_finds_impossible_events() {
         ev(4, 0, Kind::Offer, "a", "d1:dev"),
     ];
     let found = flagged(&log);
-    assert!(found.contains(&"event 4: a has already withdrawn".to_owned()));
+    assert!(found.contains(&"event 4: slot d1:dev: a has already withdrawn".to_owned()));
     assert!(found.iter().any(|f| f.starts_with("event 4: earlier than")));
 }
 

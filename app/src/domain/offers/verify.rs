@@ -41,10 +41,15 @@ impl Violation {
 impl Violation {
     /// The violation in French, with its event.
     pub fn to_string_fr(&self) -> String {
-        match self.seq {
-            Some(seq) => format!("événement {seq} : {}", self.fr),
-            None => self.fr.clone(),
+        let mut out = String::new();
+        if let Some(seq) = self.seq {
+            out.push_str(&format!("événement {seq} : "));
         }
+        if let Some(slot) = &self.slot {
+            out.push_str(&format!("poste {slot} : "));
+        }
+        out.push_str(&self.fr);
+        out
     }
 }
 
@@ -52,6 +57,9 @@ impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if let Some(seq) = self.seq {
             write!(f, "event {seq}: ")?;
+        }
+        if let Some(slot) = &self.slot {
+            write!(f, "slot {slot}: ")?;
         }
         f.write_str(&self.en)
     }

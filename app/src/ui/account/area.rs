@@ -50,6 +50,7 @@ pub fn AreaPage() -> impl IntoView {
         }}
         <ul class="actions-list">
             <li><a href="/espace/entretiens">{tr(Msg::MyInterviewsLink)}</a></li>
+            <li><a href="/espace/propositions">{tr(Msg::MyOffersTitle)}</a></li>
             <li><a href="/espace/donnees">{tr(Msg::AreaMyDataLink)}</a></li>
             {admin.then(|| view! { <li><a href="/admin/utilisateurs">{tr(Msg::AreaAdminLink)}</a></li> })}
             {outbox.then(|| view! { <li><a href="/coordination/courriels">{tr(Msg::AreaOutboxLink)}</a></li> })}

@@ -94,6 +94,7 @@ fn Overview(o: InterviewsOverview) -> impl IntoView {
         <h2>{tr(Msg::MatchingInputTitle)}</h2>
         <p>{tr(Msg::MatchingInputIntro)}</p>
         <p><a href=format!("/coordination/promotions/{id}/appariement.json") download="">{tr(Msg::MatchingInputLink)}</a></p>
+        <p><a href=format!("/coordination/promotions/{id}/equipes")>{tr(Msg::FormationTitle)}</a></p>
         <p><a href=format!("/coordination/promotions/{id}/preselection")>{tr(Msg::BackToPreselection)}</a></p>
     }
 }

@@ -82,6 +82,7 @@ fn Stage(s: StagePage) -> impl IntoView {
             <li><a href=format!("/coordination/promotions/{id}/preselection/affectation")>{tr(Msg::AssignTitle)}</a></li>
             <li><a href=format!("/coordination/promotions/{id}/preselection/resultats")>{tr(Msg::ResultsTitle)}</a></li>
             <li><a href=format!("/coordination/promotions/{id}/entretiens")>{tr(Msg::InterviewsLink)}</a></li>
+            <li><a href=format!("/coordination/promotions/{id}/equipes")>{tr(Msg::FormationTitle)}</a></li>
             <li><a href=format!("/coordination/promotions/{id}/candidatures")>{tr(Msg::BackToDossiers)}</a></li>
         </ul>
         <Settings s=s.clone()/>

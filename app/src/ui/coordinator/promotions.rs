@@ -56,6 +56,8 @@ fn PromotionsTable(rows: Vec<PromotionView>) -> impl IntoView {
                         " · "
                         <a href=format!("/coordination/promotions/{}/candidatures", p.id)>{fill(tr(Msg::ApplicationsOf), &[("promotion", &p.name)])}</a>
                         " · "
+                        <a href=format!("/coordination/promotions/{}/equipes", p.id)>{fill(tr(Msg::TeamsOf), &[("promotion", &p.name)])}</a>
+                        " · "
                         <a href=format!("/promotions/{}", p.id)>{tr(Msg::ViewPublicPage)}</a>
                     </td>
                 </tr>

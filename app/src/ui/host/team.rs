@@ -42,15 +42,21 @@ fn Team(t: TeamPage) -> impl IntoView {
             view! { <p>{tr(Msg::NoFellowYet)}</p> }.into_any()
         } else {
             view! {
-                <DataTable caption=tr(Msg::FellowsTitle).to_owned() columns=vec![Msg::ColName, Msg::ColProfile, Msg::ColEmail, Msg::ColState]>
+                <DataTable caption=tr(Msg::FellowsTitle).to_owned() focusable=true columns=vec![Msg::ColName, Msg::ColProfile, Msg::ColEmail, Msg::ColState]>
                     {fellows}
                 </DataTable>
             }.into_any()
         }}
         <h2>{tr(Msg::HostPeopleTitle)}</h2>
         <p>{say(Msg::LeadsAndMentor, &[("leads", &t.leads), ("mentor", &t.mentor)])}</p>
-        <DataTable caption=tr(Msg::HostPeopleTitle).to_owned() columns=vec![Msg::ColName, Msg::ColRole, Msg::ColEmail]>
-            {hosts}
-        </DataTable>
+        {if t.hosts.is_empty() {
+            view! { <p>{tr(Msg::NoHostMemberYet)}</p> }.into_any()
+        } else {
+            view! {
+                <DataTable caption=tr(Msg::HostPeopleTitle).to_owned() focusable=true columns=vec![Msg::ColName, Msg::ColRole, Msg::ColEmail]>
+                    {hosts}
+                </DataTable>
+            }.into_any()
+        }}
     }
 }

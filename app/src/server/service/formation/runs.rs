@@ -2,7 +2,7 @@
 //! itself (input built from the database, saved with the output exactly as
 //! `cohorte match` prints it), and overrides with a reason.
 
-use super::{Placed, effective, names, overrides_of, parsed, run_of, runs_of};
+use super::{Placed, effective, overrides_of, parsed, run_of, runs_of};
 use crate::domain::matching::{self, BlockingPair, Input, Seat};
 use crate::i18n::Msg;
 use crate::model::AppError;
@@ -220,7 +220,7 @@ pub async fn add_override(
     run::Entity::update_many()
         .col_expr(
             run::Column::Blocked,
-            sea_orm::sea_query::Expr::col(run::Column::Blocked).into(),
+            sea_orm::sea_query::Expr::col(run::Column::Blocked),
         )
         .filter(run::Column::Id.eq(r.id))
         .exec(&txn)
@@ -239,8 +239,6 @@ pub async fn add_override(
     }
     .insert(&txn)
     .await?;
-    let names = names(&txn, promotion).await?;
-    let _ = &names;
     txn.finish(
         AuditAction::MatchOverridden,
         Target::Promotion(promotion),

@@ -77,6 +77,10 @@ pub struct Flags {
     pub blocked: Vec<String>,
     #[serde(default)]
     pub alerted: Vec<String>,
+    /// Violations the coordinators were last told of (they are told again
+    /// only when there are more).
+    #[serde(default)]
+    pub violations: usize,
 }
 
 impl Flags {
@@ -179,7 +183,7 @@ pub async fn log_of<C: ConnectionTrait>(
         .into_iter()
         .map(|e| Event {
             seq: e.seq as u64,
-            at: e.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            at: stamp(e.at),
             kind: Kind::parse(&e.kind).unwrap_or(Kind::Withdraw),
             candidate: c(e.application_id),
             slot: e
@@ -190,12 +194,17 @@ pub async fn log_of<C: ConnectionTrait>(
     Ok(Some((r, log)))
 }
 
+/// A time as the log writes it: UTC, to the millisecond.
+pub fn stamp(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
 /// Takes the promotion's row: steps of one promotion never interleave.
 pub(crate) async fn lock<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<(), AppError> {
     let n = promotion::Entity::update_many()
         .col_expr(
             promotion::Column::UpdatedAt,
-            Expr::col(promotion::Column::UpdatedAt).into(),
+            Expr::col(promotion::Column::UpdatedAt),
         )
         .filter(promotion::Column::Id.eq(promotion))
         .exec(db)
@@ -260,7 +269,19 @@ pub(crate) async fn step(
     for (who, s) in st.next_offers(&blocked) {
         made.push((Kind::Offer, who, Some(s)));
     }
-    let at = now.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    // A step's time is strictly after the last one's (to the millisecond,
+    // as the log writes it): two steps never read as one.
+    let now = match log
+        .events
+        .last()
+        .and_then(|e| DateTime::parse_from_rfc3339(&e.at).ok())
+    {
+        Some(last) if now.timestamp_millis() <= last.timestamp_millis() => {
+            last.to_utc() + chrono::Duration::milliseconds(1)
+        }
+        _ => now,
+    };
+    let at = stamp(now);
     let mut written = Vec::new();
     for (kind, who, s) in made {
         let seq = log.events.len() as u64 + 1;
