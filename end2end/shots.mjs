@@ -32,8 +32,36 @@ async function shot(page, name, width, full = true) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   console.log(`${name} at ${width}: document ${wide} px wide${wide > width ? ' — SCROLLS SIDEWAYS' : ''}`);
 }
-// PART=hearings: the défi jury of the call for défis (issue 13).
-if (process.env.PART === 'hearings') {
+// PART=formation: team formation and offers (issue 14), on a fresh demo
+// (promotions 3: ready to run, 4: offers out).
+if (process.env.PART === 'formation') {
+  for (const width of [375, 1280]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
+    const page = await ctx.newPage();
+    await signIn(page, 'coordination@demo.cohorte.localhost');
+    await page.goto(base + '/coordination/promotions/4/equipes');
+    await shot(page, 'formation', width);
+    await page.goto(base + '/coordination/promotions/4/equipes/1');
+    await shot(page, 'run', width);
+    await page.goto(base + '/coordination/promotions/4/propositions');
+    await shot(page, 'offers', width);
+    await ctx.clearCookies();
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
+    await signIn(page, 'tom.girard@propositions.demo.cohorte.localhost');
+    await page.goto(base + '/espace/propositions');
+    await shot(page, 'my-offers', width);
+    await ctx.clearCookies();
+    if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);
+    await signIn(page, 'hugo.lambert@propositions.demo.cohorte.localhost');
+    await page.goto(base + '/espace/propositions');
+    await shot(page, 'my-placement', width);
+    await page.locator('main a[href^="/equipes/"]').first().click();
+    await page.waitForURL(/equipes/);
+    await shot(page, 'team', width);
+    await ctx.close();
+  }
+} else if (process.env.PART === 'hearings') {
   for (const width of [375, 1280]) {
     const ctx = await browser.newContext({ viewport: { width, height: 900 } });
     if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);

@@ -95,6 +95,7 @@ super::texts! {
     AuditFaulted => "La vérification a trouvé des anomalies. Les propositions sont arrêtées pour : {defis}.", "The audit found faults. The offers are stopped for: {defis}.";
     OffersLogDownload => "Télécharger le journal des propositions (JSON)", "Download the offers log (JSON)";
     OffersLogHint => "Identifiants pseudonymes ; « cohorte verify-offers --log FICHIER » le vérifie sans la base.", "Pseudonymous ids; “cohorte verify-offers --log FILE” checks it without the database.";
+    NoListExhausted => "Aucune liste épuisée : chaque place libre a encore quelqu'un en attente.", "No list exhausted: every free seat still has someone waiting.";
     ExhaustedTitle => "Listes épuisées", "Lists exhausted";
     ExhaustedLine => "{defi} : la liste « {profile} » n'a plus personne pour sa place libre.", "{defi}: the “{profile}” list has nobody left for its free seat.";
     ExhaustedShort => "Le défi ne peut plus atteindre son équipe minimale, ou perd un profil obligatoire.", "The challenge can no longer reach its minimum team, or loses a mandatory profile.";
@@ -111,6 +112,7 @@ super::texts! {
     OfferExpired => "Expirée (considérée comme déclinée)", "Expired (counts as declined)";
     OfferReleased => "Libérée pour une place préférée", "Released for a preferred seat";
     OfferWithdrawn => "Renoncement", "Withdrawn";
+    NoPlacementYet => "Aucune proposition acceptée pour l'instant.", "No offer accepted yet.";
     PlacementsTitle => "Placements", "Placements";
     PlacementStateLine => "État : {state}", "State: {state}";
     FieldDocumentsSent => "Pièces du contrat envoyées le", "Contract documents sent on";

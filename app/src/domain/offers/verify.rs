@@ -19,7 +19,7 @@
 
 use super::log::{Event, Kind, Log, defi_of};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Violation {
@@ -69,16 +69,23 @@ impl std::fmt::Display for Violation {
 struct Person {
     /// slot → accepted
     holds: BTreeMap<String, bool>,
-    offered: Vec<String>,
-    refused: Vec<String>,
+    offered: HashSet<String>,
+    refused: HashSet<String>,
     withdrawn: bool,
     /// Défis of seats ever accepted.
     accepted_defis: Vec<String>,
 }
 
 struct Audit<'a> {
-    log: &'a Log,
-    people: BTreeMap<&'a str, Person>,
+    /// slot → (capacity, list)
+    slots: HashMap<&'a str, (u32, &'a [String])>,
+    /// slot → candidate → position on its list
+    positions: HashMap<&'a str, HashMap<&'a str, usize>>,
+    /// candidate → défis, best first
+    choices: HashMap<&'a str, &'a [String]>,
+    people: HashMap<&'a str, Person>,
+    /// slot → holders (open or accepted)
+    load: HashMap<String, usize>,
     out: Vec<Violation>,
 }
 
@@ -93,17 +100,12 @@ impl<'a> Audit<'a> {
     }
 
     fn list(&self, slot: &str) -> Option<&'a [String]> {
-        self.log
-            .slots
-            .iter()
-            .find(|s| s.slot == slot)
-            .map(|s| s.list.as_slice())
+        self.slots.get(slot).map(|(_, l)| *l)
     }
 
     /// Where the candidate puts the défi (0 = first), if at all.
     fn defi_rank(&self, candidate: &str, defi: &str) -> Option<usize> {
-        let c = self.log.candidates.iter().find(|c| c.id == candidate)?;
-        c.choices.iter().position(|d| d == defi)
+        self.choices.get(candidate)?.iter().position(|d| d == defi)
     }
 
     /// Where the candidate puts the slot's défi.
@@ -119,16 +121,17 @@ impl<'a> Audit<'a> {
             return false;
         };
         let listed = self
-            .list(slot)
-            .is_some_and(|l| l.iter().any(|c| c == candidate));
+            .positions
+            .get(slot)
+            .is_some_and(|l| l.contains_key(candidate));
         let accepted_better = p
             .accepted_defis
             .iter()
             .any(|d| self.defi_rank(candidate, d).is_some_and(|r| r < mine));
         listed
             && !p.withdrawn
-            && !p.offered.iter().any(|s| s == slot)
-            && !p.refused.iter().any(|s| s == slot)
+            && !p.offered.contains(slot)
+            && !p.refused.contains(slot)
             && !accepted_better
     }
 
@@ -141,6 +144,10 @@ impl<'a> Audit<'a> {
                 .holds
                 .keys()
                 .any(|s| self.rank(candidate, s).is_some_and(|r| r < mine))
+    }
+
+    fn holders(&self, slot: &str) -> usize {
+        self.load.get(slot).copied().unwrap_or(0)
     }
 
     fn event(&mut self, e: &Event) {
@@ -166,8 +173,11 @@ impl<'a> Audit<'a> {
         let c = e.candidate.as_str();
         if e.kind == Kind::Withdraw {
             let p = self.people.get_mut(c).expect("known");
-            p.holds.clear();
+            let held: Vec<String> = std::mem::take(&mut p.holds).into_keys().collect();
             p.withdrawn = true;
+            for s in held {
+                *self.load.entry(s).or_default() -= 1;
+            }
             return;
         }
         let Some(slot) = e.slot.as_deref() else {
@@ -212,7 +222,8 @@ impl<'a> Audit<'a> {
         match e.kind {
             Kind::Offer => {
                 p.holds.insert(slot.to_owned(), false);
-                p.offered.push(slot.to_owned());
+                p.offered.insert(slot.to_owned());
+                *self.load.entry(slot.to_owned()).or_default() += 1;
             }
             Kind::Accept => {
                 p.holds.insert(slot.to_owned(), true);
@@ -220,34 +231,44 @@ impl<'a> Audit<'a> {
             }
             Kind::Decline | Kind::Expire | Kind::Release => {
                 p.holds.remove(slot);
-                p.refused.push(slot.to_owned());
+                p.refused.insert(slot.to_owned());
+                *self.load.entry(slot.to_owned()).or_default() -= 1;
             }
             Kind::Withdraw => unreachable!("handled above"),
         }
     }
 
-    /// The checks at the end of a step, for the offers it made.
-    fn end_of_step(&mut self, offers: &[(u64, String, String)]) {
-        for s in &self.log.slots {
-            let holders = self
-                .people
-                .values()
-                .filter(|p| p.holds.contains_key(&s.slot))
-                .count();
-            if holders > s.capacity as usize {
+    /// The checks at the end of a step, on the slots and people its
+    /// events touched: `step` is (seq, kind, candidate, slot).
+    fn end_of_step(&mut self, step: &[(u64, Kind, String, Option<String>)]) {
+        let Some(last) = step.last().map(|e| e.0) else {
+            return;
+        };
+        let mut slots: Vec<&str> = step.iter().filter_map(|e| e.3.as_deref()).collect();
+        slots.sort_unstable();
+        slots.dedup();
+        for s in slots {
+            let Some(&(capacity, _)) = self.slots.get(s) else {
+                continue;
+            };
+            let holders = self.holders(s);
+            if holders > capacity as usize {
                 self.flag(
-                    offers.last().map(|o| o.0),
-                    Some(&s.slot),
-                    format!("{holders} personnes tiennent les {} place(s)", s.capacity),
-                    format!("{holders} people hold its {} seat(s)", s.capacity),
+                    Some(last),
+                    Some(s),
+                    format!("{holders} personnes tiennent les {capacity} place(s)"),
+                    format!("{holders} people hold its {capacity} seat(s)"),
                 );
             }
         }
-        for (seq, c, slot) in offers {
+        for (seq, kind, c, slot) in step {
+            let (Kind::Offer, Some(slot)) = (kind, slot) else {
+                continue;
+            };
             let Some(list) = self.list(slot) else {
                 continue;
             };
-            let Some(at) = list.iter().position(|x| x == c) else {
+            let Some(&at) = self.positions.get(slot.as_str()).and_then(|p| p.get(c.as_str())) else {
                 continue;
             };
             for above in &list[..at] {
@@ -261,31 +282,22 @@ impl<'a> Audit<'a> {
                 }
             }
         }
-        let double: Vec<&str> = self
-            .people
-            .iter()
-            .filter(|(c, p)| {
-                let accepted: Vec<&String> = p
-                    .holds
-                    .iter()
-                    .filter(|(_, a)| **a)
-                    .map(|(s, _)| s)
-                    .collect();
-                let Some(kept) = accepted.first() else {
-                    return false;
-                };
-                let kept = self.rank(c, kept);
-                accepted.len() > 1 || p.holds.keys().any(|s| self.rank(c, s) > kept)
-            })
-            .map(|(c, _)| *c)
-            .collect();
-        for c in double {
-            self.flag(
-                offers.last().map(|o| o.0),
-                None,
-                format!("{c} a accepté une place et en garde une autre qu'il classe après"),
-                format!("{c} accepted a seat and keeps another they rank lower"),
-            );
+        let mut people: Vec<&str> = step.iter().map(|e| e.2.as_str()).collect();
+        people.sort_unstable();
+        people.dedup();
+        for c in people {
+            let Some(p) = self.people.get(c) else { continue };
+            let accepted: Vec<&String> = p.holds.iter().filter(|(_, a)| **a).map(|(s, _)| s).collect();
+            let Some(kept) = accepted.first() else { continue };
+            let kept = self.rank(c, kept);
+            if accepted.len() > 1 || p.holds.keys().any(|s| self.rank(c, s) > kept) {
+                self.flag(
+                    Some(last),
+                    None,
+                    format!("{c} a accepté une place et en garde une autre qu'il classe après"),
+                    format!("{c} accepted a seat and keeps another they rank lower"),
+                );
+            }
         }
     }
 }
@@ -293,12 +305,30 @@ impl<'a> Audit<'a> {
 /// Every violation of the log, in the order found; empty when it is sound.
 pub fn verify(log: &Log) -> Vec<Violation> {
     let mut audit = Audit {
-        log,
+        slots: log
+            .slots
+            .iter()
+            .map(|s| (s.slot.as_str(), (s.capacity, s.list.as_slice())))
+            .collect(),
+        positions: log
+            .slots
+            .iter()
+            .map(|s| {
+                let at = s.list.iter().enumerate().map(|(i, c)| (c.as_str(), i)).rev().collect();
+                (s.slot.as_str(), at)
+            })
+            .collect(),
+        choices: log
+            .candidates
+            .iter()
+            .map(|c| (c.id.as_str(), c.choices.as_slice()))
+            .collect(),
         people: log
             .candidates
             .iter()
             .map(|c| (c.id.as_str(), Person::default()))
             .collect(),
+        load: HashMap::new(),
         out: Vec::new(),
     };
     for s in &log.slots {
@@ -314,7 +344,7 @@ pub fn verify(log: &Log) -> Vec<Violation> {
         }
     }
     let mut prev: Option<(&Event, chrono::DateTime<chrono::Utc>)> = None;
-    let mut step: Vec<(u64, String, String)> = Vec::new();
+    let mut step: Vec<(u64, Kind, String, Option<String>)> = Vec::new();
     for (i, e) in log.events.iter().enumerate() {
         let at = chrono::DateTime::parse_from_rfc3339(&e.at).map(|t| t.to_utc());
         let Ok(at) = at else {
@@ -348,21 +378,12 @@ pub fn verify(log: &Log) -> Vec<Violation> {
             }
         }
         audit.event(e);
-        if e.kind == Kind::Offer
-            && let Some(s) = &e.slot
-        {
-            step.push((e.seq, e.candidate.clone(), s.clone()));
-        }
+        step.push((e.seq, e.kind, e.candidate.clone(), e.slot.clone()));
         prev = Some((e, at));
     }
     audit.end_of_step(&step);
     for s in &log.slots {
-        let holders = audit
-            .people
-            .values()
-            .filter(|p| p.holds.contains_key(&s.slot))
-            .count();
-        if holders >= s.capacity as usize {
+        if audit.holders(&s.slot) >= s.capacity as usize {
             continue;
         }
         if let Some(c) = s.list.iter().find(|c| audit.waiting(c, &s.slot)) {

@@ -12,9 +12,9 @@ use leptos::prelude::*;
 #[component]
 pub fn RankChart(bars: Vec<(String, u64)>) -> impl IntoView {
     let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    let (row, label_w, bar_w) = (28u64, 190u64, 260u64);
+    let (row, label_w, bar_w) = (28u64, 150u64, 180u64);
     let height = row * bars.len() as u64 + 8;
-    let width = label_w + bar_w + 50;
+    let width = label_w + bar_w + 40;
     let items = bars
         .iter()
         .enumerate()

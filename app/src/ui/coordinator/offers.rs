@@ -94,6 +94,7 @@ fn Offers(o: OffersPage) -> impl IntoView {
 fn Exhausted(id: i64, rows: Vec<ExhaustedRow>) -> impl IntoView {
     let widen = ServerAction::<WidenList>::new();
     let error = action_error(widen);
+    let empty = rows.is_empty();
     let items = rows
         .into_iter()
         .map(|x| {
@@ -128,6 +129,7 @@ fn Exhausted(id: i64, rows: Vec<ExhaustedRow>) -> impl IntoView {
         <section>
             <h2 id="epuisees">{tr(Msg::ExhaustedTitle)}</h2>
             <ErrorSummary error=error.clone()/>
+            {empty.then(|| view! { <p>{tr(Msg::NoListExhausted)}</p> })}
             <ul class="plain">{items}</ul>
         </section>
     }
@@ -137,6 +139,7 @@ fn Exhausted(id: i64, rows: Vec<ExhaustedRow>) -> impl IntoView {
 fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
     let update = ServerAction::<UpdatePlacement>::new();
     let error = action_error(update);
+    let empty = rows.is_empty();
     let items = rows
         .into_iter()
         .map(|p| {
@@ -170,6 +173,7 @@ fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
         <section>
             <h2 id="placements">{tr(Msg::PlacementsTitle)}</h2>
             <ErrorSummary error=error.clone()/>
+            {empty.then(|| view! { <p>{tr(Msg::NoPlacementYet)}</p> })}
             <ul class="plain">{items}</ul>
         </section>
     }

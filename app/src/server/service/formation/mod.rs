@@ -168,7 +168,7 @@ impl Names {
         keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
         let mut out = text.to_owned();
         for k in keys {
-            out = out.replace(k.as_str(), &format!("« {} »", self.defis[k]));
+            out = out.replace(k.as_str(), &self.defis[k]);
         }
         out
     }
