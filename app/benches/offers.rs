@@ -73,6 +73,7 @@ fn market(candidates: usize, defis: usize) -> Log {
                 slot: format!("d{d}:{}", PROFILES[**p]),
                 capacity: 1,
                 list,
+                closed_after: None,
             });
         }
     }
@@ -120,9 +121,9 @@ fn declines(mut log: Log, count: usize) -> Log {
         let market = Market::build(&log).unwrap();
         let st = State::replay(&market, &log.events).unwrap();
         // The oldest open offer declines.
-        let Some((c, s)) = (0..market.candidate_ids.len()).find_map(|c| {
-            st.held[c].iter().find(|h| !h.accepted).map(|h| (c, h.slot))
-        }) else {
+        let Some((c, s)) = (0..market.candidate_ids.len())
+            .find_map(|c| st.held[c].iter().find(|h| !h.accepted).map(|h| (c, h.slot)))
+        else {
             break;
         };
         step(&mut log, Some((c, s)), n);

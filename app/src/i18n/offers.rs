@@ -111,6 +111,7 @@ super::texts! {
     OfferDeclined => "Déclinée", "Declined";
     OfferExpired => "Expirée (considérée comme déclinée)", "Expired (counts as declined)";
     OfferReleased => "Libérée pour une place préférée", "Released for a preferred seat";
+    OfferCancelled => "Annulée : le défi est retiré", "Cancelled: the challenge is withdrawn";
     OfferWithdrawn => "Renoncement", "Withdrawn";
     NoPlacementYet => "Aucune proposition acceptée pour l'instant.", "No offer accepted yet.";
     PlacementsTitle => "Placements", "Placements";

@@ -478,3 +478,92 @@ async fn concurrent_answers_never_give_a_seat_twice() {
     );
     assert!(app.audited("offers.list_exhausted").await);
 }
+
+/// A défi withdrawn once its offers are out (the coordinators' decision on
+/// its page): its seats, offered or accepted, are taken back with a
+/// message, nobody is offered them again, and the audit still passes.
+#[tokio::test]
+async fn a_defi_withdrawn_after_validation_takes_its_seats_back() {
+    use app::domain::defi::Decision;
+    use app::server::db::formation::placement;
+    let app = TestApp::spawn().await;
+    let m = market(&app).await;
+    let [ada, bob, cleo, dan, eve, _] = m.people;
+    let origin = Default::default();
+    app::server::service::formation::runs::run(&app.state.db, &origin, m.promotion)
+        .await
+        .unwrap();
+    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
+        .await
+        .unwrap();
+    let a = offer_of(&app, ada).await.id;
+    answers::answer(&app.state, &origin, a, true, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        placement::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    app.mail().await;
+    app::server::service::defis::decide(
+        &app.state,
+        &origin,
+        m.web,
+        Decision::Withdraw,
+        "Le service est réorganisé.",
+    )
+    .await
+    .unwrap();
+    assert_eq!(offer_of(&app, ada).await.state, "cancelled");
+    assert_eq!(offer_of(&app, cleo).await.state, "cancelled");
+    for waiting in [bob, dan] {
+        let none = offer::Entity::find()
+            .filter(offer::Column::ApplicationId.eq(waiting))
+            .one(&app.state.db)
+            .await
+            .unwrap();
+        assert!(
+            none.is_none(),
+            "nobody is offered a seat of a withdrawn défi"
+        );
+    }
+    assert_eq!(
+        offer_of(&app, eve).await.state,
+        "open",
+        "the other défi goes on"
+    );
+    assert!(
+        placement::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let mail = app.mail().await;
+    let to_ada = mail
+        .iter()
+        .find(|x| x.to.contains("ada@"))
+        .expect("Ada is told");
+    assert!(
+        to_ada.text.contains("est retiré par l'équipe du programme"),
+        "{}",
+        to_ada.text
+    );
+    let (_, log) = offers::log_of(&app.state.db, m.promotion)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(app::domain::offers::verify(&log), vec![]);
+    assert!(
+        log.slots
+            .iter()
+            .filter(|s| s.slot.starts_with(&format!("d{}:", m.web)))
+            .all(|s| s.closed_after.is_some())
+    );
+    app.assert_audited(&["offers.defi_withdrawn", "offer.released"])
+        .await;
+}

@@ -6,7 +6,8 @@
 //! refused it (declined, let expire, released), have not withdrawn, and
 //! have never accepted a seat they prefer: each of these only ever becomes
 //! true, so a waitlist only shrinks and the position a candidate sees never
-//! rises. A candidate holding a seat keeps the waitlists of the seats they
+//! rises — save when a défi is withdrawn: those who had accepted its seats
+//! go back on the lists of the défis they ranked below it. A candidate holding a seat keeps the waitlists of the seats they
 //! prefer; accepting one releases the others.
 //!
 //! The state is the replay of the log's events; [`State::next_offers`]
@@ -21,6 +22,8 @@ use std::collections::{HashMap, HashSet};
 pub struct Market {
     pub slot_ids: Vec<String>,
     pub capacity: Vec<u32>,
+    /// Per slot, whether its défi was withdrawn (no more offers).
+    pub closed: Vec<bool>,
     /// Per slot, its list as candidate indices, best first.
     pub lists: Vec<Vec<usize>>,
     pub candidate_ids: Vec<String>,
@@ -88,6 +91,7 @@ impl Market {
         Ok(Market {
             slot_ids: log.slots.iter().map(|s| s.slot.clone()).collect(),
             capacity: log.slots.iter().map(|s| s.capacity).collect(),
+            closed: log.slots.iter().map(|s| s.closed_after.is_some()).collect(),
             lists,
             candidate_ids: log.candidates.iter().map(|c| c.id.clone()).collect(),
             prefs,
@@ -134,8 +138,8 @@ pub struct State<'m> {
     offered: HashSet<(usize, usize)>,
     refused: HashSet<(usize, usize)>,
     pub withdrawn: Vec<bool>,
-    /// Per candidate, the best preference index they ever accepted.
-    best_accepted: Vec<Option<usize>>,
+    /// Per candidate, the slots they ever accepted.
+    accepted: Vec<Vec<usize>>,
 }
 
 impl<'m> State<'m> {
@@ -148,7 +152,7 @@ impl<'m> State<'m> {
             offered: HashSet::new(),
             refused: HashSet::new(),
             withdrawn: vec![false; n],
-            best_accepted: vec![None; n],
+            accepted: vec![Vec::new(); n],
         }
     }
 
@@ -226,11 +230,7 @@ impl<'m> State<'m> {
                         h.accepted = true;
                     }
                 }
-                let p = self.market.preference(c, s);
-                self.best_accepted[c] = match (self.best_accepted[c], p) {
-                    (Some(b), Some(p)) => Some(b.min(p)),
-                    (b, p) => b.or(p),
-                };
+                self.accepted[c].push(s);
             }
             Kind::Decline | Kind::Expire => {
                 if held
@@ -262,10 +262,15 @@ impl<'m> State<'m> {
         let Some(p) = self.market.preference(c, s) else {
             return false;
         };
+        // A seat accepted on a défi withdrawn since does not count: its
+        // holder goes back to the lists below it.
+        let accepted_better = self.accepted[c].iter().any(|&t| {
+            !self.market.closed[t] && self.market.preference(c, t).is_some_and(|b| b < p)
+        });
         !self.withdrawn[c]
             && !self.offered.contains(&(c, s))
             && !self.refused.contains(&(c, s))
-            && self.best_accepted[c].is_none_or(|b| b > p)
+            && !accepted_better
     }
 
     /// Waiting, and holding no seat they prefer: the next seat is theirs
@@ -304,7 +309,7 @@ impl<'m> State<'m> {
         loop {
             let mut sought: HashMap<usize, usize> = HashMap::new();
             for s in 0..self.market.slot_ids.len() {
-                if blocked(s) || self.load[s] >= self.market.capacity[s] {
+                if blocked(s) || self.market.closed[s] || self.load[s] >= self.market.capacity[s] {
                     continue;
                 }
                 let free = (self.market.capacity[s] - self.load[s]) as usize;
@@ -357,7 +362,8 @@ impl<'m> State<'m> {
     pub fn exhausted(&self) -> Vec<usize> {
         (0..self.market.slot_ids.len())
             .filter(|&s| {
-                self.load[s] < self.market.capacity[s]
+                !self.market.closed[s]
+                    && self.load[s] < self.market.capacity[s]
                     && !self.market.lists[s].iter().any(|&c| self.waiting(c, s))
             })
             .collect()

@@ -23,6 +23,10 @@ pub struct SlotEntry {
     pub slot: String,
     pub capacity: u32,
     pub list: Vec<String>,
+    /// The défi was withdrawn after this event: no offer on the slot
+    /// after it (its holders' seats are released in the next step).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_after: Option<u64>,
 }
 
 /// A candidate and the défis they would take, best first.

@@ -11,6 +11,7 @@ fn slot(id: &str, capacity: u32, list: &[&str]) -> SlotEntry {
         slot: id.into(),
         capacity,
         list: list.iter().map(|s| s.to_string()).collect(),
+        closed_after: None,
     }
 }
 
@@ -89,9 +90,12 @@ impl Sim {
             self.push(kind, &cid, sid.as_deref());
         }
         let st = State::replay(&market, &self.log.events).unwrap();
+        // A withdrawn défi sends those who had accepted it back on lists:
+        // the one case where a position may rise.
+        let withdrawn = self.log.slots.iter().any(|s| s.closed_after.is_some());
         for s in 0..market.slot_ids.len() {
             assert!(st.load[s] <= market.capacity[s], "a seat given twice");
-            for c in 0..market.candidate_ids.len() {
+            for c in (0..market.candidate_ids.len()).filter(|_| !withdrawn) {
                 match st.position(c, s) {
                     Some(p) => {
                         assert!(!self.gone.contains(&(c, s)), "back on a waitlist");
@@ -188,6 +192,51 @@ fn a_withdrawal_frees_every_seat_held() {
         assert_eq!(st.exhausted(), vec![1], "d2's list is empty");
         assert!(st.clone().apply(Kind::Offer, 0, Some(0)).is_err());
     });
+}
+
+#[test]
+fn a_withdrawn_defi_releases_its_seats_into_the_cascade() {
+    let mut sim = Sim::new(
+        vec![
+            slot("d1:dev", 1, &["a", "b"]),
+            slot("d2:dev", 1, &["a", "c"]),
+        ],
+        vec![
+            cand("a", &["d1", "d2"]),
+            cand("b", &["d1"]),
+            cand("c", &["d2"]),
+        ],
+    );
+    assert_eq!(sim.step(&[]), vec![(0, 0), (2, 1)]);
+    assert_eq!(sim.step(&[(Kind::Accept, 0, Some(0))]), vec![]);
+    // d1 is withdrawn: a's accepted seat is taken back; a goes back on
+    // d2's list (which they rank below d1), but c holds d2.
+    sim.log.slots[0].closed_after = Some(sim.log.events.len() as u64);
+    assert_eq!(sim.step(&[(Kind::Release, 0, Some(0))]), vec![]);
+    sim.state(|st| {
+        assert_eq!(
+            st.exhausted(),
+            Vec::<usize>::new(),
+            "a closed slot is not exhausted"
+        )
+    });
+    // c declines d2: a is offered it; b never gets d1 again.
+    assert_eq!(sim.step(&[(Kind::Decline, 2, Some(1))]), vec![(0, 1)]);
+    let mut tampered = sim.log.clone();
+    let seq = tampered.events.len() as u64 + 1;
+    tampered.events.push(Event {
+        seq,
+        at: at(99),
+        kind: Kind::Offer,
+        candidate: "b".into(),
+        slot: Some("d1:dev".into()),
+    });
+    assert_eq!(
+        flagged(&tampered),
+        [format!(
+            "event {seq}: slot d1:dev: b is offered a seat of a withdrawn challenge"
+        )]
+    );
 }
 
 fn flagged(log: &Log) -> Vec<String> {
@@ -346,6 +395,7 @@ fn market() -> impl Strategy<Value = (Vec<SlotEntry>, Vec<CandidateEntry>, Vec<S
                         slot: slot_name(&format!("d{di}"), p),
                         capacity: if pi == 0 { cap_dev } else { cap_design.min(1) },
                         list: listed.into_iter().map(|(_, c)| c).collect(),
+                        closed_after: None,
                     });
                 }
             }

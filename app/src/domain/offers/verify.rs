@@ -13,7 +13,9 @@
 //!   waiting for it (on its waitlist and holding no seat they prefer).
 //! - Accepting releases: after each step, a candidate holds at most one
 //!   accepted seat and no seat they rank below it.
-//! - No seat is left free at the end while someone waits for it.
+//! - No seat is left free at the end while someone waits for it, except
+//!   on a slot whose défi was withdrawn (`closed_after`): no offer is made
+//!   on it after that event.
 //!
 //! A step is the events with the same time, as one transaction writes them.
 
@@ -72,13 +74,15 @@ struct Person {
     offered: HashSet<String>,
     refused: HashSet<String>,
     withdrawn: bool,
-    /// Défis of seats ever accepted.
-    accepted_defis: Vec<String>,
+    /// Seats ever accepted.
+    accepted: Vec<String>,
 }
 
 struct Audit<'a> {
     /// slot → (capacity, list)
     slots: HashMap<&'a str, (u32, &'a [String])>,
+    /// slot → the event after which its défi was withdrawn
+    closed: HashMap<&'a str, u64>,
     /// slot → candidate → position on its list
     positions: HashMap<&'a str, HashMap<&'a str, usize>>,
     /// candidate → défis, best first
@@ -86,6 +90,8 @@ struct Audit<'a> {
     people: HashMap<&'a str, Person>,
     /// slot → holders (open or accepted)
     load: HashMap<String, usize>,
+    /// The event being checked: a slot is closed after its `closed_after`.
+    seq: u64,
     out: Vec<Violation>,
 }
 
@@ -125,9 +131,9 @@ impl<'a> Audit<'a> {
             .get(slot)
             .is_some_and(|l| l.contains_key(candidate));
         let accepted_better = p
-            .accepted_defis
+            .accepted
             .iter()
-            .any(|d| self.defi_rank(candidate, d).is_some_and(|r| r < mine));
+            .any(|s| !self.closed_now(s) && self.rank(candidate, s).is_some_and(|r| r < mine));
         listed
             && !p.withdrawn
             && !p.offered.contains(slot)
@@ -144,6 +150,11 @@ impl<'a> Audit<'a> {
                 .holds
                 .keys()
                 .any(|s| self.rank(candidate, s).is_some_and(|r| r < mine))
+    }
+
+    /// The slot's défi was withdrawn before the event being checked.
+    fn closed_now(&self, slot: &str) -> bool {
+        self.closed.get(slot).is_some_and(|&n| self.seq > n)
     }
 
     fn holders(&self, slot: &str) -> usize {
@@ -200,6 +211,10 @@ impl<'a> Audit<'a> {
         }
         let held = person.holds.get(slot).copied();
         let wrong = match e.kind {
+            Kind::Offer if self.closed.get(slot).is_some_and(|&n| e.seq > n) => Some((
+                format!("{c} reçoit une place d'un défi retiré"),
+                format!("{c} is offered a seat of a withdrawn challenge"),
+            )),
             Kind::Offer if !self.on_waitlist(c, slot) => Some((
                 format!("{c} reçoit une proposition sans être en attente sur ce poste"),
                 format!("{c} is offered a seat without waiting for it"),
@@ -227,7 +242,7 @@ impl<'a> Audit<'a> {
             }
             Kind::Accept => {
                 p.holds.insert(slot.to_owned(), true);
-                p.accepted_defis.push(defi_of(slot).to_owned());
+                p.accepted.push(slot.to_owned());
             }
             Kind::Decline | Kind::Expire | Kind::Release => {
                 p.holds.remove(slot);
@@ -268,7 +283,11 @@ impl<'a> Audit<'a> {
             let Some(list) = self.list(slot) else {
                 continue;
             };
-            let Some(&at) = self.positions.get(slot.as_str()).and_then(|p| p.get(c.as_str())) else {
+            let Some(&at) = self
+                .positions
+                .get(slot.as_str())
+                .and_then(|p| p.get(c.as_str()))
+            else {
                 continue;
             };
             for above in &list[..at] {
@@ -286,9 +305,18 @@ impl<'a> Audit<'a> {
         people.sort_unstable();
         people.dedup();
         for c in people {
-            let Some(p) = self.people.get(c) else { continue };
-            let accepted: Vec<&String> = p.holds.iter().filter(|(_, a)| **a).map(|(s, _)| s).collect();
-            let Some(kept) = accepted.first() else { continue };
+            let Some(p) = self.people.get(c) else {
+                continue;
+            };
+            let accepted: Vec<&String> = p
+                .holds
+                .iter()
+                .filter(|(_, a)| **a)
+                .map(|(s, _)| s)
+                .collect();
+            let Some(kept) = accepted.first() else {
+                continue;
+            };
             let kept = self.rank(c, kept);
             if accepted.len() > 1 || p.holds.keys().any(|s| self.rank(c, s) > kept) {
                 self.flag(
@@ -310,11 +338,22 @@ pub fn verify(log: &Log) -> Vec<Violation> {
             .iter()
             .map(|s| (s.slot.as_str(), (s.capacity, s.list.as_slice())))
             .collect(),
+        closed: log
+            .slots
+            .iter()
+            .filter_map(|s| s.closed_after.map(|n| (s.slot.as_str(), n)))
+            .collect(),
         positions: log
             .slots
             .iter()
             .map(|s| {
-                let at = s.list.iter().enumerate().map(|(i, c)| (c.as_str(), i)).rev().collect();
+                let at = s
+                    .list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.as_str(), i))
+                    .rev()
+                    .collect();
                 (s.slot.as_str(), at)
             })
             .collect(),
@@ -329,6 +368,7 @@ pub fn verify(log: &Log) -> Vec<Violation> {
             .map(|c| (c.id.as_str(), Person::default()))
             .collect(),
         load: HashMap::new(),
+        seq: 0,
         out: Vec::new(),
     };
     for s in &log.slots {
@@ -377,13 +417,14 @@ pub fn verify(log: &Log) -> Vec<Violation> {
                 audit.end_of_step(&std::mem::take(&mut step));
             }
         }
+        audit.seq = e.seq;
         audit.event(e);
         step.push((e.seq, e.kind, e.candidate.clone(), e.slot.clone()));
         prev = Some((e, at));
     }
     audit.end_of_step(&step);
     for s in &log.slots {
-        if audit.holders(&s.slot) >= s.capacity as usize {
+        if s.closed_after.is_some() || audit.holders(&s.slot) >= s.capacity as usize {
             continue;
         }
         if let Some(c) = s.list.iter().find(|c| audit.waiting(c, &s.slot)) {

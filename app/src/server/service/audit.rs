@@ -99,6 +99,7 @@ audit_actions! {
     OfferReminded = "offer.reminded",
     OfferWithdrawn = "offer.withdrawn",
     OffersBlocked = "offers.blocked",
+    OffersDefiWithdrawn = "offers.defi_withdrawn",
     OffersListExhausted = "offers.list_exhausted",
     OffersListWidened = "offers.list_widened",
     OrganisationCreated = "organisation.created",

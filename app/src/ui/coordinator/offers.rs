@@ -30,6 +30,7 @@ pub fn offer_state(code: &str) -> &'static str {
         "declined" => Msg::OfferDeclined,
         "expired" => Msg::OfferExpired,
         "released" => Msg::OfferReleased,
+        "cancelled" => Msg::OfferCancelled,
         _ => Msg::OfferWithdrawn,
     })
 }

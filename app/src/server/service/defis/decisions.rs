@@ -30,6 +30,18 @@ async fn decide_in(
     // is cancelled (nobody could score it any more).
     let hearing_cancelled = to != DefiState::Shortlisted
         && crate::server::service::hearings::schedule::release_for(txn, state, &d).await?;
+    // Withdrawn once its promotion's offers are out: its seats are taken
+    // back and go down the lists of the défis their holders wait for.
+    if to == DefiState::Withdrawn {
+        crate::server::service::formation::offers::defi_withdrawn(
+            txn,
+            state,
+            d.promotion_id,
+            id,
+            now,
+        )
+        .await?;
+    }
     event(txn, origin, id, decision.code(), &message).await?;
     let link = state.link(&format!("/organisation/defis/{id}"));
     let recipients = tell_members(txn, &d, MailTemplate::DefiDecision, |locale, name| {

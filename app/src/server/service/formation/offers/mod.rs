@@ -119,6 +119,7 @@ pub fn market(
                     slot: slot(id, &s.profile),
                     capacity: s.capacity,
                     list: s.ranking.iter().map(|k| pc(k)).collect(),
+                    closed_after: None,
                 },
             ));
         }
@@ -292,7 +293,8 @@ pub(crate) async fn step(
             candidate: market.candidate_ids[who].clone(),
             slot: s.map(|s| market.slot_ids[s].clone()),
         };
-        record(txn, state, promotion, &e, now).await?;
+        let closed = s.is_some_and(|s| market.closed[s]);
+        record(txn, state, promotion, &e, closed, now).await?;
         log.events.push(e.clone());
         written.push(e);
     }
@@ -335,12 +337,14 @@ pub(crate) async fn step(
 }
 
 /// Writes one event: the log row, the offer row it changes, the
-/// placement, the email and the audit entry.
+/// placement, the email and the audit entry. A seat released on a
+/// `closed` slot was taken back: its défi is withdrawn.
 async fn record(
     txn: &Txn<'_>,
     state: &AppState,
     promotion: i64,
     e: &Event,
+    closed: bool,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let app = application_of(&e.candidate).ok_or(AppError::Unexpected)?;
@@ -398,6 +402,7 @@ async fn record(
             let to = match e.kind {
                 Kind::Decline => "declined",
                 Kind::Expire => "expired",
+                _ if closed => "cancelled",
                 _ => "released",
             };
             set_state(defi, to).exec(txn).await?;
@@ -406,6 +411,7 @@ async fn record(
             let mail = match e.kind {
                 Kind::Decline => notify::OfferMail::Declined,
                 Kind::Expire => notify::OfferMail::Expired,
+                _ if closed => notify::OfferMail::Cancelled,
                 _ => notify::OfferMail::Released,
             };
             notify::offer(txn, state, &o, mail).await?;
@@ -434,6 +440,67 @@ async fn record(
         action,
         Target::Application(app),
         json!({ "seq": e.seq, "slot": e.slot, "promotion": promotion }),
+    )
+    .await
+}
+
+/// The défi was withdrawn (a coordinator's decision, in its transaction):
+/// when its promotion's offers are out, its slots take no more offers and
+/// the seats held on them are released, which cascades. Nothing when the
+/// promotion has no validated run or the défi is not in its market.
+pub(crate) async fn defi_withdrawn(
+    txn: &Txn<'_>,
+    state: &AppState,
+    promotion: i64,
+    defi: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some((r, _)) = log_of(txn, promotion).await? else {
+        return Ok(());
+    };
+    lock(txn, promotion).await?;
+    let (r, mut log) = log_of(txn, promotion).await?.unwrap_or((r, Log::default()));
+    let prefix = format!("{}:", d(defi));
+    let seq = log.events.len() as u64;
+    let mut closing = Vec::new();
+    for s in log.slots.iter_mut().filter(|s| s.slot.starts_with(&prefix)) {
+        if s.closed_after.is_none() {
+            s.closed_after = Some(seq);
+            closing.push(s.slot.clone());
+        }
+    }
+    if closing.is_empty() {
+        return Ok(());
+    }
+    let answers: Vec<Answer> = {
+        let market = Market::build(&log).map_err(|_| AppError::Unexpected)?;
+        let st = State::replay(&market, &log.events).map_err(|_| AppError::Unexpected)?;
+        closing
+            .iter()
+            .filter_map(|name| market.slot(name))
+            .flat_map(|s| st.holders(s).map(move |(c, _)| (c, s)).collect::<Vec<_>>())
+            .filter_map(|(c, s)| {
+                let app = application_of(&market.candidate_ids[c])?;
+                Some((Kind::Release, app, Some(market.slot_ids[s].clone())))
+            })
+            .collect()
+    };
+    log.events.clear();
+    run::Entity::update_many()
+        .col_expr(
+            run::Column::Market,
+            Expr::value(Some(
+                serde_json::to_string(&log).map_err(|_| AppError::Unexpected)?,
+            )),
+        )
+        .filter(run::Column::Id.eq(r.id))
+        .exec(txn)
+        .await?;
+    step(txn, state, promotion, &answers, now).await?;
+    txn.audit(
+        AuditAction::OffersDefiWithdrawn,
+        Target::Defi(defi),
+        json!({ "slots": closing, "released": answers.len() }),
     )
     .await
 }

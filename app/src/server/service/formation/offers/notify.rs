@@ -25,6 +25,8 @@ pub enum OfferMail {
     Declined,
     Expired,
     Released,
+    /// The défi was withdrawn: the seat is taken back.
+    Cancelled,
 }
 
 impl OfferMail {
@@ -36,6 +38,7 @@ impl OfferMail {
             OfferMail::Declined => "declined",
             OfferMail::Expired => "expired",
             OfferMail::Released => "released",
+            OfferMail::Cancelled => "cancelled",
         }
     }
 }
