@@ -342,6 +342,16 @@ fn the_log_reads_the_documented_format() {
     assert!(err.starts_with("events[0]"), "{err}");
 }
 
+#[test]
+fn the_example_of_the_documentation_passes_the_audit() {
+    let doc = include_str!("../../../../docs/offers.md");
+    let start = doc.find("```json").expect("a JSON example") + "```json".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let log = parse_json(&doc[start..end]).unwrap();
+    assert!(!log.events.is_empty());
+    assert_eq!(verify(&log), vec![]);
+}
+
 /// A random market: défis with a dev and/or design slot, candidates with
 /// a profile and choices, lists drawn from the candidates of the profile.
 fn market() -> impl Strategy<Value = (Vec<SlotEntry>, Vec<CandidateEntry>, Vec<String>)> {
