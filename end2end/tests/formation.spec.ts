@@ -65,7 +65,7 @@ test('the programme team runs, adjusts with a reason and validates', async ({ pa
   await expectAccessible(page, 'an adjustment previewed');
   await page.getByRole('button', { name: "Enregistrer l'ajustement" }).click();
   await expect(notice(page)).toHaveText('Ajustement enregistré.');
-  await expect(page.locator('main')).toContainText("Placement décidé par l'équipe du programme, motif : Conflit d'intérêts déclaré après les entretiens.");
+  await expect(page.locator('main')).toContainText("Vous n'avez pas de place, par décision de l'équipe du programme, motif : Conflit d'intérêts déclaré après les entretiens.");
 
   // Validation: the box first. Only the run without JavaScript (the
   // second) validates: the first one leaves the promotion to it.
@@ -129,7 +129,7 @@ test('a candidate declines, the next on the list accepts and sees the team', asy
   await expect(them).toHaveURL(/\/espace$/);
   await visit(them, '/espace/propositions');
   await them.getByRole('button', { name: `Accepter la place du défi ${defi}` }).click();
-  await expect(notice(them)).toHaveText('Vous avez accepté la proposition. Vos autres propositions moins bien classées sont libérées.');
+  await expect(notice(them)).toHaveText('Vous avez accepté la proposition. Vos autres propositions sont libérées ; vous restez en attente pour les défis que vous préférez.');
   await them.getByRole('link', { name: 'La page de votre équipe' }).click();
   await expect(them.getByRole('heading', { level: 1 })).toHaveText('Équipe du défi');
   await expect(them.locator('main')).toContainText(defi);

@@ -15,6 +15,7 @@ super::texts! {
     OverrideReasonTooLong => "Le motif tient en 1 000 caractères au plus.", "The reason fits in 1,000 characters at most.";
     OfferClosed => "Cette proposition n'attend plus de réponse.", "This offer no longer awaits an answer.";
     OfferPastDeadline => "Le délai de réponse est passé : la proposition est considérée comme déclinée.", "The answer deadline has passed: the offer counts as declined.";
+    RunStale => "Des candidatures, des défis ou des listes ont changé depuis cette exécution : lancez le moteur à nouveau, puis validez la nouvelle exécution.", "Applications, challenges or lists changed since this run: run the engine again, then validate the new run.";
     RunAlreadyValidated => "Cette exécution est déjà validée.", "This run is already validated.";
     OtherRunValidated => "Une autre exécution de cette promotion est déjà validée.", "Another run of this promotion is already validated.";
     WidenUnknownCandidate => "Choisissez une personne présélectionnée de la promotion.", "Choose a shortlisted person of the promotion.";
@@ -35,7 +36,8 @@ super::texts! {
     FairnessByRegion => "Par lieu de l'administration d'accueil (personnes placées)", "By place of the host administration (people placed)";
     FairnessByChoice => "Par rang du choix obtenu", "By rank of the choice obtained";
     NotPlaced => "Sans place", "No seat";
-    PlacedByDecision => "Placement décidé par l'équipe du programme, motif : {reason}", "Placed by decision of the programme team, reason: {reason}";
+    PlacedByDecision => "Vous êtes placé·e sur le défi {defi} par décision de l'équipe du programme, motif : {reason}", "You are placed on the challenge {defi} by decision of the programme team, reason: {reason}";
+    UnplacedByDecision => "Vous n'avez pas de place, par décision de l'équipe du programme, motif : {reason}", "You have no seat, by decision of the programme team, reason: {reason}";
     RunDone => "Exécution enregistrée : voici son résultat.", "Run saved: here is its result.";
     OverrideSaved => "Ajustement enregistré.", "Adjustment saved.";
     ValidateConfirmMissing => "Cochez la case pour confirmer : les propositions partent dès la validation.", "Tick the box to confirm: the offers leave as soon as you validate.";
@@ -43,7 +45,7 @@ super::texts! {
     ListWidened => "Liste élargie : la place est proposée si la personne est la suivante.", "List widened: the seat is offered if the person comes next.";
     PlacementSaved => "Suivi du placement enregistré.", "Placement follow-up saved.";
     PlacementStepRefused => "Ce placement ne peut pas passer à cet état.", "This placement cannot move to this state.";
-    OfferAcceptedNotice => "Vous avez accepté la proposition. Vos autres propositions moins bien classées sont libérées.", "You accepted the offer. Your other, lower-ranked offers are released.";
+    OfferAcceptedNotice => "Vous avez accepté la proposition. Vos autres propositions sont libérées ; vous restez en attente pour les défis que vous préférez.", "You accepted the offer. Your other offers are released; you stay on the waiting lists of the challenges you prefer.";
     OfferDeclinedNotice => "Vous avez décliné la proposition.", "You declined the offer.";
     WithdrawOffersConfirmMissing => "Cochez la case pour confirmer que vous renoncez à toutes vos propositions et listes d'attente.", "Tick the box to confirm that you give up all your offers and waiting lists.";
     WithdrawnFromOffers => "Vous avez renoncé : vos places sont proposées aux personnes suivantes.", "You withdrew: your seats are offered to the next people.";

@@ -131,8 +131,8 @@ super::texts! {
     AcceptOfferFor => "Accepter la place du défi {defi}", "Accept the seat of the challenge {defi}";
     DeclineOfferFor => "Décliner la place du défi {defi}", "Decline the seat of the challenge {defi}";
     YourWaitingLists => "Listes d'attente", "Waiting lists";
-    WaitingIntro => "Si une place se libère, elle est proposée dans l'ordre des listes. Votre position ne peut que s'améliorer.", "If a seat frees up, it is offered in the order of the lists. Your position can only improve.";
-    WaitingLine => "{defi} : {position} sur la liste d'attente", "{defi}: number {position} on the waiting list";
+    WaitingIntro => "Si une place se libère, elle est proposée dans l'ordre des listes. Votre position ne peut que s'améliorer (sauf si un défi est retiré : ceux qui y avaient accepté une place reviennent sur les listes).", "If a seat frees up, it is offered in the order of the lists. Your position can only improve (unless a challenge is withdrawn: those who had accepted a seat there come back on the lists).";
+    WaitingLine => "{defi} : n° {position} sur la liste d'attente", "{defi}: number {position} on the waiting list";
     HowDecided => "Comment ce résultat a été établi", "How this result was reached";
     YourPlacement => "Votre placement", "Your placement";
     PlacementLine => "{defi}, du {start} au {end} — {state}", "{defi}, from {start} to {end} — {state}";

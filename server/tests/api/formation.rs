@@ -203,8 +203,8 @@ async fn a_run_is_saved_explained_embargoed_then_validated_into_offers_that_casc
     let two = claire.page(&format!("{base}/2?comparer=1")).await;
     assert!(
         two.contains(
-            "Placement décidé par l&#x27;équipe du programme, motif : Conflit d&#x27;intérêts"
-        ) || two.contains("Placement décidé par l'équipe du programme, motif : Conflit d'intérêts"),
+            "Vous n&#x27;avez pas de place, par décision de l&#x27;équipe du programme, motif : Conflit d&#x27;intérêts"
+        ) || two.contains("Vous n'avez pas de place, par décision de l'équipe du programme, motif : Conflit d'intérêts"),
         "{two}"
     );
     assert!(two.contains("Ada Candidat"), "Ada moves between the runs");
@@ -258,7 +258,7 @@ async fn a_run_is_saved_explained_embargoed_then_validated_into_offers_that_casc
     assert!(
         to("bob@")[0]
             .text
-            .contains("Orienter les usagers : vous êtes 1re sur la liste d'attente"),
+            .contains("Orienter les usagers : n° 1 sur la liste d'attente"),
         "{}",
         to("bob@")[0].text
     );
@@ -566,4 +566,53 @@ async fn a_defi_withdrawn_after_validation_takes_its_seats_back() {
     );
     app.assert_audited(&["offers.defi_withdrawn", "offer.released"])
         .await;
+}
+
+/// A placed candidate who withdraws their dossier leaves the offers: their
+/// seat goes to the next on the list; a run made before a change in the
+/// dossiers is stale and cannot be validated.
+#[tokio::test]
+async fn leaving_the_programme_passes_the_seat_on_and_a_stale_run_is_refused() {
+    let app = TestApp::spawn().await;
+    let m = market(&app).await;
+    let [ada, bob, ..] = m.people;
+    let origin = Default::default();
+    let runs_ = app::server::service::formation::runs::run;
+    runs_(&app.state.db, &origin, m.promotion).await.unwrap();
+    // Bob leaves before the validation: run 1 no longer reads the database.
+    let mut b: app::server::db::application::ActiveModel = app
+        .row::<app::server::db::application::Entity>(bob)
+        .await
+        .into();
+    b.state = Set(app::domain::application::ApplicationState::Withdrawn
+        .code()
+        .into());
+    b.update(&app.state.db).await.unwrap();
+    let stale = answers::validate(&app.state, &origin, m.promotion, 1, Utc::now()).await;
+    assert_eq!(
+        stale,
+        Err(app::model::AppError::Refused(app::i18n::Msg::RunStale))
+    );
+    let mut b: app::server::db::application::ActiveModel = app
+        .row::<app::server::db::application::Entity>(bob)
+        .await
+        .into();
+    b.state = Set(app::domain::application::ApplicationState::Shortlisted
+        .code()
+        .into());
+    b.update(&app.state.db).await.unwrap();
+    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
+        .await
+        .unwrap();
+    // Ada withdraws her dossier: she leaves the offers, Bob is offered.
+    app::server::service::applications::withdraw(&app.state, &origin, ada)
+        .await
+        .unwrap();
+    assert_eq!(offer_of(&app, ada).await.state, "withdrawn");
+    assert_eq!(offer_of(&app, bob).await.state, "open");
+    let (_, log) = offers::log_of(&app.state.db, m.promotion)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(app::domain::offers::verify(&log), vec![]);
 }

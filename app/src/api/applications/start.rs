@@ -30,7 +30,7 @@ pub async fn withdraw_application(
     call.allow(Action::WithdrawApplication { owner, state })?;
     use crate::api::support::{NOTHING, confirmed};
     let result = match confirmed(confirm.as_deref(), Msg::ConfirmWithdrawRequired) {
-        Ok(()) => applications::withdraw(&call.state.db, &call.ctx.origin(), id).await,
+        Ok(()) => applications::withdraw(&call.state, &call.ctx.origin(), id).await,
         Err(e) => Err(e),
     };
     let to = format!("/candidature/{id}");

@@ -27,7 +27,11 @@ pub async fn answer_offer(#[server(flatten)] form: Posted) -> Result<(), AppErro
     call.allow(Action::AnswerOffer {
         owner: owner.is_some() && owner == me,
     })?;
-    let accept = form.get("intent").as_deref() == Some("accepter");
+    let accept = match form.get("intent").as_deref() {
+        Some("accepter") => true,
+        Some("decliner") => false,
+        _ => return Err(AppError::NotFound),
+    };
     let result = answers::answer(
         &call.state,
         &call.ctx.origin(),

@@ -26,7 +26,7 @@ pub async fn delete_account(#[server(default)] confirm: Option<String>) -> Resul
     let confirmed = super::support::confirmed(confirm.as_deref(), Msg::ConfirmDeleteRequired);
     call.keep(confirmed, super::support::NOTHING).await?;
     privacy::delete_account(
-        &call.state.db,
+        &call.state,
         &call.ctx.origin(),
         &call.state.settings.data_dir,
         call.viewer_id()?,

@@ -203,7 +203,7 @@ impl<'m> State<'m> {
         let held = self.holds(c, s);
         match kind {
             Kind::Offer => {
-                if !self.waiting(c, s) {
+                if !self.waited(c, s) {
                     return Err("the candidate is not on this waitlist".into());
                 }
                 if self.load[s] >= self.market.capacity[s] {
@@ -257,11 +257,19 @@ impl<'m> State<'m> {
     }
 
     /// On the slot's waitlist: would take it, not offered it yet, has not
-    /// refused it, has not withdrawn, has accepted nothing they prefer.
+    /// refused it, has not withdrawn, has accepted nothing they prefer; and
+    /// the slot's défi is not withdrawn.
     pub fn waiting(&self, c: usize, s: usize) -> bool {
+        !self.market.closed[s] && self.waited(c, s)
+    }
+
+    /// `waiting`, whatever became of the slot's défi since (a replay of
+    /// what happened before it was withdrawn).
+    fn waited(&self, c: usize, s: usize) -> bool {
         let Some(p) = self.market.preference(c, s) else {
             return false;
         };
+
         // A seat accepted on a défi withdrawn since does not count: its
         // holder goes back to the lists below it.
         let accepted_better = self.accepted[c].iter().any(|&t| {

@@ -12,3 +12,5 @@ pub use verify::{Violation, verify};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_random;

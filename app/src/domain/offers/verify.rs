@@ -12,7 +12,9 @@
 //!   made an offer, no one above its receiver on the slot's list is still
 //!   waiting for it (on its waitlist and holding no seat they prefer).
 //! - Accepting releases: after each step, a candidate holds at most one
-//!   accepted seat and no seat they rank below it.
+//!   accepted seat and no seat they rank below it; a seat is released only
+//!   by its holder accepting another in the same step, or when its défi is
+//!   withdrawn. Nobody is offered a seat while holding one they prefer.
 //! - No seat is left free at the end while someone waits for it, except
 //!   on a slot whose défi was withdrawn (`closed_after`): no offer is made
 //!   on it after that event.
@@ -92,6 +94,9 @@ struct Audit<'a> {
     load: HashMap<String, usize>,
     /// The event being checked: a slot is closed after its `closed_after`.
     seq: u64,
+    /// Who accepted a seat in the step being read (they may release the
+    /// others in it).
+    accepted_now: HashSet<String>,
     out: Vec<Violation>,
 }
 
@@ -129,7 +134,8 @@ impl<'a> Audit<'a> {
         let listed = self
             .positions
             .get(slot)
-            .is_some_and(|l| l.contains_key(candidate));
+            .is_some_and(|l| l.contains_key(candidate))
+            && !self.closed_now(slot);
         let accepted_better = p
             .accepted
             .iter()
@@ -141,15 +147,20 @@ impl<'a> Audit<'a> {
             && !accepted_better
     }
 
-    fn waiting(&self, candidate: &str, slot: &str) -> bool {
+    /// The candidate holds a seat they rank above the slot.
+    fn holds_better(&self, candidate: &str, slot: &str) -> bool {
         let Some(mine) = self.rank(candidate, slot) else {
             return false;
         };
-        self.on_waitlist(candidate, slot)
-            && !self.people[candidate]
-                .holds
+        self.people.get(candidate).is_some_and(|p| {
+            p.holds
                 .keys()
                 .any(|s| self.rank(candidate, s).is_some_and(|r| r < mine))
+        })
+    }
+
+    fn waiting(&self, candidate: &str, slot: &str) -> bool {
+        self.on_waitlist(candidate, slot) && !self.holds_better(candidate, slot)
     }
 
     /// The slot's défi was withdrawn before the event being checked.
@@ -219,6 +230,11 @@ impl<'a> Audit<'a> {
                 format!("{c} reçoit une proposition sans être en attente sur ce poste"),
                 format!("{c} is offered a seat without waiting for it"),
             )),
+            Kind::Offer if self.holds_better(c, slot) => Some((
+                format!("{c} reçoit une proposition alors qu'il tient une place qu'il préfère"),
+                format!("{c} is offered a seat while holding one they prefer"),
+            )),
+
             Kind::Accept | Kind::Decline | Kind::Expire if held != Some(false) => Some((
                 format!("{c} répond sans proposition ouverte"),
                 format!("{c} answers without an open offer"),
@@ -227,11 +243,18 @@ impl<'a> Audit<'a> {
                 format!("{c} libère une place qu'il n'a pas"),
                 format!("{c} releases a seat they do not hold"),
             )),
+            Kind::Release if !self.accepted_now.contains(c) && !self.closed_now(slot) => Some((
+                format!("{c} perd une place sans en avoir accepté une autre"),
+                format!("{c} loses a seat without having accepted another"),
+            )),
             _ => None,
         };
         if let Some((fr, en)) = wrong {
             self.flag(seq, Some(slot), fr, en);
             return;
+        }
+        if e.kind == Kind::Accept {
+            self.accepted_now.insert(c.to_owned());
         }
         let p = self.people.get_mut(c).expect("known");
         match e.kind {
@@ -256,6 +279,7 @@ impl<'a> Audit<'a> {
     /// The checks at the end of a step, on the slots and people its
     /// events touched: `step` is (seq, kind, candidate, slot).
     fn end_of_step(&mut self, step: &[(u64, Kind, String, Option<String>)]) {
+        self.accepted_now.clear();
         let Some(last) = step.last().map(|e| e.0) else {
             return;
         };
@@ -369,6 +393,7 @@ pub fn verify(log: &Log) -> Vec<Violation> {
             .collect(),
         load: HashMap::new(),
         seq: 0,
+        accepted_now: HashSet::new(),
         out: Vec::new(),
     };
     for s in &log.slots {

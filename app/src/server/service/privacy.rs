@@ -212,12 +212,12 @@ async fn remove_files(data_dir: &Path, names: Vec<String>) {
 /// links, free texts, files) and keep what the programme's statistics need
 /// until their promotion's retention ends. Sessions, tokens and roles go.
 pub async fn delete_account(
-    db: &DatabaseConnection,
+    state: &crate::server::AppState,
     origin: &Origin,
     data_dir: &Path,
     user_id: i64,
 ) -> Result<(), AppError> {
-    let txn = Txn::begin(db, origin).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
     let u = users::by_id(&txn, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -233,6 +233,15 @@ pub async fn delete_account(
             erased += 1;
             continue;
         }
+        // Once offers are out, the person leaves them: their seats go on.
+        crate::server::service::formation::offers::left(
+            &txn,
+            state,
+            a.promotion_id,
+            a.id,
+            Utc::now(),
+        )
+        .await?;
         gone_files.extend(
             files_of(&txn, a.id)
                 .await?

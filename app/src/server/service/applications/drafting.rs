@@ -263,9 +263,15 @@ pub async fn submit(
     Ok(now)
 }
 
-/// The applicant withdraws a submitted dossier.
-pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Result<(), AppError> {
-    let txn = Txn::begin(db, origin).await?;
+/// The applicant withdraws a submitted dossier; once the promotion's
+/// offers are out, they withdraw from them too (their seats go down the
+/// lists).
+pub async fn withdraw(
+    state: &crate::server::AppState,
+    origin: &Origin,
+    id: i64,
+) -> Result<(), AppError> {
+    let txn = Txn::with_outbox(state, origin).await?;
     let a = find(&txn, id).await?;
     let to = rules::withdraw(state_of(&a)?).map_err(AppError::Refused)?;
     let mut row: application::ActiveModel = a.clone().into();
@@ -273,6 +279,8 @@ pub async fn withdraw(db: &DatabaseConnection, origin: &Origin, id: i64) -> Resu
     row.updated_at = Set(Utc::now());
     guarded(&txn, row, a.version).await?;
     event(&txn, origin, id, "withdrawn", "").await?;
+    crate::server::service::formation::offers::left(&txn, state, a.promotion_id, id, Utc::now())
+        .await?;
     txn.finish(
         AuditAction::ApplicationWithdrawn,
         Target::Application(id),

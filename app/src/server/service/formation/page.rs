@@ -236,7 +236,7 @@ pub async fn run_page<C: ConnectionTrait>(
         .map(|c| {
             (
                 names.candidate(&c.id),
-                explanation(l, &output, &reasons, &names, &c.id),
+                explanation(l, &output, &reasons, &names, &placed, &c.id),
             )
         })
         .collect();
@@ -411,13 +411,16 @@ fn histogram(l: Locale, input: &matching::Input, placed: &[Placed]) -> Vec<(Stri
         .collect()
 }
 
-/// The engine's explanation of a candidate's result, titles for keys; an
-/// override's reason replaces the result line.
+/// The engine's explanation of a candidate's result, titles for keys.
+/// When an override concerns them, its line (the seat the programme team
+/// gave them, or none, and the reason) replaces the engine's result line;
+/// the engine's reasons for their choices follow.
 pub fn explanation(
     l: Locale,
     output: &matching::Outcome,
     reasons: &HashMap<String, String>,
     names: &Names,
+    placed: &[Placed],
     candidate: &str,
 ) -> String {
     let text = output
@@ -432,12 +435,19 @@ pub fn explanation(
         })
         .unwrap_or_default();
     let text = names.titled(&text);
-    match reasons.get(candidate) {
-        Some(reason) => format!(
-            "{}\n{}",
-            crate::i18n::fill(l.t(Msg::PlacedByDecision), &[("reason", reason)]),
-            text
+    let Some(reason) = reasons.get(candidate) else {
+        return text;
+    };
+    let decided = match placed.iter().find(|p| p.candidate == candidate) {
+        Some(p) => crate::i18n::fill(
+            l.t(Msg::PlacedByDecision),
+            &[("defi", &names.defi(&p.defi)), ("reason", reason)],
         ),
-        None => text,
-    }
+        None => crate::i18n::fill(l.t(Msg::UnplacedByDecision), &[("reason", reason)]),
+    };
+    let rest: Vec<&str> = text.lines().skip(1).collect();
+    std::iter::once(decided.as_str())
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join("\n")
 }

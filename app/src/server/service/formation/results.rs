@@ -35,7 +35,7 @@ pub async fn result_of<C: ConnectionTrait>(
     let (r, log) = log_of(db, promotion).await?.ok_or(AppError::NotFound)?;
     let (input, output) = parsed(&r)?;
     let overrides = overrides_of(db, r.id).await?;
-    let (_, reasons) = effective(&input, &output, &overrides);
+    let (placed, reasons) = effective(&input, &output, &overrides);
     let names = names(db, promotion).await?;
     let key = super::candidate_key(app);
     let mut waiting = Vec::new();
@@ -96,7 +96,7 @@ pub async fn result_of<C: ConnectionTrait>(
         promotion: p.name,
         offers: offers_out,
         waiting,
-        explanation: explanation(l, &output, &reasons, &names, &key),
+        explanation: explanation(l, &output, &reasons, &names, &placed, &key),
         placement,
         talent_pool,
         withdrawn,

@@ -73,6 +73,11 @@ pub async fn run(
 ) -> Result<i32, AppError> {
     let txn = Txn::begin(db, origin).await?;
     crate::server::service::promotions::get(&txn, promotion).await?;
+    // One run at a time (their numbers), and none once the offers are out.
+    super::offers::lock(&txn, promotion).await?;
+    if super::validated(&txn, promotion).await?.is_some() {
+        return Err(AppError::Refused(Msg::RunValidatedNoChange));
+    }
     let input = export::input(&txn, promotion).await?;
     let outcome = matching::run(&input).map_err(|e| {
         tracing::error!(error = %e, "the matching input built from the database is invalid");
@@ -215,6 +220,9 @@ pub async fn add_override(
     change: &Change,
 ) -> Result<(), AppError> {
     let txn = Txn::begin(db, origin).await?;
+    // The promotion's row first, as a validation takes it: an override
+    // never lands on a run validated meanwhile.
+    super::offers::lock(&txn, promotion).await?;
     let r = run_of(&txn, promotion, number).await?;
     // Serialises with a validation of the same run.
     run::Entity::update_many()

@@ -69,6 +69,20 @@ async fn review_in(
     row.updated_at = Set(Utc::now());
     guarded(txn, row, a.version).await?;
     applications::event(txn, origin, a.id, review.code(), message).await?;
+    // Out of the programme once offers are out: they leave them.
+    if matches!(
+        to,
+        ApplicationState::Ineligible | ApplicationState::Incomplete | ApplicationState::Withdrawn
+    ) {
+        crate::server::service::formation::offers::left(
+            txn,
+            state,
+            a.promotion_id,
+            a.id,
+            Utc::now(),
+        )
+        .await?;
+    }
     tell(state, txn, &a, to.label(), message).await?;
     txn.audit(
         AuditAction::ApplicationReviewed,

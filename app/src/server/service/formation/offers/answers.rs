@@ -41,6 +41,13 @@ pub async fn validate(
             Msg::OtherRunValidated
         }));
     }
+    // The run must read what the database holds now: a dossier or a défi
+    // that changed state, a list reopened since, make it stale.
+    let now_input = crate::server::service::interviews::export::input(&txn, promotion).await?;
+    let (input, output) = parsed(&r)?;
+    if now_input != input {
+        return Err(AppError::Refused(Msg::RunStale));
+    }
     let overrides = overrides_of(&txn, r.id).await?;
     let log = market(&r, &overrides)?;
     run::Entity::update_many()
@@ -55,7 +62,6 @@ pub async fn validate(
         .filter(run::Column::Id.eq(r.id))
         .exec(&txn)
         .await?;
-    let (input, output) = parsed(&r)?;
     let (placed, _) = effective(&input, &output, &overrides);
     let answers: Vec<Answer> = placed
         .iter()
@@ -204,9 +210,16 @@ pub async fn expire_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, A
         if answers.is_empty() {
             continue;
         }
-        expired += answers.len();
-        step(&txn, state, p, &answers, now).await?;
-        txn.commit().await?;
+        // One promotion's failure does not stop the others' expiry.
+        let n = answers.len();
+        let done = match step(&txn, state, p, &answers, now).await {
+            Ok(_) => txn.commit().await,
+            Err(e) => Err(e),
+        };
+        match done {
+            Ok(()) => expired += n,
+            Err(e) => tracing::error!(promotion = p, error = %e, "expiring offers"),
+        }
     }
     Ok(expired)
 }
@@ -281,6 +294,7 @@ pub async fn widen(
         .one(&txn)
         .await?
         .filter(|a| a.promotion_id == promotion)
+        .filter(|a| a.state == crate::domain::application::ApplicationState::Shortlisted.code())
         .ok_or_else(|| AppError::field("candidat", Msg::WidenUnknownCandidate))?;
     if a.profile != profile {
         return Err(AppError::field("candidat", Msg::WidenWrongProfile));

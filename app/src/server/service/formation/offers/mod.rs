@@ -10,6 +10,9 @@
 
 pub mod answers;
 mod notify;
+mod withdrawal;
+
+pub(crate) use withdrawal::{defi_withdrawn, left};
 
 use super::{key_id, parsed, validated};
 use crate::domain::matching;
@@ -182,16 +185,18 @@ pub async fn log_of<C: ConnectionTrait>(
         .all(db)
         .await?
         .into_iter()
-        .map(|e| Event {
-            seq: e.seq as u64,
-            at: stamp(e.at),
-            kind: Kind::parse(&e.kind).unwrap_or(Kind::Withdraw),
-            candidate: c(e.application_id),
-            slot: e
-                .defi_id
-                .map(|x| slot(x, e.profile.as_deref().unwrap_or_default())),
+        .map(|e| {
+            Ok(Event {
+                seq: e.seq as u64,
+                at: stamp(e.at),
+                kind: Kind::parse(&e.kind).ok_or(AppError::Unexpected)?,
+                candidate: c(e.application_id),
+                slot: e
+                    .defi_id
+                    .map(|x| slot(x, e.profile.as_deref().unwrap_or_default())),
+            })
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     Ok(Some((r, log)))
 }
 
@@ -305,14 +310,16 @@ pub(crate) async fn step(
         .filter(|x| !flags.blocked.contains(x))
         .collect();
     let mut changed = false;
-    if !violations.is_empty()
-        && (!faulted.is_empty() || violations.iter().all(|v| v.slot.is_none()))
-    {
+    // The whole log is audited each time: only violations not told yet
+    // are reported (a violation never goes away).
+    if violations.len() > flags.violations {
+        let new = &violations[flags.violations..];
+        flags.violations = violations.len();
         flags.blocked.extend(faulted.iter().cloned());
         flags.blocked.sort();
         flags.blocked.dedup();
         changed = true;
-        notify::audit_failed(txn, state, promotion, &violations, &faulted).await?;
+        notify::audit_failed(txn, state, promotion, new, &flags.blocked).await?;
     }
     for s in st.exhausted() {
         let name = &market.slot_ids[s];
@@ -440,67 +447,6 @@ async fn record(
         action,
         Target::Application(app),
         json!({ "seq": e.seq, "slot": e.slot, "promotion": promotion }),
-    )
-    .await
-}
-
-/// The défi was withdrawn (a coordinator's decision, in its transaction):
-/// when its promotion's offers are out, its slots take no more offers and
-/// the seats held on them are released, which cascades. Nothing when the
-/// promotion has no validated run or the défi is not in its market.
-pub(crate) async fn defi_withdrawn(
-    txn: &Txn<'_>,
-    state: &AppState,
-    promotion: i64,
-    defi: i64,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let Some((r, _)) = log_of(txn, promotion).await? else {
-        return Ok(());
-    };
-    lock(txn, promotion).await?;
-    let (r, mut log) = log_of(txn, promotion).await?.unwrap_or((r, Log::default()));
-    let prefix = format!("{}:", d(defi));
-    let seq = log.events.len() as u64;
-    let mut closing = Vec::new();
-    for s in log.slots.iter_mut().filter(|s| s.slot.starts_with(&prefix)) {
-        if s.closed_after.is_none() {
-            s.closed_after = Some(seq);
-            closing.push(s.slot.clone());
-        }
-    }
-    if closing.is_empty() {
-        return Ok(());
-    }
-    let answers: Vec<Answer> = {
-        let market = Market::build(&log).map_err(|_| AppError::Unexpected)?;
-        let st = State::replay(&market, &log.events).map_err(|_| AppError::Unexpected)?;
-        closing
-            .iter()
-            .filter_map(|name| market.slot(name))
-            .flat_map(|s| st.holders(s).map(move |(c, _)| (c, s)).collect::<Vec<_>>())
-            .filter_map(|(c, s)| {
-                let app = application_of(&market.candidate_ids[c])?;
-                Some((Kind::Release, app, Some(market.slot_ids[s].clone())))
-            })
-            .collect()
-    };
-    log.events.clear();
-    run::Entity::update_many()
-        .col_expr(
-            run::Column::Market,
-            Expr::value(Some(
-                serde_json::to_string(&log).map_err(|_| AppError::Unexpected)?,
-            )),
-        )
-        .filter(run::Column::Id.eq(r.id))
-        .exec(txn)
-        .await?;
-    step(txn, state, promotion, &answers, now).await?;
-    txn.audit(
-        AuditAction::OffersDefiWithdrawn,
-        Target::Defi(defi),
-        json!({ "slots": closing, "released": answers.len() }),
     )
     .await
 }

@@ -1,0 +1,112 @@
+//! A défi withdrawn after its promotion's offers went out.
+
+use super::{Answer, application_of, d, lock, log_of, step};
+use crate::domain::offers::{Kind, Log, Market, State};
+use crate::model::AppError;
+use crate::server::AppState;
+use crate::server::db::formation::run;
+use crate::server::service::audit::{AuditAction, Target};
+use crate::server::service::txn::Txn;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+
+/// The défi was withdrawn (a coordinator's decision, in its transaction):
+/// when its promotion's offers are out, its slots take no more offers and
+/// the seats held on them are released, which cascades. Nothing when the
+/// promotion has no validated run or the défi is not in its market.
+pub(crate) async fn defi_withdrawn(
+    txn: &Txn<'_>,
+    state: &AppState,
+    promotion: i64,
+    defi: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some((r, _)) = log_of(txn, promotion).await? else {
+        return Ok(());
+    };
+    lock(txn, promotion).await?;
+    let (r, mut log) = log_of(txn, promotion).await?.unwrap_or((r, Log::default()));
+    let prefix = format!("{}:", d(defi));
+    let seq = log.events.len() as u64;
+    let mut closing = Vec::new();
+    for s in log.slots.iter_mut().filter(|s| s.slot.starts_with(&prefix)) {
+        if s.closed_after.is_none() {
+            s.closed_after = Some(seq);
+            closing.push(s.slot.clone());
+        }
+    }
+    if closing.is_empty() {
+        return Ok(());
+    }
+    let answers: Vec<Answer> = {
+        let market = Market::build(&log).map_err(|_| AppError::Unexpected)?;
+        let st = State::replay(&market, &log.events).map_err(|_| AppError::Unexpected)?;
+        closing
+            .iter()
+            .filter_map(|name| market.slot(name))
+            .flat_map(|s| st.holders(s).map(move |(c, _)| (c, s)).collect::<Vec<_>>())
+            .filter_map(|(c, s)| {
+                let app = application_of(&market.candidate_ids[c])?;
+                Some((Kind::Release, app, Some(market.slot_ids[s].clone())))
+            })
+            .collect()
+    };
+    log.events.clear();
+    run::Entity::update_many()
+        .col_expr(
+            run::Column::Market,
+            Expr::value(Some(
+                serde_json::to_string(&log).map_err(|_| AppError::Unexpected)?,
+            )),
+        )
+        .filter(run::Column::Id.eq(r.id))
+        .exec(txn)
+        .await?;
+    step(txn, state, promotion, &answers, now).await?;
+    txn.audit(
+        AuditAction::OffersDefiWithdrawn,
+        Target::Defi(defi),
+        json!({ "slots": closing, "released": answers.len() }),
+    )
+    .await
+}
+
+/// The candidate left the programme (withdrew their dossier, was found
+/// ineligible, deleted their account), in that use-case's transaction: once
+/// the offers are out, they withdraw from them — every seat they hold goes
+/// down its list. Nothing before validation, or for someone not in it.
+pub(crate) async fn left(
+    txn: &Txn<'_>,
+    state: &AppState,
+    promotion: i64,
+    application: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if log_of(txn, promotion).await?.is_none() {
+        return Ok(());
+    }
+    lock(txn, promotion).await?;
+    let Some((_, log)) = log_of(txn, promotion).await? else {
+        return Ok(());
+    };
+    let me = super::c(application);
+    let known = log.candidates.iter().any(|x| x.id == me);
+    let gone = log
+        .events
+        .iter()
+        .any(|e| e.candidate == me && e.kind == Kind::Withdraw);
+    if !known || gone {
+        return Ok(());
+    }
+    step(
+        txn,
+        state,
+        promotion,
+        &[(Kind::Withdraw, application, None)],
+        now,
+    )
+    .await?;
+    Ok(())
+}
