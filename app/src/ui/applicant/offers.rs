@@ -8,7 +8,7 @@ use crate::api::formation::{AnswerOffer, SetTalentPool, WithdrawFromOffers, get_
 use crate::i18n::Msg;
 use crate::model::formation::MyResult;
 use crate::ui::coordinator::offer_state;
-use crate::ui::form::{DeclarationBox, ErrorSummary, action_error};
+use crate::ui::form::{ErrorSummary, action_error};
 use crate::ui::{Heading, Loaded, gated, page, say, tr};
 use leptos::prelude::*;
 
@@ -100,7 +100,14 @@ fn Mine(m: Vec<MyResult>) -> impl IntoView {
                 <p>{tr(Msg::GiveUpIntro)}</p>
                 <ActionForm action=withdraw>
                     <input type="hidden" name="promotion" value=r.promotion_id.to_string()/>
-                    <DeclarationBox name="confirm" label=Msg::GiveUpConfirm checked=false error=confirm_error/>
+                    // One box per promotion on the page: ids of their own.
+                    <div class="checkbox" class:field-invalid=confirm_error.is_some()>
+                        <input type="checkbox" id=format!("renoncer-{}", r.promotion_id) name="confirm" value="on"
+                            aria-invalid=confirm_error.map(|_| "true")
+                            aria-describedby=confirm_error.map(|_| format!("renoncer-{}-erreur", r.promotion_id))/>
+                        <label for=format!("renoncer-{}", r.promotion_id)>{tr(Msg::GiveUpConfirm)}</label>
+                        {confirm_error.map(|m| view! { <p class="field-error" id=format!("renoncer-{}-erreur", r.promotion_id)>{tr(m)}</p> })}
+                    </div>
                     <button type="submit" class="secondary">{tr(Msg::GiveUpButton)}</button>
                 </ActionForm>
             });

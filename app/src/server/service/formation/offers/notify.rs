@@ -91,10 +91,10 @@ pub(crate) async fn offer(
     .await
 }
 
-/// Coordinators' addresses and languages.
+/// Coordinators' addresses, languages and names.
 pub(crate) async fn coordinators<C: ConnectionTrait>(
     db: &C,
-) -> Result<Vec<(String, Locale)>, AppError> {
+) -> Result<Vec<(String, Locale, String)>, AppError> {
     let ids: Vec<i64> = role_grant::Entity::find()
         .filter(role_grant::Column::Role.eq("coordinator"))
         .all(db)
@@ -108,7 +108,7 @@ pub(crate) async fn coordinators<C: ConnectionTrait>(
         .await?
         .into_iter()
         .filter(|u| u.disabled_at.is_none())
-        .map(|u| (u.email.clone(), locale_of(&u)))
+        .map(|u| (u.email.clone(), locale_of(&u), u.name.clone()))
         .collect())
 }
 
@@ -125,7 +125,7 @@ async fn alert(
         .await?
         .map(|p| p.name)
         .unwrap_or_default();
-    for (email, locale) in coordinators(txn).await? {
+    for (email, locale, person) in coordinators(txn).await? {
         let text: Vec<&str> = lines
             .iter()
             .map(|(fr, en)| {
@@ -141,6 +141,7 @@ async fn alert(
             locale,
             &email,
             json!({
+                "name": person,
                 "kind": kind,
                 "promotion": name,
                 "defi": defi,
