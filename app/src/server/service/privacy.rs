@@ -234,14 +234,25 @@ pub async fn delete_account(
             continue;
         }
         // Once offers are out, the person leaves them: their seats go on.
-        crate::server::service::formation::offers::left(
+        // Only the database failing stops the deletion.
+        let left = crate::server::service::formation::offers::left(
             &txn,
             state,
             a.promotion_id,
             a.id,
             Utc::now(),
         )
-        .await?;
+        .await;
+        match left {
+            Ok(()) => {}
+            Err(AppError::Refused(_) | AppError::Unexpected | AppError::NotFound) => {
+                tracing::error!(
+                    application = a.id,
+                    "leaving the offers on account deletion failed"
+                );
+            }
+            Err(e) => return Err(e),
+        }
         gone_files.extend(
             files_of(&txn, a.id)
                 .await?

@@ -144,6 +144,10 @@ pub(crate) async fn withdrawn(
         )
         .col_expr(placement::Column::UpdatedAt, Expr::value(now))
         .filter(placement::Column::ApplicationId.eq(application))
+        .filter(placement::Column::State.is_not_in([
+            PlacementState::Ended.code(),
+            PlacementState::Interrupted.code(),
+        ]))
         .exec(txn)
         .await?;
     Ok(())

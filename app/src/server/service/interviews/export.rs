@@ -52,6 +52,8 @@ pub async fn input<C: ConnectionTrait>(db: &C, promotion_id: i64) -> Result<Inpu
     let shortlisted = application::Entity::find()
         .filter(application::Column::PromotionId.eq(promotion_id))
         .filter(application::Column::State.eq(ApplicationState::Shortlisted.code()))
+        // A deleted account's dossier is kept anonymised: nobody to place.
+        .filter(application::Column::AnonymisedAt.is_null())
         .order_by_asc(application::Column::Id)
         .all(db)
         .await?;

@@ -80,10 +80,10 @@ pub struct Flags {
     pub blocked: Vec<String>,
     #[serde(default)]
     pub alerted: Vec<String>,
-    /// Violations the coordinators were last told of (they are told again
-    /// only when there are more).
+    /// Violations the coordinators were told of (they are told of the
+    /// others only).
     #[serde(default)]
-    pub violations: usize,
+    pub reported: Vec<String>,
 }
 
 impl Flags {
@@ -310,16 +310,22 @@ pub(crate) async fn step(
         .filter(|x| !flags.blocked.contains(x))
         .collect();
     let mut changed = false;
-    // The whole log is audited each time: only violations not told yet
-    // are reported (a violation never goes away).
-    if violations.len() > flags.violations {
-        let new = &violations[flags.violations..];
-        flags.violations = violations.len();
+    // The whole log is audited each time: coordinators are told of the
+    // violations they were not told of yet; any défi at fault stops.
+    let new: Vec<offers::Violation> = violations
+        .iter()
+        .filter(|v| !flags.reported.contains(&v.to_string()))
+        .cloned()
+        .collect();
+    if !faulted.is_empty() || !new.is_empty() {
         flags.blocked.extend(faulted.iter().cloned());
         flags.blocked.sort();
         flags.blocked.dedup();
+        flags.reported.extend(new.iter().map(|v| v.to_string()));
         changed = true;
-        notify::audit_failed(txn, state, promotion, new, &flags.blocked).await?;
+        if !new.is_empty() {
+            notify::audit_failed(txn, state, promotion, &new, &flags.blocked).await?;
+        }
     }
     for s in st.exhausted() {
         let name = &market.slot_ids[s];

@@ -1,7 +1,7 @@
 //! A défi withdrawn after its promotion's offers went out.
 
 use super::{Answer, application_of, d, lock, log_of, step};
-use crate::domain::offers::{Kind, Log, Market, State};
+use crate::domain::offers::{Kind, Market, State};
 use crate::model::AppError;
 use crate::server::AppState;
 use crate::server::db::formation::run;
@@ -23,11 +23,11 @@ pub(crate) async fn defi_withdrawn(
     defi: i64,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let Some((r, _)) = log_of(txn, promotion).await? else {
+    // The row first, then what it guards (a validation may be committing).
+    lock(txn, promotion).await?;
+    let Some((r, mut log)) = log_of(txn, promotion).await? else {
         return Ok(());
     };
-    lock(txn, promotion).await?;
-    let (r, mut log) = log_of(txn, promotion).await?.unwrap_or((r, Log::default()));
     let prefix = format!("{}:", d(defi));
     let seq = log.events.len() as u64;
     let mut closing = Vec::new();
@@ -84,13 +84,19 @@ pub(crate) async fn left(
     application: i64,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    if log_of(txn, promotion).await?.is_none() {
-        return Ok(());
-    }
     lock(txn, promotion).await?;
     let Some((_, log)) = log_of(txn, promotion).await? else {
         return Ok(());
     };
+    // Once the promotion has started, the offers are over: the person's
+    // placement ends, nobody is offered their seat any more.
+    let started = crate::server::db::promotion::Entity::find_by_id(promotion)
+        .one(txn)
+        .await?
+        .is_some_and(|p| p.start_date <= now.date_naive());
+    if started {
+        return super::super::placements::withdrawn(txn, application, now).await;
+    }
     let me = super::c(application);
     let known = log.candidates.iter().any(|x| x.id == me);
     let gone = log
