@@ -127,7 +127,7 @@ async fn market(
         };
         let form = DefiForm {
             title: (*title).into(),
-            summary: "Un défi de démonstration.".into(),
+            summary: "Un projet de démonstration.".into(),
             leads: "La cheffe de projet et son adjoint".into(),
             mentor: "Le directeur du numérique".into(),
             slots: [slot(profiles[0]), slot(profiles[1]), SlotForm::default()],
@@ -143,7 +143,8 @@ async fn market(
                     form: &form,
                     state: DefiState::Selected,
                     message: None,
-                    published: true,
+                    // Past promotions: not in the public catalogue.
+                    published: false,
                 },
             )
             .await
