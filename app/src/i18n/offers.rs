@@ -96,6 +96,8 @@ super::texts! {
     OffersLogDownload => "Télécharger le journal des propositions (JSON)", "Download the offers log (JSON)";
     OffersLogHint => "Identifiants pseudonymes ; « cohorte verify-offers --log FICHIER » le vérifie sans la base.", "Pseudonymous ids; “cohorte verify-offers --log FILE” checks it without the database.";
     NoListExhausted => "Aucune liste épuisée : chaque place libre a encore quelqu'un en attente.", "No list exhausted: every free seat still has someone waiting.";
+    ExhaustedAlert => "La liste « {profile} » du défi « {defi} » est épuisée : {held} {held|place tenue|places tenues} pour une équipe d'au moins {min}.", "The “{profile}” list of the challenge “{defi}” is exhausted: {held} {held|seat|seats} held for a team of at least {min}.";
+    ExhaustedAlertMandatory => "La liste « {profile} » du défi « {defi} » est épuisée : {held} {held|place tenue|places tenues} pour une équipe d'au moins {min}, et ce profil est obligatoire.", "The “{profile}” list of the challenge “{defi}” is exhausted: {held} {held|seat|seats} held for a team of at least {min}, and this profile is mandatory.";
     ExhaustedTitle => "Listes épuisées", "Lists exhausted";
     ExhaustedLine => "{defi} : la liste « {profile} » n'a plus personne pour sa place libre.", "{defi}: the “{profile}” list has nobody left for its free seat.";
     ExhaustedShort => "Le défi ne peut plus atteindre son équipe minimale, ou perd un profil obligatoire.", "The challenge can no longer reach its minimum team, or loses a mandatory profile.";

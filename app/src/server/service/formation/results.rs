@@ -17,10 +17,6 @@ use crate::server::db::formation::{offer, placement};
 use crate::server::db::{application, defi, promotion, role_grant, user};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-fn state_of(code: &str) -> String {
-    code.to_owned()
-}
-
 /// One candidate's result in a promotion whose run is validated.
 pub async fn result_of<C: ConnectionTrait>(
     db: &C,
@@ -70,7 +66,7 @@ pub async fn result_of<C: ConnectionTrait>(
                 .get(&super::defi_key(o.defi_id))
                 .cloned()
                 .unwrap_or_default(),
-            state: state_of(&o.state),
+            state: o.state.clone(),
             deadline: paris_display(o.deadline_at),
         });
     }

@@ -4,7 +4,7 @@
 use super::seat_of;
 use crate::domain::offers::{State, Violation};
 use crate::domain::promotion::paris_display;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
 use crate::server::AppState;
 use crate::server::db::formation::{offer, run};
@@ -218,33 +218,22 @@ pub(crate) async fn exhausted(
         return Ok(());
     }
     let (title, _) = defi_names(txn, defi_id).await?;
-    let label = |l: Locale| {
-        crate::domain::profile::ProfileCode::parse(&profile)
-            .ok()
-            .and_then(|p| p.label())
-            .map_or(profile.clone(), |m| l.t(m).to_owned())
+    let line = |l: Locale| {
+        let msg = if mandatory {
+            Msg::ExhaustedAlertMandatory
+        } else {
+            Msg::ExhaustedAlert
+        };
+        l.fill(
+            l.t(msg),
+            &[
+                ("profile", &super::super::page::profile_label(l, &profile)),
+                ("defi", &title),
+                ("held", &held.to_string()),
+                ("min", &x.min_team.to_string()),
+            ],
+        )
     };
-    let lines = vec![(
-        format!(
-            "La liste « {} » du défi « {title} » est épuisée : {held} place(s) tenue(s) pour une équipe d'au moins {}{}.",
-            label(Locale::Fr),
-            x.min_team,
-            if mandatory {
-                ", et ce profil est obligatoire"
-            } else {
-                ""
-            }
-        ),
-        format!(
-            "The “{}” list of the challenge “{title}” is exhausted: {held} seat(s) held for a team of at least {}{}.",
-            label(Locale::En),
-            x.min_team,
-            if mandatory {
-                ", and this profile is mandatory"
-            } else {
-                ""
-            }
-        ),
-    )];
+    let lines = vec![(line(Locale::Fr), line(Locale::En))];
     alert(txn, state, promotion, "exhausted", &title, &lines).await
 }
