@@ -53,15 +53,17 @@ test('the programme team runs, adjusts with a reason and validates', async ({ pa
   // A placed person, from the teams table.
   const placed = page.locator('#equipes ~ .table-wrap tbody td:nth-child(5)').filter({ hasNotText: '—' }).first();
   const name = (await placed.innerText()).split(',')[0].replace(' (ajustement)', '').trim();
-  const form = page.locator('form[method="get"]').filter({ has: page.getByLabel('Motif') });
+  const form = page.locator('form[method="post"]').filter({ has: page.getByLabel('Motif') });
   await form.getByLabel('Personne').selectOption({ label: name });
   await form.getByLabel('Nouvelle place').selectOption({ label: '— Retirer sa place —' });
   await form.getByRole('button', { name: 'Voir les conséquences' }).click();
   await expect(page.locator('main')).toContainText('Donnez le motif de ce changement');
-  const again = page.locator('form[method="get"]').filter({ has: page.getByLabel('Motif') });
+  const again = page.locator('form[method="post"]').filter({ has: page.getByLabel('Motif') });
   await again.getByLabel('Motif').fill("Conflit d'intérêts déclaré après les entretiens.");
   await again.getByRole('button', { name: 'Voir les conséquences' }).click();
   await expect(page.locator('main')).toContainText(`Avant d'enregistrer : ${name} → Place retirée`);
+  // The reason never travels in the URL.
+  expect(page.url()).not.toContain('motif');
   await expectAccessible(page, 'an adjustment previewed');
   await page.getByRole('button', { name: "Enregistrer l'ajustement" }).click();
   await expect(notice(page)).toHaveText('Ajustement enregistré.');

@@ -134,6 +134,8 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/execution-equipes", "ManageFormation"),
     ("/api/lancer-appariement", "ManageFormation"),
     ("/api/ajuster-placement", "ManageFormation"),
+    ("/api/apercu-ajustement", "ManageFormation"),
+    ("/api/reprendre-propositions", "ManageFormation"),
     ("/api/valider-appariement", "ManageFormation"),
     ("/api/propositions-promotion", "ManageFormation"),
     ("/api/elargir-liste", "ManageFormation"),

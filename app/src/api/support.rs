@@ -117,6 +117,28 @@ impl Call {
         result
     }
 
+    /// Carries `values` to the next page whatever the outcome (a preview:
+    /// what was typed comes back in the session, never in the URL).
+    pub async fn carry<K: AsRef<str>, V: AsRef<str>>(
+        &self,
+        values: &[(K, V)],
+    ) -> Result<(), AppError> {
+        if self.form_post {
+            let flash = Flash {
+                values: values
+                    .iter()
+                    .map(|(k, v)| {
+                        let k = k.as_ref();
+                        (k.to_owned(), bounded(k, v.as_ref()).to_owned())
+                    })
+                    .collect(),
+                ..Flash::default()
+            };
+            auth_session::set_flash(&self.session, flash).await?;
+        }
+        Ok(())
+    }
+
     /// A form post's whole answer: on error, what was typed is kept
     /// (`keep`); on success, `notice` is left for the page at `to` and the
     /// browser goes there (`done`).

@@ -148,6 +148,61 @@ impl ApplicationState {
     ];
 }
 
+/// Where a person stands in the offers (the cascade's replay).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Holds an accepted seat.
+    Accepted,
+    /// Holds an open offer and no accepted seat.
+    Offered,
+    /// Holds nothing and has refused (declined, let expire) an offer.
+    Refused,
+    /// Holds nothing and was never offered a seat: on the lists, or not.
+    NeverOffered,
+    /// Left the offers.
+    Withdrawn,
+}
+
+/// The dossier's state once the offers are out, from where its author
+/// stands. Only a dossier at the offers' stage moves (shortlisted, or
+/// already moved by an earlier offer); a placement's later states, and a
+/// dossier closed for another reason, are left as they are.
+pub fn after_offers(from: ApplicationState, standing: Standing) -> ApplicationState {
+    use ApplicationState::*;
+    if !matches!(
+        from,
+        Shortlisted | InvitedToInterview | Interviewed | Ranked | Offered | Accepted | Declined
+    ) {
+        return from;
+    }
+    match standing {
+        Standing::Accepted => Accepted,
+        Standing::Offered => Offered,
+        Standing::Refused => Declined,
+        Standing::NeverOffered => from,
+        Standing::Withdrawn => Withdrawn,
+    }
+}
+
+/// The dossier's state as its placement moves: signed (placed), started
+/// (active), ended (completed). An interruption leaves it as it is.
+pub fn after_placement(
+    from: ApplicationState,
+    placement: crate::domain::placement::PlacementState,
+) -> ApplicationState {
+    use crate::domain::placement::PlacementState as P;
+    use ApplicationState::*;
+    if matches!(from, Withdrawn | Ineligible | Incomplete) {
+        return from;
+    }
+    match placement {
+        P::Placed => Placed,
+        P::Active => Active,
+        P::Ended => Completed,
+        P::Accepted | P::ContractInProgress | P::Interrupted => from,
+    }
+}
+
 /// The moment after which a submission is refused: the call's closing time,
 /// or the applicant's personal deadline when coordinators granted a later
 /// one.
@@ -175,9 +230,16 @@ pub fn submit(
     }
 }
 
-/// The applicant withdraws, from an early state (a draft is simply left).
+/// The applicant withdraws, from an early state (a draft is simply left)
+/// or while the offers are out (their seats go on down the lists); once
+/// the contract is signed, leaving goes through the programme team.
 pub fn withdraw(from: ApplicationState) -> Result<ApplicationState, Msg> {
-    if from.is_early() && from != ApplicationState::Draft {
+    use ApplicationState::*;
+    let offers = matches!(
+        from,
+        InvitedToInterview | Interviewed | Ranked | Offered | Accepted | Declined
+    );
+    if (from.is_early() && from != Draft) || offers {
         Ok(ApplicationState::Withdrawn)
     } else {
         Err(Msg::WithdrawNotAllowed)
@@ -249,6 +311,27 @@ mod tests {
     }
 
     #[test]
+    fn offers_and_placements_move_the_dossier() {
+        use ApplicationState::*;
+        use crate::domain::placement::PlacementState as P;
+        assert_eq!(after_offers(Shortlisted, Standing::Offered), Offered);
+        assert_eq!(after_offers(Offered, Standing::Accepted), Accepted);
+        assert_eq!(after_offers(Offered, Standing::Refused), Declined);
+        // A seat taken back with its défi: offered again later.
+        assert_eq!(after_offers(Accepted, Standing::Offered), Offered);
+        assert_eq!(after_offers(Shortlisted, Standing::NeverOffered), Shortlisted);
+        assert_eq!(after_offers(Declined, Standing::Withdrawn), Withdrawn);
+        for closed in [Placed, Active, Completed, Withdrawn, Ineligible, Incomplete, NotShortlisted] {
+            assert_eq!(after_offers(closed, Standing::Offered), closed, "{closed:?}");
+        }
+        assert_eq!(after_placement(Accepted, P::Placed), Placed);
+        assert_eq!(after_placement(Placed, P::Active), Active);
+        assert_eq!(after_placement(Active, P::Ended), Completed);
+        assert_eq!(after_placement(Active, P::Interrupted), Active);
+        assert_eq!(after_placement(Withdrawn, P::Placed), Withdrawn);
+    }
+
+    #[test]
     fn codes_round_trip() {
         for s in ApplicationState::ALL {
             assert_eq!(ApplicationState::from_code(s.code()), Some(s));
@@ -316,6 +399,9 @@ mod tests {
         assert_eq!(withdraw(Shortlisted), Ok(Withdrawn));
         assert_eq!(withdraw(Draft), Err(Msg::WithdrawNotAllowed));
         assert_eq!(withdraw(Placed), Err(Msg::WithdrawNotAllowed));
+        assert_eq!(withdraw(Offered), Ok(Withdrawn));
+        assert_eq!(withdraw(Accepted), Ok(Withdrawn));
+        assert_eq!(withdraw(Withdrawn), Err(Msg::WithdrawNotAllowed));
         assert_eq!(
             Review::RequestCorrection.apply(Submitted),
             Ok(CorrectionRequested)

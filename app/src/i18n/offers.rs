@@ -158,4 +158,12 @@ super::texts! {
     NoHostMemberYet => "Aucun membre de l'administration n'a encore de compte.", "No member of the administration has an account yet.";
     HostPeopleTitle => "L'administration d'accueil", "The host administration";
     LeadsAndMentor => "Responsables : {leads} — mentor : {mentor}", "Leads: {leads} — mentor: {mentor}";
+    ResumeOffersFor => "Reprendre les propositions du défi {defi}", "Resume the offers of the challenge {defi}";
+    ResumeOffersIntro => "Après avoir examiné les anomalies ci-dessus, vous pouvez reprendre les propositions d'un défi arrêté. Les anomalies déjà signalées ne l'arrêteront plus ; une nouvelle anomalie l'arrêtera de nouveau.", "Once you have examined the anomalies above, you can resume the offers of a stopped challenge. The anomalies already reported will no longer stop it; a new one will stop it again.";
+    FieldResumeReason => "Motif de la reprise", "Reason for resuming";
+    ResumeReasonHint => "Ce que vous avez vérifié ; il est gardé dans le journal d'audit.", "What you checked; it is kept in the audit trail.";
+    ResumeOffersButton => "Reprendre les propositions", "Resume the offers";
+    OffersResumed => "Les propositions du défi reprennent.", "The challenge's offers resume.";
+    ResumeReasonRequired => "Donnez le motif de la reprise : ce que vous avez vérifié.", "Give the reason for resuming: what you checked.";
+    ResumeNotStopped => "Les propositions de ce défi ne sont pas arrêtées.", "This challenge's offers are not stopped.";
 }

@@ -170,8 +170,8 @@ pub struct OffersPage {
     pub rows: Vec<OfferRow>,
     /// The audit of the log: empty when sound.
     pub violations: Vec<String>,
-    /// Défis whose offers stop (titles).
-    pub blocked: Vec<String>,
+    /// Défis whose offers stop (id, title).
+    pub blocked: Vec<(i64, String)>,
     pub exhausted: Vec<ExhaustedRow>,
     pub events: u32,
     pub placements: Vec<PlacementRow>,

@@ -33,8 +33,8 @@ where
 pub fn ErrorSummary(
     error: Option<AppError>,
     /// Id prefix of the form's fields (see `Field`).
-    #[prop(default = "champ-")]
-    prefix: &'static str,
+    #[prop(into, default = "champ-".to_owned())]
+    prefix: String,
     /// What the form calls each field (a declared form's `label_of`);
     /// by default the fields every form shares (`common_label`).
     #[prop(optional)]
@@ -116,7 +116,7 @@ impl FieldIds {
 #[component]
 pub fn Field(
     name: &'static str,
-    #[prop(default = "champ-")] prefix: &'static str,
+    #[prop(into, default = "champ-".to_owned())] prefix: String,
     label: Msg,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: Option<Msg>,
@@ -131,7 +131,7 @@ pub fn Field(
     #[prop(optional)]
     counted: bool,
 ) -> impl IntoView {
-    let ids = FieldIds::new(prefix, name, hint, error);
+    let ids = FieldIds::new(&prefix, name, hint, error);
     let counter = maxlength.filter(|_| counted).map(|max| {
         view! {
             <super::islands::CharCounter id=ids.id.clone() max=max
@@ -198,6 +198,9 @@ pub fn PasswordField(
 #[component]
 pub fn TextArea(
     name: &'static str,
+    /// Id prefix, as `Field`'s.
+    #[prop(into, default = "champ-".to_owned())]
+    prefix: String,
     label: Msg,
     #[prop(optional)] hint: Option<Msg>,
     #[prop(optional, into)] value: String,
@@ -206,7 +209,7 @@ pub fn TextArea(
     #[prop(default = 4)] rows: u32,
     #[prop(optional)] disabled: bool,
 ) -> impl IntoView {
-    let ids = FieldIds::new("champ-", name, hint, error);
+    let ids = FieldIds::new(&prefix, name, hint, error);
     let described = match maxlength {
         Some(_) => Some(super::islands::with_limit(ids.described.clone(), &ids.id)),
         None => ids.described.clone(),
@@ -241,6 +244,9 @@ pub fn TextArea(
 #[component]
 pub fn SelectField(
     name: &'static str,
+    /// Id prefix, as `Field`'s.
+    #[prop(into, default = "champ-".to_owned())]
+    prefix: String,
     label: Msg,
     options: Vec<(String, String)>,
     #[prop(optional, into)] value: String,
@@ -249,7 +255,7 @@ pub fn SelectField(
     #[prop(optional)] required: bool,
     #[prop(optional)] disabled: bool,
 ) -> impl IntoView {
-    let ids = FieldIds::new("champ-", name, hint, error);
+    let ids = FieldIds::new(&prefix, name, hint, error);
     view! {
         <div class="field" class:field-invalid=error.is_some()>
             {ids.head(label, hint, error)}
@@ -377,7 +383,7 @@ fn control<F: Declared>(
             autocomplete,
         } => Field(FieldProps {
             name,
-            prefix: "champ-",
+            prefix: "champ-".to_owned(),
             label,
             kind: input,
             hint,
@@ -391,6 +397,7 @@ fn control<F: Declared>(
         .into_any(),
         Kind::Text { rows } => TextArea(TextAreaProps {
             name,
+            prefix: "champ-".to_owned(),
             label,
             hint,
             value,
@@ -414,6 +421,7 @@ fn control<F: Declared>(
                 .collect();
             SelectField(SelectFieldProps {
                 name,
+                prefix: "champ-".to_owned(),
                 label,
                 options,
                 value,

@@ -29,16 +29,16 @@ async fn locked(app: &TestApp, defi: i64, profile: &str, ids: &[i64]) {
     .unwrap();
 }
 
-struct Market {
-    promotion: i64,
-    web: i64,
-    forest: i64,
+pub(crate) struct Market {
+    pub(crate) promotion: i64,
+    pub(crate) web: i64,
+    pub(crate) forest: i64,
     /// ada, bob: developers; cleo, dan: designers; eve: geomatician;
     /// fay: data scientist.
-    people: [i64; 6],
+    pub(crate) people: [i64; 6],
 }
 
-async fn market(app: &TestApp) -> Market {
+pub(crate) async fn market(app: &TestApp) -> Market {
     let (promotion, web, forest) = open_call(app).await;
     let ada = candidate(app, promotion, "Ada", "developer", &[web]).await;
     let bob = candidate(app, promotion, "Bob", "developer", &[web]).await;
@@ -58,7 +58,7 @@ async fn market(app: &TestApp) -> Market {
     }
 }
 
-async fn offer_of(app: &TestApp, application: i64) -> offer::Model {
+pub(crate) async fn offer_of(app: &TestApp, application: i64) -> offer::Model {
     offer::Entity::find()
         .filter(offer::Column::ApplicationId.eq(application))
         .order_by_desc(offer::Column::Id)
@@ -167,11 +167,25 @@ async fn a_run_is_saved_explained_embargoed_then_validated_into_offers_that_casc
         "the developer seat is taken"
     );
     // The preview shows the blocking pair the removal creates.
-    let preview = claire
-        .page(&format!(
-            "{base}/2?candidat={ka}&defi=&motif=Conflit+d%27int%C3%A9r%C3%AAts"
-        ))
+    // The preview is posted: the reason comes back in the session, never
+    // in the URL.
+    let res = claire
+        .post(
+            &format!("{base}/2"),
+            "/api/apercu-ajustement",
+            &[
+                ("promotion", p.as_str()),
+                ("execution", "2"),
+                ("candidat", ka.as_str()),
+                ("defi", ""),
+                ("motif", "Conflit d'intérêts"),
+            ],
+        )
         .await;
+    let to = location(&res);
+    assert!(to.path.ends_with("/2#ajustements"), "{to}");
+    assert!(to.error.is_none(), "{to}");
+    let preview = claire.page(&format!("{base}/2")).await;
     // Ada still wants the seat; Bob, next on the list, wants it free.
     assert!(
         preview.contains("Ce changement crée 2 paires bloquantes"),

@@ -8,6 +8,7 @@ mod applications;
 mod assign_cli;
 mod defis;
 mod formation;
+mod formation_after;
 mod hearings;
 mod helpers;
 mod interviews;

@@ -66,14 +66,7 @@ pub async fn withdraw_from_offers(#[server(flatten)] form: Posted) -> Result<(),
         Msg::WithdrawOffersConfirmMissing,
     ) {
         Ok(()) => {
-            answers::withdraw(
-                &call.state,
-                &call.ctx.origin(),
-                me,
-                promotion,
-                chrono::Utc::now(),
-            )
-            .await
+            answers::withdraw(&call.state, &call.ctx.origin(), me, promotion).await
         }
         Err(e) => Err(e),
     };

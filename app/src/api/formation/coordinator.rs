@@ -20,7 +20,8 @@ pub async fn get_formation_page(promotion: i64) -> Result<FormationPage, AppErro
     .await
 }
 
-/// One run; `comparer` another run, and an override to preview.
+/// One run; `comparer` another run, and an override to preview (from the
+/// session: `preview_override` put it there).
 #[server(prefix = "/api", endpoint = "execution-equipes")]
 pub async fn get_run_page(
     promotion: i64,
@@ -47,6 +48,26 @@ pub async fn get_run_page(
         preview,
     )
     .await
+}
+
+/// Shows what an override would do before it is saved: what was typed
+/// goes back to the run's page in the session (a reason never travels in
+/// a URL or an access log), where the preview is computed.
+#[server(prefix = "/api", endpoint = "apercu-ajustement")]
+pub async fn preview_override(#[server(flatten)] form: Posted) -> Result<(), AppError> {
+    use crate::server::policy::Action;
+    let call = crate::api::support::allowed(Action::ManageFormation).await?;
+    let promotion = form.number::<i64>("promotion").ok_or(AppError::NotFound)?;
+    let run = form.number::<i32>("execution").ok_or(AppError::NotFound)?;
+    let values = [
+        ("apercu", "1".to_owned()),
+        ("candidat", form.get("candidat").unwrap_or_default()),
+        ("defi", form.get("defi").unwrap_or_default()),
+        ("motif", form.get("motif").unwrap_or_default()),
+    ];
+    call.carry(&values).await?;
+    call.done(None, &format!("{}/{run}#ajustements", page_of(promotion)))
+        .await
 }
 
 #[server(prefix = "/api", endpoint = "lancer-appariement")]
@@ -148,9 +169,10 @@ pub async fn widen_list(#[server(flatten)] form: Posted) -> Result<(), AppError>
         }
         None => Err(AppError::field("candidat", Msg::WidenUnknownCandidate)),
     };
+    // The slot the refusal belongs to: its form shows the error.
     call.answer(
         result,
-        crate::api::support::NOTHING,
+        &[("poste", seat.as_str())],
         Some(Msg::ListWidened),
         &format!("/coordination/promotions/{promotion}/propositions#epuisees"),
     )
@@ -172,15 +194,43 @@ pub async fn update_placement(#[server(flatten)] form: Posted) -> Result<(), App
         contract_received: form.get("contrat").unwrap_or_default(),
     };
     let result =
-        placements::update(&call.state.db, &call.ctx.origin(), promotion, id, &change).await;
+        placements::update(&call.state, &call.ctx.origin(), promotion, id, &change).await;
     call.answer(
         result,
         &[
+            ("placement", id.to_string().as_str()),
             ("pieces", change.documents_sent.as_str()),
             ("contrat", change.contract_received.as_str()),
         ],
         Some(Msg::PlacementSaved),
         &format!("/coordination/promotions/{promotion}/propositions#placements"),
+    )
+    .await
+}
+
+/// Resumes the offers of a défi the audit stopped, with the reason.
+#[server(prefix = "/api", endpoint = "reprendre-propositions")]
+pub async fn resume_offers(#[server(flatten)] form: Posted) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    use crate::server::{policy::Action, service::formation::offers::answers};
+    let call = crate::api::support::allowed(Action::ManageFormation).await?;
+    let promotion = form.number::<i64>("promotion").ok_or(AppError::NotFound)?;
+    let defi = form.number::<i64>("defi").ok_or(AppError::NotFound)?;
+    let reason = form.get("motif").unwrap_or_default();
+    let result = answers::resume(
+        &call.state,
+        &call.ctx.origin(),
+        promotion,
+        defi,
+        &reason,
+        chrono::Utc::now(),
+    )
+    .await;
+    call.answer(
+        result,
+        &[("defi", defi.to_string().as_str()), ("motif", reason.as_str())],
+        Some(Msg::OffersResumed),
+        &format!("/coordination/promotions/{promotion}/propositions#verification"),
     )
     .await
 }

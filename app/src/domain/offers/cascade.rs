@@ -138,6 +138,9 @@ pub struct State<'m> {
     offered: HashSet<(usize, usize)>,
     refused: HashSet<(usize, usize)>,
     pub withdrawn: Vec<bool>,
+    /// Per candidate, whether they left every waitlist (keeping their
+    /// accepted seat).
+    pub renounced: Vec<bool>,
     /// Per candidate, the slots they ever accepted.
     accepted: Vec<Vec<usize>>,
 }
@@ -152,6 +155,7 @@ impl<'m> State<'m> {
             offered: HashSet::new(),
             refused: HashSet::new(),
             withdrawn: vec![false; n],
+            renounced: vec![false; n],
             accepted: vec![Vec::new(); n],
         }
     }
@@ -197,6 +201,19 @@ impl<'m> State<'m> {
                 self.load[h.slot] -= 1;
             }
             self.withdrawn[c] = true;
+            return Ok(());
+        }
+        if kind == Kind::Renounce {
+            if s.is_some() {
+                return Err("a renouncement names no slot".into());
+            }
+            if !self.held[c].iter().any(|h| h.accepted) {
+                return Err("the candidate holds no accepted seat".into());
+            }
+            if self.renounced[c] {
+                return Err("the candidate has already left their waitlists".into());
+            }
+            self.renounced[c] = true;
             return Ok(());
         }
         let s = s.ok_or("no slot")?;
@@ -251,13 +268,14 @@ impl<'m> State<'m> {
                 self.drop_seat(c, s);
                 self.refused.insert((c, s));
             }
-            Kind::Withdraw => unreachable!("handled above"),
+            Kind::Withdraw | Kind::Renounce => unreachable!("handled above"),
         }
         Ok(())
     }
 
     /// On the slot's waitlist: would take it, not offered it yet, has not
-    /// refused it, has not withdrawn, has accepted nothing they prefer; and
+    /// refused it, has not withdrawn nor left the waitlists, has accepted
+    /// nothing they prefer; and
     /// the slot's défi is not withdrawn.
     pub fn waiting(&self, c: usize, s: usize) -> bool {
         !self.market.closed[s] && self.waited(c, s)
@@ -275,7 +293,11 @@ impl<'m> State<'m> {
         let accepted_better = self.accepted[c].iter().any(|&t| {
             !self.market.closed[t] && self.market.preference(c, t).is_some_and(|b| b < p)
         });
+        // Left the waitlists while keeping a seat: until that seat is
+        // taken back with its défi.
+        let renounced = self.renounced[c] && self.held[c].iter().any(|h| h.accepted);
         !self.withdrawn[c]
+            && !renounced
             && !self.offered.contains(&(c, s))
             && !self.refused.contains(&(c, s))
             && !accepted_better
@@ -346,6 +368,11 @@ impl<'m> State<'m> {
                 made.push((c, s));
             }
         }
+    }
+
+    /// Whether the candidate was ever offered a seat.
+    pub fn was_offered(&self, c: usize) -> bool {
+        self.offered.iter().any(|&(x, _)| x == c)
     }
 
     /// What accepting `s` releases: every other seat the candidate holds.

@@ -52,16 +52,21 @@ pub enum Kind {
     Withdraw,
     /// A held seat given up because the candidate accepted another.
     Release,
+    /// The candidate keeps the seat they accepted and leaves every
+    /// waitlist (their contract is signed): no better seat is offered to
+    /// them any more. No slot.
+    Renounce,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Offer,
         Kind::Accept,
         Kind::Decline,
         Kind::Expire,
         Kind::Withdraw,
         Kind::Release,
+        Kind::Renounce,
     ];
 
     pub fn code(self) -> &'static str {
@@ -72,6 +77,7 @@ impl Kind {
             Kind::Expire => "expire",
             Kind::Withdraw => "withdraw",
             Kind::Release => "release",
+            Kind::Renounce => "renounce",
         }
     }
 

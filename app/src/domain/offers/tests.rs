@@ -179,6 +179,51 @@ fn accepting_a_better_seat_releases_the_other_which_cascades() {
 }
 
 #[test]
+fn after_renouncing_a_better_seat_goes_to_the_next_on_its_list() {
+    let mut sim = Sim::new(
+        vec![
+            slot("d1:dev", 1, &["x", "a", "b"]),
+            slot("d2:dev", 1, &["a"]),
+        ],
+        vec![
+            cand("a", &["d1", "d2"]),
+            cand("b", &["d1"]),
+            cand("x", &["d1"]),
+        ],
+    );
+    assert_eq!(sim.step(&[]), vec![(0, 1), (2, 0)]);
+    // Renouncing needs an accepted seat.
+    sim.state(|st| assert!(st.clone().apply(Kind::Renounce, 0, None).is_err()));
+    sim.step(&[(Kind::Accept, 0, Some(1))]);
+    sim.state(|st| assert_eq!(st.position(0, 0), Some(1)));
+    // a's contract is signed: they leave d1's waitlist and keep d2.
+    assert_eq!(sim.step(&[(Kind::Renounce, 0, None)]), vec![]);
+    sim.state(|st| {
+        assert_eq!(st.position(0, 0), None);
+        assert_eq!(st.position(1, 0), Some(1));
+        assert!(st.clone().apply(Kind::Renounce, 0, None).is_err(), "once");
+    });
+    // x declines d1: b is offered it, not a.
+    assert_eq!(sim.step(&[(Kind::Decline, 2, Some(0))]), vec![(1, 0)]);
+
+    // A log offering d1 to a after their renouncement is refused.
+    let mut tampered = sim.log.clone();
+    let last = tampered.events.last_mut().unwrap();
+    last.candidate = "a".into();
+    let v = verify(&tampered);
+    assert!(
+        v.iter().any(|v| v.en.contains("without waiting")),
+        "{v:?}"
+    );
+    // A renouncement without an accepted seat is a violation.
+    let mut early = Sim::new(vec![slot("d1:dev", 1, &["a"])], vec![cand("a", &["d1"])]);
+    early.step(&[]);
+    early.push(Kind::Renounce, "a", None);
+    let v = verify(&early.log);
+    assert!(v.iter().any(|v| v.en.contains("leaves their waitlists")), "{v:?}");
+}
+
+#[test]
 fn a_withdrawal_frees_every_seat_held() {
     let mut sim = Sim::new(
         vec![slot("d1:dev", 1, &["a", "b"]), slot("d2:ds", 1, &[])],

@@ -67,9 +67,10 @@ fn market() -> impl Strategy<Value = (Vec<SlotEntry>, Vec<CandidateEntry>, Vec<S
         })
 }
 
-/// Answers drawn at random: (what, whom) picked among the open offers.
+/// Answers drawn at random: (what, whom) picked among the open offers
+/// (4: a withdrawal, 5: a renouncement).
 fn answers() -> impl Strategy<Value = Vec<(u8, usize)>> {
-    proptest::collection::vec((0..5u8, any::<usize>()), 0..30)
+    proptest::collection::vec((0..6u8, any::<usize>()), 0..30)
 }
 
 /// Every candidate accepts their best open offer if it beats what they
@@ -183,6 +184,17 @@ proptest! {
                     let c = pick % people;
                     if sim.state(|st| st.withdrawn[c]) { continue; }
                     (Kind::Withdraw, c, None)
+                }
+                5 => {
+                    // Someone keeping an accepted seat leaves their waitlists.
+                    let keeping: Vec<usize> = sim.state(|st| {
+                        (0..people)
+                            .filter(|&c| !st.withdrawn[c] && !st.renounced[c])
+                            .filter(|&c| st.held[c].iter().any(|h| h.accepted))
+                            .collect()
+                    });
+                    if keeping.is_empty() { continue; }
+                    (Kind::Renounce, keeping[pick % keeping.len()], None)
                 }
                 _ => {
                     let waiting: Vec<&(usize, usize, bool)> = open.iter().filter(|o| !o.2).collect();

@@ -4,8 +4,10 @@
 //!
 //! - Each event is possible: an offer goes to a candidate on the slot's
 //!   list who chose its défi, was never offered it, never refused it, has
-//!   not withdrawn and has accepted nothing they prefer; an answer answers
-//!   an open offer; a release gives up a held seat.
+//!   not withdrawn, has not left the waitlists (while keeping an accepted
+//!   seat) and has accepted nothing they prefer; an answer answers an open
+//!   offer; a release gives up a held seat; a renouncement comes from
+//!   someone holding an accepted seat, once.
 //! - No seat is given twice: after each step, a slot's holders (open or
 //!   accepted) never outnumber its seats.
 //! - Nobody is skipped (the "ordre d'appel"): at the end of the step that
@@ -76,6 +78,8 @@ struct Person {
     offered: HashSet<String>,
     refused: HashSet<String>,
     withdrawn: bool,
+    /// Left every waitlist, keeping an accepted seat.
+    renounced: bool,
     /// Seats ever accepted.
     accepted: Vec<String>,
 }
@@ -140,8 +144,12 @@ impl<'a> Audit<'a> {
             .accepted
             .iter()
             .any(|s| !self.closed_now(s) && self.rank(candidate, s).is_some_and(|r| r < mine));
+        // A renouncement holds while the accepted seat is kept (a seat
+        // taken back with its défi puts the person back on the lists).
+        let renounced = p.renounced && p.holds.values().any(|&a| a);
         listed
             && !p.withdrawn
+            && !renounced
             && !p.offered.contains(slot)
             && !p.refused.contains(slot)
             && !accepted_better
@@ -200,6 +208,20 @@ impl<'a> Audit<'a> {
             for s in held {
                 *self.load.entry(s).or_default() -= 1;
             }
+            return;
+        }
+        if e.kind == Kind::Renounce {
+            let p = self.people.get_mut(c).expect("known");
+            if e.slot.is_some() || !p.holds.values().any(|&a| a) || p.renounced {
+                self.flag(
+                    seq,
+                    e.slot.as_deref(),
+                    format!("{c} renonce à ses listes d'attente sans garder de place acceptée"),
+                    format!("{c} leaves their waitlists without keeping an accepted seat"),
+                );
+                return;
+            }
+            p.renounced = true;
             return;
         }
         let Some(slot) = e.slot.as_deref() else {
@@ -272,7 +294,7 @@ impl<'a> Audit<'a> {
                 p.refused.insert(slot.to_owned());
                 *self.load.entry(slot.to_owned()).or_default() -= 1;
             }
-            Kind::Withdraw => unreachable!("handled above"),
+            Kind::Withdraw | Kind::Renounce => unreachable!("handled above"),
         }
     }
 

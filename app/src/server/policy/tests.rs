@@ -280,7 +280,16 @@ fn application_matrix() -> Vec<(Action, [bool; 6])> {
         // change of the rules shows here.
         let withdrawable = matches!(
             state,
-            S::Submitted | S::CorrectionRequested | S::InReview | S::Shortlisted
+            S::Submitted
+                | S::CorrectionRequested
+                | S::InReview
+                | S::Shortlisted
+                | S::InvitedToInterview
+                | S::Interviewed
+                | S::Ranked
+                | S::Offered
+                | S::Accepted
+                | S::Declined
         );
         rows.push((
             WithdrawApplication {

@@ -121,6 +121,7 @@ pub async fn export(
                 ));
             }
         }
+        let formation = super::formation::personal_data(db, &a).await?;
         dossiers.push(json!({
             "id": a.id, "promotion": a.promotion_id, "state": a.state,
             "civility": a.civility, "first_name": a.first_name, "last_name": a.last_name,
@@ -132,6 +133,7 @@ pub async fn export(
             "consent": a.consent, "personal_deadline": a.personal_deadline,
             "created_at": a.created_at, "updated_at": a.updated_at, "submitted_at": a.submitted_at,
             "choices": choices, "history": events,
+            "team_formation": formation,
         }));
     }
     let defis: Vec<serde_json::Value> = defi::Entity::find()
@@ -328,6 +330,7 @@ pub async fn purge_expired(
             continue;
         }
         let mut files = Vec::new();
+        super::formation::forget_promotion(&txn, p.id).await?;
         for id in &ids {
             files.extend(erase_dossier(&txn, *id).await?);
         }

@@ -114,7 +114,7 @@ fn Dossier(
                 <Timeline state/>
                 {(state == ApplicationState::Shortlisted).then(|| view! { <super::reveal::RevealSection id=d.id/> })}
                 <DossierDetails d=d.clone()/>
-                {(state.is_early() && state != ApplicationState::Draft && state != ApplicationState::Withdrawn).then(|| view! {
+                {crate::domain::application::withdraw(state).is_ok().then(|| view! {
                     <section aria-labelledby="retrait-titre">
                         <h2 id="retrait-titre">{tr(Msg::WithdrawTitle)}</h2>
                         <ActionForm action=withdraw>

@@ -6,7 +6,7 @@
 //! person's explanation, and the validation that sends the offers.
 
 use super::formation_charts::{FairnessTables, RankChart, seats_text};
-use crate::api::formation::{AddOverride, ValidateRun, get_run_page};
+use crate::api::formation::{AddOverride, PreviewOverride, ValidateRun, get_run_page};
 use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::model::formation::{OverridePreview, RunPage};
@@ -27,8 +27,11 @@ pub fn RunPage() -> impl IntoView {
             return view! { <crate::ui::public::NotFound/> }.into_any();
         };
         let compare = query("comparer").and_then(|n| n.trim().parse::<i32>().ok());
-        let candidate = query("candidat");
-        let (defi, reason) = (query("defi"), query("motif"));
+        // An override to preview, posted and carried in the session.
+        let previewing = kept("apercu").is_some();
+        let carried = |k: &str| kept(k).filter(|_| previewing);
+        let candidate = carried("candidat");
+        let (defi, reason) = (carried("defi"), carried("motif"));
         let resource = Resource::new_blocking(
             move || {
                 (
@@ -163,7 +166,7 @@ fn Run(r: RunPage) -> impl IntoView {
             <FairnessTables tables=r.fairness.clone()/>
         </section>
         <Compare r=r.clone() base=base.clone()/>
-        <Overrides r=r.clone() base=base.clone()/>
+        <Overrides r=r.clone()/>
         <section>
             <h2 id="explications">{tr(Msg::ExplanationsTitle)}</h2>
             <ul class="plain explanations">{explanations}</ul>
@@ -235,8 +238,9 @@ fn labels(field: &str) -> Option<Msg> {
 }
 
 #[component]
-fn Overrides(r: RunPage, base: String) -> impl IntoView {
+fn Overrides(r: RunPage) -> impl IntoView {
     let save = ServerAction::<AddOverride>::new();
+    let look = ServerAction::<PreviewOverride>::new();
     let error = action_error(save);
     let rows = r
         .overrides
@@ -265,12 +269,14 @@ fn Overrides(r: RunPage, base: String) -> impl IntoView {
         view! {
             <h3>{tr(Msg::OverrideFormTitle)}</h3>
             <p>{tr(Msg::OverrideFormIntro)}</p>
-            <form method="get" action=format!("{base}#ajustements")>
+            <ActionForm action=look>
+                <input type="hidden" name="promotion" value=r.promotion_id.to_string()/>
+                <input type="hidden" name="execution" value=r.number.to_string()/>
                 <SelectField name="candidat" label=Msg::FieldOverrideCandidate options=candidates value=value("candidat", |p| p.candidate_key.clone()) error=err(&error, "candidat")/>
                 <SelectField name="defi" label=Msg::FieldOverrideDefi options=defis value=value("defi", |p| p.defi_key.clone()) error=err(&error, "defi")/>
                 <TextArea name="motif" label=Msg::FieldOverrideReason hint=Msg::OverrideReasonHint maxlength=1000 value=value("motif", |p| p.reason.clone()) error=err(&error, "motif")/>
                 <button type="submit" class="secondary">{tr(Msg::OverridePreviewButton)}</button>
-            </form>
+            </ActionForm>
         }
     });
     let shown = r.preview.clone().filter(|_| open).map(|p| {

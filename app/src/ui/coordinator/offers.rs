@@ -3,12 +3,13 @@
 //! lists run out with the options, every offer, the placements with the
 //! contract's follow-up, and the log to download.
 
-use crate::api::formation::{UpdatePlacement, WidenList, get_offers_page};
+use crate::api::formation::{ResumeOffers, UpdatePlacement, WidenList, get_offers_page};
 use crate::i18n::Msg;
 use crate::model::formation::{ExhaustedRow, OffersPage, PlacementRow};
-use crate::ui::form::{ErrorSummary, action_error};
+use crate::model::AppError;
+use crate::ui::form::{ErrorSummary, Field, action_error};
 use crate::ui::table::DataTable;
-use crate::ui::{Heading, Loaded, page, row_page, say, tr};
+use crate::ui::{Heading, Loaded, kept, page, row_page, say, tr};
 use leptos::prelude::*;
 
 #[component]
@@ -54,11 +55,13 @@ fn Offers(o: OffersPage) -> impl IntoView {
             .iter()
             .map(|v| view! { <li>{v.clone()}</li> })
             .collect_view();
+        let titles: Vec<String> = o.blocked.iter().map(|(_, t)| t.clone()).collect();
         view! {
             <div class="notice notice-warning" role="alert">
-                <p>{say(Msg::AuditFaulted, &[("defis", &o.blocked.join(", "))])}</p>
+                <p>{say(Msg::AuditFaulted, &[("defis", &titles.join(", "))])}</p>
                 <ul>{items}</ul>
             </div>
+            <Resume id blocked=o.blocked.clone()/>
         }
         .into_any()
     };
@@ -91,14 +94,55 @@ fn Offers(o: OffersPage) -> impl IntoView {
     .into_any()
 }
 
+/// A form per défi the audit stopped: the reason, then its offers resume.
+#[component]
+fn Resume(id: i64, blocked: Vec<(i64, String)>) -> impl IntoView {
+    let resume = ServerAction::<ResumeOffers>::new();
+    let error = action_error(resume);
+    let failed = error
+        .as_ref()
+        .and(kept("defi"))
+        .and_then(|v| v.parse::<i64>().ok());
+    let summary_prefix = failed.map(|d| format!("reprise-{d}-")).unwrap_or_default();
+    let forms = blocked
+        .into_iter()
+        .map(|(defi, title)| {
+            let mine = failed == Some(defi);
+            let field_error = if mine { err(&error, "motif") } else { None };
+            let typed = kept("motif").filter(|_| mine).unwrap_or_default();
+            view! {
+                <ActionForm action=resume>
+                    <input type="hidden" name="promotion" value=id.to_string()/>
+                    <input type="hidden" name="defi" value=defi.to_string()/>
+                    <h3>{say(Msg::ResumeOffersFor, &[("defi", &title)])}</h3>
+                    <crate::ui::form::TextArea name="motif" prefix=format!("reprise-{defi}-") label=Msg::FieldResumeReason hint=Msg::ResumeReasonHint maxlength=1000 value=typed error=field_error/>
+                    <button type="submit" class="secondary">{tr(Msg::ResumeOffersButton)}</button>
+                </ActionForm>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{tr(Msg::ResumeOffersIntro)}</p>
+        <ErrorSummary error=error.clone() prefix=summary_prefix/>
+        {forms}
+    }
+}
+
 #[component]
 fn Exhausted(id: i64, rows: Vec<ExhaustedRow>) -> impl IntoView {
     let widen = ServerAction::<WidenList>::new();
     let error = action_error(widen);
+    // The slot whose form was refused: its field shows the error.
+    let failed = error.as_ref().and(kept("poste"));
+    let prefix = |slot: &str| format!("elargir-{}-", slot.replace(':', "-"));
+    let summary_prefix = failed.as_deref().map(prefix).unwrap_or_default();
     let empty = rows.is_empty();
     let items = rows
         .into_iter()
         .map(|x| {
+            let mine = failed.as_deref() == Some(x.slot.as_str());
+            let field_error = if mine { err(&error, "candidat") } else { None };
+            let ids = prefix(&x.slot);
             let options: Vec<(String, String)> = std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
                 .chain(x.could_join.iter().map(|(i, n)| (i.to_string(), n.clone())))
                 .collect();
@@ -106,12 +150,7 @@ fn Exhausted(id: i64, rows: Vec<ExhaustedRow>) -> impl IntoView {
                 <ActionForm action=widen>
                     <input type="hidden" name="promotion" value=id.to_string()/>
                     <input type="hidden" name="poste" value=x.slot.clone()/>
-                    <div class="field">
-                        <label for=format!("elargir-{}", x.slot)>{tr(Msg::FieldWidenWith)}</label>
-                        <select id=format!("elargir-{}", x.slot) name="candidat">
-                            {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <crate::ui::form::SelectField name="candidat" prefix=ids.clone() label=Msg::FieldWidenWith options=options value=String::new() error=field_error/>
                     <button type="submit" class="secondary">{tr(Msg::WidenButton)}</button>
                 </ActionForm>
             });
@@ -129,7 +168,7 @@ fn Exhausted(id: i64, rows: Vec<ExhaustedRow>) -> impl IntoView {
     view! {
         <section>
             <h2 id="epuisees">{tr(Msg::ExhaustedTitle)}</h2>
-            <ErrorSummary error=error.clone()/>
+            <ErrorSummary error=error.clone() prefix=summary_prefix/>
             {empty.then(|| view! { <p>{tr(Msg::NoListExhausted)}</p> })}
             <ul class="plain">{items}</ul>
         </section>
@@ -140,10 +179,23 @@ fn Exhausted(id: i64, rows: Vec<ExhaustedRow>) -> impl IntoView {
 fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
     let update = ServerAction::<UpdatePlacement>::new();
     let error = action_error(update);
+    // The placement whose form was refused: its fields show the errors
+    // and keep what was typed.
+    let failed = error
+        .as_ref()
+        .and(kept("placement"))
+        .and_then(|v| v.parse::<i64>().ok());
+    let summary_prefix = failed.map(|p| format!("placement-{p}-")).unwrap_or_default();
     let empty = rows.is_empty();
     let items = rows
         .into_iter()
         .map(|p| {
+            let mine = failed == Some(p.id);
+            let field = |name: &str| if mine { err(&error, name) } else { None };
+            let value = |name: &str, saved: &Option<String>| {
+                kept(name).filter(|_| mine).or_else(|| saved.clone()).unwrap_or_default()
+            };
+            let ids = format!("placement-{}-", p.id);
             let next = p.next.clone().map(|to| {
                 let label = crate::domain::placement::PlacementState::parse(&to).map(|s| tr(s.label())).unwrap_or_default();
                 view! { <button type="submit" name="vers" value=to class="secondary">{say(Msg::PlacementMoveTo, &[("state", label)])}</button> }
@@ -155,14 +207,8 @@ fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
                     <ActionForm action=update>
                         <input type="hidden" name="promotion" value=id.to_string()/>
                         <input type="hidden" name="placement" value=p.id.to_string()/>
-                        <div class="field">
-                            <label for=format!("pieces-{}", p.id)>{tr(Msg::FieldDocumentsSent)}</label>
-                            <input type="date" id=format!("pieces-{}", p.id) name="pieces" value=p.documents_sent_on.clone().unwrap_or_default()/>
-                        </div>
-                        <div class="field">
-                            <label for=format!("contrat-{}", p.id)>{tr(Msg::FieldContractReceived)}</label>
-                            <input type="date" id=format!("contrat-{}", p.id) name="contrat" value=p.contract_received_on.clone().unwrap_or_default()/>
-                        </div>
+                        <Field name="pieces" prefix=ids.clone() kind="date" label=Msg::FieldDocumentsSent value=value("pieces", &p.documents_sent_on) error=field("pieces")/>
+                        <Field name="contrat" prefix=ids.clone() kind="date" label=Msg::FieldContractReceived value=value("contrat", &p.contract_received_on) error=field("contrat")/>
                         <button type="submit">{tr(Msg::SaveDates)}</button>
                         {next}
                     </ActionForm>
@@ -173,9 +219,13 @@ fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
     view! {
         <section>
             <h2 id="placements">{tr(Msg::PlacementsTitle)}</h2>
-            <ErrorSummary error=error.clone()/>
+            <ErrorSummary error=error.clone() prefix=summary_prefix/>
             {empty.then(|| view! { <p>{tr(Msg::NoPlacementYet)}</p> })}
             <ul class="plain">{items}</ul>
         </section>
     }
+}
+
+fn err(e: &Option<AppError>, field: &str) -> Option<Msg> {
+    e.as_ref().and_then(|e| e.for_field(field))
 }

@@ -224,3 +224,83 @@ pub async fn names<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Names, 
             .collect(),
     })
 }
+
+/// What team formation holds about one dossier, for its author's data
+/// export: the offers (défi, profile, state, dates), the placement and the
+/// talent-pool choice.
+pub(crate) async fn personal_data<C: ConnectionTrait>(
+    db: &C,
+    a: &application::Model,
+) -> Result<serde_json::Value, AppError> {
+    use crate::server::db::formation::{offer, placement};
+    let offers: Vec<serde_json::Value> = offer::Entity::find()
+        .filter(offer::Column::ApplicationId.eq(a.id))
+        .order_by_asc(offer::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| {
+            serde_json::json!({
+                "defi": o.defi_id, "profile": o.profile, "state": o.state,
+                "offered_at": o.offered_at, "deadline_at": o.deadline_at,
+                "answered_at": o.answered_at,
+            })
+        })
+        .collect();
+    let placement = placement::Entity::find()
+        .filter(placement::Column::ApplicationId.eq(a.id))
+        .one(db)
+        .await?
+        .map(|p| {
+            serde_json::json!({
+                "defi": p.defi_id, "profile": p.profile, "state": p.state,
+                "starts_on": p.starts_on, "ends_on": p.ends_on,
+                "documents_sent_on": p.documents_sent_on,
+                "contract_received_on": p.contract_received_on,
+            })
+        });
+    Ok(serde_json::json!({
+        "offers": offers,
+        "placement": placement,
+        "talent_pool": a.talent_pool,
+    }))
+}
+
+/// Erases what team formation kept about a promotion, with its dossiers at
+/// the end of its retention: the runs (their input and explanations name
+/// candidates by key), the overrides and their reasons, the offers, their
+/// log and the placements.
+pub(crate) async fn forget_promotion<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+) -> Result<(), AppError> {
+    use crate::server::db::formation::{event, offer, placement};
+    let runs: Vec<i64> = run::Entity::find()
+        .filter(run::Column::PromotionId.eq(promotion))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    run_override::Entity::delete_many()
+        .filter(run_override::Column::RunId.is_in(runs))
+        .exec(db)
+        .await?;
+    run::Entity::delete_many()
+        .filter(run::Column::PromotionId.eq(promotion))
+        .exec(db)
+        .await?;
+    event::Entity::delete_many()
+        .filter(event::Column::PromotionId.eq(promotion))
+        .exec(db)
+        .await?;
+    offer::Entity::delete_many()
+        .filter(offer::Column::PromotionId.eq(promotion))
+        .exec(db)
+        .await?;
+    placement::Entity::delete_many()
+        .filter(placement::Column::PromotionId.eq(promotion))
+        .exec(db)
+        .await?;
+    Ok(())
+}

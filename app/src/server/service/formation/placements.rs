@@ -63,17 +63,54 @@ pub(crate) async fn accepted(
             .await?;
         }
     }
-    tell_hr(txn, state, o, &p).await
+    tell_host(txn, state, o, None).await
 }
 
-/// The host's HR contacts (its leads when it has none) hear of the
-/// accepted offer, to prepare the contract.
-async fn tell_hr(
+/// The host's HR contacts (its leads when it has none), active.
+async fn host_contacts(txn: &Txn<'_>, organisation: i64) -> Result<Vec<user::Model>, AppError> {
+    let mut people = Vec::new();
+    for role in ["host_hr", "host_lead"] {
+        people = role_grant::Entity::find()
+            .filter(role_grant::Column::Role.eq(role))
+            .filter(role_grant::Column::ScopeId.eq(organisation))
+            .all(txn)
+            .await?;
+        if !people.is_empty() {
+            break;
+        }
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(people.iter().map(|g| g.user_id)))
+        .all(txn)
+        .await?
+        .into_iter()
+        .filter(|u| u.disabled_at.is_none())
+        .collect())
+}
+
+/// Why a fellow will not join the team after all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Left {
+    /// They accepted a seat they prefer: this one goes down its list.
+    AcceptedOther,
+    /// They left the programme before it started: the seat goes on.
+    Withdrew,
+    /// They left once the promotion had started: the mission stops.
+    Stopped,
+}
+
+/// Tells the host's HR contacts: `kind` is "accepted" (prepare the
+/// contract) or "left" (with the reason).
+async fn tell_host(
     txn: &Txn<'_>,
     state: &AppState,
     o: &offer::Model,
-    p: &promotion::Model,
+    left: Option<Left>,
 ) -> Result<(), AppError> {
+    let p = promotion::Entity::find_by_id(o.promotion_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::Unexpected)?;
     let x = defi::Entity::find_by_id(o.defi_id)
         .one(txn)
         .await?
@@ -82,28 +119,16 @@ async fn tell_hr(
         .one(txn)
         .await?
         .ok_or(AppError::Unexpected)?;
-    let mut people = Vec::new();
-    for role in ["host_hr", "host_lead"] {
-        people = role_grant::Entity::find()
-            .filter(role_grant::Column::Role.eq(role))
-            .filter(role_grant::Column::ScopeId.eq(x.organisation_id))
-            .all(txn)
-            .await?;
-        if !people.is_empty() {
-            break;
-        }
-    }
-    let users = user::Entity::find()
-        .filter(user::Column::Id.is_in(people.iter().map(|g| g.user_id)))
-        .all(txn)
-        .await?;
-    for u in users.iter().filter(|u| u.disabled_at.is_none()) {
+    for u in host_contacts(txn, x.organisation_id).await? {
         txn.queue(
             MailTemplate::PlacementHr,
-            locale_of(u),
+            locale_of(&u),
             &u.email,
             json!({
                 "name": u.name,
+                "kind": if left.is_some() { "left" } else { "accepted" },
+                "reason": if left == Some(Left::AcceptedOther) { "accepted_other" } else { "withdrew" },
+                "next": left != Some(Left::Stopped),
                 "fellow": format!("{} {}", a.first_name, a.last_name).trim(),
                 "defi": x.title,
                 "start": p.start_date.format("%d/%m/%Y").to_string(),
@@ -114,6 +139,17 @@ async fn tell_hr(
         .await?;
     }
     Ok(())
+}
+
+/// The host hears that a fellow who had accepted will not join (or
+/// leaves) the team.
+pub(crate) async fn tell_left(
+    txn: &Txn<'_>,
+    state: &AppState,
+    o: &offer::Model,
+    why: Left,
+) -> Result<(), AppError> {
+    tell_host(txn, state, o, Some(why)).await
 }
 
 /// A seat given up (declined, expired or released for a better one): a
@@ -194,7 +230,7 @@ pub struct Change {
 }
 
 pub async fn update(
-    db: &sea_orm::DatabaseConnection,
+    state: &AppState,
     origin: &crate::server::service::Origin,
     promotion: i64,
     id: i64,
@@ -202,7 +238,9 @@ pub async fn update(
 ) -> Result<(), AppError> {
     use crate::domain::promotion::parse_date;
     use crate::server::service::audit::{AuditAction, Target};
-    let txn = Txn::begin(db, origin).await?;
+    let txn = Txn::with_outbox(state, origin).await?;
+    // The promotion's row first, as every step of the offers takes it.
+    super::offers::lock(&txn, promotion).await?;
     let p = placement::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -250,6 +288,16 @@ pub async fn update(
     }
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
+    if let Some(to) = to {
+        // Signed: the seat is final, the better waitlists are left.
+        if to == PlacementState::Placed {
+            super::offers::keep_seat(&txn, state, promotion, p.application_id, Utc::now()).await?;
+        }
+        super::offers::dossiers::set(&txn, p.application_id, |from| {
+            crate::domain::application::after_placement(from, to)
+        })
+        .await?;
+    }
     txn.finish(
         AuditAction::PlacementUpdated,
         Target::Application(p.application_id),

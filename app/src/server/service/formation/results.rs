@@ -243,7 +243,7 @@ pub async fn offers_page<C: ConnectionTrait>(
             .blocked
             .iter()
             .filter_map(|b| b.strip_prefix('d').and_then(|x| x.parse::<i64>().ok()))
-            .map(|id| names.defi(&super::defi_key(id)))
+            .map(|id| (id, names.defi(&super::defi_key(id))))
             .collect(),
         exhausted,
         events: log.events.len() as u32,

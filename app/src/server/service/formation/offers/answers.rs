@@ -140,37 +140,22 @@ pub async fn answer(
     txn.commit().await
 }
 
-/// The candidate leaves the process: every seat they hold and every list
-/// they wait on.
+/// The candidate leaves the process from their offers page: their dossier
+/// is withdrawn, as from its own page (every seat they hold and every list
+/// they wait on goes on); refused once the contract is signed.
 pub async fn withdraw(
     state: &AppState,
     origin: &Origin,
     user: i64,
     promotion: i64,
-    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let txn = Txn::with_outbox(state, origin).await?;
-    lock(&txn, promotion).await?;
     let a = application::Entity::find()
         .filter(application::Column::PromotionId.eq(promotion))
         .filter(application::Column::UserId.eq(user))
-        .one(&txn)
+        .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (_, log) = log_of(&txn, promotion).await?.ok_or(AppError::NotFound)?;
-    let me = c(a.id);
-    if !log.candidates.iter().any(|x| x.id == me) {
-        return Err(AppError::NotFound);
-    }
-    if log
-        .events
-        .iter()
-        .any(|e| e.candidate == me && e.kind == Kind::Withdraw)
-    {
-        return Err(AppError::Refused(Msg::OfferClosed));
-    }
-    step(&txn, state, promotion, &[(Kind::Withdraw, a.id, None)], now).await?;
-    txn.commit().await
+    crate::server::service::applications::withdraw(state, origin, a.id).await
 }
 
 /// Offers past their deadline expire (no answer is a refusal) and their
@@ -341,6 +326,53 @@ pub async fn widen(
         AuditAction::OffersListWidened,
         Target::Application(a.id),
         json!({ "slot": seat, "promotion": promotion }),
+    )
+    .await
+}
+
+/// The longest reason for resuming a défi's offers, in characters.
+pub const RESUME_REASON_MAX: usize = 1000;
+
+/// A coordinator resumes the offers of a défi the audit stopped, with the
+/// reason (what they checked); the violations already reported no longer
+/// stop it, and the cascade goes on at once.
+pub async fn resume(
+    state: &AppState,
+    origin: &Origin,
+    promotion: i64,
+    defi: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::field("motif", Msg::ResumeReasonRequired));
+    }
+    if reason.chars().count() > RESUME_REASON_MAX {
+        return Err(AppError::field("motif", Msg::OverrideReasonTooLong));
+    }
+    let txn = Txn::with_outbox(state, origin).await?;
+    lock(&txn, promotion).await?;
+    let (r, _) = log_of(&txn, promotion).await?.ok_or(AppError::NotFound)?;
+    let mut flags = Flags::of(&r);
+    let name = super::d(defi);
+    if !flags.blocked.contains(&name) {
+        return Err(AppError::Refused(Msg::ResumeNotStopped));
+    }
+    flags.blocked.retain(|x| x != &name);
+    run::Entity::update_many()
+        .col_expr(
+            run::Column::Blocked,
+            Expr::value(serde_json::to_string(&flags).map_err(|_| AppError::Unexpected)?),
+        )
+        .filter(run::Column::Id.eq(r.id))
+        .exec(&txn)
+        .await?;
+    step(&txn, state, promotion, &[], now).await?;
+    txn.finish(
+        AuditAction::OffersResumed,
+        Target::Defi(defi),
+        json!({ "promotion": promotion, "reason": reason }),
     )
     .await
 }

@@ -9,10 +9,12 @@
 //! the unique (promotion, seq) index is the last guard.
 
 pub mod answers;
+pub(crate) mod dossiers;
 mod notify;
+mod record;
 mod withdrawal;
 
-pub(crate) use withdrawal::{defi_withdrawn, left};
+pub(crate) use withdrawal::{defi_withdrawn, keep_seat, left};
 
 use super::{key_id, parsed, validated};
 use crate::domain::matching;
@@ -299,23 +301,32 @@ pub(crate) async fn step(
             slot: s.map(|s| market.slot_ids[s].clone()),
         };
         let closed = s.is_some_and(|s| market.closed[s]);
-        record(txn, state, promotion, &e, closed, now).await?;
+        record::record(txn, state, promotion, &e, closed, now).await?;
         log.events.push(e.clone());
         written.push(e);
     }
-    let violations = offers::verify(&log);
-    let faulted: Vec<String> = violations
+    let mut touched: Vec<usize> = written
         .iter()
-        .filter_map(|v| v.defi().map(str::to_owned))
-        .filter(|x| !flags.blocked.contains(x))
+        .filter_map(|e| market.candidate(&e.candidate))
         .collect();
+    touched.sort_unstable();
+    touched.dedup();
+    dossiers::follow(txn, &st, &touched).await?;
+    let violations = offers::verify(&log);
     let mut changed = false;
     // The whole log is audited each time: coordinators are told of the
-    // violations they were not told of yet; any défi at fault stops.
+    // violations they were not told of yet, and the défis at fault stop. A
+    // violation already reported does not stop a défi again once a
+    // coordinator resumed its offers (`answers::resume`).
     let new: Vec<offers::Violation> = violations
         .iter()
         .filter(|v| !flags.reported.contains(&v.to_string()))
         .cloned()
+        .collect();
+    let faulted: Vec<String> = new
+        .iter()
+        .filter_map(|v| v.defi().map(str::to_owned))
+        .filter(|x| !flags.blocked.contains(x))
         .collect();
     if !faulted.is_empty() || !new.is_empty() {
         flags.blocked.extend(faulted.iter().cloned());
@@ -347,112 +358,4 @@ pub(crate) async fn step(
             .await?;
     }
     Ok(written)
-}
-
-/// Writes one event: the log row, the offer row it changes, the
-/// placement, the email and the audit entry. A seat released on a
-/// `closed` slot was taken back: its défi is withdrawn.
-async fn record(
-    txn: &Txn<'_>,
-    state: &AppState,
-    promotion: i64,
-    e: &Event,
-    closed: bool,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let app = application_of(&e.candidate).ok_or(AppError::Unexpected)?;
-    let seat = e.slot.as_deref().and_then(seat_of);
-    event::ActiveModel {
-        promotion_id: Set(promotion),
-        seq: Set(e.seq as i64),
-        at: Set(now),
-        kind: Set(e.kind.code().to_owned()),
-        application_id: Set(app),
-        defi_id: Set(seat.as_ref().map(|s| s.0)),
-        profile: Set(seat.as_ref().map(|s| s.1.clone())),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    let row = |defi: i64| {
-        offer::Entity::find()
-            .filter(offer::Column::ApplicationId.eq(app))
-            .filter(offer::Column::DefiId.eq(defi))
-    };
-    let set_state = |defi: i64, to: &'static str| {
-        offer::Entity::update_many()
-            .col_expr(offer::Column::State, Expr::value(to))
-            .col_expr(offer::Column::AnsweredAt, Expr::value(Some(now)))
-            .filter(offer::Column::ApplicationId.eq(app))
-            .filter(offer::Column::DefiId.eq(defi))
-    };
-    match (e.kind, seat) {
-        (Kind::Offer, Some((defi, profile))) => {
-            let o = offer::ActiveModel {
-                promotion_id: Set(promotion),
-                application_id: Set(app),
-                defi_id: Set(defi),
-                profile: Set(profile),
-                state: Set("open".into()),
-                offered_at: Set(now),
-                deadline_at: Set(deadline(now)),
-                answered_at: Set(None),
-                reminded_before_at: Set(None),
-                reminded_morning_at: Set(None),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-            notify::offer(txn, state, &o, notify::OfferMail::New).await?;
-        }
-        (Kind::Accept, Some((defi, _))) => {
-            set_state(defi, "accepted").exec(txn).await?;
-            let o = row(defi).one(txn).await?.ok_or(AppError::Unexpected)?;
-            super::placements::accepted(txn, state, &o, now).await?;
-            notify::offer(txn, state, &o, notify::OfferMail::Accepted).await?;
-        }
-        (Kind::Decline | Kind::Expire | Kind::Release, Some((defi, _))) => {
-            let to = match e.kind {
-                Kind::Decline => "declined",
-                Kind::Expire => "expired",
-                _ if closed => "cancelled",
-                _ => "released",
-            };
-            set_state(defi, to).exec(txn).await?;
-            let o = row(defi).one(txn).await?.ok_or(AppError::Unexpected)?;
-            super::placements::released(txn, &o, now).await?;
-            let mail = match e.kind {
-                Kind::Decline => notify::OfferMail::Declined,
-                Kind::Expire => notify::OfferMail::Expired,
-                _ if closed => notify::OfferMail::Cancelled,
-                _ => notify::OfferMail::Released,
-            };
-            notify::offer(txn, state, &o, mail).await?;
-        }
-        (Kind::Withdraw, _) => {
-            offer::Entity::update_many()
-                .col_expr(offer::Column::State, Expr::value("withdrawn"))
-                .col_expr(offer::Column::AnsweredAt, Expr::value(Some(now)))
-                .filter(offer::Column::ApplicationId.eq(app))
-                .filter(offer::Column::State.is_in(["open", "accepted"]))
-                .exec(txn)
-                .await?;
-            super::placements::withdrawn(txn, app, now).await?;
-        }
-        _ => return Err(AppError::Unexpected),
-    }
-    let action = match e.kind {
-        Kind::Offer => AuditAction::OfferMade,
-        Kind::Accept => AuditAction::OfferAccepted,
-        Kind::Decline => AuditAction::OfferDeclined,
-        Kind::Expire => AuditAction::OfferExpired,
-        Kind::Release => AuditAction::OfferReleased,
-        Kind::Withdraw => AuditAction::OfferWithdrawn,
-    };
-    txn.audit(
-        action,
-        Target::Application(app),
-        json!({ "seq": e.seq, "slot": e.slot, "promotion": promotion }),
-    )
-    .await
 }

@@ -27,6 +27,8 @@ pub enum OfferMail {
     Released,
     /// The défi was withdrawn: the seat is taken back.
     Cancelled,
+    /// The contract is signed: the seat is final, the waitlists left.
+    Kept,
 }
 
 impl OfferMail {
@@ -39,6 +41,7 @@ impl OfferMail {
             OfferMail::Expired => "expired",
             OfferMail::Released => "released",
             OfferMail::Cancelled => "cancelled",
+            OfferMail::Kept => "kept",
         }
     }
 }

@@ -95,6 +95,30 @@ pub(crate) async fn left(
         .await?
         .is_some_and(|p| p.start_date <= now.date_naive());
     if started {
+        use crate::domain::placement::PlacementState;
+        use crate::server::db::formation::{offer, placement};
+        let live = placement::Entity::find()
+            .filter(placement::Column::ApplicationId.eq(application))
+            .filter(placement::Column::State.is_not_in([
+                PlacementState::Ended.code(),
+                PlacementState::Interrupted.code(),
+            ]))
+            .one(txn)
+            .await?;
+        let kept = offer::Entity::find()
+            .filter(offer::Column::ApplicationId.eq(application))
+            .filter(offer::Column::State.eq("accepted"))
+            .one(txn)
+            .await?;
+        if let (Some(_), Some(o)) = (live, kept) {
+            super::super::placements::tell_left(
+                txn,
+                state,
+                &o,
+                super::super::placements::Left::Stopped,
+            )
+            .await?;
+        }
         return super::super::placements::withdrawn(txn, application, now).await;
     }
     let me = super::c(application);
@@ -114,5 +138,33 @@ pub(crate) async fn left(
         now,
     )
     .await?;
+    Ok(())
+}
+
+/// The candidate's contract is signed (in that use-case's transaction):
+/// they keep their accepted seat and leave every waitlist, so no better
+/// seat is offered to them any more. Nothing when they hold no accepted
+/// seat in the offers or already left the lists.
+pub(crate) async fn keep_seat(
+    txn: &Txn<'_>,
+    state: &AppState,
+    promotion: i64,
+    application: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    lock(txn, promotion).await?;
+    let Some((_, log)) = log_of(txn, promotion).await? else {
+        return Ok(());
+    };
+    let due = {
+        let market = Market::build(&log).map_err(|_| AppError::Unexpected)?;
+        let st = State::replay(&market, &log.events).map_err(|_| AppError::Unexpected)?;
+        market.candidate(&super::c(application)).is_some_and(|c| {
+            !st.withdrawn[c] && !st.renounced[c] && st.held[c].iter().any(|h| h.accepted)
+        })
+    };
+    if due {
+        step(txn, state, promotion, &[(Kind::Renounce, application, None)], now).await?;
+    }
     Ok(())
 }

@@ -1,0 +1,69 @@
+//! The dossiers follow the offers: after each step, the dossier of every
+//! person it touched reads where they stand (offer received, accepted,
+//! declined, withdrawn), with an entry in its history. The offers' own
+//! emails and audit entries tell the rest.
+
+use crate::domain::application::{self, ApplicationState, Standing};
+use crate::domain::offers::State;
+use crate::i18n::Locale;
+use crate::model::AppError;
+use crate::server::db::application as dossier;
+use crate::server::service::applications;
+use crate::server::service::txn::Txn;
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+
+/// Where the candidate (index in the market) stands after the step.
+pub fn standing(st: &State, c: usize) -> Standing {
+    if st.withdrawn[c] {
+        Standing::Withdrawn
+    } else if st.held[c].iter().any(|h| h.accepted) {
+        Standing::Accepted
+    } else if !st.held[c].is_empty() {
+        Standing::Offered
+    } else if st.was_offered(c) {
+        Standing::Refused
+    } else {
+        Standing::NeverOffered
+    }
+}
+
+/// Moves the dossiers of `touched` (candidates of the market).
+pub(super) async fn follow(txn: &Txn<'_>, st: &State<'_>, touched: &[usize]) -> Result<(), AppError> {
+    for &c in touched {
+        let Some(id) = super::application_of(&st.market.candidate_ids[c]) else {
+            continue;
+        };
+        let to = standing(st, c);
+        set(txn, id, |from| application::after_offers(from, to)).await?;
+    }
+    Ok(())
+}
+
+/// Moves one dossier as `rule` says, with an entry in its history.
+pub(crate) async fn set(
+    txn: &Txn<'_>,
+    id: i64,
+    rule: impl Fn(ApplicationState) -> ApplicationState,
+) -> Result<(), AppError> {
+    let Some(a) = dossier::Entity::find_by_id(id).one(txn).await? else {
+        return Ok(());
+    };
+    let from = applications::state_of(&a)?;
+    let to = rule(from);
+    if to == from {
+        return Ok(());
+    }
+    let mut row: dossier::ActiveModel = a.clone().into();
+    row.state = Set(to.code().to_owned());
+    row.updated_at = Set(Utc::now());
+    applications::guarded(txn, row, a.version).await?;
+    applications::event(
+        txn,
+        txn.origin(),
+        a.id,
+        to.code(),
+        Locale::Fr.t(to.label()),
+    )
+    .await
+}
