@@ -312,17 +312,32 @@ mod tests {
 
     #[test]
     fn offers_and_placements_move_the_dossier() {
-        use ApplicationState::*;
         use crate::domain::placement::PlacementState as P;
+        use ApplicationState::*;
         assert_eq!(after_offers(Shortlisted, Standing::Offered), Offered);
         assert_eq!(after_offers(Offered, Standing::Accepted), Accepted);
         assert_eq!(after_offers(Offered, Standing::Refused), Declined);
         // A seat taken back with its défi: offered again later.
         assert_eq!(after_offers(Accepted, Standing::Offered), Offered);
-        assert_eq!(after_offers(Shortlisted, Standing::NeverOffered), Shortlisted);
+        assert_eq!(
+            after_offers(Shortlisted, Standing::NeverOffered),
+            Shortlisted
+        );
         assert_eq!(after_offers(Declined, Standing::Withdrawn), Withdrawn);
-        for closed in [Placed, Active, Completed, Withdrawn, Ineligible, Incomplete, NotShortlisted] {
-            assert_eq!(after_offers(closed, Standing::Offered), closed, "{closed:?}");
+        for closed in [
+            Placed,
+            Active,
+            Completed,
+            Withdrawn,
+            Ineligible,
+            Incomplete,
+            NotShortlisted,
+        ] {
+            assert_eq!(
+                after_offers(closed, Standing::Offered),
+                closed,
+                "{closed:?}"
+            );
         }
         assert_eq!(after_placement(Accepted, P::Placed), Placed);
         assert_eq!(after_placement(Placed, P::Active), Active);

@@ -26,7 +26,9 @@ async fn dossiers_follow_the_offers_and_a_signed_contract_is_final() {
     let m = market(&app).await;
     let [ada, bob, cleo, dan, _eve, _] = m.people;
     let origin = Default::default();
-    runs::run(&app.state.db, &origin, m.promotion).await.unwrap();
+    runs::run(&app.state.db, &origin, m.promotion)
+        .await
+        .unwrap();
     answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
         .await
         .unwrap();
@@ -155,14 +157,9 @@ async fn dossiers_follow_the_offers_and_a_signed_contract_is_final() {
 
     // Ada's data export holds her offers and her placement.
     let user = app.user_id("ada@example.fr").await;
-    let bytes = app::server::service::privacy::export(
-        &app.state.db,
-        &origin,
-        &app.data_dir,
-        user,
-    )
-    .await
-    .unwrap();
+    let bytes = app::server::service::privacy::export(&app.state.db, &origin, &app.data_dir, user)
+        .await
+        .unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let data: serde_json::Value =
         serde_json::from_reader(archive.by_name("donnees.json").unwrap()).unwrap();
@@ -184,9 +181,27 @@ async fn dossiers_follow_the_offers_and_a_signed_contract_is_final() {
     app::server::service::privacy::purge_expired(&app.state.db, &app.data_dir, after)
         .await
         .unwrap();
-    assert!(run::Entity::find().all(&app.state.db).await.unwrap().is_empty());
-    assert!(offer::Entity::find().all(&app.state.db).await.unwrap().is_empty());
-    assert!(event::Entity::find().all(&app.state.db).await.unwrap().is_empty());
+    assert!(
+        run::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        offer::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        event::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert!(
         placement::Entity::find()
             .all(&app.state.db)
@@ -206,7 +221,9 @@ async fn a_stopped_defi_resumes_with_a_reason() {
     let m = market(&app).await;
     let [ada, bob, ..] = m.people;
     let origin = Default::default();
-    runs::run(&app.state.db, &origin, m.promotion).await.unwrap();
+    runs::run(&app.state.db, &origin, m.promotion)
+        .await
+        .unwrap();
     answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
         .await
         .unwrap();
@@ -269,5 +286,8 @@ async fn a_stopped_defi_resumes_with_a_reason() {
             m.promotion
         ))
         .await;
-    assert!(!page.contains("Reprendre les propositions du défi"), "{page}");
+    assert!(
+        !page.contains("Reprendre les propositions du défi"),
+        "{page}"
+    );
 }

@@ -65,9 +65,7 @@ pub async fn withdraw_from_offers(#[server(flatten)] form: Posted) -> Result<(),
         form.get("confirm").as_deref(),
         Msg::WithdrawOffersConfirmMissing,
     ) {
-        Ok(()) => {
-            answers::withdraw(&call.state, &call.ctx.origin(), me, promotion).await
-        }
+        Ok(()) => answers::withdraw(&call.state, &call.ctx.origin(), me, promotion).await,
         Err(e) => Err(e),
     };
     call.answer(

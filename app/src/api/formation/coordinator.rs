@@ -193,8 +193,7 @@ pub async fn update_placement(#[server(flatten)] form: Posted) -> Result<(), App
         documents_sent: form.get("pieces").unwrap_or_default(),
         contract_received: form.get("contrat").unwrap_or_default(),
     };
-    let result =
-        placements::update(&call.state, &call.ctx.origin(), promotion, id, &change).await;
+    let result = placements::update(&call.state, &call.ctx.origin(), promotion, id, &change).await;
     call.answer(
         result,
         &[
@@ -228,7 +227,10 @@ pub async fn resume_offers(#[server(flatten)] form: Posted) -> Result<(), AppErr
     .await;
     call.answer(
         result,
-        &[("defi", defi.to_string().as_str()), ("motif", reason.as_str())],
+        &[
+            ("defi", defi.to_string().as_str()),
+            ("motif", reason.as_str()),
+        ],
         Some(Msg::OffersResumed),
         &format!("/coordination/promotions/{promotion}/propositions#verification"),
     )

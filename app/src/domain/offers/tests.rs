@@ -211,16 +211,16 @@ fn after_renouncing_a_better_seat_goes_to_the_next_on_its_list() {
     let last = tampered.events.last_mut().unwrap();
     last.candidate = "a".into();
     let v = verify(&tampered);
-    assert!(
-        v.iter().any(|v| v.en.contains("without waiting")),
-        "{v:?}"
-    );
+    assert!(v.iter().any(|v| v.en.contains("without waiting")), "{v:?}");
     // A renouncement without an accepted seat is a violation.
     let mut early = Sim::new(vec![slot("d1:dev", 1, &["a"])], vec![cand("a", &["d1"])]);
     early.step(&[]);
     early.push(Kind::Renounce, "a", None);
     let v = verify(&early.log);
-    assert!(v.iter().any(|v| v.en.contains("leaves their waitlists")), "{v:?}");
+    assert!(
+        v.iter().any(|v| v.en.contains("leaves their waitlists")),
+        "{v:?}"
+    );
 }
 
 #[test]

@@ -265,16 +265,27 @@ fn Overrides(r: RunPage) -> impl IntoView {
         std::iter::once((String::new(), tr(Msg::OverrideRemoveOption).to_owned()))
             .chain(r.defis.iter().cloned())
             .collect();
-    let form = open.then(|| {
+    let (v_candidate, v_defi, v_reason) = (
+        value("candidat", |p| p.candidate_key.clone()),
+        value("defi", |p| p.defi_key.clone()),
+        value("motif", |p| p.reason.clone()),
+    );
+    let (e_candidate, e_defi, e_reason) = (
+        err(&error, "candidat"),
+        err(&error, "defi"),
+        err(&error, "motif"),
+    );
+    let (promotion_id, number) = (r.promotion_id, r.number);
+    let form = open.then(move || {
         view! {
             <h3>{tr(Msg::OverrideFormTitle)}</h3>
             <p>{tr(Msg::OverrideFormIntro)}</p>
             <ActionForm action=look>
-                <input type="hidden" name="promotion" value=r.promotion_id.to_string()/>
-                <input type="hidden" name="execution" value=r.number.to_string()/>
-                <SelectField name="candidat" label=Msg::FieldOverrideCandidate options=candidates value=value("candidat", |p| p.candidate_key.clone()) error=err(&error, "candidat")/>
-                <SelectField name="defi" label=Msg::FieldOverrideDefi options=defis value=value("defi", |p| p.defi_key.clone()) error=err(&error, "defi")/>
-                <TextArea name="motif" label=Msg::FieldOverrideReason hint=Msg::OverrideReasonHint maxlength=1000 value=value("motif", |p| p.reason.clone()) error=err(&error, "motif")/>
+                <input type="hidden" name="promotion" value=promotion_id.to_string()/>
+                <input type="hidden" name="execution" value=number.to_string()/>
+                <SelectField name="candidat" label=Msg::FieldOverrideCandidate options=candidates value=v_candidate error=e_candidate/>
+                <SelectField name="defi" label=Msg::FieldOverrideDefi options=defis value=v_defi error=e_defi/>
+                <TextArea name="motif" label=Msg::FieldOverrideReason hint=Msg::OverrideReasonHint maxlength=1000 value=v_reason error=e_reason/>
                 <button type="submit" class="secondary">{tr(Msg::OverridePreviewButton)}</button>
             </ActionForm>
         }

@@ -5,8 +5,8 @@
 
 use crate::api::formation::{ResumeOffers, UpdatePlacement, WidenList, get_offers_page};
 use crate::i18n::Msg;
-use crate::model::formation::{ExhaustedRow, OffersPage, PlacementRow};
 use crate::model::AppError;
+use crate::model::formation::{ExhaustedRow, OffersPage, PlacementRow};
 use crate::ui::form::{ErrorSummary, Field, action_error};
 use crate::ui::table::DataTable;
 use crate::ui::{Heading, Loaded, kept, page, row_page, say, tr};
@@ -185,7 +185,9 @@ fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
         .as_ref()
         .and(kept("placement"))
         .and_then(|v| v.parse::<i64>().ok());
-    let summary_prefix = failed.map(|p| format!("placement-{p}-")).unwrap_or_default();
+    let summary_prefix = failed
+        .map(|p| format!("placement-{p}-"))
+        .unwrap_or_default();
     let empty = rows.is_empty();
     let items = rows
         .into_iter()
@@ -195,6 +197,8 @@ fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
             let value = |name: &str, saved: &Option<String>| {
                 kept(name).filter(|_| mine).or_else(|| saved.clone()).unwrap_or_default()
             };
+            let (pieces, pieces_error) = (value("pieces", &p.documents_sent_on), field("pieces"));
+            let (contrat, contrat_error) = (value("contrat", &p.contract_received_on), field("contrat"));
             let ids = format!("placement-{}-", p.id);
             let next = p.next.clone().map(|to| {
                 let label = crate::domain::placement::PlacementState::parse(&to).map(|s| tr(s.label())).unwrap_or_default();
@@ -207,8 +211,8 @@ fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
                     <ActionForm action=update>
                         <input type="hidden" name="promotion" value=id.to_string()/>
                         <input type="hidden" name="placement" value=p.id.to_string()/>
-                        <Field name="pieces" prefix=ids.clone() kind="date" label=Msg::FieldDocumentsSent value=value("pieces", &p.documents_sent_on) error=field("pieces")/>
-                        <Field name="contrat" prefix=ids.clone() kind="date" label=Msg::FieldContractReceived value=value("contrat", &p.contract_received_on) error=field("contrat")/>
+                        <Field name="pieces" prefix=ids.clone() kind="date" label=Msg::FieldDocumentsSent value=pieces error=pieces_error/>
+                        <Field name="contrat" prefix=ids.clone() kind="date" label=Msg::FieldContractReceived value=contrat error=contrat_error/>
                         <button type="submit">{tr(Msg::SaveDates)}</button>
                         {next}
                     </ActionForm>

@@ -11,7 +11,7 @@ use crate::server::db::application as dossier;
 use crate::server::service::applications;
 use crate::server::service::txn::Txn;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::{EntityTrait, Set};
 
 /// Where the candidate (index in the market) stands after the step.
 pub fn standing(st: &State, c: usize) -> Standing {
@@ -29,7 +29,11 @@ pub fn standing(st: &State, c: usize) -> Standing {
 }
 
 /// Moves the dossiers of `touched` (candidates of the market).
-pub(super) async fn follow(txn: &Txn<'_>, st: &State<'_>, touched: &[usize]) -> Result<(), AppError> {
+pub(super) async fn follow(
+    txn: &Txn<'_>,
+    st: &State<'_>,
+    touched: &[usize],
+) -> Result<(), AppError> {
     for &c in touched {
         let Some(id) = super::application_of(&st.market.candidate_ids[c]) else {
             continue;
@@ -58,12 +62,5 @@ pub(crate) async fn set(
     row.state = Set(to.code().to_owned());
     row.updated_at = Set(Utc::now());
     applications::guarded(txn, row, a.version).await?;
-    applications::event(
-        txn,
-        txn.origin(),
-        a.id,
-        to.code(),
-        Locale::Fr.t(to.label()),
-    )
-    .await
+    applications::event(txn, txn.origin(), a.id, to.code(), Locale::Fr.t(to.label())).await
 }

@@ -21,17 +21,13 @@ use crate::domain::matching;
 use crate::domain::offers::{self, CandidateEntry, Event, Kind, Log, Market, SlotEntry, State};
 use crate::model::AppError;
 use crate::server::AppState;
-use crate::server::db::formation::{event, offer, run};
+use crate::server::db::formation::{event, run};
 use crate::server::db::promotion;
-use crate::server::service::audit::{AuditAction, Target};
 use crate::server::service::txn::Txn;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 /// Working days to answer an offer (the deadline is 23:59 Paris time on
 /// the last one).

@@ -164,7 +164,14 @@ pub(crate) async fn keep_seat(
         })
     };
     if due {
-        step(txn, state, promotion, &[(Kind::Renounce, application, None)], now).await?;
+        step(
+            txn,
+            state,
+            promotion,
+            &[(Kind::Renounce, application, None)],
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
