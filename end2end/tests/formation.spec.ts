@@ -137,4 +137,21 @@ test('a candidate declines, the next on the list accepts and sees the team', asy
   await expect(them.locator('main')).toContainText(defi);
   await expect(them.locator('main')).toContainText(next);
   await expectAccessible(them, 'team page');
+
+  // The programme team follows the contract to its signature: the seat is
+  // final, and the candidate's page says so.
+  await visit(team, teams.replace(/equipes$/, 'propositions'));
+  const placement = team.locator('#placements ~ ul > li').filter({ has: team.getByRole('heading', { name: new RegExp(`^${next}`) }) });
+  await placement.getByRole('button', { name: 'Passer à : Contrat en préparation' }).click();
+  // (the audit's sound verdict is a status too: the flash comes first)
+  await expect(notice(team).first()).toHaveText('Suivi du placement enregistré.');
+  await team.locator('#placements ~ ul > li')
+    .filter({ has: team.getByRole('heading', { name: new RegExp(`^${next}`) }) })
+    .getByRole('button', { name: 'Passer à : Contrat signé' })
+    .click();
+  await expect(notice(team).first()).toHaveText('Suivi du placement enregistré.');
+  await expectAccessible(team, 'offers, a contract signed');
+  await visit(them, '/espace/propositions');
+  await expect(them.locator('main')).toContainText('Contrat signé');
+  await expectAccessible(them, 'my offers, contract signed');
 });
