@@ -61,6 +61,29 @@ if (process.env.PART === 'formation') {
     await shot(page, 'team', width);
     await ctx.close();
   }
+} else if (process.env.PART === 'preview') {
+  // An override previewed (posted), on promotion 3 after one run.
+  for (const width of [375, 1280]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page, 'coordination@demo.cohorte.localhost');
+    await page.goto(base + '/coordination/promotions/3/equipes');
+    if (width === 375) await page.getByRole('button', { name: 'Lancer le moteur' }).click();
+    await page.goto(base + '/coordination/promotions/3/equipes/1');
+    const form = page.locator('form').filter({ has: page.getByLabel('Motif') });
+    await form.getByLabel('Personne').selectOption({ index: 1 });
+    await form.getByLabel('Nouvelle place').selectOption({ index: 0 });
+    await form.getByRole('button', { name: 'Voir les conséquences' }).click();
+    await page.locator('#ajustements').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('ajustements').scrollIntoView());
+    await shot(page, 'preview-refused', width, false);
+    const again = page.locator('form').filter({ has: page.getByLabel('Motif') });
+    await again.getByLabel('Motif').fill('Conflit d\'intérêts déclaré.');
+    await again.getByRole('button', { name: 'Voir les conséquences' }).click();
+    await page.evaluate(() => document.getElementById('ajustements').scrollIntoView());
+    await shot(page, 'preview', width, false);
+    await ctx.close();
+  }
 } else if (process.env.PART === 'hearings') {
   for (const width of [375, 1280]) {
     const ctx = await browser.newContext({ viewport: { width, height: 900 } });

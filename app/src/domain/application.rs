@@ -121,6 +121,27 @@ impl ApplicationState {
         )
     }
 
+    /// The dossier may still be withdrawn by its author or closed by
+    /// coordinators (ineligible, incomplete): submitted and not decided
+    /// against, up to an accepted offer; once the contract is signed,
+    /// leaving goes through the placement.
+    pub fn may_be_closed(self) -> bool {
+        use ApplicationState::*;
+        (self.is_early() && self != Draft)
+            || matches!(
+                self,
+                InvitedToInterview | Interviewed | Ranked | Offered | Accepted | Declined
+            )
+    }
+
+    /// A coordinator may add the dossier to a list that ran out, once the
+    /// offers are out: shortlisted, back on the lists, or holding nothing
+    /// after declining.
+    pub fn may_widen_a_list(self) -> bool {
+        use ApplicationState::*;
+        matches!(self, Shortlisted | Ranked | Declined)
+    }
+
     /// The timeline step this state belongs to (a state between two steps
     /// shows the last one reached).
     pub fn timeline_step(self) -> ApplicationState {
@@ -155,31 +176,41 @@ pub enum Standing {
     Accepted,
     /// Holds an open offer and no accepted seat.
     Offered,
-    /// Holds nothing and has refused (declined, let expire) an offer.
+    /// Holds nothing and has refused a seat themselves (declined, let
+    /// expire).
     Refused,
-    /// Holds nothing and was never offered a seat: on the lists, or not.
-    NeverOffered,
+    /// Holds nothing and refused nothing: never offered a seat, or a seat
+    /// taken back with its défi; on the lists, or not.
+    Waiting,
     /// Left the offers.
     Withdrawn,
 }
 
 /// The dossier's state once the offers are out, from where its author
-/// stands. Only a dossier at the offers' stage moves (shortlisted, or
-/// already moved by an earlier offer); a placement's later states, and a
-/// dossier closed for another reason, are left as they are.
+/// stands. A dossier at the offers' stage moves (shortlisted, ranked,
+/// offered, accepted, declined); so does a placed or active one whose seat
+/// is gone (its défi withdrawn, or the person withdrawn). A dossier closed
+/// for another reason, or completed, is left as it is.
 pub fn after_offers(from: ApplicationState, standing: Standing) -> ApplicationState {
     use ApplicationState::*;
-    if !matches!(
+    let listed = matches!(
         from,
-        Shortlisted | InvitedToInterview | Interviewed | Ranked | Offered | Accepted | Declined
-    ) {
+        Shortlisted | InvitedToInterview | Interviewed | Ranked
+    );
+    let offers = matches!(from, Offered | Accepted | Declined);
+    let placed = matches!(from, Placed | Active);
+    if !(listed || offers || placed) {
         return from;
     }
     match standing {
+        // A placement's later states say more than "accepted".
+        Standing::Accepted if placed => from,
         Standing::Accepted => Accepted,
         Standing::Offered => Offered,
         Standing::Refused => Declined,
-        Standing::NeverOffered => from,
+        Standing::Waiting if listed => from,
+        // Back on the lists after a seat was taken back.
+        Standing::Waiting => Ranked,
         Standing::Withdrawn => Withdrawn,
     }
 }
@@ -234,12 +265,7 @@ pub fn submit(
 /// or while the offers are out (their seats go on down the lists); once
 /// the contract is signed, leaving goes through the programme team.
 pub fn withdraw(from: ApplicationState) -> Result<ApplicationState, Msg> {
-    use ApplicationState::*;
-    let offers = matches!(
-        from,
-        InvitedToInterview | Interviewed | Ranked | Offered | Accepted | Declined
-    );
-    if (from.is_early() && from != Draft) || offers {
+    if from.may_be_closed() {
         Ok(ApplicationState::Withdrawn)
     } else {
         Err(Msg::WithdrawNotAllowed)
@@ -294,8 +320,8 @@ impl Review {
         use ApplicationState::*;
         match (self, from) {
             (Review::RequestCorrection, Submitted | InReview) => Ok(CorrectionRequested),
-            (Review::MarkIneligible, s) if s.is_early() && s != Draft => Ok(Ineligible),
-            (Review::MarkIncomplete, s) if s.is_early() && s != Draft => Ok(Incomplete),
+            (Review::MarkIneligible, s) if s.may_be_closed() => Ok(Ineligible),
+            (Review::MarkIncomplete, s) if s.may_be_closed() => Ok(Incomplete),
             _ => Err(Msg::ReviewNotAllowed),
         }
     }
@@ -317,21 +343,21 @@ mod tests {
         assert_eq!(after_offers(Shortlisted, Standing::Offered), Offered);
         assert_eq!(after_offers(Offered, Standing::Accepted), Accepted);
         assert_eq!(after_offers(Offered, Standing::Refused), Declined);
-        // A seat taken back with its défi: offered again later.
-        assert_eq!(after_offers(Accepted, Standing::Offered), Offered);
-        assert_eq!(
-            after_offers(Shortlisted, Standing::NeverOffered),
-            Shortlisted
-        );
+        assert_eq!(after_offers(Shortlisted, Standing::Waiting), Shortlisted);
+        // A seat taken back with its défi: back on the lists, or offered.
+        assert_eq!(after_offers(Accepted, Standing::Waiting), Ranked);
+        assert_eq!(after_offers(Placed, Standing::Waiting), Ranked);
+        assert_eq!(after_offers(Placed, Standing::Offered), Offered);
+        assert_eq!(after_offers(Placed, Standing::Accepted), Placed);
+        assert_eq!(after_offers(Active, Standing::Withdrawn), Withdrawn);
         assert_eq!(after_offers(Declined, Standing::Withdrawn), Withdrawn);
         for closed in [
-            Placed,
-            Active,
             Completed,
             Withdrawn,
             Ineligible,
             Incomplete,
             NotShortlisted,
+            Submitted,
         ] {
             assert_eq!(
                 after_offers(closed, Standing::Offered),
@@ -426,8 +452,11 @@ mod tests {
             Err(Msg::ReviewNotAllowed)
         );
         assert_eq!(Review::MarkIneligible.apply(InReview), Ok(Ineligible));
+        // Found out once offers are out: still before the contract.
+        assert_eq!(Review::MarkIncomplete.apply(Offered), Ok(Incomplete));
+        assert_eq!(Review::MarkIneligible.apply(Accepted), Ok(Ineligible));
         assert_eq!(
-            Review::MarkIncomplete.apply(Offered),
+            Review::MarkIneligible.apply(Placed),
             Err(Msg::ReviewNotAllowed)
         );
         let editable: Vec<_> = ApplicationState::ALL

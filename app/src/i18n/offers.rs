@@ -166,4 +166,5 @@ super::texts! {
     OffersResumed => "Les propositions du défi reprennent.", "The challenge's offers resume.";
     ResumeReasonRequired => "Donnez le motif de la reprise : ce que vous avez vérifié.", "Give the reason for resuming: what you checked.";
     ResumeNotStopped => "Les propositions de ce défi ne sont pas arrêtées.", "This challenge's offers are not stopped.";
+    AuditExamined => "La vérification a trouvé les anomalies ci-dessous, mais aucun défi n'est arrêté : elles ont été examinées par l'équipe du programme, ou ne concernent aucun défi en particulier.", "The audit found the anomalies below, but no challenge is stopped: the programme team examined them, or they concern no challenge in particular.";
 }

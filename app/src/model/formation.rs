@@ -122,6 +122,9 @@ pub struct OverridePreview {
     pub blocking: Vec<(String, String)>,
     /// Why the change cannot be made, when it cannot.
     pub refused: Option<String>,
+    /// The same refusal, for the form: its fields show it.
+    #[serde(default)]
+    pub refusal: Option<crate::model::AppError>,
 }
 
 /// A candidate's result in one promotion, once the run is validated.
@@ -138,6 +141,9 @@ pub struct MyResult {
     pub placement: Option<PlacementView>,
     pub talent_pool: Option<bool>,
     pub withdrawn: bool,
+    /// The person may still give up (until their contract is signed).
+    #[serde(default)]
+    pub may_withdraw: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// A locked list of `defi` for `profile`.
-async fn locked(app: &TestApp, defi: i64, profile: &str, ids: &[i64]) {
+pub(crate) async fn locked(app: &TestApp, defi: i64, profile: &str, ids: &[i64]) {
     list::ActiveModel {
         defi_id: Set(defi),
         profile: Set(profile.into()),

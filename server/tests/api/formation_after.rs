@@ -6,6 +6,7 @@
 
 use crate::formation::{market, offer_of};
 use crate::helpers::TestApp;
+use crate::interviews::candidate;
 use app::domain::offers::Kind;
 use app::server::db::application;
 use app::server::db::formation::{event, offer, placement, run};
@@ -127,7 +128,7 @@ async fn dossiers_follow_the_offers_and_a_signed_contract_is_final() {
         .expect("the host is told");
     assert!(
         told.text.contains("Dan Candidat ne rejoindra pas")
-            && told.text.contains("s'est retirée du programme"),
+            && told.text.contains("cette personne quitte le programme"),
         "{}",
         told.text
     );
@@ -211,15 +212,15 @@ async fn dossiers_follow_the_offers_and_a_signed_contract_is_final() {
     );
 }
 
-/// A défi the audit stopped resumes only with a reason; the violations
-/// already reported no longer stop it, and its offers go on at once.
+/// A défi the audit stopped resumes only with a reason; the violation
+/// already reported no longer stops it, and its offers go on at once.
 #[tokio::test]
 async fn a_stopped_defi_resumes_with_a_reason() {
     use app::i18n::Msg;
     use app::model::AppError;
     let app = TestApp::spawn().await;
     let m = market(&app).await;
-    let [ada, bob, ..] = m.people;
+    let [ada, bob, cleo, dan, ..] = m.people;
     let origin = Default::default();
     runs::run(&app.state.db, &origin, m.promotion)
         .await
@@ -227,31 +228,42 @@ async fn a_stopped_defi_resumes_with_a_reason() {
     answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
         .await
         .unwrap();
-    // As if the audit had stopped the web défi: its offers wait.
-    let r = run::Entity::find()
-        .filter(run::Column::PromotionId.eq(m.promotion))
-        .filter(run::Column::ValidatedAt.is_not_null())
+    // Tampered: the web developer seat went to Bob over Ada, first on its
+    // list (a skip the audit finds at every step from now on).
+    let e = event::Entity::find()
+        .filter(event::Column::ApplicationId.eq(ada))
         .one(&app.state.db)
         .await
         .unwrap()
         .unwrap();
-    let stopped = format!(r#"{{"blocked":["d{}"]}}"#, m.web);
-    let mut row: run::ActiveModel = r.into();
-    row.blocked = Set(stopped);
+    let mut row: event::ActiveModel = e.into();
+    row.application_id = Set(bob);
     row.update(&app.state.db).await.unwrap();
-    let a = offer_of(&app, ada).await.id;
-    answers::answer(&app.state, &origin, a, false, Utc::now())
+    let o = offer_of(&app, ada).await;
+    let mut row: offer::ActiveModel = o.into();
+    row.application_id = Set(bob);
+    row.update(&app.state.db).await.unwrap();
+    let blocked = |app: &TestApp| {
+        let db = app.state.db.clone();
+        let promotion = m.promotion;
+        async move {
+            let r = run::Entity::find()
+                .filter(run::Column::PromotionId.eq(promotion))
+                .filter(run::Column::ValidatedAt.is_not_null())
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap();
+            offers::Flags::of(&r).blocked
+        }
+    };
+    // Cleo declines: the step's audit finds the skip and stops the web
+    // défi (Dan was offered her seat in that step, before the audit).
+    let c = offer_of(&app, cleo).await.id;
+    answers::answer(&app.state, &origin, c, false, Utc::now())
         .await
         .unwrap();
-    assert!(
-        offer::Entity::find()
-            .filter(offer::Column::ApplicationId.eq(bob))
-            .one(&app.state.db)
-            .await
-            .unwrap()
-            .is_none(),
-        "a stopped défi makes no offer"
-    );
+    assert_eq!(blocked(&app).await, vec![format!("d{}", m.web)]);
     let now = Utc::now();
     let refused = answers::resume(&app.state, &origin, m.promotion, m.web, "  ", now).await;
     assert_eq!(
@@ -263,21 +275,25 @@ async fn a_stopped_defi_resumes_with_a_reason() {
         &origin,
         m.promotion,
         m.web,
-        "Journal relu : l'anomalie venait d'une saisie corrigée.",
+        "Journal relu : la place de Bob est confirmée par le jury.",
         now,
     )
     .await
     .unwrap();
-    assert_eq!(
-        offer_of(&app, bob).await.state,
-        "open",
-        "the cascade goes on at once"
-    );
+    assert!(blocked(&app).await.is_empty());
     assert_eq!(
         answers::resume(&app.state, &origin, m.promotion, m.web, "Encore.", now).await,
         Err(AppError::Refused(Msg::ResumeNotStopped))
     );
-    app.assert_audited(&["offers.resumed"]).await;
+    // The next step audits the same log: the skip, already reported, does
+    // not stop the défi again.
+    let d = offer_of(&app, dan).await.id;
+    answers::answer(&app.state, &origin, d, false, Utc::now())
+        .await
+        .unwrap();
+    assert!(blocked(&app).await.is_empty());
+    app.assert_audited(&["offers.blocked", "offers.resumed"])
+        .await;
     let page = app
         .coordinator()
         .await
@@ -290,4 +306,165 @@ async fn a_stopped_defi_resumes_with_a_reason() {
         !page.contains("Reprendre les propositions du défi"),
         "{page}"
     );
+    assert!(
+        page.contains("aucun défi n&#x27;est arrêté") || page.contains("aucun défi n'est arrêté"),
+        "{page}"
+    );
+}
+
+/// A signed contract declines the better offer still open (nothing can
+/// pull the person out of it); if its défi is then withdrawn, the dossier
+/// no longer reads "placed" and its author may withdraw.
+#[tokio::test]
+async fn a_signed_contract_declines_better_offers_and_ends_with_its_defi() {
+    use app::domain::defi::{Decision, DefiState};
+    use app::domain::defi_form::{DefiForm, SlotForm};
+    use app::domain::organisation::{OrgKind, OrganisationDraft};
+    use app::server::db::interviews::list;
+    use app::server::service::{defis, organisations};
+    let app = TestApp::spawn().await;
+    let m = market(&app).await;
+    let origin = Default::default();
+    // A third défi, with a developer and a designer seat.
+    let org = organisations::ensure(
+        &app.state.db,
+        &origin,
+        &OrganisationDraft {
+            name: "Ville de Belleforêt".into(),
+            kind: OrgKind::LocalAuthority,
+            city: "Belleforêt".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let slot = |p: &str| SlotForm {
+        profile: p.into(),
+        mission: "Mission.".into(),
+        mandatory: true,
+    };
+    let form = DefiForm {
+        title: "Aider les aidants".into(),
+        summary: "Résumé.".into(),
+        slots: [slot("developer"), slot("designer"), SlotForm::default()],
+        ..DefiForm::default()
+    };
+    let aider = defis::import(
+        &app.state.db,
+        &origin,
+        defis::Imported {
+            promotion: m.promotion,
+            organisation: org,
+            form: &form,
+            state: DefiState::Selected,
+            message: None,
+            published: false,
+        },
+    )
+    .await
+    .unwrap();
+    // Gus prefers it to the web défi; Zoe and Iris want only it.
+    let gus = candidate(&app, m.promotion, "Gus", "developer", &[aider, m.web]).await;
+    let zoe = candidate(&app, m.promotion, "Zoe", "developer", &[aider]).await;
+    let iris = candidate(&app, m.promotion, "Iris", "designer", &[aider]).await;
+    crate::formation::locked(&app, aider, "developer", &[zoe, gus]).await;
+    crate::formation::locked(&app, aider, "designer", &[iris]).await;
+    // Gus heads the web défi's developer list.
+    let web_dev = list::Entity::find()
+        .filter(list::Column::DefiId.eq(m.web))
+        .filter(list::Column::Profile.eq("developer"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let [ada, bob, ..] = m.people;
+    let mut row: list::ActiveModel = web_dev.into();
+    row.entries = Set(serde_json::to_string(&[gus, ada, bob]).unwrap());
+    row.update(&app.state.db).await.unwrap();
+
+    runs::run(&app.state.db, &origin, m.promotion)
+        .await
+        .unwrap();
+    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
+        .await
+        .unwrap();
+    let g = offer_of(&app, gus).await;
+    assert_eq!(g.defi_id, m.web, "Zoe comes first on Aider's list");
+    answers::answer(&app.state, &origin, g.id, true, Utc::now())
+        .await
+        .unwrap();
+    // Zoe declines: Gus, who prefers Aider, is offered it while he holds
+    // the web seat.
+    let z = offer_of(&app, zoe).await.id;
+    answers::answer(&app.state, &origin, z, false, Utc::now())
+        .await
+        .unwrap();
+    let better = offer_of(&app, gus).await;
+    assert_eq!((better.defi_id, better.state.as_str()), (aider, "open"));
+
+    // His web contract is signed: the open Aider offer is declined in the
+    // same step, the placement stays.
+    let p = placement::Entity::find()
+        .filter(placement::Column::ApplicationId.eq(gus))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    for to in ["contract_in_progress", "placed"] {
+        placements::update(
+            &app.state,
+            &origin,
+            m.promotion,
+            p.id,
+            &placements::Change {
+                to: to.into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    assert_eq!(offer_of(&app, gus).await.state, "declined");
+    let kept = app.row::<placement::Entity>(p.id).await;
+    assert_eq!((kept.defi_id, kept.state.as_str()), (m.web, "placed"));
+    assert_eq!(state_of(&app, gus).await, "placed");
+    let (_, log) = offers::log_of(&app.state.db, m.promotion)
+        .await
+        .unwrap()
+        .unwrap();
+    let kinds: Vec<Kind> = log.events.iter().rev().take(2).map(|e| e.kind).collect();
+    assert_eq!(kinds, [Kind::Renounce, Kind::Decline]);
+    assert_eq!(app::domain::offers::verify(&log), vec![]);
+    let _ = iris;
+
+    // The web défi is withdrawn: his seat is taken back, his dossier no
+    // longer reads "placed", and he may withdraw it.
+    defis::decide(
+        &app.state,
+        &origin,
+        m.web,
+        Decision::Withdraw,
+        "Le service est réorganisé.",
+    )
+    .await
+    .unwrap();
+    assert!(
+        placement::Entity::find_by_id(p.id)
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        state_of(&app, gus).await,
+        "declined",
+        "he declined Aider (at the signature)"
+    );
+    app::server::service::applications::withdraw(&app.state, &origin, gus)
+        .await
+        .unwrap();
+    let (_, log) = offers::log_of(&app.state.db, m.promotion)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(app::domain::offers::verify(&log), vec![]);
 }

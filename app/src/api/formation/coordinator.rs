@@ -155,6 +155,7 @@ pub async fn widen_list(#[server(flatten)] form: Posted) -> Result<(), AppError>
     let call = crate::api::support::allowed(Action::ManageFormation).await?;
     let promotion = form.number::<i64>("promotion").ok_or(AppError::NotFound)?;
     let seat = form.get("poste").unwrap_or_default();
+    let chosen = form.get("candidat").unwrap_or_default();
     let result = match form.number::<i64>("candidat") {
         Some(app) => {
             answers::widen(
@@ -172,7 +173,7 @@ pub async fn widen_list(#[server(flatten)] form: Posted) -> Result<(), AppError>
     // The slot the refusal belongs to: its form shows the error.
     call.answer(
         result,
-        &[("poste", seat.as_str())],
+        &[("poste", seat.as_str()), ("candidat", chosen.as_str())],
         Some(Msg::ListWidened),
         &format!("/coordination/promotions/{promotion}/propositions#epuisees"),
     )

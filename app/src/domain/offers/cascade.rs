@@ -7,8 +7,10 @@
 //! have never accepted a seat they prefer: each of these only ever becomes
 //! true, so a waitlist only shrinks and the position a candidate sees never
 //! rises — save when a défi is withdrawn: those who had accepted its seats
-//! go back on the lists of the défis they ranked below it. A candidate holding a seat keeps the waitlists of the seats they
-//! prefer; accepting one releases the others.
+//! go back on the lists of the défis they ranked below it (and above it,
+//! when they had renounced them while keeping that seat). A candidate
+//! holding a seat keeps the waitlists of the seats they prefer; accepting
+//! one releases the others; a signed contract renounces them.
 //!
 //! The state is the replay of the log's events; [`State::next_offers`]
 //! gives the offers to make now. `verify` checks the same log with code of
@@ -189,6 +191,12 @@ impl<'m> State<'m> {
     fn drop_seat(&mut self, c: usize, s: usize) {
         self.held[c].retain(|h| h.slot != s);
         self.load[s] -= 1;
+        // A renouncement holds while its seat is kept: the seat taken back
+        // (its défi withdrawn), the person waits again and may renounce
+        // again once a new contract is signed.
+        if !self.held[c].iter().any(|h| h.accepted) {
+            self.renounced[c] = false;
+        }
     }
 
     /// Applies one event, or says why it cannot happen.
@@ -293,11 +301,8 @@ impl<'m> State<'m> {
         let accepted_better = self.accepted[c].iter().any(|&t| {
             !self.market.closed[t] && self.market.preference(c, t).is_some_and(|b| b < p)
         });
-        // Left the waitlists while keeping a seat: until that seat is
-        // taken back with its défi.
-        let renounced = self.renounced[c] && self.held[c].iter().any(|h| h.accepted);
         !self.withdrawn[c]
-            && !renounced
+            && !self.renounced[c]
             && !self.offered.contains(&(c, s))
             && !self.refused.contains(&(c, s))
             && !accepted_better
@@ -370,9 +375,13 @@ impl<'m> State<'m> {
         }
     }
 
-    /// Whether the candidate was ever offered a seat.
-    pub fn was_offered(&self, c: usize) -> bool {
-        self.offered.iter().any(|&(x, _)| x == c)
+    /// Whether the candidate refused a seat themselves (declined, let
+    /// expire, released for a better one): a seat taken back with its
+    /// défi is not their refusal.
+    pub fn refused_any(&self, c: usize) -> bool {
+        self.refused
+            .iter()
+            .any(|&(x, s)| x == c && !self.market.closed[s])
     }
 
     /// What accepting `s` releases: every other seat the candidate holds.

@@ -282,6 +282,56 @@ fn a_withdrawn_defi_releases_its_seats_into_the_cascade() {
     );
 }
 
+#[test]
+fn a_renouncement_ends_with_its_seat_taken_back() {
+    let mut sim = Sim::new(
+        vec![
+            slot("d1:dev", 1, &["x", "a"]),
+            slot("d2:dev", 1, &["a"]),
+            slot("d3:dev", 1, &["y", "a"]),
+        ],
+        vec![
+            cand("a", &["d1", "d2", "d3"]),
+            cand("x", &["d1"]),
+            cand("y", &["d3"]),
+        ],
+    );
+    assert_eq!(sim.step(&[]), vec![(0, 1), (1, 0), (2, 2)]);
+    sim.step(&[(Kind::Accept, 0, Some(1))]);
+    sim.step(&[(Kind::Renounce, 0, None)]);
+    sim.state(|st| assert_eq!(st.position(0, 0), None));
+    // d2 is withdrawn: a's signed seat is taken back; a waits on d1 again
+    // (and on d3, below it), and no renouncement holds any more.
+    sim.log.slots[1].closed_after = Some(sim.log.events.len() as u64);
+    assert_eq!(sim.step(&[(Kind::Release, 0, Some(1))]), vec![]);
+    sim.state(|st| {
+        assert!(!st.renounced[0]);
+        assert_eq!(st.position(0, 0), Some(1));
+        assert_eq!(st.position(0, 2), Some(1));
+    });
+    // y declines d3: a takes it and keeps waiting on d1 until a new
+    // contract is signed; then they renounce again.
+    assert_eq!(sim.step(&[(Kind::Decline, 2, Some(2))]), vec![(0, 2)]);
+    sim.step(&[(Kind::Accept, 0, Some(2))]);
+    sim.state(|st| assert_eq!(st.position(0, 0), Some(1)));
+    sim.step(&[(Kind::Renounce, 0, None)]);
+    sim.state(|st| assert_eq!(st.position(0, 0), None));
+    // A second renouncement while the first holds is a violation.
+    let mut twice = sim.log.clone();
+    let seq = twice.events.len() as u64 + 1;
+    twice.events.push(Event {
+        seq,
+        at: at(99),
+        kind: Kind::Renounce,
+        candidate: "a".into(),
+        slot: None,
+    });
+    assert_eq!(
+        flagged(&twice),
+        [format!("event {seq}: a has already left their waitlists")]
+    );
+}
+
 fn flagged(log: &Log) -> Vec<String> {
     verify(log).into_iter().map(|v| v.to_string()).collect()
 }

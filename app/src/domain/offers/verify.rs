@@ -4,8 +4,8 @@
 //!
 //! - Each event is possible: an offer goes to a candidate on the slot's
 //!   list who chose its défi, was never offered it, never refused it, has
-//!   not withdrawn, has not left the waitlists (while keeping an accepted
-//!   seat) and has accepted nothing they prefer; an answer answers an open
+//!   not withdrawn, has not left the waitlists (a renouncement lasts while
+//!   its accepted seat is kept) and has accepted nothing they prefer; an answer answers an open
 //!   offer; a release gives up a held seat; a renouncement comes from
 //!   someone holding an accepted seat, once.
 //! - No seat is given twice: after each step, a slot's holders (open or
@@ -144,12 +144,9 @@ impl<'a> Audit<'a> {
             .accepted
             .iter()
             .any(|s| !self.closed_now(s) && self.rank(candidate, s).is_some_and(|r| r < mine));
-        // A renouncement holds while the accepted seat is kept (a seat
-        // taken back with its défi puts the person back on the lists).
-        let renounced = p.renounced && p.holds.values().any(|&a| a);
         listed
             && !p.withdrawn
-            && !renounced
+            && !p.renounced
             && !p.offered.contains(slot)
             && !p.refused.contains(slot)
             && !accepted_better
@@ -212,16 +209,28 @@ impl<'a> Audit<'a> {
         }
         if e.kind == Kind::Renounce {
             let p = self.people.get_mut(c).expect("known");
-            if e.slot.is_some() || !p.holds.values().any(|&a| a) || p.renounced {
-                self.flag(
-                    seq,
-                    e.slot.as_deref(),
+            let wrong = if e.slot.is_some() {
+                Some((
+                    format!("{c} renonce à ses listes d'attente avec un poste nommé"),
+                    format!("{c} leaves their waitlists with a slot named"),
+                ))
+            } else if p.renounced {
+                Some((
+                    format!("{c} a déjà renoncé à ses listes d'attente"),
+                    format!("{c} has already left their waitlists"),
+                ))
+            } else if !p.holds.values().any(|&a| a) {
+                Some((
                     format!("{c} renonce à ses listes d'attente sans garder de place acceptée"),
                     format!("{c} leaves their waitlists without keeping an accepted seat"),
-                );
-                return;
+                ))
+            } else {
+                None
+            };
+            match wrong {
+                Some((fr, en)) => self.flag(seq, e.slot.as_deref(), fr, en),
+                None => p.renounced = true,
             }
-            p.renounced = true;
             return;
         }
         let Some(slot) = e.slot.as_deref() else {
@@ -292,6 +301,11 @@ impl<'a> Audit<'a> {
             Kind::Decline | Kind::Expire | Kind::Release => {
                 p.holds.remove(slot);
                 p.refused.insert(slot.to_owned());
+                // The kept seat gone (taken back with its défi), the
+                // renouncement ends: the person waits again.
+                if !p.holds.values().any(|&a| a) {
+                    p.renounced = false;
+                }
                 *self.load.entry(slot.to_owned()).or_default() -= 1;
             }
             Kind::Withdraw | Kind::Renounce => unreachable!("handled above"),

@@ -95,7 +95,7 @@ fn Mine(m: Vec<MyResult>) -> impl IntoView {
                     </ActionForm>
                 }
             });
-            let leave = (!r.withdrawn).then(|| view! {
+            let leave = (!r.withdrawn && r.may_withdraw).then(|| view! {
                 <h3>{tr(Msg::GiveUpTitle)}</h3>
                 <p>{tr(Msg::GiveUpIntro)}</p>
                 <ActionForm action=withdraw>

@@ -416,7 +416,10 @@ fn dossier_event_label(kind: &str) -> Msg {
             Some(Review::RequestCorrection) => Msg::EventCorrectionRequested,
             Some(Review::MarkIneligible) => Msg::EventMarkedIneligible,
             Some(Review::MarkIncomplete) => Msg::EventMarkedIncomplete,
-            None => Msg::EventOther,
+            // A move of the dossier (shortlisted, offered, placed, …): its
+            // new state.
+            None => crate::domain::application::ApplicationState::from_code(other)
+                .map_or(Msg::EventOther, |s| s.label()),
         },
     }
 }

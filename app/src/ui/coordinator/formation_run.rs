@@ -241,7 +241,9 @@ fn labels(field: &str) -> Option<Msg> {
 fn Overrides(r: RunPage) -> impl IntoView {
     let save = ServerAction::<AddOverride>::new();
     let look = ServerAction::<PreviewOverride>::new();
-    let error = action_error(save);
+    // A refused save, or a preview that cannot be made: the form's fields
+    // show why.
+    let error = action_error(save).or_else(|| r.preview.as_ref().and_then(|p| p.refusal.clone()));
     let rows = r
         .overrides
         .iter()

@@ -56,12 +56,20 @@ fn Offers(o: OffersPage) -> impl IntoView {
             .map(|v| view! { <li>{v.clone()}</li> })
             .collect_view();
         let titles: Vec<String> = o.blocked.iter().map(|(_, t)| t.clone()).collect();
+        // No défi stopped: the anomalies were examined, or name none.
+        let verdict = if titles.is_empty() {
+            tr(Msg::AuditExamined).to_owned()
+        } else {
+            say(Msg::AuditFaulted, &[("defis", &titles.join(", "))])
+        };
+        let resume =
+            (!o.blocked.is_empty()).then(|| view! { <Resume id blocked=o.blocked.clone()/> });
         view! {
             <div class="notice notice-warning" role="alert">
-                <p>{say(Msg::AuditFaulted, &[("defis", &titles.join(", "))])}</p>
+                <p>{verdict}</p>
                 <ul>{items}</ul>
             </div>
-            <Resume id blocked=o.blocked.clone()/>
+            {resume}
         }
         .into_any()
     };
@@ -142,6 +150,7 @@ fn Exhausted(id: i64, rows: Vec<ExhaustedRow>) -> impl IntoView {
         .map(|x| {
             let mine = failed.as_deref() == Some(x.slot.as_str());
             let field_error = if mine { err(&error, "candidat") } else { None };
+            let chosen = kept("candidat").filter(|_| mine).unwrap_or_default();
             let ids = prefix(&x.slot);
             let options: Vec<(String, String)> = std::iter::once((String::new(), tr(Msg::ChooseOption).to_owned()))
                 .chain(x.could_join.iter().map(|(i, n)| (i.to_string(), n.clone())))
@@ -150,7 +159,7 @@ fn Exhausted(id: i64, rows: Vec<ExhaustedRow>) -> impl IntoView {
                 <ActionForm action=widen>
                     <input type="hidden" name="promotion" value=id.to_string()/>
                     <input type="hidden" name="poste" value=x.slot.clone()/>
-                    <crate::ui::form::SelectField name="candidat" prefix=ids.clone() label=Msg::FieldWidenWith options=options value=String::new() error=field_error/>
+                    <crate::ui::form::SelectField name="candidat" prefix=ids.clone() label=Msg::FieldWidenWith options=options value=chosen error=field_error/>
                     <button type="submit" class="secondary">{tr(Msg::WidenButton)}</button>
                 </ActionForm>
             });

@@ -273,6 +273,10 @@ pub async fn withdraw(
 ) -> Result<(), AppError> {
     let txn = Txn::with_outbox(state, origin).await?;
     let a = find(&txn, id).await?;
+    // The promotion's row before the dossier's, as every step of the
+    // offers takes them; then the dossier as it stands now.
+    crate::server::service::formation::offers::lock(&txn, a.promotion_id).await?;
+    let a = find(&txn, id).await?;
     let to = rules::withdraw(state_of(&a)?).map_err(AppError::Refused)?;
     let mut row: application::ActiveModel = a.clone().into();
     row.state = Set(to.code().to_owned());

@@ -292,15 +292,16 @@ pub async fn run_page<C: ConnectionTrait>(
         None => None,
     };
     let preview = preview.map(|change| {
-        let (blocking, refused) = match check(&r, &overrides, &change) {
+        let (blocking, refused, refusal) = match check(&r, &overrides, &change) {
             Ok(pairs) => (
                 pairs
                     .iter()
                     .map(|b| (names.candidate(&b.candidate), names.defi(&b.defi)))
                     .collect(),
                 None,
+                None,
             ),
-            Err(e) => (Vec::new(), Some(refusal_text(l, &e))),
+            Err(e) => (Vec::new(), Some(refusal_text(l, &e)), Some(e)),
         };
         OverridePreview {
             candidate: names.candidate(&change.candidate),
@@ -310,6 +311,7 @@ pub async fn run_page<C: ConnectionTrait>(
             reason: change.reason,
             blocking,
             refused,
+            refusal,
         }
     });
     Ok(RunPage {

@@ -83,10 +83,13 @@ pub async fn result_of<C: ConnectionTrait>(
             starts_on: x.starts_on.format("%d/%m/%Y").to_string(),
             ends_on: x.ends_on.format("%d/%m/%Y").to_string(),
         });
-    let talent_pool = application::Entity::find_by_id(app)
-        .one(db)
-        .await?
-        .and_then(|a| a.talent_pool);
+    let dossier = application::Entity::find_by_id(app).one(db).await?;
+    let talent_pool = dossier.as_ref().and_then(|a| a.talent_pool);
+    // Once the contract is signed, leaving goes through the programme team.
+    let may_withdraw = dossier.is_some_and(|a| {
+        crate::domain::application::ApplicationState::from_code(&a.state)
+            .is_some_and(|s| s.may_be_closed())
+    });
     Ok(MyResult {
         promotion_id: promotion,
         promotion: p.name,
@@ -96,6 +99,7 @@ pub async fn result_of<C: ConnectionTrait>(
         placement,
         talent_pool,
         withdrawn,
+        may_withdraw,
     })
 }
 
@@ -168,14 +172,17 @@ pub async fn offers_page<C: ConnectionTrait>(
     if let Ok(market) = Market::build(&log)
         && let Ok(st) = State::replay(&market, &log.events)
     {
-        let shortlisted = application::Entity::find()
+        let shortlisted: Vec<application::Model> = application::Entity::find()
             .filter(application::Column::PromotionId.eq(promotion))
-            .filter(
-                application::Column::State
-                    .eq(crate::domain::application::ApplicationState::Shortlisted.code()),
-            )
+            .filter(application::Column::AnonymisedAt.is_null())
             .all(db)
-            .await?;
+            .await?
+            .into_iter()
+            .filter(|a| {
+                crate::domain::application::ApplicationState::from_code(&a.state)
+                    .is_some_and(|s| s.may_widen_a_list())
+            })
+            .collect();
         for s in st.exhausted() {
             let name = &market.slot_ids[s];
             let Some((defi_id, profile)) = seat_of(name) else {

@@ -26,12 +26,21 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 
 /// States of a dossier that the review reads: submitted ones, and those
-/// already decided (their reviews stay visible).
-pub const REVIEWED_STATES: [ApplicationState; 4] = [
+/// already decided (their reviews stay visible), up to their placement.
+pub const REVIEWED_STATES: [ApplicationState; 13] = [
     ApplicationState::Submitted,
     ApplicationState::InReview,
     ApplicationState::Shortlisted,
     ApplicationState::NotShortlisted,
+    ApplicationState::InvitedToInterview,
+    ApplicationState::Interviewed,
+    ApplicationState::Ranked,
+    ApplicationState::Offered,
+    ApplicationState::Accepted,
+    ApplicationState::Declined,
+    ApplicationState::Placed,
+    ApplicationState::Active,
+    ApplicationState::Completed,
 ];
 
 /// States in which a dossier still gets reviewers.

@@ -63,6 +63,11 @@ async fn review_in(
     review: Review,
     message: &str,
 ) -> Result<(), AppError> {
+    // The promotion's row before the dossier's, as every step of the
+    // offers takes them (a step moves dossiers too); then the dossier as
+    // it stands now.
+    crate::server::service::formation::offers::lock(txn, a.promotion_id).await?;
+    let a = applications::find(txn, a.id).await?;
     let to = review.apply(state_of(&a)?).map_err(AppError::Refused)?;
     let mut row: application::ActiveModel = a.clone().into();
     row.state = Set(to.code().to_owned());

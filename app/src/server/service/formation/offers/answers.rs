@@ -279,7 +279,11 @@ pub async fn widen(
         .one(&txn)
         .await?
         .filter(|a| a.promotion_id == promotion)
-        .filter(|a| a.state == crate::domain::application::ApplicationState::Shortlisted.code())
+        .filter(|a| a.anonymised_at.is_none())
+        .filter(|a| {
+            crate::domain::application::ApplicationState::from_code(&a.state)
+                .is_some_and(|s| s.may_widen_a_list())
+        })
         .ok_or_else(|| AppError::field("candidat", Msg::WidenUnknownCandidate))?;
     if a.profile != profile {
         return Err(AppError::field("candidat", Msg::WidenWrongProfile));

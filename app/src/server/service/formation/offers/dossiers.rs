@@ -5,11 +5,10 @@
 
 use crate::domain::application::{self, ApplicationState, Standing};
 use crate::domain::offers::State;
-use crate::i18n::Locale;
 use crate::model::AppError;
 use crate::server::db::application as dossier;
-use crate::server::service::applications;
 use crate::server::service::txn::Txn;
+use crate::server::service::{Origin, applications};
 use chrono::Utc;
 use sea_orm::{EntityTrait, Set};
 
@@ -21,10 +20,10 @@ pub fn standing(st: &State, c: usize) -> Standing {
         Standing::Accepted
     } else if !st.held[c].is_empty() {
         Standing::Offered
-    } else if st.was_offered(c) {
+    } else if st.refused_any(c) {
         Standing::Refused
     } else {
-        Standing::NeverOffered
+        Standing::Waiting
     }
 }
 
@@ -62,5 +61,8 @@ pub(crate) async fn set(
     row.state = Set(to.code().to_owned());
     row.updated_at = Set(Utc::now());
     applications::guarded(txn, row, a.version).await?;
-    applications::event(txn, txn.origin(), a.id, to.code(), Locale::Fr.t(to.label())).await
+    // The history names the new state by its kind (shown in the reader's
+    // language); no author: it follows someone else's step as often as
+    // the person's own.
+    applications::event(txn, &Origin::default(), a.id, to.code(), "").await
 }

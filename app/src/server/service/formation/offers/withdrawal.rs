@@ -142,9 +142,10 @@ pub(crate) async fn left(
 }
 
 /// The candidate's contract is signed (in that use-case's transaction):
-/// they keep their accepted seat and leave every waitlist, so no better
-/// seat is offered to them any more. Nothing when they hold no accepted
-/// seat in the offers or already left the lists.
+/// they keep their accepted seat, decline the offers still open and leave
+/// every waitlist, so no better seat is offered to them any more. Nothing
+/// when they hold no accepted seat in the offers or already left the
+/// lists.
 pub(crate) async fn keep_seat(
     txn: &Txn<'_>,
     state: &AppState,
@@ -156,22 +157,35 @@ pub(crate) async fn keep_seat(
     let Some((_, log)) = log_of(txn, promotion).await? else {
         return Ok(());
     };
-    let due = {
+    // The open offers of seats they prefer are declined in the same step:
+    // nothing can pull them out of a signed contract.
+    let answers: Vec<Answer> = {
         let market = Market::build(&log).map_err(|_| AppError::Unexpected)?;
         let st = State::replay(&market, &log.events).map_err(|_| AppError::Unexpected)?;
-        market.candidate(&super::c(application)).is_some_and(|c| {
-            !st.withdrawn[c] && !st.renounced[c] && st.held[c].iter().any(|h| h.accepted)
-        })
+        match market.candidate(&super::c(application)) {
+            Some(c)
+                if !st.withdrawn[c]
+                    && !st.renounced[c]
+                    && st.held[c].iter().any(|h| h.accepted) =>
+            {
+                st.held[c]
+                    .iter()
+                    .filter(|h| !h.accepted)
+                    .map(|h| {
+                        (
+                            Kind::Decline,
+                            application,
+                            Some(market.slot_ids[h.slot].clone()),
+                        )
+                    })
+                    .chain(std::iter::once((Kind::Renounce, application, None)))
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
     };
-    if due {
-        step(
-            txn,
-            state,
-            promotion,
-            &[(Kind::Renounce, application, None)],
-            now,
-        )
-        .await?;
+    if !answers.is_empty() {
+        step(txn, state, promotion, &answers, now).await?;
     }
     Ok(())
 }
