@@ -14,6 +14,7 @@ pub mod ics;
 pub mod interviews;
 pub mod json;
 pub mod matching;
+pub mod milestones;
 pub mod next;
 pub mod offers;
 pub mod organisation;

@@ -27,6 +27,7 @@ mod hearings;
 mod interviews;
 mod jury;
 mod matching;
+mod milestones;
 mod offers;
 mod organisations;
 mod promotions;
@@ -96,10 +97,11 @@ enum Feature {
     Hearings,
     Formation,
     Offers,
+    Milestones,
 }
 
 impl Feature {
-    const ALL: [Feature; 17] = [
+    const ALL: [Feature; 18] = [
         Feature::Shell,
         Feature::Forms,
         Feature::Accounts,
@@ -117,6 +119,7 @@ impl Feature {
         Feature::Hearings,
         Feature::Formation,
         Feature::Offers,
+        Feature::Milestones,
     ];
 
     fn texts(self) -> &'static Texts {
@@ -138,6 +141,7 @@ impl Feature {
             Feature::Hearings => &hearings::TEXTS,
             Feature::Formation => &formation::TEXTS,
             Feature::Offers => &offers::TEXTS,
+            Feature::Milestones => &milestones::TEXTS,
         }
     }
 }
