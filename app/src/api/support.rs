@@ -101,18 +101,7 @@ impl Call {
         notice: Option<Msg>,
     ) -> Result<T, AppError> {
         if matches!(&result, Err(e) if *e != AppError::RateLimited) && self.form_post {
-            let flash = Flash {
-                notice,
-                values: values
-                    .iter()
-                    .map(|(k, v)| {
-                        let k = k.as_ref();
-                        (k.to_owned(), bounded(k, v.as_ref()).to_owned())
-                    })
-                    .collect(),
-                ..Flash::default()
-            };
-            auth_session::set_flash(&self.session, flash).await?;
+            auth_session::set_flash(&self.session, flash_of(values, notice)).await?;
         }
         result
     }
@@ -124,17 +113,7 @@ impl Call {
         values: &[(K, V)],
     ) -> Result<(), AppError> {
         if self.form_post {
-            let flash = Flash {
-                values: values
-                    .iter()
-                    .map(|(k, v)| {
-                        let k = k.as_ref();
-                        (k.to_owned(), bounded(k, v.as_ref()).to_owned())
-                    })
-                    .collect(),
-                ..Flash::default()
-            };
-            auth_session::set_flash(&self.session, flash).await?;
+            auth_session::set_flash(&self.session, flash_of(values, None)).await?;
         }
         Ok(())
     }
@@ -214,6 +193,22 @@ pub fn saved_draft(version: i32, at: chrono::DateTime<chrono::Utc>) -> SavedDraf
         version,
         saved_at,
         refused: None,
+    }
+}
+
+/// The flash that carries `values` (each cut to its field's limit) and
+/// `notice` to the next page.
+fn flash_of<K: AsRef<str>, V: AsRef<str>>(values: &[(K, V)], notice: Option<Msg>) -> Flash {
+    Flash {
+        notice,
+        values: values
+            .iter()
+            .map(|(k, v)| {
+                let k = k.as_ref();
+                (k.to_owned(), bounded(k, v.as_ref()).to_owned())
+            })
+            .collect(),
+        ..Flash::default()
     }
 }
 

@@ -307,24 +307,10 @@ pub async fn widen(
             choices: vec![defi],
         }),
     }
-    // The market is stored without its events.
-    log.events.clear();
+    super::save_market(&txn, r.id, &log).await?;
     let mut flags = Flags::of(&r);
     flags.alerted.retain(|x| x != seat);
-    run::Entity::update_many()
-        .col_expr(
-            run::Column::Market,
-            Expr::value(Some(
-                serde_json::to_string(&log).map_err(|_| AppError::Unexpected)?,
-            )),
-        )
-        .col_expr(
-            run::Column::Blocked,
-            Expr::value(serde_json::to_string(&flags).map_err(|_| AppError::Unexpected)?),
-        )
-        .filter(run::Column::Id.eq(r.id))
-        .exec(&txn)
-        .await?;
+    flags.save(&txn, r.id).await?;
     step(&txn, state, promotion, &[], now).await?;
     txn.finish(
         AuditAction::OffersListWidened,
@@ -364,14 +350,7 @@ pub async fn resume(
         return Err(AppError::Refused(Msg::ResumeNotStopped));
     }
     flags.blocked.retain(|x| x != &name);
-    run::Entity::update_many()
-        .col_expr(
-            run::Column::Blocked,
-            Expr::value(serde_json::to_string(&flags).map_err(|_| AppError::Unexpected)?),
-        )
-        .filter(run::Column::Id.eq(r.id))
-        .exec(&txn)
-        .await?;
+    flags.save(&txn, r.id).await?;
     step(&txn, state, promotion, &[], now).await?;
     txn.finish(
         AuditAction::OffersResumed,

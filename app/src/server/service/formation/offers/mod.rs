@@ -88,6 +88,23 @@ impl Flags {
     pub fn of(r: &run::Model) -> Flags {
         serde_json::from_str(&r.blocked).unwrap_or_default()
     }
+
+    /// Writes the flags on the run `run_id`.
+    pub(crate) async fn save<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        run_id: i64,
+    ) -> Result<(), AppError> {
+        run::Entity::update_many()
+            .col_expr(
+                run::Column::Blocked,
+                Expr::value(serde_json::to_string(self).map_err(|_| AppError::Unexpected)?),
+            )
+            .filter(run::Column::Id.eq(run_id))
+            .exec(db)
+            .await?;
+        Ok(())
+    }
 }
 
 /// The market of a run, frozen at validation: every slot of the défis not
@@ -163,6 +180,30 @@ pub fn market(
         candidates,
         events: Vec::new(),
     })
+}
+
+/// Writes the market (`log`, its events left out: they are rows of their
+/// own) on the run `run_id`.
+pub(crate) async fn save_market<C: ConnectionTrait>(
+    db: &C,
+    run_id: i64,
+    log: &Log,
+) -> Result<(), AppError> {
+    let market = Log {
+        events: Vec::new(),
+        ..log.clone()
+    };
+    run::Entity::update_many()
+        .col_expr(
+            run::Column::Market,
+            Expr::value(Some(
+                serde_json::to_string(&market).map_err(|_| AppError::Unexpected)?,
+            )),
+        )
+        .filter(run::Column::Id.eq(run_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// The validated run and its log so far (pseudonymous ids).
@@ -344,14 +385,7 @@ pub(crate) async fn step(
         notify::exhausted(txn, state, promotion, &r, name, &st).await?;
     }
     if changed {
-        run::Entity::update_many()
-            .col_expr(
-                run::Column::Blocked,
-                Expr::value(serde_json::to_string(&flags).map_err(|_| AppError::Unexpected)?),
-            )
-            .filter(run::Column::Id.eq(r.id))
-            .exec(txn)
-            .await?;
+        flags.save(txn, r.id).await?;
     }
     Ok(written)
 }

@@ -4,11 +4,9 @@ use super::{Answer, application_of, d, lock, log_of, step};
 use crate::domain::offers::{Kind, Market, State};
 use crate::model::AppError;
 use crate::server::AppState;
-use crate::server::db::formation::run;
 use crate::server::service::audit::{AuditAction, Target};
 use crate::server::service::txn::Txn;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
@@ -53,17 +51,7 @@ pub(crate) async fn defi_withdrawn(
             })
             .collect()
     };
-    log.events.clear();
-    run::Entity::update_many()
-        .col_expr(
-            run::Column::Market,
-            Expr::value(Some(
-                serde_json::to_string(&log).map_err(|_| AppError::Unexpected)?,
-            )),
-        )
-        .filter(run::Column::Id.eq(r.id))
-        .exec(txn)
-        .await?;
+    super::save_market(txn, r.id, &log).await?;
     step(txn, state, promotion, &answers, now).await?;
     txn.audit(
         AuditAction::OffersDefiWithdrawn,
