@@ -216,7 +216,7 @@ pub fn after_offers(from: ApplicationState, standing: Standing) -> ApplicationSt
 }
 
 /// The dossier's state as its placement moves: signed (placed), started
-/// (active), ended (completed). An interruption leaves it as it is.
+/// (active), ended (completed), interrupted (withdrawn).
 pub fn after_placement(
     from: ApplicationState,
     placement: crate::domain::placement::PlacementState,
@@ -230,7 +230,8 @@ pub fn after_placement(
         P::Placed => Placed,
         P::Active => Active,
         P::Ended => Completed,
-        P::Accepted | P::ContractInProgress | P::Interrupted => from,
+        P::Interrupted => Withdrawn,
+        P::Accepted | P::ContractInProgress => from,
     }
 }
 
@@ -368,7 +369,7 @@ mod tests {
         assert_eq!(after_placement(Accepted, P::Placed), Placed);
         assert_eq!(after_placement(Placed, P::Active), Active);
         assert_eq!(after_placement(Active, P::Ended), Completed);
-        assert_eq!(after_placement(Active, P::Interrupted), Active);
+        assert_eq!(after_placement(Active, P::Interrupted), Withdrawn);
         assert_eq!(after_placement(Withdrawn, P::Placed), Withdrawn);
     }
 

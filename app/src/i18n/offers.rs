@@ -167,4 +167,7 @@ super::texts! {
     ResumeReasonRequired => "Donnez le motif de la reprise : ce que vous avez vérifié.", "Give the reason for resuming: what you checked.";
     ResumeNotStopped => "Les propositions de ce défi ne sont pas arrêtées.", "This challenge's offers are not stopped.";
     AuditExamined => "La vérification a trouvé les anomalies ci-dessous, mais aucun défi n'est arrêté : elles ont été examinées par l'équipe du programme, ou ne concernent aucun défi en particulier.", "The audit found the anomalies below, but no challenge is stopped: the programme team examined them, or they concern no challenge in particular.";
+    InterruptPlacement => "Interrompre ce placement", "Interrupt this placement";
+    InterruptConfirm => "Je confirme : cette personne quitte le programme. Avant le début, sa place est proposée à la personne suivante sur la liste ; après, sa mission s'arrête.", "I confirm: this person leaves the programme. Before the start, their seat is offered to the next person on the list; after it, their mission stops.";
+    InterruptConfirmMissing => "Cochez la case pour confirmer l'interruption.", "Tick the box to confirm the interruption.";
 }

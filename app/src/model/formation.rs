@@ -215,6 +215,9 @@ pub struct PlacementRow {
     pub defi: String,
     pub state: String,
     pub next: Option<String>,
+    /// It may still be interrupted (not ended, not interrupted).
+    #[serde(default)]
+    pub may_interrupt: bool,
     pub documents_sent_on: Option<String>,
     pub contract_received_on: Option<String>,
 }

@@ -5,7 +5,7 @@
 //! offers and the retention purge forgets them.
 
 use crate::formation::{market, offer_of};
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, location};
 use crate::interviews::candidate;
 use app::domain::offers::Kind;
 use app::server::db::application;
@@ -462,6 +462,75 @@ async fn a_signed_contract_declines_better_offers_and_ends_with_its_defi() {
     app::server::service::applications::withdraw(&app.state, &origin, gus)
         .await
         .unwrap();
+    let (_, log) = offers::log_of(&app.state.db, m.promotion)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(app::domain::offers::verify(&log), vec![]);
+}
+
+/// A coordinator interrupts a placement before the start: the person
+/// leaves the offers, their seat goes to the next on the list, the host is
+/// told and the dossier reads "withdrawn".
+#[tokio::test]
+async fn an_interrupted_placement_passes_its_seat_on() {
+    let app = TestApp::spawn().await;
+    let (_hugo, _org) = app.host().await;
+    let m = market(&app).await;
+    let [ada, bob, ..] = m.people;
+    let origin = Default::default();
+    runs::run(&app.state.db, &origin, m.promotion)
+        .await
+        .unwrap();
+    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
+        .await
+        .unwrap();
+    let a = offer_of(&app, ada).await.id;
+    answers::answer(&app.state, &origin, a, true, Utc::now())
+        .await
+        .unwrap();
+    let p = placement::Entity::find()
+        .filter(placement::Column::ApplicationId.eq(ada))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    app.mail().await;
+    // From the offers page: the box first.
+    let claire = app.coordinator().await;
+    let page = format!("/coordination/promotions/{}/propositions", m.promotion);
+    let (pr, pl) = (m.promotion.to_string(), p.id.to_string());
+    let fields = [
+        ("promotion", pr.as_str()),
+        ("placement", pl.as_str()),
+        ("vers", "interrupted"),
+    ];
+    let res = claire.post(&page, "/api/suivi-placement", &fields).await;
+    assert_eq!(
+        crate::helpers::error_fields(&location(&res)),
+        vec!["confirm"]
+    );
+    assert_eq!(app.row::<placement::Entity>(p.id).await.state, "accepted");
+    let res = claire
+        .post(
+            &page,
+            "/api/suivi-placement",
+            &[fields.as_slice(), &[("confirm", "on")]].concat(),
+        )
+        .await;
+    assert_eq!(location(&res).error, None);
+    assert_eq!(
+        app.row::<placement::Entity>(p.id).await.state,
+        "interrupted"
+    );
+    assert_eq!(state_of(&app, ada).await, "withdrawn");
+    assert_eq!(offer_of(&app, bob).await.state, "open", "Bob is next");
+    let mail = app.mail().await;
+    assert!(
+        mail.iter()
+            .any(|x| x.to.contains("hugo@") && x.text.contains("Ada Candidat ne rejoindra pas")),
+        "{mail:?}"
+    );
     let (_, log) = offers::log_of(&app.state.db, m.promotion)
         .await
         .unwrap()

@@ -194,7 +194,14 @@ pub async fn update_placement(#[server(flatten)] form: Posted) -> Result<(), App
         documents_sent: form.get("pieces").unwrap_or_default(),
         contract_received: form.get("contrat").unwrap_or_default(),
     };
-    let result = placements::update(&call.state, &call.ctx.origin(), promotion, id, &change).await;
+    // Interrupting is final: the box first.
+    let result = match crate::api::support::confirmed(
+        form.get("confirm").as_deref(),
+        Msg::InterruptConfirmMissing,
+    ) {
+        Err(e) if change.to == "interrupted" => Err(e),
+        _ => placements::update(&call.state, &call.ctx.origin(), promotion, id, &change).await,
+    };
     call.answer(
         result,
         &[

@@ -209,6 +209,25 @@ fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
             let (pieces, pieces_error) = (value("pieces", &p.documents_sent_on), field("pieces"));
             let (contrat, contrat_error) = (value("contrat", &p.contract_received_on), field("contrat"));
             let ids = format!("placement-{}-", p.id);
+            let confirm_error = field("confirm");
+            let interrupt = p.may_interrupt.then(|| {
+                let box_id = format!("placement-{}-confirm", p.id);
+                view! {
+                    <ActionForm action=update>
+                        <input type="hidden" name="promotion" value=id.to_string()/>
+                        <input type="hidden" name="placement" value=p.id.to_string()/>
+                        <input type="hidden" name="vers" value="interrupted"/>
+                        <div class="checkbox" class:field-invalid=confirm_error.is_some()>
+                            <input type="checkbox" id=box_id.clone() name="confirm" value="on"
+                                aria-invalid=confirm_error.map(|_| "true")
+                                aria-describedby=confirm_error.map(|_| format!("{box_id}-erreur"))/>
+                            <label for=box_id.clone()>{tr(Msg::InterruptConfirm)}</label>
+                            {confirm_error.map(|m| view! { <p class="field-error" id=format!("{box_id}-erreur")>{tr(m)}</p> })}
+                        </div>
+                        <button type="submit" class="secondary">{tr(Msg::InterruptPlacement)}</button>
+                    </ActionForm>
+                }
+            });
             let next = p.next.clone().map(|to| {
                 let label = crate::domain::placement::PlacementState::parse(&to).map(|s| tr(s.label())).unwrap_or_default();
                 view! { <button type="submit" name="vers" value=to class="secondary">{say(Msg::PlacementMoveTo, &[("state", label)])}</button> }
@@ -225,6 +244,7 @@ fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
                         <button type="submit">{tr(Msg::SaveDates)}</button>
                         {next}
                     </ActionForm>
+                    {interrupt}
                 </li>
             }
         })

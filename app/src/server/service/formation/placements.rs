@@ -280,6 +280,12 @@ pub async fn update(
     if let Some(to) = to {
         row.state = Set(to.code().to_owned());
     }
+    // Interrupted: the person leaves the offers as a withdrawal does (before
+    // the start their seat goes on down its list; after it the mission
+    // stops), the host is told.
+    if to == Some(PlacementState::Interrupted) {
+        super::offers::left(&txn, state, promotion, p.application_id, Utc::now()).await?;
+    }
     if sent.is_some() {
         row.documents_sent_on = Set(sent);
     }

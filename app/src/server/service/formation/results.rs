@@ -231,6 +231,7 @@ pub async fn offers_page<C: ConnectionTrait>(
                 defi: names.defi(&super::defi_key(x.defi_id)),
                 state: st.map(|s| l.t(s.label()).to_owned()).unwrap_or_default(),
                 next: st.and_then(|s| s.next()).map(|n| n.code().to_owned()),
+                may_interrupt: st.is_some_and(|s| s.may_become(PlacementState::Interrupted)),
                 documents_sent_on: x
                     .documents_sent_on
                     .map(|d| d.format("%Y-%m-%d").to_string()),
