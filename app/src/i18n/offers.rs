@@ -170,4 +170,5 @@ super::texts! {
     InterruptPlacement => "Interrompre ce placement", "Interrupt this placement";
     InterruptConfirm => "Je confirme : cette personne quitte le programme. Avant le début, sa place est proposée à la personne suivante sur la liste ; après, sa mission s'arrête.", "I confirm: this person leaves the programme. Before the start, their seat is offered to the next person on the list; after it, their mission stops.";
     InterruptConfirmMissing => "Cochez la case pour confirmer l'interruption.", "Tick the box to confirm the interruption.";
+    PlacementInterruptedMessage => "L'équipe du programme a interrompu votre placement : vous quittez le programme. Pour toute question, répondez à ce message ou écrivez à l'équipe du programme.", "The programme team interrupted your placement: you leave the programme. For any question, reply to this message or write to the programme team.";
 }

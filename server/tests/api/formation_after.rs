@@ -526,9 +526,12 @@ async fn an_interrupted_placement_passes_its_seat_on() {
     assert_eq!(state_of(&app, ada).await, "withdrawn");
     assert_eq!(offer_of(&app, bob).await.state, "open", "Bob is next");
     let mail = app.mail().await;
+    let to_hugo: Vec<_> = mail.iter().filter(|x| x.to.contains("hugo@")).collect();
+    assert_eq!(to_hugo.len(), 1, "{mail:?}");
+    assert!(to_hugo[0].text.contains("Ada Candidat ne rejoindra pas"));
     assert!(
         mail.iter()
-            .any(|x| x.to.contains("hugo@") && x.text.contains("Ada Candidat ne rejoindra pas")),
+            .any(|x| x.to.contains("ada@") && x.text.contains("a interrompu votre placement")),
         "{mail:?}"
     );
     let (_, log) = offers::log_of(&app.state.db, m.promotion)

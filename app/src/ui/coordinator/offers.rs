@@ -204,7 +204,8 @@ fn Placements(id: i64, rows: Vec<PlacementRow>) -> impl IntoView {
             let mine = failed == Some(p.id);
             let field = |name: &str| if mine { err(&error, name) } else { None };
             let value = |name: &str, saved: &Option<String>| {
-                kept(name).filter(|_| mine).or_else(|| saved.clone()).unwrap_or_default()
+                // What was typed, when the refused form typed it.
+                kept(name).filter(|v| mine && !v.is_empty()).or_else(|| saved.clone()).unwrap_or_default()
             };
             let (pieces, pieces_error) = (value("pieces", &p.documents_sent_on), field("pieces"));
             let (contrat, contrat_error) = (value("contrat", &p.contract_received_on), field("contrat"));

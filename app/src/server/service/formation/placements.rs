@@ -285,6 +285,7 @@ pub async fn update(
     // stops), the host is told.
     if to == Some(PlacementState::Interrupted) {
         super::offers::left(&txn, state, promotion, p.application_id, Utc::now()).await?;
+        tell_interrupted(&txn, state, p.application_id).await?;
     }
     if sent.is_some() {
         row.documents_sent_on = Set(sent);
@@ -313,6 +314,30 @@ pub async fn update(
             "to": to.map(|t| t.code()),
             "documents_sent_on": sent.map(|d| d.to_string()),
             "contract_received_on": received.map(|d| d.to_string()),
+        }),
+    )
+    .await
+}
+
+/// The person hears that the programme team interrupted their placement.
+async fn tell_interrupted(txn: &Txn<'_>, state: &AppState, id: i64) -> Result<(), AppError> {
+    use crate::i18n::Msg;
+    let a = application::Entity::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::Unexpected)?;
+    let Some(locale) = owner_locale(txn, &a).await? else {
+        return Ok(());
+    };
+    txn.queue(
+        MailTemplate::ApplicationUpdate,
+        locale,
+        &a.email,
+        json!({
+            "name": format!("{} {}", a.first_name, a.last_name).trim(),
+            "state": locale.t(Msg::AppStateWithdrawn),
+            "message": locale.t(Msg::PlacementInterruptedMessage),
+            "link": state.link("/espace/propositions"),
         }),
     )
     .await

@@ -78,10 +78,21 @@ pub(crate) async fn left(
     };
     // Once the promotion has started, the offers are over: the person's
     // placement ends, nobody is offered their seat any more.
-    let started = crate::server::db::promotion::Entity::find_by_id(promotion)
+    // (or the person's mission is already under way).
+    let active = crate::server::db::formation::placement::Entity::find()
+        .filter(crate::server::db::formation::placement::Column::ApplicationId.eq(application))
+        .filter(
+            crate::server::db::formation::placement::Column::State
+                .eq(crate::domain::placement::PlacementState::Active.code()),
+        )
         .one(txn)
         .await?
-        .is_some_and(|p| p.start_date <= now.date_naive());
+        .is_some();
+    let started = active
+        || crate::server::db::promotion::Entity::find_by_id(promotion)
+            .one(txn)
+            .await?
+            .is_some_and(|p| p.start_date <= now.date_naive());
     if started {
         use crate::domain::placement::PlacementState;
         use crate::server::db::formation::{offer, placement};
