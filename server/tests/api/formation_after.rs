@@ -540,3 +540,73 @@ async fn an_interrupted_placement_passes_its_seat_on() {
         .unwrap();
     assert_eq!(app::domain::offers::verify(&log), vec![]);
 }
+
+/// Once the promotion has started, interrupting a placement stops the
+/// mission: nobody is offered the seat, the host hears that the mission
+/// stops, the dossier reads "withdrawn".
+#[tokio::test]
+async fn after_the_start_an_interruption_stops_the_mission() {
+    let app = TestApp::spawn().await;
+    let (_hugo, _org) = app.host().await;
+    let m = market(&app).await;
+    let [ada, bob, ..] = m.people;
+    let origin = Default::default();
+    runs::run(&app.state.db, &origin, m.promotion)
+        .await
+        .unwrap();
+    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
+        .await
+        .unwrap();
+    let a = offer_of(&app, ada).await.id;
+    answers::answer(&app.state, &origin, a, true, Utc::now())
+        .await
+        .unwrap();
+    // The promotion started yesterday.
+    let mut pr: app::server::db::promotion::ActiveModel = app
+        .row::<app::server::db::promotion::Entity>(m.promotion)
+        .await
+        .into();
+    pr.start_date = Set((Utc::now() - Duration::days(1)).date_naive());
+    pr.update(&app.state.db).await.unwrap();
+    let p = placement::Entity::find()
+        .filter(placement::Column::ApplicationId.eq(ada))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    app.mail().await;
+    placements::update(
+        &app.state,
+        &origin,
+        m.promotion,
+        p.id,
+        &placements::Change {
+            to: "interrupted".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        app.row::<placement::Entity>(p.id).await.state,
+        "interrupted"
+    );
+    assert_eq!(state_of(&app, ada).await, "withdrawn");
+    assert!(
+        offer::Entity::find()
+            .filter(offer::Column::ApplicationId.eq(bob))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .is_none(),
+        "nobody is offered the seat months later"
+    );
+    let mail = app.mail().await;
+    let to_hugo: Vec<_> = mail.iter().filter(|x| x.to.contains("hugo@")).collect();
+    assert_eq!(to_hugo.len(), 1, "{mail:?}");
+    assert!(
+        to_hugo[0].subject.contains("Mission arrêtée"),
+        "{}",
+        to_hugo[0].subject
+    );
+}
