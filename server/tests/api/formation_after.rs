@@ -19,6 +19,29 @@ async fn state_of(app: &TestApp, id: i64) -> String {
     app.row::<application::Entity>(id).await.state
 }
 
+/// Runs the engine on the promotion and validates the run: the offers go.
+async fn offers_out(app: &TestApp, promotion: i64) {
+    let origin = Default::default();
+    runs::run(&app.state.db, &origin, promotion).await.unwrap();
+    answers::validate(&app.state, &origin, promotion, 1, Utc::now())
+        .await
+        .unwrap();
+}
+
+/// The dossier's author accepts their latest offer; its placement.
+async fn accepts(app: &TestApp, dossier: i64) -> placement::Model {
+    let o = offer_of(app, dossier).await.id;
+    answers::answer(&app.state, &Default::default(), o, true, Utc::now())
+        .await
+        .unwrap();
+    placement::Entity::find()
+        .filter(placement::Column::ApplicationId.eq(dossier))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 #[tokio::test]
 async fn dossiers_follow_the_offers_and_a_signed_contract_is_final() {
     let app = TestApp::spawn().await;
@@ -27,12 +50,7 @@ async fn dossiers_follow_the_offers_and_a_signed_contract_is_final() {
     let m = market(&app).await;
     let [ada, bob, cleo, dan, _eve, _] = m.people;
     let origin = Default::default();
-    runs::run(&app.state.db, &origin, m.promotion)
-        .await
-        .unwrap();
-    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
-        .await
-        .unwrap();
+    offers_out(&app, m.promotion).await;
     assert_eq!(state_of(&app, ada).await, "offered");
     assert_eq!(
         state_of(&app, bob).await,
@@ -222,12 +240,7 @@ async fn a_stopped_defi_resumes_with_a_reason() {
     let m = market(&app).await;
     let [ada, bob, cleo, dan, ..] = m.people;
     let origin = Default::default();
-    runs::run(&app.state.db, &origin, m.promotion)
-        .await
-        .unwrap();
-    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
-        .await
-        .unwrap();
+    offers_out(&app, m.promotion).await;
     // Tampered: the web developer seat went to Bob over Ada, first on its
     // list (a skip the audit finds at every step from now on).
     let e = event::Entity::find()
@@ -381,12 +394,7 @@ async fn a_signed_contract_declines_better_offers_and_ends_with_its_defi() {
     row.entries = Set(serde_json::to_string(&[gus, ada, bob]).unwrap());
     row.update(&app.state.db).await.unwrap();
 
-    runs::run(&app.state.db, &origin, m.promotion)
-        .await
-        .unwrap();
-    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
-        .await
-        .unwrap();
+    offers_out(&app, m.promotion).await;
     let g = offer_of(&app, gus).await;
     assert_eq!(g.defi_id, m.web, "Zoe comes first on Aider's list");
     answers::answer(&app.state, &origin, g.id, true, Utc::now())
@@ -478,23 +486,8 @@ async fn an_interrupted_placement_passes_its_seat_on() {
     let (_hugo, _org) = app.host().await;
     let m = market(&app).await;
     let [ada, bob, ..] = m.people;
-    let origin = Default::default();
-    runs::run(&app.state.db, &origin, m.promotion)
-        .await
-        .unwrap();
-    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
-        .await
-        .unwrap();
-    let a = offer_of(&app, ada).await.id;
-    answers::answer(&app.state, &origin, a, true, Utc::now())
-        .await
-        .unwrap();
-    let p = placement::Entity::find()
-        .filter(placement::Column::ApplicationId.eq(ada))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    offers_out(&app, m.promotion).await;
+    let p = accepts(&app, ada).await;
     app.mail().await;
     // From the offers page: the box first.
     let claire = app.coordinator().await;
@@ -551,12 +544,7 @@ async fn after_the_start_an_interruption_stops_the_mission() {
     let m = market(&app).await;
     let [ada, bob, ..] = m.people;
     let origin = Default::default();
-    runs::run(&app.state.db, &origin, m.promotion)
-        .await
-        .unwrap();
-    answers::validate(&app.state, &origin, m.promotion, 1, Utc::now())
-        .await
-        .unwrap();
+    offers_out(&app, m.promotion).await;
     let a = offer_of(&app, ada).await.id;
     answers::answer(&app.state, &origin, a, true, Utc::now())
         .await
