@@ -5,6 +5,7 @@
 //! rules (`bulletin`). Pure code: the server stores templates and
 //! instances and runs the scheduler.
 
+pub mod answers;
 pub mod bulletin;
 pub mod rule;
 pub mod status;
@@ -50,20 +51,15 @@ impl Filler {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldKind {
     /// Free text of at most `max` characters.
-    Text {
-        max: usize,
-    },
-    /// One of the options.
-    Choice {
-        options: Vec<Msg>,
-    },
-    /// Items to tick.
-    Checklist {
-        items: Vec<Msg>,
-    },
+    Text { max: usize },
+    /// One of the options (stored code, label).
+    Choice { options: Vec<(&'static str, Msg)> },
+    /// Items to tick (stored code, label).
+    Checklist { items: Vec<(&'static str, Msg)> },
+    /// A number (decimals allowed).
     Number,
+    /// A web address (`https://…`).
     Link,
-    File,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +68,8 @@ pub struct FieldSpec {
     pub name: &'static str,
     pub label: Msg,
     pub kind: FieldKind,
+    /// Must be filled (a checklist may always be left partly unticked).
+    pub required: bool,
 }
 
 /// A milestone template.
@@ -87,6 +85,39 @@ pub struct Template {
     /// Read by the whole promotion (the bulletin digest, the events);
     /// otherwise by the team, its host and coordinators.
     pub public: bool,
+    /// An instance opens this many days before it is due.
+    pub opens_days: u32,
+    /// Coordinators are alerted this many days after it is due, if
+    /// nothing came.
+    pub grace_days: u32,
+}
+
+impl Template {
+    /// A host's progress report: its "at risk" and "blocked" alert
+    /// coordinators, and coordinators answer it in a thread.
+    pub fn is_report(&self) -> bool {
+        self.key == REPORT
+    }
+
+    /// The weekly bulletin.
+    pub fn is_bulletin(&self) -> bool {
+        self.key == BULLETIN
+    }
+}
+
+/// The keys of the two rituals the product treats apart.
+pub const BULLETIN: &str = "bulletin";
+pub const REPORT: &str = "rapport";
+/// A report's status field and its codes.
+pub const REPORT_STATUS: &str = "statut";
+pub const ON_TRACK: &str = "en_bonne_voie";
+pub const AT_RISK: &str = "a_risque";
+pub const BLOCKED: &str = "bloque";
+
+/// The template of `key` among the defaults (the promotion's stored
+/// templates keep its schedule; its title and form come from here).
+pub fn template(key: &str) -> Option<Template> {
+    defaults().into_iter().find(|t| t.key == key)
 }
 
 fn text(name: &'static str, label: Msg, max: usize) -> FieldSpec {
@@ -94,6 +125,23 @@ fn text(name: &'static str, label: Msg, max: usize) -> FieldSpec {
         name,
         label,
         kind: FieldKind::Text { max },
+        required: true,
+    }
+}
+
+fn optional(name: &'static str, label: Msg, max: usize) -> FieldSpec {
+    FieldSpec {
+        required: false,
+        ..text(name, label, max)
+    }
+}
+
+fn field(name: &'static str, label: Msg, kind: FieldKind, required: bool) -> FieldSpec {
+    FieldSpec {
+        name,
+        label,
+        kind,
+        required,
     }
 }
 
@@ -101,36 +149,42 @@ fn text(name: &'static str, label: Msg, max: usize) -> FieldSpec {
 /// start from.
 pub fn defaults() -> Vec<Template> {
     use FieldKind::*;
+    let event = |key, title, rule| Template {
+        key,
+        title,
+        rule,
+        filler: Filler::Nobody,
+        fields: Vec::new(),
+        public: true,
+        opens_days: 0,
+        grace_days: 0,
+    };
     vec![
         Template {
             key: "arrivee",
             title: Msg::MilestoneArrival,
             rule: "after:14@17:00",
             filler: Filler::HostLead,
-            fields: vec![FieldSpec {
-                name: "liste",
-                label: Msg::MilestoneChecklist,
-                kind: Checklist {
+            fields: vec![field(
+                "liste",
+                Msg::MilestoneChecklist,
+                Checklist {
                     items: vec![
-                        Msg::ArrivalContract,
-                        Msg::ArrivalDataAccess,
-                        Msg::ArrivalWorkstation,
-                        Msg::ArrivalNetwork,
-                        Msg::ArrivalBadge,
-                        Msg::ArrivalImmersion,
+                        ("contrat", Msg::ArrivalContract),
+                        ("donnees", Msg::ArrivalDataAccess),
+                        ("poste", Msg::ArrivalWorkstation),
+                        ("reseau", Msg::ArrivalNetwork),
+                        ("badge", Msg::ArrivalBadge),
+                        ("immersion", Msg::ArrivalImmersion),
                     ],
                 },
-            }],
+                false,
+            )],
             public: false,
+            opens_days: 14,
+            grace_days: 3,
         },
-        Template {
-            key: "bootcamp",
-            title: Msg::MilestoneBootcamp,
-            rule: "week:3@09:30",
-            filler: Filler::Nobody,
-            fields: Vec::new(),
-            public: true,
-        },
+        event("bootcamp", Msg::MilestoneBootcamp, "week:3@09:30"),
         Template {
             key: "pleniere",
             title: Msg::MilestonePlenary,
@@ -138,23 +192,63 @@ pub fn defaults() -> Vec<Template> {
             filler: Filler::Team,
             fields: vec![text("point", Msg::MilestoneStandUp, 1000)],
             public: true,
+            opens_days: 7,
+            grace_days: 2,
         },
         Template {
-            key: "bulletin",
+            key: BULLETIN,
             title: Msg::MilestoneBulletin,
             rule: "weekly:fri@15:00",
             filler: Filler::Team,
             fields: vec![
-                FieldSpec {
-                    name: "humeur",
-                    label: Msg::BulletinMood,
-                    kind: Number,
-                },
+                field(
+                    bulletin::MOOD,
+                    Msg::BulletinMood,
+                    Choice {
+                        options: vec![
+                            ("1", Msg::Mood1),
+                            ("2", Msg::Mood2),
+                            ("3", Msg::Mood3),
+                            ("4", Msg::Mood4),
+                            ("5", Msg::Mood5),
+                        ],
+                    },
+                    true,
+                ),
                 text("priorite", Msg::BulletinPriority, bulletin::TEXT_MAX),
                 text("hauts_bas", Msg::BulletinUpsDowns, bulletin::TEXT_MAX),
-                text("aide", Msg::BulletinHelp, bulletin::TEXT_MAX),
+                optional(bulletin::HELP, Msg::BulletinHelp, bulletin::TEXT_MAX),
             ],
             public: true,
+            opens_days: 2,
+            grace_days: 3,
+        },
+        Template {
+            key: REPORT,
+            title: Msg::MilestoneReport,
+            rule: "monthly:5:fri@17:00",
+            filler: Filler::HostLead,
+            fields: vec![
+                field(
+                    REPORT_STATUS,
+                    Msg::ReportStatus,
+                    Choice {
+                        options: vec![
+                            (ON_TRACK, Msg::ReportOnTrack),
+                            (AT_RISK, Msg::ReportAtRisk),
+                            (BLOCKED, Msg::ReportBlocked),
+                        ],
+                    },
+                    true,
+                ),
+                text("avancement", Msg::ReportProgress, 2000),
+                optional("indicateurs", Msg::MilestoneIndicatorsText, 1000),
+                optional("aide", Msg::BulletinHelp, 1000),
+                text("suite", Msg::ReportNextSteps, 1000),
+            ],
+            public: false,
+            opens_days: 7,
+            grace_days: 5,
         },
         Template {
             key: "indicateurs",
@@ -163,63 +257,49 @@ pub fn defaults() -> Vec<Template> {
             filler: Filler::Team,
             fields: vec![
                 text("indicateurs", Msg::MilestoneIndicatorsText, 2000),
-                FieldSpec {
-                    name: "lien",
-                    label: Msg::MilestoneLink,
-                    kind: Link,
-                },
+                field("valeur", Msg::MilestoneFirstValue, Number, false),
+                field("lien", Msg::MilestoneLink, Link, false),
             ],
             public: false,
+            opens_days: 10,
+            grace_days: 5,
         },
-        Template {
-            key: "demo_day",
-            title: Msg::MilestoneDemoDay,
-            rule: "week:22@14:00",
-            filler: Filler::Nobody,
-            fields: Vec::new(),
-            public: true,
-        },
+        event("demo_day", Msg::MilestoneDemoDay, "week:22@14:00"),
         Template {
             key: "continuite",
             title: Msg::MilestoneContinuity,
             rule: "week:24@17:00",
-            filler: Filler::HostLead,
+            filler: Filler::Mentor,
             fields: vec![text("note", Msg::MilestoneContinuityText, 3000)],
             public: false,
+            opens_days: 14,
+            grace_days: 5,
         },
-        Template {
-            key: "presentation_finale",
-            title: Msg::MilestoneFinal,
-            rule: "week:41@14:00",
-            filler: Filler::Nobody,
-            fields: Vec::new(),
-            public: true,
-        },
+        event("presentation_finale", Msg::MilestoneFinal, "week:41@14:00"),
         Template {
             key: "fin",
             title: Msg::MilestoneEnd,
             rule: "week:43@17:00",
             filler: Filler::Team,
             fields: vec![
-                FieldSpec {
-                    name: "liste",
-                    label: Msg::MilestoneChecklist,
-                    kind: Checklist {
+                field(
+                    "liste",
+                    Msg::MilestoneChecklist,
+                    Checklist {
                         items: vec![
-                            Msg::EndDocumentation,
-                            Msg::EndOpenCode,
-                            Msg::EndOpenData,
-                            Msg::EndHandover,
+                            ("documentation", Msg::EndDocumentation),
+                            ("code", Msg::EndOpenCode),
+                            ("donnees", Msg::EndOpenData),
+                            ("passation", Msg::EndHandover),
                         ],
                     },
-                },
-                FieldSpec {
-                    name: "depot",
-                    label: Msg::MilestoneRepository,
-                    kind: Link,
-                },
+                    false,
+                ),
+                field("depot", Msg::MilestoneRepository, Link, true),
             ],
             public: false,
+            opens_days: 21,
+            grace_days: 5,
         },
     ]
 }

@@ -5,6 +5,7 @@
 //! are stored: the rest follows from the time, so that a scheduler that
 //! runs twice, or late, reads the same status.
 
+use crate::i18n::Msg;
 use chrono::{DateTime, Duration, Utc};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +29,18 @@ impl Status {
             Status::Late => "late",
             Status::Escalated => "escalated",
             Status::Waived => "waived",
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Status::Scheduled => Msg::StatusScheduled,
+            Status::Open => Msg::StatusOpen,
+            Status::Submitted => Msg::StatusSubmitted,
+            Status::SubmittedLate => Msg::StatusSubmittedLate,
+            Status::Late => Msg::StatusLate,
+            Status::Escalated => Msg::StatusEscalated,
+            Status::Waived => Msg::StatusWaived,
         }
     }
 
@@ -70,6 +83,86 @@ pub fn status(
     }
 }
 
+/// One team's cell for one milestone on the coordinators' dashboard:
+/// what needs attention first. Each has a sign besides its colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// An instance is late (or escalated).
+    Late,
+    /// An instance is open, not yet due.
+    DueSoon,
+    /// The last instance due was submitted.
+    Done,
+    /// The last instance due was waived.
+    Waived,
+    /// Nothing due yet.
+    Upcoming,
+    /// The team has no instance of it.
+    Nothing,
+}
+
+impl Cell {
+    pub fn code(self) -> &'static str {
+        match self {
+            Cell::Late => "late",
+            Cell::DueSoon => "soon",
+            Cell::Done => "done",
+            Cell::Waived => "waived",
+            Cell::Upcoming => "upcoming",
+            Cell::Nothing => "none",
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Cell::Late => Msg::CellLate,
+            Cell::DueSoon => Msg::CellDueSoon,
+            Cell::Done => Msg::CellDone,
+            Cell::Waived => Msg::CellWaived,
+            Cell::Upcoming => Msg::CellUpcoming,
+            Cell::Nothing => Msg::CellNothing,
+        }
+    }
+
+    /// A sign that says it without colour.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Cell::Late => "!",
+            Cell::DueSoon => "…",
+            Cell::Done => "✓",
+            Cell::Waived => "–",
+            Cell::Upcoming => "·",
+            Cell::Nothing => "",
+        }
+    }
+}
+
+/// The cell of a team's instances of one milestone (due time, status at
+/// `now`), in any order.
+pub fn cell(instances: &[(DateTime<Utc>, Status)], now: DateTime<Utc>) -> Cell {
+    if instances.is_empty() {
+        return Cell::Nothing;
+    }
+    if instances
+        .iter()
+        .any(|(_, s)| matches!(s, Status::Late | Status::Escalated))
+    {
+        return Cell::Late;
+    }
+    if instances.iter().any(|(_, s)| *s == Status::Open) {
+        return Cell::DueSoon;
+    }
+    match instances
+        .iter()
+        .filter(|(due, s)| *due <= now || s.done())
+        .max_by_key(|(due, _)| *due)
+    {
+        Some((_, Status::Waived)) => Cell::Waived,
+        Some((_, s)) if s.done() => Cell::Done,
+        _ => Cell::Upcoming,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +198,27 @@ mod tests {
             );
         }
         assert!(Status::SubmittedLate.done() && !Status::Escalated.done());
+    }
+
+    #[test]
+    fn a_dashboard_cell_shows_what_needs_attention_first() {
+        let now = Utc.with_ymd_and_hms(2027, 10, 1, 13, 0, 0).unwrap();
+        let d = |days| now + Duration::days(days);
+        use Status::*;
+        let cases: [(&[(DateTime<Utc>, Status)], Cell); 8] = [
+            (&[], Cell::Nothing),
+            (&[(d(-7), Submitted), (d(-14), Late)], Cell::Late),
+            (&[(d(-7), Escalated), (d(1), Open)], Cell::Late),
+            (&[(d(-7), Submitted), (d(1), Open)], Cell::DueSoon),
+            (&[(d(-7), Submitted), (d(7), Scheduled)], Cell::Done),
+            (&[(d(-14), Submitted), (d(-7), Waived)], Cell::Waived),
+            (&[(d(-7), SubmittedLate)], Cell::Done),
+            (&[(d(7), Scheduled), (d(14), Scheduled)], Cell::Upcoming),
+        ];
+        for (instances, want) in cases {
+            assert_eq!(cell(instances, now), want, "{instances:?}");
+        }
+        // Submitted early, before it is due: done.
+        assert_eq!(cell(&[(d(2), Submitted)], now), Cell::Done);
     }
 }
