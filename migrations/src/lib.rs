@@ -14,6 +14,7 @@ mod m20261206_000010_review;
 mod m20261206_000011_interviews;
 mod m20261206_000012_hearings;
 mod m20261207_000013_team_formation;
+mod m20261207_000014_milestones;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_interviews::Migration),
             Box::new(m20261206_000012_hearings::Migration),
             Box::new(m20261207_000013_team_formation::Migration),
+            Box::new(m20261207_000014_milestones::Migration),
         ]
     }
 }

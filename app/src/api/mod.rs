@@ -10,6 +10,7 @@ pub mod defis;
 pub mod formation;
 pub mod hearings;
 pub mod interviews;
+pub mod milestones;
 pub mod organisations;
 pub mod outbox;
 pub mod privacy;
@@ -144,7 +145,14 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/repondre-proposition", "AnswerOffer"),
     ("/api/renoncer-propositions", "AnswerOffer"),
     ("/api/vivier-talents", "AnswerOffer"),
-    ("/api/equipe-defi", "ViewTeam"),
+    ("/api/equipe-defi", "ViewPromotionTeam"),
+    ("/api/jalon", "ViewPromotionTeam"),
+    ("/api/remplir-jalon", "FillMilestone"),
+    ("/api/deplacer-jalon", "ManageMilestones"),
+    ("/api/dispenser-jalon", "ManageMilestones"),
+    ("/api/repondre-rapport", "ReplyOnReport"),
+    ("/api/suivi-promotion", "ManageMilestones"),
+    ("/api/frise-promotion", "ManageMilestones"),
 ];
 
 #[cfg(all(test, feature = "ssr"))]

@@ -63,4 +63,23 @@ super::texts! {
     CellWaived => "Dispensé", "Waived";
     CellUpcoming => "À venir", "Upcoming";
     CellNothing => "Sans objet", "Not applicable";
+    MilestoneWaivedNoAnswer => "Ce jalon a été dispensé : il n'attend plus de réponse.", "This milestone was waived: it expects no answer.";
+    MilestoneAlreadyWaived => "Ce jalon est déjà dispensé.", "This milestone is already waived.";
+    MilestoneReasonRequired => "Indiquez la raison : elle est gardée dans l'historique.", "Give the reason: it is kept in the history.";
+    MilestoneDayInvalid => "Choisissez un jour valide.", "Choose a valid day.";
+    MilestoneTimeInvalid => "Écrivez une heure au format 15:00.", "Write a time such as 15:00.";
+    MilestoneDueEvent => "À rendre dans Cohorte.", "Due in Cohorte.";
+    FillerTeam => "L'équipe", "The team";
+    FillerHostLead => "Le ou la responsable du défi", "The challenge's lead";
+    FillerMentor => "Le mentor", "The mentor";
+    FillerNobody => "Toute la promotion", "The whole promotion";
+    ColTeam => "Équipe", "Team";
+    ColDue => "Échéance", "Due";
+    ColAuthor => "Auteur ou autrice", "Author";
+    ColEdited => "Modifié le", "Edited on";
+    ColMilestoneStatus => "Statut", "Status";
+    MilestoneSaved => "C'est enregistré.", "Saved.";
+    MilestoneMovedNotice => "L'échéance est déplacée pour cette équipe.", "The due date is moved for this team.";
+    MilestoneWaivedNotice => "Ce jalon est dispensé pour cette équipe.", "This milestone is waived for this team.";
+    ReplySent => "Votre réponse est envoyée.", "Your reply is sent.";
 }

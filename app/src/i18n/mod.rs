@@ -21,6 +21,7 @@ mod admin;
 mod applications;
 mod defis;
 mod dossiers;
+mod follow;
 mod formation;
 mod forms;
 mod hearings;
@@ -98,10 +99,11 @@ enum Feature {
     Formation,
     Offers,
     Milestones,
+    Follow,
 }
 
 impl Feature {
-    const ALL: [Feature; 18] = [
+    const ALL: [Feature; 19] = [
         Feature::Shell,
         Feature::Forms,
         Feature::Accounts,
@@ -120,6 +122,7 @@ impl Feature {
         Feature::Formation,
         Feature::Offers,
         Feature::Milestones,
+        Feature::Follow,
     ];
 
     fn texts(self) -> &'static Texts {
@@ -142,6 +145,7 @@ impl Feature {
             Feature::Formation => &formation::TEXTS,
             Feature::Offers => &offers::TEXTS,
             Feature::Milestones => &milestones::TEXTS,
+            Feature::Follow => &follow::TEXTS,
         }
     }
 }

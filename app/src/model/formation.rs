@@ -239,4 +239,6 @@ pub struct TeamPage {
     pub mentor: String,
     pub seats: u32,
     pub complete: bool,
+    /// The ten months: milestones, bulletins, reports.
+    pub follow: crate::model::milestones::FollowUp,
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod formation;
 pub mod hearings;
 pub mod interviews;
+pub mod milestones;
 pub mod organisation;
 pub mod page;
 pub mod promotion;

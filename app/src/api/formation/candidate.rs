@@ -100,12 +100,35 @@ pub async fn set_talent_pool(#[server(flatten)] form: Posted) -> Result<(), AppE
 /// A défi's team: its fellows, its organisation's members, coordinators.
 #[server(prefix = "/api", endpoint = "equipe-defi")]
 pub async fn get_team_page(defi: i64) -> Result<TeamPage, AppError> {
+    use crate::server::service::milestones::views::{self, Seat};
     use crate::server::{policy::Action, service::formation::page};
     let call = crate::api::support::call().await?;
-    let member = match call.ctx.actor.viewer() {
-        Some(v) => page::team_member(&call.state.db, defi, v.id).await?,
-        None => false,
+    let seat = crate::api::milestones::seat_of(&call, defi).await?;
+    // The rest of the promotion sees what is public within it: no
+    // contacts, no private milestones, no moods.
+    call.allow(Action::ViewPromotionTeam {
+        in_promotion: seat.is_some(),
+    })?;
+    let Some(seat) = seat else {
+        return Err(AppError::NotFound);
     };
-    call.allow(Action::ViewTeam { member })?;
-    page::team_page(&call.state.db, defi, call.ctx.locale).await
+    let mut t = page::team_page(&call.state.db, defi, call.ctx.locale).await?;
+    if seat == Seat::Promotion {
+        for f in &mut t.fellows {
+            f.2.clear();
+        }
+        t.hosts.clear();
+    } else {
+        let member = seat != Seat::Coordinator;
+        call.allow(Action::ViewTeam { member })?;
+    }
+    t.follow = views::follow_up(
+        &call.state.db,
+        defi,
+        seat,
+        chrono::Utc::now(),
+        call.ctx.locale,
+    )
+    .await?;
+    Ok(t)
 }

@@ -17,6 +17,7 @@ pub mod guarded;
 pub mod hearings;
 pub mod interviews;
 pub mod invitation;
+pub mod milestones;
 pub mod organisation;
 pub mod outbox_message;
 pub mod promotion;

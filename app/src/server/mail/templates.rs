@@ -26,10 +26,12 @@ pub enum MailTemplate {
     OffersAlert,
     PlacementHr,
     FormationResult,
+    Milestone,
+    BulletinDigest,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 17] = [
+    pub const ALL: [MailTemplate; 19] = [
         MailTemplate::VerifyEmail,
         MailTemplate::AccountExists,
         MailTemplate::ResetPassword,
@@ -47,6 +49,8 @@ impl MailTemplate {
         MailTemplate::OffersAlert,
         MailTemplate::PlacementHr,
         MailTemplate::FormationResult,
+        MailTemplate::Milestone,
+        MailTemplate::BulletinDigest,
     ];
 
     /// The template stored under `name` (an outbox row's).
@@ -77,7 +81,9 @@ impl MailTemplate {
             | MailTemplate::Offer
             | MailTemplate::OffersAlert
             | MailTemplate::PlacementHr
-            | MailTemplate::FormationResult => false,
+            | MailTemplate::FormationResult
+            | MailTemplate::Milestone
+            | MailTemplate::BulletinDigest => false,
         }
     }
 
@@ -100,6 +106,8 @@ impl MailTemplate {
             MailTemplate::OffersAlert => "offers_alert",
             MailTemplate::PlacementHr => "placement_hr",
             MailTemplate::FormationResult => "formation_result",
+            MailTemplate::Milestone => "milestone",
+            MailTemplate::BulletinDigest => "bulletin_digest",
         }
     }
 }
@@ -135,6 +143,8 @@ const FILES: &[(&str, &str)] = template_files!(
     "offers_alert",
     "placement_hr",
     "formation_result",
+    "milestone",
+    "bulletin_digest",
 );
 
 fn env() -> &'static Environment<'static> {

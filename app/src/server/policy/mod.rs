@@ -249,6 +249,24 @@ pub enum Action {
     ViewTeam {
         member: bool,
     },
+    /// What of a team is public within its promotion (its bulletins
+    /// without moods, its public milestones): the promotion's fellows and
+    /// hosts' members, coordinators.
+    ViewPromotionTeam {
+        in_promotion: bool,
+    },
+    /// Fill a milestone (a bulletin, a report, a checklist): those the
+    /// milestone names for this team only.
+    FillMilestone {
+        filler: bool,
+    },
+    /// Reply in a report's thread: the team, its host, coordinators.
+    ReplyOnReport {
+        member: bool,
+    },
+    /// The ten months for coordinators: the dashboard, the timeline, the
+    /// bulletins' export, moving a due date, waiving a milestone.
+    ManageMilestones,
     /// Download everything Cohorte holds about oneself.
     ExportOwnData,
     /// Delete one's own account.
@@ -374,6 +392,12 @@ pub fn allows(actor: &Actor, action: Action) -> bool {
         Action::ManageFormation => actor.has(Role::Coordinator),
         Action::AnswerOffer { owner } => signed_in && owner,
         Action::ViewTeam { member } => signed_in && (member || actor.has(Role::Coordinator)),
+        Action::ViewPromotionTeam { in_promotion } => {
+            signed_in && (in_promotion || actor.has(Role::Coordinator))
+        }
+        Action::FillMilestone { filler } => signed_in && filler,
+        Action::ReplyOnReport { member } => signed_in && (member || actor.has(Role::Coordinator)),
+        Action::ManageMilestones => actor.has(Role::Coordinator),
     }
 }
 

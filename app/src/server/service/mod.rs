@@ -18,6 +18,7 @@ pub mod formation;
 pub mod hearings;
 pub mod interviews;
 pub mod memberships;
+pub mod milestones;
 pub mod organisations;
 pub mod outbox;
 pub mod passwords;

@@ -19,18 +19,13 @@ pub fn TeamPage() -> impl IntoView {
 
 #[component]
 fn Team(t: TeamPage) -> impl IntoView {
+    let follow = view! { <super::follow::FollowUpSection defi=t.defi_id f=t.follow.clone()/> };
+    let public_only = t.follow.public_only;
     let fellows = t
         .fellows
         .iter()
         .map(|(name, profile, email, state)| view! {
-            <tr><td>{name.clone()}</td><td>{profile.clone()}</td><td><a href=format!("mailto:{email}")>{email.clone()}</a></td><td>{state.clone()}</td></tr>
-        })
-        .collect_view();
-    let hosts = t
-        .hosts
-        .iter()
-        .map(|(name, role, email)| view! {
-            <tr><td>{name.clone()}</td><td>{role.clone()}</td><td><a href=format!("mailto:{email}")>{email.clone()}</a></td></tr>
+            <tr><td>{name.clone()}</td><td>{profile.clone()}</td><td>{(!email.is_empty()).then(|| view! { <a href=format!("mailto:{email}")>{email.clone()}</a> })}</td><td>{state.clone()}</td></tr>
         })
         .collect_view();
     view! {
@@ -47,6 +42,21 @@ fn Team(t: TeamPage) -> impl IntoView {
                 </DataTable>
             }.into_any()
         }}
+        {(!public_only).then(|| view! { <HostPeople t=t.clone()/> })}
+        {follow}
+    }
+}
+
+#[component]
+fn HostPeople(t: TeamPage) -> impl IntoView {
+    let hosts = t
+        .hosts
+        .iter()
+        .map(|(name, role, email)| view! {
+            <tr><td>{name.clone()}</td><td>{role.clone()}</td><td><a href=format!("mailto:{email}")>{email.clone()}</a></td></tr>
+        })
+        .collect_view();
+    view! {
         <h2>{tr(Msg::HostPeopleTitle)}</h2>
         <p>{say(Msg::LeadsAndMentor, &[("leads", &t.leads), ("mentor", &t.mentor)])}</p>
         {if t.hosts.is_empty() {

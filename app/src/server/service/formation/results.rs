@@ -259,40 +259,6 @@ pub async fn offers_page<C: ConnectionTrait>(
     })
 }
 
-/// Whether the person may see the défi's team: one of its fellows, or a
-/// member of its organisation.
-pub async fn team_member<C: ConnectionTrait>(
-    db: &C,
-    defi_id: i64,
-    user_id: i64,
-) -> Result<bool, AppError> {
-    let Some(x) = defi::Entity::find_by_id(defi_id).one(db).await? else {
-        return Ok(false);
-    };
-    let host = role_grant::Entity::find()
-        .filter(role_grant::Column::UserId.eq(user_id))
-        .filter(role_grant::Column::ScopeId.eq(x.organisation_id))
-        .filter(role_grant::Column::Role.starts_with("host_"))
-        .one(db)
-        .await?
-        .is_some();
-    let apps: Vec<i64> = application::Entity::find()
-        .filter(application::Column::UserId.eq(user_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
-    let fellow = placement::Entity::find()
-        .filter(placement::Column::DefiId.eq(defi_id))
-        .filter(placement::Column::ApplicationId.is_in(apps))
-        .filter(placement::Column::State.ne(PlacementState::Interrupted.code()))
-        .one(db)
-        .await?
-        .is_some();
-    Ok(host || fellow)
-}
-
 pub async fn team_page<C: ConnectionTrait>(
     db: &C,
     defi_id: i64,
@@ -374,5 +340,6 @@ pub async fn team_page<C: ConnectionTrait>(
         mentor: x.mentor,
         seats,
         complete: seats > 0 && accepted >= seats,
+        follow: Default::default(),
     })
 }

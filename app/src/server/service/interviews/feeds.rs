@@ -199,6 +199,10 @@ pub async fn private(
         crate::server::service::hearings::calendar::private_events(db, settings, user, locale)
             .await?,
     );
+    // The due dates of the milestones they fill.
+    events.extend(
+        crate::server::service::milestones::calendar::private_events(db, user, locale).await?,
+    );
     events.sort_by_key(|e| e.uid.clone());
     Ok(ics::calendar(None, "Cohorte", &events))
 }
@@ -278,5 +282,7 @@ pub async fn public(db: &DatabaseConnection, promotion_id: i64) -> Result<String
             format!("{} : jury des défis", p.name),
         ));
     }
+    // The ten months' events (bootcamp, plenaries, Demo Day, …).
+    events.extend(crate::server::service::milestones::calendar::public_events(db, &p).await?);
     Ok(ics::calendar(None, &p.name, &events))
 }

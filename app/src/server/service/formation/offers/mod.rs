@@ -10,7 +10,7 @@
 
 pub mod answers;
 pub(crate) mod dossiers;
-mod notify;
+pub(crate) mod notify;
 mod record;
 mod withdrawal;
 
