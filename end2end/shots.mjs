@@ -34,7 +34,44 @@ async function shot(page, name, width, full = true) {
 }
 // PART=formation: team formation and offers (issue 14), on a fresh demo
 // (promotions 3: ready to run, 4: offers out).
-if (process.env.PART === 'formation') {
+if (process.env.PART === 'follow') {
+  // PART=follow: the ten months (issue 15), promotion 5 running.
+  const P = process.env.PROMO ?? '5';
+  for (const width of [375, 1280]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    const lang = async () => { if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]); };
+    await lang();
+    const page = await ctx.newPage();
+    await signIn(page, 'coordination@demo.cohorte.localhost');
+    await page.goto(base + `/coordination/promotions/${P}/suivi`);
+    await shot(page, 'dashboard', width);
+    const alert = page.locator('main ul.alerts a').first();
+    await page.goto(base + `/coordination/promotions/${P}/frise`);
+    await shot(page, 'timeline', width);
+    await page.goto(base + `/coordination/promotions/${P}/suivi`);
+    if (await alert.count()) {
+      await alert.click();
+      await page.waitForURL(/jalons/);
+      await shot(page, 'report-coordinator', width);
+    }
+    await ctx.clearCookies(); await lang();
+    await signIn(page, 'ines.moreau@encours.demo.cohorte.localhost');
+    await page.goto(base + '/espace/propositions');
+    await page.locator('main a[href^="/equipes/"]').first().click();
+    await page.waitForURL(/equipes/);
+    await shot(page, 'team-fellow', width);
+    const fill = page.locator('main .callout a').first();
+    if (await fill.count()) {
+      await fill.click();
+      await page.waitForURL(/jalons/);
+      await shot(page, 'bulletin-form', width);
+    }
+    await ctx.clearCookies(); await lang();
+    await signIn(page, 'hote@demo.cohorte.localhost');
+    await page.goto(base + page.url().replace(/.*\/\/[^/]+/, '').replace(/.*/, '/organisation'));
+    await ctx.close();
+  }
+} else if (process.env.PART === 'formation') {
   for (const width of [375, 1280]) {
     const ctx = await browser.newContext({ viewport: { width, height: 900 } });
     if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]);

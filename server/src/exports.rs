@@ -77,6 +77,27 @@ pub async fn review_results(
     .await
 }
 
+/// `/coordination/promotions/{promotion}/bulletins.csv`: the weekly
+/// bulletins of a promotion (coordinators).
+pub async fn bulletins(
+    State(state): State<ServerState>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(promotion): Path<i64>,
+) -> Response {
+    answer(
+        app::server::service::milestones::board::export_bulletins(
+            &state.app,
+            &ctx.actor,
+            &ctx.origin(),
+            promotion,
+            chrono::Utc::now(),
+            ctx.locale,
+        )
+        .await,
+    )
+    .await
+}
+
 /// `/espace/mes-donnees.zip`: everything about the signed-in person.
 pub async fn my_data(
     State(state): State<ServerState>,

@@ -176,6 +176,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
             post(crate::exports::review_results),
         )
         .route("/espace/mes-donnees.zip", post(crate::exports::my_data))
+        .route(
+            "/coordination/promotions/{id}/bulletins.csv",
+            post(crate::exports::bulletins),
+        )
         .route("/calendrier/{file}", get(crate::calendars::private_feed))
         .route(
             "/promotions/{id}/calendrier.ics",

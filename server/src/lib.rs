@@ -15,6 +15,7 @@ pub mod refusal;
 pub mod seed;
 pub mod seed_applications;
 pub mod seed_defis;
+pub mod seed_follow;
 pub mod seed_formation;
 pub mod seed_hearings;
 pub mod seed_interviews;

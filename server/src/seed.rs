@@ -249,6 +249,8 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
     let (formation, offers) =
         crate::seed_formation::run(db, base_url, &extra_data_dir, &org_ids, &hash).await?;
     created_any |= formation;
+    let running = crate::seed_follow::run(db, base_url, &extra_data_dir, &org_ids, &hash).await?;
+    created_any |= running.is_some();
     demo_failed_mail(db, base_url).await?;
     println!();
     println!(
@@ -290,6 +292,19 @@ pub async fn run(db: &DatabaseConnection, base_url: &str, extra: Extra) -> anyho
         crate::seed_formation::READY,
         crate::seed_formation::OFFERING
     );
+    let running = match running {
+        Some(r) => Some(r),
+        None => crate::seed_follow::find(db).await?,
+    };
+    if let Some((p, fellow, team)) = running {
+        println!(
+            "Dix mois : « {} » (mois 3 sur 10) — suivi {base_url}/coordination/promotions/{p}/suivi et frise {base_url}/coordination/promotions/{p}/frise (compte coordination) ; équipe {base_url}/equipes/{team} (hote@… en est responsable)",
+            crate::seed_follow::RUNNING
+        );
+        if !fellow.is_empty() {
+            println!("  - {fellow:<40} lauréat·e en mission (bulletin de la semaine)");
+        }
+    }
     if let Some((offered, waiting)) = offers {
         println!(
             "  - {offered:<40} candidat·e avec une proposition à accepter ou décliner ({base_url}/espace/propositions)"

@@ -104,15 +104,16 @@ fn email(first: &str, last: &str, tag: &str) -> String {
 /// One promotion with its défis, shortlisted candidates (with accounts)
 /// and locked lists. Returns the promotion and the candidates' emails, in
 /// `PEOPLE` order; `None` when it existed already.
-async fn market(
+pub(crate) async fn market(
     db: &DatabaseConnection,
     name: &str,
     tag: &str,
     organisations: &[i64],
     hash: &str,
+    start_days: i64,
 ) -> anyhow::Result<Option<(i64, Vec<(i64, String)>)>> {
     let origin = Origin::default();
-    let promotion = promotions::ensure(db, &origin, &draft(name, 75))
+    let promotion = promotions::ensure(db, &origin, &draft(name, start_days))
         .await
         .map_err(err)?;
     if defis::count_in(db, promotion).await.map_err(err)? > 0 {
@@ -252,9 +253,9 @@ pub async fn run(
     organisations: &[i64],
     hash: &str,
 ) -> anyhow::Result<(bool, Option<(String, String)>)> {
-    let ready = market(db, READY, "equipes", organisations, hash).await?;
+    let ready = market(db, READY, "equipes", organisations, hash, 75).await?;
     let Some((promotion, people)) =
-        market(db, OFFERING, "propositions", organisations, hash).await?
+        market(db, OFFERING, "propositions", organisations, hash, 75).await?
     else {
         return Ok((ready.is_some(), None));
     };

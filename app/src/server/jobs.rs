@@ -2,6 +2,8 @@
 //! reminders to applicants whose dossier is still a draft 48 hours before
 //! the deadline and to jurors 3 days and 1 day before the pre-selection
 //! closes and to interviews' and hearings' people the day before, the
+//! ten months' scheduler (milestones' openings, the Friday bulletin's
+//! reminders and digest, escalations; every minute), the
 //! offers past their deadline (expired, their seats cascade) and the
 //! offers' reminders, the daily purge of dossiers past their retention and of
 //! files no row references (`sweeper`) and of the text of messages that
@@ -13,11 +15,24 @@ use super::AppState;
 use super::db::session_store::DbSessionStore;
 use super::mail::worker;
 use super::service::{
-    applications, formation, hearings, interviews, outbox, privacy, review, sweeper, tokens,
+    applications, formation, hearings, interviews, milestones, outbox, privacy, review, sweeper,
+    tokens,
 };
 
 pub fn spawn(state: AppState) {
     tokio::spawn(worker::run(state.clone()));
+    // The ten months' scheduler, every minute: the Friday reminders and
+    // digest are due at 10:00, 14:00 and 15:00 sharp.
+    let ten_months = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            if let Err(e) = milestones::scheduler::tick(&ten_months, chrono::Utc::now()).await {
+                tracing::warn!(error = %e, "the milestones' scheduler");
+            }
+        }
+    });
     tokio::spawn(async move {
         let store = DbSessionStore::new(state.db.clone());
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));

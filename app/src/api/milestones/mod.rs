@@ -215,7 +215,7 @@ pub async fn reply_on_report(#[server(flatten)] form: Posted) -> Result<(), AppE
 #[server(prefix = "/api", endpoint = "suivi-promotion")]
 pub async fn get_dashboard(promotion: i64) -> Result<Dashboard, AppError> {
     use crate::server::policy::Action;
-    use crate::server::service::milestones::views;
+    use crate::server::service::milestones::board as views;
     let call = crate::api::support::allowed(Action::ManageMilestones).await?;
     views::dashboard(
         &call.state.db,
@@ -230,7 +230,7 @@ pub async fn get_dashboard(promotion: i64) -> Result<Dashboard, AppError> {
 #[server(prefix = "/api", endpoint = "frise-promotion")]
 pub async fn get_timeline(promotion: i64) -> Result<Timeline, AppError> {
     use crate::server::policy::Action;
-    use crate::server::service::milestones::views;
+    use crate::server::service::milestones::board as views;
     let call = crate::api::support::allowed(Action::ManageMilestones).await?;
     views::timeline(
         &call.state.db,

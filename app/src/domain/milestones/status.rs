@@ -138,27 +138,28 @@ impl Cell {
 }
 
 /// The cell of a team's instances of one milestone (due time, status at
-/// `now`), in any order.
+/// `now`), in any order: the last one due decides (an older one missed
+/// stays in the team's history, it does not colour a weekly ritual for
+/// the rest of the year), then one open.
 pub fn cell(instances: &[(DateTime<Utc>, Status)], now: DateTime<Utc>) -> Cell {
     if instances.is_empty() {
         return Cell::Nothing;
     }
-    if instances
+    let last_due = instances
         .iter()
-        .any(|(_, s)| matches!(s, Status::Late | Status::Escalated))
-    {
+        .filter(|(due, _)| *due <= now)
+        .max_by_key(|(due, _)| *due)
+        .map(|(_, s)| *s);
+    if matches!(last_due, Some(Status::Late | Status::Escalated)) {
         return Cell::Late;
     }
     if instances.iter().any(|(_, s)| *s == Status::Open) {
         return Cell::DueSoon;
     }
-    match instances
-        .iter()
-        .filter(|(due, s)| *due <= now || s.done())
-        .max_by_key(|(due, _)| *due)
-    {
-        Some((_, Status::Waived)) => Cell::Waived,
-        Some((_, s)) if s.done() => Cell::Done,
+    match last_due {
+        Some(Status::Waived) => Cell::Waived,
+        Some(s) if s.done() => Cell::Done,
+        _ if instances.iter().any(|(_, s)| s.done()) => Cell::Done,
         _ => Cell::Upcoming,
     }
 }
@@ -205,9 +206,11 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2027, 10, 1, 13, 0, 0).unwrap();
         let d = |days| now + Duration::days(days);
         use Status::*;
-        let cases: [(&[(DateTime<Utc>, Status)], Cell); 8] = [
+        let cases: [(&[(DateTime<Utc>, Status)], Cell); 9] = [
             (&[], Cell::Nothing),
-            (&[(d(-7), Submitted), (d(-14), Late)], Cell::Late),
+            (&[(d(-14), Submitted), (d(-7), Late)], Cell::Late),
+            // An older one missed: the last one decides.
+            (&[(d(-7), Submitted), (d(-14), Escalated)], Cell::Done),
             (&[(d(-7), Escalated), (d(1), Open)], Cell::Late),
             (&[(d(-7), Submitted), (d(1), Open)], Cell::DueSoon),
             (&[(d(-7), Submitted), (d(7), Scheduled)], Cell::Done),

@@ -106,6 +106,7 @@ audit_actions! {
     MilestonesScheduled = "milestones.scheduled",
     BulletinReminded = "bulletin.reminded",
     BulletinDigestSent = "bulletin.digest_sent",
+    BulletinsExported = "bulletins.exported",
     OfferWaitlistsLeft = "offer.waitlists_left",
     OfferWithdrawn = "offer.withdrawn",
     OffersBlocked = "offers.blocked",

@@ -92,11 +92,10 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
     };
     view! {
         <p class="lead">{d.promotion.clone()}</p>
-        <p>
-            <a href=format!("/coordination/promotions/{p}/frise")>{tr(Msg::PromotionTimelineTitle)}</a>
-            " · "
-            <a href=format!("/coordination/promotions/{p}/bulletins.csv") download="">{tr(Msg::DownloadBulletins)}</a>
-        </p>
+        <p><a href=format!("/coordination/promotions/{p}/frise")>{tr(Msg::PromotionTimelineTitle)}</a></p>
+        <form method="post" action=format!("/coordination/promotions/{p}/bulletins.csv")>
+            <button type="submit" class="secondary">{tr(Msg::DownloadBulletins)}</button>
+        </form>
         <ul class="facts" aria-label=tr(Msg::DashboardCounts)>
             <li>{colon(Msg::CountTeams)}" "{d.teams}</li>
             <li>{colon(Msg::CountLate)}" "{d.late}</li>

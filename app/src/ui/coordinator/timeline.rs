@@ -19,7 +19,7 @@ pub fn TimelinePage() -> impl IntoView {
     }
 }
 
-const LABEL: f64 = 230.0;
+const LABEL: f64 = 260.0;
 const WIDTH: f64 = 1000.0;
 const ROW: f64 = 30.0;
 const TOP: f64 = 46.0;
@@ -81,8 +81,8 @@ fn TimelineView(t: Timeline) -> impl IntoView {
             let y = TOP + ROW * n as f64;
             let (x1, x2) = (x(r.from, t.days), x(r.to, t.days));
             let marks = r.marks.iter().map(|m| mark(m, t.days, y + ROW / 2.0)).collect_view();
-            let name: String = if r.team.chars().count() > 32 {
-                format!("{}…", r.team.chars().take(31).collect::<String>())
+            let name: String = if r.team.chars().count() > 36 {
+                format!("{}…", r.team.chars().take(35).collect::<String>())
             } else {
                 r.team.clone()
             };

@@ -10,6 +10,7 @@
 //! the demo seed) from the templates' rules, once per occurrence; their
 //! status follows from the time (`domain::milestones::status`).
 
+pub mod board;
 pub mod calendar;
 pub mod scheduler;
 pub mod submit;
