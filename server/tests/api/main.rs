@@ -13,6 +13,7 @@ mod hearings;
 mod helpers;
 mod interviews;
 mod match_cli;
+mod milestones;
 mod outbox;
 mod promotions;
 mod review;
