@@ -80,4 +80,7 @@ super::texts! {
     ColEnds => "Fin", "End";
     ColEvent => "Événement", "Event";
     Today => "Aujourd'hui", "Today";
+    OrgTeamsTitle => "Vos équipes en mission", "Your teams on mission";
+    TeamOf => "L'équipe du défi « {defi} » et son suivi", "The team of the challenge \"{defi}\" and its follow-up";
+    FollowUpOf => "Suivi — {promotion}", "Follow-up — {promotion}";
 }

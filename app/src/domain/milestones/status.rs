@@ -206,7 +206,8 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2027, 10, 1, 13, 0, 0).unwrap();
         let d = |days| now + Duration::days(days);
         use Status::*;
-        let cases: [(&[(DateTime<Utc>, Status)], Cell); 9] = [
+        type Case<'a> = (&'a [(DateTime<Utc>, Status)], Cell);
+        let cases: [Case; 9] = [
             (&[], Cell::Nothing),
             (&[(d(-14), Submitted), (d(-7), Late)], Cell::Late),
             // An older one missed: the last one decides.

@@ -258,6 +258,11 @@ pub async fn page<C: ConnectionTrait>(
         } else {
             Vec::new()
         },
+        teams: if member {
+            super::milestones::teams_of_organisation(db, id).await?
+        } else {
+            Vec::new()
+        },
         may_invite,
     })
 }

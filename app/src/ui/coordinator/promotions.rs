@@ -58,6 +58,8 @@ fn PromotionsTable(rows: Vec<PromotionView>) -> impl IntoView {
                         " · "
                         <a href=format!("/coordination/promotions/{}/equipes", p.id)>{fill(tr(Msg::TeamsOf), &[("promotion", &p.name)])}</a>
                         " · "
+                        <a href=format!("/coordination/promotions/{}/suivi", p.id)>{fill(tr(Msg::FollowUpOf), &[("promotion", &p.name)])}</a>
+                        " · "
                         <a href=format!("/promotions/{}", p.id)>{tr(Msg::ViewPublicPage)}</a>
                     </td>
                 </tr>

@@ -34,14 +34,13 @@ fn mark(m: &Mark, days: i32, y: f64) -> impl IntoView + use<> {
     let cx = x(m.day, days);
     let title = format!("{} — {} — {}", m.title, m.date, m.status);
     let class = format!("mark mark-{}", m.code);
-    let shape = match m.code.as_str() {
+    match m.code.as_str() {
         "submitted" | "submitted_late" | "waived" | "late" | "escalated" => {
             let points = format!("{cx},{} {},{y} {cx},{} {},{y}", y - 7.0, cx + 7.0, y + 7.0, cx - 7.0);
             view! { <polygon points=points class=class><title>{title}</title></polygon> }.into_any()
         }
         _ => view! { <circle cx=cx.to_string() cy=y.to_string() r="5" class=class><title>{title}</title></circle> }.into_any(),
-    };
-    shape
+    }
 }
 
 #[component]

@@ -88,7 +88,7 @@ fn control(f: &FormField, error: Option<&AppError>, refused: bool) -> AnyView {
                     <label for=id.clone()>{label}</label>
                     <p class="hint" id=hint_id>{say(Msg::MaxChars, &[("max", &max.to_string())])}</p>
                     {error_p}
-                    <textarea id=id name=f.name.clone() rows=rows maxlength=*max aria-invalid=invalid aria-describedby=described required=f.required>{value}</textarea>
+                    <textarea id=id name=f.name.clone() rows=rows maxlength=*max aria-invalid=invalid aria-describedby=described>{value}</textarea>
                 </div>
             }
             .into_any()
@@ -102,7 +102,7 @@ fn control(f: &FormField, error: Option<&AppError>, refused: bool) -> AnyView {
                     let checked = *code == value;
                     view! {
                         <div class="radio">
-                            <input type="radio" id=rid.clone() name=name.clone() value=code.clone() checked=checked required=f.required/>
+                            <input type="radio" id=rid.clone() name=name.clone() value=code.clone() checked=checked/>
                             <label for=rid>{text.clone()}</label>
                         </div>
                     }
@@ -160,7 +160,7 @@ fn control(f: &FormField, error: Option<&AppError>, refused: bool) -> AnyView {
                     <label for=id.clone()>{label}</label>
                     <p class="hint" id=hint_id>{tr(hint)}</p>
                     {error_p}
-                    <input id=id name=f.name.clone() type=kind inputmode=mode value=value aria-invalid=invalid aria-describedby=described required=f.required/>
+                    <input id=id name=f.name.clone() type=kind inputmode=mode value=value aria-invalid=invalid aria-describedby=described/>
                 </div>
             }
             .into_any()

@@ -18,7 +18,7 @@ use crate::ui::form::{ErrorSummary, Field, SelectField, action_error, declared_s
 use crate::ui::gated;
 use crate::ui::loaded_row;
 use crate::ui::table::DataTable;
-use crate::ui::{kept, page, query, tr};
+use crate::ui::{kept, page, query, say, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -113,6 +113,14 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
             }).collect_view().into_any()
         }}
         <DefiRows rows=p.defis.clone() href_prefix="/organisation/defis/" interest=p.interest.clone()/>
+        {(!p.teams.is_empty()).then(|| view! {
+            <h2>{tr(Msg::OrgTeamsTitle)}</h2>
+            <ul>
+                {p.teams.iter().map(|(id, title)| view! {
+                    <li><a href=format!("/equipes/{id}")>{say(Msg::TeamOf, &[("defi", title)])}</a></li>
+                }).collect_view()}
+            </ul>
+        })}
 
         <h2>{tr(Msg::MembersTitle)}</h2>
         <ErrorSummary error=remove_error prefix="membre-"/>

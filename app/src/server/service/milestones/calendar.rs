@@ -150,13 +150,13 @@ pub async fn private_events<C: ConnectionTrait>(
         if !pairs.contains(&(i.defi_id, t.template.filler)) {
             continue;
         }
-        if !titles.contains_key(&i.defi_id) {
+        if let std::collections::hash_map::Entry::Vacant(e) = titles.entry(i.defi_id) {
             let title = defi::Entity::find_by_id(i.defi_id)
                 .one(db)
                 .await?
                 .map(|d| d.title)
                 .unwrap_or_default();
-            titles.insert(i.defi_id, title);
+            e.insert(title);
         }
         out.push(event(
             format!("jalon-{}@cohorte", i.id),

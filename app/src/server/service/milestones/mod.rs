@@ -150,6 +150,32 @@ pub async fn teams<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Vec<i64
     Ok(ids)
 }
 
+/// An organisation's défis with a team (id, title), by title.
+pub async fn teams_of_organisation<C: ConnectionTrait>(
+    db: &C,
+    organisation: i64,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let defis: Vec<crate::server::db::defi::Model> = crate::server::db::defi::Entity::find()
+        .filter(crate::server::db::defi::Column::OrganisationId.eq(organisation))
+        .all(db)
+        .await?;
+    let with_team: std::collections::HashSet<i64> = placement::Entity::find()
+        .filter(placement::Column::DefiId.is_in(defis.iter().map(|d| d.id)))
+        .filter(placement::Column::State.is_in(under_contract()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.defi_id)
+        .collect();
+    let mut out: Vec<(i64, String)> = defis
+        .into_iter()
+        .filter(|d| with_team.contains(&d.id))
+        .map(|d| (d.id, d.title))
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(out)
+}
+
 /// Creates every team's missing instances; how many were created.
 pub async fn ensure_instances<C: ConnectionTrait>(
     db: &C,
