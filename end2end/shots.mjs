@@ -66,9 +66,11 @@ if (process.env.PART === 'follow') {
       await page.waitForURL(/jalons/);
       await shot(page, 'bulletin-form', width);
     }
-    await ctx.clearCookies(); await lang();
-    await signIn(page, 'hote@demo.cohorte.localhost');
-    await page.goto(base + page.url().replace(/.*\/\/[^/]+/, '').replace(/.*/, '/organisation'));
+    if (!(await fill.count())) {
+      await page.locator('h3:has-text("Bulletins") + .table-wrap tbody tr a').first().click();
+      await page.waitForURL(/jalons/);
+      await shot(page, 'bulletin-form', width);
+    }
     await ctx.close();
   }
 } else if (process.env.PART === 'formation') {

@@ -112,7 +112,9 @@ pub async fn run(
         row.contract_received_on = Set(Some(p.start_date - Duration::days(12)));
         row.update(db).await?;
     }
-    milestones::ensure_instances(db, &p).await.map_err(err)?;
+    milestones::ensure_instances(db, &p, None)
+        .await
+        .map_err(err)?;
     let teams = milestones::teams(db, promotion_id).await.map_err(err)?;
     if teams.is_empty() {
         return Ok(None);
@@ -308,7 +310,7 @@ pub async fn run(
         .await
         .map_err(err)?;
     }
-    // One milestone moved, one waived, for the dashboard's words.
+    // One milestone moved, for the page's words.
     if let Some(t) = templates.iter().find(|t| t.row.key == "continuite")
         && let Some(i) = instance::Entity::find()
             .filter(instance::Column::TemplateId.eq(t.row.id))

@@ -163,9 +163,12 @@ fn kept_limit(field: &str) -> usize {
             .max(crate::domain::promotion_form::NAME_MAX)
             .max(crate::domain::organisation::ORG_NAME_MAX),
         "message" => crate::domain::defi::MESSAGE_MAX,
+        "reponse" => crate::domain::milestones::REPLY_MAX,
         f => DefiForm::spec(f)
             .or_else(|| ApplicationForm::spec(f))
-            .map_or(MISSION_MAX, |s| s.max),
+            .map(|s| s.max)
+            .or_else(|| crate::domain::milestones::text_max(f))
+            .unwrap_or(MISSION_MAX),
     }
 }
 

@@ -82,4 +82,5 @@ super::texts! {
     MilestoneMovedNotice => "L'échéance est déplacée pour cette équipe.", "The due date is moved for this team.";
     MilestoneWaivedNotice => "Ce jalon est dispensé pour cette équipe.", "This milestone is waived for this team.";
     ReplySent => "Votre réponse est envoyée.", "Your reply is sent.";
+    MilestoneNotOpenYet => "Ce jalon n'est pas encore ouvert : il s'ouvre quelques jours avant son échéance.", "This milestone is not open yet: it opens a few days before it is due.";
 }

@@ -40,6 +40,8 @@ pub struct ReportLine {
     pub id: i64,
     pub due: String,
     pub status: String,
+    /// The status's code (`late`, `submitted`, …), for its style.
+    pub code: String,
     pub filled: bool,
     /// At risk or blocked.
     pub alarming: bool,

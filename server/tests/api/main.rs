@@ -14,6 +14,7 @@ mod helpers;
 mod interviews;
 mod match_cli;
 mod milestones;
+mod milestones_views;
 mod outbox;
 mod promotions;
 mod review;

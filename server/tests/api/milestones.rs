@@ -13,13 +13,12 @@ use app::server::db::milestones::{instance, template};
 use app::server::service::formation::{offers::answers, runs};
 use app::server::service::milestones::{scheduler, submit};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use icalendar::{Calendar, Component};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 
 /// Paris time on a day of October 2027.
-fn oct(day: u32, h: u32, m: u32) -> DateTime<Utc> {
+pub(crate) fn oct(day: u32, h: u32, m: u32) -> DateTime<Utc> {
     paris(
         NaiveDate::from_ymd_opt(2027, 10, day).unwrap(),
         NaiveTime::from_hms_opt(h, m, 0).unwrap(),
@@ -59,13 +58,17 @@ pub(crate) async fn running(app: &TestApp) -> Running {
             .await
             .unwrap();
     }
+    let start = NaiveDate::from_ymd_opt(2027, 9, 27).unwrap();
     for p in placement::Entity::find().all(&app.state.db).await.unwrap() {
         let mut row = p.into_active_model();
         row.state = Set("active".into());
+        row.starts_on = Set(start);
+        row.ends_on = Set(app::domain::placement::end_date(start, 10));
         row.update(&app.state.db).await.unwrap();
     }
     app.update_promotion(m.promotion, |p| {
-        p.start_date = Set(NaiveDate::from_ymd_opt(2027, 9, 27).unwrap());
+        p.start_date = Set(start);
+        p.duration_months = Set(10);
     })
     .await;
     app.mail().await;
@@ -77,7 +80,7 @@ pub(crate) async fn running(app: &TestApp) -> Running {
     }
 }
 
-async fn bulletin_of(app: &TestApp, defi: i64, seq: i32) -> instance::Model {
+pub(crate) async fn bulletin_of(app: &TestApp, defi: i64, seq: i32) -> instance::Model {
     let t = template::Entity::find()
         .filter(template::Column::Key.eq("bulletin"))
         .one(&app.state.db)
@@ -94,7 +97,7 @@ async fn bulletin_of(app: &TestApp, defi: i64, seq: i32) -> instance::Model {
         .unwrap()
 }
 
-async fn fill_bulletin(app: &TestApp, who: &str, id: i64, at: DateTime<Utc>) {
+pub(crate) async fn fill_bulletin(app: &TestApp, who: &str, id: i64, at: DateTime<Utc>) {
     let user = app.user_id(who).await;
     let fields = [
         ("humeur", "4"),
@@ -120,7 +123,7 @@ async fn fill_bulletin(app: &TestApp, who: &str, id: i64, at: DateTime<Utc>) {
     .unwrap();
 }
 
-fn to_of(mail: &[app::server::mail::StubMail], subject: &str) -> Vec<String> {
+pub(crate) fn to_of(mail: &[app::server::mail::StubMail], subject: &str) -> Vec<String> {
     let mut to: Vec<String> = mail
         .iter()
         .filter(|m| m.subject.contains(subject))
@@ -228,7 +231,7 @@ async fn the_friday_sequence_reminds_the_teams_without_a_bulletin_then_digests_o
         "fewer than five moods: no mean"
     );
     assert!(
-        one.text.contains("1 équipes sur 2") || one.text.contains("(1 équipes sur 2)"),
+        one.text.contains("bulletins remplis : 1 sur 2"),
         "{}",
         one.text
     );
@@ -248,16 +251,23 @@ async fn the_friday_sequence_reminds_the_teams_without_a_bulletin_then_digests_o
     ])
     .await;
 
-    // Down all of Friday 8 October: on Monday the digest missed is sent
-    // late, once; the reminders whose moment passed are not.
-    let tally = scheduler::tick(&app.state, oct(11, 9, 0)).await.unwrap();
-    assert_eq!((tally.digests, tally.reminders), (1, 0), "{tally:?}");
+    // Down on Friday 8 October until 14:30: the 10:00 reminder's moment has
+    // passed (not sent late), the 14:00 one goes, once to each fellow.
+    let tally = scheduler::tick(&app.state, oct(8, 14, 30)).await.unwrap();
+    assert_eq!(tally.reminders, 2, "{tally:?}");
     let mail = app.mail().await;
-    assert_eq!(to_of(&mail, "Les bulletins de la semaine").len(), 6);
-    assert!(to_of(&mail, "Rappel").is_empty());
-    // The forest team's first bulletin, missing past its grace period:
-    // coordinators are alerted, once.
-    // (The 8th's are still within theirs.)
+    assert_eq!(
+        to_of(&mail, "Rappel : le bulletin"),
+        vec![
+            "ada@example.fr",
+            "cleo@example.fr",
+            "eve@example.fr",
+            "fay@example.fr"
+        ]
+    );
+    // What is missing past its grace period alerts coordinators, once:
+    // the forest team's first bulletin (3 days), both teams' plenary
+    // stand-ups due on the 5th (2 days).
     assert_eq!(
         to_of(
             &mail,
@@ -265,9 +275,17 @@ async fn the_friday_sequence_reminds_the_teams_without_a_bulletin_then_digests_o
         ),
         vec!["claire@example.fr"]
     );
-    // And both teams' plenary stand-ups, due on the 5th, two days' grace.
     assert_eq!(to_of(&mail, "En retard : Plénière mensuelle").len(), 2);
     assert_eq!(to_of(&mail, "En retard").len(), 3);
+    // Down again from 14:31 until Monday: the digest missed is sent late,
+    // once; no reminder; nothing new is late (the 8th's bulletins are
+    // within their grace period).
+    let tally = scheduler::tick(&app.state, oct(11, 9, 0)).await.unwrap();
+    assert_eq!((tally.digests, tally.reminders), (1, 0), "{tally:?}");
+    let mail = app.mail().await;
+    assert_eq!(to_of(&mail, "Les bulletins de la semaine").len(), 6);
+    assert!(to_of(&mail, "Rappel").is_empty());
+    assert!(to_of(&mail, "En retard").is_empty(), "{mail:?}");
     scheduler::tick(&app.state, oct(11, 9, 1)).await.unwrap();
     assert!(
         app.mail()
@@ -300,6 +318,10 @@ async fn a_report_at_risk_alerts_coordinators_who_reply_in_its_thread() {
         .await
         .unwrap()
         .unwrap();
+    // Due in two days (by the real clock the HTTP posts run on): open.
+    let mut row = report.clone().into_active_model();
+    row.due_at = Set(Utc::now() + Duration::days(2));
+    row.update(&app.state.db).await.unwrap();
     let page = format!("/equipes/{}/jalons/{}", r.web, report.id);
     let id = report.id.to_string();
     let defi = r.web.to_string();
@@ -465,210 +487,4 @@ async fn a_report_at_risk_alerts_coordinators_who_reply_in_its_thread() {
         404
     );
     let _ = r.forest;
-}
-
-#[tokio::test]
-async fn moods_stay_with_the_team_and_coordinators_and_dates_move_with_a_reason() {
-    let app = TestApp::spawn().await;
-    let r = running(&app).await;
-    let claire = app.coordinator().await;
-    scheduler::tick(&app.state, oct(1, 9, 0)).await.unwrap();
-    let b = bulletin_of(&app, r.web, 0).await;
-    fill_bulletin(&app, "ada@example.fr", b.id, oct(1, 9, 30)).await;
-    let page = format!("/equipes/{}/jalons/{}", r.web, b.id);
-    let ada = app.browser();
-    ada.sign_in("ada@example.fr", PASSWORD).await;
-    assert!(ada.page(&page).await.contains("Humeur de la semaine"));
-    assert!(claire.page(&page).await.contains("Humeur de la semaine"));
-    let host = r.hugo.page(&page).await;
-    assert!(
-        host.contains("Tester le parcours") && !host.contains("Humeur de la semaine"),
-        "{host}"
-    );
-    let eve = app.browser();
-    eve.sign_in("eve@example.fr", PASSWORD).await;
-    let other = eve.page(&format!("/equipes/{}", r.web)).await;
-    assert!(
-        other.contains("Tester le parcours") && !other.contains("Humeur"),
-        "{other}"
-    );
-
-    // Moving a due date needs a reason; then the reminders follow it.
-    let id = b.id.to_string();
-    let defi = r.web.to_string();
-    let res = claire
-        .post(
-            &page,
-            "/api/deplacer-jalon",
-            &[
-                ("defi", &defi),
-                ("jalon", &id),
-                ("jour", "2027-10-04"),
-                ("heure", "12:00"),
-                ("raison", ""),
-            ],
-        )
-        .await;
-    assert_eq!(
-        crate::helpers::error_fields(&location(&res)),
-        vec!["raison"]
-    );
-    let res = claire
-        .post(
-            &page,
-            "/api/deplacer-jalon",
-            &[
-                ("defi", &defi),
-                ("jalon", &id),
-                ("jour", "2027-10-04"),
-                ("heure", "12:00"),
-                ("raison", "Jour férié local"),
-            ],
-        )
-        .await;
-    assert_eq!(location(&res).path, page);
-    assert_eq!(
-        app.row::<instance::Entity>(b.id).await.due_at,
-        paris(
-            NaiveDate::from_ymd_opt(2027, 10, 4).unwrap(),
-            NaiveTime::from_hms_opt(12, 0, 0).unwrap()
-        )
-    );
-    // Waived for the forest team: no reminder, no escalation.
-    let f = bulletin_of(&app, r.forest, 0).await;
-    let fpage = format!("/equipes/{}/jalons/{}", r.forest, f.id);
-    let res = claire
-        .post(
-            &fpage,
-            "/api/dispenser-jalon",
-            &[
-                ("defi", &r.forest.to_string()),
-                ("jalon", &f.id.to_string()),
-                ("motif", "Semaine de séminaire"),
-            ],
-        )
-        .await;
-    assert_eq!(location(&res).path, fpage);
-    app.mail().await;
-    scheduler::tick(&app.state, oct(1, 10, 0)).await.unwrap();
-    scheduler::tick(&app.state, oct(6, 10, 0)).await.unwrap();
-    let mail = app.mail().await;
-    assert!(to_of(&mail, "Rappel").is_empty(), "{mail:?}");
-    assert!(to_of(&mail, "En retard : Bulletin").is_empty(), "{mail:?}");
-    // A filler may not answer a waived milestone.
-    let fay = app.browser();
-    fay.sign_in("fay@example.fr", PASSWORD).await;
-    let res = fay
-        .post(
-            &fpage,
-            "/api/remplir-jalon",
-            &[
-                ("defi", &r.forest.to_string()),
-                ("jalon", &f.id.to_string()),
-                ("humeur", "3"),
-                ("priorite", "x"),
-                ("hauts_bas", "y"),
-            ],
-        )
-        .await;
-    assert!(crate::helpers::error_in(&location(&res)).is_some());
-    app.assert_audited(&["milestone.moved", "milestone.waived"])
-        .await;
-
-    // The CSV export: coordinators only, moods included.
-    let csv = claire
-        .post(
-            &format!("/coordination/promotions/{}/suivi", r.promotion),
-            &format!("/coordination/promotions/{}/bulletins.csv", r.promotion),
-            &[],
-        )
-        .await;
-    assert_eq!(csv.status(), 200);
-    let text = csv.text().await.unwrap();
-    assert!(
-        text.contains("Tester le parcours avec cinq usagers") && text.contains(",4,"),
-        "{text}"
-    );
-    app.assert_audited(&["bulletins.exported"]).await;
-    let refused = ada
-        .post(
-            "/",
-            &format!("/coordination/promotions/{}/bulletins.csv", r.promotion),
-            &[],
-        )
-        .await;
-    assert_eq!(refused.status(), 404);
-}
-
-#[tokio::test]
-async fn the_calendars_gain_the_events_and_each_persons_due_dates() {
-    let app = TestApp::spawn().await;
-    let r = running(&app).await;
-    scheduler::tick(&app.state, oct(1, 9, 0)).await.unwrap();
-    let public = app
-        .browser()
-        .get(&format!("/promotions/{}/calendrier.ics", r.promotion))
-        .await
-        .text()
-        .await
-        .unwrap();
-    let cal: Calendar = public.parse().unwrap();
-    let summaries: Vec<String> = cal
-        .components
-        .iter()
-        .filter_map(|c| c.as_event())
-        .filter_map(|e| e.get_summary().map(str::to_owned))
-        .collect();
-    for what in [
-        "Bootcamp",
-        "Demo Day",
-        "Présentation finale",
-        "Plénière mensuelle",
-    ] {
-        assert!(
-            summaries.iter().any(|s| s.contains(what)),
-            "{what} in {summaries:?}"
-        );
-    }
-    assert!(public.contains("BEGIN:VTIMEZONE") && public.contains("TZID=Europe/Paris"));
-    assert!(!public.contains("Ada"), "the public feed names nobody");
-    // Ada's private feed: her team's due dates, with stable UIDs.
-    let ada = app.user_id("ada@example.fr").await;
-    app::server::service::interviews::feeds::renew(&app.state.db, &Default::default(), ada)
-        .await
-        .unwrap();
-    let token = app::server::service::interviews::feeds::token_of(&app.state.db, ada)
-        .await
-        .unwrap()
-        .unwrap();
-    let feed = app
-        .browser()
-        .get(&format!("/calendrier/{token}.ics"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    let cal: Calendar = feed.parse().unwrap();
-    let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
-    let b = bulletin_of(&app, r.web, 0).await;
-    let uid = format!("jalon-{}@cohorte", b.id);
-    assert!(
-        events.iter().any(|e| e.get_uid() == Some(uid.as_str())),
-        "{feed}"
-    );
-    assert!(
-        events.iter().all(|e| !e
-            .get_summary()
-            .unwrap_or_default()
-            .contains("Rapport mensuel")),
-        "the host's report is Hugo's, not Ada's"
-    );
-    let again = app
-        .browser()
-        .get(&format!("/calendrier/{token}.ics"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(feed, again, "the same feed twice");
 }

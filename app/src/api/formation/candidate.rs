@@ -116,6 +116,7 @@ pub async fn get_team_page(defi: i64) -> Result<TeamPage, AppError> {
     if seat == Seat::Promotion {
         for f in &mut t.fellows {
             f.2.clear();
+            f.3.clear();
         }
         t.hosts.clear();
     } else {

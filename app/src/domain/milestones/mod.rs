@@ -114,6 +114,23 @@ pub const ON_TRACK: &str = "en_bonne_voie";
 pub const AT_RISK: &str = "a_risque";
 pub const BLOCKED: &str = "bloque";
 
+/// The longest reply in a report's thread, in characters.
+pub const REPLY_MAX: usize = 2000;
+
+/// The longest text a milestone's field named `name` takes (what a refused
+/// post keeps of it).
+pub fn text_max(name: &str) -> Option<usize> {
+    defaults()
+        .iter()
+        .flat_map(|t| t.fields.iter())
+        .filter(|f| f.name == name)
+        .map(|f| match f.kind {
+            FieldKind::Text { max } => max,
+            _ => answers::LINK_MAX,
+        })
+        .max()
+}
+
 /// The template of `key` among the defaults (the promotion's stored
 /// templates keep its schedule; its title and form come from here).
 pub fn template(key: &str) -> Option<Template> {

@@ -150,6 +150,7 @@ pub async fn export(
         },
         "applications": dossiers,
         "defis_created": defis,
+        "ten_months": super::milestones::personal_data(db, user_id).await?,
     });
     let fail = |e: zip::result::ZipError| {
         tracing::error!(error = %e, "writing a data export");

@@ -17,8 +17,9 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
+/// The page's body (public for the benchmark).
 #[component]
-fn DashboardView(d: Dashboard) -> impl IntoView {
+pub fn DashboardView(d: Dashboard) -> impl IntoView {
     let p = d.promotion_id;
     if d.rows.is_empty() {
         return view! {

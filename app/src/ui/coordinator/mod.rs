@@ -23,7 +23,7 @@ pub use applications::{ApplicationBatchPage, ApplicationReviewPage, Applications
 pub use assignment::AssignmentPage;
 pub use defis::{BatchPreviewPage, DefiReviewPage, PromotionDefisPage};
 pub use drafts::DraftsPage;
-pub use follow::DashboardPage;
+pub use follow::{DashboardPage, DashboardView, DashboardViewProps};
 pub use formation::FormationPage;
 pub use formation_run::RunPage;
 pub use grid_editor::GridEditor;
@@ -35,4 +35,4 @@ pub use outbox::{OutboxMessagePage, OutboxPage};
 pub use preselection::{PreselectionPage, profile_name};
 pub use promotions::{EditPromotionPage, NewPromotionPage, PromotionsPage, calendar_line};
 pub use shortlist::{ResultsPage, ShortlistPreviewPage};
-pub use timeline::TimelinePage;
+pub use timeline::{TimelinePage, TimelineView, TimelineViewProps};

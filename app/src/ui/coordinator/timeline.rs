@@ -43,8 +43,9 @@ fn mark(m: &Mark, days: i32, y: f64) -> impl IntoView + use<> {
     }
 }
 
+/// The page's body (public for the benchmark).
 #[component]
-fn TimelineView(t: Timeline) -> impl IntoView {
+pub fn TimelineView(t: Timeline) -> impl IntoView {
     let p = t.promotion_id;
     let height = TOP + ROW * t.rows.len() as f64 + 20.0;
     let months = t
@@ -110,10 +111,9 @@ fn TimelineView(t: Timeline) -> impl IntoView {
             let list = r
                 .marks
                 .iter()
-                .map(|m| format!("{} : {} ({})", m.title, m.date, m.status))
-                .collect::<Vec<_>>()
-                .join(" ; ");
-            view! { <tr><td>{r.team.clone()}</td><td>{r.starts.clone()}</td><td>{r.ends.clone()}</td><td>{list}</td></tr> }
+                .map(|m| view! { <li>{format!("{} — {} — {}", m.date, m.title, m.status)}</li> })
+                .collect_view();
+            view! { <tr><td>{r.team.clone()}</td><td>{r.starts.clone()}</td><td>{r.ends.clone()}</td><td><ul class="marks">{list}</ul></td></tr> }
         })
         .collect_view();
     let event_rows = t

@@ -81,11 +81,11 @@ fn Reports(defi: i64, rows: Vec<ReportLine>) -> impl IntoView {
     let body = rows
         .into_iter()
         .map(|r| {
-            let code = if r.alarming { "late" } else if r.filled { "submitted" } else { "open" };
+            let code = r.code.clone();
             view! {
                 <tr>
                     <td><a href=format!("/equipes/{defi}/jalons/{}", r.id)>{say(Msg::ReportOf, &[("due", &r.due)])}</a></td>
-                    <td>{status_badge(code, &r.status)}</td>
+                    <td>{status_badge(&code, &r.status)}</td>
                     <td>{r.progress.clone()}</td>
                     <td>{r.replies.to_string()}</td>
                 </tr>

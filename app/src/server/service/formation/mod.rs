@@ -269,7 +269,7 @@ pub(crate) async fn personal_data<C: ConnectionTrait>(
 /// Erases what team formation kept about a promotion, with its dossiers at
 /// the end of its retention: the runs (their input and explanations name
 /// candidates by key), the overrides and their reasons, the offers, their
-/// log and the placements.
+/// log, the placements and the ten months (`milestones::forget_promotion`).
 pub(crate) async fn forget_promotion<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
@@ -302,5 +302,5 @@ pub(crate) async fn forget_promotion<C: ConnectionTrait>(
         .filter(placement::Column::PromotionId.eq(promotion))
         .exec(db)
         .await?;
-    Ok(())
+    super::milestones::forget_promotion(db, promotion).await
 }

@@ -92,17 +92,20 @@ pub async fn dashboard<C: ConnectionTrait>(
                 CellKind::DueSoon => d.due_soon += 1,
                 _ => {}
             }
-            // The instance to open: the first late or open, else the last due.
-            let act = list
+            // The instance that decided the cell.
+            let last_due = list
                 .iter()
-                .find(|i| {
-                    matches!(
-                        t.status(i, now),
-                        Status::Late | Status::Escalated | Status::Open
-                    )
-                })
-                .or_else(|| list.iter().rfind(|i| i.due_at <= now))
-                .map(|i| i.id);
+                .filter(|i| i.due_at <= now)
+                .max_by_key(|i| i.due_at);
+            let act = match c {
+                CellKind::DueSoon => list
+                    .iter()
+                    .find(|i| t.status(i, now) == Status::Open)
+                    .or(last_due),
+                CellKind::Upcoming => list.iter().find(|i| i.due_at > now),
+                _ => last_due.or_else(|| list.iter().find(|i| i.submitted_at.is_some())),
+            }
+            .map(|i| i.id);
             cells.push(Cell {
                 code: c.code().to_owned(),
                 sign: c.sign().to_owned(),

@@ -176,13 +176,28 @@ pub async fn teams_of_organisation<C: ConnectionTrait>(
     Ok(out)
 }
 
-/// Creates every team's missing instances; how many were created.
+/// Creates every team's missing instances; how many were created. A team
+/// is asked nothing due before its own start (its earliest placement under
+/// contract), nor, with `not_before` (the scheduler's now), anything
+/// already due when it is created: a team formed late, or a promotion
+/// followed from mid-course, is never chased for the past.
 pub async fn ensure_instances<C: ConnectionTrait>(
     db: &C,
     p: &promotion::Model,
+    not_before: Option<DateTime<Utc>>,
 ) -> Result<usize, AppError> {
-    let teams = teams(db, p.id).await?;
-    if teams.is_empty() {
+    let starts: std::collections::HashMap<i64, NaiveDate> = placement::Entity::find()
+        .filter(placement::Column::PromotionId.eq(p.id))
+        .filter(placement::Column::State.is_in(under_contract()))
+        .all(db)
+        .await?
+        .into_iter()
+        .fold(std::collections::HashMap::new(), |mut m, pl| {
+            let e = m.entry(pl.defi_id).or_insert(pl.starts_on);
+            *e = (*e).min(pl.starts_on);
+            m
+        });
+    if starts.is_empty() {
         return Ok(0);
     }
     ensure_templates(db, p.id).await?;
@@ -203,10 +218,15 @@ pub async fn ensure_instances<C: ConnectionTrait>(
         let Some(rule) = DueRule::parse(&t.row.rule) else {
             continue;
         };
+        // Numbered over the promotion: one week's bulletins share theirs.
         let due = rule.occurrences(p.start_date, end);
-        for &defi in &teams {
+        for (&defi, &from) in &starts {
             for (seq, at) in due.iter().enumerate() {
-                if existing.contains(&(t.row.id, defi, seq as i32)) {
+                let day = at.with_timezone(&chrono_tz::Europe::Paris).date_naive();
+                if day < from
+                    || not_before.is_some_and(|n| *at <= n)
+                    || existing.contains(&(t.row.id, defi, seq as i32))
+                {
                     continue;
                 }
                 rows.push(instance::ActiveModel {
@@ -220,9 +240,9 @@ pub async fn ensure_instances<C: ConnectionTrait>(
             }
         }
     }
-    let created = rows.len();
+    let mut created = 0;
     for chunk in rows.chunks(200) {
-        instance::Entity::insert_many(chunk.to_vec())
+        created += instance::Entity::insert_many(chunk.to_vec())
             .on_conflict(
                 OnConflict::columns([
                     instance::Column::TemplateId,
@@ -233,9 +253,76 @@ pub async fn ensure_instances<C: ConnectionTrait>(
                 .to_owned(),
             )
             .exec_without_returning(db)
-            .await?;
+            .await? as usize;
     }
     Ok(created)
+}
+
+/// What the ten months hold that one person wrote, for their data
+/// export: every version of the answers they gave, every reply.
+pub(crate) async fn personal_data<C: ConnectionTrait>(
+    db: &C,
+    user: i64,
+) -> Result<serde_json::Value, AppError> {
+    use crate::server::db::milestones::{answer, reply};
+    let answers: Vec<serde_json::Value> = answer::Entity::find()
+        .filter(answer::Column::AuthorId.eq(user))
+        .order_by_asc(answer::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| {
+            serde_json::json!({
+                "milestone": a.instance_id, "at": a.at,
+                "answers": serde_json::from_str::<serde_json::Value>(&a.answers).unwrap_or_default(),
+            })
+        })
+        .collect();
+    let replies: Vec<serde_json::Value> = reply::Entity::find()
+        .filter(reply::Column::AuthorId.eq(user))
+        .order_by_asc(reply::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| serde_json::json!({ "milestone": r.instance_id, "at": r.at, "text": r.body }))
+        .collect();
+    Ok(serde_json::json!({ "answers": answers, "replies": replies }))
+}
+
+/// Erases a promotion's ten months with its dossiers at the end of its
+/// retention: the instances and their answers (bulletins name their
+/// authors), the replies, the templates.
+pub(crate) async fn forget_promotion<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+) -> Result<(), AppError> {
+    use crate::server::db::milestones::{answer, reply};
+    let ids: Vec<i64> = instance::Entity::find()
+        .filter(instance::Column::PromotionId.eq(promotion))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    for chunk in ids.chunks(500) {
+        answer::Entity::delete_many()
+            .filter(answer::Column::InstanceId.is_in(chunk.to_vec()))
+            .exec(db)
+            .await?;
+        reply::Entity::delete_many()
+            .filter(reply::Column::InstanceId.is_in(chunk.to_vec()))
+            .exec(db)
+            .await?;
+    }
+    instance::Entity::delete_many()
+        .filter(instance::Column::PromotionId.eq(promotion))
+        .exec(db)
+        .await?;
+    template::Entity::delete_many()
+        .filter(template::Column::PromotionId.eq(promotion))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Someone to write to.

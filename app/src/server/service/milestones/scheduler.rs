@@ -108,9 +108,10 @@ async fn promotion_tick(
 ) -> Result<(), AppError> {
     let system = Origin::default();
     // New teams' instances.
-    if !super::teams(&state.db, p.id).await?.is_empty() {
+    let teams = super::teams(&state.db, p.id).await?;
+    if !teams.is_empty() {
         let txn = Txn::begin(&state.db, &system).await?;
-        let created = super::ensure_instances(&txn, p).await?;
+        let created = super::ensure_instances(&txn, p, Some(now)).await?;
         if created > 0 {
             txn.finish(
                 AuditAction::MilestonesScheduled,
@@ -126,8 +127,10 @@ async fn promotion_tick(
         .into_iter()
         .map(|t| (t.row.id, t))
         .collect();
+    // Only today's teams: a team whose fellows all left is not chased.
     let instances = instance::Entity::find()
         .filter(instance::Column::PromotionId.eq(p.id))
+        .filter(instance::Column::DefiId.is_in(teams.clone()))
         .filter(instance::Column::SubmittedAt.is_null())
         .filter(instance::Column::WaivedAt.is_null())
         .filter(instance::Column::DueAt.lte(now + Duration::days(31)))
@@ -214,6 +217,17 @@ async fn send_notice(
     if !claim(&txn, key, now).await? {
         return Ok(false);
     }
+    // Read again in the claim's transaction: submitted, waived or moved
+    // since the first read, it asks nothing (the claim is not kept).
+    let Some(fresh) = instance::Entity::find_by_id(l.instance.id)
+        .one(&txn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    if due_notice(&l.stored, &fresh, now).is_none_or(|(_, k)| k != key) {
+        return Ok(false);
+    }
     let to: Vec<Person> = match kind {
         "escalated" => super::coordinators(&txn).await?,
         _ => {
@@ -268,9 +282,12 @@ pub async fn digest_blocks<C: ConnectionTrait>(
     bulletins: &Stored,
     seq: i32,
 ) -> Result<(Vec<DigestTeam>, Option<f64>), AppError> {
+    let teams = super::teams(db, bulletins.row.promotion_id).await?;
     let rows = instance::Entity::find()
         .filter(instance::Column::TemplateId.eq(bulletins.row.id))
         .filter(instance::Column::Seq.eq(seq))
+        .filter(instance::Column::DefiId.is_in(teams))
+        .filter(instance::Column::WaivedAt.is_null())
         .all(db)
         .await?;
     let defi_ids: Vec<i64> = rows.iter().map(|r| r.defi_id).collect();

@@ -170,6 +170,9 @@ pub async fn fill(
     if l.instance.waived_at.is_some() {
         return Err(AppError::Refused(Msg::MilestoneWaivedNoAnswer));
     }
+    if l.stored.status(&l.instance, now) == crate::domain::milestones::status::Status::Scheduled {
+        return Err(AppError::Refused(Msg::MilestoneNotOpenYet));
+    }
     let a = answers::read(&l.stored.template.fields, get, list).map_err(AppError::fields)?;
     let before = answers_of(&l.instance);
     let text = serde_json::to_string(&a).map_err(|_| AppError::Unexpected)?;
@@ -335,8 +338,7 @@ pub async fn waive(
     .await
 }
 
-/// The longest reply, in characters.
-pub const REPLY_MAX: usize = 2000;
+pub use crate::domain::milestones::REPLY_MAX;
 
 /// Replies on a report. A coordinator's reply goes to the team and the
 /// host's leads; theirs to coordinators.

@@ -232,13 +232,18 @@ pub async fn follow_up<C: ConnectionTrait>(
                 } else {
                     l.t(s.label()).to_owned()
                 },
+                code: if alarming {
+                    "late".to_owned()
+                } else {
+                    s.code().to_owned()
+                },
                 filled: r.submitted_at.is_some(),
                 alarming,
                 report: l.t(t.template.title).to_owned(),
                 progress: text_of(&a, "avancement"),
                 replies: replies.iter().filter(|x| x.instance_id == r.id).count() as u32,
             });
-        } else if r.due_at <= horizon || s.done() {
+        } else if seat.sees_private() && (r.due_at <= horizon || s.done()) {
             f.milestones.push(line(t, r, now, l));
         }
     }
@@ -301,12 +306,25 @@ pub async fn instance_page<C: ConnectionTrait>(
     let t = &x.stored;
     let s = t.status(i, now);
     let mood = seat.sees_mood();
-    let history = answer::Entity::find()
+    let mut history = answer::Entity::find()
         .filter(answer::Column::InstanceId.eq(id))
         .order_by_desc(answer::Column::At)
         .order_by_desc(answer::Column::Id)
         .all(db)
         .await?;
+    // Answers stored without their history (imported): shown as the one
+    // version.
+    if history.is_empty()
+        && let (Some(text), Some(at)) = (&i.answers, i.updated_at.or(i.submitted_at))
+    {
+        history.push(answer::Model {
+            id: 0,
+            instance_id: id,
+            author_id: i.updated_by,
+            at,
+            answers: text.clone(),
+        });
+    }
     let thread = reply::Entity::find()
         .filter(reply::Column::InstanceId.eq(id))
         .order_by_asc(reply::Column::At)
@@ -357,10 +375,11 @@ pub async fn instance_page<C: ConnectionTrait>(
         due: paris_time(i.due_at),
         status: l.t(s.label()).to_owned(),
         status_code: s.code().to_owned(),
-        moved: i.moved_reason.clone(),
-        waived: i.waived_reason.clone(),
+        // Reasons may be personal: for the team, its host, coordinators.
+        moved: i.moved_reason.clone().filter(|_| seat.sees_private()),
+        waived: i.waived_reason.clone().filter(|_| seat.sees_private()),
         fields: form_fields(t, &answers_of(i), l, mood || filler),
-        may_fill: filler && i.waived_at.is_none(),
+        may_fill: filler && i.waived_at.is_none() && s != Status::Scheduled,
         manage: seat == Seat::Coordinator,
         report: t.template.is_report(),
         may_reply: t.template.is_report() && seat != Seat::Promotion,
