@@ -31,9 +31,9 @@ test('a fellow fills the week’s bulletin', async ({ page }) => {
   await expect(page.locator('#champ-priorite-erreur')).toHaveText('Ce champ est à remplir.');
   await expect(page.getByLabel('Priorité de la semaine')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Hauts et bas')).toHaveValue('Haut : la démo. Bas : le réseau.');
+  await expect(page.getByRole('radio', { name: '5 — excellente' })).toBeChecked();
   await expectAccessible(page, 'a bulletin refused');
   await page.getByLabel('Priorité de la semaine').fill(priority);
-  await page.getByRole('radio', { name: '5 — excellente' }).check();
   await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
   await expect(notice(page)).toHaveText("C'est enregistré.");
   await expect(page.locator('.version').first()).toContainText(priority);

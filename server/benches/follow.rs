@@ -178,8 +178,9 @@ async fn fixture(dir: &std::path::Path) -> (DatabaseConnection, promotion::Model
 
 fn bench(c: &mut Criterion) {
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let (db, p) = rt.block_on(fixture(dir.path()));
+    let dir = std::env::temp_dir().join(format!("cohorte-bench-follow-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (db, p) = rt.block_on(fixture(&dir));
     let now = app::domain::milestones::rule::paris(
         p.start_date + Duration::weeks(20),
         chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
@@ -193,7 +194,7 @@ fn bench(c: &mut Criterion) {
             .len()
     });
     println!("{TEAMS} teams, {count} instances");
-    let state = server::seed::state(&db, "http://127.0.0.1:3000", dir.path());
+    let state = server::seed::state(&db, "http://127.0.0.1:3000", &dir);
     let mut g = c.benchmark_group("follow");
     g.sample_size(20);
     g.bench_function("dashboard (read + render), 50 teams", |b| {
@@ -245,6 +246,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 criterion_group!(benches, bench);

@@ -131,6 +131,16 @@ pub fn text_max(name: &str) -> Option<usize> {
         .max()
 }
 
+/// The label of a milestone's field named `name` (the first template's
+/// that has one).
+pub fn label_of(name: &str) -> Option<Msg> {
+    defaults()
+        .into_iter()
+        .flat_map(|t| t.fields)
+        .find(|f| f.name == name)
+        .map(|f| f.label)
+}
+
 /// The template of `key` among the defaults (the promotion's stored
 /// templates keep its schedule; its title and form come from here).
 pub fn template(key: &str) -> Option<Template> {

@@ -18,6 +18,18 @@ fn param(name: &str) -> Option<i64> {
         .with_untracked(|p| p.get(name).and_then(|v| v.parse::<i64>().ok()))
 }
 
+/// What the error summary calls each field of these forms.
+fn label_of(name: &str) -> Option<Msg> {
+    match name {
+        "reponse" => Some(Msg::FieldReply),
+        "jour" => Some(Msg::FieldDueDay),
+        "heure" => Some(Msg::FieldDueTime),
+        "raison" => Some(Msg::FieldMoveReason),
+        "motif" => Some(Msg::FieldWaiveReason),
+        _ => crate::domain::milestones::label_of(name),
+    }
+}
+
 #[component]
 pub fn MilestonePage() -> impl IntoView {
     gated(page().viewer.is_some(), || {
@@ -188,7 +200,7 @@ fn FillForm(m: InstancePage) -> impl IntoView {
         <section aria-labelledby="remplir">
             <h2 id="remplir">{tr(if m.versions.is_empty() { Msg::MilestoneFillTitle } else { Msg::MilestoneEditTitle })}</h2>
             {(!m.versions.is_empty()).then(|| view! { <p>{tr(Msg::LastEditWins)}</p> })}
-            <ErrorSummary error=error.clone()/>
+            <ErrorSummary error=error.clone() labels=label_of/>
             <ActionForm action=fill>
                 <input type="hidden" name="defi" value=defi/>
                 <input type="hidden" name="jalon" value=id/>
@@ -262,7 +274,7 @@ fn Thread(m: InstancePage) -> impl IntoView {
                 view! { <ol class="thread">{replies}</ol> }.into_any()
             }}
             {m.may_reply.then(|| view! {
-                <ErrorSummary error=error.clone() prefix="fil-"/>
+                <ErrorSummary error=error.clone() prefix="fil-" labels=label_of/>
                 <ActionForm action=reply>
                     <input type="hidden" name="defi" value=defi.clone()/>
                     <input type="hidden" name="jalon" value=id.clone()/>
@@ -305,7 +317,7 @@ fn Manage(m: InstancePage) -> impl IntoView {
         let (defi, id) = (defi.clone(), id.clone());
         view! {
             <h3>{tr(Msg::WaiveTitle)}</h3>
-            <ErrorSummary error=waive_error.clone() prefix="dispenser-"/>
+            <ErrorSummary error=waive_error.clone() prefix="dispenser-" labels=label_of/>
             <ActionForm action=waiving>
                 <input type="hidden" name="defi" value=defi/>
                 <input type="hidden" name="jalon" value=id/>
@@ -318,7 +330,7 @@ fn Manage(m: InstancePage) -> impl IntoView {
         <section aria-labelledby="gerer" class="box">
             <h2 id="gerer">{tr(Msg::ManageMilestoneTitle)}</h2>
             <h3>{tr(Msg::MoveDueTitle)}</h3>
-            <ErrorSummary error=move_error.clone() prefix="deplacer-"/>
+            <ErrorSummary error=move_error.clone() prefix="deplacer-" labels=label_of/>
             <ActionForm action=moving>
                 <input type="hidden" name="defi" value=defi/>
                 <input type="hidden" name="jalon" value=id/>

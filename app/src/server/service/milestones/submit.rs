@@ -128,7 +128,8 @@ pub fn lines(stored: &Stored, a: &Answers, l: Locale) -> Vec<String> {
         .filter(|f| f.name != REPORT_STATUS)
         .filter_map(|f| {
             let v = answers::shown(f, a.get(f.name), |m| l.t(m).to_owned());
-            (!v.is_empty()).then(|| format!("{} : {v}", l.t(f.label)))
+            let colon = if l == Locale::Fr { " : " } else { ": " };
+            (!v.is_empty()).then(|| format!("{}{colon}{v}", l.t(f.label)))
         })
         .collect()
 }
