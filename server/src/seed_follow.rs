@@ -183,10 +183,17 @@ pub async fn run(
                     i.due_at - Duration::hours(2 + (team as i64)),
                 )
             }
-            "bulletin" if Some(i.due_at) == this_friday && team < 2 => (
-                bulletin(team, i.seq as usize),
-                now - Duration::hours(1 + team as i64),
-            ),
+            // This week's, once open: two teams already wrote theirs.
+            "bulletin"
+                if Some(i.due_at) == this_friday
+                    && team < 2
+                    && i.due_at - Duration::days(2) + Duration::hours(3) <= now =>
+            {
+                (
+                    bulletin(team, i.seq as usize),
+                    now - Duration::hours(1 + team as i64),
+                )
+            }
             "rapport" if past => {
                 let last = i.due_at > now - Duration::days(31);
                 let risky = last && team == 1;
@@ -275,7 +282,7 @@ pub async fn run(
                 };
                 submit::fill(&state, &origin, u, i.id, get, |_| ticked.clone(), when)
                     .await
-                    .map_err(err)?;
+                    .map_err(|e| anyhow::anyhow!("{key} due {} at {when}: {e}", i.due_at))?;
             }
             None => {
                 // A host without an account in the demo: its answers are
