@@ -46,7 +46,7 @@ test('a host lead files a report at risk; the programme team sees it and replies
   await expect(page).toHaveURL(/\/espace$/);
   await visit(page, '/organisation');
   await page.locator('main a[href^="/organisation/"]').first().click();
-  await page.getByRole('link', { name: `L'équipe du défi « ${TEAM} » et son suivi` }).click();
+  await page.getByRole('link', { name: `L'équipe du défi « ${TEAM} » (Démo — promotion en cours) et son suivi` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Équipe du défi');
   await expect(page.locator('main')).not.toContainText('Humeur');
   await page.locator('h3:has-text("Rapports de la structure d\'accueil") + .table-wrap tbody tr a').first().click();

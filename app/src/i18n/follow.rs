@@ -81,6 +81,6 @@ super::texts! {
     ColEvent => "Événement", "Event";
     Today => "Aujourd'hui", "Today";
     OrgTeamsTitle => "Vos équipes en mission", "Your teams on mission";
-    TeamOf => "L'équipe du défi « {defi} » et son suivi", "The team of the challenge \"{defi}\" and its follow-up";
+    TeamOf => "L'équipe du défi « {defi} » ({promotion}) et son suivi", "The team of the challenge \"{defi}\" ({promotion}) and its follow-up";
     FollowUpOf => "Suivi — {promotion}", "Follow-up — {promotion}";
 }

@@ -61,9 +61,9 @@ pub struct OrganisationPage {
     /// défi (counts only).
     pub interest: Option<Vec<(i64, u32)>>,
     pub open_calls: Vec<OpenCall>,
-    /// For its members: its défis that have a team (id, title), to follow
-    /// their ten months.
-    pub teams: Vec<(i64, String)>,
+    /// For its members: its défis that have a team (id, title, promotion),
+    /// to follow their ten months.
+    pub teams: Vec<(i64, String, String)>,
     /// The viewer may invite members (a lead, or a coordinator).
     pub may_invite: bool,
 }

@@ -116,8 +116,8 @@ fn OrganisationView(p: OrganisationPage) -> impl IntoView {
         {(!p.teams.is_empty()).then(|| view! {
             <h2>{tr(Msg::OrgTeamsTitle)}</h2>
             <ul>
-                {p.teams.iter().map(|(id, title)| view! {
-                    <li><a href=format!("/equipes/{id}")>{say(Msg::TeamOf, &[("defi", title)])}</a></li>
+                {p.teams.iter().map(|(id, title, promotion)| view! {
+                    <li><a href=format!("/equipes/{id}")>{say(Msg::TeamOf, &[("defi", title), ("promotion", promotion)])}</a></li>
                 }).collect_view()}
             </ul>
         })}

@@ -150,11 +150,11 @@ pub async fn teams<C: ConnectionTrait>(db: &C, promotion: i64) -> Result<Vec<i64
     Ok(ids)
 }
 
-/// An organisation's défis with a team (id, title), by title.
+/// An organisation's défis with a team (id, title, promotion), by title.
 pub async fn teams_of_organisation<C: ConnectionTrait>(
     db: &C,
     organisation: i64,
-) -> Result<Vec<(i64, String)>, AppError> {
+) -> Result<Vec<(i64, String, String)>, AppError> {
     let defis: Vec<crate::server::db::defi::Model> = crate::server::db::defi::Entity::find()
         .filter(crate::server::db::defi::Column::OrganisationId.eq(organisation))
         .all(db)
@@ -167,12 +167,16 @@ pub async fn teams_of_organisation<C: ConnectionTrait>(
         .into_iter()
         .map(|p| p.defi_id)
         .collect();
-    let mut out: Vec<(i64, String)> = defis
-        .into_iter()
-        .filter(|d| with_team.contains(&d.id))
-        .map(|d| (d.id, d.title))
-        .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut out = Vec::new();
+    for d in defis.into_iter().filter(|d| with_team.contains(&d.id)) {
+        let name = promotion::Entity::find_by_id(d.promotion_id)
+            .one(db)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default();
+        out.push((d.id, d.title, name));
+    }
+    out.sort_by(|a, b| (&a.2, &a.1).cmp(&(&b.2, &b.1)));
     Ok(out)
 }
 
