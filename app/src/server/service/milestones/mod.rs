@@ -423,10 +423,8 @@ pub async fn coordinators<C: ConnectionTrait>(db: &C) -> Result<Vec<Person>, App
     )
 }
 
-/// A time as Paris people read it: `vendredi 01/10/2027 à 15:00`-like,
-/// short.
+/// A time as Paris people read it, dd/mm/yyyy HH:MM (the project's
+/// `paris_display`).
 pub fn paris_time(t: DateTime<Utc>) -> String {
-    t.with_timezone(&chrono_tz::Europe::Paris)
-        .format("%d/%m/%Y %H:%M")
-        .to_string()
+    crate::domain::promotion::paris_display(t)
 }
