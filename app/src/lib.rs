@@ -98,6 +98,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("equipes/:id/jalons/:jalon") view=host::MilestonePage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id/suivi") view=coordinator::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("coordination/promotions/:id/frise") view=coordinator::TimelinePage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/jalons") view=coordinator::PlansPage ssr=SsrMode::Async/>
+                    <Route path=path!("coordination/promotions/:id/jalons/:modele") view=coordinator::PlanEditPage ssr=SsrMode::Async/>
                     <Route path=path!("jury/auditions/:id") view=jury::MyHearingsPage ssr=SsrMode::Async/>
                     <Route path=path!("jury/auditions/defis/:id") view=jury::DefiSheetPage ssr=SsrMode::Async/>
                     <Route path=path!("espace/entretiens") view=applicant::MyInterviewsPage ssr=SsrMode::Async/>

@@ -153,6 +153,8 @@ pub const ENDPOINT_ACTIONS: &[(&str, &str)] = &[
     ("/api/repondre-rapport", "ReplyOnReport"),
     ("/api/suivi-promotion", "ManageMilestones"),
     ("/api/frise-promotion", "ManageMilestones"),
+    ("/api/jalons-promotion", "ManageMilestones"),
+    ("/api/modifier-jalon-promotion", "ManageMilestones"),
 ];
 
 #[cfg(all(test, feature = "ssr"))]

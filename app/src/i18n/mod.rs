@@ -31,6 +31,7 @@ mod matching;
 mod milestones;
 mod offers;
 mod organisations;
+mod plans;
 mod promotions;
 mod review;
 mod selection;
@@ -100,10 +101,11 @@ enum Feature {
     Offers,
     Milestones,
     Follow,
+    Plans,
 }
 
 impl Feature {
-    const ALL: [Feature; 19] = [
+    const ALL: [Feature; 20] = [
         Feature::Shell,
         Feature::Forms,
         Feature::Accounts,
@@ -123,6 +125,7 @@ impl Feature {
         Feature::Offers,
         Feature::Milestones,
         Feature::Follow,
+        Feature::Plans,
     ];
 
     fn texts(self) -> &'static Texts {
@@ -146,6 +149,7 @@ impl Feature {
             Feature::Offers => &offers::TEXTS,
             Feature::Milestones => &milestones::TEXTS,
             Feature::Follow => &follow::TEXTS,
+            Feature::Plans => &plans::TEXTS,
         }
     }
 }

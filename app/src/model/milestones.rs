@@ -208,3 +208,28 @@ pub struct Timeline {
     pub events: Vec<Mark>,
     pub rows: Vec<TimelineRow>,
 }
+
+/// One milestone of a promotion's schedule, as coordinators edit it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRow {
+    pub id: i64,
+    pub title: String,
+    /// The rule in words.
+    pub when: String,
+    pub who: String,
+    pub opens_days: i32,
+    pub grace_days: i32,
+    pub public: bool,
+    /// The weekly bulletin: its rule stays weekly.
+    pub weekly_only: bool,
+    /// The form's values for the rule (`domain::milestones::schedule`).
+    pub parts: Vec<(String, String)>,
+}
+
+/// A promotion's milestone schedule.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plans {
+    pub promotion_id: i64,
+    pub promotion: String,
+    pub rows: Vec<PlanRow>,
+}

@@ -16,6 +16,7 @@ mod match_cli;
 mod milestones;
 mod milestones_views;
 mod outbox;
+mod plans;
 mod promotions;
 mod review;
 mod security;

@@ -240,3 +240,49 @@ pub async fn get_timeline(promotion: i64) -> Result<Timeline, AppError> {
     )
     .await
 }
+
+/// The promotion's milestone schedule (coordinators).
+#[server(prefix = "/api", endpoint = "jalons-promotion")]
+pub async fn get_plans(promotion: i64) -> Result<crate::model::milestones::Plans, AppError> {
+    use crate::server::policy::Action;
+    use crate::server::service::milestones::plan;
+    let call = crate::api::support::allowed(Action::ManageMilestones).await?;
+    plan::plans(&call.state.db, promotion, call.ctx.locale).await
+}
+
+/// Changes one milestone of a promotion's schedule and re-plans its
+/// upcoming unanswered instances (coordinators).
+#[server(prefix = "/api", endpoint = "modifier-jalon-promotion")]
+pub async fn edit_plan(#[server(flatten)] form: Posted) -> Result<(), AppError> {
+    use crate::domain::milestones::schedule::*;
+    use crate::i18n::Msg;
+    use crate::server::policy::Action;
+    use crate::server::service::milestones::plan;
+    let call = crate::api::support::allowed(Action::ManageMilestones).await?;
+    let n = |k: &str| {
+        form.get(k)
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .ok_or(AppError::NotFound)
+    };
+    let (promotion, id) = (n("promotion")?, n("modele")?);
+    let result = plan::edit(
+        &call.state,
+        &call.ctx.origin(),
+        promotion,
+        id,
+        |k| form.get(k),
+        chrono::Utc::now(),
+    )
+    .await;
+    let kept: Vec<(&str, String)> = [KIND, NUMBER, RANK, DAY, TIME, OPENS, GRACE, PUBLIC]
+        .into_iter()
+        .map(|k| (k, form.get(k).unwrap_or_default()))
+        .collect();
+    call.answer(
+        result,
+        &kept,
+        Some(Msg::PlanSaved),
+        &format!("/coordination/promotions/{promotion}/jalons"),
+    )
+    .await
+}

@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod bulletin;
 pub mod rule;
+pub mod schedule;
 pub mod status;
 
 use crate::i18n::Msg;

@@ -101,6 +101,7 @@ audit_actions! {
     MilestoneFilled = "milestone.filled",
     MilestoneMoved = "milestone.moved",
     MilestoneOpened = "milestone.opened",
+    MilestonePlanChanged = "milestone.plan_changed",
     MilestoneReplied = "milestone.replied",
     MilestoneWaived = "milestone.waived",
     MilestonesScheduled = "milestones.scheduled",

@@ -94,6 +94,7 @@ pub fn DashboardView(d: Dashboard) -> impl IntoView {
     view! {
         <p class="lead">{d.promotion.clone()}</p>
         <p><a href=format!("/coordination/promotions/{p}/frise")>{tr(Msg::PromotionTimelineTitle)}</a></p>
+        <p><a href=format!("/coordination/promotions/{p}/jalons")>{tr(Msg::PlansLink)}</a></p>
         <form method="post" action=format!("/coordination/promotions/{p}/bulletins.csv")>
             <button type="submit" class="secondary">{tr(Msg::DownloadBulletins)}</button>
         </form>

@@ -12,6 +12,7 @@
 
 pub mod board;
 pub mod calendar;
+pub mod plan;
 pub mod scheduler;
 pub mod submit;
 pub mod views;
