@@ -1,5 +1,5 @@
 //! File uploads and downloads over HTTP: a défi's pitch deck, an
-//! applicant's CV and portfolio. Plain multipart forms, so they work
+//! applicant's CV and portfolio, a team's milestone file. Plain multipart forms, so they work
 //! without JavaScript. Which file, who may touch it and what is stored is
 //! the service's (`app::server::service::files`); here are only the
 //! multipart body, the answer, and [`send`], which every download of the
@@ -75,6 +75,29 @@ pub fn pitch_deck_routes() -> MethodRouter<ServerState> {
          Path(id): Path<i64>,
          multipart: Multipart| async move {
             upload(state, ctx, session, Attached::PitchDeck(id), multipart).await
+        },
+    )
+    .layer(DefaultBodyLimit::max(BODY_LIMIT))
+}
+
+/// A team's milestone file (its form's file field), from the milestone's
+/// page.
+pub fn milestone_file_routes() -> MethodRouter<ServerState> {
+    let target = |(defi, instance): (i64, i64)| Attached::Milestone { defi, instance };
+    get(
+        move |state: State<ServerState>,
+              ctx: Extension<RequestContext>,
+              Path(ids): Path<(i64, i64)>| async move {
+            download(state, ctx, target(ids)).await
+        },
+    )
+    .post(
+        move |state: State<ServerState>,
+              ctx: Extension<RequestContext>,
+              session: Session,
+              Path(ids): Path<(i64, i64)>,
+              multipart: Multipart| async move {
+            upload(state, ctx, session, target(ids), multipart).await
         },
     )
     .layer(DefaultBodyLimit::max(BODY_LIMIT))

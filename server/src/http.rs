@@ -161,6 +161,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
             crate::files::application_file_routes(),
         )
         .route(
+            "/equipes/{defi}/jalons/{id}/fichier",
+            crate::files::milestone_file_routes(),
+        )
+        .route(
             "/coordination/promotions/{id}/candidatures.csv",
             crate::exports::selection_route(app::server::service::exports::Export::Csv(
                 // The locale's, unless the query string asks for another.

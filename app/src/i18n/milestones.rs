@@ -21,6 +21,8 @@ super::texts! {
     MilestoneIndicators => "Fiche indicateurs", "Indicators sheet";
     MilestoneIndicatorsText => "Indicateurs suivis", "Indicators followed";
     MilestoneLink => "Lien", "Link";
+    MilestoneIndicatorsFile => "Fiche indicateurs en PDF", "Indicators sheet as a PDF";
+    NoMilestoneFile => "Aucun fichier envoyé pour l'instant (facultatif).", "No file uploaded yet (optional).";
     MilestoneDemoDay => "Demo Day (pitch de 3 minutes)", "Demo Day (3-minute pitch)";
     MilestoneContinuity => "Note de continuité à mi-parcours", "Mid-course continuity note";
     MilestoneContinuityText => "Note de continuité", "Continuity note";

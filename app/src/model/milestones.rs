@@ -112,6 +112,8 @@ pub struct InstancePage {
     pub waived: Option<String>,
     pub fields: Vec<FormField>,
     pub may_fill: bool,
+    /// The form's file, when it asks for one.
+    pub file: Option<MilestoneFile>,
     pub manage: bool,
     pub report: bool,
     pub may_reply: bool,
@@ -232,4 +234,14 @@ pub struct Plans {
     pub promotion_id: i64,
     pub promotion: String,
     pub rows: Vec<PlanRow>,
+}
+
+/// A milestone's file: its field's label, the file sent last, whether the
+/// viewer may send one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MilestoneFile {
+    pub label: String,
+    pub name: Option<String>,
+    pub uploaded: Option<String>,
+    pub may_upload: bool,
 }

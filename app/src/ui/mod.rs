@@ -17,6 +17,7 @@ pub mod public;
 pub mod response;
 pub mod table;
 pub mod templates;
+pub mod upload;
 
 use crate::i18n::{Locale, Msg};
 use crate::model::page::PageContext;

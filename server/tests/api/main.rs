@@ -13,6 +13,7 @@ mod hearings;
 mod helpers;
 mod interviews;
 mod match_cli;
+mod milestone_files;
 mod milestones;
 mod milestones_views;
 mod outbox;

@@ -77,10 +77,7 @@ async fn changing_the_bulletin_day_replans_only_the_upcoming_unanswered_weeks() 
     )
     .await
     .unwrap();
-    assert_eq!(
-        template_of(&app, "bulletin").await.rule,
-        "weekly:thu@16:00"
-    );
+    assert_eq!(template_of(&app, "bulletin").await.rule, "weekly:thu@16:00");
     assert!(app.audited("milestone.plan_changed").await);
 
     // What was answered or is past stays, answers and all.
@@ -191,14 +188,24 @@ async fn the_schedule_form_refuses_nonsense_field_by_field_and_only_coordinators
     r.hugo
         .post_fields(&edit, "/api/modifier-jalon-promotion", &good(&[]))
         .await;
-    assert_eq!(template_of(&app, "rapport").await, report, "a host changes nothing");
+    assert_eq!(
+        template_of(&app, "rapport").await,
+        report,
+        "a host changes nothing"
+    );
 
     // Each refused field is named, and nothing changes.
     for (extra, fields) in [
         (vec![("rang", "")], vec!["rang"]),
         (vec![("echeance", "chaque lune")], vec!["echeance"]),
-        (vec![("heure", "11h"), ("ouverture", "61")], vec!["heure", "ouverture"]),
-        (vec![("echeance", "apres"), ("nombre", "900")], vec!["nombre"]),
+        (
+            vec![("heure", "11h"), ("ouverture", "61")],
+            vec!["heure", "ouverture"],
+        ),
+        (
+            vec![("echeance", "apres"), ("nombre", "900")],
+            vec!["nombre"],
+        ),
     ] {
         let res = claire
             .post_fields(&edit, "/api/modifier-jalon-promotion", &good(&extra))
@@ -232,7 +239,11 @@ async fn the_schedule_form_refuses_nonsense_field_by_field_and_only_coordinators
     assert_eq!(location(&res).path, plans);
     let changed = template_of(&app, "rapport").await;
     assert_eq!(
-        (changed.rule.as_str(), changed.opens_days, changed.grace_days),
+        (
+            changed.rule.as_str(),
+            changed.opens_days,
+            changed.grace_days
+        ),
         ("monthly:5:fri@11:00", 5, 3)
     );
     assert!(!changed.public);
@@ -246,5 +257,10 @@ async fn the_schedule_form_refuses_nonsense_field_by_field_and_only_coordinators
         .await
         .unwrap();
     assert_eq!(reports.first().unwrap().due_at, oct(29, 11, 0));
-    assert!(claire.page(&plans).await.contains("le dernier vendredi de chaque mois à 11:00"));
+    assert!(
+        claire
+            .page(&plans)
+            .await
+            .contains("le dernier vendredi de chaque mois à 11:00")
+    );
 }

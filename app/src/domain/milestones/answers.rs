@@ -30,6 +30,10 @@ pub fn read(
     let mut out = Answers::new();
     let mut errors = Vec::new();
     for f in fields {
+        if f.kind == FieldKind::File {
+            // Sent by its own form (`server::service::files`).
+            continue;
+        }
         let raw = get(f.name).unwrap_or_default();
         let raw = raw.trim();
         let mut refuse = |m: Msg| errors.push((f.name.to_owned(), m));
@@ -82,6 +86,7 @@ pub fn read(
                 }
                 continue;
             }
+            FieldKind::File => continue,
             FieldKind::Link => {
                 let ok = (raw.starts_with("https://") || raw.starts_with("http://"))
                     && raw.len() <= LINK_MAX

@@ -61,6 +61,9 @@ pub enum FieldKind {
     Number,
     /// A web address (`https://…`).
     Link,
+    /// A PDF, sent by the milestone page's own upload form (a form may
+    /// hold one, named [`FILE`]); the last one sent is kept.
+    File,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,7 +107,15 @@ impl Template {
     pub fn is_bulletin(&self) -> bool {
         self.key == BULLETIN
     }
+
+    /// The form's file field, if it asks for one.
+    pub fn file_field(&self) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.kind == FieldKind::File)
+    }
 }
+
+/// The name of a form's file field (and of its file's slot).
+pub const FILE: &str = "fiche";
 
 /// The keys of the two rituals the product treats apart.
 pub const BULLETIN: &str = "bulletin";
@@ -287,6 +298,7 @@ pub fn defaults() -> Vec<Template> {
                 text("indicateurs", Msg::MilestoneIndicatorsText, 2000),
                 field("valeur", Msg::MilestoneFirstValue, Number, false),
                 field("lien", Msg::MilestoneLink, Link, false),
+                field(FILE, Msg::MilestoneIndicatorsFile, File, false),
             ],
             public: false,
             opens_days: 10,

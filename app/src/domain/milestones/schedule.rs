@@ -235,7 +235,11 @@ mod tests {
     }
 
     fn fields(r: Result<Schedule, Vec<(&'static str, Msg)>>) -> Vec<&'static str> {
-        r.err().unwrap_or_default().into_iter().map(|(f, _)| f).collect()
+        r.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect()
     }
 
     #[test]
@@ -310,7 +314,10 @@ mod tests {
             (OPENS, "0"),
             (GRACE, "0"),
         ];
-        assert_eq!(read(form(&v), true).unwrap().rule.code(), "weekly:thu@16:00");
+        assert_eq!(
+            read(form(&v), true).unwrap().rule.code(),
+            "weekly:thu@16:00"
+        );
     }
 
     #[test]

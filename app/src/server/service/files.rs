@@ -6,7 +6,7 @@
 
 use super::download::Download;
 use super::txn::Txn;
-use super::{Origin, applications, attachments, defis};
+use super::{Origin, applications, attachments, defis, milestones};
 use crate::domain::application::ApplicationState;
 use crate::domain::defi::DefiState;
 use crate::domain::upload::{check_pdf, display_name};
@@ -22,6 +22,11 @@ pub enum Attached {
     PitchDeck(i64),
     Cv(i64),
     Portfolio(i64),
+    /// A team's milestone (its form's file field), by its address.
+    Milestone {
+        defi: i64,
+        instance: i64,
+    },
 }
 
 /// Why an upload did not happen.
@@ -49,6 +54,7 @@ impl Attached {
         match self {
             Attached::PitchDeck(id) => format!("/organisation/defis/{id}"),
             Attached::Cv(id) | Attached::Portfolio(id) => format!("/candidature/{id}"),
+            Attached::Milestone { defi, instance } => format!("/equipes/{defi}/jalons/{instance}"),
         }
     }
 
@@ -61,6 +67,7 @@ impl Attached {
             Attached::PitchDeck(_) => "defi-presentation",
             Attached::Cv(_) => "candidature-cv",
             Attached::Portfolio(_) => "candidature-portfolio",
+            Attached::Milestone { .. } => "jalon-fichier",
         };
         format!("{}#{field}", self.page())
     }
@@ -69,7 +76,7 @@ impl Attached {
     pub fn saved(self) -> Msg {
         match self {
             Attached::PitchDeck(_) => Msg::PitchDeckSaved,
-            Attached::Cv(_) | Attached::Portfolio(_) => Msg::FileSaved,
+            Attached::Cv(_) | Attached::Portfolio(_) | Attached::Milestone { .. } => Msg::FileSaved,
         }
     }
 
@@ -79,6 +86,7 @@ impl Attached {
             Attached::PitchDeck(_) => "upload_error",
             Attached::Cv(_) => "upload_error_cv",
             Attached::Portfolio(_) => "upload_error_portfolio",
+            Attached::Milestone { .. } => "upload_error_milestone",
         }
     }
 
@@ -87,6 +95,9 @@ impl Attached {
             Attached::PitchDeck(id) => defis::deck_slot(id),
             Attached::Cv(id) => applications::slot(id, applications::CV),
             Attached::Portfolio(id) => applications::slot(id, applications::PORTFOLIO),
+            Attached::Milestone { instance, .. } => {
+                milestones::views::milestone_file_slot(instance)
+            }
         }
     }
 
@@ -131,6 +142,18 @@ impl Attached {
                 .await?,
                 Msg::ApplicationNotEditable,
             ),
+            Attached::Milestone { instance, .. } => {
+                // Touched, so that a waiver meanwhile waits or refuses it.
+                use crate::server::db::milestones::instance as row;
+                use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+                let touched = row::Entity::update_many()
+                    .col_expr(row::Column::Seq, Expr::col(row::Column::Seq))
+                    .filter(row::Column::Id.eq(instance))
+                    .filter(row::Column::WaivedAt.is_null())
+                    .exec(txn)
+                    .await?;
+                (touched.rows_affected == 1, Msg::MilestoneWaivedNoAnswer)
+            }
         };
         if locked {
             Ok(())
@@ -144,6 +167,11 @@ impl Attached {
     async fn check(self, app: &AppState, actor: &Actor, edit: bool) -> Result<(), UploadRefused> {
         let hidden = UploadRefused::Hidden;
         let (view, change, not_editable) = match self {
+            Attached::Milestone { defi, instance } => {
+                let now = chrono::Utc::now();
+                return milestones::submit::file_access(&app.db, actor, defi, instance, edit, now)
+                    .await;
+            }
             Attached::PitchDeck(id) => {
                 let a = defis::access(&app.db, id).await.map_err(hidden)?;
                 let (organisation, state) = (a.organisation, a.state);

@@ -330,8 +330,7 @@ pub async fn purge_expired(
         if ids.is_empty() {
             continue;
         }
-        let mut files = Vec::new();
-        super::formation::forget_promotion(&txn, p.id).await?;
+        let mut files = super::formation::forget_promotion(&txn, p.id).await?;
         for id in &ids {
             files.extend(erase_dossier(&txn, *id).await?);
         }

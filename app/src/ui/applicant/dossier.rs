@@ -9,7 +9,6 @@ use crate::api::applications::{
 };
 use crate::domain::application::ApplicationState;
 use crate::domain::application_form::ApplicationForm;
-use crate::domain::upload::max_megabytes;
 use crate::i18n::{Msg, fill};
 use crate::model::AppError;
 use crate::model::application::ApplicationDossier;
@@ -24,6 +23,7 @@ use crate::ui::islands::{Autosave, autosave::AutosaveTexts};
 use crate::ui::loaded_row;
 use crate::ui::public::ErrorPage;
 use crate::ui::table::DataTable;
+use crate::ui::upload::UploadForm;
 use crate::ui::{kept, page, paris, profile_label, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -291,9 +291,10 @@ fn Editor(
             <h2 id="fichiers-titre">{tr(Msg::FilesTitle)}</h2>
             <Files id cv portfolio/>
             {cv_error.map(|m| view! { <p class="field-error" id="champ-cv" tabindex="-1">{tr(m)}</p> })}
-            <UploadForm id kind="cv" form_id="candidature-cv" label=Msg::FieldCv error=cv_upload_error/>
-            <UploadForm id kind="portfolio" form_id="candidature-portfolio" label=Msg::FieldPortfolio
-                error=portfolio_upload_error/>
+            <UploadForm action=format!("/candidature/{id}/cv") form_id="candidature-cv"
+                input_id="champ-cv-fichier" label=tr(Msg::FieldCv) error=cv_upload_error/>
+            <UploadForm action=format!("/candidature/{id}/portfolio") form_id="candidature-portfolio"
+                input_id="champ-portfolio-fichier" label=tr(Msg::FieldPortfolio) error=portfolio_upload_error/>
         </section>
         <Autosave form_id="candidature-form".to_owned() endpoint="/api/enregistrer-candidature".to_owned()
             upload_form_id="candidature-cv,candidature-portfolio".to_owned() texts initial=last_saved/>
@@ -411,38 +412,6 @@ fn ApplicationFields(
         ),
         _ => None,
     })
-}
-
-#[component]
-fn UploadForm(
-    id: i64,
-    kind: &'static str,
-    form_id: &'static str,
-    label: Msg,
-    error: Option<Msg>,
-) -> impl IntoView {
-    let input = format!("champ-{kind}-fichier");
-    let hint = format!("{input}-aide");
-    let err = format!("{input}-erreur");
-    let described = if error.is_some() {
-        format!("{hint} {err}")
-    } else {
-        hint.clone()
-    };
-    view! {
-        <form id=form_id method="post" action=format!("/candidature/{id}/{kind}") enctype="multipart/form-data">
-            <div class="field" class:field-invalid=error.is_some()>
-                <label for=input.clone()>{tr(label)}</label>
-                <p class="hint" id=hint>{fill(tr(Msg::PdfHint), &[("max", &max_megabytes().to_string())])}</p>
-                {error.map(|m| view! { <p class="field-error" id=err.clone() role="alert">{tr(m)}</p> })}
-                // Refused: focus comes back here, the reason said with the label.
-                <input type="file" id=input name="file" accept="application/pdf,.pdf" required=true
-                    autofocus=error.is_some()
-                    aria-invalid=error.map(|_| "true") aria-describedby=described/>
-            </div>
-            <button type="submit" class="secondary">{fill(tr(Msg::UploadLabelled), &[("file", tr(label))])}</button>
-        </form>
-    }
 }
 
 /// A rank's options: "not chosen", then 1 to `max`.

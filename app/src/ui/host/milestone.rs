@@ -8,8 +8,9 @@ use crate::api::milestones::{
 };
 use crate::i18n::Msg;
 use crate::model::AppError;
-use crate::model::milestones::{FieldView, FormField, InstancePage};
+use crate::model::milestones::{FieldView, FormField, InstancePage, MilestoneFile};
 use crate::ui::form::{ErrorSummary, Field, TextArea, action_error};
+use crate::ui::upload::UploadForm;
 use crate::ui::{Heading, Loaded, colon, gated, kept, page, say, tr};
 use leptos::prelude::*;
 
@@ -64,9 +65,47 @@ fn Milestone(m: InstancePage) -> impl IntoView {
             {m.waived.clone().map(|r| view! { <li>{colon(Msg::MilestoneWaivedBecause)}" "{r}</li> })}
         </ul>
         {m.may_fill.then(|| view! { <FillForm m=m.clone()/> })}
+        {m.file.clone().map(|f| view! { <FileBox m=m.clone() f/> })}
         <Versions m=m.clone()/>
         {m.report.then(|| view! { <Thread m=m.clone()/> })}
         {m.manage.then(|| view! { <Manage m=m.clone()/> })}
+    }
+}
+
+/// The milestone's file: the last one sent, and for who fills it the
+/// form to send one (a refusal comes back next to it).
+#[component]
+fn FileBox(m: InstancePage, f: MilestoneFile) -> impl IntoView {
+    let error: Option<Msg> = page()
+        .flash
+        .value("upload_error_milestone")
+        .and_then(|v| serde_json::from_str(&v).ok());
+    let href = format!("/equipes/{}/jalons/{}/fichier", m.defi_id, m.id);
+    let current = match (f.name.clone(), f.uploaded.clone()) {
+        (Some(name), Some(at)) => view! {
+            <p>
+                <a href=href.clone()>{say(Msg::DownloadFile, &[("file", &name)])}</a>
+                " — "{say(Msg::UploadedAt, &[("date", &at)])}
+            </p>
+        }
+        .into_any(),
+        _ => view! { <p>{tr(Msg::NoMilestoneFile)}</p> }.into_any(),
+    };
+    view! {
+        <section aria-labelledby="jalon-fichier-titre">
+            <h2 id="jalon-fichier-titre">{f.label.clone()}</h2>
+            {current}
+            {if f.may_upload {
+                view! {
+                    <UploadForm action=href.clone() form_id="jalon-fichier" input_id="champ-fiche-fichier"
+                        label=f.label.clone() error/>
+                }
+                .into_any()
+            } else {
+                // Refused because it closed meanwhile: said here all the same.
+                error.map(|m| view! { <p class="field-error" id="jalon-fichier" role="alert">{tr(m)}</p> }).into_any()
+            }}
+        </section>
     }
 }
 

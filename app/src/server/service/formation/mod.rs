@@ -270,10 +270,11 @@ pub(crate) async fn personal_data<C: ConnectionTrait>(
 /// the end of its retention: the runs (their input and explanations name
 /// candidates by key), the overrides and their reasons, the offers, their
 /// log, the placements and the ten months (`milestones::forget_promotion`).
+/// Returns the stored names of the files to remove after commit.
 pub(crate) async fn forget_promotion<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
-) -> Result<(), AppError> {
+) -> Result<Vec<String>, AppError> {
     use crate::server::db::formation::{event, offer, placement};
     let runs: Vec<i64> = run::Entity::find()
         .filter(run::Column::PromotionId.eq(promotion))

@@ -291,16 +291,27 @@ pub(crate) async fn personal_data<C: ConnectionTrait>(
         .into_iter()
         .map(|r| serde_json::json!({ "milestone": r.instance_id, "at": r.at, "text": r.body }))
         .collect();
-    Ok(serde_json::json!({ "answers": answers, "replies": replies }))
+    // The files they sent (their names; the team keeps the files).
+    let files: Vec<serde_json::Value> = crate::server::db::attachment::Entity::find()
+        .filter(crate::server::db::attachment::Column::OwnerType.eq(views::MILESTONE_OWNER))
+        .filter(crate::server::db::attachment::Column::UploadedBy.eq(user))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| serde_json::json!({ "milestone": a.owner_id, "at": a.created_at, "name": a.original_name }))
+        .collect();
+    Ok(serde_json::json!({ "answers": answers, "replies": replies, "files": files }))
 }
 
 /// Erases a promotion's ten months with its dossiers at the end of its
 /// retention: the instances and their answers (bulletins name their
-/// authors), the replies, the templates.
+/// authors), the replies, the files, the templates. Returns the files'
+/// stored names, removed from disk by the caller after commit.
 pub(crate) async fn forget_promotion<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
-) -> Result<(), AppError> {
+) -> Result<Vec<String>, AppError> {
+    use crate::server::db::attachment;
     use crate::server::db::milestones::{answer, reply};
     let ids: Vec<i64> = instance::Entity::find()
         .filter(instance::Column::PromotionId.eq(promotion))
@@ -309,7 +320,25 @@ pub(crate) async fn forget_promotion<C: ConnectionTrait>(
         .into_iter()
         .map(|i| i.id)
         .collect();
+    let mut files = Vec::new();
     for chunk in ids.chunks(500) {
+        let of_chunk = || {
+            sea_orm::Condition::all()
+                .add(attachment::Column::OwnerType.eq(views::MILESTONE_OWNER))
+                .add(attachment::Column::OwnerId.is_in(chunk.to_vec()))
+        };
+        files.extend(
+            attachment::Entity::find()
+                .filter(of_chunk())
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|a| a.stored_name),
+        );
+        attachment::Entity::delete_many()
+            .filter(of_chunk())
+            .exec(db)
+            .await?;
         answer::Entity::delete_many()
             .filter(answer::Column::InstanceId.is_in(chunk.to_vec()))
             .exec(db)
@@ -327,7 +356,7 @@ pub(crate) async fn forget_promotion<C: ConnectionTrait>(
         .filter(template::Column::PromotionId.eq(promotion))
         .exec(db)
         .await?;
-    Ok(())
+    Ok(files)
 }
 
 /// Someone to write to.

@@ -408,3 +408,59 @@ pub async fn reply(
     )
     .await
 }
+
+/// May `actor` see a milestone's file — as its page: the promotion for a
+/// public milestone, the team, its host and coordinators for a private one
+/// — and, with `edit`, send one (who fills it, once it is open, unless it
+/// was waived)? What the person may not see is not found.
+pub async fn file_access<C: ConnectionTrait>(
+    db: &C,
+    actor: &crate::server::policy::Actor,
+    defi: i64,
+    id: i64,
+    edit: bool,
+    now: DateTime<Utc>,
+) -> Result<(), crate::server::service::files::UploadRefused> {
+    use crate::domain::Role;
+    use crate::domain::milestones::status::Status;
+    use crate::server::policy::{Action, require};
+    use crate::server::service::files::UploadRefused::{Hidden, Shown};
+    let l = load(db, id).await.map_err(Hidden)?;
+    if l.defi.id != defi || l.stored.template.file_field().is_none() {
+        return Err(Hidden(AppError::NotFound));
+    }
+    let seat = match actor.viewer() {
+        Some(v) => super::views::seat(db, defi, v.id, v.has(Role::Coordinator))
+            .await
+            .map_err(Hidden)?,
+        None => None,
+    };
+    require(
+        actor,
+        Action::ViewPromotionTeam {
+            in_promotion: seat.is_some(),
+        },
+    )
+    .map_err(Hidden)?;
+    if !seat.is_some_and(|s| s.sees_private()) && !l.stored.template.public {
+        return Err(Hidden(AppError::NotFound));
+    }
+    if !edit {
+        return Ok(());
+    }
+    let filler = match actor.viewer() {
+        Some(v) => is_filler(db, &l, v.id).await.map_err(Hidden)?,
+        None => false,
+    };
+    if !filler {
+        return Err(Hidden(AppError::NotFound));
+    }
+    require(actor, Action::FillMilestone { filler }).map_err(Hidden)?;
+    if l.instance.waived_at.is_some() {
+        return Err(Shown(AppError::Refused(Msg::MilestoneWaivedNoAnswer)));
+    }
+    if l.stored.status(&l.instance, now) == Status::Scheduled {
+        return Err(Shown(AppError::Refused(Msg::MilestoneNotOpenYet)));
+    }
+    Ok(())
+}

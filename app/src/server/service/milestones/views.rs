@@ -10,13 +10,14 @@ use super::{Stored, paris_time};
 use crate::domain::milestones::answers::{self, Answer};
 use crate::domain::milestones::bulletin::MOOD;
 use crate::domain::milestones::status::Status;
-use crate::domain::milestones::{AT_RISK, BLOCKED, Filler, REPORT_STATUS};
+use crate::domain::milestones::{AT_RISK, BLOCKED, FieldKind, Filler, REPORT_STATUS};
 use crate::i18n::{Locale, Msg};
 use crate::model::AppError;
 use crate::model::milestones::*;
 use crate::server::db::formation::placement;
 use crate::server::db::milestones::{answer, instance, reply};
 use crate::server::db::{application, defi, role_grant, user};
+use crate::server::service::attachments;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Paris;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -97,6 +98,18 @@ pub async fn seat<C: ConnectionTrait>(
         .is_some();
     Ok(fellow_elsewhere.then_some(Seat::Promotion))
 }
+
+/// Where a milestone's file is kept (`service::files`).
+pub fn milestone_file_slot(instance: i64) -> attachments::Slot<'static> {
+    attachments::Slot {
+        owner_type: MILESTONE_OWNER,
+        owner_id: instance,
+        kind: crate::domain::milestones::FILE,
+    }
+}
+
+/// The attachments' owner type of a milestone's file.
+pub const MILESTONE_OWNER: &str = "milestone";
 
 pub fn filler_label(f: Filler) -> Msg {
     match f {
@@ -253,11 +266,10 @@ pub async fn follow_up<C: ConnectionTrait>(
 }
 
 fn form_fields(t: &Stored, a: &answers::Answers, l: Locale, mood: bool) -> Vec<FormField> {
-    use crate::domain::milestones::FieldKind;
     t.template
         .fields
         .iter()
-        .filter(|f| mood || f.name != MOOD)
+        .filter(|f| (mood || f.name != MOOD) && f.kind != FieldKind::File)
         .map(|f| {
             let pairs = |v: &Vec<(&'static str, Msg)>| {
                 v.iter()
@@ -276,7 +288,7 @@ fn form_fields(t: &Stored, a: &answers::Answers, l: Locale, mood: bool) -> Vec<F
                         items: pairs(items),
                     },
                     FieldKind::Number => FieldView::Number,
-                    FieldKind::Link => FieldView::Link,
+                    FieldKind::Link | FieldKind::File => FieldView::Link,
                 },
                 required: f.required,
                 value: answers::one(a, f.name).unwrap_or_default().to_owned(),
@@ -353,7 +365,7 @@ pub async fn instance_page<C: ConnectionTrait>(
                     .template
                     .fields
                     .iter()
-                    .filter(|f| mood || f.name != MOOD)
+                    .filter(|f| (mood || f.name != MOOD) && f.kind != FieldKind::File)
                     .map(|f| {
                         (
                             l.t(f.label).to_owned(),
@@ -364,6 +376,19 @@ pub async fn instance_page<C: ConnectionTrait>(
             }
         })
         .collect();
+    let may_fill = filler && i.waived_at.is_none() && s != Status::Scheduled;
+    let file = match t.template.file_field() {
+        Some(f) => {
+            let current = attachments::current(db, milestone_file_slot(id)).await?;
+            Some(MilestoneFile {
+                label: l.t(f.label).to_owned(),
+                name: current.as_ref().map(|a| a.original_name.clone()),
+                uploaded: current.map(|a| paris_time(a.created_at)),
+                may_upload: may_fill,
+            })
+        }
+        None => None,
+    };
     let local = i.due_at.with_timezone(&Paris);
     Ok(InstancePage {
         id,
@@ -379,7 +404,8 @@ pub async fn instance_page<C: ConnectionTrait>(
         moved: i.moved_reason.clone().filter(|_| seat.sees_private()),
         waived: i.waived_reason.clone().filter(|_| seat.sees_private()),
         fields: form_fields(t, &answers_of(i), l, mood || filler),
-        may_fill: filler && i.waived_at.is_none() && s != Status::Scheduled,
+        may_fill,
+        file,
         manage: seat == Seat::Coordinator,
         report: t.template.is_report(),
         may_reply: t.template.is_report() && seat != Seat::Promotion,
