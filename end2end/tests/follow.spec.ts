@@ -91,3 +91,54 @@ test('a host lead files a report at risk; the programme team sees it and replies
   await expect(team.locator('main')).toContainText('Les équipes et leurs jalons');
   await expectAccessible(team, 'timeline');
 });
+
+test('the programme team changes a milestone of the schedule', async ({ page }) => {
+  // Each project changes its own milestone: the two runs stay independent.
+  const [title, time] = isHydrated() ? ['Demo Day (pitch de 3 minutes)', '15:30'] : ['Présentation finale', '10:30'];
+  await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/espace$/);
+  await visit(page, '/coordination/promotions');
+  await page.getByRole('link', { name: 'Suivi — Démo — promotion en cours' }).click();
+  await page.getByRole('link', { name: 'Calendrier des jalons' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Calendrier des jalons');
+  await expect(page.locator('main table')).toContainText('chaque vendredi à 15:00');
+  await expectAccessible(page, 'milestone schedule');
+  await page.getByRole('link', { name: `Modifier « ${title} »` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Modifier un jalon');
+  await expectAccessible(page, 'a milestone to change');
+  await page.getByLabel('Heure').fill(time);
+  await page.getByLabel("S'ouvre combien de jours avant l'échéance").fill('99');
+  await page.getByRole('button', { name: 'Enregistrer le jalon' }).click();
+  await expect(page.locator('#champ-ouverture-erreur')).toHaveText('Écrivez un nombre de jours de 0 à 60.');
+  await expect(page.getByLabel('Heure')).toHaveValue(time);
+  await expectAccessible(page, 'a milestone refused');
+  await page.getByLabel("S'ouvre combien de jours avant l'échéance").fill('7');
+  await page.getByRole('button', { name: 'Enregistrer le jalon' }).click();
+  await expect(notice(page)).toHaveText('Le jalon est modifié ; les échéances à venir sans réponse sont replanifiées.');
+  await expect(page.locator('main tr', { hasText: title })).toContainText(`à ${time}`);
+});
+
+test('a fellow sends the indicators sheet as a PDF', async ({ page }) => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+  const name = isHydrated() ? 'indicateurs-js.pdf' : 'indicateurs.pdf';
+  await signIn(page, FELLOW, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/espace$/);
+  await visit(page, '/espace/propositions');
+  await page.getByRole('link', { name: 'La page de votre équipe' }).click();
+  await page.locator('main tr', { hasText: 'Fiche indicateurs' }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Jalon d'une équipe");
+  await page.getByRole('button', { name: 'Envoyer : Fiche indicateurs en PDF' }).click();
+  if (!isHydrated()) {
+    // The browser asks for a file first; without one nothing is sent.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Jalon d'une équipe");
+  }
+  await page.locator('#champ-fiche-fichier').setInputFiles({ name: 'faux.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html></html>') });
+  await page.getByRole('button', { name: 'Envoyer : Fiche indicateurs en PDF' }).click();
+  await expect(page.locator('#champ-fiche-fichier-erreur')).toContainText('PDF');
+  await expectAccessible(page, 'a milestone file refused');
+  await page.locator('#champ-fiche-fichier').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Envoyer : Fiche indicateurs en PDF' }).click();
+  await expect(notice(page)).toHaveText('Fichier enregistré.');
+  await expect(page.getByRole('link', { name: `Télécharger ${name}` })).toBeVisible();
+  await expectAccessible(page, 'a milestone with its file');
+});

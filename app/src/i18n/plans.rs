@@ -29,6 +29,7 @@ super::texts! {
     ScheduleRankHint => "Seulement pour « chaque mois ».", "Only for “every month”.";
     FieldScheduleDay => "Jour de la semaine", "Day of the week";
     ScheduleDayHint => "Pour « chaque semaine » et « chaque mois ». Un jour férié avance l'échéance au jour ouvré d'avant.", "For “every week” and “every month”. A public holiday brings the due date forward to the working day before.";
+    FieldPlanTime => "Heure", "Time";
     FieldOpensDays => "S'ouvre combien de jours avant l'échéance", "Opens how many days before it is due";
     FieldGraceDays => "Coordination alertée combien de jours après, sans réponse", "Coordinators alerted how many days after, without an answer";
     WindowHint => "De 0 à 60.", "0 to 60.";

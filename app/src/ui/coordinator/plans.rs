@@ -20,7 +20,7 @@ fn label_of(name: &str) -> Option<Msg> {
         NUMBER => Msg::FieldScheduleNumber,
         RANK => Msg::FieldScheduleRank,
         DAY => Msg::FieldScheduleDay,
-        TIME => Msg::FieldDueTime,
+        TIME => Msg::FieldPlanTime,
         OPENS => Msg::FieldOpensDays,
         GRACE => Msg::FieldGraceDays,
         _ => return None,
@@ -195,7 +195,7 @@ fn PlanForm(promotion: i64, name: String, row: PlanRow) -> impl IntoView {
             <Field name=NUMBER label=Msg::FieldScheduleNumber kind="text" hint=Msg::ScheduleNumberHint value=v_number error=e_number/>
             <SelectField name=RANK label=Msg::FieldScheduleRank options=ranks hint=Msg::ScheduleRankHint value=v_rank error=e_rank/>
             <SelectField name=DAY label=Msg::FieldScheduleDay options=days_opts hint=Msg::ScheduleDayHint value=v_day error=e_day/>
-            <Field name=TIME label=Msg::FieldDueTime kind="time" hint=Msg::ParisTimeHint value=v_time error=e_time/>
+            <Field name=TIME label=Msg::FieldPlanTime kind="time" hint=Msg::ParisTimeHint value=v_time error=e_time/>
             <Field name=OPENS label=Msg::FieldOpensDays kind="text" hint=Msg::WindowHint value=v_opens error=e_opens/>
             <Field name=GRACE label=Msg::FieldGraceDays kind="text" hint=Msg::WindowHint value=v_grace error=e_grace/>
             <Checkbox name=PUBLIC label=Msg::FieldPlanPublic hint=Msg::PlanPublicHint checked=public/>
