@@ -73,6 +73,34 @@ if (process.env.PART === 'follow') {
     }
     await ctx.close();
   }
+} else if (process.env.PART === 'plans') {
+  // PART=plans: the milestone schedule and a milestone's file (issue 15).
+  const P = process.env.PROMO ?? '5';
+  for (const width of [375, 1280]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    const lang = async () => { if (process.env.LANG_EN) await ctx.addCookies([{ name: 'cohorte_lang', value: 'en', url: base }]); };
+    await lang();
+    const page = await ctx.newPage();
+    await signIn(page, 'coordination@demo.cohorte.localhost');
+    await page.goto(base + `/coordination/promotions/${P}/jalons`);
+    await shot(page, 'plans', width);
+    await page.locator('main tbody tr a').nth(3).click();
+    await page.waitForURL(/jalons\/\d+/);
+    await shot(page, 'plan-edit', width);
+    await page.locator('#champ-ouverture').fill('99');
+    await page.locator('main form button[type=submit]').last().click();
+    await page.waitForSelector('#champ-ouverture-erreur');
+    await shot(page, 'plan-edit-refused', width);
+    await ctx.clearCookies(); await lang();
+    await signIn(page, 'ines.moreau@encours.demo.cohorte.localhost');
+    await page.goto(base + '/espace/propositions');
+    await page.locator('main a[href^="/equipes/"]').first().click();
+    await page.waitForURL(/equipes/);
+    await page.locator('main tr', { hasText: /Fiche indicateurs|Indicators sheet/ }).getByRole('link').first().click();
+    await page.waitForURL(/jalons/);
+    await shot(page, 'milestone-file', width);
+    await ctx.close();
+  }
 } else if (process.env.PART === 'formation') {
   for (const width of [375, 1280]) {
     const ctx = await browser.newContext({ viewport: { width, height: 900 } });
