@@ -22,6 +22,8 @@ super::texts! {
     MilestoneIndicatorsText => "Indicateurs suivis", "Indicators followed";
     MilestoneLink => "Lien", "Link";
     MilestoneIndicatorsFile => "Fiche indicateurs en PDF", "Indicators sheet as a PDF";
+    MilestoneFileTitle => "Fichier joint", "Attached file";
+    MilestonePdfHint => "Un fichier PDF, {max} Mo au maximum. Le dernier envoyé remplace le précédent.", "One PDF file, {max} MB at most. The last one sent replaces the previous one.";
     NoMilestoneFile => "Aucun fichier envoyé pour l'instant (facultatif).", "No file uploaded yet (optional).";
     MilestoneDemoDay => "Demo Day (pitch de 3 minutes)", "Demo Day (3-minute pitch)";
     MilestoneContinuity => "Note de continuité à mi-parcours", "Mid-course continuity note";

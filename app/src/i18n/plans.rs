@@ -34,14 +34,15 @@ super::texts! {
     FieldGraceDays => "Coordination alertée combien de jours après, sans réponse", "Coordinators alerted how many days after, without an answer";
     WindowHint => "De 0 à 60.", "0 to 60.";
     FieldPlanPublic => "Visible par toute la promotion", "Seen by the whole promotion";
-    PlanPublicHint => "Sinon : l'équipe, sa structure d'accueil et la coordination.", "Otherwise: the team, its host and coordinators.";
+    PlanPublicHint => "Sinon : l'équipe, sa structure d'accueil et la coordination. Le réglage vaut aussi pour les réponses déjà données.", "Otherwise: the team, its host and coordinators. The setting also applies to the answers already given.";
+    BulletinAlwaysPublic => "Le bulletin est lu par toute la promotion (les humeurs restent à l'équipe et à la coordination).", "The bulletin is read by the whole promotion (moods stay with the team and coordinators).";
     ScheduleKindInvalid => "Choisissez un type d'échéance.", "Choose a kind of due date.";
     ScheduleDaysAfterInvalid => "Écrivez un nombre de jours de 0 à 800.", "Write a number of days from 0 to 800.";
     ScheduleWeekInvalid => "Écrivez un numéro de semaine de 1 à 114.", "Write a week number from 1 to 114.";
     ScheduleDayInvalid => "Choisissez un jour de la semaine.", "Choose a day of the week.";
     ScheduleRankInvalid => "Choisissez un rang dans le mois.", "Choose a rank in the month.";
     ScheduleWindowInvalid => "Écrivez un nombre de jours de 0 à 60.", "Write a number of days from 0 to 60.";
-    ScheduleBulletinWeekly => "Le bulletin reste hebdomadaire : choisissez « chaque semaine ».", "The bulletin stays weekly: choose “every week”.";
+    ScheduleKindKept => "Ce jalon garde son rythme : un jalon ponctuel reste ponctuel, un rituel reste hebdomadaire ou mensuel.", "This milestone keeps its rhythm: a one-off stays one-off, a ritual stays weekly or monthly.";
     RuleAfter => "{days} {days|jour|jours} après le début, à {time}", "{days} {days|day|days} after the start, at {time}";
     RuleWeek => "le lundi de la semaine {week}, à {time}", "the Monday of week {week}, at {time}";
     RuleWeekly => "chaque {day} à {time}", "every {day} at {time}";

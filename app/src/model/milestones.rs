@@ -222,8 +222,13 @@ pub struct PlanRow {
     pub opens_days: i32,
     pub grace_days: i32,
     pub public: bool,
-    /// The weekly bulletin: its rule stays weekly.
-    pub weekly_only: bool,
+    /// The kinds of rule it may take (`schedule::kinds_for`).
+    pub kinds: Vec<String>,
+    /// The weekly bulletin: always read by the whole promotion (its digest).
+    pub public_fixed: bool,
+    /// An event of the promotion (nobody fills it): it neither opens nor
+    /// alerts.
+    pub event: bool,
     /// The form's values for the rule (`domain::milestones::schedule`).
     pub parts: Vec<(String, String)>,
 }

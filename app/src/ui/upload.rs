@@ -15,6 +15,9 @@ pub fn UploadForm(
     input_id: &'static str,
     #[prop(into)] label: String,
     error: Option<Msg>,
+    /// What the hint says of the file (`{max}`: the limit in MB).
+    #[prop(default = Msg::PdfHint)]
+    hint_text: Msg,
 ) -> impl IntoView {
     use crate::domain::upload::max_megabytes;
     use crate::i18n::fill;
@@ -29,7 +32,7 @@ pub fn UploadForm(
         <form id=form_id method="post" action=action enctype="multipart/form-data">
             <div class="field" class:field-invalid=error.is_some()>
                 <label for=input_id>{label.clone()}</label>
-                <p class="hint" id=hint>{fill(tr(Msg::PdfHint), &[("max", &max_megabytes().to_string())])}</p>
+                <p class="hint" id=hint>{fill(tr(hint_text), &[("max", &max_megabytes().to_string())])}</p>
                 {error.map(|m| view! { <p class="field-error" id=err.clone() role="alert">{tr(m)}</p> })}
                 <input type="file" id=input_id name="file" accept="application/pdf,.pdf" required=true
                     autofocus=error.is_some()

@@ -6,9 +6,13 @@
 
 use crate::helpers::{TestApp, error_fields, location};
 use crate::milestones::{bulletin_of, fill_bulletin, oct, running, to_of};
+use app::server::db::formation::placement;
 use app::server::db::milestones::{instance, template};
 use app::server::service::milestones::{plan, scheduler, submit};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use chrono::NaiveDate;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+};
 
 async fn template_of(app: &TestApp, key: &str) -> template::Model {
     template::Entity::find()
@@ -51,6 +55,8 @@ async fn changing_the_bulletin_day_replans_only_the_upcoming_unanswered_weeks() 
     )
     .await
     .unwrap();
+
+    let web1 = bulletin_of(&app, r.web, 1).await;
 
     // On Wednesday 6 October the bulletin moves to Thursdays at 16:00.
     let t = template_of(&app, "bulletin").await;
@@ -103,6 +109,9 @@ async fn changing_the_bulletin_day_replans_only_the_upcoming_unanswered_weeks() 
             .waived_at
             .is_some()
     );
+    // Re-planned in place: the same instance (its page, its calendar
+    // entry) on its new day.
+    assert_eq!(bulletin_of(&app, r.web, 1).await.id, web1.id);
     // The other upcoming weeks fall on Thursdays at 16:00, for both teams.
     for defi in [r.web, r.forest] {
         assert_eq!(bulletin_of(&app, defi, 1).await.due_at, oct(7, 16, 0));
@@ -202,9 +211,10 @@ async fn the_schedule_form_refuses_nonsense_field_by_field_and_only_coordinators
             vec![("heure", "11h"), ("ouverture", "61")],
             vec!["heure", "ouverture"],
         ),
+        // A monthly report stays monthly.
         (
-            vec![("echeance", "apres"), ("nombre", "900")],
-            vec!["nombre"],
+            vec![("echeance", "apres"), ("nombre", "30")],
+            vec!["echeance"],
         ),
     ] {
         let res = claire
@@ -263,4 +273,110 @@ async fn the_schedule_form_refuses_nonsense_field_by_field_and_only_coordinators
             .await
             .contains("le dernier vendredi de chaque mois à 11:00")
     );
+}
+
+async fn periods(app: &TestApp, key: &str, defi: i64) -> Vec<(i32, chrono::DateTime<chrono::Utc>)> {
+    let t = template_of(app, key).await;
+    instance::Entity::find()
+        .filter(instance::Column::TemplateId.eq(t.id))
+        .filter(instance::Column::DefiId.eq(defi))
+        .order_by_asc(instance::Column::Seq)
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| (i.seq, i.due_at))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_new_day_keeps_every_week_and_month_when_the_promotion_starts_midweek() {
+    let app = TestApp::spawn().await;
+    let r = running(&app).await;
+    // The promotion starts on Wednesday 29 September 2027.
+    let start = NaiveDate::from_ymd_opt(2027, 9, 29).unwrap();
+    app.update_promotion(r.promotion, |p| p.start_date = Set(start))
+        .await;
+    for pl in placement::Entity::find().all(&app.state.db).await.unwrap() {
+        let mut row = pl.into_active_model();
+        row.starts_on = Set(start);
+        row.update(&app.state.db).await.unwrap();
+    }
+    scheduler::tick(&app.state, oct(1, 9, 0)).await.unwrap();
+    let (bulletin, plenary) = (
+        template_of(&app, "bulletin").await,
+        template_of(&app, "pleniere").await,
+    );
+    let promotion = r.promotion;
+    let edit = |id: i64, form: Vec<(&'static str, &'static str)>, now| {
+        let state = app.state.clone();
+        async move {
+            let get = |k: &str| {
+                form.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            };
+            plan::edit(&state, &Default::default(), promotion, id, get, now).await
+        }
+    };
+    // Saturday 16 October: Fridays become Tuesdays at 10:00, the first
+    // Tuesday's plenary becomes the last Thursday's.
+    let now = oct(16, 12, 0);
+    let weekly = vec![
+        ("echeance", "hebdo"),
+        ("jour", "mar"),
+        ("heure", "10:00"),
+        ("ouverture", "2"),
+        ("alerte", "3"),
+        ("public", "on"),
+    ];
+    edit(bulletin.id, weekly, now).await.unwrap();
+    let monthly = vec![
+        ("echeance", "mensuel"),
+        ("rang", "5"),
+        ("jour", "jeu"),
+        ("heure", "10:00"),
+        ("ouverture", "7"),
+        ("alerte", "2"),
+        ("public", "on"),
+    ];
+    edit(plenary.id, monthly, now).await.unwrap();
+    // Weeks 0 to 2 were Fridays (past); week 3 is Tuesday 19 October; no
+    // week is skipped nor doubled.
+    let weeks = periods(&app, "bulletin", r.web).await;
+    let seqs: Vec<i32> = weeks.iter().map(|(s, _)| *s).collect();
+    assert_eq!(
+        seqs,
+        (0..seqs.len() as i32).collect::<Vec<_>>(),
+        "{weeks:?}"
+    );
+    assert_eq!(weeks[2].1, oct(15, 15, 0));
+    assert_eq!(weeks[3].1, oct(19, 10, 0));
+    assert!(weeks.len() >= 40);
+    // The plenary: October's (its first Tuesday, past) stays; November's
+    // is its last Thursday (25 November), and so every month after.
+    let months = periods(&app, "pleniere", r.web).await;
+    let seqs: Vec<i32> = months.iter().map(|(s, _)| *s).collect();
+    assert_eq!(
+        seqs,
+        (1..=seqs.len() as i32).collect::<Vec<_>>(),
+        "{months:?}"
+    );
+    assert_eq!(
+        months[1].1,
+        app::domain::milestones::rule::paris(
+            NaiveDate::from_ymd_opt(2027, 11, 25).unwrap(),
+            chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap()
+        )
+    );
+    // A one-off stays one-off, a ritual a ritual: refused, nothing changes.
+    let once = vec![
+        ("echeance", "apres"),
+        ("nombre", "40"),
+        ("heure", "10:00"),
+        ("ouverture", "2"),
+        ("alerte", "3"),
+    ];
+    assert!(edit(bulletin.id, once, now).await.is_err());
+    assert_eq!(template_of(&app, "bulletin").await.rule, "weekly:tue@10:00");
 }

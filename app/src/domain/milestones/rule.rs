@@ -114,6 +114,33 @@ impl DueRule {
     /// (both days included), in UTC, in order. A one-off rule has one (even
     /// past the end); a recurring one every occurrence in the period.
     pub fn occurrences(&self, start: NaiveDate, end: NaiveDate) -> Vec<DateTime<Utc>> {
+        self.numbered(start, end)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    /// [`DueRule::occurrences`], each with its period's number: 0 for a
+    /// one-off; for a weekly rule the week counted from the start's (0:
+    /// that week), for a monthly one the month counted from the start's.
+    /// A period keeps its number when the rule changes its day or time,
+    /// so an occurrence already answered and the new rule's one of the
+    /// same week are known to be the same.
+    pub fn numbered(&self, start: NaiveDate, end: NaiveDate) -> Vec<(u32, DateTime<Utc>)> {
+        let monday = |d: NaiveDate| d - Days::new(u64::from(d.weekday().num_days_from_monday()));
+        let period = |d: NaiveDate| -> u32 {
+            match self {
+                DueRule::After { .. } | DueRule::Week { .. } => 0,
+                DueRule::Weekly { .. } => {
+                    ((monday(d) - monday(start)).num_days() / 7).max(0) as u32
+                }
+                DueRule::Monthly { .. } => {
+                    let months =
+                        (d.year() - start.year()) * 12 + d.month() as i32 - start.month() as i32;
+                    months.max(0) as u32
+                }
+            }
+        };
         let days: Vec<(NaiveDate, NaiveTime)> = match *self {
             DueRule::After { days, at } => vec![(later(start, days), at)],
             DueRule::Week { week, at } => {
@@ -155,7 +182,7 @@ impl DueRule {
                 } else {
                     working_on_or_after(d)
                 };
-                paris(day, at)
+                (period(d), paris(day, at))
             })
             .collect()
     }
@@ -306,6 +333,32 @@ mod tests {
         // The last Thursday of the month; 25 May 2028 is Ascension Day.
         let last = rule("monthly:5:thu@10:00").occurrences(d("2028-05-01"), d("2028-05-31"));
         assert_eq!(last, vec![utc("2028-05-24T08:00:00Z")]);
+    }
+
+    #[test]
+    fn periods_are_counted_from_the_start_and_survive_a_change_of_day() {
+        // A promotion starting on Wednesday 15 September 2027.
+        let (start, end) = (d("2027-09-15"), d("2028-07-14"));
+        let fri = rule("weekly:fri@15:00").numbered(start, end);
+        let tue = rule("weekly:tue@15:00").numbered(start, end);
+        // The first Friday is in the start's week (0); the first Tuesday
+        // in the next one (1): the same week keeps the same number.
+        assert_eq!(fri[0].0, 0);
+        assert_eq!(tue[0].0, 1);
+        assert_eq!(fri[1].0, 1);
+        for (n, t) in &tue {
+            let friday = fri.iter().find(|(m, _)| m == n).unwrap().1;
+            // Three days later (two when the Friday is a holiday).
+            let gap = friday - *t;
+            assert!(gap == Duration::days(3) || gap == Duration::days(2), "{n}");
+        }
+        // Months: the first Tuesday of September is before the start.
+        let monthly = rule("monthly:1:tue@14:00").numbered(start, end);
+        assert_eq!(
+            (monthly[0].0, monthly[0].1),
+            (1, utc("2027-10-05T12:00:00Z"))
+        );
+        assert_eq!(rule("after:30@17:00").numbered(start, end)[0].0, 0);
     }
 
     #[test]

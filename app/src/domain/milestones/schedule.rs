@@ -101,12 +101,24 @@ fn day_name(w: Weekday) -> Msg {
         .map_or(Msg::DayMon, |(_, _, m)| *m)
 }
 
+/// The kinds a rule may become: a milestone keeps its rhythm (a one-off
+/// stays one-off, a weekly ritual weekly, a monthly one monthly), so that
+/// its instances already answered and the new ones count the same weeks
+/// or months.
+pub fn kinds_for(rule: &DueRule) -> &'static [&'static str] {
+    match rule {
+        DueRule::After { .. } | DueRule::Week { .. } => &["apres", "semaine"],
+        DueRule::Weekly { .. } => &["hebdo"],
+        DueRule::Monthly { .. } => &["mensuel"],
+    }
+}
+
 /// Reads the schedule. Only the fields the kind uses are read (a number
-/// left in the form for another kind is ignored); `weekly_only` refuses
-/// any other kind (the weekly bulletin stays weekly).
+/// left in the form for another kind is ignored); a kind not in `allowed`
+/// ([`kinds_for`] the current rule) is refused.
 pub fn read(
     get: impl Fn(&str) -> Option<String>,
-    weekly_only: bool,
+    allowed: &[&str],
 ) -> Result<Schedule, Vec<(&'static str, Msg)>> {
     let value = |k: &str| get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
     let mut errors = Vec::new();
@@ -131,8 +143,8 @@ pub fn read(
     };
     let at = time.unwrap_or_default();
     let rule = match kind.as_str() {
-        _ if weekly_only && kind != "hebdo" => {
-            errors.push((KIND, Msg::ScheduleBulletinWeekly));
+        k if KINDS.iter().any(|(c, _)| *c == k) && !allowed.contains(&k) => {
+            errors.push((KIND, Msg::ScheduleKindKept));
             None
         }
         "apres" => match number.filter(|d| *d <= MAX_DAYS) {
@@ -234,6 +246,8 @@ mod tests {
         move |k: &str| owned.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
     }
 
+    const ALL: [&str; 4] = ["apres", "semaine", "hebdo", "mensuel"];
+
     fn fields(r: Result<Schedule, Vec<(&'static str, Msg)>>) -> Vec<&'static str> {
         r.err()
             .unwrap_or_default()
@@ -257,7 +271,7 @@ mod tests {
             values.push((OPENS, "3".into()));
             values.push((GRACE, "2".into()));
             let get = |k: &str| values.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
-            let s = read(get, false).unwrap();
+            let s = read(get, kinds_for(&rule)).unwrap();
             assert_eq!(s.rule.code(), code);
             assert_eq!((s.opens_days, s.grace_days), (3, 2));
         }
@@ -269,7 +283,7 @@ mod tests {
         let with = |extra: &[(&'static str, &'static str)]| {
             let mut v: Vec<(&str, &str)> = base.to_vec();
             v.extend_from_slice(extra);
-            read(form(&v), false)
+            read(form(&v), &ALL)
         };
         assert_eq!(fields(with(&[(KIND, "n'importe")])), [KIND]);
         assert_eq!(fields(with(&[(KIND, "apres"), (NUMBER, "801")])), [NUMBER]);
@@ -289,7 +303,7 @@ mod tests {
                     (OPENS, "61"),
                     (GRACE, "x")
                 ]),
-                false
+                &ALL
             )),
             [TIME, OPENS, GRACE]
         );
@@ -298,7 +312,8 @@ mod tests {
     }
 
     #[test]
-    fn the_bulletin_stays_weekly() {
+    fn a_milestone_keeps_its_rhythm() {
+        let weekly = DueRule::parse("weekly:fri@15:00").unwrap();
         let v = [
             (KIND, "apres"),
             (NUMBER, "3"),
@@ -306,7 +321,7 @@ mod tests {
             (OPENS, "0"),
             (GRACE, "0"),
         ];
-        assert_eq!(fields(read(form(&v), true)), [KIND]);
+        assert_eq!(fields(read(form(&v), kinds_for(&weekly))), [KIND]);
         let v = [
             (KIND, "hebdo"),
             (DAY, "jeu"),
@@ -315,9 +330,14 @@ mod tests {
             (GRACE, "0"),
         ];
         assert_eq!(
-            read(form(&v), true).unwrap().rule.code(),
+            read(form(&v), kinds_for(&weekly)).unwrap().rule.code(),
             "weekly:thu@16:00"
         );
+        // A one-off may move from a number of days to a week, not become
+        // a ritual.
+        let once = DueRule::parse("after:30@17:00").unwrap();
+        assert_eq!(kinds_for(&once), ["apres", "semaine"]);
+        assert_eq!(fields(read(form(&v), kinds_for(&once))), [KIND]);
     }
 
     #[test]

@@ -161,6 +161,8 @@ pub enum Target {
     Defi(i64),
     /// A message of the outbox.
     Mail(i64),
+    /// A team's milestone instance.
+    Milestone(i64),
     Organisation(i64),
     Promotion(i64),
     User(i64),
@@ -172,6 +174,7 @@ impl Target {
         match owner_type {
             "application" => Some(Target::Application(id)),
             "defi" => Some(Target::Defi(id)),
+            "milestone" => Some(Target::Milestone(id)),
             _ => None,
         }
     }
@@ -181,6 +184,7 @@ impl Target {
             Target::Application(id) => ("application", id),
             Target::Defi(id) => ("defi", id),
             Target::Mail(id) => ("mail", id),
+            Target::Milestone(id) => ("milestone", id),
             Target::Organisation(id) => ("organisation", id),
             Target::Promotion(id) => ("promotion", id),
             Target::User(id) => ("user", id),

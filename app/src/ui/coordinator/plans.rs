@@ -52,8 +52,8 @@ fn PlansView(p: Plans) -> impl IntoView {
                     <th scope="row">{r.title.clone()}</th>
                     <td>{r.when.clone()}</td>
                     <td>{r.who.clone()}</td>
-                    <td>{days(Msg::DaysBefore, r.opens_days)}</td>
-                    <td>{days(Msg::DaysAfter, r.grace_days)}</td>
+                    <td>{if r.event { "—".to_owned() } else { days(Msg::DaysBefore, r.opens_days) }}</td>
+                    <td>{if r.event { "—".to_owned() } else { days(Msg::DaysAfter, r.grace_days) }}</td>
                     <td>{tr(if r.public { Msg::Yes } else { Msg::No })}</td>
                     <td><a href=format!("/coordination/promotions/{id}/jalons/{}", r.id)>{edit}</a></td>
                 </tr>
@@ -137,7 +137,7 @@ fn PlanForm(promotion: i64, name: String, row: PlanRow) -> impl IntoView {
     let kinds = opts(
         schedule::KINDS
             .iter()
-            .filter(|(c, _)| !row.weekly_only || *c == "hebdo")
+            .filter(|(c, _)| row.kinds.iter().any(|k| k == c))
             .map(|(c, m)| ((*c).to_owned(), *m))
             .collect(),
     );
@@ -196,9 +196,25 @@ fn PlanForm(promotion: i64, name: String, row: PlanRow) -> impl IntoView {
             <SelectField name=RANK label=Msg::FieldScheduleRank options=ranks hint=Msg::ScheduleRankHint value=v_rank error=e_rank/>
             <SelectField name=DAY label=Msg::FieldScheduleDay options=days_opts hint=Msg::ScheduleDayHint value=v_day error=e_day/>
             <Field name=TIME label=Msg::FieldPlanTime kind="time" hint=Msg::ParisTimeHint value=v_time error=e_time/>
-            <Field name=OPENS label=Msg::FieldOpensDays kind="text" hint=Msg::WindowHint value=v_opens error=e_opens/>
-            <Field name=GRACE label=Msg::FieldGraceDays kind="text" hint=Msg::WindowHint value=v_grace error=e_grace/>
-            <Checkbox name=PUBLIC label=Msg::FieldPlanPublic hint=Msg::PlanPublicHint checked=public/>
+            {if row.event {
+                // An event neither opens nor alerts: its days stay as they are.
+                view! {
+                    <input type="hidden" name=OPENS value=v_opens/>
+                    <input type="hidden" name=GRACE value=v_grace/>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <Field name=OPENS label=Msg::FieldOpensDays kind="text" hint=Msg::WindowHint value=v_opens error=e_opens/>
+                    <Field name=GRACE label=Msg::FieldGraceDays kind="text" hint=Msg::WindowHint value=v_grace error=e_grace/>
+                }
+                .into_any()
+            }}
+            {if row.public_fixed {
+                view! { <p>{tr(Msg::BulletinAlwaysPublic)}</p> }.into_any()
+            } else {
+                view! { <Checkbox name=PUBLIC label=Msg::FieldPlanPublic hint=Msg::PlanPublicHint checked=public/> }.into_any()
+            }}
             <button type="submit">{tr(Msg::SavePlan)}</button>
         </ActionForm>
     }

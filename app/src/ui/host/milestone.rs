@@ -93,12 +93,12 @@ fn FileBox(m: InstancePage, f: MilestoneFile) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="jalon-fichier-titre">
-            <h2 id="jalon-fichier-titre">{f.label.clone()}</h2>
+            <h2 id="jalon-fichier-titre">{tr(Msg::MilestoneFileTitle)}</h2>
             {current}
             {if f.may_upload {
                 view! {
                     <UploadForm action=href.clone() form_id="jalon-fichier" input_id="champ-fiche-fichier"
-                        label=f.label.clone() error/>
+                        label=f.label.clone() error hint_text=Msg::MilestonePdfHint/>
                 }
                 .into_any()
             } else {

@@ -191,8 +191,16 @@ pub async fn ensure_instances<C: ConnectionTrait>(
     p: &promotion::Model,
     not_before: Option<DateTime<Utc>>,
 ) -> Result<usize, AppError> {
-    let starts: std::collections::HashMap<i64, NaiveDate> = placement::Entity::find()
-        .filter(placement::Column::PromotionId.eq(p.id))
+    ensure_instances_of(db, p, not_before, None).await
+}
+
+/// Each team's first day: its earliest placement under contract.
+pub async fn team_starts<C: ConnectionTrait>(
+    db: &C,
+    promotion: i64,
+) -> Result<std::collections::HashMap<i64, NaiveDate>, AppError> {
+    Ok(placement::Entity::find()
+        .filter(placement::Column::PromotionId.eq(promotion))
         .filter(placement::Column::State.is_in(under_contract()))
         .all(db)
         .await?
@@ -201,12 +209,25 @@ pub async fn ensure_instances<C: ConnectionTrait>(
             let e = m.entry(pl.defi_id).or_insert(pl.starts_on);
             *e = (*e).min(pl.starts_on);
             m
-        });
+        }))
+}
+
+/// [`ensure_instances`], for one template only with `only`. An instance
+/// is numbered by its period (`DueRule::numbered`): the week or month of
+/// the promotion it falls in.
+pub async fn ensure_instances_of<C: ConnectionTrait>(
+    db: &C,
+    p: &promotion::Model,
+    not_before: Option<DateTime<Utc>>,
+    only: Option<i64>,
+) -> Result<usize, AppError> {
+    let starts = team_starts(db, p.id).await?;
     if starts.is_empty() {
         return Ok(0);
     }
     ensure_templates(db, p.id).await?;
-    let templates = templates(db, p.id).await?;
+    let mut templates = templates(db, p.id).await?;
+    templates.retain(|t| only.is_none_or(|id| t.row.id == id));
     let existing: std::collections::HashSet<(i64, i64, i32)> = instance::Entity::find()
         .filter(instance::Column::PromotionId.eq(p.id))
         .all(db)
@@ -224,9 +245,9 @@ pub async fn ensure_instances<C: ConnectionTrait>(
             continue;
         };
         // Numbered over the promotion: one week's bulletins share theirs.
-        let due = rule.occurrences(p.start_date, end);
+        let due = rule.numbered(p.start_date, end);
         for (&defi, &from) in &starts {
-            for (seq, at) in due.iter().enumerate() {
+            for &(seq, ref at) in &due {
                 let day = at.with_timezone(&chrono_tz::Europe::Paris).date_naive();
                 if day < from
                     || not_before.is_some_and(|n| *at <= n)

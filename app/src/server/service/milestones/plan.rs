@@ -1,12 +1,13 @@
 //! A promotion's milestone schedule as coordinators edit it: each
 //! template's due rule, when it opens, when coordinators are alerted,
-//! whether the promotion sees it. Saving one re-plans every team's
-//! upcoming instances of it that nobody answered, waived or moved: they
-//! are removed and created again from the new rule (from now on only), in
-//! the transaction that audits the change.
+//! whether the promotion sees it. A new rule re-plans every team's
+//! upcoming instances of it that nobody answered, waived or moved (each
+//! takes the new date of its week or month, in place), in the transaction
+//! that audits the change.
 
+use super::views::MILESTONE_OWNER;
 use super::views::filler_label;
-use super::{Stored, ensure_instances, ensure_templates, templates};
+use super::{Stored, ensure_instances_of, ensure_templates, last_day, team_starts, templates};
 use crate::domain::milestones::rule::DueRule;
 use crate::domain::milestones::schedule::{self, PUBLIC};
 use crate::i18n::Locale;
@@ -19,6 +20,7 @@ use crate::server::service::Origin;
 use crate::server::service::audit::{AuditAction, Target};
 use crate::server::service::txn::Txn;
 use chrono::{DateTime, Utc};
+use chrono_tz::Europe::Paris;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
     QueryFilter,
@@ -38,7 +40,17 @@ fn row(t: &Stored, l: Locale) -> PlanRow {
         opens_days: t.row.opens_days,
         grace_days: t.row.grace_days,
         public: t.row.public,
-        weekly_only: t.template.is_bulletin(),
+        kinds: rule
+            .as_ref()
+            .map(|r| {
+                schedule::kinds_for(r)
+                    .iter()
+                    .map(|k| (*k).to_owned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        public_fixed: t.template.is_bulletin(),
+        event: t.template.filler == crate::domain::milestones::Filler::Nobody,
         parts: rule
             .map(|r| {
                 schedule::parts(&r)
@@ -72,9 +84,9 @@ pub async fn plans<C: ConnectionTrait>(
     })
 }
 
-/// Changes a template's schedule and re-plans its upcoming unanswered
-/// instances; how many instances were re-planned. A refused form changes
-/// nothing and names each field.
+/// Changes a template's schedule; when its rule changed, re-plans every
+/// team's upcoming instances of it (`replan`). Returns how many instances
+/// moved. A refused form changes nothing and names each field.
 pub async fn edit(
     state: &AppState,
     origin: &Origin,
@@ -95,8 +107,12 @@ pub async fn edit(
     else {
         return Err(AppError::NotFound);
     };
-    let s = schedule::read(&get, t.template.is_bulletin()).map_err(AppError::fields)?;
-    let public = get(PUBLIC).is_some_and(|v| !v.trim().is_empty());
+    let allowed = DueRule::parse(&t.row.rule)
+        .map(|r| schedule::kinds_for(&r))
+        .unwrap_or(&[]);
+    let s = schedule::read(&get, allowed).map_err(AppError::fields)?;
+    // The bulletin's digest goes to the whole promotion: it stays public.
+    let public = t.template.is_bulletin() || get(PUBLIC).is_some_and(|v| !v.trim().is_empty());
     let before = t.row.clone();
     let mut changed = t.row.clone().into_active_model();
     changed.rule = Set(s.rule.code());
@@ -104,18 +120,11 @@ pub async fn edit(
     changed.grace_days = Set(s.grace_days as i32);
     changed.public = Set(public);
     changed.update(&txn).await?;
-    // Upcoming instances nobody answered, waived or moved for their team:
-    // planned again from the new rule.
-    let stale = instance::Entity::delete_many()
-        .filter(instance::Column::TemplateId.eq(id))
-        .filter(instance::Column::DueAt.gt(now))
-        .filter(instance::Column::SubmittedAt.is_null())
-        .filter(instance::Column::WaivedAt.is_null())
-        .filter(instance::Column::MovedReason.is_null())
-        .exec(&txn)
-        .await?
-        .rows_affected as usize;
-    let created = ensure_instances(&txn, &p, Some(now)).await?;
+    let plan = if s.rule.code() == before.rule {
+        Replanned::default()
+    } else {
+        replan(&txn, &p, id, &s.rule, now).await?
+    };
     txn.finish(
         AuditAction::MilestonePlanChanged,
         Target::Promotion(p.id),
@@ -129,10 +138,93 @@ pub async fn edit(
                 "rule": s.rule.code(), "opens_days": s.opens_days,
                 "grace_days": s.grace_days, "public": public,
             },
-            "removed": stale,
-            "created": created,
+            "moved": plan.moved,
+            "removed": plan.removed,
+            "created": plan.created,
         }),
     )
     .await?;
-    Ok(created)
+    Ok(plan.moved)
+}
+
+#[derive(Debug, Default)]
+struct Replanned {
+    moved: usize,
+    removed: usize,
+    created: usize,
+}
+
+/// Re-plans a template's upcoming instances after its rule changed. Each
+/// instance still ahead that nobody answered, waived or moved for its team
+/// takes the new rule's date of its period (the same week or month), in
+/// place: its page, its file, its thread and its calendar entry stay. One
+/// whose period has no date ahead any more is removed, unless a file or a
+/// reply hangs on it. Periods ahead without an instance are created.
+async fn replan<C: ConnectionTrait>(
+    db: &C,
+    p: &promotion::Model,
+    template: i64,
+    rule: &DueRule,
+    now: DateTime<Utc>,
+) -> Result<Replanned, AppError> {
+    use crate::server::db::attachment;
+    use crate::server::db::milestones::reply;
+    use std::collections::{HashMap, HashSet};
+    let starts = team_starts(db, p.id).await?;
+    let dates: HashMap<u32, DateTime<Utc>> = rule
+        .numbered(p.start_date, last_day(p))
+        .into_iter()
+        .collect();
+    let upcoming = instance::Entity::find()
+        .filter(instance::Column::TemplateId.eq(template))
+        .filter(instance::Column::DueAt.gt(now))
+        .filter(instance::Column::SubmittedAt.is_null())
+        .filter(instance::Column::WaivedAt.is_null())
+        .filter(instance::Column::MovedReason.is_null())
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = upcoming.iter().map(|i| i.id).collect();
+    let mut held: HashSet<i64> = HashSet::new();
+    for chunk in ids.chunks(500) {
+        held.extend(
+            attachment::Entity::find()
+                .filter(attachment::Column::OwnerType.eq(MILESTONE_OWNER))
+                .filter(attachment::Column::OwnerId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|a| a.owner_id),
+        );
+        held.extend(
+            reply::Entity::find()
+                .filter(reply::Column::InstanceId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|r| r.instance_id),
+        );
+    }
+    let mut out = Replanned::default();
+    for i in upcoming {
+        let from = starts.get(&i.defi_id).copied();
+        let ahead = dates.get(&(i.seq as u32)).filter(|at| {
+            **at > now && from.is_none_or(|f| at.with_timezone(&Paris).date_naive() >= f)
+        });
+        match ahead {
+            Some(at) if *at == i.due_at => {}
+            Some(at) => {
+                let mut row = i.into_active_model();
+                row.due_at = Set(*at);
+                row.update(db).await?;
+                out.moved += 1;
+            }
+            None if !held.contains(&i.id) => {
+                instance::Entity::delete_by_id(i.id).exec(db).await?;
+                out.removed += 1;
+            }
+            None => {}
+        }
+    }
+    out.created = ensure_instances_of(db, p, Some(now), Some(template)).await?;
+    Ok(out)
 }

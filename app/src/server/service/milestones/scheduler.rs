@@ -344,9 +344,8 @@ async fn digest(
         return Ok(false);
     };
     let Some((seq, due)) = rule
-        .occurrences(p.start_date, super::last_day(p))
+        .numbered(p.start_date, super::last_day(p))
         .into_iter()
-        .enumerate()
         .rfind(|(_, at)| *at <= now)
     else {
         return Ok(false);

@@ -425,6 +425,13 @@ pub async fn file_access<C: ConnectionTrait>(
     use crate::domain::milestones::status::Status;
     use crate::server::policy::{Action, require};
     use crate::server::service::files::UploadRefused::{Hidden, Shown};
+    if actor.viewer().is_none() {
+        // Signed out: asked to sign in, whether the milestone exists or not.
+        let anyone = Action::ViewPromotionTeam {
+            in_promotion: false,
+        };
+        require(actor, anyone).map_err(Hidden)?;
+    }
     let l = load(db, id).await.map_err(Hidden)?;
     if l.defi.id != defi || l.stored.template.file_field().is_none() {
         return Err(Hidden(AppError::NotFound));
