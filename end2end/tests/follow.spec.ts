@@ -94,7 +94,7 @@ test('a host lead files a report at risk; the programme team sees it and replies
 
 test('the programme team changes a milestone of the schedule', async ({ page }) => {
   // Each project changes its own milestone: the two runs stay independent.
-  const [title, time] = isHydrated() ? ['Demo Day (pitch de 3 minutes)', '15:30'] : ['Présentation finale', '10:30'];
+  const [title, time] = isHydrated() ? ['Note de continuité à mi-parcours', '16:30'] : ['Liste de fin de défi', '11:30'];
   await signIn(page, DEMO.coordinator, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/espace$/);
   await visit(page, '/coordination/promotions');
