@@ -118,8 +118,13 @@ pub fn Heading(msg: Msg) -> impl IntoView {
 
 /// The `:id` route parameter, when it is a number.
 pub fn id_param() -> Option<i64> {
+    num_param("id")
+}
+
+/// A route parameter (`:jalon`, `:modele`…), when it is a number.
+pub fn num_param(name: &str) -> Option<i64> {
     leptos_router::hooks::use_params_map()
-        .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()))
+        .with_untracked(|p| p.get(name).and_then(|v| v.parse::<i64>().ok()))
 }
 
 /// A query parameter, when present and not empty.

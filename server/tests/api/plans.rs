@@ -380,3 +380,65 @@ async fn a_new_day_keeps_every_week_and_month_when_the_promotion_starts_midweek(
     assert!(edit(bulletin.id, once, now).await.is_err());
     assert_eq!(template_of(&app, "bulletin").await.rule, "weekly:tue@10:00");
 }
+
+#[tokio::test]
+async fn a_day_changed_mid_week_keeps_this_weeks_bulletin_and_its_digest_waits_for_it() {
+    let app = TestApp::spawn().await;
+    let r = running(&app).await;
+    let _claire = app.coordinator().await;
+    scheduler::tick(&app.state, oct(1, 9, 0)).await.unwrap();
+    let t = template_of(&app, "bulletin").await;
+    // Thursday 7 October at 16:00: from now on, Thursdays at 15:00 — this
+    // week's Thursday is already past.
+    let form = [
+        ("echeance", "hebdo"),
+        ("jour", "jeu"),
+        ("heure", "15:00"),
+        ("ouverture", "2"),
+        ("alerte", "3"),
+    ];
+    let get = |k: &str| {
+        form.iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| (*v).to_owned())
+    };
+    plan::edit(
+        &app.state,
+        &Default::default(),
+        r.promotion,
+        t.id,
+        get,
+        oct(7, 16, 0),
+    )
+    .await
+    .unwrap();
+    for defi in [r.web, r.forest] {
+        assert_eq!(
+            bulletin_of(&app, defi, 1).await.due_at,
+            oct(8, 15, 0),
+            "this week's bulletin stays on Friday"
+        );
+        assert_eq!(bulletin_of(&app, defi, 2).await.due_at, oct(14, 15, 0));
+    }
+    // The week's digest waits for Friday's bulletins, then goes once.
+    app.mail().await;
+    let tally = scheduler::tick(&app.state, oct(7, 16, 1)).await.unwrap();
+    assert_eq!(tally.digests, 0);
+    let tally = scheduler::tick(&app.state, oct(8, 15, 0)).await.unwrap();
+    assert_eq!(tally.digests, 1);
+    assert_eq!(
+        scheduler::tick(&app.state, oct(8, 15, 5))
+            .await
+            .unwrap()
+            .digests,
+        0
+    );
+    // The next week's goes on Thursday.
+    assert_eq!(
+        scheduler::tick(&app.state, oct(14, 15, 0))
+            .await
+            .unwrap()
+            .digests,
+        1
+    );
+}

@@ -10,7 +10,7 @@ use crate::domain::milestones::schedule::{
 use crate::i18n::Msg;
 use crate::model::milestones::{PlanRow, Plans};
 use crate::ui::form::{Checkbox, ErrorSummary, Field, SelectField, action_error};
-use crate::ui::{Heading, Loaded, colon, gated, kept, loaded_row, page, say, tr};
+use crate::ui::{Heading, Loaded, colon, gated, kept, loaded_row, num_param, page, say, tr};
 use leptos::prelude::*;
 
 /// What the error summary calls each field.
@@ -82,15 +82,10 @@ fn PlansView(p: Plans) -> impl IntoView {
     }
 }
 
-fn param(name: &str) -> Option<i64> {
-    leptos_router::hooks::use_params_map()
-        .with_untracked(|p| p.get(name).and_then(|v| v.parse::<i64>().ok()))
-}
-
 #[component]
 pub fn PlanEditPage() -> impl IntoView {
     gated(page().can.manage_promotions, || {
-        match (param("id"), param("modele")) {
+        match (num_param("id"), num_param("modele")) {
             (Some(promotion), Some(id)) => {
                 let resource = Resource::new_blocking(move || promotion, get_plans);
                 view! {

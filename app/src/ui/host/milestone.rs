@@ -11,13 +11,8 @@ use crate::model::AppError;
 use crate::model::milestones::{FieldView, FormField, InstancePage, MilestoneFile};
 use crate::ui::form::{ErrorSummary, Field, TextArea, action_error};
 use crate::ui::upload::UploadForm;
-use crate::ui::{Heading, Loaded, colon, gated, kept, page, say, tr};
+use crate::ui::{Heading, Loaded, colon, gated, kept, num_param, page, say, tr};
 use leptos::prelude::*;
-
-fn param(name: &str) -> Option<i64> {
-    leptos_router::hooks::use_params_map()
-        .with_untracked(|p| p.get(name).and_then(|v| v.parse::<i64>().ok()))
-}
 
 /// What the error summary calls each field of these forms.
 fn label_of(name: &str) -> Option<Msg> {
@@ -34,7 +29,7 @@ fn label_of(name: &str) -> Option<Msg> {
 #[component]
 pub fn MilestonePage() -> impl IntoView {
     gated(page().viewer.is_some(), || {
-        match (param("id"), param("jalon")) {
+        match (num_param("id"), num_param("jalon")) {
             (Some(defi), Some(id)) => {
                 let resource =
                     Resource::new_blocking(move || (defi, id), |(d, i)| get_milestone(d, i));

@@ -10,7 +10,9 @@ pub struct Model {
     pub promotion_id: i64,
     pub template_id: i64,
     pub defi_id: i64,
-    /// The occurrence's rank (0 for a one-off milestone).
+    /// The occurrence's period: the week (weekly) or month (monthly)
+    /// counted from the promotion's start; 0 for a one-off milestone
+    /// (`DueRule::numbered`).
     pub seq: i32,
     pub due_at: DateTimeUtc,
     /// Set when coordinators moved the due time for this team.

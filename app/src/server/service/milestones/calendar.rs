@@ -30,7 +30,8 @@ pub fn events(
         let Some(rule) = DueRule::parse(&t.row.rule) else {
             continue;
         };
-        for (n, at) in rule.occurrences(start, end).into_iter().enumerate() {
+        // The period's number: a changed day keeps each event's UID.
+        for (n, at) in rule.numbered(start, end) {
             out.push((format!("{}-{n}", t.row.key), t.template.title, at));
         }
     }

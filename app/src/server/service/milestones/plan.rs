@@ -157,9 +157,10 @@ struct Replanned {
 /// Re-plans a template's upcoming instances after its rule changed. Each
 /// instance still ahead that nobody answered, waived or moved for its team
 /// takes the new rule's date of its period (the same week or month), in
-/// place: its page, its file, its thread and its calendar entry stay. One
-/// whose period has no date ahead any more is removed, unless a file or a
-/// reply hangs on it. Periods ahead without an instance are created.
+/// place: its page, its file, its thread and its calendar entry stay. When
+/// that date is already past (a change made mid-week), it keeps its own.
+/// One whose period is gone is removed, unless a file or a reply hangs on
+/// it. Periods ahead without an instance are created.
 async fn replan<C: ConnectionTrait>(
     db: &C,
     p: &promotion::Model,
@@ -207,22 +208,25 @@ async fn replan<C: ConnectionTrait>(
     let mut out = Replanned::default();
     for i in upcoming {
         let from = starts.get(&i.defi_id).copied();
-        let ahead = dates.get(&(i.seq as u32)).filter(|at| {
-            **at > now && from.is_none_or(|f| at.with_timezone(&Paris).date_naive() >= f)
-        });
-        match ahead {
+        let day = |at: &DateTime<Utc>| at.with_timezone(&Paris).date_naive();
+        match dates.get(&(i.seq as u32)) {
+            // Its period's new date is already past (changed mid-week):
+            // it keeps its date, the week is not lost.
+            Some(at) if *at <= now => {}
             Some(at) if *at == i.due_at => {}
-            Some(at) => {
+            Some(at) if from.is_none_or(|f| day(at) >= f) => {
                 let mut row = i.into_active_model();
                 row.due_at = Set(*at);
                 row.update(db).await?;
                 out.moved += 1;
             }
-            None if !held.contains(&i.id) => {
+            // The period is gone (past the end), or falls before the team
+            // came: removed, unless a file or a reply hangs on it.
+            _ if !held.contains(&i.id) => {
                 instance::Entity::delete_by_id(i.id).exec(db).await?;
                 out.removed += 1;
             }
-            None => {}
+            _ => {}
         }
     }
     out.created = ensure_instances_of(db, p, Some(now), Some(template)).await?;

@@ -350,8 +350,20 @@ async fn digest(
     else {
         return Ok(false);
     };
+    // The week's bulletins kept at their former day when the rule changed
+    // mid-week are waited for (one moved for its team is not).
+    let kept = instance::Entity::find()
+        .filter(instance::Column::TemplateId.eq(bulletins.row.id))
+        .filter(instance::Column::Seq.eq(seq as i32))
+        .filter(instance::Column::MovedReason.is_null())
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|i| i.due_at)
+        .max();
+    let due = kept.map_or(due, |k| k.max(due));
     // Only the last one, and not once the next week has begun.
-    if now - due >= Duration::days(7) {
+    if due > now || now - due >= Duration::days(7) {
         return Ok(false);
     }
     let txn = Txn::with_outbox(state, system).await?;
