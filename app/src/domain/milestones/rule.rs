@@ -177,10 +177,11 @@ impl DueRule {
         let recurring = self.recurring();
         days.into_iter()
             .map(|(d, at)| {
-                let day = if recurring {
-                    working_on_or_before(d)
-                } else {
-                    working_on_or_after(d)
+                // A recurring one moves earlier, unless that is before the
+                // start (a holiday on the first day): then later.
+                let day = match working_on_or_before(d) {
+                    b if recurring && b >= start => b,
+                    _ => working_on_or_after(d),
                 };
                 (period(d), paris(day, at))
             })
@@ -359,6 +360,13 @@ mod tests {
             (1, utc("2027-10-05T12:00:00Z"))
         );
         assert_eq!(rule("after:30@17:00").numbered(start, end)[0].0, 0);
+    }
+
+    #[test]
+    fn a_holiday_on_the_first_day_moves_the_first_occurrence_later() {
+        // Monday 1 May 2028 is a holiday and the promotion's first day.
+        let first = rule("weekly:mon@10:00").numbered(d("2028-05-01"), d("2028-06-30"))[0];
+        assert_eq!(first, (0, utc("2028-05-02T08:00:00Z")));
     }
 
     #[test]
