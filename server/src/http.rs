@@ -145,7 +145,8 @@ pub fn router(config: &Config, app: AppState) -> Router {
         // every request wrote to the database for every page view.
         .with_always_save(false);
     let pages = Router::new()
-        .route("/healthz", get(health))
+        .route("/healthz", get(crate::health::health))
+        .route("/readyz", get(crate::health::ready))
         .route("/langue", post(set_language))
         .route("/api/{*fn_name}", post(server_fn).get(server_fn))
         .route(
@@ -301,16 +302,6 @@ fn is_local_path(p: &str) -> bool {
         && !p.starts_with("//")
         && p.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"/-._~%!$&'()*+,;=:@?".contains(&b))
-}
-
-async fn health(State(st): State<ServerState>) -> Response {
-    match st.app.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ok").into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "health check");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
-        }
-    }
 }
 
 /// Renders a page with the request's context (person, language, flash).

@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod exports;
 pub mod files;
 pub mod formation;
+pub mod health;
 pub mod http;
 pub mod refusal;
 pub mod seed;

@@ -28,7 +28,11 @@ pub fn spawn(state: AppState) {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {
             tick.tick().await;
-            if let Err(e) = milestones::scheduler::tick(&ten_months, chrono::Utc::now()).await {
+            let now = chrono::Utc::now();
+            ten_months
+                .beat
+                .store(now.timestamp(), std::sync::atomic::Ordering::Relaxed);
+            if let Err(e) = milestones::scheduler::tick(&ten_months, now).await {
                 tracing::warn!(error = %e, "the milestones' scheduler");
             }
         }

@@ -40,6 +40,9 @@ pub struct AppState {
     pub outbox_wake: Arc<Notify>,
     /// Promotions and published sheets, as visitors' pages read them.
     pub catalogue: Arc<super::service::catalogue::Cache>,
+    /// When the scheduled work last ran (Unix seconds; 0: not started):
+    /// `/readyz` reads it.
+    pub beat: Arc<std::sync::atomic::AtomicI64>,
 }
 
 impl AppState {
@@ -51,6 +54,7 @@ impl AppState {
             mailer,
             outbox_wake: Arc::new(Notify::new()),
             catalogue: Arc::default(),
+            beat: Arc::default(),
         }
     }
 

@@ -15,6 +15,42 @@ async fn health_answers_when_the_database_does() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ready_once_migrated_and_while_the_scheduled_work_runs() {
+    use std::sync::atomic::Ordering;
+    let app = TestApp::spawn().await;
+    let ready = async || {
+        let res = app.browser().get("/readyz").await;
+        (res.status().as_u16(), res.text().await.unwrap())
+    };
+    // Migrated, but the scheduled work has not started.
+    let (status, text) = ready().await;
+    assert_eq!(status, 503);
+    assert!(
+        text.contains("database: ok")
+            && text.contains("migrations: current")
+            && text.contains("scheduled work: not started"),
+        "{text}"
+    );
+    // Started: it beats at once.
+    app::server::jobs::spawn(app.state.clone());
+    let mut answer = ready().await;
+    for _ in 0..100 {
+        if answer.0 == 200 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        answer = ready().await;
+    }
+    assert_eq!(answer.0, 200, "{}", answer.1);
+    // Silent for ten minutes: not ready.
+    let stale = chrono::Utc::now().timestamp() - 600;
+    app.state.beat.store(stale, Ordering::Relaxed);
+    let (status, text) = ready().await;
+    assert_eq!(status, 503);
+    assert!(text.contains("silent for"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_up_verify_and_land_in_the_personal_area() {
     let app = TestApp::spawn().await;
     let b = app.user().await;
