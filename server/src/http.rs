@@ -260,6 +260,8 @@ pub fn router(config: &Config, app: AppState) -> Router {
                     .and(NotForContentType::const_new("application/zip")),
             ),
         )
+        // A handler's panic answers the plain error page (`panics`).
+        .layer(crate::panics::layer())
         .layer(TraceLayer::new_for_http())
 }
 
