@@ -23,6 +23,23 @@ async fn template_of(app: &TestApp, key: &str) -> template::Model {
         .unwrap()
 }
 
+/// Changes a template's schedule through the service at `now`, from the
+/// form's fields.
+async fn edit_at(
+    app: &TestApp,
+    promotion: i64,
+    id: i64,
+    form: &[(&str, &str)],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, app::model::AppError> {
+    let get = |k: &str| {
+        form.iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| (*v).to_owned())
+    };
+    plan::edit(&app.state, &Default::default(), promotion, id, get, now).await
+}
+
 #[tokio::test]
 async fn changing_the_bulletin_day_replans_only_the_upcoming_unanswered_weeks() {
     let app = TestApp::spawn().await;
@@ -68,21 +85,9 @@ async fn changing_the_bulletin_day_replans_only_the_upcoming_unanswered_weeks() 
         ("alerte", "0"),
         ("public", "on"),
     ];
-    let get = |k: &str| {
-        form.iter()
-            .find(|(n, _)| *n == k)
-            .map(|(_, v)| (*v).to_owned())
-    };
-    plan::edit(
-        &app.state,
-        &Default::default(),
-        r.promotion,
-        t.id,
-        get,
-        oct(6, 12, 0),
-    )
-    .await
-    .unwrap();
+    edit_at(&app, r.promotion, t.id, &form, oct(6, 12, 0))
+        .await
+        .unwrap();
     assert_eq!(template_of(&app, "bulletin").await.rule, "weekly:thu@16:00");
     assert!(app.audited("milestone.plan_changed").await);
 
@@ -307,18 +312,6 @@ async fn a_new_day_keeps_every_week_and_month_when_the_promotion_starts_midweek(
         template_of(&app, "bulletin").await,
         template_of(&app, "pleniere").await,
     );
-    let promotion = r.promotion;
-    let edit = |id: i64, form: Vec<(&'static str, &'static str)>, now| {
-        let state = app.state.clone();
-        async move {
-            let get = |k: &str| {
-                form.iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| (*v).to_owned())
-            };
-            plan::edit(&state, &Default::default(), promotion, id, get, now).await
-        }
-    };
     // Saturday 16 October: Fridays become Tuesdays at 10:00, the first
     // Tuesday's plenary becomes the last Thursday's.
     let now = oct(16, 12, 0);
@@ -330,7 +323,9 @@ async fn a_new_day_keeps_every_week_and_month_when_the_promotion_starts_midweek(
         ("alerte", "3"),
         ("public", "on"),
     ];
-    edit(bulletin.id, weekly, now).await.unwrap();
+    edit_at(&app, r.promotion, bulletin.id, &weekly, now)
+        .await
+        .unwrap();
     let monthly = vec![
         ("echeance", "mensuel"),
         ("rang", "5"),
@@ -340,7 +335,9 @@ async fn a_new_day_keeps_every_week_and_month_when_the_promotion_starts_midweek(
         ("alerte", "2"),
         ("public", "on"),
     ];
-    edit(plenary.id, monthly, now).await.unwrap();
+    edit_at(&app, r.promotion, plenary.id, &monthly, now)
+        .await
+        .unwrap();
     // Weeks 0 to 2 were Fridays (past); week 3 is Tuesday 19 October; no
     // week is skipped nor doubled.
     let weeks = periods(&app, "bulletin", r.web).await;
@@ -377,7 +374,11 @@ async fn a_new_day_keeps_every_week_and_month_when_the_promotion_starts_midweek(
         ("ouverture", "2"),
         ("alerte", "3"),
     ];
-    assert!(edit(bulletin.id, once, now).await.is_err());
+    assert!(
+        edit_at(&app, r.promotion, bulletin.id, &once, now)
+            .await
+            .is_err()
+    );
     assert_eq!(template_of(&app, "bulletin").await.rule, "weekly:tue@10:00");
 }
 
@@ -397,21 +398,9 @@ async fn a_day_changed_mid_week_keeps_this_weeks_bulletin_and_its_digest_waits_f
         ("ouverture", "2"),
         ("alerte", "3"),
     ];
-    let get = |k: &str| {
-        form.iter()
-            .find(|(n, _)| *n == k)
-            .map(|(_, v)| (*v).to_owned())
-    };
-    plan::edit(
-        &app.state,
-        &Default::default(),
-        r.promotion,
-        t.id,
-        get,
-        oct(7, 16, 0),
-    )
-    .await
-    .unwrap();
+    edit_at(&app, r.promotion, t.id, &form, oct(7, 16, 0))
+        .await
+        .unwrap();
     for defi in [r.web, r.forest] {
         assert_eq!(
             bulletin_of(&app, defi, 1).await.due_at,

@@ -168,15 +168,25 @@ pub async fn teams_of_organisation<C: ConnectionTrait>(
         .into_iter()
         .map(|p| p.defi_id)
         .collect();
-    let mut out = Vec::new();
-    for d in defis.into_iter().filter(|d| with_team.contains(&d.id)) {
-        let name = promotion::Entity::find_by_id(d.promotion_id)
-            .one(db)
-            .await?
-            .map(|p| p.name)
-            .unwrap_or_default();
-        out.push((d.id, d.title, name));
-    }
+    let defis: Vec<_> = defis
+        .into_iter()
+        .filter(|d| with_team.contains(&d.id))
+        .collect();
+    // The promotions' names in one query.
+    let names: std::collections::HashMap<i64, String> = promotion::Entity::find()
+        .filter(promotion::Column::Id.is_in(defis.iter().map(|d| d.promotion_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut out: Vec<(i64, String, String)> = defis
+        .into_iter()
+        .map(|d| {
+            let name = names.get(&d.promotion_id).cloned().unwrap_or_default();
+            (d.id, d.title, name)
+        })
+        .collect();
     out.sort_by(|a, b| (&a.2, &a.1).cmp(&(&b.2, &b.1)));
     Ok(out)
 }
