@@ -15,6 +15,7 @@ mod m20261206_000011_interviews;
 mod m20261206_000012_hearings;
 mod m20261207_000013_team_formation;
 mod m20261207_000014_milestones;
+mod m20261207_000015_job_leases;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000012_hearings::Migration),
             Box::new(m20261207_000013_team_formation::Migration),
             Box::new(m20261207_000014_milestones::Migration),
+            Box::new(m20261207_000015_job_leases::Migration),
         ]
     }
 }

@@ -57,8 +57,8 @@ pub async fn start(
 }
 
 /// Serves on `listener`, already bound, spawns the workers and returns the
-/// bound address (it replaces `config.addr`); the server runs until the
-/// process ends. Tests bind port 0 once, build the configuration with the
+/// bound address (it replaces `config.addr`); the server runs until
+/// `state.stopping` is cancelled, then finishes the requests in flight. Tests bind port 0 once, build the configuration with the
 /// port they got, and hand the listener over: nobody can take the port in
 /// between.
 pub async fn start_on(
@@ -71,6 +71,7 @@ pub async fn start_on(
     let addr = listener.local_addr()?;
     let mut config = config.clone();
     config.addr = addr;
+    let state_stopping = state.stopping.clone();
     let router = http::router(&config, state);
     // Nagle's algorithm off: on a kept-alive connection a response written
     // in two segments would otherwise wait for the client's delayed ACK
@@ -81,12 +82,12 @@ pub async fn start_on(
             tracing::warn!(error = %e, "TCP_NODELAY");
         }
     });
+    let stopping = state_stopping;
     let handle = tokio::spawn(async move {
         let service = router.into_make_service_with_connect_info::<SocketAddr>();
+        // Once stopping: no new connection; requests in flight finish.
         if let Err(e) = axum::serve(listener, service)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
+            .with_graceful_shutdown(stopping.cancelled_owned())
             .await
         {
             tracing::error!(error = %e, "server stopped");
@@ -99,17 +100,74 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let db = migrate(&config).await?;
     app::server::service::exports::sweep_temporary(&config.data_dir);
     let state = app_state(&config, db)?;
-    jobs::spawn(state.clone());
+    let work = jobs::spawn(state.clone());
     if config.production {
         tracing::info!("production mode: Secure __Host- cookies, SMTP mail");
     } else {
         tracing::info!(mail = ?config.mail, "development mode");
     }
+    let stopping = state.stopping.clone();
     let (addr, handle) = start(&config, state).await?;
     println!("Cohorte écoute sur http://{addr}  (serving on http://{addr})");
     tokio::spawn(give_back_memory());
-    handle.await?;
+    tokio::spawn(stop_on_signal(stopping.clone()));
+    drain(handle, work, &stopping).await;
     Ok(())
+}
+
+/// How long requests in flight, then the scheduled work, may take to
+/// finish once the server is asked to stop.
+const DRAIN: std::time::Duration = std::time::Duration::from_secs(25);
+
+/// SIGTERM (what a service manager or an orchestrator sends) or Ctrl-C.
+async fn stop_on_signal(stopping: tokio_util::sync::CancellationToken) {
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "SIGTERM handler");
+                std::future::pending::<()>().await
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = term => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+    tracing::info!("stopping: no new connection, finishing what is in flight");
+    stopping.cancel();
+}
+
+/// Waits for the HTTP server to stop (after the requests in flight), then
+/// for the worker and the scheduled work (the worker gives its leases
+/// back); each wait is bounded by `DRAIN`.
+pub async fn drain(
+    http: tokio::task::JoinHandle<()>,
+    work: Vec<tokio::task::JoinHandle<()>>,
+    stopping: &tokio_util::sync::CancellationToken,
+) {
+    let bounded = async {
+        stopping.cancelled().await;
+        tokio::time::sleep(DRAIN).await;
+    };
+    tokio::select! {
+        _ = http => {}
+        _ = bounded => tracing::warn!("requests still in flight after the drain delay: stopping anyway"),
+    }
+    let all = async {
+        for task in work {
+            let _ = task.await;
+        }
+    };
+    if tokio::time::timeout(DRAIN, all).await.is_err() {
+        tracing::warn!("scheduled work still running after the drain delay: stopping anyway");
+    }
+    tracing::info!("stopped cleanly");
 }
 
 /// mimalloc (the binary's allocator) purges freed memory lazily, when a

@@ -25,7 +25,6 @@ use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
@@ -262,7 +261,8 @@ pub fn router(config: &Config, app: AppState) -> Router {
         )
         // A handler's panic answers the plain error page (`panics`).
         .layer(crate::panics::layer())
-        .layer(TraceLayer::new_for_http())
+        // Every request's id, span and one log line (`requests`).
+        .layer(axum::middleware::from_fn(crate::requests::identify))
 }
 
 /// Browser features no page of Cohorte uses.

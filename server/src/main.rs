@@ -89,12 +89,7 @@ async fn main() -> std::process::ExitCode {
 
 async fn run() -> anyhow::Result<()> {
     let _ = dotenvy::dotenv();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("COHORTE_LOG")
-                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
-        )
-        .init();
+    server::logs::init(std::env::var("COHORTE_LOG_FORMAT").ok().as_deref());
     let args = Cli::parse();
     if let Command::Match { file } = &args.command {
         // Needs no configuration and no database.

@@ -1,32 +1,24 @@
 //! A request whose handler panics answers the plain "unexpected error"
 //! page (500, as every other unexpected error: `refusal`) instead of
 //! dropping the connection; the server goes on serving. The panic is
-//! logged with an id, sent back in `x-request-id` so that an operator can
-//! find the log line a person reports; its message never reaches the
-//! response. Chosen: tower-http's `CatchPanicLayer` (the stack's own).
+//! logged in the request's span, with the request's id, which comes back
+//! in `x-request-id` (`requests`), so that an operator can find the log
+//! line a person reports; its message never reaches the response.
+//! Chosen: tower-http's `CatchPanicLayer` (the stack's own).
 
 use app::model::AppError;
-use axum::http::HeaderValue;
 use axum::response::Response;
 use std::any::Any;
 use tower_http::catch_panic::CatchPanicLayer;
 
-/// The header that carries the id of a logged panic.
-pub const REQUEST_ID: &str = "x-request-id";
-
 fn answer(panic: Box<dyn Any + Send + 'static>) -> Response {
-    let id = app::server::service::tokens::random_secret(8);
     let message = panic
         .downcast_ref::<String>()
         .map(String::as_str)
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
-    tracing::error!(request_id = %id, panic = message, "a request panicked");
-    let mut res = crate::refusal::response(AppError::Unexpected);
-    if let Ok(v) = HeaderValue::from_str(&id) {
-        res.headers_mut().insert(REQUEST_ID, v);
-    }
-    res
+    tracing::error!(panic = message, "a request panicked");
+    crate::refusal::response(AppError::Unexpected)
 }
 
 /// The layer, outermost in the router.
@@ -55,14 +47,15 @@ mod tests {
                 }),
             )
             .route("/ok", get(|| async { "fine" }))
-            .layer(super::layer());
+            .layer(super::layer())
+            .layer(axum::middleware::from_fn(crate::requests::identify));
         let res = router
             .clone()
             .oneshot(Request::get("/").body(Body::empty()).unwrap())
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        assert_eq!(res.headers()[super::REQUEST_ID].len(), 16);
+        assert_eq!(res.headers()[crate::requests::REQUEST_ID].len(), 16);
         let body = to_bytes(res.into_body(), 100_000).await.unwrap();
         let text = String::from_utf8_lossy(&body);
         assert!(!text.contains("secret internal detail"), "{text}");

@@ -20,6 +20,7 @@ pub fn status(e: &AppError) -> StatusCode {
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Conflict => StatusCode::CONFLICT,
         AppError::Validation(_) | AppError::Refused(_) => StatusCode::BAD_REQUEST,
+        AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Unexpected => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -44,8 +45,15 @@ pub fn response(e: AppError) -> Response {
         .into_response();
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+    }
     res
 }
+
+/// Seconds a client should wait before trying again after a 503.
+pub const RETRY_AFTER: &str = "30";
 
 /// A refused server function's answer. A form post's redirect carries the
 /// error in its URL (Leptos' `?__path=…&__err=…`): it moves to the flash,

@@ -34,6 +34,10 @@ super::texts! {
     ErrUnexpected =>
         "Une erreur inattendue s'est produite. Rien n'a été modifié ; réessayez dans un instant.",
         "An unexpected error occurred. Nothing was changed; please try again in a moment.";
+    ErrUnavailableTitle => "Service momentanément indisponible", "Service briefly unavailable";
+    ErrUnavailable =>
+        "Le service est momentanément indisponible. Cette action n'a pas été enregistrée ; réessayez dans une minute.",
+        "The service is briefly unavailable. This action was not saved; please try again in a minute.";
     ErrRateLimited =>
         "Trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer.",
         "Too many attempts in a short time. Please wait a few minutes before trying again.";

@@ -51,6 +51,11 @@ pub enum AppError {
     Conflict,
     #[error("rate limited")]
     RateLimited,
+    /// The database is busy or unreachable for a moment (locked by a long
+    /// writer, restarting): nothing was changed, the person tries again.
+    /// 503 with `Retry-After`.
+    #[error("unavailable")]
+    Unavailable,
     /// Anything else; the details are in the server log only.
     #[error("unexpected error")]
     Unexpected,
@@ -131,6 +136,7 @@ impl AppError {
             AppError::Forbidden => Msg::ErrForbidden,
             AppError::Conflict => Msg::ErrConflict,
             AppError::RateLimited => Msg::ErrRateLimited,
+            AppError::Unavailable => Msg::ErrUnavailable,
             AppError::Unexpected => Msg::ErrUnexpected,
         }
     }
@@ -169,7 +175,21 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        leptos::logging::error!("server function failure: {value}");
+        // The kind only: a decoding error quotes what the person typed,
+        // and logs hold no personal data.
+        let kind = match value {
+            ServerFnErrorErr::Registration(_) => "registration",
+            ServerFnErrorErr::UnsupportedRequestMethod(_) => "method",
+            ServerFnErrorErr::Request(_) => "request",
+            ServerFnErrorErr::ServerError(_) => "server",
+            ServerFnErrorErr::MiddlewareError(_) => "middleware",
+            ServerFnErrorErr::Deserialization(_) => "decoding",
+            ServerFnErrorErr::Serialization(_) => "encoding",
+            ServerFnErrorErr::Args(_) => "arguments",
+            ServerFnErrorErr::MissingArg(_) => "missing argument",
+            ServerFnErrorErr::Response(_) => "response",
+        };
+        leptos::logging::error!("server function failure: {kind}");
         AppError::Unexpected
     }
 }

@@ -17,7 +17,12 @@ use crate::model::AppError;
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(e: sea_orm::DbErr) -> Self {
-        tracing::error!(error = %e, "database error");
-        AppError::Unexpected
+        if db::transient(&e) {
+            tracing::warn!(error = %e, "database busy or unreachable");
+            AppError::Unavailable
+        } else {
+            tracing::error!(error = %e, "database error");
+            AppError::Unexpected
+        }
     }
 }

@@ -43,6 +43,11 @@ pub struct AppState {
     /// When the scheduled work last ran (Unix seconds; 0: not started):
     /// `/readyz` reads it.
     pub beat: Arc<std::sync::atomic::AtomicI64>,
+    /// Cancelled when the server is asked to stop (SIGTERM, Ctrl-C): the
+    /// HTTP server stops accepting and finishes what is in flight, the
+    /// outbox worker sends no further message and gives its leases back,
+    /// the scheduled work ends its current pass and stops.
+    pub stopping: tokio_util::sync::CancellationToken,
 }
 
 impl AppState {
@@ -55,6 +60,7 @@ impl AppState {
             outbox_wake: Arc::new(Notify::new()),
             catalogue: Arc::default(),
             beat: Arc::default(),
+            stopping: tokio_util::sync::CancellationToken::new(),
         }
     }
 

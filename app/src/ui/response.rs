@@ -17,12 +17,23 @@ mod imp {
     pub fn redirect(path: &str) {
         leptos_axum::redirect(path);
     }
+
+    /// `Retry-After` on a 503 page.
+    pub fn retry_after(seconds: &'static str) {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.insert_header(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static(seconds),
+            );
+        }
+    }
 }
 
 #[cfg(not(feature = "ssr"))]
 mod imp {
     pub fn set_status(_code: u16) {}
     pub fn redirect(_path: &str) {}
+    pub fn retry_after(_seconds: &'static str) {}
 }
 
-pub use imp::{redirect, set_status};
+pub use imp::{redirect, retry_after, set_status};

@@ -46,3 +46,35 @@ pub async fn write_txn(db: &DatabaseConnection) -> Result<DatabaseTransaction, D
     })
     .await
 }
+
+/// Whether `e` says the database is busy or out of reach for a moment
+/// rather than that the request is wrong: no connection in time, a
+/// connection lost, SQLite locked past its busy timeout, PostgreSQL
+/// restarting, shutting down, out of connections, or a serialisation
+/// failure or deadlock. Such an error is answered "try again" (503), not
+/// "unexpected" (500).
+pub fn transient(e: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    use sea_orm::sqlx::Error as Sqlx;
+    let sqlx = match e {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => return true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => e,
+        _ => return false,
+    };
+    match sqlx.as_ref() {
+        Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::Tls(_) | Sqlx::Protocol(_) => {
+            true
+        }
+        Sqlx::Database(d) => {
+            let code = d.code().unwrap_or_default();
+            // SQLite: BUSY (5) and LOCKED (6) with their extended codes.
+            matches!(code.as_ref(), "5" | "6" | "261" | "262" | "517")
+                // PostgreSQL: connection exceptions (08), serialisation
+                // failure, deadlock, too many connections, shutting down.
+                || code.starts_with("08")
+                || matches!(code.as_ref(), "40001" | "40P01" | "53300" | "57P01" | "57P02" | "57P03")
+                || d.message().contains("database is locked")
+        }
+        _ => false,
+    }
+}

@@ -17,6 +17,7 @@ pub mod guarded;
 pub mod hearings;
 pub mod interviews;
 pub mod invitation;
+pub mod job_lease;
 pub mod milestones;
 pub mod organisation;
 pub mod outbox_message;
@@ -27,4 +28,4 @@ pub mod session;
 pub mod session_store;
 pub mod user;
 
-pub use connect::{connect, write_txn};
+pub use connect::{connect, transient, write_txn};

@@ -15,6 +15,21 @@ pub struct StubMail {
     pub html: String,
     /// The iCalendar attachment, if any.
     pub calendar: Option<String>,
+    /// The Message-ID, the same on every attempt of one message.
+    pub message_id: String,
+}
+
+/// One message to send.
+#[derive(Clone, Copy)]
+pub struct Outgoing<'a> {
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub text: &'a str,
+    pub html: &'a str,
+    /// The iCalendar attachment, if any.
+    pub calendar: Option<&'a str>,
+    /// The same on every attempt of one message (`worker::message_id`).
+    pub message_id: &'a str,
 }
 
 #[derive(Clone)]
@@ -51,15 +66,15 @@ impl Mailer {
         }
     }
 
-    pub async fn send(
-        &self,
-        from: &str,
-        to: &str,
-        subject: &str,
-        text: &str,
-        html: &str,
-        calendar: Option<&str>,
-    ) -> Result<(), String> {
+    pub async fn send(&self, from: &str, m: &Outgoing<'_>) -> Result<(), String> {
+        let Outgoing {
+            to,
+            subject,
+            text,
+            html,
+            calendar,
+            message_id,
+        } = *m;
         if let Mailer::Stub(sent) = self {
             sent.lock().expect("stub lock").push(StubMail {
                 to: to.to_owned(),
@@ -67,6 +82,7 @@ impl Mailer {
                 text: text.to_owned(),
                 html: html.to_owned(),
                 calendar: calendar.map(str::to_owned),
+                message_id: message_id.to_owned(),
             });
             return Ok(());
         }
@@ -76,6 +92,7 @@ impl Mailer {
             .from(from)
             .to(to)
             .subject(subject)
+            .message_id(Some(message_id.to_owned()))
             .multipart(body(text, html, calendar))
             .map_err(|e| format!("message: {e}"))?;
         match self {

@@ -3,7 +3,13 @@
 //! PostgreSQL: two processes never claim the same row, and a row whose
 //! worker died is claimed again once its lease expires. Delivery is
 //! therefore at least once: a crash between sending and recording can
-//! repeat one message, never lose it.
+//! repeat one message, never lose it. Each message carries a Message-ID
+//! made of its row's id and creation time (`message_id`), the same on
+//! every attempt: a repeat is recognisable by the receiving server and
+//! the reader's client, which suppress it (docs/reliability.md).
+//!
+//! When the server stops (`AppState::stopping`), the worker sends no
+//! further message and gives back the leases of those it claimed.
 
 use super::MailTemplate;
 use crate::domain::retry;
@@ -57,6 +63,9 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
         .await?;
     let mut count = 0;
     for message in claimed {
+        if state.stopping.is_cancelled() {
+            break;
+        }
         // Renew the lease just before sending: if it expired (a slow SMTP
         // server) and another worker took the row, leave it to them.
         let renewed = Outbox::update_many()
@@ -73,15 +82,19 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
             continue;
         }
         count += 1;
+        let id = message_id(&message, &state.settings.mail_from);
         let result = state
             .mailer
             .send(
                 &state.settings.mail_from,
-                &message.recipient,
-                &message.subject,
-                &message.body_text,
-                &message.body_html,
-                message.calendar.as_deref(),
+                &super::transport::Outgoing {
+                    to: &message.recipient,
+                    subject: &message.subject,
+                    text: &message.body_text,
+                    html: &message.body_html,
+                    calendar: message.calendar.as_deref(),
+                    message_id: &id,
+                },
             )
             .await;
         let attempts = message.attempts + 1;
@@ -106,7 +119,12 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
                     .col_expr(Column::LastError, Expr::value(Option::<String>::None));
             }
             Err(error) => {
-                tracing::warn!(%error, attempts, "sending an email failed");
+                tracing::warn!(
+                    error = %without_addresses(&error),
+                    message = message.id,
+                    attempts,
+                    "sending an email failed"
+                );
                 let error: String = error.chars().take(500).collect();
                 update = update.col_expr(Column::LastError, Expr::value(Some(error)));
                 update = if retry::gives_up(attempts) {
@@ -136,7 +154,36 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
             .exec(db)
             .await?;
     }
+    // What was claimed and not attempted (the server is stopping) is free
+    // for the next worker at once, not after the lease.
+    Outbox::update_many()
+        .col_expr(Column::LeaseOwner, Expr::value(Option::<String>::None))
+        .col_expr(
+            Column::LeaseUntil,
+            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
+        .filter(Column::LeaseOwner.eq(owner))
+        .filter(Column::State.eq("queued"))
+        .exec(db)
+        .await?;
     Ok(count)
+}
+
+/// The message's Message-ID: `<cohorte.ID.CREATED@DOMAIN>`, DOMAIN the
+/// sender's. The same on every attempt, so a message sent again after a
+/// crash between sending and recording is the same message to its
+/// recipient's server (the key a sink de-duplicates on).
+pub fn message_id(message: &crate::server::db::outbox_message::Model, from: &str) -> String {
+    let domain = from
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim_end_matches('>').trim())
+        .filter(|d| !d.is_empty())
+        .unwrap_or("cohorte.localhost");
+    format!(
+        "<cohorte.{}.{}@{domain}>",
+        message.id,
+        message.created_at.timestamp()
+    )
 }
 
 /// Sends until nothing is due.
@@ -145,7 +192,7 @@ pub async fn drain_all(state: &AppState) -> Result<usize, DbErr> {
     loop {
         let n = drain_once(state).await?;
         total += n;
-        if n < BATCH as usize {
+        if n < BATCH as usize || state.stopping.is_cancelled() {
             return Ok(total);
         }
     }
@@ -161,6 +208,27 @@ pub async fn run(state: AppState) {
         tokio::select! {
             _ = state.outbox_wake.notified() => {}
             _ = tokio::time::sleep(std::time::Duration::from_secs(5)) => {}
+            _ = state.stopping.cancelled() => return,
         }
+    }
+}
+
+/// `text` with every word holding an `@` replaced: a mail server's refusal
+/// often quotes the recipient's address, and logs hold no personal data.
+pub fn without_addresses(text: &str) -> String {
+    text.split(' ')
+        .map(|w| if w.contains('@') { "[adresse]" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn refusals_lose_their_addresses() {
+        assert_eq!(
+            super::without_addresses("550 5.1.1 <ines@example.org>: unknown user"),
+            "550 5.1.1 [adresse] unknown user"
+        );
     }
 }

@@ -17,6 +17,7 @@ pub mod files;
 pub mod formation;
 pub mod hearings;
 pub mod interviews;
+pub mod leases;
 pub mod memberships;
 pub mod milestones;
 pub mod organisations;

@@ -54,6 +54,16 @@ pub fn ErrorPage(error: crate::model::AppError) -> impl IntoView {
     match error {
         AppError::NotFound => view! { <NotFound/> }.into_any(),
         AppError::Forbidden => crate::ui::refuse(),
+        AppError::Unavailable => {
+            response::set_status(503);
+            response::retry_after("30");
+            view! {
+                <Heading msg=Msg::ErrUnavailableTitle/>
+                <p>{tr(Msg::ErrUnavailable)}</p>
+                <p><a href="/">{tr(Msg::BackHome)}</a></p>
+            }
+            .into_any()
+        }
         _ => {
             response::set_status(500);
             view! {

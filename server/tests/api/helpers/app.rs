@@ -59,6 +59,24 @@ fn site_root() -> &'static Path {
     })
 }
 
+/// With `COHORTE_TEST_LOG=FILE` (the Makefile sets it), every test
+/// server's log goes to FILE as JSON lines, which `scripts/check-logs.sh`
+/// then searches for the fixtures' names, addresses and texts.
+fn log_to_file() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let Some(path) = std::env::var_os("COHORTE_TEST_LOG") else {
+            return;
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .expect("the test log file");
+        server::logs::init_json_file(file);
+    });
+}
+
 /// A database created on the server of `COHORTE_TEST_DATABASE_URL`.
 struct Postgres {
     /// `COHORTE_TEST_DATABASE_URL`, where the database is created and dropped.
@@ -125,6 +143,7 @@ impl TestApp {
     }
 
     async fn spawn_with(trust_proxy: bool, production: bool) -> TestApp {
+        log_to_file();
         // Bound once, here, and handed to the server: the base URL (used in
         // emailed links) is known before the configuration is built, and no
         // other test can take the port in between.
@@ -233,6 +252,7 @@ impl Drop for TestApp {
     /// with its own runtime; `WITH (FORCE)` ends the server's connections.
     /// Nothing here panics: a test that failed is reported as it failed.
     fn drop(&mut self) {
+        self.state.stopping.cancel();
         let _ = std::fs::remove_dir_all(&self.data_dir);
         let Some(Postgres { admin_url, name }) = self.postgres.take() else {
             return;

@@ -204,18 +204,21 @@ pub async fn ensure_instances<C: ConnectionTrait>(
     ensure_instances_of(db, p, not_before, None).await
 }
 
-/// Each team's first day: its earliest placement under contract.
+/// Each team's first day: its earliest placement under contract. In the
+/// défis' order, so that whoever inserts their instances takes the rows'
+/// locks in one order (two writers in different orders deadlock on
+/// PostgreSQL).
 pub async fn team_starts<C: ConnectionTrait>(
     db: &C,
     promotion: i64,
-) -> Result<std::collections::HashMap<i64, NaiveDate>, AppError> {
+) -> Result<std::collections::BTreeMap<i64, NaiveDate>, AppError> {
     Ok(placement::Entity::find()
         .filter(placement::Column::PromotionId.eq(promotion))
         .filter(placement::Column::State.is_in(under_contract()))
         .all(db)
         .await?
         .into_iter()
-        .fold(std::collections::HashMap::new(), |mut m, pl| {
+        .fold(std::collections::BTreeMap::new(), |mut m, pl| {
             let e = m.entry(pl.defi_id).or_insert(pl.starts_on);
             *e = (*e).min(pl.starts_on);
             m
