@@ -106,6 +106,11 @@ pub async fn refused(mut res: Response, session: &Session, production: bool) -> 
         .await
         .unwrap_or_default();
     parts.status = status(&AppError::de(bytes.clone()));
+    if parts.status == StatusCode::SERVICE_UNAVAILABLE {
+        parts
+            .headers
+            .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+    }
     Response::from_parts(parts, Body::from(bytes))
 }
 
@@ -118,6 +123,9 @@ mod tests {
         assert_eq!(response(AppError::NotFound).status(), 404);
         assert_eq!(response(AppError::Unexpected).status(), 500);
         assert_eq!(response(AppError::RateLimited).status(), 429);
+        let busy = response(AppError::Unavailable);
+        assert_eq!(busy.status(), 503);
+        assert_eq!(busy.headers()["retry-after"], RETRY_AFTER);
         let r = response(AppError::Forbidden);
         assert!(r.status().is_redirection());
         assert_eq!(r.headers()["location"], "/connexion");

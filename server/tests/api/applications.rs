@@ -11,7 +11,7 @@ use app::server::db::{application, promotion};
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 
-async fn start(b: &Browser, promotion: i64) -> i64 {
+pub(crate) async fn start(b: &Browser, promotion: i64) -> i64 {
     let res = b
         .post(
             "/candidature",
@@ -24,7 +24,7 @@ async fn start(b: &Browser, promotion: i64) -> i64 {
     to.rsplit('/').next().unwrap().parse().unwrap()
 }
 
-fn complete(id: i64, intent: &str, web: i64, forest: i64) -> Vec<(String, String)> {
+pub(crate) fn complete(id: i64, intent: &str, web: i64, forest: i64) -> Vec<(String, String)> {
     [
         ("id", id.to_string()),
         ("intent", intent.into()),
@@ -51,7 +51,7 @@ fn complete(id: i64, intent: &str, web: i64, forest: i64) -> Vec<(String, String
     .collect()
 }
 
-async fn save(b: &Browser, id: i64, fields: &[(String, String)]) -> Landing {
+pub(crate) async fn save(b: &Browser, id: i64, fields: &[(String, String)]) -> Landing {
     let from = format!("/candidature/{id}");
     location(
         &b.post_fields(&from, "/api/enregistrer-candidature", fields)
@@ -59,7 +59,7 @@ async fn save(b: &Browser, id: i64, fields: &[(String, String)]) -> Landing {
     )
 }
 
-async fn upload(b: &Browser, id: i64, kind: &str, bytes: &[u8]) -> reqwest::Response {
+pub(crate) async fn upload(b: &Browser, id: i64, kind: &str, bytes: &[u8]) -> reqwest::Response {
     let (from, to) = (
         format!("/candidature/{id}"),
         format!("/candidature/{id}/{kind}"),
@@ -67,7 +67,7 @@ async fn upload(b: &Browser, id: i64, kind: &str, bytes: &[u8]) -> reqwest::Resp
     b.upload(&from, &to, "cv.pdf", bytes).await
 }
 
-async fn row(app: &TestApp, id: i64) -> application::Model {
+pub(crate) async fn row(app: &TestApp, id: i64) -> application::Model {
     app.row::<application::Entity>(id).await
 }
 
@@ -1199,7 +1199,7 @@ async fn hosts_see_how_many_dossiers_ranked_their_published_defis() {
 }
 
 /// What the autosave island gets for `fields`: the status and the body.
-async fn autosave(b: &Browser, id: i64, fields: &[(String, String)]) -> (u16, String) {
+pub(crate) async fn autosave(b: &Browser, id: i64, fields: &[(String, String)]) -> (u16, String) {
     let res = b
         .client
         .post(format!("{}/api/enregistrer-candidature", b.base))

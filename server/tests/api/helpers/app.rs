@@ -183,6 +183,24 @@ impl TestApp {
         }
     }
 
+    /// A second server on this one's database and data directory, as two
+    /// `cohorte serve` behind one public address: its own port, state
+    /// (mail to its own stub) and scheduled work to run. Its address and
+    /// state; it stops when its state's `stopping` is cancelled.
+    pub async fn second_server(&self) -> (String, AppState) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
+        let mut config = self.config.clone();
+        config.addr = listener.local_addr().unwrap();
+        let db = server::cli::migrate(&config).await.expect("migrations run");
+        let state = server::cli::app_state(&config, db).unwrap();
+        server::cli::start_on(listener, &config, state.clone())
+            .await
+            .expect("server starts");
+        (format!("http://{}", config.addr), state)
+    }
+
     /// A new browser: its own cookie jar, no JavaScript, no automatic
     /// redirects (tests look at them).
     pub fn browser(&self) -> Browser {

@@ -9,6 +9,7 @@ mod browser;
 mod cli;
 mod fixtures;
 mod personas;
+mod smtp;
 mod texts;
 
 pub use app::TestApp;
@@ -16,4 +17,5 @@ pub use browser::{Browser, Landing, error_fields, error_in, location, refusal, t
 pub use cli::run_cli;
 pub use fixtures::{PASSWORD, PDF, open_applications, open_call, open_promotion};
 pub use personas::register;
+pub use smtp::Sink;
 pub use texts::{Msg, en, fill, fr, fr_parts, shows};
