@@ -120,6 +120,11 @@ async fn upload(
     let (flash, back) =
         match files::upload(&state.app, &ctx.actor, &ctx.origin(), target, read).await {
             Err(UploadRefused::Hidden(e)) => return refusal(e),
+            // An upload that could not be read, or a database busy for a
+            // moment: a plain 400 or 503 page, nothing stored.
+            Err(UploadRefused::Shown(e @ (AppError::Malformed | AppError::Unavailable))) => {
+                return refusal(e);
+            }
             Ok(()) => (
                 Flash {
                     notice: Some(target.saved()),
@@ -158,11 +163,13 @@ async fn download(
 /// The `file` field: its name and bytes. A body over the limit is "too
 /// large"; a form without a file is "choose a file".
 async fn read_file(multipart: &mut Multipart) -> Result<(String, Vec<u8>), AppError> {
+    // An upload cut short or not multipart at all is `Malformed` (400,
+    // nothing stored), not a field's message.
     let too_large = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::field("pitch_deck", Msg::FileTooLarge)
         } else {
-            AppError::field("pitch_deck", Msg::FileRequired)
+            AppError::Malformed
         }
     };
     while let Some(field) = multipart.next_field().await.map_err(too_large)? {

@@ -147,7 +147,12 @@ pub fn router(config: &Config, app: AppState) -> Router {
         .route("/healthz", get(crate::health::health))
         .route("/readyz", get(crate::health::ready))
         .route("/langue", post(set_language))
-        .route("/api/{*fn_name}", post(server_fn).get(server_fn))
+        .route(
+            "/api/{*fn_name}",
+            post(server_fn)
+                .get(server_fn)
+                .layer(axum::middleware::from_fn(crate::limits::forms)),
+        )
         .route(
             "/organisation/defis/{id}/presentation",
             crate::files::pitch_deck_routes(),

@@ -12,6 +12,7 @@ pub mod files;
 pub mod formation;
 pub mod health;
 pub mod http;
+pub mod limits;
 pub mod logs;
 pub mod panics;
 pub mod refusal;

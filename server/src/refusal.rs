@@ -19,7 +19,9 @@ pub fn status(e: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Conflict => StatusCode::CONFLICT,
-        AppError::Validation(_) | AppError::Refused(_) => StatusCode::BAD_REQUEST,
+        AppError::Validation(_) | AppError::Refused(_) | AppError::Malformed => {
+            StatusCode::BAD_REQUEST
+        }
         AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Unexpected => StatusCode::INTERNAL_SERVER_ERROR,
     }

@@ -32,6 +32,9 @@ super::texts! {
     Correct => "Corriger {field}", "Correct {field}";
     SummaryEntry => "{field} : {message}", "{field}: {message}";
     FileRequired => "Choisissez un fichier PDF.", "Choose a PDF file.";
+    FileNotStored =>
+        "Le fichier n'a pas pu être enregistré sur le serveur (espace de stockage plein ou indisponible). Le reste de votre saisie est intact ; réessayez plus tard, et si cela dure, prévenez l'équipe du programme.",
+        "The file could not be stored on the server (storage full or unavailable). The rest of what you entered is intact; try again later, and if this goes on, tell the programme team.";
     FileTooLarge =>
         "Le fichier est trop lourd (10 Mo au maximum).",
         "The file is too large (10 MB at most).";

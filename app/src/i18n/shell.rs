@@ -38,6 +38,9 @@ super::texts! {
     ErrUnavailable =>
         "Le service est momentanément indisponible. Cette action n'a pas été enregistrée ; réessayez dans une minute.",
         "The service is briefly unavailable. This action was not saved; please try again in a minute.";
+    ErrMalformed =>
+        "Cet envoi n'a pas pu être lu (interrompu, incomplet ou mal formé). Rien n'a été enregistré : revenez au formulaire et réessayez.",
+        "This submission could not be read (cut short, incomplete or malformed). Nothing was saved: go back to the form and try again.";
     ErrRateLimited =>
         "Trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer.",
         "Too many attempts in a short time. Please wait a few minutes before trying again.";

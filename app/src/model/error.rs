@@ -56,6 +56,11 @@ pub enum AppError {
     /// 503 with `Retry-After`.
     #[error("unavailable")]
     Unavailable,
+    /// The request itself could not be read (a form with missing or
+    /// undecodable parts, an upload cut short, far too many fields):
+    /// nothing was changed. 400.
+    #[error("malformed request")]
+    Malformed,
     /// Anything else; the details are in the server log only.
     #[error("unexpected error")]
     Unexpected,
@@ -137,6 +142,7 @@ impl AppError {
             AppError::Conflict => Msg::ErrConflict,
             AppError::RateLimited => Msg::ErrRateLimited,
             AppError::Unavailable => Msg::ErrUnavailable,
+            AppError::Malformed => Msg::ErrMalformed,
             AppError::Unexpected => Msg::ErrUnexpected,
         }
     }
@@ -177,7 +183,7 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         // The kind only: a decoding error quotes what the person typed,
         // and logs hold no personal data.
-        let kind = match value {
+        let kind = match &value {
             ServerFnErrorErr::Registration(_) => "registration",
             ServerFnErrorErr::UnsupportedRequestMethod(_) => "method",
             ServerFnErrorErr::Request(_) => "request",
@@ -189,6 +195,16 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::MissingArg(_) => "missing argument",
             ServerFnErrorErr::Response(_) => "response",
         };
+        // What the client sent could not be decoded: its fault, a 400.
+        if matches!(
+            value,
+            ServerFnErrorErr::Deserialization(_)
+                | ServerFnErrorErr::Args(_)
+                | ServerFnErrorErr::MissingArg(_)
+        ) {
+            leptos::logging::warn!("server function: {kind}");
+            return AppError::Malformed;
+        }
         leptos::logging::error!("server function failure: {kind}");
         AppError::Unexpected
     }

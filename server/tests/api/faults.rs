@@ -240,3 +240,80 @@ async fn postgres_connections_cut_answer_try_again_then_recover() {
     }
     let _ = killer.close().await;
 }
+
+/// The dossier's attachment rows, and the files under `files/`.
+async fn kept_files(app: &TestApp) -> (u64, usize) {
+    use sea_orm::PaginatorTrait;
+    let rows = app::server::db::attachment::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    let files = std::fs::read_dir(app.data_dir.join("files"))
+        .map(|d| {
+            d.filter(|f| f.as_ref().is_ok_and(|f| f.path().is_file()))
+                .count()
+        })
+        .unwrap_or(0);
+    (rows, files)
+}
+
+/// Storage that cannot take the file: the uploader is told so next to
+/// the file field, the draft is intact and nothing half-written is left.
+/// First with `files/` unusable (any machine); then, where the test may
+/// mount a 64 KiB tmpfs on it (root), with the disk really full.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_the_disk_cannot_hold_is_refused_plainly_and_the_draft_kept() {
+    use crate::applications::upload;
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let ada = app.applicant().await;
+    let id = start(&ada, promotion).await;
+    assert_eq!(
+        autosave(&ada, id, &complete(id, "save", web, forest))
+            .await
+            .0,
+        200
+    );
+    let files = app.data_dir.join("files");
+    std::fs::write(&files, b"not a directory").unwrap();
+    let res = upload(&ada, id, "cv", crate::helpers::PDF).await;
+    assert!(crate::helpers::shows(
+        &ada.follow(res).await,
+        fr(Msg::FileNotStored)
+    ));
+    assert_eq!(kept_files(&app).await, (0, 0));
+    assert_eq!(row(&app, id).await.skills, "Rust, SQL");
+    std::fs::remove_file(&files).unwrap();
+    std::fs::create_dir(&files).unwrap();
+    let tmpfs = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&files)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !tmpfs {
+        eprintln!("disk full: no tmpfs could be mounted here (not root); the first case ran");
+        return;
+    }
+    let big = [
+        crate::helpers::PDF,
+        b"\n%",
+        &vec![b'a'; 200 * 1024],
+        b"\n%%EOF\n",
+    ]
+    .concat();
+    let res = upload(&ada, id, "cv", &big).await;
+    let full = crate::helpers::shows(&ada.follow(res).await, fr(Msg::FileNotStored));
+    let left = kept_files(&app).await;
+    let small = upload(&ada, id, "cv", crate::helpers::PDF).await;
+    let after = kept_files(&app).await;
+    let _ = std::process::Command::new("umount")
+        .arg("-l")
+        .arg(&files)
+        .status();
+    assert!(full, "the uploader is told ({left:?}, {after:?})");
+    assert_eq!(left, (0, 0), "nothing half-written");
+    assert!(small.status().is_redirection());
+    assert_eq!(after, (1, 1), "a file that fits is kept");
+    assert_eq!(row(&app, id).await.skills, "Rust, SQL");
+}

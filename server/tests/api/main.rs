@@ -13,6 +13,7 @@ mod formation_after;
 mod hearings;
 mod helpers;
 mod interviews;
+mod malformed;
 mod match_cli;
 mod milestone_files;
 mod milestones;

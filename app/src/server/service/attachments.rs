@@ -5,6 +5,7 @@
 use super::audit::{AuditAction, Target};
 use super::txn::Txn;
 use super::{Origin, tokens};
+use crate::i18n::Msg;
 use crate::model::AppError;
 use crate::server::db::attachment;
 use chrono::Utc;
@@ -77,14 +78,25 @@ pub async fn store(
     let dir = files_dir(data_dir);
     let stored = format!("{}.pdf", tokens::random_secret(16));
     let path = dir.join(&stored);
+    // Written in full and flushed to the disk before the row points to
+    // it; a write that fails (disk full) leaves nothing behind and says so
+    // next to the file field.
     let write = async {
+        use tokio::io::AsyncWriteExt;
         tokio::fs::create_dir_all(&dir).await?;
-        tokio::fs::write(&path, bytes).await
+        let mut file = tokio::fs::File::create(&path).await?;
+        file.write_all(bytes).await?;
+        // tokio reports a failed write (ENOSPC) at the next flush, and
+        // `sync_all` alone would not: without it a truncated file was
+        // kept as if whole.
+        file.flush().await?;
+        file.sync_all().await
     };
-    write.await.map_err(|e| {
-        tracing::error!(error = %e, "storing an upload");
-        AppError::Unexpected
-    })?;
+    if let Err(e) = write.await {
+        tracing::error!(error = %e, kind = ?e.kind(), "storing an upload");
+        let _ = tokio::fs::remove_file(&path).await;
+        return Err(AppError::field("pitch_deck", Msg::FileNotStored));
+    }
     let result = async {
         let txn = Txn::begin(db, origin).await?;
         allowed(&txn).await?;
