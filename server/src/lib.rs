@@ -14,6 +14,7 @@ pub mod health;
 pub mod http;
 pub mod limits;
 pub mod logs;
+pub mod operations;
 pub mod panics;
 pub mod refusal;
 pub mod requests;

@@ -1,5 +1,5 @@
 //! `cohorte`: serve, migrate, create-admin, seed-demo, match, assign,
-//! verify-offers.
+//! verify-offers, backup, restore, check.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -73,6 +73,15 @@ enum Command {
         /// Input file, or `-` for standard input.
         file: String,
     },
+    /// Back up the database and the uploaded files into DIR (new or
+    /// empty), consistent while the server runs (docs/reliability.md).
+    Backup { dir: std::path::PathBuf },
+    /// Restore a backup from DIR into the empty data directory.
+    Restore { dir: std::path::PathBuf },
+    /// Check the configuration: public address, data directory, database
+    /// and migrations, mail transport, built site, production settings.
+    /// Status 0 when nothing failed.
+    Check,
 }
 
 #[tokio::main]
@@ -104,7 +113,14 @@ async fn run() -> anyhow::Result<()> {
     {
         std::process::exit(cli::verify_log(file));
     }
-    let config = Config::from_env().context("configuration")?;
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) if matches!(args.command, Command::Check) => {
+            println!("ÉCHEC      configuration: {e:#}");
+            std::process::exit(1);
+        }
+        Err(e) => return Err(e).context("configuration"),
+    };
     match args.command {
         Command::Serve => cli::serve(config).await,
         Command::VerifyOffers {
@@ -131,6 +147,9 @@ async fn run() -> anyhow::Result<()> {
             };
             cli::seed_demo(&config, extra).await
         }
+        Command::Backup { dir } => server::operations::backup(&config, &dir).await,
+        Command::Restore { dir } => server::operations::restore(&config, &dir).await,
+        Command::Check => std::process::exit(server::operations::check(&config).await),
         Command::Match { .. } | Command::Assign { .. } => unreachable!("handled above"),
     }
 }

@@ -18,6 +18,7 @@ mod match_cli;
 mod milestone_files;
 mod milestones;
 mod milestones_views;
+mod operations;
 mod outbox;
 mod plans;
 mod promotions;

@@ -58,6 +58,19 @@ impl Mailer {
         Mailer::Stub(Arc::default())
     }
 
+    /// Whether the transport can be reached now (`cohorte check`): an SMTP
+    /// server answers a connection; a folder or the stub always can.
+    pub async fn check(&self) -> Result<(), String> {
+        match self {
+            Mailer::Smtp(t) => match t.test_connection().await {
+                Ok(true) => Ok(()),
+                Ok(false) => Err("no answer".into()),
+                Err(e) => Err(e.to_string()),
+            },
+            Mailer::File(_) | Mailer::Stub(_) => Ok(()),
+        }
+    }
+
     /// Messages the stub has "sent", oldest first.
     pub fn stub_outbox(&self) -> Vec<StubMail> {
         match self {

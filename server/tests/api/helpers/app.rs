@@ -30,7 +30,7 @@ pub struct TestApp {
 /// run against the real one). One folder per test process under cargo's
 /// temporary directory (`target/tmp`), so that runs at once never touch
 /// each other's files; the folders of processes that ended are removed.
-fn site_root() -> &'static Path {
+pub fn site_root() -> &'static Path {
     static SITE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     SITE.get_or_init(|| {
         let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));

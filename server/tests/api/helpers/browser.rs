@@ -4,6 +4,7 @@
 use reqwest::header::{LOCATION, REFERER};
 use reqwest::{Client, Response};
 
+#[derive(Clone)]
 pub struct Browser {
     pub base: String,
     pub client: Client,

@@ -12,9 +12,9 @@ mod personas;
 mod smtp;
 mod texts;
 
-pub use app::TestApp;
+pub use app::{TestApp, site_root};
 pub use browser::{Browser, Landing, error_fields, error_in, location, refusal, token_in};
-pub use cli::run_cli;
+pub use cli::{cohorte, run_cli};
 pub use fixtures::{PASSWORD, PDF, open_applications, open_call, open_promotion};
 pub use personas::register;
 pub use smtp::Sink;
