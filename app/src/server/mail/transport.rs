@@ -7,6 +7,10 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+/// How long one SMTP exchange may wait for the server (the worker's
+/// lease is longer).
+pub const SMTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StubMail {
     pub to: String,
@@ -45,6 +49,7 @@ impl Mailer {
     pub fn smtp(url: &str) -> Result<Self, String> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| e.to_string())?
+            .timeout(Some(SMTP_TIMEOUT))
             .build();
         Ok(Mailer::Smtp(transport))
     }

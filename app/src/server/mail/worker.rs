@@ -21,7 +21,11 @@ use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 const BATCH: u64 = 20;
-const LEASE_SECONDS: i64 = 120;
+/// A claimed message is held this long, renewed just before it is sent;
+/// longer than one SMTP exchange can take (`transport::SMTP_TIMEOUT`), so
+/// that nobody else sends it meanwhile, and short, so that a message
+/// held by a server that died waits little.
+const LEASE_SECONDS: i64 = 45;
 
 /// Claims due messages and sends them; returns how many were attempted.
 pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
