@@ -19,11 +19,11 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM := cargo build -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 SITE := cargo run -q -p site-build --
 
-.PHONY: help tools npm chromium firefox build build-release run run-release dev test fmt-check clippy unit integration e2e clean-pg
+.PHONY: help tools npm chromium firefox build build-release run run-release dev test fmt-check clippy unit integration e2e reliability fuzz clean-pg
 
 help:
 	@echo "make run            build (development profile), migrate ./data, seed the demo once, serve on http://127.0.0.1:3000"
-	@echo "make test           formatting, clippy (ssr + hydrate), unit, integration and browser tests"
+	@echo "make test           formatting, clippy (ssr + hydrate), unit, integration, browser, fault and fuzz tests"
 	@echo "make dev            rebuild and restart on every change (cargo leptos watch when installed)"
 	@echo "make build-release  the production build (server with LTO, wasm optimised for size)"
 
@@ -114,5 +114,26 @@ e2e: build npm chromium firefox
 	cd end2end && npx playwright test
 	cd end2end && node firefox.mjs
 
-test: fmt-check clippy unit integration e2e
+# Faults and bad input, short versions (docs/reliability.md): kill -9 under
+# load on SQLite and, when COHORTE_TEST_DATABASE_URL is set, on PostgreSQL
+# at once (the development build: the release build is the long run's);
+# then each fuzz target for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 45
+reliability: build
+	@set -e; pg=""; \
+	if [ -n "$$COHORTE_TEST_DATABASE_URL" ]; then \
+	  pg="cohorte_kill9_$$$$"; psql "$$COHORTE_TEST_DATABASE_URL" -qc "create database $$pg"; \
+	  python3 scripts/kill9.py --bin target/debug/cohorte --port 3951 \
+	    --db "$${COHORTE_TEST_DATABASE_URL%/*}/$$pg" > target/kill9-postgres.log 2>&1 & pgjob=$$!; \
+	fi; \
+	status=0; python3 scripts/kill9.py --bin target/debug/cohorte --port 3950 || status=1; \
+	if [ -n "$$pg" ]; then wait $$pgjob || status=1; cat target/kill9-postgres.log; \
+	  psql "$$COHORTE_TEST_DATABASE_URL" -qc "drop database if exists $$pg" || true; fi; \
+	exit $$status
+	./scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz:
+	./scripts/fuzz.sh $(FUZZ_SECONDS)
+
+test: fmt-check clippy unit integration e2e reliability
 	@echo "All checks passed."

@@ -167,3 +167,42 @@ fn invalid_utf8(fields: &[(String, String)]) -> Vec<u8> {
     body.push_str("&skills=Rust%FF%FE");
     body.into_bytes()
 }
+
+/// Any text in the dossier's fields, over HTTP as the autosave posts it:
+/// a clear field error (400) or kept exactly (trimmed, line ends as
+/// `\n`); never a 500. Random texts from proptest: any Unicode, up to
+/// past the longest limit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn any_text_in_a_dossier_is_refused_by_name_or_kept_exactly() {
+    use proptest::strategy::{Strategy, ValueTree};
+    let app = TestApp::spawn().await;
+    let (promotion, web, forest) = open_call(&app).await;
+    let ada = app.applicant().await;
+    let id = start(&ada, promotion).await;
+    let strategy = proptest::prop_oneof![
+        proptest::arbitrary::any::<String>(),
+        "\\PC{0,200}",
+        proptest::collection::vec(proptest::arbitrary::any::<char>(), 4000..6000)
+            .prop_map(String::from_iter),
+    ];
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    for case in 0..60 {
+        let text = strategy.new_tree(&mut runner).unwrap().current();
+        let field = ["motivation", "skills", "experience_text", "first_name"][case % 4];
+        let mut fields = complete(id, "save", web, forest);
+        fields.iter_mut().find(|(k, _)| k == field).unwrap().1 = text.clone();
+        let (status, body) = autosave(&ada, id, &fields).await;
+        let kept = row(&app, id).await;
+        let stored = match field {
+            "motivation" => kept.motivation,
+            "skills" => kept.skills,
+            "experience_text" => kept.experience_text,
+            _ => kept.first_name,
+        };
+        match status {
+            200 => assert_eq!(stored, text.trim().replace("\r\n", "\n"), "{field}"),
+            400 => assert!(body.contains(field), "{field}: {body}"),
+            other => panic!("{field}: {other} {body}"),
+        }
+    }
+}

@@ -476,4 +476,6 @@ macro_rules! declare_form {
 pub(crate) use declare_form;
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
