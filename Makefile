@@ -96,11 +96,11 @@ unit:
 integration:
 	@echo "== integration tests on SQLite (embedded default)"
 	@mkdir -p target/test-logs && rm -f target/test-logs/*.jsonl
-	env -u COHORTE_TEST_DATABASE_URL COHORTE_TEST_BACKEND=sqlite COHORTE_TEST_LOG=target/test-logs/sqlite.jsonl cargo test -p server --tests
+	env -u COHORTE_TEST_DATABASE_URL COHORTE_TEST_BACKEND=sqlite COHORTE_TEST_LOG=$(CURDIR)/target/test-logs/sqlite.jsonl cargo test -p server --tests
 	./scripts/check-logs.sh target/test-logs/sqlite.jsonl
 	@if [ -n "$$COHORTE_TEST_DATABASE_URL" ]; then \
 	  echo "== integration tests on PostgreSQL ($${COHORTE_TEST_DATABASE_URL%%\?*})"; \
-	  COHORTE_TEST_BACKEND=postgres COHORTE_TEST_LOG=target/test-logs/postgres.jsonl cargo test -p server --tests && \
+	  COHORTE_TEST_BACKEND=postgres COHORTE_TEST_LOG=$(CURDIR)/target/test-logs/postgres.jsonl cargo test -p server --tests && \
 	  ./scripts/check-logs.sh target/test-logs/postgres.jsonl && $(MAKE) --no-print-directory clean-pg; \
 	else \
 	  echo "== COHORTE_TEST_DATABASE_URL is not set: integration tests did not run on PostgreSQL"; \

@@ -125,7 +125,7 @@ pub async fn drain_once(state: &AppState) -> Result<usize, DbErr> {
             Err(error) => {
                 tracing::warn!(
                     error = %without_addresses(&error),
-                    message = message.id,
+                    outbox_id = message.id,
                     attempts,
                     "sending an email failed"
                 );
