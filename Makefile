@@ -123,8 +123,9 @@ reliability: build
 	@set -e; pg=""; \
 	if [ -n "$$COHORTE_TEST_DATABASE_URL" ]; then \
 	  pg="cohorte_kill9_$$$$"; psql "$$COHORTE_TEST_DATABASE_URL" -qc "create database $$pg"; \
+	  pgurl=$$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$$COHORTE_TEST_DATABASE_URL" "$$pg"); \
 	  python3 scripts/kill9.py --bin target/debug/cohorte --port 3951 \
-	    --db "$${COHORTE_TEST_DATABASE_URL%/*}/$$pg" > target/kill9-postgres.log 2>&1 & pgjob=$$!; \
+	    --db "$$pgurl" > target/kill9-postgres.log 2>&1 & pgjob=$$!; \
 	fi; \
 	status=0; python3 scripts/kill9.py --bin target/debug/cohorte --port 3950 || status=1; \
 	if [ -n "$$pg" ]; then wait $$pgjob || status=1; cat target/kill9-postgres.log; \

@@ -29,13 +29,18 @@ export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4
 (cd fuzz && cargo +nightly build -q --release --target "$triple" --target-dir ../target/fuzz --bins)
 for t in "${targets[@]}"; do
   found="target/fuzz/found/$t"
-  rm -rf "$found" && mkdir -p "$found" "fuzz/corpus/$t"
+  rm -rf "$found" target/fuzz/"$t"-* && mkdir -p "$found" "fuzz/corpus/$t"
   echo "== fuzz $t: ${seconds} s"
+  set +e
   "target/fuzz/$triple/release/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="target/fuzz/$t-" \
-    "$found" "fuzz/corpus/$t" 2>&1 | grep -E "^(stat::number_of_executed_units|stat::new_units_added|==|SUMMARY|Done)|panicked|ERROR|crash-|timeout-" || true
-  if compgen -G "target/fuzz/$t-*" >/dev/null; then
-    echo "fuzz $t: failing input kept in $(ls target/fuzz/$t-* | head -1)"; exit 1
+    "$found" "fuzz/corpus/$t" > "target/fuzz/$t.log" 2>&1
+  status=$?
+  set -e
+  grep -E "^(stat::number_of_executed_units|stat::new_units_added|SUMMARY|Done)|panicked|ERROR" "target/fuzz/$t.log" || true
+  if [ "$status" -ne 0 ] || compgen -G "target/fuzz/$t-*" >/dev/null; then
+    echo "fuzz $t: failed (status $status); its log: target/fuzz/$t.log; the input: $(ls target/fuzz/$t-* 2>/dev/null | head -1)"
+    exit 1
   fi
   if [ "${FUZZ_KEEP:-0}" = 1 ]; then
     # The smallest set of inputs that covers what the corpus and the new

@@ -111,12 +111,12 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     println!("Cohorte écoute sur http://{addr}  (serving on http://{addr})");
     tokio::spawn(give_back_memory());
     tokio::spawn(stop_on_signal(stopping.clone()));
-    drain(handle, work, &stopping).await;
-    Ok(())
+    drain(handle, work, &stopping).await
 }
 
-/// How long requests in flight, then the scheduled work, may take to
-/// finish once the server is asked to stop.
+/// How long requests in flight and the scheduled work may take, in all,
+/// to finish once the server is asked to stop (under the 30 s an
+/// orchestrator usually waits before SIGKILL).
 const DRAIN: std::time::Duration = std::time::Duration::from_secs(25);
 
 /// SIGTERM (what a service manager or an orchestrator sends) or Ctrl-C.
@@ -145,29 +145,39 @@ async fn stop_on_signal(stopping: tokio_util::sync::CancellationToken) {
 
 /// Waits for the HTTP server to stop (after the requests in flight), then
 /// for the worker and the scheduled work (the worker gives its leases
-/// back); each wait is bounded by `DRAIN`.
+/// back), all within `DRAIN` of the stop. An HTTP server that ended on its
+/// own (not asked to) is an error: the process exits non-zero, for its
+/// supervisor to restart it.
 pub async fn drain(
-    http: tokio::task::JoinHandle<()>,
+    mut http: tokio::task::JoinHandle<()>,
     work: Vec<tokio::task::JoinHandle<()>>,
     stopping: &tokio_util::sync::CancellationToken,
-) {
-    let bounded = async {
-        stopping.cancelled().await;
-        tokio::time::sleep(DRAIN).await;
+) -> anyhow::Result<()> {
+    let asked = tokio::select! {
+        _ = &mut http => {
+            let asked = stopping.is_cancelled();
+            stopping.cancel();
+            asked
+        }
+        _ = stopping.cancelled() => true,
     };
-    tokio::select! {
-        _ = http => {}
-        _ = bounded => tracing::warn!("requests still in flight after the drain delay: stopping anyway"),
+    let deadline = tokio::time::Instant::now() + DRAIN;
+    if !http.is_finished() && tokio::time::timeout_at(deadline, &mut http).await.is_err() {
+        tracing::warn!("requests still in flight after the drain delay: stopping anyway");
     }
     let all = async {
         for task in work {
             let _ = task.await;
         }
     };
-    if tokio::time::timeout(DRAIN, all).await.is_err() {
+    if tokio::time::timeout_at(deadline, all).await.is_err() {
         tracing::warn!("scheduled work still running after the drain delay: stopping anyway");
     }
+    if !asked {
+        anyhow::bail!("the HTTP server stopped by itself");
+    }
     tracing::info!("stopped cleanly");
+    Ok(())
 }
 
 /// mimalloc (the binary's allocator) purges freed memory lazily, when a

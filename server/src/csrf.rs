@@ -50,7 +50,11 @@ pub async fn guard(State(base): State<std::sync::Arc<str>>, req: Request, next: 
     if allowed {
         next.run(req).await
     } else {
-        tracing::warn!(method = %req.method(), uri = %req.uri(), "cross-site request refused");
+        tracing::warn!(
+            method = %req.method(),
+            path = %crate::requests::loggable_path(req.uri().path()),
+            "cross-site request refused"
+        );
         (StatusCode::FORBIDDEN, "Requête refusée : elle ne vient pas de ce site. / Request refused: it does not come from this site.").into_response()
     }
 }

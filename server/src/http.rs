@@ -267,7 +267,10 @@ pub fn router(config: &Config, app: AppState) -> Router {
         // A handler's panic answers the plain error page (`panics`).
         .layer(crate::panics::layer())
         // Every request's id, span and one log line (`requests`).
-        .layer(axum::middleware::from_fn(crate::requests::identify))
+        .layer(axum::middleware::from_fn_with_state(
+            config.trust_proxy,
+            crate::requests::identify,
+        ))
 }
 
 /// Browser features no page of Cohorte uses.

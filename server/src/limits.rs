@@ -1,6 +1,6 @@
 //! What a call to a server function (`/api/…`) may carry: a body of at
 //! most 1 MiB (the longest form, a dossier with every text at its
-//! maximum, is far under it) and, URL-encoded, at most 5,000 fields (a
+//! maximum, is far under it) and, unless multipart, at most 5,000 fields (a
 //! batch of a thousand dossiers is one field each), each name and value
 //! valid UTF-8 once decoded (browsers send nothing else; decoding bad
 //! bytes would store replacement characters instead of what was sent).
@@ -42,12 +42,14 @@ pub async fn forms(req: Request, next: Next) -> Response {
         Err(_) if declared.is_none() => return refused(StatusCode::PAYLOAD_TOO_LARGE),
         Err(_) => return refused(StatusCode::BAD_REQUEST),
     };
-    let urlencoded = parts
+    // Leptos decodes a body as a form whatever its type says: every body
+    // but a multipart one is checked.
+    let multipart = parts
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
-    if urlencoded {
+        .is_some_and(|t| t.to_ascii_lowercase().starts_with("multipart/"));
+    if !multipart {
         if bytes.split(|b| *b == b'&').count() > MAX_FIELDS {
             return refused(StatusCode::PAYLOAD_TOO_LARGE);
         }

@@ -99,6 +99,7 @@ async fn main() -> std::process::ExitCode {
 async fn run() -> anyhow::Result<()> {
     let _ = dotenvy::dotenv();
     server::logs::init(std::env::var("COHORTE_LOG_FORMAT").ok().as_deref());
+    server::panics::hook();
     let args = Cli::parse();
     if let Command::Match { file } = &args.command {
         // Needs no configuration and no database.

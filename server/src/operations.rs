@@ -106,12 +106,19 @@ pub async fn backup(config: &Config, dir: &Path) -> anyhow::Result<()> {
         );
     }
     std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+    // Dossiers and CVs: readable by the operator only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
     let live = db::connect(&config.database_url)
         .await
         .context("connexion à la base / connecting to the database")?;
     let files = dir.join("files");
     let sqlite = sqlite_path(&config.database_url).is_some();
     let source_files = app::server::service::attachments::files_dir(&config.data_dir);
+    let mut dumped = false;
     let (count, bytes, migration) = if sqlite {
         let copy = dir.join(DATABASE_FILE);
         live.execute_raw(Statement::from_sql_and_values(
@@ -140,6 +147,9 @@ pub async fn backup(config: &Config, dir: &Path) -> anyhow::Result<()> {
         live.execute_unprepared("SELECT 1")
             .await
             .context("PostgreSQL ne répond pas / PostgreSQL does not answer")?;
+        // The dump first, then the files: every row of the dump finds its
+        // file (a file sent after the dump is only extra).
+        dumped = pg_dump(&config.database_url, &dir.join("cohorte.dump"));
         let (count, bytes) = copy_files(&source_files, &files)?;
         (count, bytes, last_migration(&live).await?)
     };
@@ -157,9 +167,9 @@ pub async fn backup(config: &Config, dir: &Path) -> anyhow::Result<()> {
         dir.display(),
         dir.display()
     );
-    if !sqlite {
+    if !sqlite && !dumped {
         println!(
-            "Base PostgreSQL : lancez maintenant / PostgreSQL: now run\n  pg_dump --format=custom --file={}/cohorte.dump '{}'",
+            "pg_dump introuvable : lancez cette commande, puis une nouvelle sauvegarde des fichiers / pg_dump not found: run this, then back the files up again\n  pg_dump --format=custom --file={}/cohorte.dump '{}'",
             dir.display(),
             shown(&config.database_url)
         );
@@ -167,8 +177,53 @@ pub async fn backup(config: &Config, dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `cohorte restore DIR`: into an empty data directory.
+/// Runs `pg_dump` into `to` when it is installed; false when it is not
+/// (the caller prints the command). A dump that fails is an error worth
+/// seeing, printed.
+fn pg_dump(url: &str, to: &Path) -> bool {
+    match std::process::Command::new("pg_dump")
+        .args(["--format=custom", "--no-owner", "--file"])
+        .arg(to)
+        .arg(url)
+        .status()
+    {
+        Ok(s) if s.success() => {
+            println!(
+                "Base PostgreSQL copiée / PostgreSQL dumped: {}",
+                to.display()
+            );
+            true
+        }
+        Ok(s) => {
+            eprintln!("pg_dump: {s}");
+            false
+        }
+        Err(_) => false,
+    }
+}
+
+/// `cohorte restore DIR`: into an empty data directory. A restore that
+/// fails leaves it empty again (and the SQLite file it made removed).
 pub async fn restore(config: &Config, dir: &Path) -> anyhow::Result<()> {
+    let empty_before = empty_or_missing(&config.data_dir)?;
+    let result = restore_into(config, dir).await;
+    if result.is_err() && empty_before {
+        if let Some(target) = sqlite_path(&config.database_url) {
+            for ext in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{ext}", target.display()));
+            }
+        }
+        if let Ok(entries) = std::fs::read_dir(&config.data_dir) {
+            for e in entries.flatten() {
+                let _ =
+                    std::fs::remove_dir_all(e.path()).or_else(|_| std::fs::remove_file(e.path()));
+            }
+        }
+    }
+    result
+}
+
+async fn restore_into(config: &Config, dir: &Path) -> anyhow::Result<()> {
     let manifest: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join(MANIFEST))
             .with_context(|| format!("{} : pas une sauvegarde / not a backup", dir.display()))?,
@@ -185,7 +240,8 @@ pub async fn restore(config: &Config, dir: &Path) -> anyhow::Result<()> {
     let files = app::server::service::attachments::files_dir(data_dir);
     match (from_sqlite, sqlite_path(&config.database_url)) {
         (true, Some(target)) => {
-            if target.exists() {
+            let side = |ext: &str| PathBuf::from(format!("{}{ext}", target.display()));
+            if target.exists() || side("-wal").exists() || side("-shm").exists() {
                 bail!("{} existe déjà / already exists", target.display());
             }
             std::fs::copy(dir.join(DATABASE_FILE), &target)

@@ -1,5 +1,5 @@
-//! Every request gets an id: the one a proxy sent in `x-request-id` when it
-//! is a plain token, a new random one otherwise. The id names the
+//! Every request gets an id: the one the proxy sent in `x-request-id`
+//! (behind a trusted proxy, a plain token), a new random one otherwise. The id names the
 //! request's span (every line logged while it runs carries it, the
 //! panic's too) and comes back in the response's `x-request-id`, so that
 //! an operator finds the lines a person reports. One line per request is
@@ -10,7 +10,7 @@
 //! long hexadecimal secret (calendar feeds, links) masked; bodies, forms,
 //! cookies and headers are never logged.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
@@ -43,11 +43,13 @@ pub fn loggable_path(path: &str) -> String {
         .join("/")
 }
 
-/// The middleware (outermost but for nothing).
-pub async fn identify(mut req: Request, next: Next) -> Response {
+/// The middleware (outermost but for nothing); `trusted`: behind a proxy
+/// (`COHORTE_TRUST_PROXY`), whose id is kept — a client's never is.
+pub async fn identify(State(trusted): State<bool>, mut req: Request, next: Next) -> Response {
     let id = req
         .headers()
         .get(REQUEST_ID)
+        .filter(|_| trusted)
         .and_then(|v| v.to_str().ok())
         .filter(|id| acceptable(id))
         .map(str::to_owned)

@@ -36,8 +36,8 @@ super::texts! {
         "An unexpected error occurred. Nothing was changed; please try again in a moment.";
     ErrUnavailableTitle => "Service momentanément indisponible", "Service briefly unavailable";
     ErrUnavailable =>
-        "Le service est momentanément indisponible. Cette action n'a pas été enregistrée ; réessayez dans une minute.",
-        "The service is briefly unavailable. This action was not saved; please try again in a minute.";
+        "Le service est momentanément indisponible : cette action n'a sans doute pas été enregistrée. Vérifiez dans une minute, puis réessayez si besoin.",
+        "The service is briefly unavailable: this action was most likely not saved. Check in a minute, then try again if needed.";
     ErrMalformed =>
         "Cet envoi n'a pas pu être lu (interrompu, incomplet ou mal formé). Rien n'a été enregistré : revenez au formulaire et réessayez.",
         "This submission could not be read (cut short, incomplete or malformed). Nothing was saved: go back to the form and try again.";

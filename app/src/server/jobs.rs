@@ -44,7 +44,15 @@ pub fn spawn(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
             ten_months
                 .beat
                 .store(now.timestamp(), std::sync::atomic::Ordering::Relaxed);
-            minute(&ten_months, now).await;
+            // In a task of its own: a pass that panics is logged, and the
+            // next minute runs as usual.
+            let s = ten_months.clone();
+            if tokio::spawn(async move { minute(&s, now).await })
+                .await
+                .is_err()
+            {
+                tracing::error!("the minute's pass panicked");
+            }
         }
     });
     let periodic = tokio::spawn(async move {
@@ -61,7 +69,13 @@ pub fn spawn(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
             if purge {
                 last_purge = Some(now);
             }
-            quarter_hour(&state, now, purge).await;
+            let s = state.clone();
+            if tokio::spawn(async move { quarter_hour(&s, now, purge).await })
+                .await
+                .is_err()
+            {
+                tracing::error!("the quarter-hour's pass panicked");
+            }
         }
     });
     vec![worker, scheduler, periodic]

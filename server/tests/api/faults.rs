@@ -138,31 +138,34 @@ async fn a_locked_sqlite_file_answers_try_again_and_loses_nothing() {
     let id = start(&ada, promotion).await;
     let mut fields = complete(id, "save", web, forest);
     let url = app.config.database_url.clone();
-    let hold = |seconds: u64| {
+    // Holds the write lock `seconds`; returns once it is held.
+    let hold = async |seconds: u64| {
         let url = url.clone();
-        tokio::spawn(async move {
+        let (held, is_held) = tokio::sync::oneshot::channel();
+        let writer = tokio::spawn(async move {
             let mut c = SqliteConnection::connect(&url).await.unwrap();
             sea_orm::sqlx::query("BEGIN IMMEDIATE")
                 .execute(&mut c)
                 .await
                 .unwrap();
+            held.send(()).unwrap();
             tokio::time::sleep(std::time::Duration::from_secs(seconds)).await;
             sea_orm::sqlx::query("ROLLBACK")
                 .execute(&mut c)
                 .await
                 .unwrap();
-        })
+        });
+        is_held.await.unwrap();
+        writer
     };
     // Held 2 s: the save waits, then is kept.
-    let writer = hold(2);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let writer = hold(2).await;
     let (status, _) = autosave(&ada, id, &fields).await;
     assert_eq!(status, 200);
     writer.await.unwrap();
     assert_eq!(row(&app, id).await.skills, "Rust, SQL");
     // Held 20 s: 503 with Retry-After, the draft as it was.
-    let writer = hold(20);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let writer = hold(20).await;
     fields.iter_mut().find(|(k, _)| k == "skills").unwrap().1 = "Go".into();
     let res = ada
         .client
@@ -232,6 +235,7 @@ async fn postgres_connections_cut_answer_try_again_then_recover() {
                 saved = true;
                 break;
             }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
         assert!(saved, "the server reconnected");
         assert_eq!(row(&app, id).await.skills, skills);

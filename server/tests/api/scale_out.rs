@@ -148,4 +148,15 @@ async fn a_lease_is_held_by_one_server_until_given_back_or_expired() {
         .await
         .unwrap();
     assert_eq!(ran, None, "still held by `other`");
+    // Two slow passes at once: one runs.
+    let slow = |n: u32| async move {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        n
+    };
+    let (a, b) = tokio::join!(
+        leases::exclusive(db, "race", ten, slow(1)),
+        leases::exclusive(db, "race", ten, slow(2)),
+    );
+    let ran: Vec<_> = [a.unwrap(), b.unwrap()].into_iter().flatten().collect();
+    assert_eq!(ran.len(), 1, "{ran:?}");
 }

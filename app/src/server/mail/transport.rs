@@ -7,8 +7,8 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// How long one SMTP exchange may wait for the server (the worker's
-/// lease is longer).
+/// How long one SMTP exchange (connection, commands, the message) may
+/// take in all; the worker's lease is more than twice as long.
 pub const SMTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,11 +67,14 @@ impl Mailer {
     /// server answers a connection; a folder or the stub always can.
     pub async fn check(&self) -> Result<(), String> {
         match self {
-            Mailer::Smtp(t) => match t.test_connection().await {
-                Ok(true) => Ok(()),
-                Ok(false) => Err("no answer".into()),
-                Err(e) => Err(e.to_string()),
-            },
+            Mailer::Smtp(t) => {
+                match tokio::time::timeout(SMTP_TIMEOUT, t.test_connection()).await {
+                    Ok(Ok(true)) => Ok(()),
+                    Ok(Ok(false)) => Err("no answer".into()),
+                    Ok(Err(e)) => Err(e.to_string()),
+                    Err(_) => Err(format!("no answer within {} s", SMTP_TIMEOUT.as_secs())),
+                }
+            }
             Mailer::File(_) | Mailer::Stub(_) => Ok(()),
         }
     }
@@ -114,7 +117,13 @@ impl Mailer {
             .multipart(body(text, html, calendar))
             .map_err(|e| format!("message: {e}"))?;
         match self {
-            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            // lettre's timeout bounds the connection only: the whole
+            // exchange is bounded here (a server that stops answering is a
+            // failure to retry, never a worker stuck for good).
+            Mailer::Smtp(t) => match tokio::time::timeout(SMTP_TIMEOUT, t.send(message)).await {
+                Ok(sent) => sent.map(|_| ()).map_err(|e| e.to_string()),
+                Err(_) => Err(format!("no answer within {} s", SMTP_TIMEOUT.as_secs())),
+            },
             Mailer::File(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
             Mailer::Stub(_) => Ok(()),
         }

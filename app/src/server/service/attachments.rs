@@ -133,8 +133,14 @@ pub async fn store(
             }
             Ok(())
         }
+        // A refusal happened before anything was written: the new file
+        // goes. A database failure may have struck at the commit, after the
+        // row was saved: the file stays (the sweeper removes it after a day
+        // if no row points to it).
         Err(e) => {
-            let _ = tokio::fs::remove_file(&path).await;
+            if !matches!(e, AppError::Unavailable | AppError::Unexpected) {
+                let _ = tokio::fs::remove_file(&path).await;
+            }
             Err(e)
         }
     }

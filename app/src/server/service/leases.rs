@@ -70,7 +70,9 @@ impl Lease {
 
 /// Runs `work` under the lease `name` (held at most `ttl`), or does
 /// nothing (`None`) when another process holds it. The lease is given
-/// back when the work ends.
+/// back when the work ends; if giving it back fails, it expires. (A pass
+/// that panics leaves it to expire too: the caller runs each pass in a
+/// task of its own, `jobs`.)
 pub async fn exclusive<T>(
     db: &sea_orm::DatabaseConnection,
     name: &'static str,
@@ -81,6 +83,8 @@ pub async fn exclusive<T>(
         return Ok(None);
     };
     let out = work.await;
-    lease.release(db).await?;
+    if let Err(e) = lease.release(db).await {
+        tracing::warn!(error = %e, lease = name, "giving a lease back (it will expire)");
+    }
     Ok(Some(out))
 }
