@@ -24,6 +24,17 @@ pub(crate) async fn start(b: &Browser, promotion: i64) -> i64 {
     to.rsplit('/').next().unwrap().parse().unwrap()
 }
 
+/// Ada's dossier in an open call, saved complete once: her browser, its
+/// id and its form's fields.
+pub(crate) async fn saved_draft(app: &TestApp) -> (Browser, i64, Vec<(String, String)>) {
+    let (promotion, web, forest) = open_call(app).await;
+    let ada = app.applicant().await;
+    let id = start(&ada, promotion).await;
+    let fields = complete(id, "save", web, forest);
+    assert_eq!(autosave(&ada, id, &fields).await.0, 200);
+    (ada, id, fields)
+}
+
 pub(crate) fn complete(id: i64, intent: &str, web: i64, forest: i64) -> Vec<(String, String)> {
     [
         ("id", id.to_string()),

@@ -3,8 +3,8 @@
 //! holds messages. Nothing acknowledged is lost, nothing is sent twice,
 //! nobody gets a 500.
 
-use crate::applications::{autosave, complete, row, start};
-use crate::helpers::{Msg, Sink, TestApp, fr, open_call};
+use crate::applications::{autosave, row, saved_draft};
+use crate::helpers::{Msg, Sink, TestApp, fr};
 use app::i18n::Locale;
 use app::server::db::outbox_message::{Column, Entity as Outbox};
 use app::server::mail::{MailTemplate, Mailer, worker};
@@ -122,42 +122,41 @@ async fn a_stopping_worker_sends_nothing_more_and_gives_its_leases_back() {
     other.stopping.cancel();
 }
 
+/// Holds the SQLite write lock of `url` for `seconds` from another
+/// connection; returns once it is held, with the task holding it.
+async fn hold_lock(url: String, seconds: u64) -> tokio::task::JoinHandle<()> {
+    use sea_orm::sqlx::{Connection, SqliteConnection};
+    let (held, is_held) = tokio::sync::oneshot::channel();
+    let writer = tokio::spawn(async move {
+        let mut c = SqliteConnection::connect(&url).await.unwrap();
+        sea_orm::sqlx::query("BEGIN IMMEDIATE")
+            .execute(&mut c)
+            .await
+            .unwrap();
+        held.send(()).unwrap();
+        tokio::time::sleep(std::time::Duration::from_secs(seconds)).await;
+        sea_orm::sqlx::query("ROLLBACK")
+            .execute(&mut c)
+            .await
+            .unwrap();
+    });
+    is_held.await.unwrap();
+    writer
+}
+
 /// SQLite only: another process holds the write lock for longer than the
 /// busy timeout (15 s); an autosave waits, then answers 503 "try again"
 /// with nothing changed; once the lock is gone, the next one is saved.
 /// A shorter hold only delays the write.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_locked_sqlite_file_answers_try_again_and_loses_nothing() {
-    use sea_orm::sqlx::{Connection, SqliteConnection};
     if std::env::var("COHORTE_TEST_DATABASE_URL").is_ok_and(|u| !u.is_empty()) {
         return; // PostgreSQL: `postgres_connections_cut`
     }
     let app = TestApp::spawn().await;
-    let (promotion, web, forest) = open_call(&app).await;
-    let ada = app.applicant().await;
-    let id = start(&ada, promotion).await;
-    let mut fields = complete(id, "save", web, forest);
+    let (ada, id, mut fields) = saved_draft(&app).await;
     let url = app.config.database_url.clone();
-    // Holds the write lock `seconds`; returns once it is held.
-    let hold = async |seconds: u64| {
-        let url = url.clone();
-        let (held, is_held) = tokio::sync::oneshot::channel();
-        let writer = tokio::spawn(async move {
-            let mut c = SqliteConnection::connect(&url).await.unwrap();
-            sea_orm::sqlx::query("BEGIN IMMEDIATE")
-                .execute(&mut c)
-                .await
-                .unwrap();
-            held.send(()).unwrap();
-            tokio::time::sleep(std::time::Duration::from_secs(seconds)).await;
-            sea_orm::sqlx::query("ROLLBACK")
-                .execute(&mut c)
-                .await
-                .unwrap();
-        });
-        is_held.await.unwrap();
-        writer
-    };
+    let hold = |seconds| hold_lock(url.clone(), seconds);
     // Held 2 s: the save waits, then is kept.
     let writer = hold(2).await;
     let (status, _) = autosave(&ada, id, &fields).await;
@@ -205,9 +204,7 @@ async fn postgres_connections_cut_answer_try_again_then_recover() {
         return; // SQLite: `a_locked_sqlite_file_answers_try_again_and_loses_nothing`
     };
     let app = TestApp::spawn().await;
-    let (promotion, web, forest) = open_call(&app).await;
-    let ada = app.applicant().await;
-    let id = start(&ada, promotion).await;
+    let (ada, id, mut fields) = saved_draft(&app).await;
     let name = app
         .config
         .database_url
@@ -216,7 +213,6 @@ async fn postgres_connections_cut_answer_try_again_then_recover() {
         .unwrap()
         .to_owned();
     let killer = sea_orm::Database::connect(&admin).await.unwrap();
-    let mut fields = complete(id, "save", web, forest);
     for round in 0..3 {
         killer
             .execute_unprepared(&format!(
@@ -245,22 +241,6 @@ async fn postgres_connections_cut_answer_try_again_then_recover() {
     let _ = killer.close().await;
 }
 
-/// The dossier's attachment rows, and the files under `files/`.
-async fn kept_files(app: &TestApp) -> (u64, usize) {
-    use sea_orm::PaginatorTrait;
-    let rows = app::server::db::attachment::Entity::find()
-        .count(&app.state.db)
-        .await
-        .unwrap();
-    let files = std::fs::read_dir(app.data_dir.join("files"))
-        .map(|d| {
-            d.filter(|f| f.as_ref().is_ok_and(|f| f.path().is_file()))
-                .count()
-        })
-        .unwrap_or(0);
-    (rows, files)
-}
-
 /// Storage that cannot take the file: the uploader is told so next to
 /// the file field, the draft is intact and nothing half-written is left.
 /// First with `files/` unusable (any machine); then, where the test may
@@ -269,15 +249,7 @@ async fn kept_files(app: &TestApp) -> (u64, usize) {
 async fn an_upload_the_disk_cannot_hold_is_refused_plainly_and_the_draft_kept() {
     use crate::applications::upload;
     let app = TestApp::spawn().await;
-    let (promotion, web, forest) = open_call(&app).await;
-    let ada = app.applicant().await;
-    let id = start(&ada, promotion).await;
-    assert_eq!(
-        autosave(&ada, id, &complete(id, "save", web, forest))
-            .await
-            .0,
-        200
-    );
+    let (ada, id, _) = saved_draft(&app).await;
     let files = app.data_dir.join("files");
     std::fs::write(&files, b"not a directory").unwrap();
     let res = upload(&ada, id, "cv", crate::helpers::PDF).await;
@@ -285,7 +257,7 @@ async fn an_upload_the_disk_cannot_hold_is_refused_plainly_and_the_draft_kept() 
         &ada.follow(res).await,
         fr(Msg::FileNotStored)
     ));
-    assert_eq!(kept_files(&app).await, (0, 0));
+    assert_eq!(app.files_kept().await, (0, 0));
     assert_eq!(row(&app, id).await.skills, "Rust, SQL");
     std::fs::remove_file(&files).unwrap();
     std::fs::create_dir(&files).unwrap();
@@ -308,9 +280,9 @@ async fn an_upload_the_disk_cannot_hold_is_refused_plainly_and_the_draft_kept() 
     .concat();
     let res = upload(&ada, id, "cv", &big).await;
     let full = crate::helpers::shows(&ada.follow(res).await, fr(Msg::FileNotStored));
-    let left = kept_files(&app).await;
+    let left = app.files_kept().await;
     let small = upload(&ada, id, "cv", crate::helpers::PDF).await;
-    let after = kept_files(&app).await;
+    let after = app.files_kept().await;
     let _ = std::process::Command::new("umount")
         .arg("-l")
         .arg(&files)

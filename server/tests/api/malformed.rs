@@ -1,22 +1,9 @@
 //! Malformed requests: each gets a clear 4xx, stores nothing and leaves
 //! the server serving.
 
-use crate::applications::{autosave, complete, row, start};
-use crate::helpers::{Browser, PDF, TestApp, open_call};
+use crate::applications::{autosave, row, saved_draft};
+use crate::helpers::{Browser, PDF, TestApp};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, REFERER};
-
-/// The dossier's attachments, and the files of the data directory.
-async fn stored(app: &TestApp) -> (u64, usize) {
-    use sea_orm::{EntityTrait, PaginatorTrait};
-    let rows = app::server::db::attachment::Entity::find()
-        .count(&app.state.db)
-        .await
-        .unwrap();
-    let files = std::fs::read_dir(app.data_dir.join("files"))
-        .map(|d| d.count())
-        .unwrap_or(0);
-    (rows, files)
-}
 
 /// A raw POST of `body` as `content_type` to `path`, from the dossier.
 async fn raw(b: &Browser, id: i64, path: &str, content_type: &str, body: Vec<u8>) -> u16 {
@@ -36,11 +23,7 @@ async fn raw(b: &Browser, id: i64, path: &str, content_type: &str, body: Vec<u8>
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_requests_get_a_clear_4xx_and_change_nothing() {
     let app = TestApp::spawn().await;
-    let (promotion, web, forest) = open_call(&app).await;
-    let ada = app.applicant().await;
-    let id = start(&ada, promotion).await;
-    let fields = complete(id, "save", web, forest);
-    assert_eq!(autosave(&ada, id, &fields).await.0, 200);
+    let (ada, id, fields) = saved_draft(&app).await;
     let before = row(&app, id).await;
     let cv = format!("/candidature/{id}/cv");
     let save = "/api/enregistrer-candidature";
@@ -60,7 +43,7 @@ async fn malformed_requests_get_a_clear_4xx_and_change_nothing() {
         raw(&ada, id, &cv, "application/json", b"{}".to_vec()).await,
         400
     );
-    assert_eq!(stored(&app).await, (0, 0));
+    assert_eq!(app.files_kept().await, (0, 0));
 
     // A form sent as another type, undecodable, or missing its fields:
     // 4xx (a form without its dossier's id is about no dossier: 404).
@@ -119,7 +102,7 @@ async fn malformed_requests_get_a_clear_4xx_and_change_nothing() {
         (after.skills, after.motivation, after.updated_at),
         (before.skills, before.motivation, before.updated_at)
     );
-    assert_eq!(stored(&app).await, (0, 0));
+    assert_eq!(app.files_kept().await, (0, 0));
     assert_eq!(autosave(&ada, id, &fields).await.0, 200);
     assert!(
         ada.upload(&format!("/candidature/{id}"), &cv, "cv.pdf", PDF)
@@ -127,7 +110,7 @@ async fn malformed_requests_get_a_clear_4xx_and_change_nothing() {
             .status()
             .is_redirection()
     );
-    assert_eq!(stored(&app).await, (1, 1));
+    assert_eq!(app.files_kept().await, (1, 1));
 }
 
 /// POSTs `total` bytes in chunks, without a length, over a raw
@@ -176,9 +159,7 @@ fn invalid_utf8(fields: &[(String, String)]) -> Vec<u8> {
 async fn any_text_in_a_dossier_is_refused_by_name_or_kept_exactly() {
     use proptest::strategy::{Strategy, ValueTree};
     let app = TestApp::spawn().await;
-    let (promotion, web, forest) = open_call(&app).await;
-    let ada = app.applicant().await;
-    let id = start(&ada, promotion).await;
+    let (ada, id, fields) = saved_draft(&app).await;
     let strategy = proptest::prop_oneof![
         proptest::arbitrary::any::<String>(),
         "\\PC{0,200}",
@@ -189,7 +170,7 @@ async fn any_text_in_a_dossier_is_refused_by_name_or_kept_exactly() {
     for case in 0..60 {
         let text = strategy.new_tree(&mut runner).unwrap().current();
         let field = ["motivation", "skills", "experience_text", "first_name"][case % 4];
-        let mut fields = complete(id, "save", web, forest);
+        let mut fields = fields.clone();
         fields.iter_mut().find(|(k, _)| k == field).unwrap().1 = text.clone();
         let (status, body) = autosave(&ada, id, &fields).await;
         let kept = row(&app, id).await;

@@ -2,8 +2,8 @@
 //! files, taken while the server writes), `cohorte check`, and a server
 //! stopped with SIGTERM while a request is in flight.
 
-use crate::applications::{autosave, complete, start, upload};
-use crate::helpers::{PDF, Sink, TestApp, cohorte, open_call, site_root};
+use crate::applications::{autosave, saved_draft, upload};
+use crate::helpers::{PDF, Sink, TestApp, cohorte, site_root};
 
 fn temp(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -40,11 +40,7 @@ fn env_of(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_while_serving_restores_with_its_files() {
     let app = TestApp::spawn().await;
-    let (promotion, web, forest) = open_call(&app).await;
-    let ada = app.applicant().await;
-    let id = start(&ada, promotion).await;
-    let fields = complete(id, "save", web, forest);
-    assert_eq!(autosave(&ada, id, &fields).await.0, 200);
+    let (ada, id, fields) = saved_draft(&app).await;
     assert!(upload(&ada, id, "cv", PDF).await.status().is_redirection());
     let url = app.config.database_url.clone();
     let data = app.data_dir.display().to_string();

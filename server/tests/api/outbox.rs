@@ -8,7 +8,7 @@ use app::server::service::outbox;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
-async fn queue(app: &TestApp, n: usize) {
+pub(crate) async fn queue(app: &TestApp, n: usize) {
     for i in 0..n {
         outbox::queue(
             &app.state.db,

@@ -5,12 +5,10 @@
 
 use crate::applications::{autosave, complete, start, upload};
 use crate::helpers::{Browser, PDF, TestApp, open_call};
-use app::i18n::Locale;
 use app::server::jobs;
-use app::server::mail::{MailTemplate, worker};
-use app::server::service::{leases, outbox};
+use app::server::mail::worker;
+use app::server::service::leases;
 use chrono::{Duration, Utc};
-use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_servers_share_sessions_and_files_and_run_each_job_once() {
@@ -79,17 +77,7 @@ async fn two_servers_share_sessions_and_files_and_run_each_job_once() {
 async fn both_servers_drain_one_outbox_each_message_once_with_one_message_id() {
     let app = TestApp::spawn().await;
     let (_, second) = app.second_server().await;
-    for i in 0..60 {
-        outbox::queue(
-            &app.state.db,
-            MailTemplate::MagicLink,
-            Locale::Fr,
-            &format!("p{i}@example.fr"),
-            json!({ "name": "P", "link": "http://x/" }),
-        )
-        .await
-        .unwrap();
-    }
+    crate::outbox::queue(&app, 60).await;
     let (a, b) = tokio::join!(worker::drain_all(&app.state), worker::drain_all(&second));
     assert_eq!(a.unwrap() + b.unwrap(), 60);
     let sent = [app.state.mailer.stub_outbox(), second.mailer.stub_outbox()].concat();

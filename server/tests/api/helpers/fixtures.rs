@@ -132,6 +132,20 @@ pub async fn open_call(app: &TestApp) -> (i64, i64, i64) {
 
 impl TestApp {
     /// The row `id` of `E`, which must exist.
+    /// The attachment rows, and the files under the data directory's
+    /// `files/`.
+    pub async fn files_kept(&self) -> (u64, usize) {
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        let rows = app::server::db::attachment::Entity::find()
+            .count(&self.state.db)
+            .await
+            .unwrap();
+        let files = std::fs::read_dir(self.data_dir.join("files"))
+            .map(|d| d.flatten().filter(|f| f.path().is_file()).count())
+            .unwrap_or(0);
+        (rows, files)
+    }
+
     pub async fn row<E>(&self, id: i64) -> E::Model
     where
         E: EntityTrait,
