@@ -320,6 +320,15 @@ pub async fn purge_expired(
             continue;
         }
         let txn = Txn::begin(db, &system).await?;
+        // Checked again on the row taken for this transaction: a date or
+        // a reopening changed meanwhile wins over the erasure.
+        super::hearings::grids::lock_promotion(&txn, p.id).await?;
+        let Some(p) = promotion::Entity::find_by_id(p.id).one(&txn).await? else {
+            continue;
+        };
+        if !super::retention::purge_allowed(&p, now) {
+            continue;
+        }
         let ids: Vec<i64> = application::Entity::find()
             .filter(application::Column::PromotionId.eq(p.id))
             .all(&txn)
